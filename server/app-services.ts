@@ -1,0 +1,41 @@
+import { createLogger, type YogaLogger } from 'graphql-yoga';
+import { ActionLimits } from './auth/action-limits.js';
+import { createPasswordHasher, type PasswordHashing } from './auth/passwords.js';
+import { createLucia } from './auth/sessions.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+
+/** Long-lived collaborators shared by every request. */
+export interface AppServices {
+  config: Config;
+  db: Database;
+  logger: YogaLogger;
+  auth: ReturnType<typeof createLucia>;
+  mailer: Mailer;
+  passwords: ReturnType<typeof createPasswordHasher>;
+  signInThrottle: SignInThrottle;
+  actionLimits: ActionLimits;
+}
+
+export interface ServiceOverrides {
+  logger?: YogaLogger;
+  mailer?: Mailer;
+  passwordHashing?: PasswordHashing;
+}
+
+export function createAppServices(config: Config, db: Database, overrides: ServiceOverrides = {}): AppServices {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(config.publicUrl);
+  return {
+    config,
+    db,
+    logger,
+    auth: createLucia(db.prisma, { secureCookies }),
+    mailer: overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, prisma: db.prisma, logger }),
+    passwords: createPasswordHasher(overrides.passwordHashing),
+    signInThrottle: new SignInThrottle(config.signInSlowdownMs),
+    actionLimits: new ActionLimits(),
+  };
+}

@@ -1,0 +1,36 @@
+// The one place that says what each workspace role may do. Scopes read it; resolvers never compare roles.
+import type { Role } from '../generated/prisma/enums.js';
+
+export const ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const satisfies readonly Role[];
+
+const RANK: Record<Role, number> = { VIEWER: 1, MEMBER: 2, ADMIN: 3, OWNER: 4 };
+
+/** Each permission names the least role that holds it. */
+export const PERMISSIONS = {
+  'workspace:read': 'VIEWER',
+  'workspace:rename': 'ADMIN',
+  'members:read': 'VIEWER',
+  'members:manage': 'ADMIN',
+  'invitations:manage': 'ADMIN',
+  'ownership:transfer': 'OWNER',
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleCan(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && RANK[role] >= RANK[PERMISSIONS[permission]];
+}
+
+/** A role may hand out roles up to its own, and only owners make owners. */
+export function canAssignRole(actor: Role, target: Role): boolean {
+  return roleCan(actor, 'members:manage') && RANK[target] <= RANK[actor];
+}
+
+/** Managing a member (change role, remove) needs a role at least as high as theirs. */
+export function canManageMember(actor: Role, member: Role): boolean {
+  return roleCan(actor, 'members:manage') && RANK[member] <= RANK[actor];
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleCan(role, p));
+}

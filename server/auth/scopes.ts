@@ -1,0 +1,68 @@
+import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
+import { roleCan, type Permission } from './permissions.js';
+
+export interface WorkspacePermission {
+  /** null means "the workspace selected by the request". */
+  workspaceId: string | null;
+  permission: Permission;
+}
+
+export interface Scopes {
+  public: boolean;
+  authenticated: boolean;
+  verified: boolean;
+  /** The viewer is this user. */
+  self: string;
+  /** The viewer is this user or shares a workspace with them. */
+  seesUser: string;
+  /** The viewer belongs to this workspace. */
+  member: string;
+  /** The viewer's role in the workspace holds the permission. */
+  can: WorkspacePermission;
+}
+
+/** Scopes whose failure means "this does not exist for you", reported as NOT_FOUND. */
+const VISIBILITY_SCOPES = new Set(['member', 'seesUser']);
+
+// Loaders read context.viewer on every call: sign-in and sign-up set the viewer mid-request.
+export function scopeLoaders(context: Context) {
+  const viewer = () => context.viewer;
+  return {
+    public: true,
+    authenticated: () => viewer() != null,
+    verified: () => viewer()?.user.emailVerifiedAt != null,
+    self: (userId: string) => viewer()?.user.id === userId,
+    seesUser: async (userId: string) =>
+      viewer() != null && (viewer()?.user.id === userId || (await context.sharesWorkspaceWith.load(userId))),
+    member: async (workspaceId: string) => viewer() != null && (await context.roleIn(workspaceId)) != null,
+    can: async ({ workspaceId, permission }: WorkspacePermission) => {
+      if (!viewer()) return false;
+      if (!workspaceId) throw badInput('Choose a workspace: pass workspaceId or the x-workspace-id header.', 'workspaceId');
+      const role = await context.roleIn(workspaceId);
+      if (!role) throw notFound('Workspace');
+      return roleCan(role, permission);
+    },
+  };
+}
+
+function involvesScope(failure: AuthFailure, scopes: Set<string>): boolean {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return scopes.has(failure.scope);
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      return failure.failures.some((f) => involvesScope(f, scopes));
+    default:
+      return false;
+  }
+}
+
+export function unauthorizedError(context: Context, failure: AuthFailure): GraphQLError {
+  if (!context.viewer) return unauthenticated();
+  if (involvesScope(failure, VISIBILITY_SCOPES)) return notFound();
+  if (involvesScope(failure, new Set(['verified']))) return forbidden('Verify your email address first.');
+  return forbidden();
+}

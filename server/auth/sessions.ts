@@ -1,0 +1,88 @@
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from 'lucia';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { hashToken } from './tokens.js';
+
+interface SessionRow {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+const toDatabaseSession = (row: SessionRow): DatabaseSession => ({
+  id: row.id,
+  userId: row.userId,
+  expiresAt: row.expiresAt,
+  attributes: { ipAddress: row.ipAddress, userAgent: row.userAgent },
+});
+
+/** Lucia adapter that keeps only SHA-256 hashes of session ids, so a database leak yields no live sessions. */
+export function createSessionAdapter(prisma: PrismaClient): Adapter {
+  return {
+    async getSessionAndUser(sessionId) {
+      const row = await prisma.session.findUnique({
+        where: { id: await hashToken(sessionId) },
+        include: { user: { select: { id: true, email: true, name: true, emailVerifiedAt: true } } },
+      });
+      if (!row) return [null, null];
+      const { user, ...session } = row;
+      return [
+        { ...toDatabaseSession(session), id: sessionId },
+        { id: user.id, attributes: { email: user.email, name: user.name, emailVerifiedAt: user.emailVerifiedAt } },
+      ];
+    },
+    async getUserSessions(userId) {
+      const rows = await prisma.session.findMany({ where: { userId } });
+      return rows.map(toDatabaseSession);
+    },
+    async setSession(session) {
+      await prisma.session.create({
+        data: {
+          id: await hashToken(session.id),
+          userId: session.userId,
+          expiresAt: session.expiresAt,
+          ipAddress: session.attributes.ipAddress,
+          userAgent: session.attributes.userAgent,
+        },
+      });
+    },
+    async updateSessionExpiration(sessionId, expiresAt) {
+      await prisma.session.updateMany({ where: { id: await hashToken(sessionId) }, data: { expiresAt } });
+    },
+    async deleteSession(sessionId) {
+      await prisma.session.deleteMany({ where: { id: await hashToken(sessionId) } });
+    },
+    async deleteUserSessions(userId) {
+      await prisma.session.deleteMany({ where: { userId } });
+    },
+    async deleteExpiredSessions() {
+      await prisma.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+    },
+  };
+}
+
+export const SESSION_COOKIE = 'kith_session';
+
+export function createLucia(prisma: PrismaClient, options: { secureCookies: boolean }) {
+  return new Lucia(createSessionAdapter(prisma), {
+    sessionExpiresIn: new TimeSpan(30, 'd'),
+    sessionCookie: {
+      name: SESSION_COOKIE,
+      attributes: { secure: options.secureCookies, sameSite: 'lax' },
+    },
+    getUserAttributes: (attributes) => attributes,
+    getSessionAttributes: (attributes) => attributes,
+  });
+}
+
+export type Auth = ReturnType<typeof createLucia>;
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: Auth;
+    UserId: string;
+    DatabaseUserAttributes: { email: string; name: string; emailVerifiedAt: Date | null };
+    DatabaseSessionAttributes: { ipAddress: string | null; userAgent: string | null };
+  }
+}

@@ -1,0 +1,67 @@
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import DefaultDenyPlugin from './auth/default-deny.js';
+import { scopeLoaders, unauthorizedError, type Scopes } from './auth/scopes.js';
+import type { Context } from './context.js';
+import { badInput } from './errors.js';
+import { getDatamodel } from './generated/pothos-types.js';
+import type PrismaTypes from './generated/pothos-types.js';
+
+const STRUCTURAL = { authScopes: { public: true } } as const;
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: Scopes;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DefaultDenyPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: scopeLoaders,
+    authorizeOnSubscribe: true,
+    cacheKey: (value) => JSON.stringify(value),
+    unauthorizedError: (_parent, context, _info, result) => unauthorizedError(context, result.failure),
+  },
+  prisma: {
+    client: (context) => context.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'test' ? 'error' : null,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // Structural relay types expose only what an authorised parent field returned.
+    pageInfoTypeOptions: STRUCTURAL,
+    defaultConnectionTypeOptions: STRUCTURAL,
+    defaultEdgeTypeOptions: STRUCTURAL,
+    nodeTypeOptions: STRUCTURAL,
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
+  validation: {
+    validationError: (failure) => {
+      const issue = failure.issues[0];
+      const field = issue?.path?.map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
+      return badInput(issue?.message ?? 'Invalid input.', field || undefined);
+    },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('Date', DateResolver);
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,57 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** The few raw SQL operations Kith needs outside Prisma: migrations, resets and health checks. */
+export interface SqlRunner {
+  exec(sql: string): Promise<void>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  transaction<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+type PGliteLike = Pick<PGlite, 'exec' | 'query'>;
+
+function pgliteRunner(db: PGliteLike, root: PGlite): SqlRunner {
+  return {
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async query<Row>(sql: string, params: unknown[] = []) {
+      return (await db.query<Row>(sql, params)).rows;
+    },
+    transaction: (fn) => root.transaction((tx) => fn(pgliteRunner(tx, root))),
+  };
+}
+
+export function sqlRunnerForPGlite(db: PGlite): SqlRunner {
+  return pgliteRunner(db, db);
+}
+
+function clientRunner(client: pg.PoolClient | pg.Pool): SqlRunner {
+  return {
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async query<Row>(sql: string, params: unknown[] = []) {
+      return (await client.query(sql, params)).rows as Row[];
+    },
+    async transaction(fn) {
+      if (!(client instanceof pg.Pool)) return fn(clientRunner(client));
+      const connection = await client.connect();
+      try {
+        await connection.query('BEGIN');
+        const result = await fn(clientRunner(connection));
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK');
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+  };
+}
+
+export function sqlRunnerForPool(pool: pg.Pool): SqlRunner {
+  return clientRunner(pool);
+}

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { AppServices } from '../app-services.js';
+import { attachWebSocketServer } from './websocket.js';
+import { createKithYoga } from './yoga.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const CLIENT_INDEX = join(import.meta.dirname, '..', '..', 'client', 'index.html');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function isLoopback(req: IncomingMessage) {
+  const address = req.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+export function createKithServer(app: AppServices) {
+  const yoga = createKithYoga(app);
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      const ready = await app.db.sql.query('SELECT 1').then(() => true, () => false);
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
+    }
+    if (path === '/dev/outbox' && app.config.env !== 'production' && !app.config.smtpUrl && isLoopback(req)) {
+      const emails = await app.db.prisma.outboxEmail.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
+      return sendJson(res, 200, emails);
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      return sendJson(res, 413, { errors: [{ message: 'Request body too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    }
+    if (path === yoga.graphqlEndpoint) return yoga(req, res);
+    if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
+      const html = await readFile(CLIENT_INDEX, 'utf8');
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+      return;
+    }
+    sendJson(res, 404, { error: 'Not found' });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      app.logger.error(`HTTP handler failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'Internal error' });
+      else res.end();
+    });
+  });
+  const websockets = attachWebSocketServer(server, yoga, app);
+
+  return {
+    server,
+    yoga,
+    listen(port: number, host: string): Promise<number> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async close() {
+      await websockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type KithServer = ReturnType<typeof createKithServer>;

@@ -1,0 +1,29 @@
+import { createAppServices } from './app-services.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { applyMigrations } from './db/migrations.js';
+import { createKithServer } from './http/server.js';
+
+const config = loadConfig();
+const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
+const app = createAppServices(config, db);
+const applied = await applyMigrations(db.sql);
+if (applied.length > 0) app.logger.info(`Applied migrations: ${applied.join(', ')}`);
+
+const kith = createKithServer(app);
+const port = await kith.listen(config.port, config.host);
+const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.pgliteDir}`;
+app.logger.info(`Kith is listening on http://${config.host}:${port}/graphql (database: ${where})`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.logger.info(`${signal} received, closing HTTP, WebSocket and database`);
+  await kith.close();
+  app.mailer.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

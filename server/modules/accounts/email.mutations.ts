@@ -1,0 +1,74 @@
+import { builder } from '../../builder.js';
+import { badInput, rethrowUniqueViolation } from '../../errors.js';
+import { emailChangeEmail, emailChangedNotice, verificationEmail } from '../../mail/templates.js';
+import { consumeAuthToken, issueAuthToken } from './auth-tokens.service.js';
+import { emailInput, normalizeEmail, passwordInput, tokenInput } from './inputs.js';
+import { actionLink, requireViewer } from './session.service.js';
+
+builder.mutationFields((t) => ({
+  verifyEmail: t.prismaField({
+    type: 'User',
+    description: 'Confirms the address from the verification link. Works without a session.',
+    authScopes: { public: true },
+    args: { token: t.arg.string({ validate: tokenInput }) },
+    resolve: async (query, _root, { token }, ctx) => {
+      const user = await ctx.prisma.$transaction(async (tx) => {
+        const row = await consumeAuthToken(tx, token, 'EMAIL_VERIFICATION');
+        return tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } });
+      });
+      if (ctx.viewer?.user.id === user.id) ctx.viewer.user.emailVerifiedAt = user.emailVerifiedAt;
+      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+  resendVerificationEmail: t.boolean({
+    authScopes: { authenticated: true },
+    resolve: async (_root, _args, ctx) => {
+      const viewer = requireViewer(ctx);
+      if (viewer.user.emailVerifiedAt) throw badInput('Your email address is already verified.');
+      await ctx.app.actionLimits.consume('verificationEmail', viewer.user.id);
+      const token = await ctx.prisma.$transaction((tx) => issueAuthToken(tx, viewer.user.id, 'EMAIL_VERIFICATION'));
+      const link = actionLink(ctx, '/verify-email', token);
+      await ctx.app.mailer.send(verificationEmail(viewer.user.email, viewer.user.name, link));
+      return true;
+    },
+  }),
+  requestEmailChange: t.boolean({
+    description: 'Sends a confirmation link to the new address; the email changes only once it is opened.',
+    authScopes: { authenticated: true },
+    args: {
+      newEmail: t.arg.string({ validate: emailInput }),
+      password: t.arg.string({ validate: passwordInput }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const newEmail = normalizeEmail(args.newEmail);
+      const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
+      if (!(await ctx.app.passwords.verify(user.passwordHash, args.password))) {
+        throw badInput('Your password is incorrect.', 'password');
+      }
+      if (newEmail === user.email) throw badInput('This is already your email address.', 'newEmail');
+      if (await ctx.prisma.user.findUnique({ where: { email: newEmail }, select: { id: true } })) {
+        throw badInput('Another account uses this email address.', 'newEmail');
+      }
+      await ctx.app.actionLimits.consume('verificationEmail', user.id);
+      const token = await ctx.prisma.$transaction((tx) => issueAuthToken(tx, user.id, 'EMAIL_CHANGE', newEmail));
+      await ctx.app.mailer.send(emailChangeEmail(newEmail, user.name, actionLink(ctx, '/confirm-email', token)));
+      await ctx.app.mailer.send(emailChangedNotice(user.email, user.name, newEmail));
+      return true;
+    },
+  }),
+  confirmEmailChange: t.prismaField({
+    type: 'User',
+    authScopes: { public: true },
+    args: { token: t.arg.string({ validate: tokenInput }) },
+    resolve: async (query, _root, { token }, ctx) => {
+      const user = await ctx.prisma.$transaction(async (tx) => {
+        const row = await consumeAuthToken(tx, token, 'EMAIL_CHANGE');
+        return tx.user
+          .update({ where: { id: row.userId }, data: { email: row.newEmail!, emailVerifiedAt: new Date() } })
+          .catch((error: unknown) => rethrowUniqueViolation(error, 'Another account uses this email address.', 'token'));
+      });
+      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+}));

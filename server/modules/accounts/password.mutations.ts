@@ -1,0 +1,69 @@
+import { builder } from '../../builder.js';
+import { badInput } from '../../errors.js';
+import { passwordResetEmail } from '../../mail/templates.js';
+import { consumeAuthToken, issueAuthToken } from './auth-tokens.service.js';
+import { emailInput, normalizeEmail, passwordInput, tokenInput } from './inputs.js';
+import { assertStrongPassword } from './password-policy.js';
+import { actionLink, endSession, requireViewer, startSession } from './session.service.js';
+
+builder.mutationFields((t) => ({
+  requestPasswordReset: t.boolean({
+    description: 'Emails a reset link if an account exists. Always answers true, so it cannot reveal accounts.',
+    authScopes: { public: true },
+    args: { email: t.arg.string({ validate: emailInput }) },
+    resolve: async (_root, args, ctx) => {
+      const email = normalizeEmail(args.email);
+      await ctx.app.actionLimits.consume('passwordReset', ctx.request.ip);
+      await ctx.app.actionLimits.consume('passwordReset', email);
+      const user = await ctx.prisma.user.findUnique({ where: { email } });
+      if (!user) return true;
+      const token = await ctx.prisma.$transaction((tx) => issueAuthToken(tx, user.id, 'PASSWORD_RESET'));
+      await ctx.app.mailer.send(passwordResetEmail(email, user.name, actionLink(ctx, '/reset-password', token)));
+      return true;
+    },
+  }),
+  resetPassword: t.boolean({
+    description: 'Sets a new password from a reset link and signs out every session.',
+    authScopes: { public: true },
+    args: {
+      token: t.arg.string({ validate: tokenInput }),
+      newPassword: t.arg.string({ validate: passwordInput }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const passwordHash = await ctx.app.passwords.hash(args.newPassword);
+      await ctx.prisma.$transaction(async (tx) => {
+        const row = await consumeAuthToken(tx, args.token, 'PASSWORD_RESET');
+        const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId } });
+        assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
+        // Opening the emailed link also proves the address.
+        await tx.user.update({ where: { id: user.id }, data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() } });
+        await tx.session.deleteMany({ where: { userId: user.id } });
+      });
+      await endSession(ctx);
+      return true;
+    },
+  }),
+  changePassword: t.boolean({
+    description: 'Changes the password and signs out every other session.',
+    authScopes: { authenticated: true },
+    args: {
+      currentPassword: t.arg.string({ validate: passwordInput }),
+      newPassword: t.arg.string({ validate: passwordInput }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
+      if (!(await ctx.app.passwords.verify(user.passwordHash, args.currentPassword))) {
+        throw badInput('Your current password is incorrect.', 'currentPassword');
+      }
+      assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
+      const passwordHash = await ctx.app.passwords.hash(args.newPassword);
+      await ctx.prisma.$transaction([
+        ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
+        ctx.prisma.session.deleteMany({ where: { userId: user.id } }),
+      ]);
+      await startSession(ctx, user.id);
+      return true;
+    },
+  }),
+}));

@@ -1,0 +1,31 @@
+import type { Context } from '../../context.js';
+
+/** Starts a session for the user, sets the cookie and makes them the request's viewer. */
+export async function startSession(context: Context, userId: string): Promise<void> {
+  const { auth } = context.app;
+  const session = await auth.createSession(userId, {
+    ipAddress: context.request.ip,
+    userAgent: context.request.userAgent,
+  });
+  const { user } = await auth.validateSession(session.id);
+  context.setCookie(auth.createSessionCookie(session.id).serialize());
+  context.viewer = user ? { user, session } : null;
+  context.invalidateRoles();
+}
+
+export async function endSession(context: Context): Promise<void> {
+  const { auth } = context.app;
+  if (context.viewer) await auth.invalidateSession(context.viewer.session.id);
+  context.setCookie(auth.createBlankSessionCookie().serialize());
+  context.viewer = null;
+  context.invalidateRoles();
+}
+
+export function requireViewer(context: Context) {
+  if (!context.viewer) throw new Error('Scope rules must guarantee a viewer here.');
+  return context.viewer;
+}
+
+export function actionLink(context: Context, path: string, token: string): string {
+  return `${context.app.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+}

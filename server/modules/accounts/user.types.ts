@@ -1,0 +1,83 @@
+import { hashToken } from '../../auth/tokens.js';
+import { builder } from '../../builder.js';
+import { Theme } from '../../generated/prisma/enums.js';
+import { byUuid } from '../node/uuid.js';
+import { WorkspaceType } from '../workspaces/workspace.types.js';
+
+export const ThemeEnum = builder.enumType(Theme, { name: 'Theme' });
+
+export interface PreferencesShape {
+  theme: Theme;
+  fontFamily: string;
+  fontSize: number;
+}
+
+export const Preferences = builder.objectRef<PreferencesShape>('Preferences').implement({
+  description: 'Display preferences, kept per user so they follow them across devices.',
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    theme: t.expose('theme', { type: ThemeEnum }),
+    fontFamily: t.exposeString('fontFamily'),
+    fontSize: t.exposeInt('fontSize'),
+  }),
+});
+
+const selfOnly = (user: { id: string }) => ({ self: user.id });
+
+export const UserType = builder.prismaNode('User', {
+  id: { field: 'id' },
+  findUnique: (id) => byUuid(id),
+  // Users are visible to themselves and to people they share a workspace with.
+  authScopes: (user) => ({ seesUser: user.id }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    email: t.exposeString('email'),
+    emailVerified: t.boolean({ authScopes: selfOnly, resolve: (user) => user.emailVerifiedAt != null }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', authScopes: selfOnly }),
+    preferences: t.field({
+      type: Preferences,
+      authScopes: selfOnly,
+      resolve: (user) => ({ theme: user.theme, fontFamily: user.fontFamily, fontSize: user.fontSize }),
+    }),
+    workspaces: t.field({
+      type: [WorkspaceType],
+      description: "Workspaces the user belongs to, oldest membership first.",
+      authScopes: selfOnly,
+      select: (_args, _ctx, nestedSelection) => ({
+        memberships: { orderBy: { createdAt: 'asc' }, select: { workspace: nestedSelection(true) } },
+      }),
+      resolve: (user) => user.memberships.map((membership) => membership.workspace),
+    }),
+    sessions: t.relation('sessions', {
+      description: 'Signed-in devices, newest first.',
+      authScopes: selfOnly,
+      query: () => ({ where: { expiresAt: { gt: new Date() } }, orderBy: { createdAt: 'desc' } }),
+    }),
+  }),
+});
+
+builder.prismaObject('Session', {
+  authScopes: (session) => ({ self: session.userId }),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    ipAddress: t.exposeString('ipAddress', { nullable: true }),
+    userAgent: t.exposeString('userAgent', { nullable: true }),
+    current: t.boolean({
+      resolve: async (session, _args, ctx) =>
+        ctx.viewer != null && (await hashToken(ctx.viewer.session.id)) === session.id,
+    }),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: 'User',
+    nullable: true,
+    description: 'The signed-in user, or null when signed out.',
+    authScopes: { public: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.user.id } }) : null,
+  }),
+);

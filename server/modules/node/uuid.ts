@@ -1,0 +1,21 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { notFound } from '../../errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A where-clause for a primary key; an ID that cannot be a key reads as missing, not as a server error. */
+export function byUuid(id: string): { id: string } {
+  if (!UUID.test(id)) throw notFound();
+  return { id: id.toLowerCase() };
+}
+
+/** The primary key inside a global ID of the expected type; anything else reads as missing. */
+export function idFromGlobalId(globalId: string, typename: string, what = typename): string {
+  try {
+    const decoded = decodeGlobalID(globalId);
+    if (decoded.typename === typename && UUID.test(decoded.id)) return decoded.id.toLowerCase();
+  } catch {
+    // not a global ID at all
+  }
+  throw notFound(what);
+}

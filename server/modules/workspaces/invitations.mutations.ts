@@ -1,0 +1,99 @@
+import { builder } from '../../builder.js';
+import { tokenInput, emailInput } from '../accounts/inputs.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import {
+  acceptInvitation,
+  findInvitationByToken,
+  inviteMember,
+  resendInvitation,
+  revokeInvitation,
+} from './invitations.service.js';
+import { permissionInWorkspace, permissionOnRecord } from './record-scope.js';
+import { RoleEnum } from './workspace.types.js';
+import { requireWorkspaceId } from './workspaces.service.js';
+
+const invitationKey = (globalId: string) => idFromGlobalId(globalId, 'Invitation');
+const invitationScope = (ctx: Parameters<typeof permissionOnRecord>[0], globalId: string) =>
+  permissionOnRecord(ctx, () => ctx.prisma.invitation.findUnique({ where: { id: invitationKey(globalId) } }), 'invitations:manage', 'Invitation');
+
+const InvitationPreview = builder
+  .objectRef<{ workspaceName: string; email: string; role: 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER'; inviterName: string | null; expiresAt: Date }>(
+    'InvitationPreview',
+  )
+  .implement({
+    description: 'What an invitation link offers, shown before accepting it.',
+    authScopes: { authenticated: true },
+    fields: (t) => ({
+      workspaceName: t.exposeString('workspaceName'),
+      email: t.exposeString('email'),
+      role: t.expose('role', { type: RoleEnum }),
+      inviterName: t.exposeString('inviterName', { nullable: true }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    }),
+  });
+
+builder.queryField('invitation', (t) =>
+  t.field({
+    type: InvitationPreview,
+    authScopes: { authenticated: true },
+    args: { token: t.arg.string({ validate: tokenInput }) },
+    resolve: async (_root, { token }, ctx) => {
+      const invitation = await findInvitationByToken(ctx, token);
+      return {
+        workspaceName: invitation.workspace.name,
+        email: invitation.email,
+        role: invitation.role,
+        inviterName: invitation.invitedBy?.name ?? null,
+        expiresAt: invitation.expiresAt,
+      };
+    },
+  }),
+);
+
+builder.mutationFields((t) => ({
+  inviteMember: t.prismaField({
+    type: 'Invitation',
+    description: 'Emails an invitation (valid 7 days). You can invite with roles up to your own.',
+    args: {
+      workspaceId: t.arg.id({ required: false }),
+      email: t.arg.string({ validate: emailInput }),
+      role: t.arg({ type: RoleEnum }),
+    },
+    authScopes: (_root, args, ctx) => ({
+      $all: { verified: true, ...permissionInWorkspace(ctx, 'invitations:manage', args.workspaceId) },
+    }),
+    resolve: async (query, _root, args, ctx) => {
+      const invitation = await inviteMember(ctx, requireWorkspaceId(ctx, args.workspaceId), args.email, args.role);
+      return ctx.prisma.invitation.findUniqueOrThrow({ ...query, where: { id: invitation.id } });
+    },
+  }),
+  resendInvitation: t.prismaField({
+    type: 'Invitation',
+    description: 'Sends a new link and restarts the 7 days; the old link stops working.',
+    args: { invitationId: t.arg.id() },
+    authScopes: (_root, args, ctx) => invitationScope(ctx, args.invitationId),
+    resolve: async (query, _root, args, ctx) => {
+      const invitation = await resendInvitation(ctx, invitationKey(args.invitationId));
+      return ctx.prisma.invitation.findUniqueOrThrow({ ...query, where: { id: invitation.id } });
+    },
+  }),
+  revokeInvitation: t.prismaField({
+    type: 'Invitation',
+    args: { invitationId: t.arg.id() },
+    authScopes: (_root, args, ctx) => invitationScope(ctx, args.invitationId),
+    resolve: async (query, _root, args, ctx) => {
+      const invitation = await revokeInvitation(ctx, invitationKey(args.invitationId));
+      return ctx.prisma.invitation.findUniqueOrThrow({ ...query, where: { id: invitation.id } });
+    },
+  }),
+  acceptInvitation: t.prismaField({
+    type: 'Membership',
+    description: 'Joins the workspace of an invitation addressed to your (verified) email.',
+    authScopes: { verified: true },
+    args: { token: t.arg.string({ validate: tokenInput }) },
+    resolve: async (query, _root, { token }, ctx) => {
+      const membership = await acceptInvitation(ctx, token);
+      return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
+    },
+  }),
+}));

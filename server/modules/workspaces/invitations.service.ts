@@ -1,0 +1,97 @@
+import { canAssignRole } from '../../auth/permissions.js';
+import { generateSecretToken, hashToken } from '../../auth/tokens.js';
+import type { Context } from '../../context.js';
+import { badInput, forbidden, notFound } from '../../errors.js';
+import type { Role } from '../../generated/prisma/enums.js';
+import { invitationEmail } from '../../mail/templates.js';
+import { normalizeEmail } from '../accounts/inputs.js';
+import { actionLink, requireViewer } from '../accounts/session.service.js';
+
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+async function sendInvitation(context: Context, invitation: { email: string; role: Role; workspaceId: string }, token: string) {
+  const workspace = await context.prisma.workspace.findUniqueOrThrow({ where: { id: invitation.workspaceId } });
+  const link = actionLink(context, '/invitations/accept', token);
+  const inviter = requireViewer(context).user.name;
+  await context.app.mailer.send(invitationEmail(invitation.email, inviter, workspace.name, invitation.role, link));
+}
+
+async function freshToken() {
+  const token = generateSecretToken();
+  return { token, tokenHash: await hashToken(token), expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) };
+}
+
+export async function inviteMember(context: Context, workspaceId: string, rawEmail: string, role: Role) {
+  const viewer = requireViewer(context);
+  const actor = await context.roleIn(workspaceId);
+  if (!actor || !canAssignRole(actor, role)) throw forbidden(`Your role (${actor}) cannot invite a ${role}.`);
+  const email = normalizeEmail(rawEmail);
+  const existing = await context.prisma.membership.findFirst({ where: { workspaceId, user: { email } } });
+  if (existing) throw badInput('This person is already a member of the workspace.', 'email');
+  await context.app.actionLimits.consume('invitation', workspaceId);
+  const { token, ...secret } = await freshToken();
+  const invitation = await context.prisma.$transaction(async (tx) => {
+    // One live invitation per address: a new one replaces any pending one.
+    await tx.invitation.updateMany({
+      where: { workspaceId, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    return tx.invitation.create({ data: { workspaceId, email, role, invitedById: viewer.user.id, ...secret } });
+  });
+  await sendInvitation(context, invitation, token);
+  return invitation;
+}
+
+async function pendingInvitation(context: Context, invitationId: string) {
+  const invitation = await context.prisma.invitation.findUnique({ where: { id: invitationId } });
+  if (!invitation) throw notFound('Invitation');
+  if (invitation.acceptedAt || invitation.revokedAt) throw badInput('This invitation was already accepted or revoked.');
+  return invitation;
+}
+
+export async function resendInvitation(context: Context, invitationId: string) {
+  const invitation = await pendingInvitation(context, invitationId);
+  await context.app.actionLimits.consume('invitation', invitation.workspaceId);
+  const { token, ...secret } = await freshToken();
+  const updated = await context.prisma.invitation.update({ where: { id: invitation.id }, data: secret });
+  await sendInvitation(context, updated, token);
+  return updated;
+}
+
+export async function revokeInvitation(context: Context, invitationId: string) {
+  const invitation = await pendingInvitation(context, invitationId);
+  return context.prisma.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+}
+
+export async function findInvitationByToken(context: Context, token: string) {
+  const invitation = await context.prisma.invitation.findUnique({
+    where: { tokenHash: await hashToken(token) },
+    include: { workspace: true, invitedBy: { select: { name: true } } },
+  });
+  const live = invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > new Date();
+  if (!live) throw badInput('This invitation is invalid, expired or already used.', 'token');
+  return invitation;
+}
+
+/** Joins the invited workspace. The invitation must be addressed to the signed-in user's email. */
+export async function acceptInvitation(context: Context, token: string) {
+  const viewer = requireViewer(context);
+  const invitation = await findInvitationByToken(context, token);
+  if (invitation.email !== viewer.user.email) {
+    throw forbidden('This invitation was sent to another email address. Sign in with that address to accept it.');
+  }
+  const membership = await context.prisma.$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count !== 1) throw badInput('This invitation is invalid, expired or already used.', 'token');
+    const already = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: viewer.user.id } },
+    });
+    if (already) throw badInput('You are already a member of this workspace.');
+    return tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId: viewer.user.id, role: invitation.role } });
+  });
+  context.invalidateRoles();
+  return membership;
+}

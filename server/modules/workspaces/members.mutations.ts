@@ -1,0 +1,29 @@
+import { builder } from '../../builder.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { changeMemberRole, removeMember } from './members.service.js';
+import { permissionOnRecord } from './record-scope.js';
+import { membershipOf } from './workspace.mutations.js';
+import { RoleEnum } from './workspace.types.js';
+
+const memberKey = (globalId: string) => idFromGlobalId(globalId, 'Membership', 'Member');
+
+builder.mutationFields((t) => ({
+  changeMemberRole: t.prismaField({
+    type: 'Membership',
+    description: "Changes a member's role. You can give roles up to your own; a workspace always keeps an owner.",
+    args: { memberId: t.arg.id(), role: t.arg({ type: RoleEnum }) },
+    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, membershipOf(ctx, args.memberId), 'members:manage', 'Member'),
+    resolve: async (query, _root, args, ctx) => {
+      const updated = await changeMemberRole(ctx, memberKey(args.memberId), args.role);
+      return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: updated.id } });
+    },
+  }),
+  removeMember: t.boolean({
+    args: { memberId: t.arg.id() },
+    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, membershipOf(ctx, args.memberId), 'members:manage', 'Member'),
+    resolve: async (_root, args, ctx) => {
+      await removeMember(ctx, memberKey(args.memberId));
+      return true;
+    },
+  }),
+}));

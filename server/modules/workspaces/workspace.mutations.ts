@@ -1,0 +1,55 @@
+import { builder } from '../../builder.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { permissionInWorkspace, permissionOnRecord } from './record-scope.js';
+import { leaveWorkspace, transferOwnership } from './members.service.js';
+import { createWorkspaceWithOwner, requireWorkspaceId, workspaceNameInput } from './workspaces.service.js';
+
+const membershipOf = (ctx: Parameters<typeof permissionOnRecord>[0], memberId: string) => () =>
+  ctx.prisma.membership.findUnique({ where: { id: idFromGlobalId(memberId, 'Membership', 'Member') } });
+
+builder.mutationFields((t) => ({
+  createWorkspace: t.prismaField({
+    type: 'Workspace',
+    description: 'Creates a workspace with you as its owner.',
+    authScopes: { verified: true },
+    args: { name: t.arg.string({ validate: workspaceNameInput }) },
+    resolve: async (query, _root, { name }, ctx) => {
+      const created = await ctx.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, name, requireViewer(ctx).user.id));
+      ctx.invalidateRoles();
+      return ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: created.id } });
+    },
+  }),
+  renameWorkspace: t.prismaField({
+    type: 'Workspace',
+    args: { workspaceId: t.arg.id({ required: false }), name: t.arg.string({ validate: workspaceNameInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:rename', args.workspaceId),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.workspace.update({
+        ...query,
+        where: { id: requireWorkspaceId(ctx, args.workspaceId) },
+        data: { name: args.name.trim() },
+      }),
+  }),
+  leaveWorkspace: t.boolean({
+    description: 'Leaves a workspace. The last owner must hand over ownership first.',
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:read', args.workspaceId),
+    resolve: async (_root, args, ctx) => {
+      await leaveWorkspace(ctx, requireWorkspaceId(ctx, args.workspaceId));
+      return true;
+    },
+  }),
+  transferOwnership: t.prismaField({
+    type: 'Workspace',
+    description: 'Makes another member an owner and you an admin.',
+    args: { memberId: t.arg.id() },
+    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, membershipOf(ctx, args.memberId), 'ownership:transfer', 'Member'),
+    resolve: async (query, _root, args, ctx) => {
+      const workspaceId = await transferOwnership(ctx, idFromGlobalId(args.memberId, 'Membership', 'Member'));
+      return ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: workspaceId } });
+    },
+  }),
+}));
+
+export { membershipOf };

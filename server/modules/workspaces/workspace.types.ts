@@ -1,0 +1,73 @@
+import { builder } from '../../builder.js';
+import { permissionsOf } from '../../auth/permissions.js';
+import { Role } from '../../generated/prisma/enums.js';
+import { byUuid } from '../node/uuid.js';
+
+export const RoleEnum = builder.enumType(Role, { name: 'Role' });
+
+export const InvitationStatus = builder.enumType('InvitationStatus', {
+  values: ['PENDING', 'ACCEPTED', 'REVOKED', 'EXPIRED'] as const,
+});
+
+export const WorkspaceType = builder.prismaNode('Workspace', {
+  id: { field: 'id' },
+  findUnique: (id) => byUuid(id),
+  authScopes: (workspace) => ({ member: workspace.id }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    viewerRole: t.field({
+      type: RoleEnum,
+      description: "The signed-in user's role here.",
+      resolve: async (workspace, _args, ctx) => (await ctx.roleIn(workspace.id))!,
+    }),
+    viewerPermissions: t.stringList({
+      description: 'What the signed-in user may do here, from the permission table.',
+      resolve: async (workspace, _args, ctx) => permissionsOf((await ctx.roleIn(workspace.id))!),
+    }),
+    members: t.relation('memberships', {
+      authScopes: (workspace) => ({ can: { workspaceId: workspace.id, permission: 'members:read' } }),
+      query: { orderBy: { createdAt: 'asc' } },
+    }),
+    invitations: t.relation('invitations', {
+      description: 'Pending invitations.',
+      authScopes: (workspace) => ({ can: { workspaceId: workspace.id, permission: 'invitations:manage' } }),
+      query: () => ({
+        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: 'desc' },
+      }),
+    }),
+  }),
+});
+
+builder.prismaNode('Membership', {
+  id: { field: 'id' },
+  findUnique: (id) => byUuid(id),
+  authScopes: (membership) => ({ member: membership.workspaceId }),
+  fields: (t) => ({
+    role: t.expose('role', { type: RoleEnum }),
+    joinedAt: t.expose('createdAt', { type: 'DateTime' }),
+    user: t.relation('user'),
+    workspace: t.relation('workspace'),
+  }),
+});
+
+builder.prismaNode('Invitation', {
+  id: { field: 'id' },
+  findUnique: (id) => byUuid(id),
+  authScopes: (invitation) => ({ can: { workspaceId: invitation.workspaceId, permission: 'invitations:manage' } }),
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    role: t.expose('role', { type: RoleEnum }),
+    status: t.field({ type: InvitationStatus, resolve: invitationStatus }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    invitedBy: t.relation('invitedBy', { nullable: true }),
+  }),
+});
+
+export function invitationStatus(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }) {
+  if (invitation.acceptedAt) return 'ACCEPTED' as const;
+  if (invitation.revokedAt) return 'REVOKED' as const;
+  return invitation.expiresAt <= new Date() ? ('EXPIRED' as const) : ('PENDING' as const);
+}

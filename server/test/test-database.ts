@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../db/database.js';
+import { TEMPLATE_DATABASE, withDatabaseName, workerDatabaseName } from './postgres-names.js';
+
+async function cloneTemplate(url: string): Promise<string> {
+  const name = workerDatabaseName();
+  const admin = new pg.Client({ connectionString: withDatabaseName(url, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return withDatabaseName(url, name);
+}
+
+/** A migrated database for this test file: PGlite in memory, or this worker's PostgreSQL database. */
+export async function openTestDatabase(logQueries?: (sql: string) => void): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return openDatabase({ url: await cloneTemplate(url), logQueries });
+  const snapshot = await readFile(inject('pgliteSnapshot'));
+  const pglite = new PGlite({ loadDataDir: new Blob([snapshot]) });
+  return openDatabase({ pglite, logQueries });
+}
+
+/** Empties every table but the migrations ledger; faster than a new database per test. */
+export async function resetDatabase(db: Database): Promise<void> {
+  const tables = await db.sql.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
+  if (tables.length === 0) return;
+  await db.sql.exec(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
