@@ -48,8 +48,8 @@ export const builder = new SchemaBuilder<{
     defaultConnectionTypeOptions: STRUCTURAL,
     defaultEdgeTypeOptions: STRUCTURAL,
     nodeTypeOptions: STRUCTURAL,
-    nodeQueryOptions: false,
-    nodesQueryOptions: false,
+    nodeQueryOptions: { authScopes: { authenticated: true } },
+    nodesQueryOptions: { authScopes: { authenticated: true } },
   },
   validation: {
     validationError: (failure) => {

@@ -10,11 +10,21 @@ export interface ThrottleLimits {
   failuresPerIp: number;
 }
 
+interface Count {
+  consumedPoints: number;
+  msBeforeNext: number;
+  refused: boolean;
+}
+
 /**
  * Repeated failed sign-ins for one email or from one IP are first slowed (a growing delay
  * before the password is checked), then refused until the window has passed.
- * A success clears the email's count; the IP's count stays, so one good account cannot
- * launder a password-spraying run.
+ *
+ * Every attempt counts as a failure from the moment it starts until `recordSuccess` says
+ * otherwise: counting only after the password check let a burst of parallel guesses all pass
+ * the check before any of them was recorded.
+ * A success clears the email's count and takes back only its own point from the IP, so one
+ * good account cannot launder a password-spraying run.
  */
 export class SignInThrottle {
   private readonly byEmail: RateLimiterAbstract;
@@ -29,33 +39,36 @@ export class SignInThrottle {
     this.byIp = new RateLimiterMemory({ ...options, points: limits.failuresPerIp, keyPrefix: 'signin-ip' });
   }
 
-  /** Throws RATE_LIMITED when refused; otherwise returns how long to hold this attempt back. */
+  /** Counts the attempt; throws RATE_LIMITED when refused, otherwise says how long to hold it back. */
   async beforeAttempt(email: string, ip: string): Promise<{ delayMs: number }> {
-    const [emailState, ipState] = await Promise.all([this.byEmail.get(email), this.byIp.get(ip)]);
-    for (const [state, limiter] of [[emailState, this.byEmail], [ipState, this.byIp]] as const) {
-      if (state && state.consumedPoints >= limiter.points) {
-        const seconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-        throw rateLimited(`Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, seconds);
-      }
+    const [byEmail, byIp] = await Promise.all([count(this.byEmail, email), count(this.byIp, ip)]);
+    if (byEmail.refused || byIp.refused) {
+      // A refused attempt checks no password, so it costs the other key nothing.
+      if (!byEmail.refused) await this.byEmail.reward(email);
+      if (!byIp.refused) await this.byIp.reward(ip);
+      const waitMs = Math.max(...[byEmail, byIp].filter((c) => c.refused).map((c) => c.msBeforeNext));
+      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+      throw rateLimited(`Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, seconds);
     }
-    const failures = Math.max(emailState?.consumedPoints ?? 0, ipState?.consumedPoints ?? 0);
-    const extra = failures - FREE_FAILURES;
+    const earlierFailures = Math.max(byEmail.consumedPoints, byIp.consumedPoints) - 1;
+    const extra = earlierFailures - FREE_FAILURES;
     return { delayMs: extra < 0 ? 0 : Math.min(MAX_DELAY_MS, this.slowdownUnitMs * 2 ** extra) };
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([consumeQuietly(this.byEmail, email), consumeQuietly(this.byIp, ip)]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
+  /** The attempt that beforeAttempt counted was not a failure after all. */
+  async recordSuccess(email: string, ip: string): Promise<void> {
     await this.byEmail.delete(email);
+    const byIp = await this.byIp.get(ip);
+    if (byIp && byIp.consumedPoints > 0) await this.byIp.reward(ip);
   }
 }
 
-async function consumeQuietly(limiter: RateLimiterAbstract, key: string) {
+async function count(limiter: RateLimiterAbstract, key: string): Promise<Count> {
   try {
-    await limiter.consume(key);
+    const res = await limiter.consume(key);
+    return { consumedPoints: res.consumedPoints, msBeforeNext: res.msBeforeNext, refused: false };
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
+    return { consumedPoints: error.consumedPoints, msBeforeNext: error.msBeforeNext, refused: true };
   }
 }

@@ -8,7 +8,8 @@ import { actionLink, requireViewer } from './session.service.js';
 builder.mutationFields((t) => ({
   verifyEmail: t.prismaField({
     type: 'User',
-    description: 'Confirms the address from the verification link. Works without a session.',
+    nullable: true,
+    description: 'Confirms the address from the verification link. Works without a session; returns the user only to themselves.',
     authScopes: { public: true },
     args: { token: t.arg.string({ validate: tokenInput }) },
     resolve: async (query, _root, { token }, ctx) => {
@@ -16,7 +17,8 @@ builder.mutationFields((t) => ({
         const row = await consumeAuthToken(tx, token, 'EMAIL_VERIFICATION');
         return tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } });
       });
-      if (ctx.viewer?.user.id === user.id) ctx.viewer.user.emailVerifiedAt = user.emailVerifiedAt;
+      if (ctx.viewer?.user.id !== user.id) return null;
+      ctx.viewer.user.emailVerifiedAt = user.emailVerifiedAt;
       return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
   }),
@@ -59,6 +61,8 @@ builder.mutationFields((t) => ({
   }),
   confirmEmailChange: t.prismaField({
     type: 'User',
+    nullable: true,
+    description: 'Switches to the new address from the confirmation link; returns the user only to themselves.',
     authScopes: { public: true },
     args: { token: t.arg.string({ validate: tokenInput }) },
     resolve: async (query, _root, { token }, ctx) => {
@@ -68,6 +72,7 @@ builder.mutationFields((t) => ({
           .update({ where: { id: row.userId }, data: { email: row.newEmail!, emailVerifiedAt: new Date() } })
           .catch((error: unknown) => rethrowUniqueViolation(error, 'Another account uses this email address.', 'token'));
       });
+      if (ctx.viewer?.user.id !== user.id) return null;
       return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
   }),

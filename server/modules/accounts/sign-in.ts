@@ -18,11 +18,9 @@ export async function signIn(context: Context, rawEmail: string, password: strin
   const user = await context.prisma.user.findUnique({ where: { email } });
   decoyHash ??= passwords.hash('kith-decoy-password');
   const valid = await passwords.verify(user?.passwordHash ?? (await decoyHash), password);
-  if (!user || !valid) {
-    await signInThrottle.recordFailure(email, context.request.ip);
-    throw badInput('Email or password is incorrect.');
-  }
-  await signInThrottle.recordSuccess(email);
+  // A failure needs no recording: beforeAttempt already counted this attempt as one.
+  if (!user || !valid) throw badInput('Email or password is incorrect.');
+  await signInThrottle.recordSuccess(email, context.request.ip);
   await startSession(context, user.id);
   return user;
 }

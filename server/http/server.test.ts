@@ -1,0 +1,100 @@
+import { createClient } from 'graphql-ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { rolesFixture } from '../test/fixtures.js';
+import { useTestApp } from '../test/test-app.js';
+import { createKithServer, type KithServer } from './server.js';
+
+const getApp = useTestApp();
+let running: KithServer | null = null;
+
+async function startServer() {
+  running = createKithServer(getApp().services);
+  const port = await running.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${port}`;
+}
+
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('HTTP server', () => {
+  it('answers /healthz and /readyz', async () => {
+    const url = await startServer();
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(ready.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves GraphQL with the session cookie and sets HttpOnly, SameSite=Lax cookies on sign-in', async () => {
+    const url = await startServer();
+    const { users } = await rolesFixture(getApp());
+    const signIn = await postJson(url, {
+      query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { name } }',
+      variables: { e: users.ADMIN.email, p: 'violet lantern orbits 7 quiet harbors' },
+    });
+    const cookie = signIn.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^kith_session=[^;]+;/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+
+    const me = await postJson(url, { query: '{ me { name } }' }, { cookie: cookie.split(';')[0]! });
+    expect(await me.json()).toEqual({ data: { me: { name: 'Admin Person' } } });
+  });
+
+  it('refuses a "simple" cross-site request without the CSRF header', async () => {
+    const url = await startServer();
+    const simple = await fetch(`${url}/graphql?query=${encodeURIComponent('{ me { name } }')}`);
+    expect(simple.status).toBe(403);
+    const withHeader = await fetch(`${url}/graphql?query=${encodeURIComponent('{ me { name } }')}`, { headers: { 'x-kith-csrf': '1' } });
+    expect(withHeader.status).toBe(200);
+  });
+
+  it('refuses bodies over 1 MiB', async () => {
+    const url = await startServer();
+    const response = await postJson(url, { query: `{ me { name } } # ${'x'.repeat(1024 * 1024)}` });
+    expect(response.status).toBe(413);
+  });
+
+  it('masks unexpected errors without stack traces', async () => {
+    const url = await startServer();
+    const response = await postJson(url, { query: '{ me { name } }' }, { cookie: 'kith_session=not-a-real-session' });
+    const body = await response.text();
+    expect(body).not.toMatch(/at .*\.ts:\d+/);
+    expect(JSON.parse(body)).toEqual({ data: { me: null } });
+  });
+});
+
+describe('graphql-ws on the same port and path', () => {
+  it('authenticates with the session cookie of the upgrade request', async () => {
+    const url = await startServer();
+    const fixture = await rolesFixture(getApp());
+    const cookie = fixture.clients.MEMBER.cookie!;
+    const client = createClient({
+      url: `${url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { cookie } });
+        }
+      },
+      retryAttempts: 0,
+    });
+    try {
+      const result = await new Promise<unknown>((resolve, reject) => {
+        let value: unknown;
+        client.subscribe(
+          { query: '{ me { name workspaces { name viewerRole } } }' },
+          { next: (data) => (value = data), error: reject, complete: () => resolve(value) },
+        );
+      });
+      expect(result).toEqual({ data: { me: { name: 'Member Person', workspaces: [{ name: 'Acme', viewerRole: 'MEMBER' }] } } });
+    } finally {
+      await client.dispose();
+    }
+  });
+});
