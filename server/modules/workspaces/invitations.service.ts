@@ -42,9 +42,13 @@ export async function inviteMember(context: Context, workspaceId: string, rawEma
   return invitation;
 }
 
+/** A pending invitation the viewer may manage: like inviting, only for roles up to their own. */
 async function pendingInvitation(context: Context, invitationId: string) {
   const invitation = await context.prisma.invitation.findUnique({ where: { id: invitationId } });
   if (!invitation) throw notFound('Invitation');
+  const actor = await context.roleIn(invitation.workspaceId);
+  if (!actor) throw notFound('Invitation');
+  if (!canAssignRole(actor, invitation.role)) throw forbidden(`Your role (${actor}) cannot manage an invitation as ${invitation.role}.`);
   if (invitation.acceptedAt || invitation.revokedAt) throw badInput('This invitation was already accepted or revoked.');
   return invitation;
 }

@@ -1,6 +1,7 @@
 import { builder } from '../../builder.js';
 import { permissionsOf } from '../../auth/permissions.js';
 import { Role } from '../../generated/prisma/enums.js';
+import { UserType } from '../accounts/user.types.js';
 import { byUuid } from '../node/uuid.js';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
@@ -62,7 +63,19 @@ builder.prismaNode('Invitation', {
     status: t.field({ type: InvitationStatus, resolve: invitationStatus }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    invitedBy: t.relation('invitedBy', { nullable: true }),
+    invitedBy: t.field({
+      type: UserType,
+      nullable: true,
+      description: 'Who sent the invitation; null once they no longer share a workspace with you.',
+      select: (_args, _ctx, nestedSelection) => ({ invitedBy: nestedSelection(true) }),
+      // The User type is visible only to co-members: an inviter who left reads as null, not as an error.
+      resolve: async (invitation, _args, ctx) => {
+        const inviter = invitation.invitedBy;
+        if (!inviter || !ctx.viewer) return null;
+        const visible = inviter.id === ctx.viewer.user.id || (await ctx.sharesWorkspaceWith.load(inviter.id));
+        return visible ? inviter : null;
+      },
+    }),
   }),
 });
 

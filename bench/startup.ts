@@ -1,0 +1,39 @@
+// npm run bench:startup — time from process spawn to the first /healthz 200, on a fresh embedded
+// database (cold: migrations run) and again on the same data directory (warm).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+
+async function timeToHealthy(dataDir: string, port: number): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (ok) return performance.now() - started;
+      if (performance.now() - started > 60_000) throw new Error('Kith did not become healthy within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'kith-bench-startup-'));
+try {
+  const cold = await timeToHealthy(dataDir, 4701);
+  const warm = await timeToHealthy(dataDir, 4702);
+  console.log(`cold start to first /healthz 200 (fresh PGlite, migrations applied): ${cold.toFixed(0)} ms`);
+  console.log(`warm start to first /healthz 200 (existing data directory):        ${warm.toFixed(0)} ms`);
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}
