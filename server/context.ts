@@ -28,6 +28,8 @@ export interface Context {
   sharesWorkspaceWith: DataLoader<string, boolean>;
   /** The workspace the request acts on: explicit argument first, then the header. */
   workspaceIdFrom(explicit?: string | null): string | null;
+  /** A per-request memo for loaders that several resolvers share. */
+  memo<T>(key: string, create: () => T): T;
   /** Forget cached memberships after a mutation changed them. */
   invalidateRoles(): void;
   setCookie(serialized: string): void;
@@ -61,6 +63,8 @@ export function createContext(
     return userIds.map((id) => shared.has(id));
   });
 
+  const memos = new Map<string, unknown>();
+
   const context: Context = {
     app,
     prisma,
@@ -69,8 +73,13 @@ export function createContext(
     roleIn: async (workspaceId) => (await loadRoles()).get(workspaceId) ?? null,
     sharesWorkspaceWith,
     workspaceIdFrom: (explicit) => parseWorkspaceId(explicit ?? request.workspaceHeader),
+    memo<T>(key: string, create: () => T): T {
+      if (!memos.has(key)) memos.set(key, create());
+      return memos.get(key) as T;
+    },
     invalidateRoles() {
       roles = null;
+      memos.clear();
       sharesWorkspaceWith.clearAll();
     },
     setCookie,

@@ -13,6 +13,22 @@ export const PERMISSIONS = {
   'members:manage': 'ADMIN',
   'invitations:manage': 'ADMIN',
   'ownership:transfer': 'OWNER',
+  'workspace:policy': 'ADMIN',
+  'teams:manage': 'ADMIN',
+  'records:read': 'VIEWER',
+  /** See private records whatever the workspace policy. */
+  'records:readAll': 'ADMIN',
+  'records:create': 'MEMBER',
+  'records:update': 'MEMBER',
+  /** Delete records one owns or created. */
+  'records:deleteOwn': 'MEMBER',
+  /** Delete anyone's records. */
+  'records:deleteAny': 'ADMIN',
+  'records:merge': 'MEMBER',
+  'tags:manage': 'MEMBER',
+  'pipelines:manage': 'ADMIN',
+  'forms:manage': 'MEMBER',
+  'files:upload': 'MEMBER',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-aut
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
+import { canSeeRecord, type RecordRef } from '../modules/records/access.js';
 import { roleCan, type Permission } from './permissions.js';
 
 export interface WorkspacePermission {
@@ -22,10 +23,12 @@ export interface Scopes {
   member: string;
   /** The viewer's role in the workspace holds the permission. */
   can: WorkspacePermission;
+  /** The viewer may see this owned record (visibility, policy, shares). */
+  seesRecord: RecordRef;
 }
 
 /** Scopes whose failure means "this does not exist for you", reported as NOT_FOUND. */
-const VISIBILITY_SCOPES = new Set(['member', 'seesUser']);
+const VISIBILITY_SCOPES = new Set(['member', 'seesUser', 'seesRecord']);
 
 // Loaders read context.viewer on every call: sign-in and sign-up set the viewer mid-request.
 export function scopeLoaders(context: Context) {
@@ -45,6 +48,8 @@ export function scopeLoaders(context: Context) {
       if (!role) throw notFound('Workspace');
       return roleCan(role, permission);
     },
+    seesRecord: async (ref: RecordRef) =>
+      viewer() != null && (await context.roleIn(ref.workspaceId)) != null && canSeeRecord(context, ref),
   };
 }
 

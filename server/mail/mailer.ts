@@ -20,16 +20,36 @@ export interface MailerOptions {
   from: string;
   prisma: PrismaClient;
   logger: YogaLogger;
+  /** How long a silent SMTP server may keep a request waiting (connect, greeting, each reply). */
+  smtpTimeoutMs?: number;
 }
+
+// Mail is sent inside requests: nodemailer's own defaults would let a stuck server hold one for 10 minutes.
+const SMTP_TIMEOUT_MS = 10_000;
 
 /** SMTP when SMTP_URL is set; otherwise a development outbox table plus one log line with the link. */
 export function createMailer(options: MailerOptions): Mailer {
-  if (options.smtpUrl) return smtpMailer(options.smtpUrl, options.from);
+  if (options.smtpUrl) return smtpMailer(options.smtpUrl, options.from, options.smtpTimeoutMs ?? SMTP_TIMEOUT_MS);
   return outboxMailer(options.prisma, options.logger);
 }
 
-function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+/** Sends, but logs a failure instead of throwing: for emails whose loss must not fail (or reveal) anything. */
+export async function sendOrLog(mailer: Mailer, logger: YogaLogger, email: Email): Promise<void> {
+  try {
+    await mailer.send(email);
+  } catch (error) {
+    logger.error(`Could not send "${email.subject}" to ${email.to}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function smtpMailer(smtpUrl: string, from: string, timeoutMs: number): Mailer {
+  // Query parameters in SMTP_URL (for example ?ignoreTLS=true) still override these options.
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
   return {
     async send(email) {
       await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });

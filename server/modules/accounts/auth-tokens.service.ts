@@ -32,12 +32,24 @@ export async function issueAuthToken(
   return token;
 }
 
+const invalidLink = () => badInput('This link is invalid or has expired. Ask for a new one.', 'token');
+
+/** The token's row if it could be used now, without using it; a missing, expired, reused or wrong-purpose token is refused. */
+export async function findUsableAuthToken(tx: Tx, token: string, purpose: AuthTokenPurpose) {
+  const row = await tx.authToken.findUnique({ where: { tokenHash: await hashToken(token) } });
+  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= new Date()) throw invalidLink();
+  return row;
+}
+
 /** Marks a token used exactly once; a missing, expired, reused or wrong-purpose token is refused. */
 export async function consumeAuthToken(tx: Tx, token: string, purpose: AuthTokenPurpose) {
-  const row = await tx.authToken.findUnique({ where: { tokenHash: await hashToken(token) } });
-  const invalid = badInput('This link is invalid or has expired. Ask for a new one.', 'token');
-  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= new Date()) throw invalid;
+  const row = await findUsableAuthToken(tx, token, purpose);
   const claimed = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
-  if (claimed.count !== 1) throw invalid;
+  if (claimed.count !== 1) throw invalidLink();
   return row;
+}
+
+/** Withdraws the user's unused links of these purposes, so they stop working. */
+export async function retireAuthTokens(tx: Tx, userId: string, purposes: AuthTokenPurpose[]): Promise<void> {
+  await tx.authToken.deleteMany({ where: { userId, purpose: { in: purposes }, usedAt: null } });
 }

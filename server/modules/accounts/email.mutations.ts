@@ -1,7 +1,8 @@
 import { builder } from '../../builder.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import { emailChangeEmail, emailChangedNotice, verificationEmail } from '../../mail/templates.js';
-import { consumeAuthToken, issueAuthToken } from './auth-tokens.service.js';
+import { consumeAuthToken, issueAuthToken, retireAuthTokens } from './auth-tokens.service.js';
+import { assertCurrentPassword } from './current-password.js';
 import { emailInput, normalizeEmail, passwordInput, tokenInput } from './inputs.js';
 import { actionLink, requireViewer } from './session.service.js';
 
@@ -45,9 +46,7 @@ builder.mutationFields((t) => ({
       const viewer = requireViewer(ctx);
       const newEmail = normalizeEmail(args.newEmail);
       const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
-      if (!(await ctx.app.passwords.verify(user.passwordHash, args.password))) {
-        throw badInput('Your password is incorrect.', 'password');
-      }
+      await assertCurrentPassword(ctx, user, args.password, 'Your password is incorrect.', 'password');
       if (newEmail === user.email) throw badInput('This is already your email address.', 'newEmail');
       if (await ctx.prisma.user.findUnique({ where: { email: newEmail }, select: { id: true } })) {
         throw badInput('Another account uses this email address.', 'newEmail');
@@ -68,9 +67,12 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { token }, ctx) => {
       const user = await ctx.prisma.$transaction(async (tx) => {
         const row = await consumeAuthToken(tx, token, 'EMAIL_CHANGE');
-        return tx.user
+        const updated = await tx.user
           .update({ where: { id: row.userId }, data: { email: row.newEmail!, emailVerifiedAt: new Date() } })
           .catch((error: unknown) => rethrowUniqueViolation(error, 'Another account uses this email address.', 'token'));
+        // Links mailed to the old address stop working with it.
+        await retireAuthTokens(tx, row.userId, ['PASSWORD_RESET', 'EMAIL_VERIFICATION']);
+        return updated;
       });
       if (ctx.viewer?.user.id !== user.id) return null;
       return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });

@@ -1,7 +1,8 @@
 import { builder } from '../../builder.js';
-import { badInput } from '../../errors.js';
+import { sendOrLog } from '../../mail/mailer.js';
 import { passwordResetEmail } from '../../mail/templates.js';
-import { consumeAuthToken, issueAuthToken } from './auth-tokens.service.js';
+import { consumeAuthToken, findUsableAuthToken, issueAuthToken, retireAuthTokens } from './auth-tokens.service.js';
+import { assertCurrentPassword } from './current-password.js';
 import { emailInput, normalizeEmail, passwordInput, tokenInput } from './inputs.js';
 import { assertStrongPassword } from './password-policy.js';
 import { actionLink, endSession, requireViewer, startSession } from './session.service.js';
@@ -18,7 +19,8 @@ builder.mutationFields((t) => ({
       const user = await ctx.prisma.user.findUnique({ where: { email } });
       if (!user) return true;
       const token = await ctx.prisma.$transaction((tx) => issueAuthToken(tx, user.id, 'PASSWORD_RESET'));
-      await ctx.app.mailer.send(passwordResetEmail(email, user.name, actionLink(ctx, '/reset-password', token)));
+      // A delivery failure must not answer differently from an unknown email.
+      await sendOrLog(ctx.app.mailer, ctx.app.logger, passwordResetEmail(email, user.name, actionLink(ctx, '/reset-password', token)));
       return true;
     },
   }),
@@ -30,14 +32,18 @@ builder.mutationFields((t) => ({
       newPassword: t.arg.string({ validate: passwordInput }),
     },
     resolve: async (_root, args, ctx) => {
+      // Checked before hashing, so a guessed token costs no Argon2 run; it is used once, below.
+      const pending = await findUsableAuthToken(ctx.prisma, args.token, 'PASSWORD_RESET');
+      const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: pending.userId } });
+      assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
       const passwordHash = await ctx.app.passwords.hash(args.newPassword);
       await ctx.prisma.$transaction(async (tx) => {
-        const row = await consumeAuthToken(tx, args.token, 'PASSWORD_RESET');
-        const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId } });
-        assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
+        await consumeAuthToken(tx, args.token, 'PASSWORD_RESET');
         // Opening the emailed link also proves the address.
         await tx.user.update({ where: { id: user.id }, data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() } });
         await tx.session.deleteMany({ where: { userId: user.id } });
+        // The "your email is changing" notice tells the owner to reset the password: that must stop the change.
+        await retireAuthTokens(tx, user.id, ['EMAIL_CHANGE']);
       });
       await endSession(ctx);
       return true;
@@ -53,15 +59,14 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
       const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
-      if (!(await ctx.app.passwords.verify(user.passwordHash, args.currentPassword))) {
-        throw badInput('Your current password is incorrect.', 'currentPassword');
-      }
+      await assertCurrentPassword(ctx, user, args.currentPassword, 'Your current password is incorrect.', 'currentPassword');
       assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
       const passwordHash = await ctx.app.passwords.hash(args.newPassword);
-      await ctx.prisma.$transaction([
-        ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
-        ctx.prisma.session.deleteMany({ where: { userId: user.id } }),
-      ]);
+      await ctx.prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+        await tx.session.deleteMany({ where: { userId: user.id } });
+        await retireAuthTokens(tx, user.id, ['EMAIL_CHANGE']);
+      });
       await startSession(ctx, user.id);
       return true;
     },

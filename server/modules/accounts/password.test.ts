@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STRONG_PASSWORD, signUpThroughApi, tokenFromOutbox } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
 
@@ -123,6 +123,16 @@ describe('resetPassword', () => {
     expect((await signIn(app, STRONG_PASSWORD)).codes).toEqual([]);
   });
 
+  it('checks the link before spending an Argon2 hash on the new password', async () => {
+    const app = getApp();
+    await signUpThroughApi(app);
+    const hash = vi.spyOn(app.services.passwords, 'hash');
+
+    const result = await app.client().gql(RESET, { token: 'a-guessed-token', newPassword: NEW_PASSWORD });
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(hash).not.toHaveBeenCalled();
+  });
+
   it('refuses a token made for another purpose', async () => {
     const app = getApp();
     await signUpThroughApi(app);
@@ -192,6 +202,17 @@ describe('changePassword', () => {
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors![0]!.extensions!.field).toBe('newPassword');
     expect((await signIn(app, STRONG_PASSWORD)).codes).toEqual([]);
+  });
+
+  it('counts wrong current passwords against the account’s sign-in budget, so a stolen session cannot guess freely', async () => {
+    const app = getApp();
+    const { client } = await signUpThroughApi(app);
+    for (let i = 0; i < 10; i++) {
+      expect(errorCodes(await client.gql(CHANGE, { current: `guess ${i}`, next: NEW_PASSWORD }))).toEqual(['BAD_USER_INPUT']);
+    }
+
+    expect(errorCodes(await client.gql(CHANGE, { current: STRONG_PASSWORD, next: NEW_PASSWORD }))).toEqual(['RATE_LIMITED']);
+    expect((await signIn(app, STRONG_PASSWORD, '192.0.2.44')).codes).toEqual(['RATE_LIMITED']);
   });
 
   it('needs a session', async () => {

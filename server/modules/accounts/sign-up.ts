@@ -1,6 +1,7 @@
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
+import { sendOrLog } from '../../mail/mailer.js';
 import { verificationEmail } from '../../mail/templates.js';
 import { createWorkspaceWithOwner, workspaceNameInput } from '../workspaces/workspaces.service.js';
 import { assertOldEnough } from './age.js';
@@ -39,8 +40,9 @@ export async function signUp(context: Context, input: SignUpArgs) {
     await createWorkspaceWithOwner(tx, input.workspaceName, created.id);
     return { user: created, token: await issueAuthToken(tx, created.id, 'EMAIL_VERIFICATION') };
   });
-  await context.app.mailer.send(verificationEmail(email, name, actionLink(context, '/verify-email', token)));
   await startSession(context, user.id);
+  // The account exists now: a lost email must not fail the sign-up; resendVerificationEmail recovers.
+  await sendOrLog(context.app.mailer, context.app.logger, verificationEmail(email, name, actionLink(context, '/verify-email', token)));
   return user;
 }
 

@@ -173,6 +173,18 @@ describe('managing pending invitations', () => {
     ]);
   });
 
+  it('shows who invited, and null rather than an error once the inviter has left', async () => {
+    const { clients, users } = await rolesFixture(getApp());
+    await clients.ADMIN.ok(INVITE, { email: 'new@example.com', role: 'MEMBER' });
+    const query = `{ workspace { invitations { email invitedBy { name } } } }`;
+    expect((await clients.OWNER.ok(query)).workspace.invitations).toEqual([{ email: 'new@example.com', invitedBy: { name: 'Admin Person' } }]);
+
+    await clients.OWNER.ok(`mutation($id: ID!) { removeMember(memberId: $id) }`, { id: users.ADMIN.membershipGid });
+    const after = await clients.OWNER.gql(query);
+    expect(after.errors).toBeUndefined();
+    expect(after.data?.workspace.invitations).toEqual([{ email: 'new@example.com', invitedBy: null }]);
+  });
+
   it('revokes an invitation: its token stops working and a second revoke is BAD_USER_INPUT', async () => {
     const app = getApp();
     const { owner, invitationId, token } = await ownerWithInvitation();
@@ -265,6 +277,17 @@ describe('who may manage invitations', () => {
     const before = await writes();
     expect(errorCodes(await clients.ADMIN.gql(INVITE, { email: 'o@example.com', role: 'OWNER' }))).toEqual(['FORBIDDEN']);
     expect(await writes()).toEqual(before);
+  });
+
+  it('refuses an ADMIN resending or revoking an OWNER invitation (FORBIDDEN)', async () => {
+    const { clients } = await rolesFixture(getApp());
+    const { inviteMember } = await clients.OWNER.ok(INVITE, { email: 'co-owner@example.com', role: 'OWNER' });
+    const before = await writes();
+
+    expect(errorCodes(await clients.ADMIN.gql(RESEND, { id: inviteMember.id }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await clients.ADMIN.gql(REVOKE, { id: inviteMember.id }))).toEqual(['FORBIDDEN']);
+    expect(await writes()).toEqual(before);
+    expect((await clients.OWNER.ok(REVOKE, { id: inviteMember.id })).revokeInvitation.status).toBe('REVOKED');
   });
 
   it('lets an OWNER invite another OWNER', async () => {

@@ -9,8 +9,9 @@ export const MAX_WORKSPACE_NAME = 80;
 
 export const workspaceNameInput = z
   .string()
-  .max(MAX_WORKSPACE_NAME, `Workspace names have at most ${MAX_WORKSPACE_NAME} characters.`)
-  .refine((value) => value.trim().length > 0, 'A workspace name is required.');
+  .max(MAX_WORKSPACE_NAME * 2, `Workspace names have at most ${MAX_WORKSPACE_NAME} characters.`)
+  .refine((value) => value.trim().length > 0, 'A workspace name is required.')
+  .refine((value) => value.trim().length <= MAX_WORKSPACE_NAME, `Workspace names have at most ${MAX_WORKSPACE_NAME} characters.`);
 
 export async function createWorkspaceWithOwner(tx: Tx, name: string, ownerId: string) {
   return tx.workspace.create({

@@ -1,0 +1,196 @@
+import type { AddressInfo } from 'node:net';
+import type { YogaLogger } from 'graphql-yoga';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signUpThroughApi } from '../test/fixtures.js';
+import { TestApp, useTestApp } from '../test/test-app.js';
+import { createMailer } from './mailer.js';
+import { emailChangedNotice, verificationEmail } from './templates.js';
+
+const getApp = useTestApp();
+
+interface ReceivedMessage {
+  envelopeFrom: string | null;
+  envelopeTo: string[];
+  headers: Map<string, string>;
+  body: string;
+}
+
+/** Reads the parts of an RFC 5322 message the tests look at, undoing the transfer encoding of a single-part body. */
+function parseMessage(raw: string): Pick<ReceivedMessage, 'headers' | 'body'> {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = new Map<string, string>();
+  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const body = raw.slice(split + 4);
+  switch (headers.get('content-transfer-encoding')?.toLowerCase()) {
+    case 'quoted-printable': {
+      const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      return { headers, body: Buffer.from(bytes, 'latin1').toString('utf8') };
+    }
+    case 'base64':
+      return { headers, body: Buffer.from(body, 'base64').toString('utf8') };
+    default:
+      return { headers, body };
+  }
+}
+
+/** A real SMTP server on a free local port that keeps every message it accepts. */
+async function startSmtpSink() {
+  const received: ReceivedMessage[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith('@refused.example')) return callback(new Error('550 No such mailbox'));
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+          ...parseMessage(Buffer.concat(chunks).toString('utf8')),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function recordingLogger() {
+  const calls: Array<{ level: string; message: string }> = [];
+  const record = (level: string) => (...args: unknown[]) => calls.push({ level, message: args.map(String).join(' ') });
+  const logger: YogaLogger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+  return { logger, calls };
+}
+
+const LINK = 'http://localhost:4000/verify-email?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCd';
+
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+});
+afterAll(() => sink.close());
+beforeEach(() => {
+  sink.received.length = 0;
+});
+
+describe('SMTP mode', () => {
+  it('delivers to the recipient with the subject and the link intact', async () => {
+    const { logger, calls } = recordingLogger();
+    const mailer = createMailer({ smtpUrl: sink.url, from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger });
+
+    await mailer.send(verificationEmail('ada@example.com', 'Ada Lovelace', LINK));
+    mailer.close();
+
+    expect(sink.received).toHaveLength(1);
+    const [message] = sink.received;
+    expect(message!.envelopeFrom).toBe('no-reply@kith.test');
+    expect(message!.envelopeTo).toEqual(['ada@example.com']);
+    expect(message!.headers.get('to')).toBe('ada@example.com');
+    expect(message!.headers.get('from')).toBe('Kith <no-reply@kith.test>');
+    expect(message!.headers.get('subject')).toBe('Verify your email for Kith');
+    expect(message!.body).toContain(`Hello Ada Lovelace,`);
+    expect(message!.body).toContain(LINK);
+    // Real mail neither lands in the development outbox nor puts the secret link in the log.
+    expect(await getApp().prisma.outboxEmail.count()).toBe(0);
+    expect(calls.filter((c) => c.message.includes(LINK))).toEqual([]);
+  });
+
+  it('keeps non-ASCII names intact', async () => {
+    const mailer = createMailer({ smtpUrl: sink.url, from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger: recordingLogger().logger });
+
+    await mailer.send(emailChangedNotice('zoe@example.com', 'Zoë Ångström', 'zoe@new.example'));
+    mailer.close();
+
+    expect(sink.received[0]!.body).toContain('Hello Zoë Ångström,');
+    expect(sink.received[0]!.body).toContain('zoe@new.example');
+  });
+
+  it('rejects when the server refuses the recipient, so callers see the failure', async () => {
+    const mailer = createMailer({ smtpUrl: sink.url, from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger: recordingLogger().logger });
+
+    await expect(mailer.send(verificationEmail('ghost@refused.example', 'Ghost', LINK))).rejects.toThrow(/No such mailbox|Can't send mail/);
+    mailer.close();
+    expect(sink.received).toEqual([]);
+  });
+});
+
+describe('outbox mode (no SMTP_URL)', () => {
+  it('writes an OutboxEmail row and logs one line with the link', async () => {
+    const { logger, calls } = recordingLogger();
+    const mailer = createMailer({ from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger });
+
+    await mailer.send(verificationEmail('ada@example.com', 'Ada Lovelace', LINK));
+
+    const rows = await getApp().prisma.outboxEmail.findMany();
+    expect(rows).toEqual([expect.objectContaining({ to: 'ada@example.com', subject: 'Verify your email for Kith', link: LINK })]);
+    expect(rows[0]!.text).toContain(LINK);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.level).toBe('info');
+    expect(calls[0]!.message).toContain(LINK);
+    expect(calls[0]!.message).toContain('ada@example.com');
+    expect(sink.received).toEqual([]);
+  });
+
+  it('stores an email without a link with a null link', async () => {
+    const { logger, calls } = recordingLogger();
+    const mailer = createMailer({ from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger });
+
+    await mailer.send(emailChangedNotice('ada@example.com', 'Ada Lovelace', 'ada@new.example'));
+
+    expect(await getApp().prisma.outboxEmail.findFirstOrThrow()).toMatchObject({ to: 'ada@example.com', link: null });
+    expect(calls).toEqual([{ level: 'info', message: '[outbox] "Your Kith email is changing" to ada@example.com' }]);
+  });
+});
+
+describe('end to end', () => {
+  it('delivers the sign-up verification email through SMTP when SMTP_URL is configured, with a working link', async () => {
+    const app = new TestApp(getApp().db, { config: { smtpUrl: sink.url } });
+
+    const { client, result } = await signUpThroughApi(app);
+    expect(result.errors).toBeUndefined();
+
+    expect(sink.received).toHaveLength(1);
+    const [message] = sink.received;
+    expect(message!.envelopeTo).toEqual(['ada@example.com']);
+    expect(message!.envelopeFrom).toBe('no-reply@kith.localhost');
+    expect(message!.headers.get('subject')).toBe('Verify your email for Kith');
+    const link = message!.body.match(/http:\/\/localhost:4000\/verify-email\?token=\S+/)?.[0];
+    expect(link).toBeDefined();
+    expect(await app.prisma.outboxEmail.count()).toBe(0);
+
+    const token = new URL(link!).searchParams.get('token');
+    const verified = await client.ok(`mutation($t: String!) { verifyEmail(token: $t) { emailVerified } }`, { t: token });
+    expect(verified).toEqual({ verifyEmail: { emailVerified: true } });
+  });
+
+  it('delivers through a mailer passed as a service override too', async () => {
+    const mailer = createMailer({ smtpUrl: sink.url, from: 'Kith <hello@kith.test>', prisma: getApp().prisma, logger: recordingLogger().logger });
+    const app = new TestApp(getApp().db, { mailer });
+
+    await signUpThroughApi(app, { email: 'grace@example.com', name: 'Grace Hopper' });
+    mailer.close();
+
+    expect(sink.received.map((m) => [m.envelopeFrom, m.envelopeTo, m.headers.get('subject')])).toEqual([
+      ['hello@kith.test', ['grace@example.com'], 'Verify your email for Kith'],
+    ]);
+    expect(sink.received[0]!.body).toMatch(/Hello Grace Hopper,[\s\S]*\/verify-email\?token=[A-Za-z0-9]{40}/);
+  });
+});
