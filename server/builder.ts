@@ -3,7 +3,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import DefaultDenyPlugin from './auth/default-deny.js';
 import { scopeLoaders, unauthorizedError, type Scopes } from './auth/scopes.js';
 import type { Context } from './context.js';
@@ -22,6 +22,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
+    JSONObject: { Input: Record<string, unknown>; Output: unknown };
     ID: { Input: string; Output: string };
   };
 }>({
@@ -62,6 +63,7 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('Date', DateResolver);
+builder.addScalarType('JSONObject', JSONObjectResolver);
 
 builder.queryType({});
 builder.mutationType({});

@@ -11,6 +11,11 @@ import './modules/workspaces/workspace.queries.js';
 import './modules/workspaces/workspace.mutations.js';
 import './modules/workspaces/members.mutations.js';
 import './modules/workspaces/invitations.mutations.js';
+import './modules/records/common.types.js';
+import './modules/tags/tag.types.js';
+import './modules/companies/company.types.js';
+import './modules/companies/company.queries.js';
+import './modules/companies/company.mutations.js';
 
 export const schema = builder.toSchema();
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -1,10 +1,10 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import type { YogaLogger } from 'graphql-yoga';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signUpThroughApi } from '../test/fixtures.js';
-import { TestApp, useTestApp } from '../test/test-app.js';
-import { createMailer } from './mailer.js';
+import { STRONG_PASSWORD, signUpThroughApi } from '../test/fixtures.js';
+import { errorCodes, TestApp, useTestApp } from '../test/test-app.js';
+import { createMailer, type MailerOptions } from './mailer.js';
 import { emailChangedNotice, verificationEmail } from './templates.js';
 
 const getApp = useTestApp();
@@ -81,6 +81,11 @@ function recordingLogger() {
 }
 
 const LINK = 'http://localhost:4000/verify-email?token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCd';
+const FROM = 'Kith <no-reply@kith.test>';
+
+function mailerFor(options: Partial<MailerOptions> = {}) {
+  return createMailer({ smtpUrl: sink.url, from: FROM, prisma: getApp().prisma, logger: recordingLogger().logger, ...options });
+}
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
@@ -94,7 +99,7 @@ beforeEach(() => {
 describe('SMTP mode', () => {
   it('delivers to the recipient with the subject and the link intact', async () => {
     const { logger, calls } = recordingLogger();
-    const mailer = createMailer({ smtpUrl: sink.url, from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger });
+    const mailer = mailerFor({ logger });
 
     await mailer.send(verificationEmail('ada@example.com', 'Ada Lovelace', LINK));
     mailer.close();
@@ -104,7 +109,7 @@ describe('SMTP mode', () => {
     expect(message!.envelopeFrom).toBe('no-reply@kith.test');
     expect(message!.envelopeTo).toEqual(['ada@example.com']);
     expect(message!.headers.get('to')).toBe('ada@example.com');
-    expect(message!.headers.get('from')).toBe('Kith <no-reply@kith.test>');
+    expect(message!.headers.get('from')).toBe(FROM);
     expect(message!.headers.get('subject')).toBe('Verify your email for Kith');
     expect(message!.body).toContain(`Hello Ada Lovelace,`);
     expect(message!.body).toContain(LINK);
@@ -114,7 +119,7 @@ describe('SMTP mode', () => {
   });
 
   it('keeps non-ASCII names intact', async () => {
-    const mailer = createMailer({ smtpUrl: sink.url, from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger: recordingLogger().logger });
+    const mailer = mailerFor();
 
     await mailer.send(emailChangedNotice('zoe@example.com', 'Zoë Ångström', 'zoe@new.example'));
     mailer.close();
@@ -124,18 +129,36 @@ describe('SMTP mode', () => {
   });
 
   it('rejects when the server refuses the recipient, so callers see the failure', async () => {
-    const mailer = createMailer({ smtpUrl: sink.url, from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger: recordingLogger().logger });
+    const mailer = mailerFor();
 
-    await expect(mailer.send(verificationEmail('ghost@refused.example', 'Ghost', LINK))).rejects.toThrow(/No such mailbox|Can't send mail/);
+    await expect(mailer.send(verificationEmail('ghost@refused.example', 'Ghost', LINK))).rejects.toMatchObject({ code: 'EENVELOPE', responseCode: 550 });
     mailer.close();
     expect(sink.received).toEqual([]);
+  });
+
+  it('gives up on a server that never answers instead of holding the request', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket)); // accepts connections, never greets
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const mailer = mailerFor({ smtpUrl: `smtp://127.0.0.1:${port}`, smtpTimeoutMs: 300 });
+
+    try {
+      const started = Date.now();
+      await expect(mailer.send(verificationEmail('ada@example.com', 'Ada', LINK))).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      mailer.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });
 
 describe('outbox mode (no SMTP_URL)', () => {
   it('writes an OutboxEmail row and logs one line with the link', async () => {
     const { logger, calls } = recordingLogger();
-    const mailer = createMailer({ from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger });
+    const mailer = mailerFor({ smtpUrl: undefined, logger });
 
     await mailer.send(verificationEmail('ada@example.com', 'Ada Lovelace', LINK));
 
@@ -151,7 +174,7 @@ describe('outbox mode (no SMTP_URL)', () => {
 
   it('stores an email without a link with a null link', async () => {
     const { logger, calls } = recordingLogger();
-    const mailer = createMailer({ from: 'Kith <no-reply@kith.test>', prisma: getApp().prisma, logger });
+    const mailer = mailerFor({ smtpUrl: undefined, logger });
 
     await mailer.send(emailChangedNotice('ada@example.com', 'Ada Lovelace', 'ada@new.example'));
 
@@ -182,7 +205,7 @@ describe('end to end', () => {
   });
 
   it('delivers through a mailer passed as a service override too', async () => {
-    const mailer = createMailer({ smtpUrl: sink.url, from: 'Kith <hello@kith.test>', prisma: getApp().prisma, logger: recordingLogger().logger });
+    const mailer = mailerFor({ from: 'Kith <hello@kith.test>' });
     const app = new TestApp(getApp().db, { mailer });
 
     await signUpThroughApi(app, { email: 'grace@example.com', name: 'Grace Hopper' });
@@ -192,5 +215,43 @@ describe('end to end', () => {
       ['hello@kith.test', ['grace@example.com'], 'Verify your email for Kith'],
     ]);
     expect(sink.received[0]!.body).toMatch(/Hello Grace Hopper,[\s\S]*\/verify-email\?token=[A-Za-z0-9]{40}/);
+  });
+});
+
+describe('when SMTP refuses a message', () => {
+  function appWithRefusingSmtp() {
+    const { logger, calls } = recordingLogger();
+    return { app: new TestApp(getApp().db, { config: { smtpUrl: sink.url }, logger }), errors: () => calls.filter((c) => c.level === 'error') };
+  }
+
+  it('sign-up still succeeds and signs the user in, logging the lost verification email', async () => {
+    const { app, errors } = appWithRefusingSmtp();
+
+    const { client, result } = await signUpThroughApi(app, { email: 'ada@refused.example' });
+    expect(result.errors).toBeUndefined();
+
+    expect(await client.ok(`{ me { email emailVerified } }`)).toEqual({ me: { email: 'ada@refused.example', emailVerified: false } });
+    expect(errors()).toEqual([{ level: 'error', message: expect.stringMatching(/^Could not send "Verify your email for Kith" to ada@refused\.example: /) }]);
+    expect(errors()[0]!.message).not.toContain('token=');
+  });
+
+  it('requestPasswordReset still answers true, exactly as for an unknown email', async () => {
+    const { app, errors } = appWithRefusingSmtp();
+    await signUpThroughApi(app, { email: 'ada@refused.example' });
+
+    const result = await app.client().gql(`mutation { requestPasswordReset(email: "ada@refused.example") }`);
+    expect(result).toEqual({ data: { requestPasswordReset: true } });
+    expect(errors().map((e) => e.message)).toContainEqual(expect.stringContaining('"Reset your Kith password"'));
+  });
+
+  it('an email change whose notice to the old address fails sends no confirmation link', async () => {
+    const { client: outboxClient } = await signUpThroughApi(getApp(), { email: 'ada@refused.example' });
+    const { app } = appWithRefusingSmtp();
+    const client = app.client();
+    client.cookie = outboxClient.cookie;
+
+    const result = await client.gql(`mutation { requestEmailChange(newEmail: "ada@new.example", password: "${STRONG_PASSWORD}") }`);
+    expect(errorCodes(result)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(sink.received).toEqual([]);
   });
 });

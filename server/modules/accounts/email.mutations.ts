@@ -53,8 +53,9 @@ builder.mutationFields((t) => ({
       }
       await ctx.app.actionLimits.consume('verificationEmail', user.id);
       const token = await ctx.prisma.$transaction((tx) => issueAuthToken(tx, user.id, 'EMAIL_CHANGE', newEmail));
-      await ctx.app.mailer.send(emailChangeEmail(newEmail, user.name, actionLink(ctx, '/confirm-email', token)));
+      // The owner's notice goes first: no confirmation link may exist that they were not warned about.
       await ctx.app.mailer.send(emailChangedNotice(user.email, user.name, newEmail));
+      await ctx.app.mailer.send(emailChangeEmail(newEmail, user.name, actionLink(ctx, '/confirm-email', token)));
       return true;
     },
   }),

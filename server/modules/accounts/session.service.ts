@@ -3,6 +3,8 @@ import type { Context } from '../../context.js';
 /** Starts a session for the user, sets the cookie and makes them the request's viewer. */
 export async function startSession(context: Context, userId: string): Promise<void> {
   const { auth } = context.app;
+  // This browser's cookie is about to be replaced; the session it named would linger, unreachable but alive.
+  if (context.viewer) await auth.invalidateSession(context.viewer.session.id);
   const session = await auth.createSession(userId, {
     ipAddress: context.request.ip,
     userAgent: context.request.userAgent,

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SignInThrottle } from '../../auth/sign-in-throttle.js';
 import { hashToken } from '../../auth/tokens.js';
 import { STRONG_PASSWORD, signUpThroughApi } from '../../test/fixtures.js';
-import { errorCodes, TestApp, type TestClient } from '../../test/test-app.js';
-import { useTestApp } from '../../test/test-app.js';
+import { errorCodes, TestApp, useTestApp, type TestClient } from '../../test/test-app.js';
 
 const getApp = useTestApp();
 
@@ -78,6 +77,22 @@ describe('signIn', () => {
     const client = getApp().client();
     expect(errorCodes(await signInAs(client, '  ADA@Example.COM ', STRONG_PASSWORD))).toEqual([]);
     expect(await client.ok(ME)).toEqual({ me: { email: 'ada@example.com' } });
+  });
+
+  it('replaces the session of a browser that was already signed in, rather than orphaning it', async () => {
+    const app = getApp();
+    const { client } = await signUpThroughApi(app);
+    await signUpThroughApi(app, { email: 'grace@example.com', name: 'Grace Hopper' });
+    const adaCookie = client.cookie;
+
+    expect(errorCodes(await signInAs(client, 'grace@example.com', STRONG_PASSWORD))).toEqual([]);
+
+    expect(await client.ok(ME)).toEqual({ me: { email: 'grace@example.com' } });
+    const replay = app.client();
+    replay.cookie = adaCookie;
+    expect(await replay.ok(ME)).toEqual({ me: null });
+    const ada = await app.prisma.user.findUniqueOrThrow({ where: { email: 'ada@example.com' } });
+    expect(await app.prisma.session.count({ where: { userId: ada.id } })).toBe(0);
   });
 
   it('answers a wrong password and an unknown email with the same BAD_USER_INPUT, and starts no session', async () => {

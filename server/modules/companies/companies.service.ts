@@ -1,0 +1,88 @@
+import type { Context } from '../../context.js';
+import { rethrowUniqueViolation } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { recordAccess } from '../records/access.js';
+import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
+import { normalizeDomain, normalizePhone, normalizeUrl } from '../records/normalize.js';
+import { assertCanDelete, restorable } from '../records/ownership.js';
+import { badInput } from '../../errors.js';
+import type { CompanyInputShape } from './company.inputs.js';
+
+type Tx = Prisma.TransactionClient;
+
+const trimmedOrNull = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
+const mapOrNull = <T>(value: string | null | undefined, map: (v: string) => T) =>
+  value === undefined ? undefined : value === null || value.trim() === '' ? null : map(value);
+
+/** Turns validated input into column values: undefined leaves a field alone, null clears it. */
+async function companyColumns(tx: Tx, workspaceId: string, input: CompanyInputShape) {
+  const ownerId = input.ownerId === undefined ? undefined : input.ownerId && idFromGlobalId(input.ownerId, 'User', 'Owner');
+  if (ownerId) await assertMember(tx, ownerId, workspaceId, 'ownerId');
+  const tagIds = input.tagIds ? keysOf(input.tagIds, 'Tag') : undefined;
+  if (tagIds) await assertLinksInWorkspace(tx, 'tag', tagIds, workspaceId, 'tagIds');
+  return {
+    columns: {
+      name: input.name?.trim(),
+      domain: mapOrNull(input.domain, (v) => normalizeDomain(v)),
+      website: mapOrNull(input.website, (v) => normalizeUrl(v, 'website')),
+      linkedinUrl: mapOrNull(input.linkedinUrl, (v) => normalizeUrl(v, 'linkedinUrl')),
+      phone: mapOrNull(input.phone, (v) => normalizePhone(v, input.phoneCountry ?? undefined)),
+      industry: trimmedOrNull(input.industry),
+      size: trimmedOrNull(input.size),
+      street: trimmedOrNull(input.street),
+      city: trimmedOrNull(input.city),
+      region: trimmedOrNull(input.region),
+      postalCode: trimmedOrNull(input.postalCode),
+      country: trimmedOrNull(input.country),
+      customFields: (input.customFields ?? undefined) as Prisma.InputJsonValue | undefined,
+      visibility: input.visibility ?? undefined,
+      ownerId: ownerId === undefined ? undefined : ownerId || null,
+    },
+    tagIds,
+  };
+}
+
+const DUPLICATE_DOMAIN = 'A company with this domain already exists in this workspace (look in the trash too).';
+
+export async function createCompany(context: Context, workspaceId: string, input: CompanyInputShape) {
+  if (!input.name) throw badInput('Name is required.', 'input.name');
+  const viewer = requireViewer(context);
+  return context.prisma
+    .$transaction(async (tx) => {
+      const { columns, tagIds } = await companyColumns(tx, workspaceId, input);
+      return tx.company.create({
+        data: {
+          ...columns,
+          name: input.name!.trim(),
+          workspaceId,
+          createdById: viewer.user.id,
+          ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
+          tags: tagIds ? { connect: tagIds.map((id) => ({ id })) } : undefined,
+        },
+      });
+    })
+    .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_DOMAIN, 'domain'));
+}
+
+export async function updateCompany(context: Context, id: string, input: CompanyInputShape) {
+  return context.prisma
+    .$transaction(async (tx) => {
+      const company = await tx.company.findUniqueOrThrow({ where: { id, deletedAt: null } });
+      const { columns, tagIds } = await companyColumns(tx, company.workspaceId, input);
+      return tx.company.update({
+        where: { id },
+        data: { ...columns, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+      });
+    })
+    .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_DOMAIN, 'domain'));
+}
+
+export async function setCompanyDeleted(context: Context, id: string, deleted: boolean) {
+  const company = await context.prisma.company.findUniqueOrThrow({ where: { id } });
+  assertCanDelete(await recordAccess(context, company.workspaceId), company);
+  if (deleted && company.deletedAt) throw badInput('This company is already in the trash.');
+  if (!deleted && !restorable(company.deletedAt)) throw badInput('Only companies in the trash (for up to 30 days) can be restored.');
+  return context.prisma.company.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+}

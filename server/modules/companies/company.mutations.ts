@@ -1,0 +1,49 @@
+import { builder } from '../../builder.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { permissionOnVisibleRecord } from '../records/record-scope.js';
+import { permissionInWorkspace } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { createCompany, setCompanyDeleted, updateCompany } from './companies.service.js';
+import { CompanyInput } from './company.inputs.js';
+
+const key = (id: string) => idFromGlobalId(id, 'Company');
+
+builder.mutationFields((t) => ({
+  createCompany: t.prismaField({
+    type: 'Company',
+    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: CompanyInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const company = await createCompany(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
+      return ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: company.id } });
+    },
+  }),
+  updateCompany: t.prismaField({
+    type: 'Company',
+    args: { id: t.arg.id(), input: t.arg({ type: CompanyInput }) },
+    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.id, 'records:update'),
+    resolve: async (query, _root, args, ctx) => {
+      const company = await updateCompany(ctx, key(args.id), args.input);
+      return ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: company.id } });
+    },
+  }),
+  deleteCompany: t.prismaField({
+    type: 'Company',
+    description: 'Moves the company to the trash, from where it can be restored for 30 days.',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.id, 'records:deleteOwn'),
+    resolve: async (query, _root, args, ctx) => {
+      const company = await setCompanyDeleted(ctx, key(args.id), true);
+      return ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: company.id } });
+    },
+  }),
+  restoreCompany: t.prismaField({
+    type: 'Company',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.id, 'records:deleteOwn'),
+    resolve: async (query, _root, args, ctx) => {
+      const company = await setCompanyDeleted(ctx, key(args.id), false);
+      return ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: company.id } });
+    },
+  }),
+}));

@@ -1,0 +1,31 @@
+import { builder } from '../../builder.js';
+import { byUuid } from '../node/uuid.js';
+import { RecordVisibilityEnum } from '../records/common.types.js';
+
+export const CompanyType = builder.prismaNode('Company', {
+  id: { field: 'id' },
+  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  authScopes: (company) => ({ seesRecord: { model: 'company', id: company.id, workspaceId: company.workspaceId } }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    domain: t.exposeString('domain', { nullable: true }),
+    website: t.exposeString('website', { nullable: true }),
+    industry: t.exposeString('industry', { nullable: true }),
+    size: t.exposeString('size', { nullable: true, description: 'Head-count band, e.g. "11-50".' }),
+    street: t.exposeString('street', { nullable: true }),
+    city: t.exposeString('city', { nullable: true }),
+    region: t.exposeString('region', { nullable: true }),
+    postalCode: t.exposeString('postalCode', { nullable: true }),
+    country: t.exposeString('country', { nullable: true }),
+    phone: t.exposeString('phone', { nullable: true, description: 'E.164.' }),
+    linkedinUrl: t.exposeString('linkedinUrl', { nullable: true }),
+    customFields: t.expose('customFields', { type: 'JSONObject' }),
+    visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    owner: t.relation('owner', { nullable: true }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+    tags: t.relation('tags', { query: { orderBy: { name: 'asc' } } }),
+  }),
+});

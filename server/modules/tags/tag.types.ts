@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import { rethrowUniqueViolation } from '../../errors.js';
+import { byUuid, idFromGlobalId } from '../node/uuid.js';
+import { requiredText } from '../records/common.types.js';
+import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+
+export const TagType = builder.prismaNode('Tag', {
+  id: { field: 'id' },
+  findUnique: (id) => byUuid(id),
+  description: 'A label shared by contacts, companies and deals of one workspace.',
+  authScopes: (tag) => ({ member: tag.workspaceId }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    color: t.exposeString('color', { nullable: true }),
+  }),
+});
+
+const tagName = requiredText('Tag name', 50);
+const tagColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'Colors are hex codes like #3366ff.');
+const duplicate = 'A tag with this name already exists.';
+
+const tagScope = (ctx: Parameters<typeof permissionOnRecord>[0], globalId: string) =>
+  permissionOnRecord(ctx, () => ctx.prisma.tag.findUnique({ where: { id: idFromGlobalId(globalId, 'Tag') } }), 'tags:manage', 'Tag');
+
+builder.queryField('tags', (t) =>
+  t.prismaField({
+    type: ['Tag'],
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.tag.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: { name: 'asc' } }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createTag: t.prismaField({
+    type: 'Tag',
+    args: {
+      workspaceId: t.arg.id({ required: false }),
+      name: t.arg.string({ validate: tagName }),
+      color: t.arg.string({ required: false, validate: tagColor }),
+    },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'tags:manage', args.workspaceId),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.tag
+        .create({ ...query, data: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), name: args.name.trim(), color: args.color ?? null } })
+        .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name')),
+  }),
+  updateTag: t.prismaField({
+    type: 'Tag',
+    args: {
+      id: t.arg.id(),
+      name: t.arg.string({ required: false, validate: tagName }),
+      color: t.arg.string({ required: false, validate: tagColor }),
+    },
+    authScopes: (_root, args, ctx) => tagScope(ctx, args.id),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.tag
+        .update({
+          ...query,
+          where: { id: idFromGlobalId(args.id, 'Tag') },
+          data: { name: args.name?.trim() ?? undefined, color: args.color ?? undefined },
+        })
+        .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name')),
+  }),
+  deleteTag: t.boolean({
+    description: 'Deletes the tag and removes it from every record.',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => tagScope(ctx, args.id),
+    resolve: async (_root, args, ctx) => {
+      await ctx.prisma.tag.delete({ where: { id: idFromGlobalId(args.id, 'Tag') } });
+      return true;
+    },
+  }),
+}));
