@@ -20,7 +20,7 @@ function filterWhere(filter: Filter | null | undefined, trash: boolean) {
   };
 }
 
-const SORT_COLUMNS = { NAME: 'name', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' } as const;
+const SORT_COLUMNS = { NAME: 'sortName', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' } as const;
 
 builder.queryFields((t) => ({
   companies: t.prismaConnection({
