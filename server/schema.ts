@@ -16,6 +16,8 @@ import './modules/tags/tag.types.js';
 import './modules/companies/company.types.js';
 import './modules/companies/company.queries.js';
 import './modules/companies/company.mutations.js';
+import './modules/sharing/teams.js';
+import './modules/sharing/shares.js';
 
 export const schema = builder.toSchema();
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -172,6 +172,16 @@ describe('outbox mode (no SMTP_URL)', () => {
     expect(sink.received).toEqual([]);
   });
 
+  it('keeps the link out of the log when links must not be logged (production)', async () => {
+    const { logger, calls } = recordingLogger();
+    const mailer = mailerFor({ smtpUrl: undefined, logger, logLinks: false });
+
+    await mailer.send(verificationEmail('ada@example.com', 'Ada Lovelace', LINK));
+
+    expect((await getApp().prisma.outboxEmail.findFirstOrThrow()).link).toBe(LINK);
+    expect(calls).toEqual([{ level: 'info', message: '[outbox] "Verify your email for Kith" to ada@example.com' }]);
+  });
+
   it('stores an email without a link with a null link', async () => {
     const { logger, calls } = recordingLogger();
     const mailer = mailerFor({ smtpUrl: undefined, logger });

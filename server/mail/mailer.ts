@@ -22,6 +22,8 @@ export interface MailerOptions {
   logger: YogaLogger;
   /** How long a silent SMTP server may keep a request waiting (connect, greeting, each reply). */
   smtpTimeoutMs?: number;
+  /** Whether the outbox log line shows the action link (development only). */
+  logLinks?: boolean;
 }
 
 // Mail is sent inside requests: nodemailer's own defaults would let a stuck server hold one for 10 minutes.
@@ -30,7 +32,7 @@ const SMTP_TIMEOUT_MS = 10_000;
 /** SMTP when SMTP_URL is set; otherwise a development outbox table plus one log line with the link. */
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) return smtpMailer(options.smtpUrl, options.from, options.smtpTimeoutMs ?? SMTP_TIMEOUT_MS);
-  return outboxMailer(options.prisma, options.logger);
+  return outboxMailer(options.prisma, options.logger, options.logLinks ?? true);
 }
 
 /** Sends, but logs a failure instead of throwing: for emails whose loss must not fail (or reveal) anything. */
@@ -58,13 +60,15 @@ function smtpMailer(smtpUrl: string, from: string, timeoutMs: number): Mailer {
   };
 }
 
-function outboxMailer(prisma: PrismaClient, logger: YogaLogger): Mailer {
+function outboxMailer(prisma: PrismaClient, logger: YogaLogger, logLinks: boolean): Mailer {
   return {
     async send(email) {
       await prisma.outboxEmail.create({
         data: { to: email.to, subject: email.subject, text: email.text, link: email.link ?? null },
       });
-      logger.info(`[outbox] "${email.subject}" to ${email.to}${email.link ? `: ${email.link}` : ''}`);
+      // Links are secrets: a production server without SMTP keeps them in the table only.
+      const link = logLinks && email.link ? `: ${email.link}` : '';
+      logger.info(`[outbox] "${email.subject}" to ${email.to}${link}`);
     },
     close: () => undefined,
   };

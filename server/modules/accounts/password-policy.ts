@@ -4,7 +4,8 @@ import { badInput } from '../../errors.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-const strength = new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs });
+// Estimating only the first 100 characters keeps a public mutation from burning CPU on huge inputs.
+const strength = new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs, maxLength: 100 });
 
 /** Refuses short passwords and ones that common-password lists or the user's own details make guessable. */
 export function assertStrongPassword(password: string, userInputs: string[], field = 'password'): void {

@@ -1,0 +1,46 @@
+import { globalId, type RolesFixture } from '../../test/fixtures.js';
+import { admins, as, byRole, gql, readers, type MatrixCase } from '../../test/role-matrix.js';
+import type { TestApp } from '../../test/test-app.js';
+import { companyIn } from '../companies/companies.matrix.js';
+
+async function teamIn(app: TestApp, f: RolesFixture) {
+  const team = await app.prisma.team.create({ data: { workspaceId: f.workspaceId, name: `Team ${crypto.randomUUID()}` } });
+  return globalId('Team', team.id);
+}
+
+async function sharedCompany(app: TestApp, f: RolesFixture) {
+  const recordId = await companyIn(app, f);
+  const company = await app.prisma.company.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+  const share = await app.prisma.recordShare.create({ data: { workspaceId: f.workspaceId, companyId: company.id, userId: f.users.VIEWER.id } });
+  return { recordId, shareId: share.id };
+}
+
+export const cases: MatrixCase[] = [
+  { kind: 'query', field: 'teams', run: async (app, f, actor) => { await teamIn(app, f); return as(f, actor).gql(`{ teams { name members { name } } }`); }, expect: readers() },
+  { kind: 'mutation', field: 'createTeam', run: gql(`mutation { createTeam(name: "Sales") { name } }`), expect: admins() },
+  { kind: 'mutation', field: 'updateTeam', run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { updateTeam(id: $id, name: "Renamed") { name } }`, { id: await teamIn(app, f) }), expect: admins() },
+  { kind: 'mutation', field: 'deleteTeam', run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { deleteTeam(id: $id) }`, { id: await teamIn(app, f) }), expect: admins() },
+  {
+    kind: 'query',
+    field: 'recordShares',
+    run: async (app, f, actor) => as(f, actor).gql(`query($id: ID!) { recordShares(recordId: $id) { user { name } } }`, { id: (await sharedCompany(app, f)).recordId }),
+    expect: readers(),
+  },
+  {
+    kind: 'mutation',
+    field: 'shareRecord',
+    run: async (app, f, actor) =>
+      as(f, actor).gql(`mutation($id: ID!, $u: [ID!]) { shareRecord(recordId: $id, userIds: $u) { id } }`, { id: await companyIn(app, f), u: [globalId('User', f.users.VIEWER.id)] }),
+    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'unshareRecord',
+    run: async (app, f, actor) => {
+      const { recordId, shareId } = await sharedCompany(app, f);
+      return as(f, actor).gql(`mutation($id: ID!, $s: ID!) { unshareRecord(recordId: $id, shareId: $s) }`, { id: recordId, s: shareId });
+    },
+    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
+  },
+  { kind: 'mutation', field: 'setRecordPolicy', run: gql(`mutation { setRecordPolicy(policy: OWN_AND_SHARED) { recordPolicy } }`), expect: admins() },
+];
