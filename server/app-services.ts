@@ -25,8 +25,19 @@ export interface ServiceOverrides {
   passwordHashing?: PasswordHashing;
 }
 
+/** Errors reach the log as "Name: message", never with a stack trace or attached data. */
+function withoutStackTraces(logger: YogaLogger): YogaLogger {
+  const plain = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message.split('\n')[0]}` : arg));
+  return {
+    debug: (...args) => logger.debug(...plain(args)),
+    info: (...args) => logger.info(...plain(args)),
+    warn: (...args) => logger.warn(...plain(args)),
+    error: (...args) => logger.error(...plain(args)),
+  };
+}
+
 export function createAppServices(config: Config, db: Database, overrides: ServiceOverrides = {}): AppServices {
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const logger = overrides.logger ?? withoutStackTraces(createLogger(config.logLevel));
   const secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(config.publicUrl);
   return {
     config,

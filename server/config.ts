@@ -1,5 +1,7 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { KNOWN_CONTENT_TYPES } from './modules/files/content-types.js';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -12,6 +14,15 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Kith <no-reply@kith.localhost>'),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  FILES_DIR: z.string().optional(),
+  FILES_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  FILES_ALLOWED_TYPES: z
+    .string()
+    .transform((list) => list.split(',').map((type) => type.trim().toLowerCase()).filter(Boolean))
+    .refine((types) => types.every((type) => KNOWN_CONTENT_TYPES.includes(type)), {
+      message: `lists a type Kith cannot verify; choose among ${KNOWN_CONTENT_TYPES.join(', ')}`,
+    })
+    .optional(),
 });
 
 export interface Config {
@@ -27,6 +38,12 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Read the client IP from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
+  /** Where uploaded files live on local disk: `<filesDir>/<workspaceId>/<random key>`. */
+  filesDir: string;
+  /** Largest accepted upload, in bytes. */
+  filesMaxBytes: number;
+  /** Content types accepted for upload; null means every type Kith knows how to verify. */
+  filesAllowedTypes: string[] | null;
   /** Milliseconds a failed sign-in is held back per failure beyond the free ones; 0 in tests. */
   signInSlowdownMs: number;
 }
@@ -52,6 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    // Tests never write into a developer's real data directory unless told to.
+    filesDir: e.FILES_DIR ?? (e.NODE_ENV === 'test' && !present.DATA_DIR ? join(tmpdir(), 'kith-test-files') : join(e.DATA_DIR, 'files')),
+    filesMaxBytes: e.FILES_MAX_BYTES,
+    filesAllowedTypes: e.FILES_ALLOWED_TYPES ?? null,
     signInSlowdownMs: 1000,
   };
 }

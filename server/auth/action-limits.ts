@@ -7,6 +7,9 @@ const BUDGETS = {
   passwordReset: { points: 5, duration: 60 * 60 },
   verificationEmail: { points: 5, duration: 60 * 60 },
   invitation: { points: 100, duration: 60 * 60 },
+  /** Public form submissions, keyed by IP and form, then by form alone. */
+  formSubmissionPerIp: { points: 10, duration: 60 },
+  formSubmissionPerForm: { points: 1000, duration: 60 * 60 },
 } as const;
 
 export type LimitedAction = keyof typeof BUDGETS;

@@ -17,7 +17,12 @@ export function createErrorMasker(logger: YogaLogger) {
       const located = error instanceof GraphQLError ? error : undefined;
       return new GraphQLError(notFound().message, { path: located?.path, extensions: { code: 'NOT_FOUND' } });
     }
-    if (error instanceof GraphQLError && !error.originalError) return error; // parse and validation errors
+    // Request-level errors (parse, validation, variable coercion such as "2026-02-30" for a Date) have
+    // no path: they are the caller's mistake.
+    if (error instanceof GraphQLError && !error.path) {
+      if (error.extensions?.code) return error;
+      return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
+    }
     const name = original instanceof Error ? original.name : 'Error';
     const message = original instanceof Error ? original.message.split('\n')[0] : String(original);
     logger.error(`Unexpected error: ${name}: ${message}`);

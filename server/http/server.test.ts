@@ -98,3 +98,23 @@ describe('graphql-ws on the same port and path', () => {
     }
   });
 });
+
+describe('request errors', () => {
+  it('reports a malformed variable value as BAD_USER_INPUT, not as an internal error', async () => {
+    const fixture = await rolesFixture(getApp());
+    const result = await fixture.clients.MEMBER.gql(
+      `query($r: DateRangeInput) { companies(filter: { createdAt: $r }) { totalCount } }`,
+      { r: { from: 'not-a-date' } },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/\$r/);
+  });
+});
+
+describe('request errors for enums', () => {
+  it('reports an unknown enum value in variables as BAD_USER_INPUT', async () => {
+    const fixture = await rolesFixture(getApp());
+    const result = await fixture.clients.MEMBER.gql(`mutation($p: RecordPolicy!) { setRecordPolicy(policy: $p) { id } }`, { p: 'EVERYONE' });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -2,10 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { AppServices } from '../app-services.js';
+import { handleFileDownload } from '../modules/files/download.js';
+import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
 import { attachWebSocketServer } from './websocket.js';
 import { createKithYoga } from './yoga.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Room for a multipart upload's operations, map and part headers on top of the file itself. */
+const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 const CLIENT_INDEX = join(import.meta.dirname, '..', '..', 'client', 'index.html');
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -38,7 +42,16 @@ export function createKithServer(app: AppServices) {
       const emails = await app.db.prisma.outboxEmail.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
       return sendJson(res, 200, emails);
     }
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    if (req.method === 'GET' && path?.startsWith('/files/')) return handleFileDownload(app, req, res, path.slice('/files/'.length));
+    if (path?.startsWith('/forms/')) return handlePublicFormRequest(app, req, res, path.slice('/forms/'.length));
+    // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else 1 MiB.
+    // Yoga holds a multipart body in memory while parsing it, so an upload must declare its length.
+    const upload = path === yoga.graphqlEndpoint && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+    if (upload && req.headers['content-length'] === undefined) {
+      return sendJson(res, 411, { errors: [{ message: 'Uploads need a Content-Length.', extensions: { code: 'LENGTH_REQUIRED' } }] });
+    }
+    const maxBodyBytes = upload ? app.config.filesMaxBytes + MULTIPART_OVERHEAD_BYTES : MAX_BODY_BYTES;
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
       return sendJson(res, 413, { errors: [{ message: 'Request body too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     }
     if (path === yoga.graphqlEndpoint) return yoga(req, res);

@@ -27,11 +27,21 @@ export async function openTestDatabase(logQueries?: (sql: string) => void): Prom
   return openDatabase({ pglite, logQueries });
 }
 
-/** Empties every table but the migrations ledger; faster than a new database per test. */
+const resetStatements = new WeakMap<Database, string>();
+
+/**
+ * Empties every table but the migrations ledger. DELETE with foreign-key triggers off (replica role)
+ * is an order of magnitude faster than TRUNCATE on small tables, which matters at one reset per test.
+ */
 export async function resetDatabase(db: Database): Promise<void> {
-  const tables = await db.sql.query<{ tablename: string }>(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
-  );
-  if (tables.length === 0) return;
-  await db.sql.exec(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  let statement = resetStatements.get(db);
+  if (!statement) {
+    const tables = await db.sql.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    );
+    const deletes = tables.map((t) => `DELETE FROM "${t.tablename}";`).join(' ');
+    statement = `SET session_replication_role = replica; ${deletes} SET session_replication_role = DEFAULT;`;
+    resetStatements.set(db, statement);
+  }
+  await db.sql.exec(statement);
 }

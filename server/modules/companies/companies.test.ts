@@ -87,6 +87,9 @@ describe('companies', () => {
     expect(second.companies.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Charlie', 'bravo']);
 
     expect(await names(f, 'VIEWER', { filter: { text: 'HAR' } })).toEqual({ names: ['Charlie'], total: 1 });
+    await create(f, { name: '100% Juice' });
+    await create(f, { name: '1000 Juice' });
+    expect((await names(f, 'VIEWER', { filter: { text: '100%' } })).names).toEqual(['100% Juice']);
     expect(await names(f, 'VIEWER', { filter: { ownerId: globalId('User', f.users.ADMIN.id) } })).toEqual({ names: [], total: 0 });
   });
 

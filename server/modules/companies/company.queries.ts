@@ -2,6 +2,7 @@ import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { recordAccess, visibleWhere } from '../records/access.js';
 import { dateRangeWhere } from '../records/common.types.js';
+import { containsText } from '../records/text-filter.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CompanyFilter, CompanySort } from './company.inputs.js';
@@ -14,7 +15,7 @@ function filterWhere(filter: Filter | null | undefined, trash: boolean) {
     deletedAt: trash ? { not: null } : null,
     ...(filter?.ownerId ? { ownerId: idFromGlobalId(filter.ownerId, 'User', 'Owner') } : {}),
     ...(filter?.tagId ? { tags: { some: { id: idFromGlobalId(filter.tagId, 'Tag') } } } : {}),
-    ...(text ? { OR: [{ name: { contains: text, mode: 'insensitive' as const } }, { domain: { contains: text.toLowerCase() } }] } : {}),
+    ...(text ? { OR: [{ name: containsText(text) }, { domain: containsText(text) }] } : {}),
     ...(filter?.createdAt ? { createdAt: dateRangeWhere(filter.createdAt) } : {}),
     ...(filter?.updatedAt ? { updatedAt: dateRangeWhere(filter.updatedAt) } : {}),
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { createDefaultPipeline } from '../pipelines/pipelines.service.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,9 +15,11 @@ export const workspaceNameInput = z
   .refine((value) => value.trim().length <= MAX_WORKSPACE_NAME, `Workspace names have at most ${MAX_WORKSPACE_NAME} characters.`);
 
 export async function createWorkspaceWithOwner(tx: Tx, name: string, ownerId: string) {
-  return tx.workspace.create({
+  const workspace = await tx.workspace.create({
     data: { name: name.trim(), memberships: { create: { userId: ownerId, role: 'OWNER' } } },
   });
+  await createDefaultPipeline(tx, workspace.id);
+  return workspace;
 }
 
 /** The workspace a request acts on; scope rules have already checked the viewer belongs to it. */

@@ -1,0 +1,84 @@
+// npm run bench:contacts — the contacts list page (50 contacts with company, owner, tags and primary
+// email) over 100k contacts on PostgreSQL, through the full GraphQL stack, next to the same rows fetched
+// with hand-written SQL through `pg` in the same run. Prints medians and their ratio (target <= 1.3x).
+import pg from 'pg';
+import { createAppServices } from '../server/app-services.js';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/database.js';
+import { applyMigrations } from '../server/db/migrations.js';
+import { createKithYoga } from '../server/http/yoga.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { seedRecords } from '../server/seed/records.js';
+import { createWorkspaceWithOwner } from '../server/modules/workspaces/workspaces.service.js';
+
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!baseUrl) throw new Error('Set DATABASE_URL (or run through .ci/with-postgres.sh) to a PostgreSQL server.');
+
+const admin = new pg.Client({ connectionString: baseUrl });
+await admin.connect();
+await admin.query('DROP DATABASE IF EXISTS kith_bench WITH (FORCE)');
+await admin.query('CREATE DATABASE kith_bench');
+await admin.end();
+const url = new URL(baseUrl);
+url.pathname = '/kith_bench';
+
+const db = await openDatabase({ url: url.toString() });
+await applyMigrations(db.sql);
+const app = createAppServices({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error' }), signInSlowdownMs: 0 }, db, { passwordHashing: 'fast' });
+const yoga = createKithYoga(app);
+
+const user = await db.prisma.user.create({ data: { name: 'Bench', email: 'bench@example.com', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
+const workspace = await db.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, 'Bench', user.id));
+console.log(`Seeding ${CONTACTS.toLocaleString('en')} contacts...`);
+await seedRecords(db.prisma, { workspaceId: workspace.id, memberIds: [user.id], contacts: CONTACTS });
+await db.sql.exec('ANALYZE');
+const session = await app.auth.createSession(user.id, { ipAddress: null, userAgent: null });
+
+const QUERY = `{ contacts(first: 50) { edges { node { id firstName lastName primaryEmail company { name } owner { name } tags { name } } } } }`;
+const headers = { 'content-type': 'application/json', cookie: `kith_session=${session.id}`, 'x-workspace-id': encodeGlobalID('Workspace', workspace.id) };
+
+async function graphqlPage() {
+  const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body: JSON.stringify({ query: QUERY }) });
+  const body = (await response.json()) as { data?: { contacts: { edges: unknown[] } }; errors?: unknown };
+  if (!body.data || body.data.contacts.edges.length !== 50) throw new Error(`Unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
+}
+
+const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+const SQL = `
+  SELECT c.id, c."firstName", c."lastName",
+         (SELECT e.email FROM "ContactEmail" e WHERE e."contactId" = c.id AND e."isPrimary" LIMIT 1) AS email,
+         co.name AS company, u.name AS owner,
+         COALESCE((SELECT json_agg(t.name ORDER BY t.name) FROM "_ContactToTag" ct JOIN "Tag" t ON t.id = ct."B" WHERE ct."A" = c.id), '[]') AS tags
+  FROM "Contact" c
+  LEFT JOIN "Company" co ON co.id = c."companyId"
+  LEFT JOIN "User" u ON u.id = c."ownerId"
+  WHERE c."workspaceId" = $1 AND c."deletedAt" IS NULL
+  ORDER BY c."sortName", c.id
+  LIMIT 50`;
+async function sqlPage() {
+  const { rows } = await pool.query(SQL, [workspace.id]);
+  if (rows.length !== 50) throw new Error('SQL returned too few rows');
+}
+
+async function medianMs(fn: () => Promise<void>) {
+  for (let i = 0; i < 5; i += 1) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
+}
+
+const graphql = await medianMs(graphqlPage);
+const sql = await medianMs(sqlPage);
+console.log(`contacts page, ${CONTACTS.toLocaleString('en')} contacts, ${RUNS} runs each`);
+console.log(`  GraphQL (yoga + Pothos + Prisma): p50 ${graphql.p50.toFixed(2)} ms, p95 ${graphql.p95.toFixed(2)} ms`);
+console.log(`  hand-written SQL through pg:       p50 ${sql.p50.toFixed(2)} ms, p95 ${sql.p95.toFixed(2)} ms`);
+console.log(`  ratio (p50): ${(graphql.p50 / sql.p50).toFixed(2)}x (target <= 1.3x)`);
+await pool.end();
+await db.close();

@@ -1,0 +1,72 @@
+import type { Context } from '../../context.js';
+import { badInput } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { recordAccess, type RecordAccess } from '../records/access.js';
+import { linkColumns } from '../records/record-links.js';
+import { assertMember } from '../records/links.service.js';
+import { assertCanDelete, restorable } from '../records/ownership.js';
+import type { ActivityInputShape } from './activity.inputs.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** Column values from validated input: undefined leaves a field alone, null clears it. */
+async function activityColumns(tx: Tx, access: RecordAccess, input: ActivityInputShape, wasDone: boolean) {
+  const assigneeId = input.assigneeId === undefined ? undefined : input.assigneeId && idFromGlobalId(input.assigneeId, 'User', 'Assignee');
+  if (assigneeId) await assertMember(tx, assigneeId, access.workspaceId, 'input.assigneeId');
+  const done = input.done ?? undefined;
+  return {
+    ...(await linkColumns(tx, access, input)),
+    type: input.type ?? undefined,
+    subject: input.subject?.trim(),
+    body: input.body === undefined ? undefined : input.body?.trim() || null,
+    dueAt: input.dueAt,
+    assigneeId: assigneeId === undefined ? undefined : assigneeId || null,
+    ...(done !== undefined && done !== wasDone ? { done, doneAt: done ? new Date() : null } : {}),
+  };
+}
+
+export async function createActivity(context: Context, workspaceId: string, input: ActivityInputShape) {
+  if (!input.type) throw badInput('Choose the type: TASK, CALL or MEETING.', 'input.type');
+  if (!input.subject?.trim()) throw badInput('Subject is required.', 'input.subject');
+  const viewer = requireViewer(context);
+  const access = await recordAccess(context, workspaceId);
+  return context.prisma.$transaction(async (tx) => {
+    const columns = await activityColumns(tx, access, input, false);
+    return tx.activity.create({
+      data: {
+        ...columns,
+        type: input.type!,
+        subject: columns.subject!,
+        workspaceId,
+        createdById: viewer.user.id,
+        assigneeId: columns.assigneeId === undefined ? viewer.user.id : columns.assigneeId,
+      },
+    });
+  });
+}
+
+export async function updateActivity(context: Context, id: string, input: ActivityInputShape) {
+  const activity = await context.prisma.activity.findUniqueOrThrow({ where: { id, deletedAt: null } });
+  const access = await recordAccess(context, activity.workspaceId);
+  return context.prisma.$transaction(async (tx) => {
+    const columns = await activityColumns(tx, access, input, activity.done);
+    return tx.activity.update({ where: { id, deletedAt: null }, data: columns });
+  });
+}
+
+export async function completeActivity(context: Context, id: string, done: boolean) {
+  const activity = await context.prisma.activity.findUniqueOrThrow({ where: { id, deletedAt: null } });
+  if (activity.done === done) return activity;
+  return context.prisma.activity.update({ where: { id }, data: { done, doneAt: done ? new Date() : null } });
+}
+
+/** Members delete activities they created or are assigned; admins any. */
+export async function setActivityDeleted(context: Context, id: string, deleted: boolean) {
+  const activity = await context.prisma.activity.findUniqueOrThrow({ where: { id } });
+  assertCanDelete(await recordAccess(context, activity.workspaceId), { ownerId: activity.assigneeId, createdById: activity.createdById });
+  if (deleted && activity.deletedAt) throw badInput('This activity is already in the trash.');
+  if (!deleted && !restorable(activity.deletedAt)) throw badInput('Only activities in the trash (for up to 30 days) can be restored.');
+  return context.prisma.activity.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+}

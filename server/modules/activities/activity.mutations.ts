@@ -1,0 +1,63 @@
+import type { Permission } from '../../auth/permissions.js';
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { linkedRecordsVisibleWhere, permissionOnInheriting } from '../records/linked-records.js';
+import { permissionInWorkspace } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { completeActivity, createActivity, setActivityDeleted, updateActivity } from './activities.service.js';
+import { ActivityInput } from './activity.inputs.js';
+
+const key = (id: string) => idFromGlobalId(id, 'Activity');
+const onActivity = (ctx: Context, id: string, permission: Permission) =>
+  permissionOnInheriting(ctx, 'activity', 'Activity', id, linkedRecordsVisibleWhere, permission);
+
+builder.mutationFields((t) => ({
+  createActivity: t.prismaField({
+    type: 'Activity',
+    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: ActivityInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const activity = await createActivity(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
+      return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
+    },
+  }),
+  updateActivity: t.prismaField({
+    type: 'Activity',
+    args: { id: t.arg.id(), input: t.arg({ type: ActivityInput }) },
+    authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:update'),
+    resolve: async (query, _root, args, ctx) => {
+      const activity = await updateActivity(ctx, key(args.id), args.input);
+      return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
+    },
+  }),
+  completeActivity: t.prismaField({
+    type: 'Activity',
+    description: 'Marks the activity done (or, with done: false, not done); doneAt records when.',
+    args: { id: t.arg.id(), done: t.arg.boolean({ defaultValue: true }) },
+    authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:update'),
+    resolve: async (query, _root, args, ctx) => {
+      const activity = await completeActivity(ctx, key(args.id), args.done);
+      return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
+    },
+  }),
+  deleteActivity: t.prismaField({
+    type: 'Activity',
+    description: 'Moves the activity to the trash, from where it can be restored for 30 days. Members delete those they created or are assigned.',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:deleteOwn'),
+    resolve: async (query, _root, args, ctx) => {
+      const activity = await setActivityDeleted(ctx, key(args.id), true);
+      return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
+    },
+  }),
+  restoreActivity: t.prismaField({
+    type: 'Activity',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:deleteOwn'),
+    resolve: async (query, _root, args, ctx) => {
+      const activity = await setActivityDeleted(ctx, key(args.id), false);
+      return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
+    },
+  }),
+}));

@@ -1,0 +1,44 @@
+import type { Permission } from '../../auth/permissions.js';
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { permissionOnInheriting } from '../records/linked-records.js';
+import { commentVisibleWhere, permissionOnTarget, targetFromInput } from './comment-target.js';
+import { CreateCommentInput, UpdateCommentInput } from './comment.inputs.js';
+import { createComment, deleteComment, updateComment } from './comments.service.js';
+
+const key = (id: string) => idFromGlobalId(id, 'Comment');
+const onComment = (ctx: Context, id: string, permission: Permission) =>
+  permissionOnInheriting(ctx, 'comment', 'Comment', id, commentVisibleWhere, permission);
+
+builder.mutationFields((t) => ({
+  createComment: t.prismaField({
+    type: 'Comment',
+    args: { input: t.arg({ type: CreateCommentInput }) },
+    authScopes: (_root, args, ctx) => permissionOnTarget(ctx, () => targetFromInput(args.input), 'records:create'),
+    resolve: async (query, _root, args, ctx) => {
+      const comment = await createComment(ctx, args.input);
+      return ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: comment.id } });
+    },
+  }),
+  updateComment: t.prismaField({
+    type: 'Comment',
+    description: 'Only the author edits a comment.',
+    args: { id: t.arg.id(), input: t.arg({ type: UpdateCommentInput }) },
+    authScopes: (_root, args, ctx) => onComment(ctx, args.id, 'records:update'),
+    resolve: async (query, _root, args, ctx) => {
+      const comment = await updateComment(ctx, key(args.id), args.input);
+      return ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: comment.id } });
+    },
+  }),
+  deleteComment: t.prismaField({
+    type: 'Comment',
+    description: 'Deletes a comment: its author, or an admin.',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onComment(ctx, args.id, 'records:deleteOwn'),
+    resolve: async (query, _root, args, ctx) => {
+      const comment = await deleteComment(ctx, key(args.id));
+      return ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: comment.id } });
+    },
+  }),
+}));

@@ -1,0 +1,33 @@
+import { builder } from '../../builder.js';
+import '../activities/activity.types.js';
+import { byUuid } from '../node/uuid.js';
+import '../notes/note.types.js';
+import { inheritedScopes } from '../records/linked-records.js';
+import { commentVisibleWhere } from './comment-target.js';
+
+// Reached only through a comment the viewer sees; the mentioned person is a fellow member.
+builder.prismaObject('CommentMention', {
+  authScopes: (mention) => ({ seesUser: mention.userId }),
+  fields: (t) => ({
+    user: t.relation('user'),
+  }),
+});
+
+export const CommentType = builder.prismaNode('Comment', {
+  id: { field: 'id' },
+  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  description: 'Team discussion on a note, an activity or a deal; visible to whoever sees that record.',
+  authScopes: (comment, ctx) =>
+    inheritedScopes(ctx, { model: 'comment', id: comment.id, workspaceId: comment.workspaceId }, commentVisibleWhere, 'Comment'),
+  fields: (t) => ({
+    body: t.exposeString('body', { description: 'Markdown.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    author: t.relation('author', { nullable: true }),
+    mentions: t.relation('mentions', { description: 'Members mentioned in the comment.', query: { orderBy: { user: { name: 'asc' } } } }),
+    note: t.relation('note', { nullable: true }),
+    activity: t.relation('activity', { nullable: true }),
+    deal: t.relation('deal', { nullable: true }),
+  }),
+});

@@ -1,0 +1,61 @@
+import type { Context } from '../../context.js';
+import { badInput, forbidden } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { recordAccess } from '../records/access.js';
+import { keysOf } from '../records/links.service.js';
+import { assertCanDelete } from '../records/ownership.js';
+import { targetFromInput, visibleTarget } from './comment-target.js';
+import type { CreateCommentShape, UpdateCommentShape } from './comment.inputs.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** Mentioned people must be members of the comment's workspace. */
+async function mentionedMembers(tx: Tx, workspaceId: string, globalIds: readonly string[]) {
+  const userIds = keysOf(globalIds, 'User');
+  const members = await tx.membership.count({ where: { workspaceId, userId: { in: userIds } } });
+  if (members !== userIds.length) throw badInput('Only members of this workspace can be mentioned.', 'input.mentionUserIds');
+  return userIds;
+}
+
+export async function createComment(context: Context, input: CreateCommentShape) {
+  const viewer = requireViewer(context);
+  const target = targetFromInput(input);
+  const { workspaceId } = await visibleTarget(context, target);
+  return context.prisma.$transaction(async (tx) => {
+    const userIds = await mentionedMembers(tx, workspaceId, input.mentionUserIds ?? []);
+    return tx.comment.create({
+      data: {
+        workspaceId,
+        [target.column]: target.id,
+        body: input.body,
+        authorId: viewer.user.id,
+        mentions: { create: userIds.map((userId) => ({ userId })) },
+      },
+    });
+  });
+}
+
+export async function updateComment(context: Context, id: string, input: UpdateCommentShape) {
+  const viewer = requireViewer(context);
+  const comment = await context.prisma.comment.findUniqueOrThrow({ where: { id, deletedAt: null } });
+  if (comment.authorId !== viewer.user.id) throw forbidden('Only its author can edit a comment.');
+  return context.prisma.$transaction(async (tx) => {
+    const userIds = input.mentionUserIds ? await mentionedMembers(tx, comment.workspaceId, input.mentionUserIds) : undefined;
+    return tx.comment.update({
+      where: { id },
+      data: {
+        body: input.body ?? undefined,
+        mentions: userIds ? { deleteMany: {}, create: userIds.map((userId) => ({ userId })) } : undefined,
+      },
+    });
+  });
+}
+
+/** Authors delete their own comments; admins anyone's. */
+export async function deleteComment(context: Context, id: string) {
+  const comment = await context.prisma.comment.findUniqueOrThrow({ where: { id } });
+  assertCanDelete(await recordAccess(context, comment.workspaceId), { ownerId: comment.authorId, createdById: comment.authorId });
+  if (comment.deletedAt) throw badInput('This comment is already deleted.');
+  return context.prisma.comment.update({ where: { id }, data: { deletedAt: new Date() } });
+}

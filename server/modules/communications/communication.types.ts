@@ -1,0 +1,65 @@
+import { builder } from '../../builder.js';
+import { CommunicationDirection, CommunicationKind } from '../../generated/prisma/enums.js';
+import { byUuid } from '../node/uuid.js';
+import { RecordVisibilityEnum } from '../records/common.types.js';
+import { CompanyRef, ContactRef, DealRef, visibleLink } from '../records/record-links.js';
+import { viewerMayReadBody } from './body-privacy.js';
+
+export const CommunicationKindEnum = builder.enumType(CommunicationKind, { name: 'CommunicationKind' });
+export const CommunicationDirectionEnum = builder.enumType(CommunicationDirection, { name: 'CommunicationDirection' });
+
+export const CommunicationType = builder.prismaNode('Communication', {
+  id: { field: 'id' },
+  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  description: 'A logged email, SMS or call. A private body is read only by its owner and admins; the rest stays visible.',
+  authScopes: (row) => ({ seesRecord: { model: 'communication', id: row.id, workspaceId: row.workspaceId } }),
+  fields: (t) => ({
+    kind: t.expose('kind', { type: CommunicationKindEnum }),
+    direction: t.expose('direction', { type: CommunicationDirectionEnum }),
+    fromAddress: t.exposeString('fromAddress', { nullable: true, description: 'An email address, or a phone number in E.164.' }),
+    toAddresses: t.exposeStringList('toAddresses'),
+    subject: t.exposeString('subject', { nullable: true }),
+    body: t.string({
+      nullable: true,
+      description: 'Null when absent, or when it is private and you are neither its owner nor an admin (see bodyHidden).',
+      resolve: async (row, _args, ctx) => ((await viewerMayReadBody(ctx, row)) ? row.body : null),
+    }),
+    bodyPrivate: t.exposeBoolean('bodyPrivate', { description: 'Whether only the owner and admins read the body.' }),
+    bodyHidden: t.boolean({
+      description: 'True when the body is private and hidden from you.',
+      resolve: async (row, _args, ctx) => !(await viewerMayReadBody(ctx, row)),
+    }),
+    durationSeconds: t.exposeInt('durationSeconds', { nullable: true, description: 'Calls only.' }),
+    outcome: t.exposeString('outcome', { nullable: true, description: 'Calls only, e.g. "left voicemail".' }),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    owner: t.relation('owner', { nullable: true }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+    contacts: t.field({
+      type: [ContactRef],
+      description: 'Linked contacts you can see (not those in the trash).',
+      select: (_args, _ctx, nested) => ({ contacts: { orderBy: { contact: { sortName: 'asc' } }, select: { contact: nested(true) } } }),
+      resolve: async (row, _args, ctx) => {
+        const contacts = await Promise.all(row.contacts.map((link) => visibleLink(ctx, 'contact', link.contact)));
+        return contacts.filter((contact) => contact != null);
+      },
+    }),
+    company: t.field({
+      type: CompanyRef,
+      nullable: true,
+      description: 'Null when absent, in the trash or hidden from you.',
+      select: (_args, _ctx, nested) => ({ company: nested(true) }),
+      resolve: (row, _args, ctx) => visibleLink(ctx, 'company', row.company),
+    }),
+    deal: t.field({
+      type: DealRef,
+      nullable: true,
+      description: 'Null when absent, in the trash or hidden from you.',
+      select: (_args, _ctx, nested) => ({ deal: nested(true) }),
+      resolve: (row, _args, ctx) => visibleLink(ctx, 'deal', row.deal),
+    }),
+  }),
+});

@@ -1,0 +1,81 @@
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { notFound } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { emailInput, normalizeEmail } from '../accounts/inputs.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { recordAccess, visibleWhere } from '../records/access.js';
+import { shortText } from '../records/common.types.js';
+import { normalizeProfileUrl } from '../records/normalize.js';
+import { permissionInWorkspace } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { ContactFilter, ContactSort } from './contact.inputs.js';
+import { contactFilterWhere, contactOrderBy } from './contact-where.js';
+
+/** Live contacts of the workspace the viewer sees, narrowed by `where`. */
+async function visibleContacts(ctx: Context, workspaceIdArg: string | null | undefined, where: Prisma.ContactWhereInput) {
+  const access = await recordAccess(ctx, requireWorkspaceId(ctx, workspaceIdArg));
+  return { AND: [visibleWhere(access), where] };
+}
+
+builder.queryFields((t) => ({
+  contacts: t.prismaConnection({
+    type: 'Contact',
+    cursor: 'id',
+    description: 'Contacts you can see, filtered and sorted (by name unless said otherwise); `trash: true` lists deleted ones instead.',
+    args: {
+      workspaceId: t.arg.id({ required: false }),
+      filter: t.arg({ type: ContactFilter, required: false }),
+      sort: t.arg({ type: ContactSort, required: false }),
+      trash: t.arg.boolean({ required: false }),
+    },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    totalCount: async (_root, args, ctx) =>
+      ctx.prisma.contact.count({ where: await visibleContacts(ctx, args.workspaceId, contactFilterWhere(args.filter, !!args.trash)) }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.contact.findMany({
+        ...query,
+        where: await visibleContacts(ctx, args.workspaceId, contactFilterWhere(args.filter, !!args.trash)),
+        orderBy: contactOrderBy(args.sort),
+      }),
+  }),
+  contact: t.prismaField({
+    type: 'Contact',
+    args: { id: t.arg.id() },
+    authScopes: { authenticated: true },
+    resolve: async (query, _root, args, ctx) => {
+      const contact = await ctx.prisma.contact.findUnique({ ...query, where: { id: idFromGlobalId(args.id, 'Contact'), deletedAt: null } });
+      if (!contact) throw notFound('Contact');
+      return contact;
+    },
+  }),
+  contactByEmail: t.prismaField({
+    type: 'Contact',
+    nullable: true,
+    description: 'The live contact you can see with this email address (any case), or null.',
+    args: { workspaceId: t.arg.id({ required: false }), email: t.arg.string({ validate: emailInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const email = { equals: normalizeEmail(args.email), mode: 'insensitive' as const };
+      return ctx.prisma.contact.findFirst({
+        ...query,
+        where: await visibleContacts(ctx, args.workspaceId, { deletedAt: null, emails: { some: { email } } }),
+      });
+    },
+  }),
+  contactByProfileUrl: t.prismaField({
+    type: 'Contact',
+    nullable: true,
+    description: 'The oldest live contact you can see with this profile (LinkedIn, Upwork, ...), however its URL is written; or null.',
+    args: { workspaceId: t.arg.id({ required: false }), url: t.arg.string({ validate: shortText('URL', 2000) }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const { key } = normalizeProfileUrl(args.url, 'url');
+      return ctx.prisma.contact.findFirst({
+        ...query,
+        where: await visibleContacts(ctx, args.workspaceId, { deletedAt: null, profiles: { some: { normalizedKey: key } } }),
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+    },
+  }),
+}));

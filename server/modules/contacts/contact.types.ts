@@ -1,0 +1,83 @@
+import { builder } from '../../builder.js';
+import { LifecycleStage, ProfileNetwork } from '../../generated/prisma/enums.js';
+import { CompanyType } from '../companies/company.types.js';
+import { byUuid } from '../node/uuid.js';
+import { canSeeRecord } from '../records/access.js';
+import { RecordVisibilityEnum } from '../records/common.types.js';
+
+export const LifecycleStageEnum = builder.enumType(LifecycleStage, { name: 'LifecycleStage' });
+export const ProfileNetworkEnum = builder.enumType(ProfileNetwork, { name: 'ProfileNetwork' });
+
+// The rows below are reached only through a contact the viewer sees; the member rule is a backstop.
+builder.prismaObject('ContactEmail', {
+  authScopes: (row) => ({ member: row.workspaceId }),
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    isPrimary: t.exposeBoolean('isPrimary'),
+  }),
+});
+
+builder.prismaObject('ContactPhone', {
+  authScopes: (row) => ({ member: row.workspaceId }),
+  fields: (t) => ({
+    e164: t.exposeString('e164', { description: 'The number in E.164, e.g. "+14155550132".' }),
+    label: t.exposeString('label', { nullable: true }),
+    isPrimary: t.exposeBoolean('isPrimary'),
+  }),
+});
+
+builder.prismaObject('ContactProfile', {
+  authScopes: (row) => ({ member: row.workspaceId }),
+  fields: (t) => ({
+    network: t.expose('network', { type: ProfileNetworkEnum }),
+    url: t.exposeString('url'),
+  }),
+});
+
+const primaryFirst = { orderBy: [{ isPrimary: 'desc' as const }, { id: 'asc' as const }] };
+
+export const ContactType = builder.prismaNode('Contact', {
+  id: { field: 'id' },
+  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  authScopes: (contact) => ({ seesRecord: { model: 'contact', id: contact.id, workspaceId: contact.workspaceId } }),
+  fields: (t) => ({
+    firstName: t.exposeString('firstName'),
+    lastName: t.exposeString('lastName'),
+    name: t.string({ description: 'First and last name.', resolve: (contact) => `${contact.firstName} ${contact.lastName}`.trim() }),
+    jobTitle: t.exposeString('jobTitle', { nullable: true }),
+    location: t.exposeString('location', { nullable: true }),
+    headline: t.exposeString('headline', { nullable: true }),
+    skills: t.exposeStringList('skills'),
+    source: t.exposeString('source', { nullable: true, description: 'Where the contact came from, e.g. "referral" or "form:Contact us".' }),
+    lifecycleStage: t.expose('lifecycleStage', { type: LifecycleStageEnum }),
+    customFields: t.expose('customFields', { type: 'JSONObject' }),
+    visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    owner: t.relation('owner', { nullable: true }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+    company: t.field({
+      type: CompanyType,
+      nullable: true,
+      description: 'Null when the contact has no company, or it is in the trash or private to others.',
+      select: (_args, _ctx, nestedSelection) => ({ company: nestedSelection(true) }),
+      // A company the viewer may not see reads as null, not as an error on an otherwise visible contact.
+      resolve: async (contact, _args, ctx) => {
+        const company = contact.company;
+        if (!company || company.deletedAt) return null;
+        const visible = await canSeeRecord(ctx, { model: 'company', id: company.id, workspaceId: company.workspaceId });
+        return visible ? company : null;
+      },
+    }),
+    tags: t.relation('tags', { query: { orderBy: { name: 'asc' } } }),
+    emails: t.relation('emails', { query: primaryFirst, description: 'The primary one first.' }),
+    primaryEmail: t.string({
+      nullable: true,
+      select: { emails: { ...primaryFirst, select: { email: true, isPrimary: true } } },
+      resolve: (contact) => contact.emails.find((e) => e.isPrimary)?.email ?? contact.emails[0]?.email ?? null,
+    }),
+    phones: t.relation('phones', { query: primaryFirst, description: 'The primary one first.' }),
+    profiles: t.relation('profiles', { query: { orderBy: { id: 'asc' } } }),
+  }),
+});

@@ -1,0 +1,109 @@
+import type { Context } from '../../context.js';
+import { badInput, notFound, rethrowUniqueViolation } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
+import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
+import { assertCanDelete, restorable } from '../records/ownership.js';
+import { assertEmailsFree, contactDetails, duplicateEmailMessage, writeContactDetails } from './contact-details.js';
+import type { ContactInputShape } from './contact.inputs.js';
+
+type Tx = Prisma.TransactionClient;
+
+const trimmedOrNull = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
+
+/** A linked company must be live, in the workspace, and visible to the viewer. */
+async function companyKey(tx: Tx, access: RecordAccess, companyId: string | null | undefined) {
+  if (companyId === undefined || companyId === null) return companyId;
+  const id = idFromGlobalId(companyId, 'Company');
+  await assertLinksInWorkspace(tx, 'company', [id], access.workspaceId, 'input.companyId');
+  const visible = await tx.company.count({ where: { id, ...visibleWhere(access) } });
+  if (!visible) throw badInput('A linked company was not found in this workspace.', 'input.companyId');
+  return id;
+}
+
+/** Turns validated input into column values: undefined leaves a field alone, null clears it. */
+async function contactColumns(tx: Tx, access: RecordAccess, input: ContactInputShape) {
+  const ownerId = input.ownerId === undefined ? undefined : input.ownerId && idFromGlobalId(input.ownerId, 'User', 'Owner');
+  if (ownerId) await assertMember(tx, ownerId, access.workspaceId, 'input.ownerId');
+  const tagIds = input.tagIds ? keysOf(input.tagIds, 'Tag') : undefined;
+  if (tagIds) await assertLinksInWorkspace(tx, 'tag', tagIds, access.workspaceId, 'input.tagIds');
+  return {
+    columns: {
+      firstName: input.firstName === undefined ? undefined : (input.firstName?.trim() ?? ''),
+      lastName: input.lastName === undefined ? undefined : (input.lastName?.trim() ?? ''),
+      jobTitle: trimmedOrNull(input.jobTitle),
+      location: trimmedOrNull(input.location),
+      headline: trimmedOrNull(input.headline),
+      source: trimmedOrNull(input.source),
+      lifecycleStage: input.lifecycleStage ?? undefined,
+      companyId: await companyKey(tx, access, input.companyId),
+      customFields: (input.customFields ?? undefined) as Prisma.InputJsonValue | undefined,
+      visibility: input.visibility ?? undefined,
+      ownerId: ownerId === undefined ? undefined : ownerId || null,
+    },
+    tagIds,
+  };
+}
+
+function assertNamed(firstName: string, lastName: string) {
+  if (!firstName && !lastName) throw badInput('A first or last name is required.', 'input.firstName');
+}
+
+const rethrowDuplicateEmail = (error: unknown): never => rethrowUniqueViolation(error, duplicateEmailMessage(), 'input.emails');
+
+export async function createContact(context: Context, workspaceId: string, input: ContactInputShape) {
+  const viewer = requireViewer(context);
+  // Read through context.prisma before the transaction opens: PGlite has a single connection.
+  const access = await recordAccess(context, workspaceId);
+  return context.prisma
+    .$transaction(async (tx) => {
+      const { columns, tagIds } = await contactColumns(tx, access, input);
+      assertNamed(columns.firstName ?? '', columns.lastName ?? '');
+      const { skills, ...lists } = contactDetails(input);
+      await assertEmailsFree(tx, workspaceId, lists.emails?.map((e) => e.email) ?? [], null);
+      const contact = await tx.contact.create({
+        data: {
+          ...columns,
+          firstName: columns.firstName ?? '',
+          skills: skills ?? [],
+          workspaceId,
+          createdById: viewer.user.id,
+          ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
+          tags: tagIds ? { connect: tagIds.map((id) => ({ id })) } : undefined,
+        },
+      });
+      await writeContactDetails(tx, workspaceId, contact.id, lists);
+      return contact;
+    })
+    .catch(rethrowDuplicateEmail);
+}
+
+export async function updateContact(context: Context, id: string, input: ContactInputShape) {
+  const found = await context.prisma.contact.findUnique({ where: { id, deletedAt: null }, select: { workspaceId: true } });
+  if (!found) throw notFound('Contact');
+  const access = await recordAccess(context, found.workspaceId);
+  return context.prisma
+    .$transaction(async (tx) => {
+      const contact = await tx.contact.findUniqueOrThrow({ where: { id, deletedAt: null }, include: { emails: { orderBy: { id: 'asc' } } } });
+      const { columns, tagIds } = await contactColumns(tx, access, input);
+      assertNamed(columns.firstName ?? contact.firstName, columns.lastName ?? contact.lastName);
+      const { skills, ...lists } = contactDetails(input, contact.emails.map((e) => e.email));
+      if (lists.emails) await assertEmailsFree(tx, contact.workspaceId, lists.emails.map((e) => e.email), id);
+      await writeContactDetails(tx, contact.workspaceId, id, lists);
+      return tx.contact.update({
+        where: { id },
+        data: { ...columns, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+      });
+    })
+    .catch(rethrowDuplicateEmail);
+}
+
+export async function setContactDeleted(context: Context, id: string, deleted: boolean) {
+  const contact = await context.prisma.contact.findUniqueOrThrow({ where: { id } });
+  assertCanDelete(await recordAccess(context, contact.workspaceId), contact);
+  if (deleted && contact.deletedAt) throw badInput('This contact is already in the trash.');
+  if (!deleted && !restorable(contact.deletedAt)) throw badInput('Only contacts in the trash (for up to 30 days) can be restored.');
+  return context.prisma.contact.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+}

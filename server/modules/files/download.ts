@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { AppServices } from '../../app-services.js';
+import { contextForRequest } from '../../http/request-context.js';
+import { canSeeFile } from './access.js';
+import { contentDisposition } from './file-name.js';
+import { fileStorage } from './storage.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function notFound(res: ServerResponse) {
+  res.writeHead(404, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ error: 'Not found' }));
+}
+
+/**
+ * GET /files/<id>: the bytes of a file, for a signed-in member who can see its record. Everyone else,
+ * whatever the reason (signed out, another workspace, private record, deleted), gets the same 404.
+ */
+export async function handleFileDownload(app: AppServices, req: IncomingMessage, res: ServerResponse, id: string) {
+  const cookies: string[] = [];
+  const context = await contextForRequest(app, { req }, (cookie) => cookies.push(cookie));
+  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
+  if (!context.viewer || !UUID.test(id)) return notFound(res);
+
+  const file = await context.prisma.file.findUnique({ where: { id: id.toLowerCase(), deletedAt: null } });
+  if (!file || !(await canSeeFile(context, file))) return notFound(res);
+  const object = await fileStorage(app.config).open(file.storageKey);
+  if (!object) {
+    app.logger.warn(`File ${file.id} has no stored object under its key.`);
+    return notFound(res);
+  }
+
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': String(object.size),
+    'Content-Disposition': contentDisposition(file.name),
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, no-store',
+  });
+  // A client that goes away mid-download is not a server error.
+  await pipeline(object.body, res).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') app.logger.warn(`Download of file ${file.id} failed: ${error.message}`);
+  });
+}

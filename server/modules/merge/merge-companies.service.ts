@@ -1,0 +1,66 @@
+import type { Context } from '../../context.js';
+import { badInput, notFound } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { recordAccess, visibleWhere } from '../records/access.js';
+import { MAX_MERGE } from './merge-contacts.service.js';
+
+type Tx = Prisma.TransactionClient;
+type CompanyRow = Prisma.CompanyGetPayload<{ include: { tags: { select: { id: true } } } }>;
+
+const FILLABLE = ['domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'ownerId'] as const;
+
+function filledFields(survivor: CompanyRow, merged: CompanyRow[]) {
+  const fields: Partial<Record<(typeof FILLABLE)[number], string | null>> = {};
+  for (const key of FILLABLE) fields[key] = survivor[key] ?? merged.find((m) => m[key] != null)?.[key] ?? null;
+  const customFields = Object.assign({}, ...merged.map((m) => m.customFields as object).reverse(), survivor.customFields as object);
+  return { ...fields, customFields: customFields as Prisma.InputJsonValue };
+}
+
+async function moveChildren(tx: Tx, survivor: CompanyRow, mergedIds: string[]) {
+  const merged = await tx.company.findMany({ where: { id: { in: mergedIds } }, include: { tags: { select: { id: true } } } });
+  const from = { companyId: { in: mergedIds } };
+  for (const model of ['contact', 'deal', 'activity', 'note', 'communication', 'file', 'recordShare'] as const) {
+    const delegate = tx[model] as unknown as { updateMany(args: object): Promise<unknown> };
+    await delegate.updateMany({ where: from, data: { companyId: survivor.id } });
+  }
+  // A merged company's domain may move to the survivor: free it first (domains are unique).
+  await tx.company.updateMany({ where: { id: { in: mergedIds } }, data: { domain: null } });
+  const tagIds = [...new Set(merged.flatMap((m) => m.tags.map((t) => t.id)))];
+  await tx.company.update({
+    where: { id: survivor.id },
+    data: { ...filledFields(survivor, merged), tags: { connect: tagIds.map((id) => ({ id })) } },
+  });
+  return merged;
+}
+
+/** Like mergeContacts, for companies: contacts, deals, activities, notes, communications, files move over. */
+export async function mergeCompanies(context: Context, survivorId: string, mergedIds: string[]) {
+  const viewer = requireViewer(context);
+  const ids = [...new Set(mergedIds)].filter((id) => id !== survivorId);
+  if (ids.length === 0) throw badInput('Name at least one other company to merge into the survivor.', 'duplicateIds');
+  if (ids.length > MAX_MERGE) throw badInput(`Merge at most ${MAX_MERGE} companies at a time.`, 'duplicateIds');
+  const survivor = await context.prisma.company.findUnique({ where: { id: survivorId }, include: { tags: { select: { id: true } } } });
+  if (!survivor || survivor.deletedAt) throw notFound('Company');
+  const access = await recordAccess(context, survivor.workspaceId);
+  const visible = await context.prisma.company.count({
+    where: { AND: [visibleWhere(access), { id: { in: [survivorId, ...ids] }, deletedAt: null }] },
+  });
+  if (visible !== ids.length + 1) throw notFound('Company');
+
+  return context.prisma.$transaction(async (tx) => {
+    const merged = await moveChildren(tx, survivor, ids);
+    await tx.mergeRecord.createMany({
+      data: merged.map((m) => ({
+        workspaceId: survivor.workspaceId,
+        entityType: 'Company',
+        survivorId,
+        mergedId: m.id,
+        mergedById: viewer.user.id,
+        snapshot: JSON.parse(JSON.stringify(m)) as Prisma.InputJsonValue,
+      })),
+    });
+    await tx.company.deleteMany({ where: { id: { in: ids } } });
+    return tx.company.findUniqueOrThrow({ where: { id: survivorId } });
+  });
+}

@@ -1,0 +1,53 @@
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import type { Permission } from '../../auth/permissions.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { linkedRecordsVisibleWhere, permissionOnInheriting } from '../records/linked-records.js';
+import { permissionInWorkspace } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { NoteInput } from './note.inputs.js';
+import { createNote, setNoteDeleted, updateNote } from './notes.service.js';
+
+const key = (id: string) => idFromGlobalId(id, 'Note');
+const onNote = (ctx: Context, id: string, permission: Permission) =>
+  permissionOnInheriting(ctx, 'note', 'Note', id, linkedRecordsVisibleWhere, permission);
+
+builder.mutationFields((t) => ({
+  createNote: t.prismaField({
+    type: 'Note',
+    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: NoteInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const note = await createNote(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
+      return ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: note.id } });
+    },
+  }),
+  updateNote: t.prismaField({
+    type: 'Note',
+    args: { id: t.arg.id(), input: t.arg({ type: NoteInput }) },
+    authScopes: (_root, args, ctx) => onNote(ctx, args.id, 'records:update'),
+    resolve: async (query, _root, args, ctx) => {
+      const note = await updateNote(ctx, key(args.id), args.input);
+      return ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: note.id } });
+    },
+  }),
+  deleteNote: t.prismaField({
+    type: 'Note',
+    description: 'Moves the note to the trash, from where it can be restored for 30 days. Members delete their own.',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onNote(ctx, args.id, 'records:deleteOwn'),
+    resolve: async (query, _root, args, ctx) => {
+      const note = await setNoteDeleted(ctx, key(args.id), true);
+      return ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: note.id } });
+    },
+  }),
+  restoreNote: t.prismaField({
+    type: 'Note',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onNote(ctx, args.id, 'records:deleteOwn'),
+    resolve: async (query, _root, args, ctx) => {
+      const note = await setNoteDeleted(ctx, key(args.id), false);
+      return ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: note.id } });
+    },
+  }),
+}));

@@ -1,0 +1,39 @@
+import { builder } from '../../builder.js';
+import { byUuid } from '../node/uuid.js';
+import { inheritedScopes, linkedRecordsVisibleWhere } from '../records/linked-records.js';
+import { CompanyRef, ContactRef, DealRef, visibleLink } from '../records/record-links.js';
+
+export const NoteType = builder.prismaNode('Note', {
+  id: { field: 'id' },
+  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  description: 'A markdown note on a contact, company or deal; hidden wherever one of those is hidden.',
+  authScopes: (note, ctx) => inheritedScopes(ctx, { model: 'note', id: note.id, workspaceId: note.workspaceId }, linkedRecordsVisibleWhere, 'Note'),
+  fields: (t) => ({
+    body: t.exposeString('body', { description: 'Markdown.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+    contact: t.field({
+      type: ContactRef,
+      nullable: true,
+      description: 'Null when absent or in the trash.',
+      select: (_args, _ctx, nested) => ({ contact: nested(true) }),
+      resolve: (note, _args, ctx) => visibleLink(ctx, 'contact', note.contact),
+    }),
+    company: t.field({
+      type: CompanyRef,
+      nullable: true,
+      description: 'Null when absent or in the trash.',
+      select: (_args, _ctx, nested) => ({ company: nested(true) }),
+      resolve: (note, _args, ctx) => visibleLink(ctx, 'company', note.company),
+    }),
+    deal: t.field({
+      type: DealRef,
+      nullable: true,
+      description: 'Null when absent or in the trash.',
+      select: (_args, _ctx, nested) => ({ deal: nested(true) }),
+      resolve: (note, _args, ctx) => visibleLink(ctx, 'deal', note.deal),
+    }),
+  }),
+});

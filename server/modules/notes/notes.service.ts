@@ -1,0 +1,34 @@
+import type { Context } from '../../context.js';
+import { badInput } from '../../errors.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { recordAccess } from '../records/access.js';
+import { linkColumns } from '../records/record-links.js';
+import { assertCanDelete, restorable } from '../records/ownership.js';
+import type { NoteInputShape } from './note.inputs.js';
+
+export async function createNote(context: Context, workspaceId: string, input: NoteInputShape) {
+  if (!input.body?.trim()) throw badInput('Body is required.', 'input.body');
+  const viewer = requireViewer(context);
+  const access = await recordAccess(context, workspaceId);
+  return context.prisma.$transaction(async (tx) => {
+    const links = await linkColumns(tx, access, input);
+    return tx.note.create({ data: { ...links, body: input.body!, workspaceId, createdById: viewer.user.id } });
+  });
+}
+
+export async function updateNote(context: Context, id: string, input: NoteInputShape) {
+  const note = await context.prisma.note.findUniqueOrThrow({ where: { id, deletedAt: null } });
+  const access = await recordAccess(context, note.workspaceId);
+  return context.prisma.$transaction(async (tx) => {
+    const links = await linkColumns(tx, access, input);
+    return tx.note.update({ where: { id, deletedAt: null }, data: { ...links, body: input.body ?? undefined } });
+  });
+}
+
+export async function setNoteDeleted(context: Context, id: string, deleted: boolean) {
+  const note = await context.prisma.note.findUniqueOrThrow({ where: { id } });
+  assertCanDelete(await recordAccess(context, note.workspaceId), note);
+  if (deleted && note.deletedAt) throw badInput('This note is already in the trash.');
+  if (!deleted && !restorable(note.deletedAt)) throw badInput('Only notes in the trash (for up to 30 days) can be restored.');
+  return context.prisma.note.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { PipelineInput, PipelineUpdateInput, StageInput, StageUpdateInput } from './pipeline.inputs.js';
+import { createPipeline, deletePipeline, MAX_STAGES, updatePipeline } from './pipelines.service.js';
+import { addStage, deleteStage, reorderStages, updateStage } from './stages.service.js';
+import './pipeline.types.js';
+
+const pipelineKey = (id: string) => idFromGlobalId(id, 'Pipeline');
+const stageKey = (id: string) => idFromGlobalId(id, 'PipelineStage', 'Stage');
+
+const onPipeline = (ctx: Context, id: string) =>
+  permissionOnRecord(ctx, () => ctx.prisma.pipeline.findUnique({ where: { id: pipelineKey(id) } }), 'pipelines:manage', 'Pipeline');
+const onStage = (ctx: Context, id: string) =>
+  permissionOnRecord(ctx, () => ctx.prisma.pipelineStage.findUnique({ where: { id: stageKey(id) } }), 'pipelines:manage', 'Stage');
+
+builder.mutationFields((t) => ({
+  createPipeline: t.prismaField({
+    type: 'Pipeline',
+    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: PipelineInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'pipelines:manage', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const pipeline = await createPipeline(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
+      return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
+    },
+  }),
+  updatePipeline: t.prismaField({
+    type: 'Pipeline',
+    description: 'Renames the pipeline and/or makes it the default.',
+    args: { id: t.arg.id(), input: t.arg({ type: PipelineUpdateInput }) },
+    authScopes: (_root, args, ctx) => onPipeline(ctx, args.id),
+    resolve: async (query, _root, args, ctx) => {
+      const pipeline = await updatePipeline(ctx, pipelineKey(args.id), args.input);
+      return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
+    },
+  }),
+  deletePipeline: t.boolean({
+    description: 'Refused while any deal (the trash counts) is in it, and for the last pipeline. A deleted default passes to the next pipeline.',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onPipeline(ctx, args.id),
+    resolve: async (_root, args, ctx) => {
+      await deletePipeline(ctx, pipelineKey(args.id));
+      return true;
+    },
+  }),
+  addStage: t.prismaField({
+    type: 'PipelineStage',
+    args: {
+      pipelineId: t.arg.id(),
+      input: t.arg({ type: StageInput }),
+      position: t.arg.int({ required: false, description: 'Zero-based place; at the end unless given.', validate: z.number().int().min(0) }),
+    },
+    authScopes: (_root, args, ctx) => onPipeline(ctx, args.pipelineId),
+    resolve: async (query, _root, args, ctx) => {
+      const stage = await addStage(ctx, pipelineKey(args.pipelineId), args.input, args.position);
+      return ctx.prisma.pipelineStage.findUniqueOrThrow({ ...query, where: { id: stage.id } });
+    },
+  }),
+  updateStage: t.prismaField({
+    type: 'PipelineStage',
+    args: { id: t.arg.id(), input: t.arg({ type: StageUpdateInput }) },
+    authScopes: (_root, args, ctx) => onStage(ctx, args.id),
+    resolve: async (query, _root, args, ctx) => {
+      const stage = await updateStage(ctx, stageKey(args.id), args.input);
+      return ctx.prisma.pipelineStage.findUniqueOrThrow({ ...query, where: { id: stage.id } });
+    },
+  }),
+  reorderStages: t.prismaField({
+    type: 'Pipeline',
+    args: {
+      pipelineId: t.arg.id(),
+      stageIds: t.arg.idList({ description: 'Every stage of the pipeline, in the new order.', validate: z.array(z.string()).max(MAX_STAGES) }),
+    },
+    authScopes: (_root, args, ctx) => onPipeline(ctx, args.pipelineId),
+    resolve: async (query, _root, args, ctx) => {
+      const pipeline = await reorderStages(ctx, pipelineKey(args.pipelineId), args.stageIds);
+      return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
+    },
+  }),
+  deleteStage: t.prismaField({
+    type: 'Pipeline',
+    description: 'Refused while deals are in the stage unless moveDealsTo names another stage of the same pipeline.',
+    args: { id: t.arg.id(), moveDealsTo: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => onStage(ctx, args.id),
+    resolve: async (query, _root, args, ctx) => {
+      const pipeline = await deleteStage(ctx, stageKey(args.id), args.moveDealsTo);
+      return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
+    },
+  }),
+}));

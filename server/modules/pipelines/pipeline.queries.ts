@@ -1,0 +1,19 @@
+import { builder } from '../../builder.js';
+import { permissionInWorkspace } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import './pipeline.types.js';
+
+builder.queryField('pipelines', (t) =>
+  t.prismaField({
+    type: ['Pipeline'],
+    description: "The workspace's pipelines, in order.",
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.pipeline.findMany({
+        ...query,
+        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+);
