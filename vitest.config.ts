@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Modules (the schema above all) load once per worker; every file still gets its own database.
+    isolate: false,
   },
 });
