@@ -74,6 +74,9 @@ async function medianMs(fn: () => Promise<void>) {
   return { p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
 }
 
+const plan = await pool.query(`EXPLAIN ANALYZE ${SQL}`, [workspace.id]);
+console.log('plan of the hand-written query:');
+for (const row of plan.rows as Array<Record<string, string>>) console.log(`  ${row['QUERY PLAN']}`);
 const graphql = await medianMs(graphqlPage);
 const sql = await medianMs(sqlPage);
 console.log(`contacts page, ${CONTACTS.toLocaleString('en')} contacts, ${RUNS} runs each`);

@@ -5,6 +5,7 @@ import DataLoader from 'dataloader';
 import { roleCan, type Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
+import { linkedRecordsVisibleWhere } from '../records/linked-records.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 
@@ -48,20 +49,12 @@ function decodeTarget(globalId: string): { model: AttachableModel; id: string } 
   throw notFound('Record');
 }
 
-const linkVisible = (access: RecordAccess) => ({
-  AND: [
-    { OR: [{ contactId: null }, { contact: visibleWhere(access) }] },
-    { OR: [{ companyId: null }, { company: visibleWhere(access) }] },
-    { OR: [{ dealId: null }, { deal: visibleWhere(access) }] },
-  ],
-});
-
 /** Live records of a model that the viewer sees. Private email bodies keep their attachments private too. */
 function liveVisibleWhere(model: AttachableModel, access: RecordAccess): object {
   switch (model) {
     case 'note':
     case 'activity':
-      return { workspaceId: access.workspaceId, deletedAt: null, ...linkVisible(access) };
+      return { AND: [{ deletedAt: null }, linkedRecordsVisibleWhere(access)] };
     case 'communication':
       return {
         deletedAt: null,
