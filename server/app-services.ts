@@ -27,7 +27,7 @@ export interface ServiceOverrides {
 
 /** Errors reach the log as "Name: message", never with a stack trace or attached data. */
 function withoutStackTraces(logger: YogaLogger): YogaLogger {
-  const plain = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message.split('\n')[0]}` : arg));
+  const plain = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message.trim().split('\n')[0]}` : arg));
   return {
     debug: (...args) => logger.debug(...plain(args)),
     info: (...args) => logger.info(...plain(args)),

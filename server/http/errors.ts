@@ -24,7 +24,7 @@ export function createErrorMasker(logger: YogaLogger) {
       return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
     }
     const name = original instanceof Error ? original.name : 'Error';
-    const message = original instanceof Error ? original.message.split('\n')[0] : String(original);
+    const message = original instanceof Error ? original.message.trim().split('\n')[0] : String(original);
     logger.error(`Unexpected error: ${name}: ${message}`);
     const path = error instanceof GraphQLError ? error.path : undefined;
     return new GraphQLError('Unexpected error.', { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });

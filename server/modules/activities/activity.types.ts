@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { ActivityType as ActivityKind } from '../../generated/prisma/enums.js';
 import { byUuid } from '../node/uuid.js';
 import { inheritedScopes, linkedRecordsVisibleWhere } from '../records/linked-records.js';
-import { CompanyRef, ContactRef, DealRef, visibleLink } from '../records/record-links.js';
+import { addRecordLinkFields } from '../records/record-links.js';
 
 export const ActivityTypeEnum = builder.enumType(ActivityKind, { name: 'ActivityType' });
 
@@ -24,26 +24,7 @@ export const ActivityType = builder.prismaNode('Activity', {
     deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
     assignee: t.relation('assignee', { nullable: true }),
     createdBy: t.relation('createdBy', { nullable: true }),
-    contact: t.field({
-      type: ContactRef,
-      nullable: true,
-      description: 'Null when absent or in the trash.',
-      select: (_args, _ctx, nested) => ({ contact: nested(true) }),
-      resolve: (activity, _args, ctx) => visibleLink(ctx, 'contact', activity.contact),
-    }),
-    company: t.field({
-      type: CompanyRef,
-      nullable: true,
-      description: 'Null when absent or in the trash.',
-      select: (_args, _ctx, nested) => ({ company: nested(true) }),
-      resolve: (activity, _args, ctx) => visibleLink(ctx, 'company', activity.company),
-    }),
-    deal: t.field({
-      type: DealRef,
-      nullable: true,
-      description: 'Null when absent or in the trash.',
-      select: (_args, _ctx, nested) => ({ deal: nested(true) }),
-      resolve: (activity, _args, ctx) => visibleLink(ctx, 'deal', activity.deal),
-    }),
   }),
 });
+
+addRecordLinkFields('Activity');

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { byUuid } from '../node/uuid.js';
 import { inheritedScopes, linkedRecordsVisibleWhere } from '../records/linked-records.js';
-import { CompanyRef, ContactRef, DealRef, visibleLink } from '../records/record-links.js';
+import { addRecordLinkFields } from '../records/record-links.js';
 
 export const NoteType = builder.prismaNode('Note', {
   id: { field: 'id' },
@@ -14,26 +14,7 @@ export const NoteType = builder.prismaNode('Note', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
     createdBy: t.relation('createdBy', { nullable: true }),
-    contact: t.field({
-      type: ContactRef,
-      nullable: true,
-      description: 'Null when absent or in the trash.',
-      select: (_args, _ctx, nested) => ({ contact: nested(true) }),
-      resolve: (note, _args, ctx) => visibleLink(ctx, 'contact', note.contact),
-    }),
-    company: t.field({
-      type: CompanyRef,
-      nullable: true,
-      description: 'Null when absent or in the trash.',
-      select: (_args, _ctx, nested) => ({ company: nested(true) }),
-      resolve: (note, _args, ctx) => visibleLink(ctx, 'company', note.company),
-    }),
-    deal: t.field({
-      type: DealRef,
-      nullable: true,
-      description: 'Null when absent or in the trash.',
-      select: (_args, _ctx, nested) => ({ deal: nested(true) }),
-      resolve: (note, _args, ctx) => visibleLink(ctx, 'deal', note.deal),
-    }),
   }),
 });
+
+addRecordLinkFields('Note');

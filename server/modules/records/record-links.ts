@@ -80,3 +80,33 @@ export function linkFilterWhere(filter: LinkInput | null | undefined) {
   }
   return where;
 }
+
+/**
+ * The contact, company and deal link fields of a model that has all three relations (notes and
+ * activities): each is null when absent, in the trash, or hidden from the viewer.
+ */
+export function addRecordLinkFields(model: 'Note' | 'Activity') {
+  builder.prismaObjectFields(model as 'Note', (t) => ({
+    contact: t.field({
+      type: ContactRef,
+      nullable: true,
+      description: 'Null when absent, in the trash or hidden from you.',
+      select: (_args, _ctx, nested) => ({ contact: nested(true) }),
+      resolve: (row, _args, ctx) => visibleLink(ctx, 'contact', row.contact),
+    }),
+    company: t.field({
+      type: CompanyRef,
+      nullable: true,
+      description: 'Null when absent, in the trash or hidden from you.',
+      select: (_args, _ctx, nested) => ({ company: nested(true) }),
+      resolve: (row, _args, ctx) => visibleLink(ctx, 'company', row.company),
+    }),
+    deal: t.field({
+      type: DealRef,
+      nullable: true,
+      description: 'Null when absent, in the trash or hidden from you.',
+      select: (_args, _ctx, nested) => ({ deal: nested(true) }),
+      resolve: (row, _args, ctx) => visibleLink(ctx, 'deal', row.deal),
+    }),
+  }));
+}
