@@ -92,9 +92,19 @@ async function moveDeals(tx: Prisma.TransactionClient, context: Context, workspa
   const deals = await tx.deal.findMany({ where: { id: { in: dealIds } }, select: { id: true, pipelineId: true, stageId: true } });
   if (deals.some((d) => d.pipelineId !== stage.pipelineId)) throw badInput("The stage must belong to every selected deal's pipeline.", 'stageId');
   const moving = deals.filter((d) => d.stageId !== stage.id);
+  const fromStages = await tx.pipelineStage.findMany({ where: { id: { in: [...new Set(moving.map((d) => d.stageId))] } }, select: { id: true, name: true } });
+  const nameOf = new Map(fromStages.map((s) => [s.id, s.name]));
   await putDealsInStage(tx, { id: { in: moving.map((d) => d.id) } }, stage);
   await tx.dealStageChange.createMany({
-    data: moving.map((d) => ({ workspaceId, dealId: d.id, fromStageId: d.stageId, toStageId: stage.id, changedById: context.viewer?.user.id ?? null })),
+    data: moving.map((d) => ({
+      workspaceId,
+      dealId: d.id,
+      fromStageId: d.stageId,
+      fromStageName: nameOf.get(d.stageId) ?? null,
+      toStageId: stage.id,
+      toStageName: stage.name,
+      changedById: context.viewer?.user.id ?? null,
+    })),
   });
 }
 

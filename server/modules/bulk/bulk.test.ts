@@ -82,7 +82,8 @@ describe('bulk changes', () => {
     const after = await app.prisma.deal.findMany();
     expect(after.map((d) => [d.stageId, d.status])).toEqual([[won!.id, 'WON'], [won!.id, 'WON']]);
     expect(after.every((d) => d.closedAt instanceof Date)).toBe(true);
-    expect(await app.prisma.dealStageChange.count({ where: { toStageId: won!.id } })).toBe(2);
+    const changes = await app.prisma.dealStageChange.findMany({ where: { toStageId: won!.id }, select: { fromStageName: true, toStageName: true } });
+    expect(changes).toEqual([{ fromStageName: 'Lead', toStageName: 'Won' }, { fromStageName: 'Lead', toStageName: 'Won' }]);
   });
 
   it('refuses a stage for contacts', async () => {

@@ -84,7 +84,12 @@ builder.prismaNode('DealStageChange', {
   authScopes: (change) => ({ seesRecord: { model: 'deal', id: change.dealId, workspaceId: change.workspaceId } }),
   fields: (t) => ({
     from: t.relation('fromStage', { nullable: true, description: 'Null for the stage a deal was created in, or a stage since deleted.' }),
-    to: t.relation('toStage'),
+    to: t.relation('toStage', { nullable: true, description: 'Null once the stage has been deleted; toStageName keeps its name.' }),
+    fromStageName: t.exposeString('fromStageName', {
+      nullable: true,
+      description: 'The name the stage the deal left had at the time; null for the stage a deal was created in.',
+    }),
+    toStageName: t.exposeString('toStageName', { description: 'The name the stage the deal entered had at the time; kept after the stage is renamed or deleted.' }),
     changedAt: t.expose('changedAt', { type: 'DateTime' }),
     deal: t.relation('deal'),
     changedBy: t.field({

@@ -92,7 +92,9 @@ export async function createDeal(context: Context, workspaceId: string, input: D
         contacts: contactIds ? { create: contactIds.map((contactId) => ({ contactId })) } : undefined,
       },
     });
-    await tx.dealStageChange.create({ data: { workspaceId, dealId: deal.id, fromStageId: null, toStageId: stage.id, changedById: viewer.user.id } });
+    await tx.dealStageChange.create({
+      data: { workspaceId, dealId: deal.id, fromStageId: null, toStageId: stage.id, toStageName: stage.name, changedById: viewer.user.id },
+    });
     return deal;
   });
 }
@@ -135,8 +137,17 @@ export async function moveDeal(context: Context, id: string, stageGlobalId: stri
       throw badInput(pipelineId ? 'That stage belongs to another pipeline.' : "That stage is in another pipeline; pass its pipelineId to move the deal there.", 'stageId');
     }
     if (stage.id === deal.stageId) return deal;
+    const from = await tx.pipelineStage.findUniqueOrThrow({ where: { id: deal.stageId }, select: { name: true } });
     await tx.dealStageChange.create({
-      data: { workspaceId: deal.workspaceId, dealId: id, fromStageId: deal.stageId, toStageId: stage.id, changedById: viewer.user.id },
+      data: {
+        workspaceId: deal.workspaceId,
+        dealId: id,
+        fromStageId: deal.stageId,
+        fromStageName: from.name,
+        toStageId: stage.id,
+        toStageName: stage.name,
+        changedById: viewer.user.id,
+      },
     });
     return tx.deal.update({ where: { id }, data: { stageId: stage.id, pipelineId: stage.pipelineId, ...statusAfterEntering(stage, deal) } });
   });

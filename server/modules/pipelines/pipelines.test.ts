@@ -186,6 +186,37 @@ describe('pipelines', () => {
     expect(await app.prisma.deal.count({ where: { stageId: sales.stage('Won').id } })).toBe(2);
   });
 
+  it('keeps every move of a deal, with the stage names of the time, after its stages are renamed or deleted', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const sales = await salesPipeline(app, f);
+    const admin = f.clients.ADMIN;
+    const { createDeal } = await f.clients.MEMBER.ok(`mutation { createDeal(input: { name: "Journey" }) { id } }`);
+    const move = (stage: string) => f.clients.MEMBER.ok(`mutation($id: ID!, $s: ID!) { moveDeal(id: $id, stageId: $s) { id } }`, { id: createDeal.id, s: sales.stage(stage).gid });
+    await move('Qualified');
+    await move('Proposal');
+
+    await admin.ok(`mutation($id: ID!) { updateStage(id: $id, input: { name: "Inbound" }) { id } }`, { id: sales.stage('Lead').gid });
+    // The deal is in Proposal: its deals move to Negotiation, and that move is recorded too.
+    const del = `mutation($id: ID!, $to: ID) { deleteStage(id: $id, moveDealsTo: $to) { stages { name } } }`;
+    await admin.ok(del, { id: sales.stage('Proposal').gid, to: sales.stage('Negotiation').gid });
+    await admin.ok(del, { id: sales.stage('Qualified').gid });
+    expect(await app.prisma.pipelineStage.count({ where: { pipelineId: sales.id } })).toBe(4);
+
+    const { deal } = await admin.ok(
+      `query($id: ID!) { deal(id: $id) { stage { name } stageHistory { fromStageName toStageName from { name } to { name } changedBy { name } } } }`,
+      { id: createDeal.id },
+    );
+    expect(deal.stage).toEqual({ name: 'Negotiation' });
+    expect(deal.stageHistory).toEqual([
+      { fromStageName: null, toStageName: 'Lead', from: null, to: { name: 'Inbound' }, changedBy: { name: 'Member Person' } },
+      { fromStageName: 'Lead', toStageName: 'Qualified', from: { name: 'Inbound' }, to: null, changedBy: { name: 'Member Person' } },
+      { fromStageName: 'Qualified', toStageName: 'Proposal', from: null, to: null, changedBy: { name: 'Member Person' } },
+      { fromStageName: 'Proposal', toStageName: 'Negotiation', from: null, to: { name: 'Negotiation' }, changedBy: { name: 'Admin Person' } },
+    ]);
+    expect(await app.prisma.dealStageChange.count()).toBe(4);
+  });
+
   it('refuses to delete the last stage of a pipeline', async () => {
     const app = getApp();
     const f = await rolesFixture(app);

@@ -88,7 +88,15 @@ export function deleteStage(context: Context, id: string, moveDealsTo?: string |
       const moving = await tx.deal.findMany({ where: { stageId: id }, select: { id: true } });
       await putDealsInStage(tx, { stageId: id }, target);
       await tx.dealStageChange.createMany({
-        data: moving.map((deal) => ({ workspaceId: stage.workspaceId, dealId: deal.id, fromStageId: id, toStageId: target.id, changedById: viewer.user.id })),
+        data: moving.map((deal) => ({
+          workspaceId: stage.workspaceId,
+          dealId: deal.id,
+          fromStageId: id,
+          fromStageName: stage.name,
+          toStageId: target.id,
+          toStageName: target.name,
+          changedById: viewer.user.id,
+        })),
       });
     } else {
       await assertNoDeals(tx, { stageId: id }, 'stage');
