@@ -23,7 +23,53 @@ const envSchema = z.object({
       message: `lists a type Kith cannot verify; choose among ${KNOWN_CONTENT_TYPES.join(', ')}`,
     })
     .optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\//i.test(url), { message: 'must be an http:// or https:// URL' })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false'),
 });
+
+/** S3-compatible object storage for files (AWS S3, MinIO, Cloudflare R2, ...). */
+export interface S3Config {
+  bucket: string;
+  region: string;
+  /** Custom endpoint for S3-compatible services; unset means AWS. */
+  endpoint?: string;
+  /** Both set, or neither (then the AWS SDK's default credential chain applies: env, profile, instance role). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** `<endpoint>/<bucket>/<key>` instead of `<bucket>.<endpoint>/<key>` (MinIO and most self-hosted servers). */
+  forcePathStyle: boolean;
+  /** Where an upload is staged before it is sent with its length (not an environment variable). */
+  stagingDir: string;
+}
+
+const S3_VARIABLES = ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const;
+
+/** null (local disk) when no S3_* variable is set; a clear error when the S3 settings are incomplete. */
+function s3ConfigFrom(present: Record<string, string | undefined>, e: z.infer<typeof envSchema>): S3Config | null {
+  const set = S3_VARIABLES.filter((name) => present[name] !== undefined);
+  if (set.length === 0) return null;
+  if (!e.S3_BUCKET) throw new Error(`Invalid environment: S3_BUCKET is required for S3 file storage (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set); unset the S3_* variables to store files on local disk.`);
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    throw new Error('Invalid environment: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together; set both, or neither to use the AWS default credentials.');
+  }
+  return {
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    endpoint: e.S3_ENDPOINT,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true' || e.S3_FORCE_PATH_STYLE === '1',
+    stagingDir: tmpdir(),
+  };
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -44,6 +90,8 @@ export interface Config {
   filesMaxBytes: number;
   /** Content types accepted for upload; null means every type Kith knows how to verify. */
   filesAllowedTypes: string[] | null;
+  /** S3-compatible storage for files; null means local disk under filesDir. */
+  s3: S3Config | null;
   /** Milliseconds a failed sign-in is held back per failure beyond the free ones; 0 in tests. */
   signInSlowdownMs: number;
 }
@@ -73,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: e.FILES_DIR ?? (e.NODE_ENV === 'test' && !present.DATA_DIR ? join(tmpdir(), 'kith-test-files') : join(e.DATA_DIR, 'files')),
     filesMaxBytes: e.FILES_MAX_BYTES,
     filesAllowedTypes: e.FILES_ALLOWED_TYPES ?? null,
+    s3: s3ConfigFrom(present, e),
     signInSlowdownMs: 1000,
   };
 }

@@ -1,11 +1,12 @@
 // Where file bytes live. The service measures, hashes and checks bytes as they stream past (UploadMeter);
-// a storage only writes, opens and deletes objects by key, so an S3-compatible one can slot in.
+// a storage only writes, opens and deletes objects by key: local disk or S3-compatible (chosen in fileStorage).
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Config } from '../../config.js';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Config, S3Config } from '../../config.js';
 import { HEAD_BYTES } from './content-types.js';
 
 export interface StoredObject {
@@ -24,6 +25,11 @@ export interface FileStorage {
 
 const KEY = /^[0-9a-f-]{36}\/[0-9a-f]{32}$/;
 
+function checkKey(key: string): string {
+  if (!KEY.test(key)) throw new Error(`Not a storage key: ${key}`);
+  return key;
+}
+
 /** `<workspaceId>/<128 random bits>`: unguessable, and a workspace's files share a prefix. */
 export function newStorageKey(workspaceId: string): string {
   return `${workspaceId}/${randomBytes(16).toString('hex')}`;
@@ -34,8 +40,7 @@ export class LocalDiskStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new Error(`Not a storage key: ${key}`);
-    return join(this.root, key);
+    return join(this.root, checkKey(key));
   }
 
   async put(key: string, source: AsyncIterable<Uint8Array>): Promise<void> {
@@ -76,13 +81,108 @@ async function syncDirectory(dir: string) {
   await handle?.close();
 }
 
+/**
+ * S3-compatible object storage (AWS S3, MinIO, R2, ...) under the same keys as local disk. PutObject needs
+ * the length up front, so an upload is staged to a private temp file first (the meter may still refuse it
+ * midway, and then nothing is sent), uploaded with its length, and the temp file removed either way.
+ * The SDK is imported on first use, so local-disk installs never load it.
+ */
+export class S3Storage implements FileStorage {
+  private client: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | null = null;
+
+  constructor(private readonly options: S3Config) {}
+
+  private connect() {
+    this.client ??= import('@aws-sdk/client-s3').then((sdk) => {
+      const { region, endpoint, forcePathStyle, accessKeyId, secretAccessKey } = this.options;
+      const s3 = new sdk.S3Client({
+        region,
+        endpoint,
+        forcePathStyle,
+        credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+        // The SDK's default (a CRC32 trailer in aws-chunked encoding) is not understood by many
+        // S3-compatible servers; Kith hashes uploads itself.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      });
+      return { s3, sdk };
+    });
+    return this.client;
+  }
+
+  async put(key: string, source: AsyncIterable<Uint8Array>): Promise<void> {
+    checkKey(key);
+    const { s3, sdk } = await this.connect();
+    await mkdir(this.options.stagingDir, { recursive: true });
+    const temp = join(this.options.stagingDir, `kith-upload-${randomBytes(8).toString('hex')}.part`);
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      let size = 0;
+      try {
+        for await (const chunk of source) {
+          await handle.write(chunk);
+          size += chunk.byteLength;
+        }
+      } finally {
+        await handle.close();
+      }
+      // The SDK never retries a streamed body; the staged file can be re-read, so transient failures are retried here.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await s3.send(
+            new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: createReadStream(temp), ContentLength: size, ContentType: 'application/octet-stream' }),
+          );
+          break;
+        } catch (error) {
+          if (attempt >= PUT_ATTEMPTS || !isTransient(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        }
+      }
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  async open(key: string): Promise<StoredObject | null> {
+    checkKey(key);
+    const { s3, sdk } = await this.connect();
+    try {
+      const object = await s3.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      if (!object.Body) return null;
+      return { body: object.Body as Readable, size: object.ContentLength ?? 0 };
+    } catch (error) {
+      if (error instanceof sdk.NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    checkKey(key);
+    const { s3, sdk } = await this.connect();
+    try {
+      await s3.send(new sdk.DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    } catch (error) {
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw error;
+    }
+  }
+}
+
+const PUT_ATTEMPTS = 3;
+
+/** Throttling, a 5xx or a network error (no HTTP status): worth another try. */
+function isTransient(error: unknown): boolean {
+  const e = error as { $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode;
+  return Boolean(e.$retryable) || status === undefined || status >= 500 || status === 429;
+}
+
 const storages = new WeakMap<Config, FileStorage>();
 
-/** The configured storage; S3-compatible storage is not built yet, so this is local disk. */
+/** The configured storage, chosen here and only here: S3 when S3_BUCKET is set, otherwise local disk. */
 export function fileStorage(config: Config): FileStorage {
   let storage = storages.get(config);
   if (!storage) {
-    storage = new LocalDiskStorage(config.filesDir);
+    storage = config.s3 ? new S3Storage(config.s3) : new LocalDiskStorage(config.filesDir);
     storages.set(config, storage);
   }
   return storage;
