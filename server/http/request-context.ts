@@ -22,7 +22,8 @@ function header(incoming: Incoming, name: string): string | null {
   return Array.isArray(raw) ? (raw[0] ?? null) : (raw ?? null);
 }
 
-function clientIp(app: AppServices, incoming: Incoming): string {
+/** The caller's IP; X-Forwarded-For only when TRUST_PROXY says a reverse proxy sets it. */
+export function clientIp(app: AppServices, incoming: Incoming): string {
   if (app.config.trustProxy) {
     const forwarded = header(incoming, 'x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;

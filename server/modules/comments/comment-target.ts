@@ -1,9 +1,9 @@
 // A comment belongs to exactly one note, activity or deal, and is visible exactly when that target is:
 // live, and not hidden from the viewer by its own visibility or by the records it links to.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
+import { entryForGlobalId } from '../node/uuid.js';
 import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 import { linkedRecordsVisibleWhere, type VisibilityWhere } from '../records/linked-records.js';
 
@@ -22,18 +22,10 @@ export interface CommentTarget {
   where: VisibilityWhere;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A note's, activity's or deal's global ID; anything else reads as not found. */
 export function decodeTarget(globalId: string): CommentTarget {
-  try {
-    const { typename, id } = decodeGlobalID(globalId);
-    const target = TARGETS[typename as keyof typeof TARGETS];
-    if (target && UUID.test(id)) return { ...target, id: id.toLowerCase() };
-  } catch {
-    // not a global ID
-  }
-  throw notFound('Record');
+  const { entry, id } = entryForGlobalId(globalId, TARGETS);
+  return { ...entry, id };
 }
 
 /** The one target named by noteId, activityId or dealId; two or none is a BAD_USER_INPUT. */

@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { CommunicationDirection, CommunicationKind } from '../../generated/prisma/enums.js';
 import { byUuid } from '../node/uuid.js';
 import { RecordVisibilityEnum } from '../records/common.types.js';
-import { CompanyRef, ContactRef, DealRef, visibleLink } from '../records/record-links.js';
+import { addRecordLinkFields, ContactRef, visibleLink } from '../records/record-links.js';
 import { viewerMayReadBody } from './body-privacy.js';
 
 export const CommunicationKindEnum = builder.enumType(CommunicationKind, { name: 'CommunicationKind' });
@@ -47,19 +47,7 @@ export const CommunicationType = builder.prismaNode('Communication', {
         return contacts.filter((contact) => contact != null);
       },
     }),
-    company: t.field({
-      type: CompanyRef,
-      nullable: true,
-      description: 'Null when absent, in the trash or hidden from you.',
-      select: (_args, _ctx, nested) => ({ company: nested(true) }),
-      resolve: (row, _args, ctx) => visibleLink(ctx, 'company', row.company),
-    }),
-    deal: t.field({
-      type: DealRef,
-      nullable: true,
-      description: 'Null when absent, in the trash or hidden from you.',
-      select: (_args, _ctx, nested) => ({ deal: nested(true) }),
-      resolve: (row, _args, ctx) => visibleLink(ctx, 'deal', row.deal),
-    }),
   }),
 });
+
+addRecordLinkFields('Communication', ['company', 'deal']);

@@ -1,10 +1,10 @@
 // Who sees a file: whoever sees the live record it is attached to. Contacts, companies, deals and
 // communications have their own visibility; notes and activities inherit it from every record they link.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import { roleCan, type Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
+import { entryForGlobalId } from '../node/uuid.js';
 import { linkedRecordsVisibleWhere } from '../records/linked-records.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
@@ -36,17 +36,9 @@ export interface AttachTarget {
   workspaceId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function decodeTarget(globalId: string): { model: AttachableModel; id: string } {
-  try {
-    const { typename, id } = decodeGlobalID(globalId);
-    const model = ATTACHABLE[typename as keyof typeof ATTACHABLE];
-    if (model && UUID.test(id)) return { model, id: id.toLowerCase() };
-  } catch {
-    // not a global ID
-  }
-  throw notFound('Record');
+  const { entry, id } = entryForGlobalId<AttachableModel>(globalId, ATTACHABLE);
+  return { model: entry, id };
 }
 
 /** Live records of a model that the viewer sees. Private email bodies keep their attachments private too. */

@@ -1,4 +1,5 @@
 // The public form endpoint, no login: GET /forms/<key> describes the form, POST submits it.
+import { clientIp } from '../../http/request-context.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { AppServices } from '../../app-services.js';
@@ -31,13 +32,6 @@ const NOT_FOUND = failure(404, 'NOT_FOUND', 'Form not found.');
 const TOO_LARGE: Reply = { ...failure(413, 'PAYLOAD_TOO_LARGE', `Submissions are at most ${MAX_SUBMISSION_BYTES / 1024} KiB.`), headers: { Connection: 'close' } };
 // Bots learn nothing from the honeypot: it answers exactly like an accepted submission.
 const ACCEPTED: Reply = { status: 200, body: { ok: true } };
-
-function clientIp(app: AppServices, req: IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  if (app.config.trustProxy && first) return first;
-  return req.socket.remoteAddress ?? 'unknown';
-}
 
 /** The body as bytes, or null once it passes the limit (the rest is discarded unread). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -124,7 +118,7 @@ async function submit(app: AppServices, req: IncomingMessage, publicKey: string)
   if (!body) return TOO_LARGE;
   const form = await liveForm(app, publicKey);
   if (!form) return NOT_FOUND;
-  const limited = await rateLimit(app, clientIp(app, req), form.id);
+  const limited = await rateLimit(app, clientIp(app, { req }), form.id);
   if (limited) return limited;
   const parsed = await parseBody(contentType, body);
   if (!parsed.ok) return parsed.reply;

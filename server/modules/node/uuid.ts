@@ -19,3 +19,18 @@ export function idFromGlobalId(globalId: string, typename: string, what = typena
   }
   throw notFound(what);
 }
+
+/**
+ * For IDs that may name one of several types: the entry for the ID's type in `byTypename`, with the
+ * primary key. An unknown type, a foreign or malformed ID all read as not found.
+ */
+export function entryForGlobalId<T>(globalId: string, byTypename: Readonly<Record<string, T>>, what = 'Record'): { entry: T; id: string } {
+  try {
+    const decoded = decodeGlobalID(globalId);
+    const entry = Object.hasOwn(byTypename, decoded.typename) ? byTypename[decoded.typename] : undefined;
+    if (entry !== undefined && UUID.test(decoded.id)) return { entry, id: decoded.id.toLowerCase() };
+  } catch {
+    // not a global ID at all
+  }
+  throw notFound(what);
+}

@@ -81,12 +81,15 @@ export function linkFilterWhere(filter: LinkInput | null | undefined) {
   return where;
 }
 
+type LinkName = 'contact' | 'company' | 'deal';
+
 /**
- * The contact, company and deal link fields of a model that has all three relations (notes and
- * activities): each is null when absent, in the trash, or hidden from the viewer.
+ * Link fields to a single contact, company and/or deal (notes and activities have all three,
+ * communications a company and a deal): each is null when absent, in the trash, or hidden from the viewer.
  */
-export function addRecordLinkFields(model: 'Note' | 'Activity') {
-  builder.prismaObjectFields(model as 'Note', (t) => ({
+export function addRecordLinkFields(model: 'Note' | 'Activity' | 'Communication', links: readonly LinkName[] = ['contact', 'company', 'deal']) {
+  // Typed as Note, which has all three relations; only the requested fields are registered.
+  builder.prismaObjectFields(model as 'Note', (t) => pick(links, {
     contact: t.field({
       type: ContactRef,
       nullable: true,
@@ -109,4 +112,8 @@ export function addRecordLinkFields(model: 'Note' | 'Activity') {
       resolve: (row, _args, ctx) => visibleLink(ctx, 'deal', row.deal),
     }),
   }));
+}
+
+function pick<T extends Record<LinkName, unknown>>(links: readonly LinkName[], fields: T): Partial<T> {
+  return Object.fromEntries(links.map((name) => [name, fields[name]])) as Partial<T>;
 }

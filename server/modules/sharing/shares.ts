@@ -1,11 +1,10 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { roleCan } from '../../auth/permissions.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import { RecordPolicy } from '../../generated/prisma/enums.js';
-import { idFromGlobalId } from '../node/uuid.js';
+import { entryForGlobalId } from '../node/uuid.js';
 import { recordAccess, type VisibleModel } from '../records/access.js';
 import { keysOf } from '../records/links.service.js';
 import { permissionOnVisibleRecord } from '../records/record-scope.js';
@@ -20,15 +19,8 @@ const MODELS: Record<string, { model: VisibleModel; column: 'contactId' | 'compa
 };
 
 function shareable(globalId: string) {
-  let typename = '';
-  try {
-    typename = decodeGlobalID(globalId).typename;
-  } catch {
-    // handled below
-  }
-  const entry = MODELS[typename];
-  if (!entry) throw notFound('Record');
-  return { ...entry, id: idFromGlobalId(globalId, typename) };
+  const { entry, id } = entryForGlobalId(globalId, MODELS);
+  return { ...entry, id };
 }
 
 type OwnedFinder = (args: { where: { id: string }; select: { workspaceId: true; ownerId: true } }) => Promise<{ workspaceId: string; ownerId: string | null }>;
