@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Session, User } from 'lucia';
 import type { AppServices } from './app-services.js';
 import type { PrismaClient } from './generated/prisma/client.js';
-import type { Role } from './generated/prisma/enums.js';
+import type { RecordPolicy, Role } from './generated/prisma/enums.js';
 import { parseWorkspaceId } from './modules/workspaces/workspace-id.js';
 
 export interface Viewer {
@@ -17,6 +17,13 @@ export interface RequestInfo {
   workspaceHeader: string | null;
 }
 
+/** The viewer's standing in one workspace: role, the workspace's record policy and the viewer's teams there. */
+export interface WorkspaceStanding {
+  role: Role;
+  recordPolicy: RecordPolicy;
+  teamIds: string[];
+}
+
 export interface Context {
   app: AppServices;
   prisma: PrismaClient;
@@ -24,6 +31,8 @@ export interface Context {
   viewer: Viewer | null;
   /** The viewer's role in a workspace, or null when not a member; one query per request. */
   roleIn(workspaceId: string): Promise<Role | null>;
+  /** Role, record policy and teams in a workspace, or null when not a member; same single query as roleIn. */
+  standingIn(workspaceId: string): Promise<WorkspaceStanding | null>;
   /** Whether the viewer shares a workspace with this user; batched per request. */
   sharesWorkspaceWith: DataLoader<string, boolean>;
   /** The workspace the request acts on: explicit argument first, then the header. */
@@ -42,19 +51,15 @@ export function createContext(
   setCookie: (serialized: string) => void,
 ): Context {
   const prisma = app.db.prisma;
-  let roles: Promise<Map<string, Role>> | null = null;
-  const loadRoles = () => {
+  let standings: Promise<Map<string, WorkspaceStanding>> | null = null;
+  const loadStandings = () => {
     const userId = context.viewer?.user.id;
-    roles ??= userId
-      ? prisma.membership
-          .findMany({ where: { userId }, select: { workspaceId: true, role: true } })
-          .then((rows) => new Map(rows.map((r) => [r.workspaceId, r.role])))
-      : Promise.resolve(new Map());
-    return roles;
+    standings ??= userId ? loadWorkspaceStandings(prisma, userId) : Promise.resolve(new Map());
+    return standings;
   };
 
   const sharesWorkspaceWith = new DataLoader<string, boolean>(async (userIds) => {
-    const workspaceIds = [...(await loadRoles()).keys()];
+    const workspaceIds = [...(await loadStandings()).keys()];
     const rows = await prisma.membership.findMany({
       where: { userId: { in: [...userIds] }, workspaceId: { in: workspaceIds } },
       select: { userId: true },
@@ -70,7 +75,8 @@ export function createContext(
     prisma,
     request,
     viewer,
-    roleIn: async (workspaceId) => (await loadRoles()).get(workspaceId) ?? null,
+    roleIn: async (workspaceId) => (await loadStandings()).get(workspaceId)?.role ?? null,
+    standingIn: async (workspaceId) => (await loadStandings()).get(workspaceId) ?? null,
     sharesWorkspaceWith,
     workspaceIdFrom: (explicit) => parseWorkspaceId(explicit ?? request.workspaceHeader),
     memo<T>(key: string, create: () => T): T {
@@ -78,11 +84,29 @@ export function createContext(
       return memos.get(key) as T;
     },
     invalidateRoles() {
-      roles = null;
+      standings = null;
       memos.clear();
       sharesWorkspaceWith.clearAll();
     },
     setCookie,
   };
   return context;
+}
+
+interface StandingRow {
+  workspaceId: string;
+  role: Role;
+  recordPolicy: RecordPolicy;
+  teamIds: string[];
+}
+
+/** Every membership of the user with what record visibility needs, in one statement (it runs on every request). */
+async function loadWorkspaceStandings(prisma: PrismaClient, userId: string): Promise<Map<string, WorkspaceStanding>> {
+  const rows = await prisma.$queryRaw<StandingRow[]>`
+    SELECT m."workspaceId"::text AS "workspaceId", m.role::text AS role, w."recordPolicy"::text AS "recordPolicy",
+           ARRAY(SELECT tm."teamId"::text FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId"
+                 WHERE tm."userId" = m."userId" AND t."workspaceId" = m."workspaceId") AS "teamIds"
+    FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId"
+    WHERE m."userId" = ${userId}::uuid`;
+  return new Map(rows.map(({ workspaceId, ...standing }) => [workspaceId, standing]));
 }

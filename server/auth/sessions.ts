@@ -10,6 +10,12 @@ interface SessionRow {
   userAgent: string | null;
 }
 
+interface SessionWithUserRow extends SessionRow {
+  email: string;
+  name: string;
+  emailVerifiedAt: Date | null;
+}
+
 const toDatabaseSession = (row: SessionRow): DatabaseSession => ({
   id: row.id,
   userId: row.userId,
@@ -21,15 +27,17 @@ const toDatabaseSession = (row: SessionRow): DatabaseSession => ({
 export function createSessionAdapter(prisma: PrismaClient): Adapter {
   return {
     async getSessionAndUser(sessionId) {
-      const row = await prisma.session.findUnique({
-        where: { id: await hashToken(sessionId) },
-        include: { user: { select: { id: true, email: true, name: true, emailVerifiedAt: true } } },
-      });
+      // One statement: this runs on every authenticated request.
+      const [row] = await prisma.$queryRaw<SessionWithUserRow[]>`
+        SELECT s.id, s."userId"::text AS "userId", s."expiresAt", s."ipAddress", s."userAgent",
+               u.email, u.name, u."emailVerifiedAt"
+        FROM "Session" s JOIN "User" u ON u.id = s."userId"
+        WHERE s.id = ${await hashToken(sessionId)}`;
       if (!row) return [null, null];
-      const { user, ...session } = row;
+      const { email, name, emailVerifiedAt, ...session } = row;
       return [
         { ...toDatabaseSession(session), id: sessionId },
-        { id: user.id, attributes: { email: user.email, name: user.name, emailVerifiedAt: user.emailVerifiedAt } },
+        { id: session.userId, attributes: { email, name, emailVerifiedAt } },
       ];
     },
     async getUserSessions(userId) {

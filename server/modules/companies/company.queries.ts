@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, visibleWhere } from '../records/access.js';
+import { recordAccess, rememberVisible, visibleWhere } from '../records/access.js';
 import { dateRangeWhere } from '../records/common.types.js';
 import { containsText } from '../records/text-filter.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
@@ -43,11 +43,12 @@ builder.queryFields((t) => ({
       const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
       const direction = args.sort?.direction === 'DESC' ? 'desc' : 'asc';
       const column = SORT_COLUMNS[args.sort?.field ?? 'NAME'];
-      return ctx.prisma.company.findMany({
+      const rows = await ctx.prisma.company.findMany({
         ...query,
         where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash)] },
         orderBy: [{ [column]: direction }, { id: direction }],
       });
+      return rememberVisible(ctx, 'company', access.workspaceId, rows);
     },
   }),
   company: t.prismaField({

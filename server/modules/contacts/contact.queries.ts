@@ -4,7 +4,7 @@ import { notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { emailInput, normalizeEmail } from '../accounts/inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, visibleWhere } from '../records/access.js';
+import { recordAccess, rememberVisible, visibleWhere } from '../records/access.js';
 import { shortText } from '../records/common.types.js';
 import { normalizeProfileUrl } from '../records/normalize.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
@@ -32,12 +32,15 @@ builder.queryFields((t) => ({
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
     totalCount: async (_root, args, ctx) =>
       ctx.prisma.contact.count({ where: await visibleContacts(ctx, args.workspaceId, contactFilterWhere(args.filter, !!args.trash)) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.contact.findMany({
+    resolve: async (query, _root, args, ctx) => {
+      const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
+      const rows = await ctx.prisma.contact.findMany({
         ...query,
-        where: await visibleContacts(ctx, args.workspaceId, contactFilterWhere(args.filter, !!args.trash)),
+        where: await visibleContacts(ctx, workspaceId, contactFilterWhere(args.filter, !!args.trash)),
         orderBy: contactOrderBy(args.sort),
-      }),
+      });
+      return rememberVisible(ctx, 'contact', workspaceId, rows);
+    },
   }),
   contact: t.prismaField({
     type: 'Contact',

@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, visibleWhere } from '../records/access.js';
+import { recordAccess, rememberVisible, visibleWhere } from '../records/access.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { DealFilter, DealSort } from './deal.inputs.js';
@@ -31,12 +31,15 @@ builder.queryFields((t) => ({
       ctx.prisma.deal.count({
         where: await visibleDeals(ctx, requireWorkspaceId(ctx, args.workspaceId), dealFilterWhere(args.filter, !!args.trash)),
       }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.deal.findMany({
+    resolve: async (query, _root, args, ctx) => {
+      const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
+      const rows = await ctx.prisma.deal.findMany({
         ...query,
-        where: await visibleDeals(ctx, requireWorkspaceId(ctx, args.workspaceId), dealFilterWhere(args.filter, !!args.trash)),
+        where: await visibleDeals(ctx, workspaceId, dealFilterWhere(args.filter, !!args.trash)),
         orderBy: dealOrderBy(args.sort),
-      }),
+      });
+      return rememberVisible(ctx, 'deal', workspaceId, rows);
+    },
   }),
   deal: t.prismaField({
     type: 'Deal',

@@ -17,13 +17,9 @@ export interface RecordAccess {
 export function recordAccess(context: Context, workspaceId: string): Promise<RecordAccess> {
   return context.memo(`recordAccess:${workspaceId}`, async () => {
     const userId = context.viewer?.user.id;
-    const role = await context.roleIn(workspaceId);
-    if (!userId || !role) throw notFound('Workspace');
-    const [workspace, teams] = await Promise.all([
-      context.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { recordPolicy: true } }),
-      context.prisma.teamMember.findMany({ where: { userId, team: { workspaceId } }, select: { teamId: true } }),
-    ]);
-    return { workspaceId, userId, role, policy: workspace.recordPolicy, teamIds: teams.map((t) => t.teamId) };
+    const standing = await context.standingIn(workspaceId);
+    if (!userId || !standing) throw notFound('Workspace');
+    return { workspaceId, userId, role: standing.role, policy: standing.recordPolicy, teamIds: standing.teamIds };
   });
 }
 
@@ -54,16 +50,32 @@ export interface RecordRef {
 
 type IdFinder = (args: { where: object; select: { id: true } }) => Promise<Array<{ id: string }>>;
 
-/** Batches "can the viewer see this record?" per model, one query per model per request. */
-export function canSeeRecord(context: Context, ref: RecordRef): Promise<boolean> {
-  const loader = context.memo(`seesRecord:${ref.model}:${ref.workspaceId}`, () =>
+function visibilityLoader(context: Context, model: VisibleModel, workspaceId: string) {
+  return context.memo(`seesRecord:${model}:${workspaceId}`, () =>
     new DataLoader<string, boolean>(async (ids) => {
-      const access = await recordAccess(context, ref.workspaceId);
-      const delegate = context.prisma[ref.model] as unknown as { findMany: IdFinder };
+      const access = await recordAccess(context, workspaceId);
+      const delegate = context.prisma[model] as unknown as { findMany: IdFinder };
       const rows = await delegate.findMany({ where: { id: { in: [...ids] }, ...visibleWhere(access) }, select: { id: true } });
       const visible = new Set(rows.map((r) => r.id));
       return ids.map((id) => visible.has(id));
     }),
   );
-  return loader.load(ref.id);
+}
+
+/**
+ * Whether the viewer may see a record loaded from the database (the ref's workspace is the row's own).
+ * Admins see every record of their workspace without a query; for others the checks are batched,
+ * one query per model per request, and rows a list already loaded through `visibleWhere` are known.
+ */
+export async function canSeeRecord(context: Context, ref: RecordRef): Promise<boolean> {
+  const access = await recordAccess(context, ref.workspaceId);
+  if (roleCan(access.role, 'records:readAll')) return true;
+  return visibilityLoader(context, ref.model, ref.workspaceId).load(ref.id);
+}
+
+/** Records that were just loaded through `visibleWhere`: the per-type visibility check need not ask again. */
+export function rememberVisible<T extends { id: string }>(context: Context, model: VisibleModel, workspaceId: string, rows: T[]): T[] {
+  const loader = visibilityLoader(context, model, workspaceId);
+  for (const row of rows) loader.prime(row.id, true);
+  return rows;
 }
