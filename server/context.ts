@@ -2,12 +2,22 @@ import DataLoader from 'dataloader';
 import type { Session, User } from 'lucia';
 import type { AppServices } from './app-services.js';
 import type { PrismaClient } from './generated/prisma/client.js';
+import { lowerRole } from './auth/permissions.js';
 import type { RecordPolicy, Role } from './generated/prisma/enums.js';
 import { parseWorkspaceId } from './modules/workspaces/workspace-id.js';
 
+/** A workspace API key acting for its creator, capped at its own role. */
+export interface ApiKeyPrincipal {
+  id: string;
+  workspaceId: string;
+  role: Role;
+}
+
+/** Who is calling: a person with a session, or an integration with an API key (then `session` is null). */
 export interface Viewer {
   user: User;
-  session: Session;
+  session: Session | null;
+  apiKey: ApiKeyPrincipal | null;
 }
 
 export interface RequestInfo {
@@ -54,7 +64,8 @@ export function createContext(
   let standings: Promise<Map<string, WorkspaceStanding>> | null = null;
   const loadStandings = () => {
     const userId = context.viewer?.user.id;
-    standings ??= userId ? loadWorkspaceStandings(prisma, userId) : Promise.resolve(new Map());
+    const apiKey = context.viewer?.apiKey;
+    standings ??= userId ? loadWorkspaceStandings(prisma, userId, apiKey) : Promise.resolve(new Map());
     return standings;
   };
 
@@ -101,12 +112,24 @@ interface StandingRow {
 }
 
 /** Every membership of the user with what record visibility needs, in one statement (it runs on every request). */
-async function loadWorkspaceStandings(prisma: PrismaClient, userId: string): Promise<Map<string, WorkspaceStanding>> {
+async function loadWorkspaceStandings(
+  prisma: PrismaClient,
+  userId: string,
+  apiKey: ApiKeyPrincipal | null | undefined,
+): Promise<Map<string, WorkspaceStanding>> {
   const rows = await prisma.$queryRaw<StandingRow[]>`
     SELECT m."workspaceId"::text AS "workspaceId", m.role::text AS role, w."recordPolicy"::text AS "recordPolicy",
            ARRAY(SELECT tm."teamId"::text FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId"
                  WHERE tm."userId" = m."userId" AND t."workspaceId" = m."workspaceId") AS "teamIds"
     FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId"
     WHERE m."userId" = ${userId}::uuid`;
-  return new Map(rows.map(({ workspaceId, ...standing }) => [workspaceId, standing]));
+  const standings = new Map(rows.map(({ workspaceId, ...standing }) => [workspaceId, standing]));
+  return apiKey ? keyStandings(standings, apiKey) : standings;
+}
+
+/** A key reaches only its own workspace, with the lower of its role and its creator's current role. */
+function keyStandings(creator: Map<string, WorkspaceStanding>, apiKey: ApiKeyPrincipal): Map<string, WorkspaceStanding> {
+  const standing = creator.get(apiKey.workspaceId);
+  if (!standing) return new Map();
+  return new Map([[apiKey.workspaceId, { ...standing, role: lowerRole(standing.role, apiKey.role) }]]);
 }

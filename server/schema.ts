@@ -11,6 +11,7 @@ import './modules/workspaces/workspace.queries.js';
 import './modules/workspaces/workspace.mutations.js';
 import './modules/workspaces/members.mutations.js';
 import './modules/workspaces/invitations.mutations.js';
+import './modules/api-keys/api-keys.graphql.js';
 import './modules/records/common.types.js';
 import './modules/tags/tag.types.js';
 import './modules/companies/company.types.js';

@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'pipelines:manage': 'ADMIN',
   'forms:manage': 'MEMBER',
   'files:upload': 'MEMBER',
+  'apiKeys:manage': 'ADMIN',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,6 +46,10 @@ export function canAssignRole(actor: Role, target: Role): boolean {
 /** Managing a member (change role, remove) needs a role at least as high as theirs. */
 export function canManageMember(actor: Role, member: Role): boolean {
   return roleCan(actor, 'members:manage') && RANK[member] <= RANK[actor];
+}
+
+export function lowerRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
 }
 
 export function permissionsOf(role: Role): Permission[] {

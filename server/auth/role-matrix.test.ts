@@ -1,11 +1,11 @@
 /// <reference types="vite/client" />
-// Runs every query and mutation as each role, an outsider (who swaps in the Acme workspace's IDs)
+// Runs every query and mutation as each role, each role's API key, an outsider (who swaps in the Acme workspace's IDs)
 // and an anonymous caller, and checks exactly who is allowed. Cases live next to each module in
 // `*.matrix.ts` files; a root field without a case fails the coverage test.
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema.js';
 import { rolesFixture } from '../test/fixtures.js';
-import { ACTORS, type MatrixCase } from '../test/role-matrix.js';
+import { ACTORS, expectedOutcome, KEY_ACTORS, type MatrixCase } from '../test/role-matrix.js';
 import { useTestApp, type GqlResult, type TestApp } from '../test/test-app.js';
 
 const getApp = useTestApp();
@@ -38,20 +38,24 @@ describe('role matrix', () => {
       const app = getApp();
       const f = await freshFixture(app);
       const outcomes: Record<string, string> = {};
-      for (const actor of ACTORS) outcomes[actor] = outcomeOf(await testCase.run(app, f, actor));
-      expect(outcomes).toEqual(testCase.expect);
+      const expected: Record<string, string> = {};
+      for (const actor of [...ACTORS, ...KEY_ACTORS]) {
+        outcomes[actor] = outcomeOf(await testCase.run(app, f, actor));
+        expected[actor] = expectedOutcome(testCase, actor);
+      }
+      expect(outcomes).toEqual(expected);
     });
   });
 
   const mutations = CASES.filter((c) => c.kind === 'mutation');
   describe.each(mutations.map((c, i) => [`${c.field} #${i}`, c] as const))('mutation %s', (_name, testCase) => {
-    it.each(ACTORS)('as %s', async (actor) => {
+    it.each([...ACTORS, ...KEY_ACTORS])('as %s', async (actor) => {
       const app = getApp();
       const f = await freshFixture(app);
       const result = await testCase.run(app, f, actor);
       expect({ actor, outcome: outcomeOf(result), errors: result.errors?.map((e) => e.message) }).toMatchObject({
         actor,
-        outcome: testCase.expect[actor],
+        outcome: expectedOutcome(testCase, actor),
       });
     });
   });

@@ -13,9 +13,12 @@ export interface WorkspacePermission {
 
 export interface Scopes {
   public: boolean;
+  /** A person or an API key. */
   authenticated: boolean;
+  /** A person signed in with a session: account-level actions are theirs alone, never an API key's. */
+  personal: boolean;
   verified: boolean;
-  /** The viewer is this user. */
+  /** The viewer is this user, signed in with a session. */
   self: string;
   /** The viewer is this user or shares a workspace with them. */
   seesUser: string;
@@ -36,8 +39,9 @@ export function scopeLoaders(context: Context) {
   return {
     public: true,
     authenticated: () => viewer() != null,
+    personal: () => viewer()?.session != null,
     verified: () => viewer()?.user.emailVerifiedAt != null,
-    self: (userId: string) => viewer()?.user.id === userId,
+    self: (userId: string) => viewer()?.session != null && viewer()?.user.id === userId,
     seesUser: async (userId: string) =>
       viewer() != null && (viewer()?.user.id === userId || (await context.sharesWorkspaceWith.load(userId))),
     member: async (workspaceId: string) => viewer() != null && (await context.roleIn(workspaceId)) != null,

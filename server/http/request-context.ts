@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { AppServices } from '../app-services.js';
 import { createContext, type Context, type Viewer } from '../context.js';
+import { unauthenticated } from '../errors.js';
+import { authenticateApiKey } from '../modules/api-keys/api-keys.service.js';
 
 /** What Yoga's Node adapter (or a test calling yoga.fetch) hands us per request. */
 export interface ServerContext {
@@ -13,6 +15,8 @@ interface Incoming {
   request?: Request;
   req?: IncomingMessage;
   ip?: string;
+  /** An `Authorization` value from elsewhere than the headers (the graphql-ws connection_init payload). */
+  authorization?: string | null;
 }
 
 function header(incoming: Incoming, name: string): string | null {
@@ -31,6 +35,15 @@ export function clientIp(app: AppServices, incoming: Incoming): string {
   return incoming.ip ?? incoming.req?.socket.remoteAddress ?? 'unknown';
 }
 
+/** The caller's API key from `Authorization: Bearer <key>` (HTTP) or the graphql-ws `connection_init` payload. */
+async function viewerFromApiKey(app: AppServices, authorization: string, ip: string): Promise<Viewer> {
+  const secret = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1] ?? '';
+  const key = await authenticateApiKey(app.db.prisma, secret, ip);
+  const user = key && (await app.db.prisma.user.findUnique({ where: { id: key.userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } }));
+  if (!key || !user) throw unauthenticated('The API key is invalid, expired or revoked.');
+  return { user, session: null, apiKey: key.principal };
+}
+
 async function viewerFromCookie(app: AppServices, incoming: Incoming, setCookie: (c: string) => void): Promise<Viewer | null> {
   const sessionId = app.auth.readSessionCookie(header(incoming, 'cookie') ?? '');
   if (!sessionId) return null;
@@ -40,7 +53,7 @@ async function viewerFromCookie(app: AppServices, incoming: Incoming, setCookie:
     return null;
   }
   if (session.fresh) setCookie(app.auth.createSessionCookie(session.id).serialize());
-  return { session, user };
+  return { session, user, apiKey: null };
 }
 
 /** Builds the GraphQL context for an HTTP request or a WebSocket connection. */
@@ -49,11 +62,14 @@ export async function contextForRequest(
   incoming: Incoming,
   setCookie: (serialized: string) => void,
 ): Promise<Context> {
-  const viewer = await viewerFromCookie(app, incoming, setCookie);
+  const ip = clientIp(app, incoming);
+  const authorization = incoming.authorization ?? header(incoming, 'authorization');
+  // A request that names a key is judged by the key alone, never by a cookie that came along.
+  const viewer = authorization ? await viewerFromApiKey(app, authorization, ip) : await viewerFromCookie(app, incoming, setCookie);
   return createContext(
     app,
     {
-      ip: clientIp(app, incoming),
+      ip,
       userAgent: header(incoming, 'user-agent')?.slice(0, 512) ?? null,
       workspaceHeader: header(incoming, 'x-workspace-id'),
     },

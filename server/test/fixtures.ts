@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { generateSecretToken, hashToken } from '../auth/tokens.js';
 import type { Role } from '../generated/prisma/enums.js';
 import type { TestApp, TestClient } from './test-app.js';
 
@@ -51,7 +52,11 @@ export async function verifiedUser(app: TestApp, overrides: Record<string, unkno
   return { client, userId: me.me.id, workspaceId: me.me.workspaces[0]!.id };
 }
 
-export type Actor = 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER' | 'OUTSIDER' | 'ANONYMOUS';
+export type PersonActor = 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER' | 'OUTSIDER' | 'ANONYMOUS';
+/** An Acme API key created by the member of that role, with that role: it must act exactly like them. */
+export type KeyActor = 'ADMIN_KEY' | 'MEMBER_KEY' | 'VIEWER_KEY';
+export type Actor = PersonActor | KeyActor;
+export const KEY_ROLES = { ADMIN_KEY: 'ADMIN', MEMBER_KEY: 'MEMBER', VIEWER_KEY: 'VIEWER' } as const satisfies Record<KeyActor, PersonActor>;
 
 export interface RolesFixture {
   workspaceId: string;
@@ -94,6 +99,14 @@ export async function rolesFixture(app: TestApp): Promise<RolesFixture> {
     clients[actor] = client;
   }
   clients.ANONYMOUS.workspaceId = globalId('Workspace', workspace.id);
+  for (const [keyActor, role] of Object.entries(KEY_ROLES) as Array<[KeyActor, 'ADMIN' | 'MEMBER' | 'VIEWER']>) {
+    const { secret } = await apiKeyFor(app, users[role].id, workspace.id, role);
+    const client = app.client();
+    client.authorization = `Bearer ${secret}`;
+    client.workspaceId = globalId('Workspace', workspace.id);
+    users[keyActor] = users[role];
+    clients[keyActor] = client;
+  }
   return {
     workspaceId: workspace.id,
     workspaceGid: globalId('Workspace', workspace.id),
@@ -101,4 +114,13 @@ export async function rolesFixture(app: TestApp): Promise<RolesFixture> {
     users,
     clients,
   };
+}
+
+/** A live API key written straight to the database, as createApiKey would store it. */
+export async function apiKeyFor(app: TestApp, userId: string, workspaceId: string, role: Role, extra: { expiresAt?: Date } = {}) {
+  const secret = `kith_${generateSecretToken()}`;
+  const apiKey = await app.prisma.apiKey.create({
+    data: { workspaceId, createdById: userId, role, name: `${role} key`, prefix: secret.slice(0, 11), secretHash: await hashToken(secret), ...extra },
+  });
+  return { secret, apiKey };
 }

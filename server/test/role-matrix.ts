@@ -1,10 +1,10 @@
 // Shared vocabulary for role-matrix cases. Each module lists its cases in a `*.matrix.ts` file;
 // server/auth/role-matrix.test.ts runs them all and checks that every root field has one.
-import type { Actor, RolesFixture } from './fixtures.js';
+import { KEY_ROLES, type Actor, type KeyActor, type PersonActor, type RolesFixture } from './fixtures.js';
 import type { GqlResult, TestApp } from './test-app.js';
 
 export type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
-export type Matrix = Record<Actor, Outcome>;
+export type Matrix = Record<PersonActor, Outcome>;
 
 export interface MatrixCase {
   /** The root field the case exercises. */
@@ -12,9 +12,21 @@ export interface MatrixCase {
   kind: 'query' | 'mutation';
   run: (app: TestApp, f: RolesFixture, actor: Actor) => Promise<GqlResult>;
   expect: Matrix;
+  /**
+   * API keys act exactly like the member who created them (same role); a case sets this only where a key
+   * must differ, e.g. account-level actions that belong to a person with a session.
+   */
+  keys?: Outcome;
 }
 
-export const ACTORS: Actor[] = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'OUTSIDER', 'ANONYMOUS'];
+export const ACTORS: PersonActor[] = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'OUTSIDER', 'ANONYMOUS'];
+export const KEY_ACTORS = Object.keys(KEY_ROLES) as KeyActor[];
+
+/** The outcome a case expects for any actor, API keys included. */
+export function expectedOutcome(testCase: MatrixCase, actor: Actor): Outcome {
+  if (actor in KEY_ROLES) return testCase.keys ?? testCase.expect[KEY_ROLES[actor as KeyActor]];
+  return testCase.expect[actor as PersonActor];
+}
 export const everyone = (outcome: Outcome): Matrix => ({ OWNER: outcome, ADMIN: outcome, MEMBER: outcome, VIEWER: outcome, OUTSIDER: outcome, ANONYMOUS: outcome });
 export const signedIn = (outcome: Outcome): Matrix => ({ ...everyone(outcome), ANONYMOUS: 'UNAUTHENTICATED' });
 /** Outcomes for the four Acme roles; the outsider (using Acme IDs) gets NOT_FOUND, anonymous UNAUTHENTICATED. */

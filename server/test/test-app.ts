@@ -60,6 +60,8 @@ export class TestApp {
 export class TestClient {
   cookie: string | null = null;
   workspaceId: string | null = null;
+  /** An `Authorization` header value, e.g. `Bearer kith_...` for an API key. */
+  authorization: string | null = null;
 
   constructor(private readonly app: TestApp, public ip: string) {}
 
@@ -75,6 +77,7 @@ export class TestClient {
         headers: {
           'content-type': 'application/json',
           ...(this.cookie ? { cookie: this.cookie } : {}),
+          ...(this.authorization ? { authorization: this.authorization } : {}),
           ...(this.workspaceId ? { 'x-workspace-id': this.workspaceId } : {}),
           ...headers,
         },

@@ -24,7 +24,7 @@ builder.mutationFields((t) => ({
     },
   }),
   resendVerificationEmail: t.boolean({
-    authScopes: { authenticated: true },
+    authScopes: { personal: true },
     resolve: async (_root, _args, ctx) => {
       const viewer = requireViewer(ctx);
       if (viewer.user.emailVerifiedAt) throw badInput('Your email address is already verified.');
@@ -37,7 +37,7 @@ builder.mutationFields((t) => ({
   }),
   requestEmailChange: t.boolean({
     description: 'Sends a confirmation link to the new address; the email changes only once it is opened.',
-    authScopes: { authenticated: true },
+    authScopes: { personal: true },
     args: {
       newEmail: t.arg.string({ validate: emailInput }),
       password: t.arg.string({ validate: passwordInput }),

@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
   }),
   changePassword: t.boolean({
     description: 'Changes the password and signs out every other session.',
-    authScopes: { authenticated: true },
+    authScopes: { personal: true },
     args: {
       currentPassword: t.arg.string({ validate: passwordInput }),
       newPassword: t.arg.string({ validate: passwordInput }),

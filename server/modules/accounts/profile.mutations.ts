@@ -25,7 +25,7 @@ const PreferencesInput = builder.inputType('PreferencesInput', {
 builder.mutationFields((t) => ({
   updatePreferences: t.prismaField({
     type: 'User',
-    authScopes: { authenticated: true },
+    authScopes: { personal: true },
     args: { input: t.arg({ type: PreferencesInput }) },
     resolve: (query, _root, { input }, ctx) =>
       ctx.prisma.user.update({
@@ -40,7 +40,7 @@ builder.mutationFields((t) => ({
   }),
   updateProfile: t.prismaField({
     type: 'User',
-    authScopes: { authenticated: true },
+    authScopes: { personal: true },
     args: { name: t.arg.string({ validate: nameInput }) },
     resolve: (query, _root, { name }, ctx) =>
       ctx.prisma.user.update({ ...query, where: { id: requireViewer(ctx).user.id }, data: { name: name.trim() } }),

@@ -4,20 +4,20 @@ import type { Context } from '../../context.js';
 export async function startSession(context: Context, userId: string): Promise<void> {
   const { auth } = context.app;
   // This browser's cookie is about to be replaced; the session it named would linger, unreachable but alive.
-  if (context.viewer) await auth.invalidateSession(context.viewer.session.id);
+  if (context.viewer?.session) await auth.invalidateSession(context.viewer.session.id);
   const session = await auth.createSession(userId, {
     ipAddress: context.request.ip,
     userAgent: context.request.userAgent,
   });
   const { user } = await auth.validateSession(session.id);
   context.setCookie(auth.createSessionCookie(session.id).serialize());
-  context.viewer = user ? { user, session } : null;
+  context.viewer = user ? { user, session, apiKey: null } : null;
   context.invalidateRoles();
 }
 
 export async function endSession(context: Context): Promise<void> {
   const { auth } = context.app;
-  if (context.viewer) await auth.invalidateSession(context.viewer.session.id);
+  if (context.viewer?.session) await auth.invalidateSession(context.viewer.session.id);
   context.setCookie(auth.createBlankSessionCookie().serialize());
   context.viewer = null;
   context.invalidateRoles();

@@ -48,7 +48,7 @@ builder.mutationFields((t) => ({
   }),
   signOutEverywhere: t.boolean({
     description: 'Ends every session of the signed-in user, this one included.',
-    authScopes: { authenticated: true },
+    authScopes: { personal: true },
     resolve: async (_root, _args, ctx) => {
       await ctx.app.auth.invalidateUserSessions(requireViewer(ctx).user.id);
       await endSession(ctx);
@@ -57,7 +57,7 @@ builder.mutationFields((t) => ({
   }),
   revokeSession: t.boolean({
     description: 'Signs out one of your devices (see `me.sessions`).',
-    authScopes: { authenticated: true },
+    authScopes: { personal: true },
     args: { sessionId: t.arg.id({ validate: z.string().max(128) }) },
     resolve: async (_root, { sessionId }, ctx) => {
       const { count } = await ctx.prisma.session.deleteMany({

@@ -14,7 +14,7 @@ export interface PreferencesShape {
 
 export const Preferences = builder.objectRef<PreferencesShape>('Preferences').implement({
   description: 'Display preferences, kept per user so they follow them across devices.',
-  authScopes: { authenticated: true },
+  authScopes: { personal: true },
   fields: (t) => ({
     theme: t.expose('theme', { type: ThemeEnum }),
     fontFamily: t.exposeString('fontFamily'),
@@ -66,7 +66,7 @@ builder.prismaObject('Session', {
     userAgent: t.exposeString('userAgent', { nullable: true }),
     current: t.boolean({
       resolve: async (session, _args, ctx) =>
-        ctx.viewer != null && (await hashToken(ctx.viewer.session.id)) === session.id,
+        ctx.viewer?.session != null && (await hashToken(ctx.viewer.session.id)) === session.id,
     }),
   }),
 });

@@ -26,6 +26,7 @@ export function clientHeaders(client: TestClient): Record<string, string> {
   return {
     'x-kith-csrf': '1',
     ...(client.cookie ? { cookie: client.cookie } : {}),
+    ...(client.authorization ? { authorization: client.authorization } : {}),
     ...(client.workspaceId ? { 'x-workspace-id': client.workspaceId } : {}),
   };
 }

@@ -35,7 +35,7 @@ const InvitationPreview = builder
 builder.queryField('invitation', (t) =>
   t.field({
     type: InvitationPreview,
-    authScopes: { authenticated: true },
+    authScopes: { personal: true },
     args: { token: t.arg.string({ validate: tokenInput }) },
     resolve: async (_root, { token }, ctx) => {
       const invitation = await findInvitationByToken(ctx, token);
@@ -89,7 +89,7 @@ builder.mutationFields((t) => ({
   acceptInvitation: t.prismaField({
     type: 'Membership',
     description: 'Joins the workspace of an invitation addressed to your (verified) email.',
-    authScopes: { verified: true },
+    authScopes: { $all: { verified: true, personal: true } },
     args: { token: t.arg.string({ validate: tokenInput }) },
     resolve: async (query, _root, { token }, ctx) => {
       const membership = await acceptInvitation(ctx, token);

@@ -12,7 +12,7 @@ builder.mutationFields((t) => ({
   createWorkspace: t.prismaField({
     type: 'Workspace',
     description: 'Creates a workspace with you as its owner.',
-    authScopes: { verified: true },
+    authScopes: { $all: { verified: true, personal: true } },
     args: { name: t.arg.string({ validate: workspaceNameInput }) },
     resolve: async (query, _root, { name }, ctx) => {
       const created = await ctx.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, name, requireViewer(ctx).user.id));
@@ -34,7 +34,7 @@ builder.mutationFields((t) => ({
   leaveWorkspace: t.boolean({
     description: 'Leaves a workspace. The last owner must hand over ownership first.',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:read', args.workspaceId),
+    authScopes: (_root, args, ctx) => ({ $all: { personal: true, ...permissionInWorkspace(ctx, 'workspace:read', args.workspaceId) } }),
     resolve: async (_root, args, ctx) => {
       await leaveWorkspace(ctx, requireWorkspaceId(ctx, args.workspaceId));
       return true;
