@@ -3,12 +3,18 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
 import { createKithServer } from './http/server.js';
+import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
+import { JobWorker } from './jobs/worker.js';
 
 const config = loadConfig();
 const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
 const app = createAppServices(config, db);
 const applied = await applyMigrations(db.sql);
 if (applied.length > 0) app.logger.info(`Applied migrations: ${applied.join(', ')}`);
+
+const jobs = new JobWorker(db.prisma, { ...maintenanceHandlers(db.prisma) }, { logger: app.logger });
+await scheduleMaintenance(db.prisma);
+jobs.start();
 
 const kith = createKithServer(app);
 const port = await kith.listen(config.port, config.host);
@@ -19,8 +25,9 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  app.logger.info(`${signal} received, closing HTTP, WebSocket and database`);
+  app.logger.info(`${signal} received, closing HTTP, WebSocket, jobs and database`);
   await kith.close();
+  await jobs.stop();
   app.mailer.close();
   await db.close();
   process.exit(0);

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { enqueueJob } from './queue.js';
+import { JobWorker, type JobHandler } from './worker.js';
+import { useTestApp, type TestApp } from '../test/test-app.js';
+
+const getApp = useTestApp();
+
+function workerFor(app: TestApp, handlers: Record<string, JobHandler>, options: { leaseMs?: number; workerId?: string } = {}) {
+  return new JobWorker(app.prisma, handlers, { logger: app.services.logger, backoffMs: 60_000, ...options });
+}
+
+const jobRow = (app: TestApp, id: string) => app.prisma.job.findUniqueOrThrow({ where: { id } });
+
+describe('job queue', () => {
+  it('runs a due job once with its payload and marks it done', async () => {
+    const app = getApp();
+    const seen: unknown[] = [];
+    const job = await enqueueJob(app.prisma, 'greet', { name: 'Ada' });
+    const worker = workerFor(app, { greet: async (payload) => void seen.push(payload) });
+    expect(await worker.runNext()).toBe(true);
+    expect(await worker.runNext()).toBe(false);
+    expect(seen).toEqual([{ name: 'Ada' }]);
+    expect(await jobRow(app, job.id)).toMatchObject({ status: 'DONE', attempts: 1, lockedBy: null });
+  });
+
+  it('leaves jobs that are not due yet, and jobs of kinds it has no handler for', async () => {
+    const app = getApp();
+    await enqueueJob(app.prisma, 'greet', {}, { runAt: new Date(Date.now() + 60_000) });
+    await enqueueJob(app.prisma, 'other', {});
+    const worker = workerFor(app, { greet: async () => undefined });
+    expect(await worker.runNext()).toBe(false);
+  });
+
+  it('retries a failing job later with a growing delay, then gives up after maxAttempts', async () => {
+    const app = getApp();
+    const job = await enqueueJob(app.prisma, 'flaky', {}, { maxAttempts: 2 });
+    const worker = workerFor(app, { flaky: async () => { throw new Error('receiver down'); } });
+
+    const before = Date.now();
+    await worker.runNext();
+    const retried = await jobRow(app, job.id);
+    expect(retried).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'receiver down' });
+    expect(retried.runAt.getTime()).toBeGreaterThanOrEqual(before + 60_000);
+    expect(await worker.runNext()).toBe(false);
+
+    await app.prisma.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
+    await worker.runNext();
+    expect(await jobRow(app, job.id)).toMatchObject({ status: 'FAILED', attempts: 2, lastError: 'receiver down' });
+    expect(await worker.runNext()).toBe(false);
+  });
+
+  it('takes over the job of a worker that died mid-job once its lease runs out, and the job completes once', async () => {
+    const app = getApp();
+    const job = await enqueueJob(app.prisma, 'export', { workspace: 'w1' });
+    const effects = new Set<string>();
+    let releaseDeadWorker!: () => void;
+    let deadWorkerStarted!: () => void;
+    const started = new Promise<void>((resolve) => (deadWorkerStarted = resolve));
+    const dead = workerFor(app, {
+      export: async () => {
+        deadWorkerStarted();
+        await new Promise<void>((resolve) => (releaseDeadWorker = resolve));
+      },
+    }, { workerId: 'dead' });
+    const deadRun = dead.runNext();
+    await started;
+    expect(await jobRow(app, job.id)).toMatchObject({ status: 'RUNNING', lockedBy: 'dead' });
+
+    const successor = workerFor(app, { export: async (payload) => void effects.add(payload.workspace) }, { workerId: 'successor' });
+    expect(await successor.runNext()).toBe(false); // the lease still holds
+
+    // Time passes beyond the lease: the dead worker never renews it.
+    await app.prisma.job.update({ where: { id: job.id }, data: { lockedUntil: new Date(Date.now() - 1) } });
+    expect(await successor.runNext()).toBe(true);
+    expect(await jobRow(app, job.id)).toMatchObject({ status: 'DONE', attempts: 2, lockedBy: null });
+
+    // The "dead" worker wakes up late: it no longer holds the claim and changes nothing.
+    releaseDeadWorker();
+    await deadRun;
+    const finished = await jobRow(app, job.id);
+    expect(finished).toMatchObject({ status: 'DONE', attempts: 2 });
+    expect([...effects]).toEqual(['w1']);
+  });
+
+  it('gives one job to one worker when several ask at once', async () => {
+    const app = getApp();
+    await enqueueJob(app.prisma, 'count', {});
+    let runs = 0;
+    const handlers = { count: async () => void (runs += 1) };
+    const results = await Promise.all([workerFor(app, handlers).runNext(), workerFor(app, handlers).runNext(), workerFor(app, handlers).runNext()]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(runs).toBe(1);
+  });
+
+  it('enqueues a job with a unique key once, and only when the surrounding transaction commits', async () => {
+    const app = getApp();
+    const first = await enqueueJob(app.prisma, 'purge', { id: 'a' }, { uniqueKey: 'purge:a' });
+    const again = await enqueueJob(app.prisma, 'purge', { id: 'a' }, { uniqueKey: 'purge:a' });
+    expect(again.id).toBe(first.id);
+    await expect(
+      app.prisma.$transaction(async (tx) => {
+        await enqueueJob(tx, 'purge', { id: 'b' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await app.prisma.job.count()).toBe(1);
+  });
+
+  it('a started worker picks up jobs as they arrive and stops cleanly', async () => {
+    const app = getApp();
+    let done!: (value: string) => void;
+    const ran = new Promise<string>((resolve) => (done = resolve));
+    const worker = workerFor(app, { ping: async (payload) => done(payload.n) });
+    worker.start();
+    await enqueueJob(app.prisma, 'ping', { n: 'one' });
+    worker.wake();
+    expect(await ran).toBe('one');
+    await worker.stop();
+  });
+});
