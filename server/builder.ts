@@ -17,6 +17,8 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: Scopes;
   PrismaTypes: PrismaTypes;
+  // Relation queries may await request data (record visibility) and still load with their parent.
+  AsyncSelections: true;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   Scalars: {

@@ -43,6 +43,8 @@ export interface Context {
   roleIn(workspaceId: string): Promise<Role | null>;
   /** Role, record policy and teams in a workspace, or null when not a member; same single query as roleIn. */
   standingIn(workspaceId: string): Promise<WorkspaceStanding | null>;
+  /** Every workspace the viewer is in, with their standing there. */
+  standings(): Promise<ReadonlyMap<string, WorkspaceStanding>>;
   /** Whether the viewer shares a workspace with this user; batched per request. */
   sharesWorkspaceWith: DataLoader<string, boolean>;
   /** The workspace the request acts on: explicit argument first, then the header. */
@@ -88,6 +90,7 @@ export function createContext(
     viewer,
     roleIn: async (workspaceId) => (await loadStandings()).get(workspaceId)?.role ?? null,
     standingIn: async (workspaceId) => (await loadStandings()).get(workspaceId) ?? null,
+    standings: loadStandings,
     sharesWorkspaceWith,
     workspaceIdFrom: (explicit) => parseWorkspaceId(explicit ?? request.workspaceHeader),
     memo<T>(key: string, create: () => T): T {

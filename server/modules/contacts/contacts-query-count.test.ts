@@ -52,8 +52,33 @@ describe('contacts page', () => {
     expect(large.result.contacts.edges[1].node.company).toEqual({ name: 'Co 1' });
 
     expect(large.statements.length).toBe(small.statements.length);
-    // session, user, roles, teams, policy, contacts, emails, companies, owners, tags, count, and one
-    // batched check each for contact visibility, company visibility and co-membership (owners).
-    expect(large.statements.length).toBeLessThanOrEqual(14);
+    // session with user, memberships with policy and teams, contacts with their relations (joined),
+    // count, and one batched check each for company visibility and co-membership (owners).
+    expect(large.statements.length).toBeLessThanOrEqual(8);
+  });
+
+  it('lists companies with their contacts and counts in a constant number of statements, hiding private contacts', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const COMPANIES = `{ companies(first: 50) { edges { node { name contacts(first: 2) { totalCount edges { node { firstName } } } } } } }`;
+    const companyWithContacts = async (i: number) => {
+      const company = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: `Co ${String(i).padStart(2, '0')}` } });
+      for (const [n, visibility] of [[1, 'WORKSPACE'], [2, 'WORKSPACE'], [3, 'PRIVATE']] as const) {
+        await app.prisma.contact.create({
+          data: { workspaceId: f.workspaceId, companyId: company.id, firstName: `P${i}-${n}`, ownerId: f.users.ADMIN.id, visibility },
+        });
+      }
+    };
+    await companyWithContacts(0);
+    const small = await app.countSql(() => f.clients.MEMBER.ok(COMPANIES));
+    for (let i = 1; i < 12; i += 1) await companyWithContacts(i);
+    const large = await app.countSql(() => f.clients.MEMBER.ok(COMPANIES));
+
+    expect(large.result.companies.edges).toHaveLength(12);
+    // The MEMBER does not see the ADMIN's private contact, in the list or in the count.
+    expect(large.result.companies.edges[0].node.contacts).toEqual({ totalCount: 2, edges: [{ node: { firstName: 'P0-1' } }, { node: { firstName: 'P0-2' } }] });
+    expect(large.statements.length).toBe(small.statements.length);
+    const admin = await f.clients.ADMIN.ok(COMPANIES);
+    expect(admin.companies.edges[0].node.contacts.totalCount).toBe(3);
   });
 });

@@ -40,6 +40,20 @@ export function visibleWhere(access: RecordAccess) {
   return { ...base, OR: [...open, ...mine] };
 }
 
+/**
+ * Visibility across every workspace the viewer is in, for relation queries that cannot see their parent
+ * row (and so its workspace): a record must be visible under its own workspace's rules.
+ */
+export async function visibleInAnyWorkspace(context: Context) {
+  const userId = context.viewer?.user.id;
+  const standings = await context.standings();
+  if (!userId || standings.size === 0) return { id: { in: [] as string[] } };
+  const perWorkspace = [...standings].map(([workspaceId, s]) =>
+    visibleWhere({ workspaceId, userId, role: s.role, policy: s.recordPolicy, teamIds: s.teamIds }),
+  );
+  return perWorkspace.length === 1 ? perWorkspace[0]! : { OR: perWorkspace };
+}
+
 export type VisibleModel = 'contact' | 'company' | 'deal' | 'communication';
 
 export interface RecordRef {
