@@ -3,7 +3,8 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
 import { createKithServer } from './http/server.js';
-import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
+import { scheduleMaintenance } from './jobs/maintenance.js';
+import { jobHandlers } from './jobs/registry.js';
 import { JobWorker } from './jobs/worker.js';
 
 const config = loadConfig();
@@ -12,7 +13,7 @@ const app = createAppServices(config, db);
 const applied = await applyMigrations(db.sql);
 if (applied.length > 0) app.logger.info(`Applied migrations: ${applied.join(', ')}`);
 
-const jobs = new JobWorker(db.prisma, { ...maintenanceHandlers(db.prisma) }, { logger: app.logger });
+const jobs = new JobWorker(db.prisma, jobHandlers(app), { logger: app.logger });
 await scheduleMaintenance(db.prisma);
 jobs.start();
 

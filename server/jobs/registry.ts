@@ -1,0 +1,10 @@
+import type { AppServices } from '../app-services.js';
+import { maintenanceHandlers } from './maintenance.js';
+import type { JobHandler } from './worker.js';
+
+/** Every kind of background job the server runs. A feature adds its handlers here (one line each). */
+export function jobHandlers(app: AppServices): Record<string, JobHandler> {
+  return {
+    ...maintenanceHandlers(app.db.prisma),
+  };
+}
