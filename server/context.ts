@@ -114,7 +114,10 @@ interface StandingRow {
   teamIds: string[];
 }
 
-/** Every membership of the user with what record visibility needs, in one statement (it runs on every request). */
+/**
+ * Every membership of the user with what record visibility needs, in one statement (it runs on every
+ * request). A workspace closed for deletion is reachable by no one.
+ */
 async function loadWorkspaceStandings(
   prisma: PrismaClient,
   userId: string,
@@ -125,7 +128,7 @@ async function loadWorkspaceStandings(
            ARRAY(SELECT tm."teamId"::text FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId"
                  WHERE tm."userId" = m."userId" AND t."workspaceId" = m."workspaceId") AS "teamIds"
     FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId"
-    WHERE m."userId" = ${userId}::uuid`;
+    WHERE m."userId" = ${userId}::uuid AND w."closedAt" IS NULL`;
   const standings = new Map(rows.map(({ workspaceId, ...standing }) => [workspaceId, standing]));
   return apiKey ? keyStandings(standings, apiKey) : standings;
 }

@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   'forms:manage': 'MEMBER',
   'files:upload': 'MEMBER',
   'apiKeys:manage': 'ADMIN',
+  'audit:read': 'ADMIN',
+  /** Subject access exports and erasure of a contact. */
+  'privacy:manage': 'ADMIN',
+  'workspace:delete': 'OWNER',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -32,7 +32,7 @@ export function createSessionAdapter(prisma: PrismaClient): Adapter {
         SELECT s.id, s."userId"::text AS "userId", s."expiresAt", s."ipAddress", s."userAgent",
                u.email, u.name, u."emailVerifiedAt"
         FROM "Session" s JOIN "User" u ON u.id = s."userId"
-        WHERE s.id = ${await hashToken(sessionId)}`;
+        WHERE s.id = ${await hashToken(sessionId)} AND u."deletedAt" IS NULL`;
       if (!row) return [null, null];
       const { email, name, emailVerifiedAt, ...session } = row;
       return [

@@ -1,4 +1,6 @@
 import type { AppServices } from '../app-services.js';
+import { userPurgeHandlers } from '../modules/privacy/account-privacy.service.js';
+import { workspacePurgeHandlers } from '../modules/privacy/workspace-deletion.service.js';
 import { maintenanceHandlers } from './maintenance.js';
 import type { JobHandler } from './worker.js';
 
@@ -6,5 +8,7 @@ import type { JobHandler } from './worker.js';
 export function jobHandlers(app: AppServices): Record<string, JobHandler> {
   return {
     ...maintenanceHandlers(app.db.prisma),
+    ...workspacePurgeHandlers(app),
+    ...userPurgeHandlers(app),
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { emailInput, normalizeEmail, passwordInput } from './inputs.js';
 import { endSession, requireViewer, startSession } from './session.service.js';
 
@@ -19,9 +20,10 @@ export async function signIn(context: Context, rawEmail: string, password: strin
   decoyHash ??= passwords.hash('kith-decoy-password');
   const valid = await passwords.verify(user?.passwordHash ?? (await decoyHash), password);
   // A failure needs no recording: beforeAttempt already counted this attempt as one.
-  if (!user || !valid) throw badInput('Email or password is incorrect.');
+  if (!user || !valid || user.deletedAt) throw badInput('Email or password is incorrect.');
   await signInThrottle.recordSuccess(email, context.request.ip);
   await startSession(context, user.id);
+  await recordAudit(context.prisma, context, { workspaceId: null, action: 'user.signed_in', targetType: 'User', targetId: user.id });
   return user;
 }
 

@@ -27,8 +27,9 @@ const selfOnly = (user: { id: string }) => ({ self: user.id });
 export const UserType = builder.prismaNode('User', {
   id: { field: 'id' },
   findUnique: (id) => byUuid(id),
-  // Users are visible to themselves and to people they share a workspace with.
-  authScopes: (user) => ({ seesUser: user.id }),
+  // Users are visible to themselves and to people they share a workspace with. A deleted account has left
+  // every workspace; it stays visible (as "Deleted user" once purged) where its records remain.
+  authScopes: (user) => (user.deletedAt ? { authenticated: true } : { seesUser: user.id }),
   fields: (t) => ({
     name: t.exposeString('name'),
     email: t.exposeString('email'),

@@ -5,6 +5,7 @@ import { badInput, forbidden, notFound } from '../../errors.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 
 const SECRET_PREFIX = 'kith_';
 /** How much of the secret lists show: enough to tell keys apart, far too little to guess the rest. */
@@ -42,16 +43,13 @@ export async function createApiKey(context: Context, workspaceId: string, input:
   if (!canAssignRole(actor, input.role)) throw forbidden(`Your role (${actor}) cannot create a key with the ${input.role} role.`);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badInput('The expiry must be in the future.', 'expiresAt');
   const { secret, prefix } = newSecret();
-  const apiKey = await context.prisma.apiKey.create({
-    data: {
-      workspaceId,
-      name: input.name,
-      role: input.role,
-      prefix,
-      secretHash: await hashToken(secret),
-      createdById: requireViewer(context).user.id,
-      expiresAt: input.expiresAt ?? null,
-    },
+  const secretHash = await hashToken(secret);
+  const apiKey = await context.prisma.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { workspaceId, name: input.name, role: input.role, prefix, secretHash, createdById: requireViewer(context).user.id, expiresAt: input.expiresAt ?? null },
+    });
+    await recordAudit(tx, context, { workspaceId, action: 'api_key.created', targetType: 'ApiKey', targetId: created.id, details: { role: input.role, prefix } });
+    return created;
   });
   return { apiKey, secret };
 }
@@ -65,7 +63,10 @@ async function liveKeyOrThrow(context: Context, id: string) {
 export async function revokeApiKey(context: Context, id: string) {
   const apiKey = await liveKeyOrThrow(context, id);
   await managerRole(context, apiKey.workspaceId);
-  return context.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  return context.prisma.$transaction(async (tx) => {
+    await recordAudit(tx, context, { workspaceId: apiKey.workspaceId, action: 'api_key.revoked', targetType: 'ApiKey', targetId: id, details: { prefix: apiKey.prefix } });
+    return tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  });
 }
 
 /** A new secret for the same key (name, role, expiry); the old secret stops working at once. */
@@ -74,9 +75,10 @@ export async function rotateApiKey(context: Context, id: string) {
   const actor = await managerRole(context, current.workspaceId);
   if (!canAssignRole(actor, current.role)) throw forbidden(`Your role (${actor}) cannot rotate a key with the ${current.role} role.`);
   const { secret, prefix } = newSecret();
-  const apiKey = await context.prisma.apiKey.update({
-    where: { id },
-    data: { prefix, secretHash: await hashToken(secret), lastUsedAt: null, lastUsedIp: null },
+  const secretHash = await hashToken(secret);
+  const apiKey = await context.prisma.$transaction(async (tx) => {
+    await recordAudit(tx, context, { workspaceId: current.workspaceId, action: 'api_key.rotated', targetType: 'ApiKey', targetId: id, details: { prefix } });
+    return tx.apiKey.update({ where: { id }, data: { prefix, secretHash, lastUsedAt: null, lastUsedIp: null } });
   });
   return { apiKey, secret };
 }

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { assertOwnerRemains, findMembershipOrThrow } from './workspaces.service.js';
 
 /** The acting member's role, read before any transaction (PGlite has one connection). */
@@ -22,6 +23,9 @@ export async function changeMemberRole(context: Context, membershipId: string, r
   }
   const updated = await context.prisma.$transaction(async (tx) => {
     if (target.role === 'OWNER' && role !== 'OWNER') await assertOwnerRemains(tx, target.workspaceId, target.id);
+    await recordAudit(tx, context, {
+      workspaceId: target.workspaceId, action: 'member.role_changed', targetType: 'User', targetId: target.userId, details: { from: target.role, to: role },
+    });
     return tx.membership.update({ where: { id: target.id }, data: { role } });
   });
   context.invalidateRoles();
@@ -37,6 +41,7 @@ export async function removeMember(context: Context, membershipId: string) {
   await context.prisma.$transaction(async (tx) => {
     if (target.role === 'OWNER') await assertOwnerRemains(tx, target.workspaceId, target.id);
     await tx.membership.delete({ where: { id: target.id } });
+    await recordAudit(tx, context, { workspaceId: target.workspaceId, action: 'member.removed', targetType: 'User', targetId: target.userId, details: { role: target.role } });
   });
   context.invalidateRoles();
 }
@@ -57,13 +62,14 @@ export async function transferOwnership(context: Context, membershipId: string):
   const viewer = requireViewer(context);
   const target = await findMembershipOrThrow(context.prisma, membershipId);
   if (target.userId === viewer.user.id) throw badInput('You already own this workspace.');
-  await context.prisma.$transaction([
-    context.prisma.membership.update({ where: { id: target.id }, data: { role: 'OWNER' } }),
-    context.prisma.membership.update({
+  await context.prisma.$transaction(async (tx) => {
+    await tx.membership.update({ where: { id: target.id }, data: { role: 'OWNER' } });
+    await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: target.workspaceId, userId: viewer.user.id } },
       data: { role: 'ADMIN' },
-    }),
-  ]);
+    });
+    await recordAudit(tx, context, { workspaceId: target.workspaceId, action: 'workspace.ownership_transferred', targetType: 'User', targetId: target.userId });
+  });
   context.invalidateRoles();
   return target.workspaceId;
 }

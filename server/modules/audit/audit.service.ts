@@ -1,0 +1,32 @@
+import type { Context } from '../../context.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+
+type Db = Pick<Prisma.TransactionClient, 'auditLogEntry'>;
+
+export interface AuditEntry {
+  /** Null for account-level actions (sign-in, account deletion). */
+  workspaceId: string | null;
+  /** What happened, as `subject.verb`: `member.role_changed`, `api_key.created`, `contact.erased`... */
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  /** Facts about the action, never personal data of a data subject, never secrets. */
+  details?: Prisma.InputJsonObject;
+}
+
+/** Appends an audit entry with the request's actor, IP and browser. Pass `tx` to keep it with the change. */
+export async function recordAudit(db: Db, context: Context, entry: AuditEntry, actorUserId = context.viewer?.user.id ?? null) {
+  await db.auditLogEntry.create({
+    data: {
+      workspaceId: entry.workspaceId,
+      actorUserId,
+      actorApiKeyId: context.viewer?.apiKey?.id ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      ip: context.request.ip,
+      userAgent: context.request.userAgent,
+      details: entry.details ?? {},
+    },
+  });
+}

@@ -1,0 +1,121 @@
+import type { Context } from '../../context.js';
+import { notFound } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { fileStorage } from '../files/storage.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** The contact (live or in the trash) in a workspace the viewer belongs to; NOT_FOUND otherwise. */
+async function contactInViewersWorkspace(context: Context, contactId: string) {
+  const contact = await context.prisma.contact.findUnique({ where: { id: contactId }, select: { id: true, workspaceId: true } });
+  if (!contact || (await context.roleIn(contact.workspaceId)) == null) throw notFound('Contact');
+  return contact;
+}
+
+/** Links that tie a note or activity to nothing but this contact. */
+const onlyThisContact = (contactId: string) => ({ contactId, companyId: null, dealId: null });
+
+/**
+ * Everything Kith holds about one contact (a data subject access request), as one JSON document:
+ * the record, its emails, phones and profiles, and the notes, activities, communications, deals, files
+ * (metadata), form submissions and merges that concern them.
+ */
+export async function exportContact(context: Context, contactId: string) {
+  const { workspaceId } = await contactInViewersWorkspace(context, contactId);
+  const db = context.prisma;
+  const [contact, notes, activities, communications, deals, files, formSubmissions, merges] = await Promise.all([
+    db.contact.findUniqueOrThrow({
+      where: { id: contactId },
+      include: {
+        emails: { select: { email: true, isPrimary: true } },
+        phones: { select: { e164: true, label: true, isPrimary: true } },
+        profiles: { select: { network: true, url: true } },
+        tags: { select: { name: true } },
+        company: { select: { id: true, name: true } },
+        owner: { select: { id: true, name: true } },
+      },
+    }),
+    db.note.findMany({ where: { contactId }, select: { id: true, body: true, createdAt: true, updatedAt: true, deletedAt: true } }),
+    db.activity.findMany({ where: { contactId } }),
+    db.communication.findMany({ where: { contacts: { some: { contactId } } } }),
+    db.deal.findMany({ where: { contacts: { some: { contactId } } }, select: { id: true, name: true, amountMinor: true, currency: true, status: true, createdAt: true } }),
+    db.file.findMany({ where: { contactId }, select: { id: true, name: true, contentType: true, size: true, sha256: true, createdAt: true } }),
+    db.formSubmission.findMany({ where: { contactId }, select: { id: true, formId: true, data: true, createdAt: true } }),
+    db.mergeRecord.findMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] }, select: { id: true, survivorId: true, mergedId: true, snapshot: true, createdAt: true } }),
+  ]);
+  await recordAudit(db, context, { workspaceId, action: 'contact.exported', targetType: 'Contact', targetId: contactId });
+  // BigInt amounts and dates become strings in the JSON document.
+  return JSON.parse(
+    JSON.stringify(
+      { exportedAt: new Date(), contact, notes, activities, communications, deals, files, formSubmissions, merges },
+      (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+    ),
+  ) as Record<string, unknown>;
+}
+
+/** Removes the contact's addresses and numbers from communications that stay because they concern others too. */
+async function scrubSharedCommunications(tx: Tx, contactId: string, addresses: string[]) {
+  if (addresses.length === 0) return;
+  const shared = await tx.communication.findMany({
+    where: { contacts: { some: { contactId } } },
+    select: { id: true, fromAddress: true, toAddresses: true },
+  });
+  const erased = new Set(addresses.map((a) => a.toLowerCase()));
+  for (const row of shared) {
+    const from = row.fromAddress && erased.has(row.fromAddress.toLowerCase()) ? null : row.fromAddress;
+    const to = row.toAddresses.filter((a) => !erased.has(a.toLowerCase()));
+    if (from !== row.fromAddress || to.length !== row.toAddresses.length) {
+      await tx.communication.update({ where: { id: row.id }, data: { fromAddress: from, toAddresses: to } });
+    }
+  }
+}
+
+/**
+ * Permanently removes a contact and what only describes them: notes and activities linked to nobody
+ * else, communications with no other contact, company or deal, their files, form submissions and
+ * merge snapshots. Shared records stay, without the contact's addresses. The audit entry keeps counts,
+ * never personal data.
+ */
+export async function eraseContact(context: Context, contactId: string) {
+  const { workspaceId } = await contactInViewersWorkspace(context, contactId);
+  const storageKeys = await context.prisma.$transaction(async (tx) => {
+    const details = await tx.contact.findUniqueOrThrow({ where: { id: contactId }, select: { emails: { select: { email: true } }, phones: { select: { e164: true } } } });
+    const notes = await tx.note.findMany({ where: onlyThisContact(contactId), select: { id: true } });
+    const activities = await tx.activity.findMany({ where: onlyThisContact(contactId), select: { id: true } });
+    const communications = await tx.communication.findMany({
+      where: { companyId: null, dealId: null, contacts: { some: { contactId }, every: { contactId } } },
+      select: { id: true },
+    });
+    const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+    const files = await tx.file.findMany({
+      where: {
+        OR: [{ contactId }, { noteId: { in: ids(notes) } }, { activityId: { in: ids(activities) } }, { communicationId: { in: ids(communications) } }],
+      },
+      select: { id: true, storageKey: true },
+    });
+    await tx.file.deleteMany({ where: { id: { in: ids(files) } } });
+    await tx.note.deleteMany({ where: { id: { in: ids(notes) } } });
+    await tx.activity.deleteMany({ where: { id: { in: ids(activities) } } });
+    await tx.communication.deleteMany({ where: { id: { in: ids(communications) } } });
+    await scrubSharedCommunications(tx, contactId, [...details.emails.map((e) => e.email), ...details.phones.map((p) => p.e164)]);
+    const submissions = await tx.formSubmission.deleteMany({ where: { contactId } });
+    const merges = await tx.mergeRecord.deleteMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] } });
+    await tx.contact.delete({ where: { id: contactId } });
+    await recordAudit(tx, context, {
+      workspaceId,
+      action: 'contact.erased',
+      targetType: 'Contact',
+      targetId: contactId,
+      details: {
+        notes: notes.length, activities: activities.length, communications: communications.length,
+        files: files.length, formSubmissions: submissions.count, mergeRecords: merges.count,
+      },
+    });
+    return files.map((f) => f.storageKey);
+  });
+  // After the commit: a failure here leaves unreachable bytes, never a row pointing at missing ones.
+  const storage = fileStorage(context.app.config);
+  await Promise.all(storageKeys.map((key) => storage.delete(key)));
+  return true;
+}

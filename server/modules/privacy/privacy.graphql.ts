@@ -1,0 +1,94 @@
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { passwordInput } from '../accounts/inputs.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { requiredText } from '../records/common.types.js';
+import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { deleteMyAccount, exportMyData } from './account-privacy.service.js';
+import { eraseContact, exportContact } from './contact-privacy.service.js';
+import { cancelWorkspaceDeletion, requestWorkspaceDeletion } from './workspace-deletion.service.js';
+
+/** Contacts in the trash count too: erasure and access requests reach them. */
+const privacyOnContact = (ctx: Context, globalId: string) =>
+  permissionOnRecord(ctx, () => ctx.prisma.contact.findUnique({ where: { id: idFromGlobalId(globalId, 'Contact') } }), 'privacy:manage', 'Contact');
+
+interface PendingDeletionShape {
+  workspaceId: string;
+  name: string;
+  purgeAfter: Date;
+}
+
+const PendingWorkspaceDeletion = builder.objectRef<PendingDeletionShape>('PendingWorkspaceDeletion').implement({
+  description: 'A workspace you own that is closed and will be purged at `purgeAfter` unless an owner cancels.',
+  authScopes: { personal: true },
+  fields: (t) => ({
+    workspaceId: t.exposeID('workspaceId', { description: 'The workspace UUID (it no longer resolves as a node while closed).' }),
+    name: t.exposeString('name'),
+    purgeAfter: t.expose('purgeAfter', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  workspacesPendingDeletion: t.field({
+    type: [PendingWorkspaceDeletion],
+    authScopes: { personal: true },
+    resolve: async (_root, _args, ctx) => {
+      const rows = await ctx.prisma.membership.findMany({
+        where: { userId: ctx.viewer!.user.id, role: 'OWNER', workspace: { closedAt: { not: null } } },
+        select: { workspace: { select: { id: true, name: true, purgeAfter: true } } },
+      });
+      return rows.map(({ workspace }) => ({ workspaceId: workspace.id, name: workspace.name, purgeAfter: workspace.purgeAfter! }));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  exportContact: t.field({
+    type: 'JSONObject',
+    description: 'Everything Kith holds about one contact (a data subject access request), as JSON. Audited.',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => privacyOnContact(ctx, args.id),
+    resolve: (_root, args, ctx) => exportContact(ctx, idFromGlobalId(args.id, 'Contact')),
+  }),
+  eraseContact: t.boolean({
+    description: 'Permanently removes a contact and what only describes them (right to erasure). Audited without personal data.',
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => privacyOnContact(ctx, args.id),
+    resolve: (_root, args, ctx) => eraseContact(ctx, idFromGlobalId(args.id, 'Contact')),
+  }),
+  requestMyDataExport: t.field({
+    type: 'JSONObject',
+    description: 'Your own account data (profile, preferences, memberships, sessions, usage and security log) as JSON.',
+    authScopes: { personal: true },
+    resolve: (_root, _args, ctx) => exportMyData(ctx),
+  }),
+  deleteMyAccount: t.field({
+    type: 'DateTime',
+    description: 'Deletes your account: you are signed out and leave every workspace now; your personal data is wiped at the returned time. Refused while you are the only owner of a workspace.',
+    args: { password: t.arg.string({ validate: passwordInput }) },
+    authScopes: { personal: true },
+    resolve: (_root, args, ctx) => deleteMyAccount(ctx, args.password),
+  }),
+  requestWorkspaceDeletion: t.field({
+    type: 'DateTime',
+    description: 'Closes the workspace at once for everyone and purges it at the returned time, unless an owner cancels first.',
+    args: {
+      workspaceId: t.arg.id({ required: false }),
+      confirmName: t.arg.string({ validate: requiredText('Workspace name', 200) }),
+      password: t.arg.string({ validate: passwordInput }),
+    },
+    authScopes: (_root, args, ctx) => ({ $all: { personal: true, ...permissionInWorkspace(ctx, 'workspace:delete', args.workspaceId) } }),
+    resolve: async (_root, args, ctx) =>
+      (await requestWorkspaceDeletion(ctx, requireWorkspaceId(ctx, args.workspaceId), args.confirmName, args.password)).purgeAfter,
+  }),
+  cancelWorkspaceDeletion: t.boolean({
+    description: 'Reopens a workspace you own that is scheduled for deletion.',
+    args: { workspaceId: t.arg.id() },
+    authScopes: { personal: true },
+    resolve: async (_root, args, ctx) => {
+      await cancelWorkspaceDeletion(ctx, requireWorkspaceId(ctx, args.workspaceId));
+      return true;
+    },
+  }),
+}));

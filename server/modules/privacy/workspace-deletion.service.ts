@@ -1,0 +1,101 @@
+import type { AppServices } from '../../app-services.js';
+import type { Context } from '../../context.js';
+import { badInput, notFound } from '../../errors.js';
+import { getDatamodel } from '../../generated/pothos-types.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import type { JobHandler } from '../../jobs/worker.js';
+import { sendOrLog } from '../../mail/mailer.js';
+import { assertCurrentPassword } from '../accounts/current-password.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { fileStorage } from '../files/storage.js';
+import { purgeDate } from './deletion-grace.js';
+
+export const WORKSPACE_PURGE = 'workspace.purge';
+
+/** The owner's own membership, read directly: a closed workspace is out of reach of the usual role checks. */
+async function ownedWorkspace(context: Context, workspaceId: string) {
+  const userId = requireViewer(context).user.id;
+  const membership = await context.prisma.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    include: { workspace: true, user: { select: { email: true, passwordHash: true } } },
+  });
+  if (!membership) throw notFound('Workspace');
+  return membership;
+}
+
+async function tellOwners(context: Context, workspaceId: string, subject: string, text: string) {
+  const owners = await context.prisma.membership.findMany({ where: { workspaceId, role: 'OWNER' }, select: { user: { select: { email: true } } } });
+  for (const { user } of owners) await sendOrLog(context.app.mailer, context.app.logger, { to: user.email, subject, text });
+}
+
+/**
+ * Closes the workspace at once (no member, session or API key reaches it, live subscriptions end on their
+ * next check) and books its purge after the grace period. An owner can cancel until then.
+ */
+export async function requestWorkspaceDeletion(context: Context, workspaceId: string, confirmName: string, password: string) {
+  const membership = await ownedWorkspace(context, workspaceId);
+  const { workspace } = membership;
+  if (membership.role !== 'OWNER') throw notFound('Workspace');
+  if (workspace.closedAt) throw badInput('This workspace is already scheduled for deletion.');
+  if (confirmName.trim() !== workspace.name) throw badInput('Type the workspace name exactly as it is to confirm.', 'confirmName');
+  await assertCurrentPassword(context, membership.user, password, 'Password is incorrect.', 'password');
+  const closedAt = new Date();
+  const purgeAfter = purgeDate(closedAt);
+  await context.prisma.$transaction(async (tx) => {
+    await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt, purgeAfter } });
+    await tx.apiKey.updateMany({ where: { workspaceId, revokedAt: null }, data: { revokedAt: closedAt } });
+    await enqueueJob(tx, WORKSPACE_PURGE, { workspaceId }, { runAt: purgeAfter, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}` });
+    await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_requested', targetType: 'Workspace', targetId: workspaceId, details: { purgeAfter: purgeAfter.toISOString() } });
+  });
+  context.invalidateRoles();
+  await tellOwners(context, workspaceId, `"${workspace.name}" will be deleted`,
+    `The workspace "${workspace.name}" is closed and will be deleted for good on ${purgeAfter.toUTCString()}. An owner can cancel until then.`);
+  return { workspaceId, purgeAfter };
+}
+
+export async function cancelWorkspaceDeletion(context: Context, workspaceId: string) {
+  const membership = await ownedWorkspace(context, workspaceId);
+  if (membership.role !== 'OWNER') throw notFound('Workspace');
+  if (!membership.workspace.closedAt) throw badInput('This workspace is not scheduled for deletion.');
+  await context.prisma.$transaction(async (tx) => {
+    await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt: null, purgeAfter: null } });
+    await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_cancelled', targetType: 'Workspace', targetId: workspaceId });
+  });
+  context.invalidateRoles();
+  await tellOwners(context, workspaceId, `"${membership.workspace.name}" will not be deleted`, `The deletion of "${membership.workspace.name}" was cancelled; the workspace is open again.`);
+}
+
+/** Models with a workspaceId column, from the Prisma schema: tables added later are purged too. */
+export function workspaceModels(): string[] {
+  return Object.entries(getDatamodel().datamodel.models)
+    .filter(([, model]) => model.fields.some((field) => field.name === 'workspaceId'))
+    .map(([name]) => name);
+}
+
+type DeleteManyDelegate = { deleteMany: (args: { where: { workspaceId: string } }) => Promise<unknown> };
+
+/**
+ * Removes every row of a closed workspace whose grace period is over, then its files. Does nothing for a
+ * workspace that was reopened (deletion cancelled), so a stale job is harmless; running twice is too.
+ */
+export function workspacePurgeHandlers(app: AppServices): Record<string, JobHandler> {
+  return {
+    [WORKSPACE_PURGE]: async ({ workspaceId }: { workspaceId: string }) => {
+      const prisma = app.db.prisma;
+      const workspace = await prisma.workspace.findUnique({ where: { id: workspaceId }, select: { closedAt: true, purgeAfter: true } });
+      if (!workspace?.closedAt || !workspace.purgeAfter || workspace.purgeAfter > new Date()) return;
+      const files = await prisma.file.findMany({ where: { workspaceId }, select: { storageKey: true } });
+      await prisma.$transaction(async (tx) => {
+        await tx.workspace.delete({ where: { id: workspaceId } });
+        // Rows that name the workspace without a foreign key (search documents, events...) do not cascade.
+        for (const model of workspaceModels()) {
+          const delegate = (tx as unknown as Record<string, DeleteManyDelegate>)[model[0]!.toLowerCase() + model.slice(1)];
+          await delegate!.deleteMany({ where: { workspaceId } });
+        }
+      });
+      const storage = fileStorage(app.config);
+      await Promise.all(files.map((f) => storage.delete(f.storageKey)));
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { JobWorker } from '../../jobs/worker.js';
+import { jobHandlers } from '../../jobs/registry.js';
+import { seedRecords } from '../../seed/records.js';
+import { apiKeyFor, globalId, rolesFixture, STRONG_PASSWORD, type RolesFixture } from '../../test/fixtures.js';
+import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
+import { fileStorage } from '../files/storage.js';
+import { createWorkspaceWithOwner } from '../workspaces/workspaces.service.js';
+import { workspaceModels } from './workspace-deletion.service.js';
+
+const getApp = useTestApp();
+
+type CountDelegate = { count: (args: { where: { workspaceId: string } }) => Promise<number> };
+const delegate = (app: TestApp, model: string) => (app.prisma as unknown as Record<string, CountDelegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
+
+async function rowsPerModel(app: TestApp, workspaceId: string) {
+  const counts: Record<string, number> = {};
+  for (const model of workspaceModels()) counts[model] = await delegate(app, model).count({ where: { workspaceId } });
+  return counts;
+}
+
+/** A workspace with rows in every table that belongs to a workspace, and a file on disk. */
+async function fullWorkspace(app: TestApp, f: RolesFixture) {
+  const workspace = await app.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, 'Doomed', f.users.OWNER.id));
+  const workspaceId = workspace.id;
+  const userId = f.users.OWNER.id;
+  await app.prisma.membership.create({ data: { workspaceId, userId: f.users.MEMBER.id, role: 'MEMBER' } });
+  await seedRecords(app.prisma, { workspaceId, memberIds: [userId, f.users.MEMBER.id], contacts: 12 });
+  const contact = await app.prisma.contact.findFirstOrThrow({ where: { workspaceId } });
+  const other = await app.prisma.contact.findFirstOrThrow({ where: { workspaceId, id: { not: contact.id } } });
+  const deal = await app.prisma.deal.findFirstOrThrow({ where: { workspaceId } });
+  const note = await app.prisma.note.findFirstOrThrow({ where: { workspaceId } });
+  const team = await app.prisma.team.create({ data: { workspaceId, name: 'Sales' } });
+  await app.prisma.teamMember.create({ data: { teamId: team.id, userId } });
+  await app.prisma.recordShare.create({ data: { workspaceId, contactId: contact.id, teamId: team.id } });
+  await app.prisma.invitation.create({ data: { workspaceId, email: 'new@example.com', role: 'MEMBER', tokenHash: randomBytes(16).toString('hex'), expiresAt: new Date(Date.now() + 864e5) } });
+  await app.prisma.dealStageChange.create({ data: { workspaceId, dealId: deal.id, toStageId: deal.stageId, toStageName: 'Lead', changedById: userId } });
+  const comment = await app.prisma.comment.create({ data: { workspaceId, body: 'Ping @member', noteId: note.id, authorId: userId } });
+  await app.prisma.commentMention.create({ data: { commentId: comment.id, userId: f.users.MEMBER.id } });
+  const form = await app.prisma.form.create({ data: { workspaceId, name: 'Contact us', publicKey: randomBytes(8).toString('hex'), fields: [] } });
+  await app.prisma.formSubmission.create({ data: { workspaceId, formId: form.id, contactId: contact.id, data: { email: 'x@example.com' } } });
+  await app.prisma.mergeRecord.create({ data: { workspaceId, entityType: 'Contact', survivorId: contact.id, mergedId: other.id, snapshot: {} } });
+  await apiKeyFor(app, userId, workspaceId, 'ADMIN');
+  await app.prisma.auditLogEntry.create({ data: { workspaceId, actorUserId: userId, action: 'test.entry' } });
+  const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
+  await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('contract'); })());
+  await app.prisma.file.create({ data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: contact.id } });
+  return { workspaceId, storageKey };
+}
+
+async function runDuePurges(app: TestApp) {
+  await app.prisma.workspace.updateMany({ where: { closedAt: { not: null } }, data: { purgeAfter: new Date(Date.now() - 1000) } });
+  await app.prisma.job.updateMany({ where: { kind: 'workspace.purge' }, data: { runAt: new Date(Date.now() - 1000) } });
+  const worker = new JobWorker(app.prisma, jobHandlers(app.services), { logger: app.services.logger });
+  while (await worker.runNext());
+}
+
+describe('workspace deletion', () => {
+  it('closes the workspace at once, and the purge leaves no row of it in any table, nor its files', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const { workspaceId, storageKey } = await fullWorkspace(app, f);
+    const before = await rowsPerModel(app, workspaceId);
+    // The fixture must touch every workspace table, so a new table cannot escape this test unnoticed.
+    expect(Object.entries(before).filter(([, n]) => n === 0).map(([model]) => model)).toEqual([]);
+    const acmeBefore = await rowsPerModel(app, f.workspaceId);
+
+    const owner = f.clients.OWNER;
+    owner.workspaceId = globalId('Workspace', workspaceId);
+    const { secret } = await apiKeyFor(app, f.users.OWNER.id, workspaceId, 'ADMIN');
+    const purgeAfter = await owner.ok<{ requestWorkspaceDeletion: string }>(
+      `mutation($p: String!) { requestWorkspaceDeletion(confirmName: "Doomed", password: $p) }`, { p: STRONG_PASSWORD },
+    );
+    expect(new Date(purgeAfter.requestWorkspaceDeletion).getTime()).toBeGreaterThan(Date.now() + 29 * 864e5);
+
+    // Closed for everyone: members, owners and keys.
+    expect(errorCodes(await owner.gql(`{ contacts { totalCount } }`))).toEqual(['NOT_FOUND']);
+    f.clients.MEMBER.workspaceId = globalId('Workspace', workspaceId);
+    expect(errorCodes(await f.clients.MEMBER.gql(`{ contacts { totalCount } }`))).toEqual(['NOT_FOUND']);
+    const integration = app.client();
+    integration.authorization = `Bearer ${secret}`;
+    expect(errorCodes(await integration.gql(`{ contacts { totalCount } }`))).toEqual(['UNAUTHENTICATED']);
+    const pending = await owner.ok<{ workspacesPendingDeletion: Array<{ name: string }> }>(`{ workspacesPendingDeletion { name } }`);
+    expect(pending.workspacesPendingDeletion.map((p) => p.name)).toEqual(['Doomed']);
+
+    await runDuePurges(app);
+    const after = await rowsPerModel(app, workspaceId);
+    expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
+    expect(await app.prisma.workspace.findUnique({ where: { id: workspaceId } })).toBeNull();
+    expect(await fileStorage(app.services.config).open(storageKey)).toBeNull();
+    // Nothing else was touched.
+    expect(await rowsPerModel(app, f.workspaceId)).toEqual(acmeBefore);
+    expect(await app.prisma.user.count({ where: { id: f.users.OWNER.id } })).toBe(1);
+  });
+
+  it('asks for the exact name and the password, and an owner can cancel before the purge', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const owner = f.clients.OWNER;
+    const request = (name: string, p: string) => owner.gql(`mutation($n: String!, $p: String!) { requestWorkspaceDeletion(confirmName: $n, password: $p) }`, { n: name, p });
+    expect(errorCodes(await request('acme', STRONG_PASSWORD))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await request('Acme', 'not the password at all'))).toEqual(['BAD_USER_INPUT']);
+    expect(await app.prisma.workspace.findUniqueOrThrow({ where: { id: f.workspaceId } })).toMatchObject({ closedAt: null });
+
+    await owner.ok(`mutation($p: String!) { requestWorkspaceDeletion(confirmName: "Acme", password: $p) }`, { p: STRONG_PASSWORD });
+    expect(errorCodes(await owner.gql(`{ workspace { name } }`))).toEqual(['NOT_FOUND']);
+    await owner.ok(`mutation($w: ID!) { cancelWorkspaceDeletion(workspaceId: $w) }`, { w: f.workspaceGid });
+    expect((await owner.ok<{ workspace: { name: string } }>(`{ workspace { name } }`)).workspace.name).toBe('Acme');
+
+    // The job booked by the cancelled request finds the workspace open and leaves it alone.
+    await runDuePurges(app);
+    expect(await app.prisma.workspace.count({ where: { id: f.workspaceId } })).toBe(1);
+    const actions = (await app.prisma.auditLogEntry.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { createdAt: 'asc' } })).map((e) => e.action);
+    expect(actions).toEqual(['workspace.deletion_requested', 'workspace.deletion_cancelled']);
+    const emails = await app.prisma.outboxEmail.findMany({ where: { to: 'owner@example.com' }, orderBy: { createdAt: 'asc' } });
+    expect(emails.map((e) => e.subject)).toEqual(['"Acme" will be deleted', '"Acme" will not be deleted']);
+  });
+});
