@@ -14,6 +14,7 @@ import './modules/workspaces/invitations.mutations.js';
 import './modules/api-keys/api-keys.graphql.js';
 import './modules/audit/audit.graphql.js';
 import './modules/privacy/privacy.graphql.js';
+import './modules/search/search.graphql.js';
 import './modules/records/common.types.js';
 import './modules/tags/tag.types.js';
 import './modules/companies/company.types.js';

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -7,6 +9,9 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { sqlRunnerForPGlite, sqlRunnerForPool, type SqlRunner } from './sql-runner.js';
 
 export type { PrismaClient };
+
+/** The contrib extensions the migrations create (search: trigrams and accent folding); every PGlite loads them. */
+export const pgliteExtensions = { pg_trgm, unaccent };
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -52,7 +57,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = options.pglite ?? new PGlite(options.dataDir);
+  const pglite = options.pglite ?? new PGlite(options.dataDir, { extensions: pgliteExtensions });
   await pglite.waitReady;
   const prisma = prismaWith(new PrismaPGlite(pglite), options);
   return {

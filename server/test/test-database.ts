@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../db/database.js';
+import { openDatabase, pgliteExtensions, type Database } from '../db/database.js';
 import { TEMPLATE_DATABASE, withDatabaseName, workerDatabaseName } from './postgres-names.js';
 
 async function cloneTemplate(url: string): Promise<string> {
@@ -23,7 +23,7 @@ export async function openTestDatabase(logQueries?: (sql: string) => void): Prom
   const url = process.env.TEST_DATABASE_URL;
   if (url) return openDatabase({ url: await cloneTemplate(url), logQueries });
   const snapshot = await readFile(inject('pgliteSnapshot'));
-  const pglite = new PGlite({ loadDataDir: new Blob([snapshot]) });
+  const pglite = new PGlite({ loadDataDir: new Blob([snapshot]), extensions: pgliteExtensions });
   return openDatabase({ pglite, logQueries });
 }
 

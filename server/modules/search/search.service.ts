@@ -1,0 +1,101 @@
+// Runs the ranked search statement and turns its rows into results: title, marked snippet, the field that
+// matched, counts per type. Records themselves are loaded only when a result's `record` is selected.
+import DataLoader from 'dataloader';
+import type { Context } from '../../context.js';
+import type { SearchEntityType } from '../../generated/prisma/enums.js';
+import { rememberVisible, type RecordAccess, type VisibleModel } from '../records/access.js';
+import { highlight, queryTerms } from './highlight.js';
+import { queryKeys } from './query-keys.js';
+import { searchSql, type SearchRow } from './search.sql.js';
+
+export const SEARCH_TYPES = ['CONTACT', 'COMPANY', 'DEAL', 'NOTE', 'ACTIVITY', 'COMMUNICATION', 'COMMENT', 'FILE', 'FORM'] as const satisfies readonly SearchEntityType[];
+
+export type SearchField = 'TITLE' | 'DETAILS' | 'BODY' | 'EMAIL' | 'PHONE' | 'DOMAIN' | 'PROFILE';
+
+export interface SearchHit {
+  id: string;
+  workspaceId: string;
+  type: SearchEntityType;
+  score: number;
+  title: string;
+  snippet: string;
+  matchedField: SearchField;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  counts: Record<SearchEntityType, number>;
+}
+
+const KEY_FIELDS: Record<string, SearchField> = { email: 'EMAIL', phone: 'PHONE', domain: 'DOMAIN', profile: 'PROFILE' };
+
+function describe(row: SearchRow, terms: string[], keys: Set<string>): { snippet: string; matchedField: SearchField } {
+  const key = row.keys?.find((k) => keys.has(k));
+  if (key) {
+    const [kind, ...rest] = key.split(':');
+    const value = rest.join(':');
+    return { snippet: `<mark>${value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</mark>`, matchedField: KEY_FIELDS[kind!] ?? 'DETAILS' };
+  }
+  for (const [field, text] of [['TITLE', row.title], ['DETAILS', row.details], ['BODY', row.body]] as const) {
+    if (!text) continue;
+    const marked = highlight(text, terms);
+    if (marked.matched) return { snippet: marked.html, matchedField: field };
+  }
+  // Matched by trigram similarity of the whole title only.
+  return { snippet: highlight(row.title ?? '', terms).html, matchedField: 'TITLE' };
+}
+
+export async function search(
+  context: Context,
+  access: RecordAccess,
+  input: { query: string; types: SearchEntityType[]; limit: number; offset: number },
+): Promise<SearchPage> {
+  const keys = queryKeys(input.query);
+  const { text, values } = searchSql({ access, query: input.query, keys, types: input.types, limit: input.limit, offset: input.offset });
+  const rows = await context.prisma.$queryRawUnsafe<SearchRow[]>(text, ...values);
+  const counts = Object.fromEntries(SEARCH_TYPES.map((t) => [t, Number(rows[0]?.counts?.[t] ?? 0)])) as Record<SearchEntityType, number>;
+  const terms = queryTerms(input.query);
+  const keySet = new Set(keys);
+  const hits = rows
+    .filter((row) => row.id != null)
+    .map((row) => ({
+      id: row.id!,
+      workspaceId: access.workspaceId,
+      type: row.entityType!,
+      score: Number(row.score),
+      title: row.title ?? '',
+      ...describe(row, terms, keySet),
+    }));
+  return { hits, counts };
+}
+
+const MODELS = {
+  CONTACT: 'contact',
+  COMPANY: 'company',
+  DEAL: 'deal',
+  NOTE: 'note',
+  ACTIVITY: 'activity',
+  COMMUNICATION: 'communication',
+  COMMENT: 'comment',
+  FILE: 'file',
+  FORM: 'form',
+} as const satisfies Record<SearchEntityType, string>;
+
+type RowFinder = (args: { where: object }) => Promise<Array<{ id: string; workspaceId: string }>>;
+const VISIBLE_MODELS = new Set<string>(['contact', 'company', 'deal', 'communication']);
+
+/** The record behind a hit; one query per type and request, whatever the page size. */
+export function loadRecord(context: Context, hit: SearchHit): Promise<object | null> {
+  const model = MODELS[hit.type];
+  const loader = context.memo(`searchRecords:${model}`, () =>
+    new DataLoader<string, object | null>(async (ids) => {
+      const delegate = context.prisma[model] as unknown as { findMany: RowFinder };
+      const rows = await delegate.findMany({ where: { id: { in: [...ids] }, deletedAt: null } });
+      // The search statement applied visibleWhere's rules already: the type's own check need not ask again.
+      if (VISIBLE_MODELS.has(model)) rememberVisible(context, model as VisibleModel, hit.workspaceId, rows);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  );
+  return loader.load(hit.id);
+}

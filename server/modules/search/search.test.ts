@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
+import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
+import { dealRow, outsiderWorkspaceId } from '../notes/records.fixtures.js';
+
+const getApp = useTestApp();
+
+const SEARCH = `query($q: String!, $types: [SearchEntityType!], $first: Int, $after: String) {
+  search(query: $q, types: $types, first: $first, after: $after) {
+    totalCount
+    countsByType { type count }
+    pageInfo { hasNextPage endCursor }
+    edges { node { type title snippet matchedField record { __typename ... on Contact { id name } ... on Note { id body } } } }
+  }
+}`;
+
+interface Hit {
+  type: string;
+  title: string;
+  snippet: string;
+  matchedField: string;
+  record: { __typename: string; id?: string } | null;
+}
+
+async function search(f: RolesFixture, actor: keyof RolesFixture['clients'], q: string, extra: Record<string, unknown> = {}) {
+  const data = await f.clients[actor].ok(SEARCH, { q, ...extra });
+  const hits = data.search.edges.map((e: { node: Hit }) => e.node) as Hit[];
+  const counts = Object.fromEntries((data.search.countsByType as Array<{ type: string; count: number }>).filter((c) => c.count > 0).map((c) => [c.type, c.count]));
+  return { hits, titles: hits.map((h) => h.title), total: data.search.totalCount as number, counts, pageInfo: data.search.pageInfo };
+}
+
+async function person(app: TestApp, f: RolesFixture, firstName: string, lastName: string, extra: { emails?: string[]; phones?: string[]; private?: boolean; ownerId?: string; jobTitle?: string } = {}) {
+  const contact = await app.prisma.contact.create({
+    data: {
+      workspaceId: f.workspaceId,
+      firstName,
+      lastName,
+      jobTitle: extra.jobTitle,
+      ownerId: extra.ownerId ?? f.users.MEMBER.id,
+      visibility: extra.private ? 'PRIVATE' : 'WORKSPACE',
+      emails: { create: (extra.emails ?? []).map((email) => ({ workspaceId: f.workspaceId, email })) },
+      phones: { create: (extra.phones ?? []).map((e164) => ({ workspaceId: f.workspaceId, e164 })) },
+    },
+  });
+  return contact;
+}
+
+/** The relevance fixture: names with accents and near-duplicates, a company, notes. */
+async function directory(app: TestApp, f: RolesFixture) {
+  const john = await person(app, f, 'John', 'Smith', { emails: ['john.smith@acme.io'], phones: ['+14155550123'], jobTitle: 'Buyer' });
+  await person(app, f, 'Johanna', 'Smithers');
+  await person(app, f, 'Joan', 'Baker');
+  await person(app, f, 'José', 'Núñez', { emails: ['jose@ejemplo.es'] });
+  await person(app, f, 'Zoë', 'Smithson');
+  await person(app, f, 'Mary', 'Jones');
+  await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Acme Rockets', domain: 'acme-rockets.com', ownerId: f.users.MEMBER.id } });
+  await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: '# Call recap\nThey want the quarterly forecast before the offsite.', contactId: john.id } });
+  await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'Lunch with Mary, nothing to report.' } });
+  return { john };
+}
+
+describe('global search relevance', () => {
+  it('finds people by prefixes, one typo, folded accents, emails, phones in any format, domains and note words', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await directory(app, f);
+
+    expect((await search(f, 'MEMBER', 'jo smi')).titles[0]).toBe('John Smith');
+    expect((await search(f, 'MEMBER', 'jo smi')).titles).toEqual(expect.arrayContaining(['John Smith', 'Johanna Smithers']));
+    expect((await search(f, 'MEMBER', 'jhon')).titles[0]).toBe('John Smith');
+    expect((await search(f, 'MEMBER', 'jhon smith')).titles[0]).toBe('John Smith');
+    expect((await search(f, 'MEMBER', 'smtih')).titles[0]).toMatch(/^(John Smith|Johanna Smithers|Zoë Smithson)$/);
+    expect((await search(f, 'MEMBER', 'Jose Nunez')).titles[0]).toBe('José Núñez');
+    expect((await search(f, 'MEMBER', 'zoe')).titles).toEqual(['Zoë Smithson']);
+    expect((await search(f, 'MEMBER', 'núñez')).titles).toEqual(['José Núñez']);
+
+    const byEmail = await search(f, 'MEMBER', 'John.Smith@acme.io');
+    expect(byEmail.titles[0]).toBe('John Smith');
+    expect(byEmail.hits[0]).toMatchObject({ matchedField: 'EMAIL', snippet: '<mark>john.smith@acme.io</mark>' });
+    for (const phone of ['+1 (415) 555-0123', '415.555.0123', '4155550123', '555-0123', '001 415 555 0123']) {
+      const byPhone = await search(f, 'MEMBER', phone);
+      expect({ phone, top: byPhone.titles[0], field: byPhone.hits[0]?.matchedField }).toEqual({ phone, top: 'John Smith', field: 'PHONE' });
+    }
+    expect((await search(f, 'MEMBER', 'https://www.acme-rockets.com/about')).titles[0]).toBe('Acme Rockets');
+    expect((await search(f, 'MEMBER', 'acme')).titles[0]).toBe('Acme Rockets');
+
+    const byNote = await search(f, 'MEMBER', 'forecast');
+    expect(byNote.hits).toHaveLength(1);
+    expect(byNote.hits[0]).toMatchObject({ type: 'NOTE', title: 'Call recap', matchedField: 'BODY', record: { __typename: 'Note' } });
+    expect(byNote.hits[0]!.snippet).toContain('quarterly <mark>forecast</mark> before');
+  });
+
+  it('ranks exact names first, marks matched words safely and counts per type', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await directory(app, f);
+    await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: '<b>Mary</b>', lastName: 'Tag' } });
+
+    const mary = await search(f, 'MEMBER', 'mary');
+    expect(mary.counts).toEqual({ CONTACT: 2, NOTE: 1 });
+    expect(mary.total).toBe(3);
+    expect(mary.hits.find((h) => h.title === '<b>Mary</b> Tag')!.snippet).toBe('&#60;b&#62;<mark>Mary</mark>&#60;/b&#62; <mark>Tag</mark>'.replace('<mark>Tag</mark>', 'Tag'));
+    expect(mary.hits.find((h) => h.type === 'NOTE')!.snippet).toBe('Lunch with <mark>Mary</mark>, nothing to report.');
+
+    const onlyNotes = await search(f, 'MEMBER', 'mary', { types: ['NOTE'] });
+    expect(onlyNotes.titles).toEqual(['Lunch with Mary, nothing to report.']);
+    expect(onlyNotes.total).toBe(1);
+    expect(onlyNotes.counts).toEqual({ CONTACT: 2, NOTE: 1 });
+
+    const jo = await search(f, 'MEMBER', 'jo', { first: 2 });
+    expect(jo.hits).toHaveLength(2);
+    expect(jo.pageInfo.hasNextPage).toBe(true);
+    const rest = await search(f, 'MEMBER', 'jo', { first: 10, after: jo.pageInfo.endCursor });
+    expect(new Set([...jo.titles, ...rest.titles]).size).toBe(jo.total);
+  });
+
+  it('refuses empty and oversized queries', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    expect(errorCodes(await f.clients.MEMBER.gql(SEARCH, { q: '  ' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await f.clients.MEMBER.gql(SEARCH, { q: 'x'.repeat(201) }))).toEqual(['BAD_USER_INPUT']);
+    expect((await search(f, 'MEMBER', '?!')).total).toBe(0);
+  });
+});
+
+describe('global search access', () => {
+  it('never returns another workspace’s records, and refuses another workspace’s ID', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const elsewhere = await outsiderWorkspaceId(app, f);
+    await app.prisma.contact.create({ data: { workspaceId: elsewhere, firstName: 'Outside', lastName: 'Person' } });
+    await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Inside', lastName: 'Person' } });
+
+    expect((await search(f, 'OWNER', 'person')).titles).toEqual(['Inside Person']);
+    expect((await search(f, 'OUTSIDER', 'person')).titles).toEqual(['Outside Person']);
+    const crossing = await f.clients.MEMBER.gql(`query($w: ID!) { search(query: "person", workspaceId: $w) { totalCount } }`, { w: f.otherWorkspaceGid });
+    expect(errorCodes(crossing)).toEqual(['NOT_FOUND']);
+  });
+
+  it('hides records the viewer may not see, and what hangs off them, from results and counts', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const secret = await person(app, f, 'Secret', 'Keeper', { private: true, ownerId: f.users.OWNER.id, emails: ['secret@keeper.io'] });
+    await person(app, f, 'Open', 'Keeper');
+    await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'Keeper of the secret plans', contactId: secret.id } });
+    const deal = await dealRow(app, f, { name: 'Keeper renewal', ownerId: f.users.OWNER.id, private: true });
+    await app.prisma.comment.create({ data: { workspaceId: f.workspaceId, body: 'Keeper wants a discount', dealId: deal.id } });
+    await app.prisma.communication.create({
+      data: { workspaceId: f.workspaceId, kind: 'EMAIL', direction: 'INBOUND', subject: 'Hello', body: 'keeper confidential', bodyPrivate: true, occurredAt: new Date(), ownerId: f.users.OWNER.id },
+    });
+
+    const member = await search(f, 'MEMBER', 'keeper');
+    expect(member.titles).toEqual(['Open Keeper']);
+    expect(member.counts).toEqual({ CONTACT: 1 });
+    expect((await search(f, 'VIEWER', 'secret@keeper.io')).total).toBe(0);
+
+    const admin = await search(f, 'ADMIN', 'keeper');
+    expect(admin.counts).toEqual({ CONTACT: 2, NOTE: 1, DEAL: 1, COMMENT: 1 });
+
+    // A share makes the contact and its note appear for the member, the deal stays hidden.
+    await app.prisma.recordShare.create({ data: { workspaceId: f.workspaceId, contactId: secret.id, userId: f.users.MEMBER.id } });
+    const shared = await search(f, 'MEMBER', 'keeper');
+    expect(shared.counts).toEqual({ CONTACT: 2, NOTE: 1 });
+    expect(shared.hits.find((h) => h.title === 'Secret Keeper')!.record).toMatchObject({ __typename: 'Contact', id: globalId('Contact', secret.id) });
+
+    // The OWN_AND_SHARED policy hides workspace-visible records the member neither owns nor was given.
+    await app.prisma.workspace.update({ where: { id: f.workspaceId }, data: { recordPolicy: 'OWN_AND_SHARED' } });
+    expect((await search(f, 'VIEWER', 'keeper')).total).toBe(0);
+  });
+
+  it('drops soft-deleted and erased records and reflects edits at once', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const contact = await person(app, f, 'Grace', 'Hopper', { phones: ['+442079460958'] });
+    expect((await search(f, 'MEMBER', 'grace')).titles).toEqual(['Grace Hopper']);
+
+    const renamed = await f.clients.MEMBER.ok(`mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Amazing" }) { name } }`, { id: globalId('Contact', contact.id) });
+    expect(renamed.updateContact.name).toBe('Amazing Hopper');
+    expect((await search(f, 'MEMBER', 'grace')).total).toBe(0);
+    expect((await search(f, 'MEMBER', 'amazing hop')).titles).toEqual(['Amazing Hopper']);
+    expect((await search(f, 'MEMBER', '020 7946 0958')).titles).toEqual(['Amazing Hopper']);
+    await app.prisma.contactPhone.deleteMany({ where: { contactId: contact.id } });
+    expect((await search(f, 'MEMBER', '020 7946 0958')).total).toBe(0);
+
+    await f.clients.MEMBER.ok(`mutation($id: ID!) { deleteContact(id: $id) { deletedAt } }`, { id: globalId('Contact', contact.id) });
+    expect((await search(f, 'MEMBER', 'amazing')).total).toBe(0);
+    await f.clients.MEMBER.ok(`mutation($id: ID!) { restoreContact(id: $id) { deletedAt } }`, { id: globalId('Contact', contact.id) });
+    expect((await search(f, 'MEMBER', 'amazing')).total).toBe(1);
+
+    await app.prisma.contact.delete({ where: { id: contact.id } });
+    expect((await search(f, 'ADMIN', 'amazing')).total).toBe(0);
+    expect(await app.prisma.searchDocument.count({ where: { id: contact.id } })).toBe(0);
+  });
+});
