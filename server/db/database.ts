@@ -44,7 +44,9 @@ function prismaWith(adapter: PrismaPg | PrismaPGlite, options: DatabaseOptions) 
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // JIT compilation costs hundreds of milliseconds on queries the planner merely estimates as large
+    // (search, lists with visibility checks) and pays off only for long analytics: off for Kith's sessions.
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, options: '-c jit=off' });
     const prisma = prismaWith(new PrismaPg(pool), options);
     return {
       kind: 'postgres',

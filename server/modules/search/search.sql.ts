@@ -1,6 +1,8 @@
 // The ranked search statement, written once for the API and the bench. Visibility is expressed in SQL with
 // the same rules as records/access.ts `visibleWhere`, records/linked-records.ts, comments' and files' own,
 // so that the page, its order and the counts per type only ever see what the viewer may see.
+// `LIMIT 1` in the correlated EXISTS keeps PostgreSQL from turning them into hashed subplans, which
+// read every note, activity and deal of the workspace to check a handful of matches.
 import { roleCan } from '../../auth/permissions.js';
 import type { SearchEntityType } from '../../generated/prisma/enums.js';
 import type { RecordAccess } from '../records/access.js';
@@ -35,27 +37,27 @@ function visibilitySql(access: RecordAccess): string {
       : `(${access.policy === 'OPEN' ? `${alias}."visibility" = 'WORKSPACE' OR ` : ''}${alias}."ownerId" = $7::uuid` +
         ` OR EXISTS (SELECT 1 FROM "RecordShare" s WHERE s."${shareColumn}" = ${alias}.id AND (s."userId" = $7::uuid OR s."teamId" = ANY($8::uuid[]))))`;
   const link = (alias: string, column: string, table: string, shareColumn: string) =>
-    all ? 'TRUE' : `(${alias}."${column}" IS NULL OR EXISTS (SELECT 1 FROM "${table}" l WHERE l.id = ${alias}."${column}" AND ${owned('l', shareColumn)}))`;
+    all ? 'TRUE' : `(${alias}."${column}" IS NULL OR EXISTS (SELECT 1 FROM "${table}" l WHERE l.id = ${alias}."${column}" AND ${owned('l', shareColumn)} LIMIT 1))`;
   const linked = (alias: string) =>
     [link(alias, 'contactId', 'Contact', 'contactId'), link(alias, 'companyId', 'Company', 'companyId'), link(alias, 'dealId', 'Deal', 'dealId')].join(' AND ');
   const live = (table: string, alias: string, column: string, condition: string) =>
-    `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = x."${column}" AND ${alias}."deletedAt" IS NULL AND ${condition})`;
+    `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = x."${column}" AND ${alias}."deletedAt" IS NULL AND ${condition} LIMIT 1)`;
   const privateBody = all ? 'TRUE' : `(m."bodyPrivate" = FALSE OR m."ownerId" = $7::uuid)`;
   const ownedType = (table: string, shareColumn: string) =>
-    all ? 'TRUE' : `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = d.id AND ${owned('x', shareColumn)})`;
+    all ? 'TRUE' : `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = d.id AND ${owned('x', shareColumn)} LIMIT 1)`;
   return `CASE d."entityType"
     WHEN 'CONTACT' THEN ${ownedType('Contact', 'contactId')}
     WHEN 'COMPANY' THEN ${ownedType('Company', 'companyId')}
     WHEN 'DEAL' THEN ${ownedType('Deal', 'dealId')}
     WHEN 'COMMUNICATION' THEN ${ownedType('Communication', 'communicationId')}
-    WHEN 'NOTE' THEN ${all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')})`}
-    WHEN 'ACTIVITY' THEN ${all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Activity" x WHERE x.id = d.id AND ${linked('x')})`}
+    WHEN 'NOTE' THEN ${all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')} LIMIT 1)`}
+    WHEN 'ACTIVITY' THEN ${all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Activity" x WHERE x.id = d.id AND ${linked('x')} LIMIT 1)`}
     WHEN 'COMMENT' THEN EXISTS (SELECT 1 FROM "Comment" x WHERE x.id = d.id AND (
-      ${live('Note', 'n', 'noteId', linked('n'))} OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Deal', 'l', 'dealId', owned('l', 'dealId'))}))
+      ${live('Note', 'n', 'noteId', linked('n'))} OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Deal', 'l', 'dealId', owned('l', 'dealId'))}) LIMIT 1)
     WHEN 'FILE' THEN EXISTS (SELECT 1 FROM "File" x WHERE x.id = d.id AND (
       ${live('Contact', 'c', 'contactId', owned('c', 'contactId'))} OR ${live('Company', 'c', 'companyId', owned('c', 'companyId'))}
       OR ${live('Deal', 'c', 'dealId', owned('c', 'dealId'))} OR ${live('Note', 'n', 'noteId', linked('n'))}
-      OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Communication', 'm', 'communicationId', `${owned('m', 'communicationId')} AND ${privateBody}`)}))
+      OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Communication', 'm', 'communicationId', `${owned('m', 'communicationId')} AND ${privateBody}`)}) LIMIT 1)
     ELSE TRUE END`;
 }
 
