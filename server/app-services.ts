@@ -6,6 +6,7 @@ import { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { ActivityHub } from './modules/activity-events/hub.js';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppServices {
@@ -17,6 +18,8 @@ export interface AppServices {
   passwords: ReturnType<typeof createPasswordHasher>;
   signInThrottle: SignInThrottle;
   actionLimits: ActionLimits;
+  /** Carries committed activity events to live subscribers (in memory, or Redis with REDIS_URL). */
+  activityHub: ActivityHub;
 }
 
 export interface ServiceOverrides {
@@ -48,5 +51,6 @@ export function createAppServices(config: Config, db: Database, overrides: Servi
     passwords: createPasswordHasher(overrides.passwordHashing),
     signInThrottle: new SignInThrottle(config.signInSlowdownMs),
     actionLimits: new ActionLimits(),
+    activityHub: new ActivityHub(config.redisUrl),
   };
 }

@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -10,6 +11,7 @@ import type { Context } from './context.js';
 import { badInput } from './errors.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import type PrismaTypes from './generated/pothos-types.js';
+import { fieldCost } from './http/protection/cost.js';
 
 const STRUCTURAL = { authScopes: { public: true } } as const;
 
@@ -28,9 +30,11 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DefaultDenyPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DefaultDenyPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
+  // Field costs only (`disabled` skips the plugin's own check): server/http/protection checks the limit per request.
+  complexity: { fieldComplexity: fieldCost, disabled: true },
   scopeAuth: {
     authScopes: scopeLoaders,
     authorizeOnSubscribe: true,

@@ -1,7 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { protectionLimits, type ProtectionConfig } from './http/protection/limits.js';
 import { KNOWN_CONTENT_TYPES } from './modules/files/content-types.js';
+import { retentionSettings, type RetentionSettings } from './retention.js';
+
+const retentionDays = z.coerce.number().int().min(1).max(3650).optional();
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,6 +37,27 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false'),
+  REDIS_URL: z.string().url().optional(),
+  // Retention in days (server/retention.ts holds the defaults).
+  RETENTION_DELETED_WORKSPACE_DAYS: retentionDays,
+  RETENTION_SOFT_DELETED_DAYS: retentionDays,
+  RETENTION_EXPORT_DAYS: retentionDays,
+  RETENTION_USAGE_DAYS: retentionDays,
+  RETENTION_BACKUP_DAYS: retentionDays,
+  WEBHOOKS_ALLOW_PRIVATE_URLS: z.enum(['true', 'false', '1', '0']).default('false'),
+  // Protection (server/http/protection/limits.ts holds the defaults).
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().optional(),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().optional(),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).optional(),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().optional(),
+  GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean))
+    .refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/i.test(origin)), { message: 'must list origins such as https://app.example.com' })
+    .optional(),
 });
 
 /** S3-compatible object storage for files (AWS S3, MinIO, Cloudflare R2, ...). */
@@ -94,6 +119,14 @@ export interface Config {
   s3: S3Config | null;
   /** Milliseconds a failed sign-in is held back per failure beyond the free ones; 0 in tests. */
   signInSlowdownMs: number;
+  /** Let webhooks call loopback and private networks (tests, closed intranets); off by default against SSRF. */
+  webhooksAllowPrivateUrls: boolean;
+  /** Redis for shared state across instances (rate limits, pub/sub); unset means in-process memory. */
+  redisUrl?: string;
+  /** Rate limits, query limits and CORS origins. */
+  protection: ProtectionConfig;
+  /** How long expiring data is kept (days). */
+  retention: RetentionSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -123,5 +156,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesAllowedTypes: e.FILES_ALLOWED_TYPES ?? null,
     s3: s3ConfigFrom(present, e),
     signInSlowdownMs: 1000,
+    redisUrl: e.REDIS_URL,
+    webhooksAllowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS === 'true' || e.WEBHOOKS_ALLOW_PRIVATE_URLS === '1',
+    protection: protectionLimits({
+      rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
+      query: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxBatch: e.GRAPHQL_MAX_BATCH },
+      corsOrigins: e.CORS_ORIGINS,
+    }),
+    retention: retentionSettings({
+      deletedWorkspaceDays: e.RETENTION_DELETED_WORKSPACE_DAYS,
+      softDeletedDays: e.RETENTION_SOFT_DELETED_DAYS,
+      exportArchiveDays: e.RETENTION_EXPORT_DAYS,
+      usageDays: e.RETENTION_USAGE_DAYS,
+      backupDays: e.RETENTION_BACKUP_DAYS,
+    }),
   };
 }

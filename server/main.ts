@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
 import { createKithServer } from './http/server.js';
 import { scheduleMaintenance } from './jobs/maintenance.js';
+import { scheduleRetentionSweep } from './jobs/retention-sweep.js';
 import { jobHandlers } from './jobs/registry.js';
 import { JobWorker } from './jobs/worker.js';
 
@@ -15,6 +16,7 @@ if (applied.length > 0) app.logger.info(`Applied migrations: ${applied.join(', '
 
 const jobs = new JobWorker(db.prisma, jobHandlers(app), { logger: app.logger });
 await scheduleMaintenance(db.prisma);
+await scheduleRetentionSweep(db.prisma);
 jobs.start();
 
 const kith = createKithServer(app);

@@ -14,7 +14,7 @@ import './modules/workspaces/invitations.mutations.js';
 import './modules/api-keys/api-keys.graphql.js';
 import './modules/audit/audit.graphql.js';
 import './modules/privacy/privacy.graphql.js';
-import './modules/search/search.graphql.js';
+import './modules/webhooks/webhooks.graphql.js';
 import './modules/records/common.types.js';
 import './modules/tags/tag.types.js';
 import './modules/companies/company.types.js';
@@ -54,6 +54,9 @@ import './modules/sharing/shares.js';
 import './modules/merge/merge.graphql.js';
 import './modules/bulk/bulk.graphql.js';
 import './modules/timeline/timeline.graphql.js';
+import './modules/search/search.graphql.js';
+import './modules/activity-events/activity-events.graphql.js';
+import './modules/usage/usage.graphql.js';
 
 export const schema = builder.toSchema();
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -34,6 +34,9 @@ export const PERMISSIONS = {
   /** Subject access exports and erasure of a contact. */
   'privacy:manage': 'ADMIN',
   'workspace:delete': 'OWNER',
+  'webhooks:manage': 'ADMIN',
+  /** The workspace's usage summary (API calls, features, pages, active members). */
+  'usage:read': 'OWNER',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,14 @@ async function freshFixture(app: TestApp) {
   return f;
 }
 
+/** Mutations that change no workspace data (accounts, sessions, one's own exports): no activity event. */
+const NOT_WORKSPACE_DATA = new Set([
+  'signUp', 'signIn', 'signOut', 'signOutEverywhere', 'revokeSession', 'verifyEmail', 'resendVerificationEmail',
+  'requestEmailChange', 'confirmEmailChange', 'requestPasswordReset', 'resetPassword', 'changePassword',
+  'updatePreferences', 'updateProfile', 'requestMyDataExport',
+  'recordPageView', // usage data about the viewer, not workspace data
+]);
+
 describe('role matrix', () => {
   it('covers every root query and mutation field', () => {
     const covered = new Set(CASES.map((c) => c.field));
@@ -52,11 +60,16 @@ describe('role matrix', () => {
     it.each([...ACTORS, ...KEY_ACTORS])('as %s', async (actor) => {
       const app = getApp();
       const f = await freshFixture(app);
+      const eventsBefore = await app.prisma.activityEvent.count();
       const result = await testCase.run(app, f, actor);
       expect({ actor, outcome: outcomeOf(result), errors: result.errors?.map((e) => e.message) }).toMatchObject({
         actor,
         outcome: expectedOutcome(testCase, actor),
       });
+      // Every change to workspace data writes an activity event; a refused mutation writes none.
+      const eventsAfter = await app.prisma.activityEvent.count();
+      if (outcomeOf(result) !== 'ok') expect(eventsAfter).toBe(eventsBefore);
+      else if (!NOT_WORKSPACE_DATA.has(testCase.field)) expect(eventsAfter, `${testCase.field} wrote no activity event`).toBeGreaterThan(eventsBefore);
     });
   });
 });

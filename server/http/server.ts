@@ -1,22 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import type { AppServices } from '../app-services.js';
 import { handleFileDownload } from '../modules/files/download.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
+import { securityHeaders } from './protection/index.js';
+import { createStaticApp } from './static-app.js';
 import { attachWebSocketServer } from './websocket.js';
 import { createKithYoga } from './yoga.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Room for a multipart upload's operations, map and part headers on top of the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
-const CLIENT_INDEX = join(import.meta.dirname, '..', '..', 'client', 'index.html');
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-};
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
@@ -27,11 +20,14 @@ function isLoopback(req: IncomingMessage) {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
-export function createKithServer(app: AppServices) {
+/** `clientDir`: the built web app (client/dist unless given; tests build into a temp folder). */
+export function createKithServer(app: AppServices, options: { clientDir?: string } = {}) {
   const yoga = createKithYoga(app);
+  const headers = securityHeaders(app.config);
+  const serveApp = createStaticApp(options.clientDir);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
@@ -55,11 +51,7 @@ export function createKithServer(app: AppServices) {
       return sendJson(res, 413, { errors: [{ message: 'Request body too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     }
     if (path === yoga.graphqlEndpoint) return yoga(req, res);
-    if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
-      const html = await readFile(CLIENT_INDEX, 'utf8');
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
-      return;
-    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveApp(req, res, path ?? '/');
     sendJson(res, 404, { error: 'Not found' });
   }
 
@@ -88,6 +80,7 @@ export function createKithServer(app: AppServices) {
       await websockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await yoga.dispose();
     },
   };
 }

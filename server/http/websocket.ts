@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { AppServices } from '../app-services.js';
 import { contextForRequest } from './request-context.js';
 import type { KithYoga } from './yoga.js';
@@ -29,7 +29,13 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         // Cookies cannot be set over a socket; a stale one simply yields no viewer.
-        const contextValue = await contextForRequest(app, { req: ctx.extra.request }, () => undefined);
+        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : null;
+        // A bad key is refused like over HTTP: an UNAUTHENTICATED error for this operation, not a dropped socket.
+        const contextValue = await contextForRequest(app, { req: ctx.extra.request, authorization }, () => undefined).catch((error: unknown) => {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        });
+        if (Array.isArray(contextValue)) return contextValue;
         return {
           schema,
           document,
@@ -47,6 +53,7 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await app.activityHub.close();
     },
   };
 }

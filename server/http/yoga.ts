@@ -2,7 +2,10 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { AppServices } from '../app-services.js';
 import { schema } from '../schema.js';
+import { useActivityPublishing } from '../modules/activity-events/publish.js';
+import { useUsageRecording } from '../modules/usage/usage.plugin.js';
 import { createErrorMasker } from './errors.js';
+import { createProtection } from './protection/index.js';
 import { contextForRequest, type ServerContext } from './request-context.js';
 
 /** Cookies that resolvers set (sign-in, sign-out, session renewal), keyed by request. */
@@ -15,11 +18,14 @@ const useResponseCookies = (): Plugin => ({
 });
 
 export function createKithYoga(app: AppServices) {
+  const protection = createProtection(app);
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: app.config.env !== 'production' ? { title: 'Kith GraphQL' } : false,
+    graphiql: protection.graphiql,
+    cors: protection.cors,
+    batching: protection.batching,
     logging: app.logger,
     maskedErrors: { maskError: createErrorMasker(app.logger) },
     context: ({ request, req, ip }) => {
@@ -31,6 +37,9 @@ export function createKithYoga(app: AppServices) {
       // JSON POSTs are preflighted by browsers; anything "simple" must carry this header.
       useCSRFPrevention({ requestHeaders: ['x-kith-csrf', 'graphql-require-preflight'] }),
       useResponseCookies(),
+      useActivityPublishing(app),
+      useUsageRecording(app),
+      ...protection.plugins,
     ],
   });
 }

@@ -1,7 +1,9 @@
 import type { AppServices } from '../app-services.js';
 import { userPurgeHandlers } from '../modules/privacy/account-privacy.service.js';
 import { workspacePurgeHandlers } from '../modules/privacy/workspace-deletion.service.js';
+import { webhookHandlers } from '../modules/webhooks/webhooks.service.js';
 import { maintenanceHandlers } from './maintenance.js';
+import { retentionSweepHandlers } from './retention-sweep.js';
 import type { JobHandler } from './worker.js';
 
 /** Every kind of background job the server runs. A feature adds its handlers here (one line each). */
@@ -10,5 +12,7 @@ export function jobHandlers(app: AppServices): Record<string, JobHandler> {
     ...maintenanceHandlers(app.db.prisma),
     ...workspacePurgeHandlers(app),
     ...userPurgeHandlers(app),
+    ...webhookHandlers(app),
+    ...retentionSweepHandlers(app),
   };
 }

@@ -19,6 +19,7 @@ const PreferencesInput = builder.inputType('PreferencesInput', {
       required: false,
       validate: z.number().int().min(10, 'Font size is at least 10.').max(28, 'Font size is at most 28.'),
     }),
+    analyticsOptOut: t.boolean({ required: false, description: 'Stop analytics-only usage data (page views, features, API calls).' }),
   }),
 });
 
@@ -35,6 +36,7 @@ builder.mutationFields((t) => ({
           theme: input.theme ?? undefined,
           fontFamily: input.fontFamily ?? undefined,
           fontSize: input.fontSize ?? undefined,
+          analyticsOptOut: input.analyticsOptOut ?? undefined,
         },
       }),
   }),

@@ -10,6 +10,7 @@ export interface PreferencesShape {
   theme: Theme;
   fontFamily: string;
   fontSize: number;
+  analyticsOptOut: boolean;
 }
 
 export const Preferences = builder.objectRef<PreferencesShape>('Preferences').implement({
@@ -19,6 +20,7 @@ export const Preferences = builder.objectRef<PreferencesShape>('Preferences').im
     theme: t.expose('theme', { type: ThemeEnum }),
     fontFamily: t.exposeString('fontFamily'),
     fontSize: t.exposeInt('fontSize'),
+    analyticsOptOut: t.exposeBoolean('analyticsOptOut', { description: 'No page views, feature or API-call analytics are kept about you; security logs (sign-ins, sessions) stay.' }),
   }),
 });
 
@@ -38,7 +40,7 @@ export const UserType = builder.prismaNode('User', {
     preferences: t.field({
       type: Preferences,
       authScopes: selfOnly,
-      resolve: (user) => ({ theme: user.theme, fontFamily: user.fontFamily, fontSize: user.fontSize }),
+      resolve: (user) => ({ theme: user.theme, fontFamily: user.fontFamily, fontSize: user.fontSize, analyticsOptOut: user.analyticsOptOut }),
     }),
     workspaces: t.field({
       type: [WorkspaceType],

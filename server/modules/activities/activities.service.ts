@@ -8,6 +8,7 @@ import { linkColumns } from '../records/record-links.js';
 import { assertMember } from '../records/links.service.js';
 import { assertCanDelete, restorable } from '../records/ownership.js';
 import type { ActivityInputShape } from './activity.inputs.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,7 +44,7 @@ export async function createActivity(context: Context, workspaceId: string, inpu
         createdById: viewer.user.id,
         assigneeId: columns.assigneeId === undefined ? viewer.user.id : columns.assigneeId,
       },
-    });
+    }).then((row) => emitEvent(tx, context, row, 'Activity', 'created'));
   });
 }
 
@@ -52,14 +53,16 @@ export async function updateActivity(context: Context, id: string, input: Activi
   const access = await recordAccess(context, activity.workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const columns = await activityColumns(tx, access, input, activity.done);
-    return tx.activity.update({ where: { id, deletedAt: null }, data: columns });
+    return tx.activity.update({ where: { id, deletedAt: null }, data: columns }).then((row) => emitEvent(tx, context, row, 'Activity', 'updated', changedFields(input)));
   });
 }
 
 export async function completeActivity(context: Context, id: string, done: boolean) {
   const activity = await context.prisma.activity.findUniqueOrThrow({ where: { id, deletedAt: null } });
   if (activity.done === done) return activity;
-  return context.prisma.activity.update({ where: { id }, data: { done, doneAt: done ? new Date() : null } });
+  return context.prisma.$transaction((tx) =>
+    tx.activity.update({ where: { id }, data: { done, doneAt: done ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Activity', done ? 'completed' : 'reopened')),
+  );
 }
 
 /** Members delete activities they created or are assigned; admins any. */
@@ -68,5 +71,7 @@ export async function setActivityDeleted(context: Context, id: string, deleted: 
   assertCanDelete(await recordAccess(context, activity.workspaceId), { ownerId: activity.assigneeId, createdById: activity.createdById });
   if (deleted && activity.deletedAt) throw badInput('This activity is already in the trash.');
   if (!deleted && !restorable(activity.deletedAt)) throw badInput('Only activities in the trash (for up to 30 days) can be restored.');
-  return context.prisma.activity.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+  return context.prisma.$transaction((tx) =>
+    tx.activity.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Activity', deleted ? 'deleted' : 'restored')),
+  );
 }

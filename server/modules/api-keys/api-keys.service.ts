@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { emitEvent } from '../activity-events/record-event.js';
 
 const SECRET_PREFIX = 'kith_';
 /** How much of the secret lists show: enough to tell keys apart, far too little to guess the rest. */
@@ -49,6 +50,7 @@ export async function createApiKey(context: Context, workspaceId: string, input:
       data: { workspaceId, name: input.name, role: input.role, prefix, secretHash, createdById: requireViewer(context).user.id, expiresAt: input.expiresAt ?? null },
     });
     await recordAudit(tx, context, { workspaceId, action: 'api_key.created', targetType: 'ApiKey', targetId: created.id, details: { role: input.role, prefix } });
+    await emitEvent(tx, context, created, 'ApiKey', 'created', { role: input.role, prefix });
     return created;
   });
   return { apiKey, secret };
@@ -65,7 +67,7 @@ export async function revokeApiKey(context: Context, id: string) {
   await managerRole(context, apiKey.workspaceId);
   return context.prisma.$transaction(async (tx) => {
     await recordAudit(tx, context, { workspaceId: apiKey.workspaceId, action: 'api_key.revoked', targetType: 'ApiKey', targetId: id, details: { prefix: apiKey.prefix } });
-    return tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    return tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } }).then((row) => emitEvent(tx, context, row, 'ApiKey', 'revoked', { prefix: row.prefix }));
   });
 }
 
@@ -78,7 +80,7 @@ export async function rotateApiKey(context: Context, id: string) {
   const secretHash = await hashToken(secret);
   const apiKey = await context.prisma.$transaction(async (tx) => {
     await recordAudit(tx, context, { workspaceId: current.workspaceId, action: 'api_key.rotated', targetType: 'ApiKey', targetId: id, details: { prefix } });
-    return tx.apiKey.update({ where: { id }, data: { prefix, secretHash, lastUsedAt: null, lastUsedIp: null } });
+    return tx.apiKey.update({ where: { id }, data: { prefix, secretHash, lastUsedAt: null, lastUsedIp: null } }).then((row) => emitEvent(tx, context, row, 'ApiKey', 'rotated', { prefix }));
   });
   return { apiKey, secret };
 }

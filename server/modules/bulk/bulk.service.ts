@@ -8,6 +8,7 @@ import { recordAccess, visibleWhere } from '../records/access.js';
 import { MAX_BULK } from '../records/common.types.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
 import { assertCanDelete } from '../records/ownership.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 export type BulkModel = 'contact' | 'company' | 'deal';
 const MODELS: Record<string, BulkModel> = { Contact: 'contact', Company: 'company', Deal: 'deal' };
@@ -60,7 +61,7 @@ export interface BulkChanges {
 }
 
 export async function bulkUpdate(context: Context, workspaceId: string, globalIds: readonly string[], changes: BulkChanges) {
-  const { model, ids } = bulkTarget(globalIds);
+  const { model, typename, ids } = bulkTarget(globalIds);
   if (changes.stageId && model !== 'deal') throw badInput('Only deals have stages.', 'stageId');
   await loadVisible(context, workspaceId, model, ids);
   const addTags = keysOf(changes.addTagIds ?? [], 'Tag');
@@ -81,6 +82,8 @@ export async function bulkUpdate(context: Context, workspaceId: string, globalId
         });
       }
     }
+    const fields = changedFields({ ownerId: changes.ownerId ?? undefined, addTagIds: addTags.length ? addTags : undefined, removeTagIds: removeTags.length ? removeTags : undefined });
+    if (fields.fields.length > 0) for (const id of ids) await emitEvent(tx, context, { id, workspaceId }, typename, 'updated', { ...fields, bulk: true });
   });
   return { model, ids };
 }
@@ -106,13 +109,17 @@ async function moveDeals(tx: Prisma.TransactionClient, context: Context, workspa
       changedById: context.viewer?.user.id ?? null,
     })),
   });
+  for (const d of moving) await emitEvent(tx, context, { id: d.id, workspaceId }, 'Deal', 'stage_moved', { from: nameOf.get(d.stageId) ?? null, to: stage.name, bulk: true });
 }
 
 /** Moves up to MAX_BULK records to the trash; all or nothing, each one subject to the delete rule. */
 export async function bulkDelete(context: Context, workspaceId: string, globalIds: readonly string[]) {
-  const { model, ids } = bulkTarget(globalIds);
+  const { model, typename, ids } = bulkTarget(globalIds);
   const { rows, access } = await loadVisible(context, workspaceId, model, ids);
   for (const row of rows) assertCanDelete(access, row);
-  await delegateOf(context.prisma, model).updateMany({ where: { id: { in: ids } }, data: { deletedAt: new Date() } });
+  await context.prisma.$transaction(async (tx) => {
+    await delegateOf(tx, model).updateMany({ where: { id: { in: ids } }, data: { deletedAt: new Date() } });
+    for (const id of ids) await emitEvent(tx, context, { id, workspaceId }, typename, 'deleted', { bulk: true });
+  });
   return ids.length;
 }

@@ -7,6 +7,7 @@ import { keysOf } from '../records/links.service.js';
 import { assertCanDelete } from '../records/ownership.js';
 import { targetFromInput, visibleTarget } from './comment-target.js';
 import type { CreateCommentShape, UpdateCommentShape } from './comment.inputs.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,7 +33,7 @@ export async function createComment(context: Context, input: CreateCommentShape)
         authorId: viewer.user.id,
         mentions: { create: userIds.map((userId) => ({ userId })) },
       },
-    });
+    }).then((row) => emitEvent(tx, context, row, 'Comment', 'created', { on: target.column, mentions: userIds.length }));
   });
 }
 
@@ -48,7 +49,7 @@ export async function updateComment(context: Context, id: string, input: UpdateC
         body: input.body ?? undefined,
         mentions: userIds ? { deleteMany: {}, create: userIds.map((userId) => ({ userId })) } : undefined,
       },
-    });
+    }).then((row) => emitEvent(tx, context, row, 'Comment', 'updated', changedFields(input)));
   });
 }
 
@@ -57,5 +58,7 @@ export async function deleteComment(context: Context, id: string) {
   const comment = await context.prisma.comment.findUniqueOrThrow({ where: { id } });
   assertCanDelete(await recordAccess(context, comment.workspaceId), { ownerId: comment.authorId, createdById: comment.authorId });
   if (comment.deletedAt) throw badInput('This comment is already deleted.');
-  return context.prisma.comment.update({ where: { id }, data: { deletedAt: new Date() } });
+  return context.prisma.$transaction((tx) =>
+    tx.comment.update({ where: { id }, data: { deletedAt: new Date() } }).then((row) => emitEvent(tx, context, row, 'Comment', 'deleted')),
+  );
 }

@@ -10,6 +10,7 @@ import { assertCanDelete, restorable } from '../records/ownership.js';
 import { normalizeAddress } from './addresses.js';
 import { mayReadBody } from './body-privacy.js';
 import type { CommunicationInputShape } from './communication.inputs.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 type Existing = Pick<Communication, 'kind' | 'fromAddress' | 'toAddresses' | 'durationSeconds' | 'outcome'>;
@@ -76,7 +77,7 @@ export async function createCommunication(context: Context, workspaceId: string,
         ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
         contacts: contactIds ? { create: contactIds.map((contactId) => ({ contactId })) } : undefined,
       },
-    });
+    }).then((row) => emitEvent(tx, context, row, 'Communication', 'created', { kind: row.kind, direction: row.direction }));
   });
 }
 
@@ -93,7 +94,7 @@ export async function updateCommunication(context: Context, id: string, input: C
     return tx.communication.update({
       where: { id },
       data: { ...columns, contacts: contactIds ? { deleteMany: {}, create: contactIds.map((contactId) => ({ contactId })) } : undefined },
-    });
+    }).then((row) => emitEvent(tx, context, row, 'Communication', 'updated', changedFields(input)));
   });
 }
 
@@ -102,5 +103,7 @@ export async function setCommunicationDeleted(context: Context, id: string, dele
   assertCanDelete(await recordAccess(context, row.workspaceId), row);
   if (deleted && row.deletedAt) throw badInput('This communication is already in the trash.');
   if (!deleted && !restorable(row.deletedAt)) throw badInput('Only communications in the trash (for up to 30 days) can be restored.');
-  return context.prisma.communication.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+  return context.prisma.$transaction((tx) =>
+    tx.communication.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Communication', deleted ? 'deleted' : 'restored')),
+  );
 }

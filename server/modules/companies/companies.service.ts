@@ -9,6 +9,7 @@ import { normalizeDomain, normalizePhone, normalizeUrl } from '../records/normal
 import { assertCanDelete, restorable } from '../records/ownership.js';
 import { badInput } from '../../errors.js';
 import type { CompanyInputShape } from './company.inputs.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -61,7 +62,7 @@ export async function createCompany(context: Context, workspaceId: string, input
           ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
           tags: tagIds ? { connect: tagIds.map((id) => ({ id })) } : undefined,
         },
-      });
+      }).then((row) => emitEvent(tx, context, row, 'Company', 'created'));
     })
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_DOMAIN, 'domain'));
 }
@@ -74,7 +75,7 @@ export async function updateCompany(context: Context, id: string, input: Company
       return tx.company.update({
         where: { id },
         data: { ...columns, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-      });
+      }).then((row) => emitEvent(tx, context, row, 'Company', 'updated', changedFields(input)));
     })
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_DOMAIN, 'domain'));
 }
@@ -84,5 +85,7 @@ export async function setCompanyDeleted(context: Context, id: string, deleted: b
   assertCanDelete(await recordAccess(context, company.workspaceId), company);
   if (deleted && company.deletedAt) throw badInput('This company is already in the trash.');
   if (!deleted && !restorable(company.deletedAt)) throw badInput('Only companies in the trash (for up to 30 days) can be restored.');
-  return context.prisma.company.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+  return context.prisma.$transaction((tx) =>
+    tx.company.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Company', deleted ? 'deleted' : 'restored')),
+  );
 }

@@ -8,6 +8,7 @@ import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.s
 import { assertCanDelete, restorable } from '../records/ownership.js';
 import { assertEmailsFree, contactDetails, duplicateEmailMessage, writeContactDetails } from './contact-details.js';
 import type { ContactInputShape } from './contact.inputs.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -75,7 +76,7 @@ export async function createContact(context: Context, workspaceId: string, input
         },
       });
       await writeContactDetails(tx, workspaceId, contact.id, lists);
-      return contact;
+      return emitEvent(tx, context, contact, 'Contact', 'created');
     })
     .catch(rethrowDuplicateEmail);
 }
@@ -95,7 +96,7 @@ export async function updateContact(context: Context, id: string, input: Contact
       return tx.contact.update({
         where: { id },
         data: { ...columns, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-      });
+      }).then((row) => emitEvent(tx, context, row, 'Contact', 'updated', changedFields(input)));
     })
     .catch(rethrowDuplicateEmail);
 }
@@ -105,5 +106,7 @@ export async function setContactDeleted(context: Context, id: string, deleted: b
   assertCanDelete(await recordAccess(context, contact.workspaceId), contact);
   if (deleted && contact.deletedAt) throw badInput('This contact is already in the trash.');
   if (!deleted && !restorable(contact.deletedAt)) throw badInput('Only contacts in the trash (for up to 30 days) can be restored.');
-  return context.prisma.contact.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+  return context.prisma.$transaction((tx) =>
+    tx.contact.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Contact', deleted ? 'deleted' : 'restored')),
+  );
 }

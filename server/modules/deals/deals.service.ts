@@ -9,6 +9,7 @@ import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.s
 import { normalizeCurrency } from '../records/normalize.js';
 import { assertCanDelete, restorable } from '../records/ownership.js';
 import type { DealInputShape } from './deal.inputs.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -95,7 +96,7 @@ export async function createDeal(context: Context, workspaceId: string, input: D
     await tx.dealStageChange.create({
       data: { workspaceId, dealId: deal.id, fromStageId: null, toStageId: stage.id, toStageName: stage.name, changedById: viewer.user.id },
     });
-    return deal;
+    return emitEvent(tx, context, deal, 'Deal', 'created', { stage: stage.name });
   });
 }
 
@@ -117,7 +118,7 @@ export async function updateDeal(context: Context, id: string, input: DealInputS
     return tx.deal.update({
       where: { id },
       data: { ...columns, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-    });
+    }).then((row) => emitEvent(tx, context, row, 'Deal', 'updated', changedFields(input)));
   });
 }
 
@@ -149,7 +150,8 @@ export async function moveDeal(context: Context, id: string, stageGlobalId: stri
         changedById: viewer.user.id,
       },
     });
-    return tx.deal.update({ where: { id }, data: { stageId: stage.id, pipelineId: stage.pipelineId, ...statusAfterEntering(stage, deal) } });
+    return tx.deal.update({ where: { id }, data: { stageId: stage.id, pipelineId: stage.pipelineId, ...statusAfterEntering(stage, deal) } })
+      .then((row) => emitEvent(tx, context, row, 'Deal', 'stage_moved', { from: from.name, to: stage.name, status: row.status }));
   });
 }
 
@@ -158,5 +160,7 @@ export async function setDealDeleted(context: Context, id: string, deleted: bool
   assertCanDelete(await recordAccess(context, deal.workspaceId), deal);
   if (deleted && deal.deletedAt) throw badInput('This deal is already in the trash.');
   if (!deleted && !restorable(deal.deletedAt)) throw badInput('Only deals in the trash (for up to 30 days) can be restored.');
-  return context.prisma.deal.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+  return context.prisma.$transaction((tx) =>
+    tx.deal.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Deal', deleted ? 'deleted' : 'restored')),
+  );
 }

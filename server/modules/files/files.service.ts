@@ -8,6 +8,7 @@ import { canSeeFile, LINK_COLUMN, visibleTarget } from './access.js';
 import { contentTypeFor } from './content-types.js';
 import { sanitizeFileName } from './file-name.js';
 import { chunksOf, fileStorage, formatBytes, newStorageKey, UploadMeter, UploadRefused } from './storage.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 /** What Yoga hands a resolver for a multipart file part (a WHATWG File, native or ponyfilled). */
 export interface UploadedFile {
@@ -43,18 +44,20 @@ export async function uploadFile(context: Context, attachTo: string, file: Uploa
     throw error;
   }
   try {
-    return await context.prisma.file.create({
-      data: {
-        workspaceId: target.workspaceId,
-        name,
-        contentType: type.mime,
-        size: meter.size,
-        sha256: meter.sha256,
-        storageKey: key,
-        uploadedById: viewer.user.id,
-        [LINK_COLUMN[target.model]]: target.id,
-      },
-    });
+    return await context.prisma.$transaction((tx) =>
+      tx.file.create({
+        data: {
+          workspaceId: target.workspaceId,
+          name,
+          contentType: type.mime,
+          size: meter.size,
+          sha256: meter.sha256,
+          storageKey: key,
+          uploadedById: viewer.user.id,
+          [LINK_COLUMN[target.model]]: target.id,
+        },
+      }).then((row) => emitEvent(tx, context, row, 'Attachment', 'uploaded', { on: target.model, contentType: type.mime, size: meter.size })),
+    );
   } catch (error) {
     await storage.delete(key);
     throw error;
@@ -77,5 +80,7 @@ export async function deleteFile(context: Context, globalId: string) {
   const access = await recordAccess(context, file.workspaceId);
   const mine = file.uploadedById === access.userId && roleCan(access.role, 'files:upload');
   if (!mine && !roleCan(access.role, 'records:deleteAny')) throw forbidden('You can delete only files you uploaded.');
-  return context.prisma.file.update({ where: { id: file.id }, data: { deletedAt: new Date() } });
+  return context.prisma.$transaction((tx) =>
+    tx.file.update({ where: { id: file.id }, data: { deletedAt: new Date() } }).then((row) => emitEvent(tx, context, row, 'Attachment', 'deleted')),
+  );
 }

@@ -7,6 +7,7 @@ import { publicDefinition, storedFields } from './form-definition.js';
 import { PUBLIC_KEY_PATTERN } from './forms.service.js';
 import { checkSubmission, honeypotFilled, type RawValues } from './submission-values.js';
 import { recordSubmission, type LiveForm } from './submission.service.js';
+import { publishPending } from '../activity-events/publish.js';
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
@@ -125,7 +126,7 @@ async function submit(app: AppServices, req: IncomingMessage, publicKey: string)
   if (honeypotFilled(parsed.raw)) return ACCEPTED;
   const checked = checkSubmission(storedFields(form.fields), parsed.raw);
   if (!checked.ok) return failure(400, 'BAD_USER_INPUT', 'Some answers need attention.', { fieldErrors: checked.errors });
-  await recordSubmission(app.db.prisma, form, checked.values);
+  await recordSubmission(app.db.prisma, form, checked.values).finally(() => publishPending(app, form, true));
   return ACCEPTED;
 }
 

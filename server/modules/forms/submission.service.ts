@@ -3,6 +3,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { storedFields, type FieldTarget, type FormFieldDefinition } from './form-definition.js';
 import type { CleanValue, CleanValues } from './submission-values.js';
+import { recordEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -160,6 +161,8 @@ async function applySubmission(tx: Tx, form: LiveForm, values: CleanValues): Pro
     data: { workspaceId: form.workspaceId, formId: form.id, contactId, data: values },
     select: { id: true },
   });
+  // No actor: the public submitted it. The form object is the sink the HTTP handler publishes from.
+  await recordEvent(tx, form, { workspaceId: form.workspaceId, verb: match ? 'form_submitted' : 'created', entityType: 'Contact', entityId: contactId, changes: { formId: form.id, viaForm: true } });
   return submission.id;
 }
 

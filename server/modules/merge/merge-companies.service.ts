@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAccess, visibleWhere } from '../records/access.js';
 import { MAX_MERGE } from './merge-contacts.service.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 type CompanyRow = Prisma.CompanyGetPayload<{ include: { tags: { select: { id: true } } } }>;
@@ -61,6 +62,6 @@ export async function mergeCompanies(context: Context, survivorId: string, merge
       })),
     });
     await tx.company.deleteMany({ where: { id: { in: ids } } });
-    return tx.company.findUniqueOrThrow({ where: { id: survivorId } });
+    return tx.company.findUniqueOrThrow({ where: { id: survivorId } }).then((row) => emitEvent(tx, context, row, 'Company', 'merged', { mergedIds: ids }));
   });
 }

@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAccess, visibleWhere } from '../records/access.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -102,6 +103,6 @@ export async function mergeContacts(context: Context, survivorId: string, merged
       })),
     });
     await tx.contact.deleteMany({ where: { id: { in: ids } } });
-    return tx.contact.findUniqueOrThrow({ where: { id: survivorId } });
+    return tx.contact.findUniqueOrThrow({ where: { id: survivorId } }).then((row) => emitEvent(tx, context, row, 'Contact', 'merged', { mergedIds: ids }));
   });
 }

@@ -5,6 +5,7 @@ import { recordAccess } from '../records/access.js';
 import { linkColumns } from '../records/record-links.js';
 import { assertCanDelete, restorable } from '../records/ownership.js';
 import type { NoteInputShape } from './note.inputs.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 export async function createNote(context: Context, workspaceId: string, input: NoteInputShape) {
   if (!input.body?.trim()) throw badInput('Body is required.', 'input.body');
@@ -12,7 +13,7 @@ export async function createNote(context: Context, workspaceId: string, input: N
   const access = await recordAccess(context, workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const links = await linkColumns(tx, access, input);
-    return tx.note.create({ data: { ...links, body: input.body!, workspaceId, createdById: viewer.user.id } });
+    return tx.note.create({ data: { ...links, body: input.body!, workspaceId, createdById: viewer.user.id } }).then((row) => emitEvent(tx, context, row, 'Note', 'created'));
   });
 }
 
@@ -21,7 +22,7 @@ export async function updateNote(context: Context, id: string, input: NoteInputS
   const access = await recordAccess(context, note.workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const links = await linkColumns(tx, access, input);
-    return tx.note.update({ where: { id, deletedAt: null }, data: { ...links, body: input.body ?? undefined } });
+    return tx.note.update({ where: { id, deletedAt: null }, data: { ...links, body: input.body ?? undefined } }).then((row) => emitEvent(tx, context, row, 'Note', 'updated', changedFields(input)));
   });
 }
 
@@ -30,5 +31,7 @@ export async function setNoteDeleted(context: Context, id: string, deleted: bool
   assertCanDelete(await recordAccess(context, note.workspaceId), note);
   if (deleted && note.deletedAt) throw badInput('This note is already in the trash.');
   if (!deleted && !restorable(note.deletedAt)) throw badInput('Only notes in the trash (for up to 30 days) can be restored.');
-  return context.prisma.note.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+  return context.prisma.$transaction((tx) =>
+    tx.note.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Note', deleted ? 'deleted' : 'restored')),
+  );
 }

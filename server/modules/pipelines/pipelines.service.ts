@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { PipelineInputShape, PipelineUpdateShape, StageInputShape } from './pipeline.inputs.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,7 +55,7 @@ export function createDefaultPipeline(tx: Tx, workspaceId: string) {
 
 export function createPipeline(context: Context, workspaceId: string, input: PipelineInputShape) {
   return context.prisma
-    .$transaction((tx) => insertPipeline(tx, workspaceId, input))
+    .$transaction((tx) => insertPipeline(tx, workspaceId, input).then((row) => emitEvent(tx, context, row, 'Pipeline', 'created')))
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_NAME, 'input.name'));
 }
 
@@ -71,7 +72,7 @@ export function updatePipeline(context: Context, id: string, input: PipelineUpda
       return tx.pipeline.update({
         where: { id },
         data: { name: input.name?.trim() ?? undefined, isDefault: input.isDefault ? true : undefined },
-      });
+      }).then((row) => emitEvent(tx, context, row, 'Pipeline', 'updated', changedFields(input)));
     })
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_NAME, 'input.name'));
 }
@@ -92,6 +93,6 @@ export function deletePipeline(context: Context, id: string) {
     await assertNoDeals(tx, { pipelineId: id }, 'pipeline');
     await tx.pipeline.delete({ where: { id } });
     if (pipeline.isDefault) await tx.pipeline.update({ where: { id: others[0]!.id }, data: { isDefault: true } });
-    return pipeline;
+    return emitEvent(tx, context, pipeline, 'Pipeline', 'deleted', { name: pipeline.name });
   });
 }

@@ -7,6 +7,7 @@ import { idFromGlobalId } from '../node/uuid.js';
 import type { StageInputShape, StageUpdateShape } from './pipeline.inputs.js';
 import { assertDistinctNames, assertNoDeals, MAX_STAGES, stageColumns } from './pipelines.service.js';
 import { putDealsInStage } from './stage-status.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +32,7 @@ export function addStage(context: Context, pipelineId: string, input: StageInput
     const columns = stageColumns(input, 'input');
     const at = Math.min(position ?? stages.length, stages.length);
     await renumber(tx, stages, at);
-    return tx.pipelineStage.create({ data: { ...columns, position: at, pipelineId, workspaceId: pipeline.workspaceId } });
+    return tx.pipelineStage.create({ data: { ...columns, position: at, pipelineId, workspaceId: pipeline.workspaceId } }).then((row) => emitEvent(tx, context, row, 'PipelineStage', 'created'));
   });
 }
 
@@ -53,13 +54,13 @@ export function updateStage(context: Context, id: string, input: StageUpdateShap
       data: { name: input.name?.trim() ?? undefined, probability: input.probability ?? undefined, ...flags },
     });
     if (flags.isWon !== stage.isWon || flags.isLost !== stage.isLost) await putDealsInStage(tx, { stageId: id }, updated);
-    return updated;
+    return emitEvent(tx, context, updated, 'PipelineStage', 'updated', changedFields(input));
   });
 }
 
 export function reorderStages(context: Context, pipelineId: string, stageGlobalIds: readonly string[]) {
   return context.prisma.$transaction(async (tx) => {
-    await tx.pipeline.findUniqueOrThrow({ where: { id: pipelineId } });
+    const pipeline = await tx.pipeline.findUniqueOrThrow({ where: { id: pipelineId } });
     const stages = await stagesOf(tx, pipelineId);
     const ids = stageGlobalIds.map((gid) => idFromGlobalId(gid, 'PipelineStage', 'Stage'));
     const byId = new Map(stages.map((stage) => [stage.id, stage]));
@@ -67,6 +68,7 @@ export function reorderStages(context: Context, pipelineId: string, stageGlobalI
       throw badInput("List each of this pipeline's stages exactly once, in the new order.", 'stageIds');
     }
     await renumber(tx, ids.map((id) => byId.get(id)!));
+    await emitEvent(tx, context, pipeline, 'Pipeline', 'stages_reordered');
     return { id: pipelineId };
   });
 }
@@ -98,11 +100,13 @@ export function deleteStage(context: Context, id: string, moveDealsTo?: string |
           changedById: viewer.user.id,
         })),
       });
+      for (const deal of moving) await emitEvent(tx, context, { id: deal.id, workspaceId: stage.workspaceId }, 'Deal', 'stage_moved', { from: stage.name, to: target.name });
     } else {
       await assertNoDeals(tx, { stageId: id }, 'stage');
     }
     await tx.pipelineStage.delete({ where: { id } });
     await renumber(tx, stages.filter((s) => s.id !== id));
+    await emitEvent(tx, context, stage, 'PipelineStage', 'deleted', { name: stage.name });
     return { id: stage.pipelineId };
   });
 }

@@ -8,6 +8,7 @@ import { assertCurrentPassword } from '../accounts/current-password.js';
 import { endSession, requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { purgeDate } from './deletion-grace.js';
+import { emitEvent, recordEvent } from '../activity-events/record-event.js';
 
 export const USER_PURGE = 'user.purge';
 
@@ -77,6 +78,7 @@ export async function deleteMyAccount(context: Context, password: string) {
   const purgeAfter = purgeDate(deletedAt);
   await context.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { deletedAt, purgeAfter } });
+    for (const m of await tx.membership.findMany({ where: { userId } })) await emitEvent(tx, context, m, 'Membership', 'left', { userId, role: m.role, accountDeleted: true });
     await tx.membership.deleteMany({ where: { userId } });
     await tx.teamMember.deleteMany({ where: { userId } });
     await tx.apiKey.deleteMany({ where: { createdById: userId } });

@@ -3,6 +3,7 @@ import { notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage } from '../files/storage.js';
+import { emitEvent, recordEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,6 +46,7 @@ export async function exportContact(context: Context, contactId: string) {
     db.mergeRecord.findMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] }, select: { id: true, survivorId: true, mergedId: true, snapshot: true, createdAt: true } }),
   ]);
   await recordAudit(db, context, { workspaceId, action: 'contact.exported', targetType: 'Contact', targetId: contactId });
+  await recordEvent(db, context, { workspaceId, verb: 'exported', entityType: 'Contact', entityId: contactId });
   // BigInt amounts and dates become strings in the JSON document.
   return JSON.parse(
     JSON.stringify(
@@ -102,6 +104,7 @@ export async function eraseContact(context: Context, contactId: string) {
     const submissions = await tx.formSubmission.deleteMany({ where: { contactId } });
     const merges = await tx.mergeRecord.deleteMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] } });
     await tx.contact.delete({ where: { id: contactId } });
+    await recordEvent(tx, context, { workspaceId, verb: 'erased', entityType: 'Contact', entityId: contactId });
     await recordAudit(tx, context, {
       workspaceId,
       action: 'contact.erased',

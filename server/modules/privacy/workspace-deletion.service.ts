@@ -10,6 +10,7 @@ import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage } from '../files/storage.js';
 import { purgeDate } from './deletion-grace.js';
+import { emitEvent, recordEvent } from '../activity-events/record-event.js';
 
 export const WORKSPACE_PURGE = 'workspace.purge';
 
@@ -46,6 +47,7 @@ export async function requestWorkspaceDeletion(context: Context, workspaceId: st
     await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt, purgeAfter } });
     await tx.apiKey.updateMany({ where: { workspaceId, revokedAt: null }, data: { revokedAt: closedAt } });
     await enqueueJob(tx, WORKSPACE_PURGE, { workspaceId }, { runAt: purgeAfter, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}` });
+    await emitEvent(tx, context, { id: workspaceId, workspaceId }, 'Workspace', 'deletion_requested', { purgeAfter: purgeAfter.toISOString() });
     await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_requested', targetType: 'Workspace', targetId: workspaceId, details: { purgeAfter: purgeAfter.toISOString() } });
   });
   context.invalidateRoles();
@@ -60,6 +62,7 @@ export async function cancelWorkspaceDeletion(context: Context, workspaceId: str
   if (!membership.workspace.closedAt) throw badInput('This workspace is not scheduled for deletion.');
   await context.prisma.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt: null, purgeAfter: null } });
+    await emitEvent(tx, context, { id: workspaceId, workspaceId }, 'Workspace', 'deletion_cancelled');
     await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_cancelled', targetType: 'Workspace', targetId: workspaceId });
   });
   context.invalidateRoles();

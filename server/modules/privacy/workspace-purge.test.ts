@@ -43,6 +43,11 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await app.prisma.mergeRecord.create({ data: { workspaceId, entityType: 'Contact', survivorId: contact.id, mergedId: other.id, snapshot: {} } });
   await apiKeyFor(app, userId, workspaceId, 'ADMIN');
   await app.prisma.auditLogEntry.create({ data: { workspaceId, actorUserId: userId, action: 'test.entry' } });
+  await app.prisma.activitySequence.create({ data: { workspaceId, last: 1 } });
+  await app.prisma.activityEvent.create({ data: { workspaceId, sequence: 1, actorUserId: userId, verb: 'created', entityType: 'Contact', entityId: contact.id } });
+  const webhook = await app.prisma.webhook.create({ data: { workspaceId, url: 'https://hooks.example.com/kith', eventTypes: [], secret: 'whsec_test' } });
+  await app.prisma.webhookDelivery.create({ data: { workspaceId, webhookId: webhook.id, eventType: 'contact.created', payload: {} } });
+  await app.prisma.usageEvent.create({ data: { workspaceId, userId, kind: 'API_CALL', name: 'ListContacts', durationMs: 3 } });
   const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
   await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('contract'); })());
   await app.prisma.file.create({ data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: contact.id } });

@@ -10,6 +10,8 @@ import { keysOf } from '../records/links.service.js';
 import { permissionOnVisibleRecord } from '../records/record-scope.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 
 const MODELS: Record<string, { model: VisibleModel; column: 'contactId' | 'companyId' | 'dealId' | 'communicationId' }> = {
   Contact: { model: 'contact', column: 'contactId' },
@@ -99,6 +101,7 @@ builder.mutationFields((t) => ({
             ...teamIds.filter((id) => !has('teamId', id)).map((teamId) => ({ ...base, teamId })),
           ],
         });
+        await emitEvent(tx, ctx, target, decodeGlobalID(args.recordId).typename, 'shared', { users: userIds.length, teams: teamIds.length });
       });
       return ctx.prisma.recordShare.findMany({ ...query, where: { [target.column]: target.id }, orderBy: { createdAt: 'asc' } });
     },
@@ -108,7 +111,11 @@ builder.mutationFields((t) => ({
     authScopes: (_root, args, ctx) => recordScope(ctx, args.recordId, 'records:update'),
     resolve: async (_root, args, ctx) => {
       const target = await ownedRecord(ctx, args.recordId);
-      const { count } = await ctx.prisma.recordShare.deleteMany({ where: { id: shareKey(args.shareId), [target.column]: target.id } });
+      const { count } = await ctx.prisma.$transaction(async (tx) => {
+        const removed = await tx.recordShare.deleteMany({ where: { id: shareKey(args.shareId), [target.column]: target.id } });
+        if (removed.count > 0) await emitEvent(tx, ctx, target, decodeGlobalID(args.recordId).typename, 'unshared');
+        return removed;
+      });
       if (count === 0) throw notFound('Share');
       return true;
     },
@@ -118,7 +125,12 @@ builder.mutationFields((t) => ({
     args: { workspaceId: t.arg.id({ required: false }), policy: t.arg({ type: RecordPolicyEnum }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:policy', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.workspace.update({ ...query, where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { recordPolicy: args.policy } }),
+      ctx.prisma
+        .$transaction((tx) =>
+          tx.workspace.update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { recordPolicy: args.policy } })
+            .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'policy_changed', { recordPolicy: args.policy })),
+        )
+        .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),
   }),
 }));
 

@@ -9,6 +9,7 @@ import { requiredText } from '../records/common.types.js';
 import { keysOf } from '../records/links.service.js';
 import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 builder.prismaNode('Team', {
   id: { field: 'id' },
@@ -63,7 +64,7 @@ builder.mutationFields((t) => ({
       const team = await ctx.prisma
         .$transaction(async (tx) => {
           const userIds = await memberKeys(tx, workspaceId, args.memberIds ?? []);
-          return tx.team.create({ data: { workspaceId, name: args.name.trim(), members: { create: userIds.map((userId) => ({ userId })) } } });
+          return tx.team.create({ data: { workspaceId, name: args.name.trim(), members: { create: userIds.map((userId) => ({ userId })) } } }).then((row) => emitEvent(tx, ctx, row, 'Team', 'created', { members: userIds.length }));
         })
         .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name'));
       return ctx.prisma.team.findUniqueOrThrow({ ...query, where: { id: team.id } });
@@ -83,6 +84,7 @@ builder.mutationFields((t) => ({
       await ctx.prisma
         .$transaction(async (tx) => {
           const team = await tx.team.update({ where: { id }, data: { name: args.name?.trim() ?? undefined } });
+          await emitEvent(tx, ctx, team, 'Team', 'updated', changedFields({ name: args.name ?? undefined, memberIds: args.memberIds ?? undefined }));
           if (!args.memberIds) return;
           const userIds = await memberKeys(tx, team.workspaceId, args.memberIds);
           await tx.teamMember.deleteMany({ where: { teamId: id } });
@@ -98,7 +100,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => teamScope(ctx, args.id),
     resolve: async (_root, args, ctx) => {
-      await ctx.prisma.team.delete({ where: { id: idFromGlobalId(args.id, 'Team') } });
+      await ctx.prisma.$transaction((tx) => tx.team.delete({ where: { id: idFromGlobalId(args.id, 'Team') } }).then((row) => emitEvent(tx, ctx, row, 'Team', 'deleted', { name: row.name })));
       return true;
     },
   }),

@@ -5,6 +5,7 @@ import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 export const TagType = builder.prismaNode('Tag', {
   id: { field: 'id' },
@@ -44,8 +45,11 @@ builder.mutationFields((t) => ({
     },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'tags:manage', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.tag
-        .create({ ...query, data: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), name: args.name.trim(), color: args.color ?? null } })
+      ctx.prisma
+        .$transaction((tx) =>
+          tx.tag.create({ data: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), name: args.name.trim(), color: args.color ?? null } }).then((row) => emitEvent(tx, ctx, row, 'Tag', 'created')),
+        )
+        .then((row) => ctx.prisma.tag.findUniqueOrThrow({ ...query, where: { id: row.id } }))
         .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name')),
   }),
   updateTag: t.prismaField({
@@ -57,12 +61,13 @@ builder.mutationFields((t) => ({
     },
     authScopes: (_root, args, ctx) => tagScope(ctx, args.id),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.tag
-        .update({
-          ...query,
-          where: { id: idFromGlobalId(args.id, 'Tag') },
-          data: { name: args.name?.trim() ?? undefined, color: args.color ?? undefined },
-        })
+      ctx.prisma
+        .$transaction((tx) =>
+          tx.tag
+            .update({ where: { id: idFromGlobalId(args.id, 'Tag') }, data: { name: args.name?.trim() ?? undefined, color: args.color ?? undefined } })
+            .then((row) => emitEvent(tx, ctx, row, 'Tag', 'updated', changedFields({ name: args.name ?? undefined, color: args.color ?? undefined }))),
+        )
+        .then((row) => ctx.prisma.tag.findUniqueOrThrow({ ...query, where: { id: row.id } }))
         .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name')),
   }),
   deleteTag: t.boolean({
@@ -70,7 +75,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => tagScope(ctx, args.id),
     resolve: async (_root, args, ctx) => {
-      await ctx.prisma.tag.delete({ where: { id: idFromGlobalId(args.id, 'Tag') } });
+      await ctx.prisma.$transaction((tx) => tx.tag.delete({ where: { id: idFromGlobalId(args.id, 'Tag') } }).then((row) => emitEvent(tx, ctx, row, 'Tag', 'deleted', { name: row.name })));
       return true;
     },
   }),

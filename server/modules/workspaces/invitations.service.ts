@@ -6,6 +6,7 @@ import type { Role } from '../../generated/prisma/enums.js';
 import { invitationEmail } from '../../mail/templates.js';
 import { normalizeEmail } from '../accounts/inputs.js';
 import { actionLink, requireViewer } from '../accounts/session.service.js';
+import { emitEvent } from '../activity-events/record-event.js';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -36,7 +37,7 @@ export async function inviteMember(context: Context, workspaceId: string, rawEma
       where: { workspaceId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    return tx.invitation.create({ data: { workspaceId, email, role, invitedById: viewer.user.id, ...secret } });
+    return tx.invitation.create({ data: { workspaceId, email, role, invitedById: viewer.user.id, ...secret } }).then((row) => emitEvent(tx, context, row, 'Invitation', 'created', { role }));
   });
   await sendInvitation(context, invitation, token);
   return invitation;
@@ -57,14 +58,18 @@ export async function resendInvitation(context: Context, invitationId: string) {
   const invitation = await pendingInvitation(context, invitationId);
   await context.app.actionLimits.consume('invitation', invitation.workspaceId);
   const { token, ...secret } = await freshToken();
-  const updated = await context.prisma.invitation.update({ where: { id: invitation.id }, data: secret });
+  const updated = await context.prisma.$transaction((tx) =>
+    tx.invitation.update({ where: { id: invitation.id }, data: secret }).then((row) => emitEvent(tx, context, row, 'Invitation', 'resent')),
+  );
   await sendInvitation(context, updated, token);
   return updated;
 }
 
 export async function revokeInvitation(context: Context, invitationId: string) {
   const invitation = await pendingInvitation(context, invitationId);
-  return context.prisma.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+  return context.prisma.$transaction((tx) =>
+    tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } }).then((row) => emitEvent(tx, context, row, 'Invitation', 'revoked')),
+  );
 }
 
 export async function findInvitationByToken(context: Context, token: string) {
@@ -94,7 +99,7 @@ export async function acceptInvitation(context: Context, token: string) {
       where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: viewer.user.id } },
     });
     if (already) throw badInput('You are already a member of this workspace.');
-    return tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId: viewer.user.id, role: invitation.role } });
+    return tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId: viewer.user.id, role: invitation.role } }).then((row) => emitEvent(tx, context, row, 'Membership', 'joined', { userId: row.userId, role: row.role }));
   });
   context.invalidateRoles();
   return membership;

@@ -5,6 +5,7 @@ import type { Role } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertOwnerRemains, findMembershipOrThrow } from './workspaces.service.js';
+import { emitEvent } from '../activity-events/record-event.js';
 
 /** The acting member's role, read before any transaction (PGlite has one connection). */
 async function actorRole(context: Context, workspaceId: string): Promise<Role> {
@@ -26,7 +27,7 @@ export async function changeMemberRole(context: Context, membershipId: string, r
     await recordAudit(tx, context, {
       workspaceId: target.workspaceId, action: 'member.role_changed', targetType: 'User', targetId: target.userId, details: { from: target.role, to: role },
     });
-    return tx.membership.update({ where: { id: target.id }, data: { role } });
+    return tx.membership.update({ where: { id: target.id }, data: { role } }).then((row) => emitEvent(tx, context, row, 'Membership', 'role_changed', { userId: row.userId, from: target.role, to: role }));
   });
   context.invalidateRoles();
   return updated;
@@ -41,6 +42,7 @@ export async function removeMember(context: Context, membershipId: string) {
   await context.prisma.$transaction(async (tx) => {
     if (target.role === 'OWNER') await assertOwnerRemains(tx, target.workspaceId, target.id);
     await tx.membership.delete({ where: { id: target.id } });
+    await emitEvent(tx, context, target, 'Membership', 'left', { userId: target.userId, role: target.role, removed: true });
     await recordAudit(tx, context, { workspaceId: target.workspaceId, action: 'member.removed', targetType: 'User', targetId: target.userId, details: { role: target.role } });
   });
   context.invalidateRoles();
@@ -53,6 +55,7 @@ export async function leaveWorkspace(context: Context, workspaceId: string) {
     if (!own) throw notFound('Workspace');
     if (own.role === 'OWNER') await assertOwnerRemains(tx, workspaceId, own.id);
     await tx.membership.delete({ where: { id: own.id } });
+    await emitEvent(tx, context, own, 'Membership', 'left', { userId: own.userId, role: own.role });
   });
   context.invalidateRoles();
 }
@@ -67,7 +70,7 @@ export async function transferOwnership(context: Context, membershipId: string):
     await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: target.workspaceId, userId: viewer.user.id } },
       data: { role: 'ADMIN' },
-    });
+    }).then((row) => emitEvent(tx, context, target, 'Membership', 'role_changed', { userId: target.userId, from: target.role, to: 'OWNER', previousOwnerMembershipId: row.id }));
     await recordAudit(tx, context, { workspaceId: target.workspaceId, action: 'workspace.ownership_transferred', targetType: 'User', targetId: target.userId });
   });
   context.invalidateRoles();

@@ -4,6 +4,7 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { permissionInWorkspace, permissionOnRecord } from './record-scope.js';
 import { leaveWorkspace, transferOwnership } from './members.service.js';
 import { createWorkspaceWithOwner, requireWorkspaceId, workspaceNameInput } from './workspaces.service.js';
+import { emitEvent } from '../activity-events/record-event.js';
 
 const membershipOf = (ctx: Parameters<typeof permissionOnRecord>[0], memberId: string) => () =>
   ctx.prisma.membership.findUnique({ where: { id: idFromGlobalId(memberId, 'Membership', 'Member') } });
@@ -15,7 +16,9 @@ builder.mutationFields((t) => ({
     authScopes: { $all: { verified: true, personal: true } },
     args: { name: t.arg.string({ validate: workspaceNameInput }) },
     resolve: async (query, _root, { name }, ctx) => {
-      const created = await ctx.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, name, requireViewer(ctx).user.id));
+      const created = await ctx.prisma.$transaction((tx) =>
+        createWorkspaceWithOwner(tx, name, requireViewer(ctx).user.id).then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'created').then(() => row)),
+      );
       ctx.invalidateRoles();
       return ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: created.id } });
     },
@@ -25,11 +28,12 @@ builder.mutationFields((t) => ({
     args: { workspaceId: t.arg.id({ required: false }), name: t.arg.string({ validate: workspaceNameInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:rename', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.workspace.update({
-        ...query,
-        where: { id: requireWorkspaceId(ctx, args.workspaceId) },
-        data: { name: args.name.trim() },
-      }),
+      ctx.prisma
+        .$transaction((tx) =>
+          tx.workspace.update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { name: args.name.trim() } })
+            .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'renamed')),
+        )
+        .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),
   }),
   leaveWorkspace: t.boolean({
     description: 'Leaves a workspace. The last owner must hand over ownership first.',

@@ -1,0 +1,85 @@
+// A real Kith server (fresh migrated database, HTTP + WebSocket on 127.0.0.1, random port) serving a
+// fresh build of the web app, and Debian's Chromium driven by playwright-core.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createKithServer, type KithServer } from '../../server/http/server.js';
+import { TestApp } from '../../server/test/test-app.js';
+import { openTestDatabase } from '../../server/test/test-database.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export interface Harness {
+  url: string;
+  app: TestApp;
+  browser: Browser;
+  /** A new browser context (its own cookies) whose pages fail the test on console errors. */
+  newPage(): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }>;
+  /** The path and query of the newest dev-outbox link to `to` containing `path`. */
+  outboxLink(to: string, path: string): Promise<string>;
+  screenshot(page: Page, name: string): Promise<void>;
+  /** Screenshots of every open page, for a failing test. */
+  screenshotAll(prefix: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const clientDir = await mkdtemp(join(tmpdir(), 'kith-client-'));
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', 'client', '--outDir', clientDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+  });
+  const db = await openTestDatabase();
+  const app = new TestApp(db);
+  const server: KithServer = createKithServer(app.services, { clientDir });
+  const port = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  console.log(`Screenshots: ${SCREENSHOTS}`);
+  const pages: Page[] = [];
+  const screenshot = async (page: Page, name: string) => {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
+
+  return {
+    url,
+    app,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      pages.push(page);
+      const consoleErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(error.message));
+      return { context, page, consoleErrors };
+    },
+    async outboxLink(to, path) {
+      const emails = (await (await fetch(`${url}/dev/outbox`)).json()) as Array<{ to: string; link: string | null }>;
+      const link = emails.find((email) => email.to === to && email.link?.includes(path))?.link;
+      if (!link) throw new Error(`No ${path} email to ${to} in the dev outbox`);
+      const parsed = new URL(link);
+      return parsed.pathname + parsed.search;
+    },
+    screenshot,
+    async screenshotAll(prefix) {
+      for (const [i, page] of pages.entries()) if (!page.isClosed()) await screenshot(page, `${prefix}-${i + 1}`).catch(() => undefined);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await db.close();
+      await rm(clientDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { Route, Router } from '@solidjs/router';
+import { Provider } from '@urql/solid';
+import { createMemo, lazy, onCleanup, Show, type Component } from 'solid-js';
+import { AppShell } from './components/AppShell';
+import { createKithClient } from './lib/client';
+import { SessionProvider } from './lib/session';
+import { sessionEpoch, workspaceId } from './lib/workspace';
+
+// Screens load on demand; the first paint needs only the shell and the sign-in form.
+const SignIn = lazy(() => import('./routes/auth/SignIn'));
+const SignUp = lazy(() => import('./routes/auth/SignUp'));
+const VerifyEmail = lazy(() => import('./routes/auth/VerifyEmail'));
+const ForgotPassword = lazy(() => import('./routes/auth/ForgotPassword'));
+const ResetPassword = lazy(() => import('./routes/auth/ResetPassword'));
+const AcceptInvitation = lazy(() => import('./routes/workspaces/AcceptInvitation'));
+const CreateWorkspace = lazy(() => import('./routes/workspaces/CreateWorkspace'));
+const Contacts = lazy(() => import('./routes/contacts/ContactsList'));
+const Contact = lazy(() => import('./routes/contacts/ContactDetail'));
+const Companies = lazy(() => import('./routes/companies/CompaniesList'));
+const Company = lazy(() => import('./routes/companies/CompanyDetail'));
+const Deals = lazy(() => import('./routes/deals/DealsList'));
+const DealBoard = lazy(() => import('./routes/deals/DealBoard'));
+const Deal = lazy(() => import('./routes/deals/DealDetail'));
+const Activities = lazy(() => import('./routes/activities/ActivitiesList'));
+const Profile = lazy(() => import('./routes/settings/Profile'));
+const Preferences = lazy(() => import('./routes/settings/Preferences'));
+const Members = lazy(() => import('./routes/settings/Members'));
+const NotFound = lazy(() => import('./routes/NotFound'));
+
+export const App: Component = () => {
+  // A new client (empty cache, fresh socket) whenever the session or the workspace changes.
+  const current = createMemo(() => {
+    sessionEpoch();
+    const kith = createKithClient(workspaceId());
+    onCleanup(kith.dispose);
+    return kith;
+  });
+  return (
+    <Show keyed when={current()}>
+      {(kith) => (
+        <Provider value={kith.client}>
+          <SessionProvider>
+            <Router>
+              <Route path="/sign-in" component={SignIn} />
+              <Route path="/sign-up" component={SignUp} />
+              <Route path="/verify-email" component={VerifyEmail} />
+              <Route path="/forgot-password" component={ForgotPassword} />
+              <Route path="/reset-password" component={ResetPassword} />
+              <Route path="/invitations/accept" component={AcceptInvitation} />
+              <Route component={AppShell}>
+                <Route path="/" component={Contacts} />
+                <Route path="/contacts" component={Contacts} />
+                <Route path="/contacts/:id" component={Contact} />
+                <Route path="/companies" component={Companies} />
+                <Route path="/companies/:id" component={Company} />
+                <Route path="/deals" component={Deals} />
+                <Route path="/deals/board" component={DealBoard} />
+                <Route path="/deals/:id" component={Deal} />
+                <Route path="/activities" component={Activities} />
+                <Route path="/workspaces/new" component={CreateWorkspace} />
+                <Route path="/settings" component={Profile} />
+                <Route path="/settings/preferences" component={Preferences} />
+                <Route path="/settings/members" component={Members} />
+                <Route path="*" component={NotFound} />
+              </Route>
+            </Router>
+          </SessionProvider>
+        </Provider>
+      )}
+    </Show>
+  );
+};

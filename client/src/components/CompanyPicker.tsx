@@ -1,0 +1,23 @@
+import { createQuery } from '@urql/solid';
+import { For, type Component } from 'solid-js';
+import { graphql } from '../gql';
+
+const CompanyOptions = graphql(`
+  query CompanyOptions {
+    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }
+  }
+`);
+
+/** A labelled select of the workspace's companies (the first 100 by name). */
+export const CompanyPicker: Component<{ id: string; value: string; onChange: (id: string) => void; label?: string }> = (props) => {
+  const [companies] = createQuery({ query: CompanyOptions });
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label ?? 'Company'}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">None</option>
+        <For each={companies.data?.companies.edges}>{(edge) => <option value={edge.node.id}>{edge.node.name}</option>}</For>
+      </select>
+    </div>
+  );
+};

@@ -1,0 +1,292 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
+    "\n  mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }\n": typeof types.BulkDeleteRecordsDocument,
+    "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": typeof types.CompanyOptionsDocument,
+    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
+    "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": typeof types.CreateNoteDocument,
+    "\n  mutation ResendVerification { resendVerificationEmail }\n": typeof types.ResendVerificationDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": typeof types.ActivitiesPageDocument,
+    "\n  mutation CompleteActivity($id: ID!, $done: Boolean!) { completeActivity(id: $id, done: $done) { id done doneAt } }\n": typeof types.CompleteActivityDocument,
+    "\n  mutation CreateActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": typeof types.CreateActivityDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) { id }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) { id emailVerified }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  query CompaniesPage($first: Int!, $after: String, $filter: CompanyFilter, $sort: CompanySort) {\n    companies(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain industry city country updatedAt } }\n    }\n  }\n": typeof types.CompaniesPageDocument,
+    "\n  query CompanyDetail($id: ID!) {\n    company(id: $id) {\n      id name domain website industry size phone city country owner { id name }\n      contacts(first: 20) { totalCount edges { node { id name jobTitle } } }\n      deals(first: 20) { totalCount edges { node { id name amount currency stage { id name } } } }\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n": typeof types.CompanyDetailDocument,
+    "\n  mutation UpdateCompany($id: ID!, $input: CompanyInput!) {\n    updateCompany(id: $id, input: $input) { id name domain website industry size phone city country updatedAt }\n  }\n": typeof types.UpdateCompanyDocument,
+    "\n  mutation CreateCompany($input: CompanyInput!) { createCompany(input: $input) { id } }\n": typeof types.CreateCompanyDocument,
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id name firstName lastName jobTitle headline location lifecycleStage primaryEmail source\n      company { id name }\n      owner { id name }\n      createdAt updatedAt\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n": typeof types.ContactDetailDocument,
+    "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      id name firstName lastName jobTitle headline location lifecycleStage primaryEmail updatedAt company { id name }\n    }\n  }\n": typeof types.UpdateContactDocument,
+    "\n  query ContactsPage($first: Int!, $after: String, $filter: ContactFilter, $sort: ContactSort) {\n    contacts(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name primaryEmail jobTitle lifecycleStage updatedAt company { id name } } }\n    }\n  }\n": typeof types.ContactsPageDocument,
+    "\n  mutation CreateContact($input: ContactInput!) { createContact(input: $input) { id } }\n": typeof types.CreateContactDocument,
+    "\n  query DealBoard {\n    pipelines {\n      id name isDefault\n      stages { id name isWon isLost totalAmounts { currency amount dealCount } }\n    }\n  }\n": typeof types.DealBoardDocument,
+    "\n  query BoardDeals($pipelineId: ID!) {\n    deals(first: 100, filter: { pipelineId: $pipelineId }, sort: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      edges { node { id name amount currency stage { id } company { id name } } }\n    }\n  }\n": typeof types.BoardDealsDocument,
+    "\n  mutation MoveDeal($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n": typeof types.MoveDealDocument,
+    "\n  query DealDetail($id: ID!) {\n    deal(id: $id) {\n      id name amount currency status expectedCloseDate\n      stage { id name }\n      pipeline { id name stages { id name } }\n      company { id name }\n      owner { id name }\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n": typeof types.DealDetailDocument,
+    "\n  mutation UpdateDeal($id: ID!, $input: DealInput!) {\n    updateDeal(id: $id, input: $input) { id name amount amountMinor currency expectedCloseDate updatedAt }\n  }\n": typeof types.UpdateDealDocument,
+    "\n  mutation MoveDealFromPage($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n": typeof types.MoveDealFromPageDocument,
+    "\n  query DealsPage($first: Int!, $after: String, $filter: DealFilter, $sort: DealSort) {\n    deals(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } } }\n    }\n  }\n": typeof types.DealsPageDocument,
+    "\n  mutation CreateDeal($input: DealInput!) { createDeal(input: $input) { id } }\n": typeof types.CreateDealDocument,
+    "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": typeof types.WorkspaceMembersDocument,
+    "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": typeof types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($memberId: ID!) { removeMember(memberId: $memberId) }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation UpdatePreferences($input: PreferencesInput!) {\n    updatePreferences(input: $input) { id preferences { theme fontFamily fontSize } }\n  }\n": typeof types.UpdatePreferencesDocument,
+    "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": typeof types.CreateWorkspaceDocument,
+};
+const documents: Documents = {
+    "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
+    "\n  mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }\n": types.BulkDeleteRecordsDocument,
+    "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": types.CompanyOptionsDocument,
+    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
+    "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": types.CreateNoteDocument,
+    "\n  mutation ResendVerification { resendVerificationEmail }\n": types.ResendVerificationDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
+    "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": types.ActivitiesPageDocument,
+    "\n  mutation CompleteActivity($id: ID!, $done: Boolean!) { completeActivity(id: $id, done: $done) { id done doneAt } }\n": types.CompleteActivityDocument,
+    "\n  mutation CreateActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": types.CreateActivityDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) { id }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n": types.SignUpDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) { id emailVerified }\n  }\n": types.VerifyEmailDocument,
+    "\n  query CompaniesPage($first: Int!, $after: String, $filter: CompanyFilter, $sort: CompanySort) {\n    companies(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain industry city country updatedAt } }\n    }\n  }\n": types.CompaniesPageDocument,
+    "\n  query CompanyDetail($id: ID!) {\n    company(id: $id) {\n      id name domain website industry size phone city country owner { id name }\n      contacts(first: 20) { totalCount edges { node { id name jobTitle } } }\n      deals(first: 20) { totalCount edges { node { id name amount currency stage { id name } } } }\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n": types.CompanyDetailDocument,
+    "\n  mutation UpdateCompany($id: ID!, $input: CompanyInput!) {\n    updateCompany(id: $id, input: $input) { id name domain website industry size phone city country updatedAt }\n  }\n": types.UpdateCompanyDocument,
+    "\n  mutation CreateCompany($input: CompanyInput!) { createCompany(input: $input) { id } }\n": types.CreateCompanyDocument,
+    "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id name firstName lastName jobTitle headline location lifecycleStage primaryEmail source\n      company { id name }\n      owner { id name }\n      createdAt updatedAt\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n": types.ContactDetailDocument,
+    "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      id name firstName lastName jobTitle headline location lifecycleStage primaryEmail updatedAt company { id name }\n    }\n  }\n": types.UpdateContactDocument,
+    "\n  query ContactsPage($first: Int!, $after: String, $filter: ContactFilter, $sort: ContactSort) {\n    contacts(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name primaryEmail jobTitle lifecycleStage updatedAt company { id name } } }\n    }\n  }\n": types.ContactsPageDocument,
+    "\n  mutation CreateContact($input: ContactInput!) { createContact(input: $input) { id } }\n": types.CreateContactDocument,
+    "\n  query DealBoard {\n    pipelines {\n      id name isDefault\n      stages { id name isWon isLost totalAmounts { currency amount dealCount } }\n    }\n  }\n": types.DealBoardDocument,
+    "\n  query BoardDeals($pipelineId: ID!) {\n    deals(first: 100, filter: { pipelineId: $pipelineId }, sort: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      edges { node { id name amount currency stage { id } company { id name } } }\n    }\n  }\n": types.BoardDealsDocument,
+    "\n  mutation MoveDeal($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n": types.MoveDealDocument,
+    "\n  query DealDetail($id: ID!) {\n    deal(id: $id) {\n      id name amount currency status expectedCloseDate\n      stage { id name }\n      pipeline { id name stages { id name } }\n      company { id name }\n      owner { id name }\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n": types.DealDetailDocument,
+    "\n  mutation UpdateDeal($id: ID!, $input: DealInput!) {\n    updateDeal(id: $id, input: $input) { id name amount amountMinor currency expectedCloseDate updatedAt }\n  }\n": types.UpdateDealDocument,
+    "\n  mutation MoveDealFromPage($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n": types.MoveDealFromPageDocument,
+    "\n  query DealsPage($first: Int!, $after: String, $filter: DealFilter, $sort: DealSort) {\n    deals(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } } }\n    }\n  }\n": types.DealsPageDocument,
+    "\n  mutation CreateDeal($input: DealInput!) { createDeal(input: $input) { id } }\n": types.CreateDealDocument,
+    "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": types.WorkspaceMembersDocument,
+    "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($memberId: ID!) { removeMember(memberId: $memberId) }\n": types.RemoveMemberDocument,
+    "\n  mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }\n": types.RevokeInvitationDocument,
+    "\n  mutation UpdatePreferences($input: PreferencesInput!) {\n    updatePreferences(input: $input) { id preferences { theme fontFamily fontSize } }\n  }\n": types.UpdatePreferencesDocument,
+    "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n": types.UpdateProfileDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": types.CreateWorkspaceDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof documents)["\n  mutation SignOut { signOut }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }\n"): (typeof documents)["\n  mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n"): (typeof documents)["\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerification { resendVerificationEmail }\n"): (typeof documents)["\n  mutation ResendVerification { resendVerificationEmail }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteActivity($id: ID!, $done: Boolean!) { completeActivity(id: $id, done: $done) { id done doneAt } }\n"): (typeof documents)["\n  mutation CompleteActivity($id: ID!, $done: Boolean!) { completeActivity(id: $id, done: $done) { id done doneAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) { id }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) { id emailVerified }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) { id emailVerified }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompaniesPage($first: Int!, $after: String, $filter: CompanyFilter, $sort: CompanySort) {\n    companies(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain industry city country updatedAt } }\n    }\n  }\n"): (typeof documents)["\n  query CompaniesPage($first: Int!, $after: String, $filter: CompanyFilter, $sort: CompanySort) {\n    companies(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name domain industry city country updatedAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyDetail($id: ID!) {\n    company(id: $id) {\n      id name domain website industry size phone city country owner { id name }\n      contacts(first: 20) { totalCount edges { node { id name jobTitle } } }\n      deals(first: 20) { totalCount edges { node { id name amount currency stage { id name } } } }\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n"): (typeof documents)["\n  query CompanyDetail($id: ID!) {\n    company(id: $id) {\n      id name domain website industry size phone city country owner { id name }\n      contacts(first: 20) { totalCount edges { node { id name jobTitle } } }\n      deals(first: 20) { totalCount edges { node { id name amount currency stage { id name } } } }\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCompany($id: ID!, $input: CompanyInput!) {\n    updateCompany(id: $id, input: $input) { id name domain website industry size phone city country updatedAt }\n  }\n"): (typeof documents)["\n  mutation UpdateCompany($id: ID!, $input: CompanyInput!) {\n    updateCompany(id: $id, input: $input) { id name domain website industry size phone city country updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCompany($input: CompanyInput!) { createCompany(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateCompany($input: CompanyInput!) { createCompany(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id name firstName lastName jobTitle headline location lifecycleStage primaryEmail source\n      company { id name }\n      owner { id name }\n      createdAt updatedAt\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n"): (typeof documents)["\n  query ContactDetail($id: ID!) {\n    contact(id: $id) {\n      id name firstName lastName jobTitle headline location lifecycleStage primaryEmail source\n      company { id name }\n      owner { id name }\n      createdAt updatedAt\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      id name firstName lastName jobTitle headline location lifecycleStage primaryEmail updatedAt company { id name }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      id name firstName lastName jobTitle headline location lifecycleStage primaryEmail updatedAt company { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactsPage($first: Int!, $after: String, $filter: ContactFilter, $sort: ContactSort) {\n    contacts(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name primaryEmail jobTitle lifecycleStage updatedAt company { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query ContactsPage($first: Int!, $after: String, $filter: ContactFilter, $sort: ContactSort) {\n    contacts(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name primaryEmail jobTitle lifecycleStage updatedAt company { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContact($input: ContactInput!) { createContact(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateContact($input: ContactInput!) { createContact(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DealBoard {\n    pipelines {\n      id name isDefault\n      stages { id name isWon isLost totalAmounts { currency amount dealCount } }\n    }\n  }\n"): (typeof documents)["\n  query DealBoard {\n    pipelines {\n      id name isDefault\n      stages { id name isWon isLost totalAmounts { currency amount dealCount } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardDeals($pipelineId: ID!) {\n    deals(first: 100, filter: { pipelineId: $pipelineId }, sort: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      edges { node { id name amount currency stage { id } company { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query BoardDeals($pipelineId: ID!) {\n    deals(first: 100, filter: { pipelineId: $pipelineId }, sort: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      edges { node { id name amount currency stage { id } company { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveDeal($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n"): (typeof documents)["\n  mutation MoveDeal($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DealDetail($id: ID!) {\n    deal(id: $id) {\n      id name amount currency status expectedCloseDate\n      stage { id name }\n      pipeline { id name stages { id name } }\n      company { id name }\n      owner { id name }\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n"): (typeof documents)["\n  query DealDetail($id: ID!) {\n    deal(id: $id) {\n      id name amount currency status expectedCloseDate\n      stage { id name }\n      pipeline { id name stages { id name } }\n      company { id name }\n      owner { id name }\n      timeline(first: 50) { edges { node { ...TimelineEntry } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDeal($id: ID!, $input: DealInput!) {\n    updateDeal(id: $id, input: $input) { id name amount amountMinor currency expectedCloseDate updatedAt }\n  }\n"): (typeof documents)["\n  mutation UpdateDeal($id: ID!, $input: DealInput!) {\n    updateDeal(id: $id, input: $input) { id name amount amountMinor currency expectedCloseDate updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveDealFromPage($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n"): (typeof documents)["\n  mutation MoveDealFromPage($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DealsPage($first: Int!, $after: String, $filter: DealFilter, $sort: DealSort) {\n    deals(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query DealsPage($first: Int!, $after: String, $filter: DealFilter, $sort: DealSort) {\n    deals(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDeal($input: DealInput!) { createDeal(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateDeal($input: DealInput!) { createDeal(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n"): (typeof documents)["\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n"): (typeof documents)["\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($memberId: ID!) { removeMember(memberId: $memberId) }\n"): (typeof documents)["\n  mutation RemoveMember($memberId: ID!) { removeMember(memberId: $memberId) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }\n"): (typeof documents)["\n  mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePreferences($input: PreferencesInput!) {\n    updatePreferences(input: $input) { id preferences { theme fontFamily fontSize } }\n  }\n"): (typeof documents)["\n  mutation UpdatePreferences($input: PreferencesInput!) {\n    updatePreferences(input: $input) { id preferences { theme fontFamily fontSize } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n"): (typeof documents)["\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n"): (typeof documents)["\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,75 @@
+import { createSignal, on, createEffect, type Accessor } from 'solid-js';
+import type { CombinedError } from '@urql/core';
+import { errorMessage } from './errors';
+
+export interface Page<Row> {
+  rows: Row[];
+  endCursor: string | null | undefined;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export type PageLoader<Row> = (after: string | null) => Promise<{ page?: Page<Row>; error?: CombinedError }>;
+
+/**
+ * Cursor pages appended into one list (for a virtualised table): starts over whenever `key` changes
+ * (filter, sort), and drops answers that arrive after a newer start.
+ */
+export function createPagedList<Row>(key: Accessor<unknown>, load: PageLoader<Row>) {
+  const [rows, setRows] = createSignal<Row[]>([]);
+  const [total, setTotal] = createSignal<number | null>(null);
+  const [loading, setLoading] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const [hasMore, setHasMore] = createSignal(false);
+  let cursor: string | null = null;
+  let generation = 0;
+
+  async function fetchPage(reset: boolean) {
+    const mine = reset ? ++generation : generation;
+    if (reset) cursor = null;
+    setLoading(true);
+    setError(null);
+    const { page, error: failure } = await load(cursor);
+    if (mine !== generation) return;
+    setLoading(false);
+    if (!page) {
+      setError(errorMessage(failure) ?? 'Could not load the list.');
+      return;
+    }
+    cursor = page.endCursor ?? null;
+    setRows(reset ? page.rows : [...rows(), ...page.rows]);
+    setTotal(page.totalCount);
+    setHasMore(page.hasNextPage);
+  }
+
+  createEffect(on(key, () => void fetchPage(true)));
+
+  return {
+    rows,
+    total,
+    loading,
+    error,
+    hasMore,
+    loadMore: () => {
+      if (!loading() && hasMore()) void fetchPage(false);
+    },
+    reload: () => fetchPage(true),
+  };
+}
+
+/** A value that follows `source` once it has been still for `ms` (typing in a filter box). */
+export function debounced<T>(source: Accessor<T>, ms = 250): Accessor<T> {
+  const [value, setValue] = createSignal(source());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      source,
+      (next) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => setValue(() => next), ms);
+      },
+      { defer: true },
+    ),
+  );
+  return value;
+}

@@ -1,0 +1,58 @@
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createMutation } from '@urql/solid';
+import { createSignal, type Component } from 'solid-js';
+import { AuthPage } from '../../components/AuthPage';
+import { Field } from '../../components/Field';
+import { ErrorNotice } from '../../components/States';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/errors';
+import { safeNext } from '../../lib/navigation';
+import { restartSession } from '../../lib/workspace';
+
+const SignInMutation = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) { id }
+  }
+`);
+
+const SignIn: Component = () => {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [state, signIn] = createMutation(SignInMutation);
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const result = await signIn({ email: email(), password: password() });
+    if (result.error) return;
+    navigate(safeNext(params.next), { replace: true });
+    restartSession();
+  };
+
+  return (
+    <AuthPage title="Sign in">
+      <form onSubmit={submit} class="stack">
+        <Field label="Email" type="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+        <Field
+          label="Password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password()}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        <ErrorNotice message={errorMessage(state.error)} />
+        <button type="submit" class="primary" disabled={state.fetching}>
+          {state.fetching ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p class="aside">
+        <A href="/forgot-password">Forgot your password?</A> · New to Kith?{' '}
+        <A href={`/sign-up${params.next ? `?next=${encodeURIComponent(safeNext(params.next))}` : ''}`}>Create an account</A>
+      </p>
+    </AuthPage>
+  );
+};
+
+export default SignIn;

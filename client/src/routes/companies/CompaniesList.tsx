@@ -1,0 +1,105 @@
+import { useClient } from '@urql/solid';
+import { createSignal, Show, type Component } from 'solid-js';
+import { BulkBar } from '../../components/BulkBar';
+import { ListFrame } from '../../components/ListFrame';
+import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import { graphql } from '../../gql';
+import type { CompaniesPageQuery, CompanySortField } from '../../gql/graphql';
+import { formatDate } from '../../lib/format';
+import { createPagedList, debounced } from '../../lib/paged';
+import { createSelection } from '../../lib/selection';
+import { useSession } from '../../lib/session';
+import { NewCompany } from './NewCompany';
+
+const CompaniesPage = graphql(`
+  query CompaniesPage($first: Int!, $after: String, $filter: CompanyFilter, $sort: CompanySort) {
+    companies(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name domain industry city country updatedAt } }
+    }
+  }
+`);
+
+type Row = CompaniesPageQuery['companies']['edges'][number]['node'];
+
+const columns: Column<Row>[] = [
+  { label: 'Name', width: 'minmax(10rem, 2fr)', cell: (c) => c.name, sortField: 'NAME' },
+  { label: 'Domain', width: 'minmax(8rem, 1.5fr)', cell: (c) => c.domain ?? '' },
+  { label: 'Industry', width: 'minmax(8rem, 1fr)', cell: (c) => c.industry ?? '', wide: true },
+  { label: 'Location', width: 'minmax(8rem, 1fr)', cell: (c) => [c.city, c.country].filter(Boolean).join(', '), wide: true },
+  { label: 'Updated', width: '8rem', cell: (c) => formatDate(c.updatedAt), sortField: 'UPDATED_AT', wide: true },
+];
+
+const CompaniesList: Component = () => {
+  const client = useClient();
+  const session = useSession();
+  const [text, setText] = createSignal('');
+  const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
+  const search = debounced(text);
+  const selection = createSelection();
+  const variables = () => ({
+    filter: { text: search() || null },
+    sort: { field: sort().field as CompanySortField, direction: sort().direction },
+  });
+  const list = createPagedList<Row>(variables, async (after) => {
+    const result = await client.query(CompaniesPage, { first: 100, after, ...variables() }, { requestPolicy: 'network-only' }).toPromise();
+    const connection = result.data?.companies;
+    return {
+      error: result.error,
+      page: connection && {
+        rows: connection.edges.map((e) => e.node),
+        endCursor: connection.pageInfo.endCursor,
+        hasNextPage: connection.pageInfo.hasNextPage,
+        totalCount: connection.totalCount,
+      },
+    };
+  });
+
+  return (
+    <ListFrame
+      title="Companies"
+      total={list.total()}
+      loading={list.loading()}
+      error={list.error()}
+      onRetry={list.reload}
+      empty={list.rows().length === 0}
+      emptyTitle={search() ? 'No companies match this search.' : 'No companies yet.'}
+      actions={
+        <Show when={session.can('records:create')}>
+          <NewCompany />
+        </Show>
+      }
+      filters={
+        <div class="field inline">
+          <label for="companies-search">Search</label>
+          <input id="companies-search" type="search" placeholder="Name or domain" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+        </div>
+      }
+    >
+      <BulkBar
+        ids={selection.ids()}
+        canDelete={session.can('records:deleteOwn')}
+        onDone={() => {
+          selection.clear();
+          void list.reload();
+        }}
+      />
+      <VirtualTable
+        label="Companies"
+        rows={list.rows()}
+        total={list.total()}
+        columns={columns}
+        title={(c) => c.name}
+        href={(c) => `/companies/${c.id}`}
+        sort={sort()}
+        onSort={setSort}
+        selected={selection.selected()}
+        onSelect={session.can('records:deleteOwn') ? selection.toggle : undefined}
+        onEndReached={list.loadMore}
+      />
+    </ListFrame>
+  );
+};
+
+export default CompaniesList;

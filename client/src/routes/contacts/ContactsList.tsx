@@ -1,0 +1,118 @@
+import { useClient } from '@urql/solid';
+import { createSignal, Show, type Component } from 'solid-js';
+import { BulkBar } from '../../components/BulkBar';
+import { ListFrame } from '../../components/ListFrame';
+import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import { graphql } from '../../gql';
+import type { ContactSortField, ContactsPageQuery, LifecycleStage } from '../../gql/graphql';
+import { LIFECYCLE_STAGES } from '../../lib/enums';
+import { formatDate, humanize } from '../../lib/format';
+import { createPagedList, debounced } from '../../lib/paged';
+import { createSelection } from '../../lib/selection';
+import { useSession } from '../../lib/session';
+import { NewContact } from './NewContact';
+
+const ContactsPage = graphql(`
+  query ContactsPage($first: Int!, $after: String, $filter: ContactFilter, $sort: ContactSort) {
+    contacts(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name primaryEmail jobTitle lifecycleStage updatedAt company { id name } } }
+    }
+  }
+`);
+
+type Row = ContactsPageQuery['contacts']['edges'][number]['node'];
+
+const columns: Column<Row>[] = [
+  { label: 'Name', width: 'minmax(10rem, 2fr)', cell: (c) => c.name, sortField: 'NAME' },
+  { label: 'Email', width: 'minmax(10rem, 2fr)', cell: (c) => c.primaryEmail ?? '', wide: true },
+  { label: 'Company', width: 'minmax(8rem, 1.5fr)', cell: (c) => c.company?.name ?? '' },
+  { label: 'Stage', width: '8rem', cell: (c) => humanize(c.lifecycleStage), wide: true },
+  { label: 'Updated', width: '8rem', cell: (c) => formatDate(c.updatedAt), sortField: 'UPDATED_AT', wide: true },
+];
+
+const ContactsList: Component = () => {
+  const client = useClient();
+  const session = useSession();
+  const [text, setText] = createSignal('');
+  const [stage, setStage] = createSignal<LifecycleStage | ''>('');
+  const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
+  const search = debounced(text);
+  const selection = createSelection();
+  const variables = () => ({
+    filter: { text: search() || null, lifecycleStage: stage() || null },
+    sort: { field: sort().field as ContactSortField, direction: sort().direction },
+  });
+  const list = createPagedList<Row>(variables, async (after) => {
+    const result = await client.query(ContactsPage, { first: 100, after, ...variables() }, { requestPolicy: 'network-only' }).toPromise();
+    const connection = result.data?.contacts;
+    return {
+      error: result.error,
+      page: connection && {
+        rows: connection.edges.map((e) => e.node),
+        endCursor: connection.pageInfo.endCursor,
+        hasNextPage: connection.pageInfo.hasNextPage,
+        totalCount: connection.totalCount,
+      },
+    };
+  });
+
+  return (
+    <ListFrame
+      title="Contacts"
+      total={list.total()}
+      loading={list.loading()}
+      error={list.error()}
+      onRetry={list.reload}
+      empty={list.rows().length === 0}
+      emptyTitle={search() || stage() ? 'No contacts match these filters.' : 'No contacts yet.'}
+      actions={
+        <Show when={session.can('records:create')}>
+          <NewContact />
+        </Show>
+      }
+      filters={
+        <>
+          <div class="field inline">
+            <label for="contacts-search">Search</label>
+            <input id="contacts-search" type="search" placeholder="Name, title or email" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+          </div>
+          <div class="field inline">
+            <label for="contacts-stage">Stage</label>
+            <select id="contacts-stage" value={stage()} onChange={(e) => setStage(e.currentTarget.value as LifecycleStage | '')}>
+              <option value="">Any</option>
+              {LIFECYCLE_STAGES.map((s) => (
+                <option value={s}>{humanize(s)}</option>
+              ))}
+            </select>
+          </div>
+        </>
+      }
+    >
+      <BulkBar
+        ids={selection.ids()}
+        canDelete={session.can('records:deleteOwn')}
+        onDone={() => {
+          selection.clear();
+          void list.reload();
+        }}
+      />
+      <VirtualTable
+        label="Contacts"
+        rows={list.rows()}
+        total={list.total()}
+        columns={columns}
+        title={(c) => c.name}
+        href={(c) => `/contacts/${c.id}`}
+        sort={sort()}
+        onSort={setSort}
+        selected={selection.selected()}
+        onSelect={session.can('records:deleteOwn') ? selection.toggle : undefined}
+        onEndReached={list.loadMore}
+      />
+    </ListFrame>
+  );
+};
+
+export default ContactsList;

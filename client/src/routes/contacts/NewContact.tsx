@@ -1,0 +1,50 @@
+import { useNavigate } from '@solidjs/router';
+import { createMutation } from '@urql/solid';
+import { createSignal, type Component } from 'solid-js';
+import { CompanyPicker } from '../../components/CompanyPicker';
+import { Disclosure } from '../../components/Disclosure';
+import { Field } from '../../components/Field';
+import { ErrorNotice } from '../../components/States';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/errors';
+
+const Create = graphql(`
+  mutation CreateContact($input: ContactInput!) { createContact(input: $input) { id } }
+`);
+
+export const NewContact: Component = () => {
+  const navigate = useNavigate();
+  const [state, create] = createMutation(Create);
+  const [form, setForm] = createSignal({ firstName: '', lastName: '', email: '', jobTitle: '', companyId: '' });
+  const set = (key: keyof ReturnType<typeof form>) => (value: string) => setForm({ ...form(), [key]: value });
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const { email, companyId, jobTitle, ...names } = form();
+    const input = { ...names, emails: email ? [email] : [], jobTitle: jobTitle || null, companyId: companyId || null };
+    const result = await create({ input });
+    const id = result.data?.createContact.id;
+    if (id) navigate(`/contacts/${id}`);
+  };
+  return (
+    <Disclosure label="New contact">
+      {(close) => (
+        <form class="stack" onSubmit={submit} aria-label="New contact">
+          <Field label="First name" required value={form().firstName} onInput={(e) => set('firstName')(e.currentTarget.value)} />
+          <Field label="Last name" value={form().lastName} onInput={(e) => set('lastName')(e.currentTarget.value)} />
+          <Field label="Email" type="email" value={form().email} onInput={(e) => set('email')(e.currentTarget.value)} />
+          <Field label="Job title" value={form().jobTitle} onInput={(e) => set('jobTitle')(e.currentTarget.value)} />
+          <CompanyPicker id="new-contact-company" value={form().companyId} onChange={set('companyId')} />
+          <ErrorNotice message={errorMessage(state.error)} />
+          <div class="row">
+            <button type="submit" class="primary" disabled={state.fetching}>
+              Create contact
+            </button>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </Disclosure>
+  );
+};

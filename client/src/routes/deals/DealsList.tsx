@@ -1,0 +1,124 @@
+import { A } from '@solidjs/router';
+import { useClient } from '@urql/solid';
+import { createSignal, Show, type Component } from 'solid-js';
+import { BulkBar } from '../../components/BulkBar';
+import { ListFrame } from '../../components/ListFrame';
+import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import { graphql } from '../../gql';
+import type { DealSortField, DealStatus, DealsPageQuery } from '../../gql/graphql';
+import { formatDate, formatMoney, humanize } from '../../lib/format';
+import { createPagedList, debounced } from '../../lib/paged';
+import { createSelection } from '../../lib/selection';
+import { useSession } from '../../lib/session';
+import { NewDeal } from './NewDeal';
+
+const DealsPage = graphql(`
+  query DealsPage($first: Int!, $after: String, $filter: DealFilter, $sort: DealSort) {
+    deals(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } } }
+    }
+  }
+`);
+
+type Row = DealsPageQuery['deals']['edges'][number]['node'];
+const STATUSES: DealStatus[] = ['OPEN', 'WON', 'LOST'];
+
+const columns: Column<Row>[] = [
+  { label: 'Name', width: 'minmax(10rem, 2fr)', cell: (d) => d.name, sortField: 'NAME' },
+  { label: 'Amount', width: '9rem', cell: (d) => formatMoney(d.amount, d.currency), sortField: 'AMOUNT' },
+  { label: 'Stage', width: 'minmax(7rem, 1fr)', cell: (d) => d.stage.name },
+  { label: 'Company', width: 'minmax(8rem, 1.5fr)', cell: (d) => d.company?.name ?? '', wide: true },
+  { label: 'Close date', width: '8rem', cell: (d) => formatDate(d.expectedCloseDate), sortField: 'CLOSE_DATE', wide: true },
+];
+
+const DealsList: Component = () => {
+  const client = useClient();
+  const session = useSession();
+  const [text, setText] = createSignal('');
+  const [status, setStatus] = createSignal<DealStatus | ''>('');
+  const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
+  const search = debounced(text);
+  const selection = createSelection();
+  const variables = () => ({
+    filter: { text: search() || null, status: status() || null },
+    sort: { field: sort().field as DealSortField, direction: sort().direction },
+  });
+  const list = createPagedList<Row>(variables, async (after) => {
+    const result = await client.query(DealsPage, { first: 100, after, ...variables() }, { requestPolicy: 'network-only' }).toPromise();
+    const connection = result.data?.deals;
+    return {
+      error: result.error,
+      page: connection && {
+        rows: connection.edges.map((e) => e.node),
+        endCursor: connection.pageInfo.endCursor,
+        hasNextPage: connection.pageInfo.hasNextPage,
+        totalCount: connection.totalCount,
+      },
+    };
+  });
+
+  return (
+    <ListFrame
+      title="Deals"
+      total={list.total()}
+      loading={list.loading()}
+      error={list.error()}
+      onRetry={list.reload}
+      empty={list.rows().length === 0}
+      emptyTitle={search() || status() ? 'No deals match these filters.' : 'No deals yet.'}
+      actions={
+        <>
+          <A href="/deals/board" class="button">
+            Board view
+          </A>
+          <Show when={session.can('records:create')}>
+            <NewDeal />
+          </Show>
+        </>
+      }
+      filters={
+        <>
+          <div class="field inline">
+            <label for="deals-search">Search</label>
+            <input id="deals-search" type="search" placeholder="Deal name" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+          </div>
+          <div class="field inline">
+            <label for="deals-status">Status</label>
+            <select id="deals-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as DealStatus | '')}>
+              <option value="">Any</option>
+              {STATUSES.map((s) => (
+                <option value={s}>{humanize(s)}</option>
+              ))}
+            </select>
+          </div>
+        </>
+      }
+    >
+      <BulkBar
+        ids={selection.ids()}
+        canDelete={session.can('records:deleteOwn')}
+        onDone={() => {
+          selection.clear();
+          void list.reload();
+        }}
+      />
+      <VirtualTable
+        label="Deals"
+        rows={list.rows()}
+        total={list.total()}
+        columns={columns}
+        title={(d) => d.name}
+        href={(d) => `/deals/${d.id}`}
+        sort={sort()}
+        onSort={setSort}
+        selected={selection.selected()}
+        onSelect={session.can('records:deleteOwn') ? selection.toggle : undefined}
+        onEndReached={list.loadMore}
+      />
+    </ListFrame>
+  );
+};
+
+export default DealsList;

@@ -1,0 +1,146 @@
+// Round trip: back up, change data, restore, compare. PGlite on a temporary data directory in the
+// default run; pg_dump/pg_restore on a database of its own on the TEST_DATABASE_URL server in CI's run.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { withDatabaseName, TEMPLATE_DATABASE } from '../test/postgres-names.js';
+import { assertPgliteIdle, BackupError, createBackup, restoreBackup, sweepBackups, type BackupSettings } from './backup.js';
+import { openDatabase, pgliteExtensions, type Database } from './database.js';
+
+const POSTGRES = process.env.TEST_DATABASE_URL;
+const DAY = 24 * 60 * 60 * 1000;
+let root: string;
+let settings: BackupSettings;
+
+async function adminQuery(sql: string) {
+  const admin = new pg.Client({ connectionString: withDatabaseName(POSTGRES!, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+const DB_NAME = `kith_backup_w${process.env.VITEST_POOL_ID ?? '0'}`;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'kith-backup-'));
+  if (POSTGRES) {
+    await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE ${DB_NAME} TEMPLATE ${TEMPLATE_DATABASE}`);
+    settings = { databaseUrl: withDatabaseName(POSTGRES, DB_NAME), pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90 };
+  } else {
+    settings = { pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90 };
+    // The suite's migrated snapshot, unpacked into a real data directory.
+    const pglite = new PGlite(settings.pgliteDir, { loadDataDir: new Blob([await readFile(inject('pgliteSnapshot'))]), extensions: pgliteExtensions });
+    await pglite.waitReady;
+    await pglite.close();
+  }
+});
+
+afterAll(async () => {
+  if (POSTGRES) await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await rm(root, { recursive: true, force: true });
+});
+
+async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ url: settings.databaseUrl, dataDir: settings.pgliteDir });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const snapshot = (db: Database) =>
+  Promise.all([
+    db.prisma.user.findMany({ orderBy: { email: 'asc' }, select: { email: true, name: true } }),
+    db.prisma.workspace.findMany({ orderBy: { name: 'asc' }, select: { name: true } }),
+    db.prisma.contact.count(),
+    db.prisma.usageEvent.count(),
+  ]);
+
+describe(`backup and restore (${POSTGRES ? 'PostgreSQL: pg_dump/pg_restore' : 'PGlite: data-directory dump'})`, () => {
+  it('restores exactly what was backed up', async () => {
+    const before = await withDb(async (db) => {
+      const user = await db.prisma.user.create({ data: { name: 'Ada', email: 'ada@example.com', passwordHash: '!', ageConfirmedAt: new Date() } });
+      const workspace = await db.prisma.workspace.create({ data: { name: 'Engines' } });
+      await db.prisma.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: 'OWNER' } });
+      await db.prisma.contact.create({ data: { workspaceId: workspace.id, firstName: 'Charles', lastName: 'Babbage', createdById: user.id } });
+      await db.prisma.session.create({ data: { id: 'hash-1', userId: user.id, expiresAt: new Date(Date.now() + DAY) } }); // a usage event by trigger
+      return snapshot(db);
+    });
+    expect(before).toEqual([[{ email: 'ada@example.com', name: 'Ada' }], [{ name: 'Engines' }], 1, 1]);
+
+    const file = await createBackup(settings);
+    expect(file).toMatch(POSTGRES ? /kith-[0-9TZ-]+\.dump$/ : /kith-[0-9TZ-]+\.tar\.gz$/);
+    expect(await readdir(settings.backupsDir)).toEqual([file.split('/').pop()]);
+
+    await withDb(async (db) => {
+      await db.prisma.user.update({ where: { email: 'ada@example.com' }, data: { name: 'Changed' } });
+      await db.prisma.user.create({ data: { name: 'Grace', email: 'grace@example.com', passwordHash: '!', ageConfirmedAt: new Date() } });
+      await db.prisma.contact.deleteMany({});
+      await db.prisma.workspace.updateMany({ data: { name: 'Renamed' } });
+      expect(await snapshot(db)).not.toEqual(before);
+    });
+
+    await restoreBackup(settings, file);
+    expect(await withDb(snapshot)).toEqual(before);
+    if (!POSTGRES) expect((await readdir(root)).filter((name) => name.startsWith('.'))).toEqual([]); // no staging or previous copy left
+  });
+
+  it('refuses a backup of the other engine and a missing file', async () => {
+    await expect(restoreBackup(settings, join(root, 'nope.dump'))).rejects.toThrow(BackupError);
+    const wrong = join(root, POSTGRES ? 'kith-x.tar.gz' : 'kith-x.dump');
+    await writeFile(wrong, 'not a backup');
+    await expect(restoreBackup(settings, wrong)).rejects.toThrow(POSTGRES ? /\.dump file/ : /\.tar\.gz file/);
+  });
+});
+
+describe('backup safety and retention', () => {
+  it('sees an open PGlite by the postmaster.pid it writes', async () => {
+    const dir = POSTGRES ? join(root, 'probe') : settings.pgliteDir; // a fresh (empty) PGlite in the PostgreSQL run
+    const db = await openDatabase({ dataDir: dir });
+    try {
+      expect(() => assertPgliteIdle(dir)).toThrow(/in use/);
+    } finally {
+      await db.close();
+    }
+    expect(() => assertPgliteIdle(dir)).not.toThrow();
+  });
+
+  it('refuses to touch an embedded database that is open (postmaster.pid present)', async () => {
+    const dir = join(root, 'busy');
+    await mkdir(dir);
+    await writeFile(join(dir, 'PG_VERSION'), '17');
+    await writeFile(join(dir, 'postmaster.pid'), '-42\n/pglite/data\n'); // what an open PGlite writes (checked below)
+    const db = { close: () => rm(join(dir, 'postmaster.pid')) };
+    try {
+      expect(() => assertPgliteIdle(dir)).toThrow(/stop the Kith server/);
+      await expect(createBackup({ pgliteDir: dir, backupsDir: join(root, 'busy-backups'), retentionDays: 90 })).rejects.toThrow(/in use/);
+    } finally {
+      await db.close();
+    }
+    expect(() => assertPgliteIdle(dir)).not.toThrow();
+  });
+
+  it('deletes backups older than the retention and nothing else', async () => {
+    const dir = join(root, 'sweep');
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir);
+    const old = new Date(Date.now() - 91 * DAY);
+    for (const name of ['kith-2020-01-01T00-00-00-000Z.dump', 'kith-2020-01-02T00-00-00-000Z.tar.gz', 'notes.txt', 'kith-2026-01-01T00-00-00-000Z.dump']) {
+      await writeFile(join(dir, name), 'x');
+      if (!name.startsWith('kith-2026')) await utimes(join(dir, name), old, old);
+    }
+    expect((await sweepBackups({ backupsDir: dir, retentionDays: 90 })).sort()).toEqual(['kith-2020-01-01T00-00-00-000Z.dump', 'kith-2020-01-02T00-00-00-000Z.tar.gz']);
+    expect((await readdir(dir)).sort()).toEqual(['kith-2026-01-01T00-00-00-000Z.dump', 'notes.txt']);
+    expect(existsSync(join(root, 'missing'))).toBe(false);
+    expect(await sweepBackups({ backupsDir: join(root, 'missing'), retentionDays: 90 })).toEqual([]);
+  });
+});

@@ -1,0 +1,160 @@
+// Logical backups and restores: pg_dump/pg_restore for PostgreSQL, PGlite's data-directory dump for the
+// embedded database. Files are `<backupsDir>/kith-<UTC timestamp>.dump|.tar.gz`, kept for the backup retention.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { expiredBefore } from '../retention.js';
+import { pgliteExtensions } from './database.js';
+
+const run = promisify(execFile);
+
+export interface BackupSettings {
+  /** PostgreSQL connection string; unset means the embedded PGlite in pgliteDir. */
+  databaseUrl?: string;
+  pgliteDir: string;
+  backupsDir: string;
+  retentionDays: number;
+}
+
+export function backupSettings(config: { databaseUrl?: string; pgliteDir: string; dataDir: string; retention: { backupDays: number } }): BackupSettings {
+  return { databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, backupsDir: join(config.dataDir, 'backups'), retentionDays: config.retention.backupDays };
+}
+
+const BACKUP_FILE = /^kith-[0-9TZ-]+\.(dump|tar\.gz)$/;
+
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+/** The newest installed pg_dump/pg_restore (Debian keeps one directory per major version). */
+export function postgresTool(tool: 'pg_dump' | 'pg_restore'): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', tool))) : [];
+  versions.sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(root, versions[0], 'bin', tool) : tool; // else whatever is on PATH
+}
+
+/** Connection arguments without the password on the command line (other users could read it in `ps`). */
+function connection(url: string): { args: string[]; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  return { args: [`--dbname=${parsed.toString()}`], env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+}
+
+async function runTool(tool: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.ProcessEnv) {
+  try {
+    await run(postgresTool(tool), args, { env, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new BackupError(`${tool} failed: ${stderr || (error as Error).message}`);
+  }
+}
+
+/**
+ * PGlite holds its data directory exclusively while open and writes `postmaster.pid` into it for that
+ * time; copying or replacing the directory under a running server would corrupt it.
+ */
+export function assertPgliteIdle(dir: string) {
+  if (existsSync(join(dir, 'postmaster.pid'))) {
+    throw new BackupError(
+      `The embedded database in ${dir} is in use (postmaster.pid exists): stop the Kith server first. ` +
+        'If no server is running (it crashed), start and stop it once so the database recovers, then retry.',
+    );
+  }
+}
+
+const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
+
+/** Writes a backup and returns its path; the file appears only once complete. */
+export async function createBackup(settings: BackupSettings, now = new Date()): Promise<string> {
+  await mkdir(settings.backupsDir, { recursive: true });
+  const target = join(settings.backupsDir, `kith-${stampOf(now)}.${settings.databaseUrl ? 'dump' : 'tar.gz'}`);
+  const partial = `${target}.partial`;
+  try {
+    if (settings.databaseUrl) {
+      const { args, env } = connection(settings.databaseUrl);
+      await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, ...args], env);
+    } else {
+      if (!existsSync(join(settings.pgliteDir, 'PG_VERSION'))) throw new BackupError(`No embedded database in ${settings.pgliteDir}.`);
+      assertPgliteIdle(settings.pgliteDir);
+      const pglite = new PGlite(settings.pgliteDir, { extensions: pgliteExtensions });
+      try {
+        await pglite.waitReady;
+        const dump = await pglite.dumpDataDir('gzip');
+        await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+      } finally {
+        await pglite.close();
+      }
+    }
+    await rename(partial, target);
+    return target;
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Restores a backup over the configured database. PostgreSQL: pg_restore --clean --if-exists in one
+ * transaction (objects the backup does not know, e.g. tables of later migrations, are left alone).
+ * PGlite: the dump is unpacked and opened in a sibling directory first; the current directory is
+ * moved aside and removed only once the restored one is in place.
+ */
+export async function restoreBackup(settings: BackupSettings, file: string): Promise<void> {
+  if (!existsSync(file)) throw new BackupError(`No such backup file: ${file}`);
+  const isDump = file.endsWith('.dump');
+  if (settings.databaseUrl) {
+    if (!isDump) throw new BackupError('A PostgreSQL database restores from a .dump file (pg_dump --format=custom); this looks like a PGlite backup.');
+    const { args, env } = connection(settings.databaseUrl);
+    await runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', ...args, file], env);
+    return;
+  }
+  if (!file.endsWith('.tar.gz')) throw new BackupError('The embedded database restores from a .tar.gz file (a PGlite data-directory dump).');
+  const dir = settings.pgliteDir;
+  assertPgliteIdle(dir);
+  const stamp = stampOf(new Date());
+  const staging = join(dirname(dir), `.${basename(dir)}.restoring-${stamp}`);
+  const previous = join(dirname(dir), `.${basename(dir)}.before-restore-${stamp}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const pglite = new PGlite(staging, { loadDataDir: new Blob([await readFile(file)]), extensions: pgliteExtensions });
+    try {
+      await pglite.waitReady;
+      await pglite.query('SELECT count(*) FROM "_prisma_migrations"'); // a Kith database, readable
+    } finally {
+      await pglite.close();
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw new BackupError(`The backup could not be opened as a Kith database: ${(error as Error).message}`);
+  }
+  const hadCurrent = existsSync(dir);
+  if (hadCurrent) await rename(dir, previous);
+  try {
+    await rename(staging, dir);
+  } catch (error) {
+    if (hadCurrent) await rename(previous, dir);
+    throw error;
+  }
+  if (hadCurrent) await rm(previous, { recursive: true, force: true });
+}
+
+/** Deletes backup files older than the retention (by modification time); returns the removed names. */
+export async function sweepBackups(settings: Pick<BackupSettings, 'backupsDir' | 'retentionDays'>, now = new Date()): Promise<string[]> {
+  if (!existsSync(settings.backupsDir)) return [];
+  const cutoff = expiredBefore(settings.retentionDays, now).getTime();
+  const removed: string[] = [];
+  for (const name of readdirSync(settings.backupsDir)) {
+    if (!BACKUP_FILE.test(name)) continue;
+    const path = join(settings.backupsDir, name);
+    if ((await stat(path)).mtimeMs < cutoff) {
+      await unlink(path);
+      removed.push(name);
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,27 @@
+import type { AppServices } from '../app-services.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { backupSettings, sweepBackups } from '../db/backup.js';
+import { expireUsageEvents } from '../modules/usage/usage.service.js';
+import { enqueueJob } from './queue.js';
+import type { JobHandler } from './worker.js';
+
+export const RETENTION_SWEEP = 'retention.sweep';
+const SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
+
+/** One sweep a day, at the next UTC midnight after `after`, whichever process enqueues it first. */
+export function scheduleRetentionSweep(prisma: PrismaClient, after = Date.now()) {
+  const slot = (Math.floor(after / SWEEP_EVERY_MS) + 1) * SWEEP_EVERY_MS;
+  return enqueueJob(prisma, RETENTION_SWEEP, { slot }, { runAt: new Date(slot), uniqueKey: `${RETENTION_SWEEP}:${slot}` });
+}
+
+/** Expires usage events and backup files by the retention settings, then books the next sweep. */
+export function retentionSweepHandlers(app: AppServices): Record<string, JobHandler> {
+  return {
+    [RETENTION_SWEEP]: async (payload: { slot: number }) => {
+      const usage = await expireUsageEvents(app.db.prisma, app.config.retention.usageDays);
+      const backups = await sweepBackups(backupSettings(app.config));
+      if (usage || backups.length) app.logger.info(`Retention sweep: ${usage} usage event(s), ${backups.length} backup file(s) removed`);
+      await scheduleRetentionSweep(app.db.prisma, payload.slot);
+    },
+  };
+}

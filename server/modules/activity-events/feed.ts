@@ -1,0 +1,144 @@
+// One subscriber's stream: listen first, replay what the database holds after the cursor, then go live.
+// Sequences are gapless per workspace, so a live event further ahead than expected means "fill the gap
+// from the database" and one at or behind the cursor is a duplicate: no loss, no repeat across the switch.
+import { GraphQLError } from 'graphql';
+import type { Context } from '../../context.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { FeedAccess } from './feed-access.js';
+import type { FeedEvent } from './record-event.js';
+
+export interface FeedFilter {
+  entityType?: string | null;
+  entityId?: string | null;
+  actorUserId?: string | null;
+  verbs?: string[] | null;
+}
+
+export interface FeedOptions {
+  workspaceId: string;
+  filter: FeedFilter;
+  /** Deliver events after this sequence; null means "from now on". */
+  after: number | null;
+}
+
+export interface FeedLimits {
+  /** Events held for one subscriber before it is told to resume from its cursor. */
+  maxBuffered: number;
+  /** How often a subscription re-validates its session or API key while open. */
+  sessionRecheckMs: number;
+}
+
+const REPLAY_PAGE = 200;
+
+function matches(event: FeedEvent, filter: FeedFilter): boolean {
+  return (
+    (!filter.entityType || event.entityType === filter.entityType) &&
+    (!filter.entityId || event.entityId === filter.entityId) &&
+    (!filter.actorUserId || event.actorUserId === filter.actorUserId) &&
+    (!filter.verbs?.length || filter.verbs.includes(event.verb))
+  );
+}
+
+export function toFeedEvent(row: Prisma.ActivityEventGetPayload<object>): FeedEvent {
+  return { ...row, changes: (row.changes ?? {}) as Record<string, unknown>, createdAt: row.createdAt.toISOString() };
+}
+
+async function storedAfter(ctx: Context, workspaceId: string, after: number, before: number | null, filter: FeedFilter) {
+  const rows = await ctx.prisma.activityEvent.findMany({
+    where: {
+      workspaceId,
+      sequence: { gt: after, ...(before != null ? { lt: before } : {}) },
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    },
+    orderBy: { sequence: 'asc' },
+    take: REPLAY_PAGE,
+  });
+  return rows.map(toFeedEvent);
+}
+
+/** A bounded inbox: overflowing marks the subscriber as lagging instead of growing without limit. */
+class Inbox {
+  private readonly items: FeedEvent[] = [];
+  private wake: (() => void) | null = null;
+  overflowed = false;
+
+  constructor(private readonly max: number) {}
+
+  push(event: FeedEvent) {
+    if (this.overflowed) return;
+    if (this.items.length >= this.max) {
+      this.overflowed = true;
+      this.items.length = 0;
+    } else this.items.push(event);
+    this.wake?.();
+  }
+
+  /** The next event, or null after waitMs (so the caller can re-check credentials on a quiet feed). */
+  async next(waitMs: number): Promise<FeedEvent | null> {
+    if (this.items.length === 0 && !this.overflowed) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        timer = setTimeout(resolve, waitMs);
+      });
+      clearTimeout(timer);
+      this.wake = null;
+    }
+    return this.items.shift() ?? null;
+  }
+}
+
+export const lagging = (after: number) =>
+  new GraphQLError(`This subscriber fell too far behind; subscribe again with after: "${after}" to resume without loss.`, {
+    extensions: { code: 'FEED_LAGGING', resumeAfter: String(after) },
+  });
+
+export async function* activityFeed(ctx: Context, options: FeedOptions, limits: FeedLimits): AsyncGenerator<FeedEvent> {
+  const hub = ctx.app.activityHub;
+  const access = new FeedAccess(ctx, options.workspaceId, limits.sessionRecheckMs);
+  await access.requireReader();
+  const inbox = new Inbox(limits.maxBuffered);
+  const stop = await hub.listen(options.workspaceId, (event) => inbox.push(event));
+  try {
+    let last = options.after ?? (await currentSequence(ctx, options.workspaceId));
+    const deliverable = async (event: FeedEvent) => {
+      access.observe(event);
+      await access.requireLiveCredentials(access.concernsOwnKey(event));
+      await access.requireReader();
+      return matches(event, options.filter) && (await access.canSee(event));
+    };
+    // Replay (and gap filling): everything stored between the cursor and `before`, in order.
+    async function* fromStore(before: number | null): AsyncGenerator<FeedEvent> {
+      for (;;) {
+        const page = await storedAfter(ctx, options.workspaceId, last, before, options.filter);
+        for (const event of page) {
+          last = event.sequence;
+          if (await deliverable(event)) yield event;
+        }
+        if (page.length < REPLAY_PAGE) break;
+      }
+      // With an entity filter the page skips other events; the cursor still moves past the range.
+      if (before != null) last = Math.max(last, before - 1);
+    }
+    yield* fromStore(null);
+    for (;;) {
+      const event = await inbox.next(limits.sessionRecheckMs);
+      if (inbox.overflowed) throw lagging(last);
+      if (!event) {
+        await access.requireLiveCredentials();
+        continue;
+      }
+      if (event.sequence <= last) continue;
+      if (event.sequence > last + 1) yield* fromStore(event.sequence);
+      last = event.sequence;
+      if (await deliverable(event)) yield event;
+    }
+  } finally {
+    stop();
+  }
+}
+
+async function currentSequence(ctx: Context, workspaceId: string): Promise<number> {
+  const row = await ctx.prisma.activitySequence.findUnique({ where: { workspaceId }, select: { last: true } });
+  return row?.last ?? 0;
+}

@@ -1,0 +1,73 @@
+// Two Kith instances that share nothing but the database and a real Redis server (Debian's redis-server):
+// a change made through one reaches a subscriber of the other.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppServices } from '../../app-services.js';
+import { createKithServer, type KithServer } from '../../http/server.js';
+import { rolesFixture } from '../../test/fixtures.js';
+import { testConfig, useTestApp } from '../../test/test-app.js';
+import { collect, FEED, listening, wsClient } from './feed.test-helpers.js';
+
+const getApp = useTestApp();
+const running: Array<{ close: () => Promise<void> }> = [];
+afterEach(async () => {
+  for (const r of running.splice(0).reverse()) await r.close();
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(): Promise<string> {
+  const port = await freePort();
+  const redis: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    redis.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) resolve();
+    });
+    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
+  });
+  running.push({ close: async () => void (redis.kill('SIGTERM'), await new Promise((r) => redis.once('exit', r))) });
+  return `redis://127.0.0.1:${port}`;
+}
+
+async function instance(redisUrl: string): Promise<{ url: string; server: KithServer; services: ReturnType<typeof createAppServices> }> {
+  const services = createAppServices(testConfig({ redisUrl }), getApp().db, { passwordHashing: 'fast' });
+  await services.activityHub.ready();
+  const server = createKithServer(services);
+  const url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+  running.push({ close: async () => { await server.close(); await services.activityHub.close(); } });
+  return { url, server, services };
+}
+
+describe('activity feed across instances', () => {
+  it('delivers a change made on one instance to a subscriber of another, through Redis', async () => {
+    const redisUrl = await startRedis();
+    const f = await rolesFixture(getApp());
+    const a = await instance(redisUrl);
+    const b = await instance(redisUrl);
+
+    const subscriber = wsClient(a.url, { cookie: f.clients.MEMBER.cookie, workspaceId: f.workspaceGid });
+    const feed = collect(subscriber, FEED, {}, (r) => r.events.length >= 1);
+    await listening(a.services.activityHub, 1);
+
+    const response = await fetch(`${b.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: f.clients.ADMIN.cookie!, 'x-workspace-id': f.workspaceGid },
+      body: JSON.stringify({ query: 'mutation { createCompany(input: { name: "Across" }) { id } }' }),
+    });
+    const created = (await response.json()) as { data: { createCompany: { id: string } } };
+    await feed.done;
+    await subscriber.dispose();
+    expect(feed.received.events).toEqual([expect.objectContaining({ verb: 'created', entityType: 'Company', entityId: created.data.createCompany.id })]);
+    expect(b.services.activityHub.listenerCount).toBe(0);
+  });
+});

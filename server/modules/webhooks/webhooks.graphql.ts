@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { byUuid, idFromGlobalId } from '../node/uuid.js';
+import { shortText } from '../records/common.types.js';
+import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { createWebhook, deleteWebhook, redeliver, rotateWebhookSecret, updateWebhook } from './webhooks.service.js';
+
+const eventTypes = z.array(z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'Event types look like "contact.created".')).max(50);
+
+const onWebhook = (ctx: Context, globalId: string) =>
+  permissionOnRecord(ctx, () => ctx.prisma.webhook.findUnique({ where: { id: idFromGlobalId(globalId, 'Webhook') } }), 'webhooks:manage', 'Webhook');
+
+builder.prismaNode('WebhookDelivery', {
+  id: { field: 'id' },
+  findUnique: (id) => byUuid(id),
+  authScopes: (delivery) => ({ can: { workspaceId: delivery.workspaceId, permission: 'webhooks:manage' } }),
+  fields: (t) => ({
+    eventType: t.exposeString('eventType'),
+    payload: t.expose('payload', { type: 'JSONObject' }),
+    status: t.exposeString('status', { description: 'PENDING (queued or retrying), SUCCEEDED or FAILED (gave up).' }),
+    attempts: t.exposeInt('attempts'),
+    responseStatus: t.exposeInt('responseStatus', { nullable: true }),
+    responseMs: t.exposeInt('responseMs', { nullable: true }),
+    error: t.exposeString('error', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+builder.prismaNode('Webhook', {
+  id: { field: 'id' },
+  findUnique: (id) => byUuid(id),
+  description: `Receives the workspace's activity events as signed POSTs (header Kith-Signature: t=<unix>,v1=<HMAC-SHA256 hex of "<t>.<body>">).`,
+  authScopes: (webhook) => ({ can: { workspaceId: webhook.workspaceId, permission: 'webhooks:manage' } }),
+  fields: (t) => ({
+    url: t.exposeString('url'),
+    eventTypes: t.exposeStringList('eventTypes', { description: 'e.g. "contact.created"; empty means every event.' }),
+    isActive: t.exposeBoolean('isActive'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    deliveries: t.relatedConnection('deliveries', { cursor: 'id', query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] } }),
+  }),
+});
+
+interface IssuedShape { webhookId: string; secret: string }
+const IssuedWebhook = builder.objectRef<IssuedShape>('IssuedWebhook').implement({
+  description: 'A webhook with its signing secret, shown only here.',
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    secret: t.exposeString('secret'),
+    webhook: t.prismaField({ type: 'Webhook', resolve: (query, issued, _args, ctx) => ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: issued.webhookId } }) }),
+  }),
+});
+
+builder.queryField('webhooks', (t) =>
+  t.prismaConnection({
+    type: 'Webhook',
+    cursor: 'id',
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'webhooks:manage', args.workspaceId),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.webhook.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createWebhook: t.field({
+    type: IssuedWebhook,
+    args: {
+      workspaceId: t.arg.id({ required: false }),
+      url: t.arg.string({ validate: shortText('URL', 2000) }),
+      eventTypes: t.arg.stringList({ required: false, validate: eventTypes }),
+    },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'webhooks:manage', args.workspaceId),
+    resolve: async (_root, args, ctx) => {
+      const { webhook, secret } = await createWebhook(ctx, requireWorkspaceId(ctx, args.workspaceId), { url: args.url, eventTypes: args.eventTypes ?? [] });
+      return { webhookId: webhook.id, secret };
+    },
+  }),
+  updateWebhook: t.prismaField({
+    type: 'Webhook',
+    args: {
+      id: t.arg.id(),
+      url: t.arg.string({ required: false, validate: shortText('URL', 2000) }),
+      eventTypes: t.arg.stringList({ required: false, validate: eventTypes }),
+      isActive: t.arg.boolean({ required: false }),
+    },
+    authScopes: (_root, args, ctx) => onWebhook(ctx, args.id),
+    resolve: async (query, _root, args, ctx) => {
+      const updated = await updateWebhook(ctx, idFromGlobalId(args.id, 'Webhook'), { url: args.url ?? undefined, eventTypes: args.eventTypes ?? undefined, isActive: args.isActive });
+      return ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: updated.id } });
+    },
+  }),
+  rotateWebhookSecret: t.field({
+    type: IssuedWebhook,
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onWebhook(ctx, args.id),
+    resolve: async (_root, args, ctx) => {
+      const { webhook, secret } = await rotateWebhookSecret(ctx, idFromGlobalId(args.id, 'Webhook'));
+      return { webhookId: webhook.id, secret };
+    },
+  }),
+  deleteWebhook: t.boolean({
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onWebhook(ctx, args.id),
+    resolve: async (_root, args, ctx) => {
+      await deleteWebhook(ctx, idFromGlobalId(args.id, 'Webhook'));
+      return true;
+    },
+  }),
+  redeliverWebhook: t.prismaField({
+    type: 'WebhookDelivery',
+    description: 'Sends a delivery again (for instance after fixing the receiver).',
+    args: { deliveryId: t.arg.id() },
+    authScopes: (_root, args, ctx) =>
+      permissionOnRecord(ctx, () => ctx.prisma.webhookDelivery.findUnique({ where: { id: idFromGlobalId(args.deliveryId, 'WebhookDelivery') } }), 'webhooks:manage', 'WebhookDelivery'),
+    resolve: async (query, _root, args, ctx) => {
+      const delivery = await redeliver(ctx, idFromGlobalId(args.deliveryId, 'WebhookDelivery'));
+      return ctx.prisma.webhookDelivery.findUniqueOrThrow({ ...query, where: { id: delivery.id } });
+    },
+  }),
+}));

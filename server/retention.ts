@@ -1,0 +1,49 @@
+// How long Kith keeps what it expires, in one place. Everything that deletes data by age reads these
+// settings (from Config, so RETENTION_* variables override them); the defaults are what the privacy
+// promise says: deleted workspaces and trashed records 30 days, export archives 7, usage data and backups 90.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RetentionSettings {
+  /** A deleted workspace is purged this many days after its deletion. */
+  deletedWorkspaceDays: number;
+  /** Soft-deleted records stay restorable (in the trash) this many days, then are purged. */
+  softDeletedDays: number;
+  /** Export archives can be downloaded this many days, then are removed. */
+  exportArchiveDays: number;
+  /** Usage events (API calls, features, page views, sessions) are kept this many days. */
+  usageDays: number;
+  /** Backup files are kept this many days. */
+  backupDays: number;
+}
+
+export const DEFAULT_RETENTION: Readonly<RetentionSettings> = Object.freeze({
+  deletedWorkspaceDays: 30,
+  softDeletedDays: 30,
+  exportArchiveDays: 7,
+  usageDays: 90,
+  backupDays: 90,
+});
+
+/** The environment variable that overrides each setting (parsed in server/config.ts). */
+export const RETENTION_VARIABLES = {
+  deletedWorkspaceDays: 'RETENTION_DELETED_WORKSPACE_DAYS',
+  softDeletedDays: 'RETENTION_SOFT_DELETED_DAYS',
+  exportArchiveDays: 'RETENTION_EXPORT_DAYS',
+  usageDays: 'RETENTION_USAGE_DAYS',
+  backupDays: 'RETENTION_BACKUP_DAYS',
+} as const satisfies Record<keyof RetentionSettings, string>;
+
+export function retentionSettings(overrides: Partial<Record<keyof RetentionSettings, number | undefined>> = {}): RetentionSettings {
+  const settings = { ...DEFAULT_RETENTION };
+  for (const key of Object.keys(settings) as (keyof RetentionSettings)[]) {
+    const value = overrides[key];
+    if (value !== undefined) settings[key] = value;
+  }
+  return settings;
+}
+
+/** The moment before which data kept for `days` has expired. */
+export function expiredBefore(days: number, now: Date = new Date()): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}
