@@ -47,6 +47,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     // JIT compilation costs hundreds of milliseconds on queries the planner merely estimates as large
     // (search, lists with visibility checks) and pays off only for long analytics: off for Kith's sessions.
     const pool = new pg.Pool({ connectionString: options.url, max: 10, options: '-c jit=off' });
+    // An idle connection the server ends (restart, pg_terminate_backend, a dropped database) is
+    // discarded by the pool and the next query opens a new one; without a listener it would crash the process.
+    pool.on('error', () => undefined);
     const prisma = prismaWith(new PrismaPg(pool), options);
     return {
       kind: 'postgres',
