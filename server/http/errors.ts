@@ -30,3 +30,17 @@ export function createErrorMasker(logger: YogaLogger) {
     return new GraphQLError('Unexpected error.', { path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   };
 }
+
+/**
+ * The logger Yoga gets. Yoga logs every error the masker replaced, which would put callers' mistakes
+ * (CSRF refusals, bad variables, NOT_FOUND) in the error log; the masker already logs the unexpected
+ * ones, so error objects Yoga hands over go to debug. Messages (strings) pass through unchanged.
+ */
+export function yogaLogger(logger: YogaLogger): YogaLogger {
+  return {
+    debug: (...args) => logger.debug(...args),
+    info: (...args) => logger.info(...args),
+    warn: (...args) => logger.warn(...args),
+    error: (...args) => (args.length === 1 && args[0] instanceof Error ? logger.debug(...args) : logger.error(...args)),
+  };
+}

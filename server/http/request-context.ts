@@ -17,6 +17,8 @@ interface Incoming {
   ip?: string;
   /** An `Authorization` value from elsewhere than the headers (the graphql-ws connection_init payload). */
   authorization?: string | null;
+  /** The workspace from elsewhere than the `x-workspace-id` header (the graphql-ws `connection_init` payload). */
+  workspaceId?: string | null;
 }
 
 function header(incoming: Incoming, name: string): string | null {
@@ -71,7 +73,7 @@ export async function contextForRequest(
     {
       ip,
       userAgent: header(incoming, 'user-agent')?.slice(0, 512) ?? null,
-      workspaceHeader: header(incoming, 'x-workspace-id'),
+      workspaceHeader: incoming.workspaceId ?? header(incoming, 'x-workspace-id'),
     },
     viewer,
     setCookie,

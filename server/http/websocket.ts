@@ -29,9 +29,10 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         // Cookies cannot be set over a socket; a stale one simply yields no viewer.
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : null;
+        const param = (name: string) => (typeof ctx.connectionParams?.[name] === 'string' ? (ctx.connectionParams[name] as string) : null);
+        const authorization = param('authorization');
         // A bad key is refused like over HTTP: an UNAUTHENTICATED error for this operation, not a dropped socket.
-        const contextValue = await contextForRequest(app, { req: ctx.extra.request, authorization }, () => undefined).catch((error: unknown) => {
+        const contextValue = await contextForRequest(app, { req: ctx.extra.request, authorization, workspaceId: param('workspaceId') }, () => undefined).catch((error: unknown) => {
           if (error instanceof GraphQLError) return [error];
           throw error;
         });

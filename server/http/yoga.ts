@@ -4,7 +4,7 @@ import type { AppServices } from '../app-services.js';
 import { schema } from '../schema.js';
 import { useActivityPublishing } from '../modules/activity-events/publish.js';
 import { useUsageRecording } from '../modules/usage/usage.plugin.js';
-import { createErrorMasker } from './errors.js';
+import { createErrorMasker, yogaLogger } from './errors.js';
 import { createProtection } from './protection/index.js';
 import { contextForRequest, type ServerContext } from './request-context.js';
 
@@ -26,7 +26,7 @@ export function createKithYoga(app: AppServices) {
     graphiql: protection.graphiql,
     cors: protection.cors,
     batching: protection.batching,
-    logging: app.logger,
+    logging: yogaLogger(app.logger),
     maskedErrors: { maskError: createErrorMasker(app.logger) },
     context: ({ request, req, ip }) => {
       const cookies: string[] = [];

@@ -37,6 +37,23 @@ describe('API keys over graphql-ws', () => {
     const refused = await queryOverSocket(url, 'Bearer kith_this-key-does-not-exist-anywhere', f.workspaceGid).catch((errors: unknown) => errors);
     expect(refused).toEqual([expect.objectContaining({ message: 'The API key is invalid, expired or revoked.', extensions: { code: 'UNAUTHENTICATED' } })]);
   });
+
+  it('take the workspace from the connection_init payload, as HTTP takes it from x-workspace-id', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada' } });
+    const { secret } = await apiKeyFor(app, f.users.MEMBER.id, f.workspaceId, 'VIEWER');
+    server = createKithServer(app.services);
+    const url = `ws://127.0.0.1:${await server.listen(0, '127.0.0.1')}/graphql`;
+    const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${secret}`, workspaceId: f.workspaceGid }, retryAttempts: 0 });
+    try {
+      const results = [];
+      for await (const result of client.iterate({ query: '{ contacts { totalCount } }' })) results.push(result);
+      expect(results).toEqual([{ data: { contacts: { totalCount: 1 } } }]);
+    } finally {
+      await client.dispose();
+    }
+  });
 });
 
 describe('a live subscription on an API key', () => {
