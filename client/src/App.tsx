@@ -25,6 +25,11 @@ const Activities = lazy(() => import('./routes/activities/ActivitiesList'));
 const Profile = lazy(() => import('./routes/settings/Profile'));
 const Preferences = lazy(() => import('./routes/settings/Preferences'));
 const Members = lazy(() => import('./routes/settings/Members'));
+const Feed = lazy(() => import('./routes/feed/Feed'));
+const Duplicates = lazy(() => import('./routes/merge/Duplicates'));
+const Forms = lazy(() => import('./routes/forms/FormsList'));
+const FormEditor = lazy(() => import('./routes/forms/FormEditor'));
+const PublicForm = lazy(() => import('./routes/forms/PublicForm'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 export const App: Component = () => {
@@ -47,6 +52,8 @@ export const App: Component = () => {
               <Route path="/forgot-password" component={ForgotPassword} />
               <Route path="/reset-password" component={ResetPassword} />
               <Route path="/invitations/accept" component={AcceptInvitation} />
+              {/* /forms/<key> itself is the server's JSON endpoint; the page people fill in lives at /f/<key>. */}
+              <Route path="/f/:key" component={PublicForm} />
               <Route component={AppShell}>
                 <Route path="/" component={Contacts} />
                 <Route path="/contacts" component={Contacts} />
@@ -57,6 +64,10 @@ export const App: Component = () => {
                 <Route path="/deals/board" component={DealBoard} />
                 <Route path="/deals/:id" component={Deal} />
                 <Route path="/activities" component={Activities} />
+                <Route path="/feed" component={Feed} />
+                <Route path="/duplicates" component={Duplicates} />
+                <Route path="/forms" component={Forms} />
+                <Route path="/form/:id" component={FormEditor} />
                 <Route path="/workspaces/new" component={CreateWorkspace} />
                 <Route path="/settings" component={Profile} />
                 <Route path="/settings/preferences" component={Preferences} />

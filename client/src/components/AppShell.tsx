@@ -4,6 +4,7 @@ import { createEffect, createSignal, For, Match, Show, Switch, type Component } 
 import { graphql } from '../gql';
 import { useSession } from '../lib/session';
 import { restartSession, selectWorkspace } from '../lib/workspace';
+import { ShellTools } from './ShellTools';
 import { ErrorNotice, Loading } from './States';
 import { VerifyBanner } from './VerifyBanner';
 
@@ -17,6 +18,9 @@ const NAV = [
   ['/deals', 'Deals'],
   ['/deals/board', 'Board'],
   ['/activities', 'Activities'],
+  ['/feed', 'Feed'],
+  ['/forms', 'Forms'],
+  ['/duplicates', 'Duplicates'],
   ['/settings', 'Settings'],
 ] as const;
 
@@ -71,6 +75,7 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
               >
                 Menu
               </button>
+              <ShellTools />
               <nav id="main-nav" aria-label="Main" classList={{ open: menuOpen() }}>
                 <For each={NAV}>
                   {([href, label]) => (

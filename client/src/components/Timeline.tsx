@@ -4,6 +4,9 @@ import { graphql } from '../gql';
 import type { TimelineEntryFragment } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime, humanize } from '../lib/format';
+import { sameOrigin } from '../lib/record-links';
+import { Markdown } from './Markdown';
+import { NoteThread } from './NoteThread';
 import { EmptyState, ErrorNotice } from './States';
 
 graphql(`
@@ -34,11 +37,20 @@ interface Props {
 export const Timeline: Component<Props> = (props) => {
   const [state, createNote] = createMutation(CreateNote);
   const [body, setBody] = createSignal('');
+  const [preview, setPreview] = createSignal(false);
+  // Kept here, not in the rows: a refetch rebuilds the rows and would close every open thread.
+  const [openThreads, setOpenThreads] = createSignal<ReadonlySet<string>>(new Set());
+  const toggleThread = (id: string) => {
+    const next = new Set(openThreads());
+    if (!next.delete(id)) next.add(id);
+    setOpenThreads(next);
+  };
   const add = async (event: SubmitEvent) => {
     event.preventDefault();
     const result = await createNote({ input: { ...props.noteTarget, body: body() } });
     if (result.error) return;
     setBody('');
+    setPreview(false);
     props.onChange();
   };
   return (
@@ -47,29 +59,58 @@ export const Timeline: Component<Props> = (props) => {
       <Show when={props.canWrite}>
         <form class="stack note-form" onSubmit={add}>
           <label for="new-note">Add a note</label>
-          <textarea id="new-note" rows={3} required value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
+          <Show when={preview()} fallback={
+            <textarea id="new-note" rows={3} required aria-describedby="new-note-hint" value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
+          }>
+            <div class="note-preview" aria-label="Preview">
+              <Markdown source={body() || '(nothing yet)'} />
+            </div>
+          </Show>
+          <small id="new-note-hint" class="hint">
+            Markdown: **bold**, *italic*, - lists, [links](https://example.com).
+          </small>
           <ErrorNotice message={errorMessage(state.error)} />
-          <button type="submit" class="primary" disabled={state.fetching || !body().trim()}>
-            Add note
-          </button>
+          <div class="row">
+            <button type="submit" class="primary" disabled={state.fetching || !body().trim()}>
+              Add note
+            </button>
+            <button type="button" aria-pressed={preview()} onClick={() => setPreview(!preview())}>
+              {preview() ? 'Edit' : 'Preview'}
+            </button>
+          </div>
         </form>
       </Show>
       <Show when={props.items.length > 0} fallback={<EmptyState title="Nothing has happened here yet." />}>
         <ol class="timeline-list">
-          <For each={props.items}>{(item) => <TimelineRow item={item} />}</For>
+          <For each={props.items}>{(item) => <TimelineRow item={item} canWrite={props.canWrite} onChange={props.onChange} openThreads={openThreads()} onToggleThread={toggleThread} />}</For>
         </ol>
       </Show>
     </section>
   );
 };
 
-const TimelineRow: Component<{ item: TimelineEntryFragment }> = (props) => (
+interface RowProps {
+  item: TimelineEntryFragment;
+  canWrite: boolean;
+  onChange: () => void;
+  openThreads: ReadonlySet<string>;
+  onToggleThread: (noteId: string) => void;
+}
+
+const TimelineRow: Component<RowProps> = (props) => (
   <li class="timeline-item">
     <Switch>
       <Match when={props.item.__typename === 'Note' && props.item}>
         {(note) => (
           <Entry kind="Note" at={note().createdAt} by={note().createdBy?.name}>
-            <p class="note-body">{note().body}</p>
+            <Markdown source={note().body} />
+            <NoteComments
+              noteId={note().id}
+              canWrite={props.canWrite}
+              onChange={props.onChange}
+              open={props.openThreads.has(note().id)}
+              onToggle={() => props.onToggleThread(note().id)}
+            />
           </Entry>
         )}
       </Match>
@@ -84,7 +125,7 @@ const TimelineRow: Component<{ item: TimelineEntryFragment }> = (props) => (
       <Match when={props.item.__typename === 'Comment' && props.item}>
         {(comment) => (
           <Entry kind="Comment" at={comment().createdAt} by={comment().author?.name}>
-            {comment().body}
+            <Markdown source={comment().body} />
           </Entry>
         )}
       </Match>
@@ -98,7 +139,7 @@ const TimelineRow: Component<{ item: TimelineEntryFragment }> = (props) => (
       <Match when={props.item.__typename === 'Attachment' && props.item}>
         {(file) => (
           <Entry kind="File" at={file().createdAt}>
-            <a href={file().downloadUrl}>{file().name}</a> ({Math.ceil(file().size / 1024)} KB)
+            <a href={sameOrigin(file().downloadUrl)}>{file().name}</a> ({Math.ceil(file().size / 1024)} KB)
           </Entry>
         )}
       </Match>
@@ -122,3 +163,21 @@ const Entry: Component<{ kind: string; at: string; by?: string | null; children:
     <div>{props.children}</div>
   </>
 );
+
+/** A note's comments, loaded when opened. */
+const NoteComments: Component<{ noteId: string; canWrite: boolean; onChange: () => void; open: boolean; onToggle: () => void }> = (props) => {
+  const open = () => props.open;
+  const id = `thread-${props.noteId.replace(/\W/g, '')}`;
+  return (
+    <div class="note-comments">
+      <button type="button" class="link-button" aria-expanded={open()} aria-controls={id} onClick={() => props.onToggle()}>
+        {open() ? 'Hide comments' : 'Comments'}
+      </button>
+      <Show when={open()}>
+        <div id={id}>
+          <NoteThread noteId={props.noteId} canWrite={props.canWrite} onChange={props.onChange} />
+        </div>
+      </Show>
+    </div>
+  );
+};

@@ -14,12 +14,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment FeedEventFields on ActivityEvent { id cursor sequence verb entityType entityId actorId actorApiKeyId changes createdAt }\n": typeof types.FeedEventFieldsFragmentDoc,
+    "\n  query FeedHistory($first: Int!) {\n    activityEvents(first: $first) { edges { node { ...FeedEventFields } } }\n    workspace { id members { id user { id name } } }\n  }\n": typeof types.FeedHistoryDocument,
+    "\n  subscription FeedLive($after: String, $workspaceId: ID) { activityFeed(after: $after, workspaceId: $workspaceId) { ...FeedEventFields } }\n": typeof types.FeedLiveDocument,
+    "\n  query FeedRecords($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Contact { id name }\n      ... on Company { id name }\n      ... on Deal { id name }\n      ... on Form { id name }\n      ... on Attachment { id name }\n      ... on Note { id body contact { id } company { id } deal { id } }\n      ... on Activity { id subject contact { id } company { id } deal { id } }\n      ... on Comment { id body deal { id } note { contact { id } company { id } deal { id } } }\n    }\n  }\n": typeof types.FeedRecordsDocument,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
+    "\n  query RecordFiles($recordId: ID!) {\n    attachments(recordId: $recordId, first: 50) {\n      totalCount\n      edges { node { id name size contentType downloadUrl createdAt uploadedBy { id name } } }\n    }\n  }\n": typeof types.RecordFilesDocument,
     "\n  mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }\n": typeof types.BulkDeleteRecordsDocument,
     "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": typeof types.CompanyOptionsDocument,
+    "\n  query NoteComments($noteId: ID!) {\n    comments(targetId: $noteId, first: 100) {\n      totalCount\n      edges { node { id body createdAt author { id name } mentions { user { id name } } } }\n    }\n  }\n": typeof types.NoteCommentsDocument,
+    "\n  query MentionMembers { workspace { id members { id user { id name } } } }\n": typeof types.MentionMembersDocument,
+    "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n": typeof types.CreateCommentDocument,
+    "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchPaletteDocument,
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": typeof types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": typeof types.ResendVerificationDocument,
+    "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": typeof types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": typeof types.ActivitiesPageDocument,
     "\n  mutation CompleteActivity($id: ID!, $done: Boolean!) { completeActivity(id: $id, done: $done) { id done doneAt } }\n": typeof types.CompleteActivityDocument,
@@ -45,6 +55,13 @@ type Documents = {
     "\n  mutation MoveDealFromPage($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n": typeof types.MoveDealFromPageDocument,
     "\n  query DealsPage($first: Int!, $after: String, $filter: DealFilter, $sort: DealSort) {\n    deals(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } } }\n    }\n  }\n": typeof types.DealsPageDocument,
     "\n  mutation CreateDeal($input: DealInput!) { createDeal(input: $input) { id } }\n": typeof types.CreateDealDocument,
+    "\n  query FormEditor($id: ID!) {\n    form(id: $id) {\n      id name isActive publicKey\n      fields { key label type mapsTo required options customKey }\n      submissions(first: 1) { totalCount }\n    }\n  }\n": typeof types.FormEditorDocument,
+    "\n  mutation CreateForm($input: CreateFormInput!) { createForm(input: $input) { id } }\n": typeof types.CreateFormDocument,
+    "\n  mutation UpdateForm($id: ID!, $input: UpdateFormInput!) {\n    updateForm(id: $id, input: $input) { id name isActive fields { key label type mapsTo required options customKey } }\n  }\n": typeof types.UpdateFormDocument,
+    "\n  query FormsList {\n    forms(first: 100) {\n      totalCount\n      edges { node { id name isActive publicKey createdAt fields { key } submissions(first: 1) { totalCount } } }\n    }\n  }\n": typeof types.FormsListDocument,
+    "\n  query DuplicateSuggestions {\n    duplicateContacts {\n      reasons\n      a { id name primaryEmail company { id name } createdAt }\n      b { id name primaryEmail company { id name } createdAt }\n    }\n    duplicateCompanies {\n      reasons\n      a { id name domain createdAt }\n      b { id name domain createdAt }\n    }\n  }\n": typeof types.DuplicateSuggestionsDocument,
+    "\n  mutation MergeContacts($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n": typeof types.MergeContactsDocument,
+    "\n  mutation MergeCompanies($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n": typeof types.MergeCompaniesDocument,
     "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": typeof types.WorkspaceMembersDocument,
     "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": typeof types.ChangeMemberRoleDocument,
@@ -58,12 +75,22 @@ type Documents = {
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": typeof types.CreateWorkspaceDocument,
 };
 const documents: Documents = {
+    "\n  fragment FeedEventFields on ActivityEvent { id cursor sequence verb entityType entityId actorId actorApiKeyId changes createdAt }\n": types.FeedEventFieldsFragmentDoc,
+    "\n  query FeedHistory($first: Int!) {\n    activityEvents(first: $first) { edges { node { ...FeedEventFields } } }\n    workspace { id members { id user { id name } } }\n  }\n": types.FeedHistoryDocument,
+    "\n  subscription FeedLive($after: String, $workspaceId: ID) { activityFeed(after: $after, workspaceId: $workspaceId) { ...FeedEventFields } }\n": types.FeedLiveDocument,
+    "\n  query FeedRecords($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Contact { id name }\n      ... on Company { id name }\n      ... on Deal { id name }\n      ... on Form { id name }\n      ... on Attachment { id name }\n      ... on Note { id body contact { id } company { id } deal { id } }\n      ... on Activity { id subject contact { id } company { id } deal { id } }\n      ... on Comment { id body deal { id } note { contact { id } company { id } deal { id } } }\n    }\n  }\n": types.FeedRecordsDocument,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
+    "\n  query RecordFiles($recordId: ID!) {\n    attachments(recordId: $recordId, first: 50) {\n      totalCount\n      edges { node { id name size contentType downloadUrl createdAt uploadedBy { id name } } }\n    }\n  }\n": types.RecordFilesDocument,
     "\n  mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }\n": types.BulkDeleteRecordsDocument,
     "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": types.CompanyOptionsDocument,
+    "\n  query NoteComments($noteId: ID!) {\n    comments(targetId: $noteId, first: 100) {\n      totalCount\n      edges { node { id body createdAt author { id name } mentions { user { id name } } } }\n    }\n  }\n": types.NoteCommentsDocument,
+    "\n  query MentionMembers { workspace { id members { id user { id name } } } }\n": types.MentionMembersDocument,
+    "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n": types.CreateCommentDocument,
+    "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": types.SearchPaletteDocument,
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": types.ResendVerificationDocument,
+    "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": types.ActivitiesPageDocument,
     "\n  mutation CompleteActivity($id: ID!, $done: Boolean!) { completeActivity(id: $id, done: $done) { id done doneAt } }\n": types.CompleteActivityDocument,
@@ -89,6 +116,13 @@ const documents: Documents = {
     "\n  mutation MoveDealFromPage($id: ID!, $stageId: ID!) {\n    moveDeal(id: $id, stageId: $stageId) { id status stage { id name } }\n  }\n": types.MoveDealFromPageDocument,
     "\n  query DealsPage($first: Int!, $after: String, $filter: DealFilter, $sort: DealSort) {\n    deals(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } } }\n    }\n  }\n": types.DealsPageDocument,
     "\n  mutation CreateDeal($input: DealInput!) { createDeal(input: $input) { id } }\n": types.CreateDealDocument,
+    "\n  query FormEditor($id: ID!) {\n    form(id: $id) {\n      id name isActive publicKey\n      fields { key label type mapsTo required options customKey }\n      submissions(first: 1) { totalCount }\n    }\n  }\n": types.FormEditorDocument,
+    "\n  mutation CreateForm($input: CreateFormInput!) { createForm(input: $input) { id } }\n": types.CreateFormDocument,
+    "\n  mutation UpdateForm($id: ID!, $input: UpdateFormInput!) {\n    updateForm(id: $id, input: $input) { id name isActive fields { key label type mapsTo required options customKey } }\n  }\n": types.UpdateFormDocument,
+    "\n  query FormsList {\n    forms(first: 100) {\n      totalCount\n      edges { node { id name isActive publicKey createdAt fields { key } submissions(first: 1) { totalCount } } }\n    }\n  }\n": types.FormsListDocument,
+    "\n  query DuplicateSuggestions {\n    duplicateContacts {\n      reasons\n      a { id name primaryEmail company { id name } createdAt }\n      b { id name primaryEmail company { id name } createdAt }\n    }\n    duplicateCompanies {\n      reasons\n      a { id name domain createdAt }\n      b { id name domain createdAt }\n    }\n  }\n": types.DuplicateSuggestionsDocument,
+    "\n  mutation MergeContacts($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n": types.MergeContactsDocument,
+    "\n  mutation MergeCompanies($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n": types.MergeCompaniesDocument,
     "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": types.WorkspaceMembersDocument,
     "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": types.ChangeMemberRoleDocument,
@@ -119,7 +153,27 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment FeedEventFields on ActivityEvent { id cursor sequence verb entityType entityId actorId actorApiKeyId changes createdAt }\n"): (typeof documents)["\n  fragment FeedEventFields on ActivityEvent { id cursor sequence verb entityType entityId actorId actorApiKeyId changes createdAt }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedHistory($first: Int!) {\n    activityEvents(first: $first) { edges { node { ...FeedEventFields } } }\n    workspace { id members { id user { id name } } }\n  }\n"): (typeof documents)["\n  query FeedHistory($first: Int!) {\n    activityEvents(first: $first) { edges { node { ...FeedEventFields } } }\n    workspace { id members { id user { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FeedLive($after: String, $workspaceId: ID) { activityFeed(after: $after, workspaceId: $workspaceId) { ...FeedEventFields } }\n"): (typeof documents)["\n  subscription FeedLive($after: String, $workspaceId: ID) { activityFeed(after: $after, workspaceId: $workspaceId) { ...FeedEventFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedRecords($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Contact { id name }\n      ... on Company { id name }\n      ... on Deal { id name }\n      ... on Form { id name }\n      ... on Attachment { id name }\n      ... on Note { id body contact { id } company { id } deal { id } }\n      ... on Activity { id subject contact { id } company { id } deal { id } }\n      ... on Comment { id body deal { id } note { contact { id } company { id } deal { id } } }\n    }\n  }\n"): (typeof documents)["\n  query FeedRecords($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Contact { id name }\n      ... on Company { id name }\n      ... on Deal { id name }\n      ... on Form { id name }\n      ... on Attachment { id name }\n      ... on Note { id body contact { id } company { id } deal { id } }\n      ... on Activity { id subject contact { id } company { id } deal { id } }\n      ... on Comment { id body deal { id } note { contact { id } company { id } deal { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof documents)["\n  mutation SignOut { signOut }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordFiles($recordId: ID!) {\n    attachments(recordId: $recordId, first: 50) {\n      totalCount\n      edges { node { id name size contentType downloadUrl createdAt uploadedBy { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query RecordFiles($recordId: ID!) {\n    attachments(recordId: $recordId, first: 50) {\n      totalCount\n      edges { node { id name size contentType downloadUrl createdAt uploadedBy { id name } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -128,6 +182,22 @@ export function graphql(source: "\n  mutation BulkDeleteRecords($ids: [ID!]!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NoteComments($noteId: ID!) {\n    comments(targetId: $noteId, first: 100) {\n      totalCount\n      edges { node { id body createdAt author { id name } mentions { user { id name } } } }\n    }\n  }\n"): (typeof documents)["\n  query NoteComments($noteId: ID!) {\n    comments(targetId: $noteId, first: 100) {\n      totalCount\n      edges { node { id body createdAt author { id name } mentions { user { id name } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentionMembers { workspace { id members { id user { id name } } } }\n"): (typeof documents)["\n  query MentionMembers { workspace { id members { id user { id name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -140,6 +210,10 @@ export function graphql(source: "\n  mutation CreateNote($input: NoteInput!) { c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResendVerification { resendVerificationEmail }\n"): (typeof documents)["\n  mutation ResendVerification { resendVerificationEmail }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n"): (typeof documents)["\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,6 +314,34 @@ export function graphql(source: "\n  query DealsPage($first: Int!, $after: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateDeal($input: DealInput!) { createDeal(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateDeal($input: DealInput!) { createDeal(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FormEditor($id: ID!) {\n    form(id: $id) {\n      id name isActive publicKey\n      fields { key label type mapsTo required options customKey }\n      submissions(first: 1) { totalCount }\n    }\n  }\n"): (typeof documents)["\n  query FormEditor($id: ID!) {\n    form(id: $id) {\n      id name isActive publicKey\n      fields { key label type mapsTo required options customKey }\n      submissions(first: 1) { totalCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateForm($input: CreateFormInput!) { createForm(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateForm($input: CreateFormInput!) { createForm(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateForm($id: ID!, $input: UpdateFormInput!) {\n    updateForm(id: $id, input: $input) { id name isActive fields { key label type mapsTo required options customKey } }\n  }\n"): (typeof documents)["\n  mutation UpdateForm($id: ID!, $input: UpdateFormInput!) {\n    updateForm(id: $id, input: $input) { id name isActive fields { key label type mapsTo required options customKey } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FormsList {\n    forms(first: 100) {\n      totalCount\n      edges { node { id name isActive publicKey createdAt fields { key } submissions(first: 1) { totalCount } } }\n    }\n  }\n"): (typeof documents)["\n  query FormsList {\n    forms(first: 100) {\n      totalCount\n      edges { node { id name isActive publicKey createdAt fields { key } submissions(first: 1) { totalCount } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DuplicateSuggestions {\n    duplicateContacts {\n      reasons\n      a { id name primaryEmail company { id name } createdAt }\n      b { id name primaryEmail company { id name } createdAt }\n    }\n    duplicateCompanies {\n      reasons\n      a { id name domain createdAt }\n      b { id name domain createdAt }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateSuggestions {\n    duplicateContacts {\n      reasons\n      a { id name primaryEmail company { id name } createdAt }\n      b { id name primaryEmail company { id name } createdAt }\n    }\n    duplicateCompanies {\n      reasons\n      a { id name domain createdAt }\n      b { id name domain createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeContacts($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n"): (typeof documents)["\n  mutation MergeContacts($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeCompanies($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n"): (typeof documents)["\n  mutation MergeCompanies($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,12 +3,14 @@ import { createMutation, createQuery } from '@urql/solid';
 import { For, Show, type Component } from 'solid-js';
 import { InlineField } from '../../components/InlineField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+import { Attachments } from '../../components/Attachments';
 import { Timeline } from '../../components/Timeline';
 import { graphql } from '../../gql';
 import type { CompanyInput } from '../../gql/graphql';
 import { formatMoney } from '../../lib/format';
 import { recordError, saveField } from '../../lib/record-page';
 import { useSession } from '../../lib/session';
+import { useRecordChanged } from '../../lib/live-record';
 
 const CompanyQuery = graphql(`
   query CompanyDetail($id: ID!) {
@@ -32,6 +34,8 @@ const CompanyDetail: Component = () => {
   const session = useSession();
   const [result, refetch] = createQuery({ query: CompanyQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateCompany);
+  // Someone else's edit shows at once.
+  useRecordChanged(() => params.id, () => refetch({ requestPolicy: 'network-only' }));
   const canEdit = () => session.can('records:update');
   const save = (input: CompanyInput) => saveField(() => update({ id: params.id!, input }));
   const text = (label: string, key: 'name' | 'domain' | 'website' | 'industry' | 'size' | 'city' | 'country') => (
@@ -93,6 +97,7 @@ const CompanyDetail: Component = () => {
                   </For>
                 </ul>
               </Show>
+              <Attachments recordId={company().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
             </div>
             <Timeline
               items={company().timeline.edges.map((e) => e.node)}

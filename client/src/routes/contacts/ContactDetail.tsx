@@ -4,12 +4,14 @@ import { Show, type Component } from 'solid-js';
 import { CompanyPicker } from '../../components/CompanyPicker';
 import { InlineField } from '../../components/InlineField';
 import { ErrorNotice, Loading } from '../../components/States';
+import { Attachments } from '../../components/Attachments';
 import { Timeline } from '../../components/Timeline';
 import { graphql } from '../../gql';
 import type { ContactInput } from '../../gql/graphql';
 import { formatDate, humanize } from '../../lib/format';
 import { recordError, saveField } from '../../lib/record-page';
 import { useSession } from '../../lib/session';
+import { useRecordChanged } from '../../lib/live-record';
 import { LIFECYCLE_STAGES } from '../../lib/enums';
 
 const ContactQuery = graphql(`
@@ -37,6 +39,8 @@ const ContactDetail: Component = () => {
   const session = useSession();
   const [result, refetch] = createQuery({ query: ContactQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateContact);
+  // Someone else's edit shows at once.
+  useRecordChanged(() => params.id, () => refetch({ requestPolicy: 'network-only' }));
   const canEdit = () => session.can('records:update');
   const save = (input: ContactInput) => saveField(() => update({ id: params.id!, input }));
 
@@ -99,6 +103,7 @@ const ContactDetail: Component = () => {
                 <InlineField label="Owner" value={contact().owner?.name} canEdit={false} onSave={async () => null} />
                 <InlineField label="Created" value={formatDate(contact().createdAt)} canEdit={false} onSave={async () => null} />
               </div>
+              <Attachments recordId={contact().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
             </div>
             <Timeline
               items={contact().timeline.edges.map((e) => e.node)}

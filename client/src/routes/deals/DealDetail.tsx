@@ -3,6 +3,7 @@ import { createMutation, createQuery } from '@urql/solid';
 import { Show, type Component } from 'solid-js';
 import { InlineField } from '../../components/InlineField';
 import { ErrorNotice, Loading } from '../../components/States';
+import { Attachments } from '../../components/Attachments';
 import { Timeline } from '../../components/Timeline';
 import { graphql } from '../../gql';
 import type { DealInput } from '../../gql/graphql';
@@ -10,6 +11,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatDate, formatMoney, humanize, toMinorUnits } from '../../lib/format';
 import { recordError, saveField } from '../../lib/record-page';
 import { useSession } from '../../lib/session';
+import { useRecordChanged } from '../../lib/live-record';
 
 const DealQuery = graphql(`
   query DealDetail($id: ID!) {
@@ -41,6 +43,8 @@ const DealDetail: Component = () => {
   const session = useSession();
   const [result, refetch] = createQuery({ query: DealQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateDeal);
+  // Someone else's edit shows at once.
+  useRecordChanged(() => params.id, () => refetch({ requestPolicy: 'network-only' }));
   const [, move] = createMutation(MoveDealFromPage);
   const canEdit = () => session.can('records:update');
   const save = (input: DealInput) => saveField(() => update({ id: params.id!, input }));
@@ -107,6 +111,7 @@ const DealDetail: Component = () => {
                 />
                 <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={async () => null} />
               </div>
+              <Attachments recordId={deal().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
             </div>
             <Timeline
               items={deal().timeline.edges.map((e) => e.node)}
