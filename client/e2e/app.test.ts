@@ -73,6 +73,11 @@ describe('Kith web app', () => {
     await page.getByLabel('Job title').fill('Chief Analyst');
     await page.keyboard.press('Enter');
     await page.getByText('Chief Analyst at Acme Ltd').waitFor();
+    // After a reload the company select shows the contact's company, though its options load after the page.
+    await page.reload();
+    await page.getByText('Chief Analyst at Acme Ltd').waitFor();
+    await page.locator('#contact-company option', { hasText: 'Acme Ltd' }).waitFor({ state: 'attached' });
+    expect(await page.locator('#contact-company option:checked').textContent()).toBe('Acme Ltd');
     await page.getByLabel('Add a note').fill('Met at the engine conference.');
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.getByText('Met at the engine conference.').waitFor();
