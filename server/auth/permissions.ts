@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   /** Subject access exports and erasure of a contact. */
   'privacy:manage': 'ADMIN',
   'workspace:delete': 'OWNER',
+  /** Export the whole workspace and download its archives. */
+  'workspace:export': 'ADMIN',
   'webhooks:manage': 'ADMIN',
   /** The workspace's usage summary (API calls, features, pages, active members). */
   'usage:read': 'OWNER',

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AppServices } from '../app-services.js';
+import { handleExportDownload } from '../modules/exports/download.js';
 import { handleFileDownload } from '../modules/files/download.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
 import { securityHeaders } from './protection/index.js';
@@ -39,6 +40,8 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
       return sendJson(res, 200, emails);
     }
     if (req.method === 'GET' && path?.startsWith('/files/')) return handleFileDownload(app, req, res, path.slice('/files/'.length));
+    const exportDownload = req.method === 'GET' ? /^\/exports\/([^/]+)\/download$/.exec(path ?? '') : null;
+    if (exportDownload) return handleExportDownload(app, req, res, exportDownload[1]!);
     if (path?.startsWith('/forms/')) return handlePublicFormRequest(app, req, res, path.slice('/forms/'.length));
     // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else 1 MiB.
     // Yoga holds a multipart body in memory while parsing it, so an upload must declare its length.

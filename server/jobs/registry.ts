@@ -1,4 +1,5 @@
 import type { AppServices } from '../app-services.js';
+import { exportHandlers } from '../modules/exports/exports.service.js';
 import { userPurgeHandlers } from '../modules/privacy/account-privacy.service.js';
 import { workspacePurgeHandlers } from '../modules/privacy/workspace-deletion.service.js';
 import { webhookHandlers } from '../modules/webhooks/webhooks.service.js';
@@ -13,6 +14,7 @@ export function jobHandlers(app: AppServices): Record<string, JobHandler> {
     ...workspacePurgeHandlers(app),
     ...userPurgeHandlers(app),
     ...webhookHandlers(app),
+    ...exportHandlers(app),
     ...retentionSweepHandlers(app),
   };
 }

@@ -8,6 +8,7 @@ import { sendOrLog } from '../../mail/mailer.js';
 import { assertCurrentPassword } from '../accounts/current-password.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { exportArchiveKeys } from '../exports/exports.service.js';
 import { fileStorage } from '../files/storage.js';
 import { purgeDate } from './deletion-grace.js';
 import { emitEvent, recordEvent } from '../activity-events/record-event.js';
@@ -89,6 +90,7 @@ export function workspacePurgeHandlers(app: AppServices): Record<string, JobHand
       const workspace = await prisma.workspace.findUnique({ where: { id: workspaceId }, select: { closedAt: true, purgeAfter: true } });
       if (!workspace?.closedAt || !workspace.purgeAfter || workspace.purgeAfter > new Date()) return;
       const files = await prisma.file.findMany({ where: { workspaceId }, select: { storageKey: true } });
+      const archives = await exportArchiveKeys(app, workspaceId);
       await prisma.$transaction(async (tx) => {
         await tx.workspace.delete({ where: { id: workspaceId } });
         // Rows that name the workspace without a foreign key (search documents, events...) do not cascade.
@@ -98,7 +100,7 @@ export function workspacePurgeHandlers(app: AppServices): Record<string, JobHand
         }
       });
       const storage = fileStorage(app.config);
-      await Promise.all(files.map((f) => storage.delete(f.storageKey)));
+      await Promise.all([...files.map((f) => f.storageKey), ...archives].map((key) => storage.delete(key)));
     },
   };
 }

@@ -51,7 +51,10 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
   await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('contract'); })());
   await app.prisma.file.create({ data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: contact.id } });
-  return { workspaceId, storageKey };
+  const archiveKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
+  await fileStorage(app.services.config).put(archiveKey, (async function* () { yield Buffer.from('zip'); })());
+  await app.prisma.workspaceExport.create({ data: { workspaceId, format: 'JSON', status: 'DONE', storageKey: archiveKey, requestedById: userId } });
+  return { workspaceId, storageKey, archiveKey };
 }
 
 async function runDuePurges(app: TestApp) {
@@ -65,7 +68,7 @@ describe('workspace deletion', () => {
   it('closes the workspace at once, and the purge leaves no row of it in any table, nor its files', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
-    const { workspaceId, storageKey } = await fullWorkspace(app, f);
+    const { workspaceId, storageKey, archiveKey } = await fullWorkspace(app, f);
     const before = await rowsPerModel(app, workspaceId);
     // The fixture must touch every workspace table, so a new table cannot escape this test unnoticed.
     expect(Object.entries(before).filter(([, n]) => n === 0).map(([model]) => model)).toEqual([]);
@@ -94,6 +97,7 @@ describe('workspace deletion', () => {
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
     expect(await app.prisma.workspace.findUnique({ where: { id: workspaceId } })).toBeNull();
     expect(await fileStorage(app.services.config).open(storageKey)).toBeNull();
+    expect(await fileStorage(app.services.config).open(archiveKey)).toBeNull();
     // Nothing else was touched.
     expect(await rowsPerModel(app, f.workspaceId)).toEqual(acmeBefore);
     expect(await app.prisma.user.count({ where: { id: f.users.OWNER.id } })).toBe(1);

@@ -1,0 +1,129 @@
+// Writes a workspace export as a zip stream: one file per table (JSON Lines, or CSV with a header), the
+// uploaded files, and manifest.json with each file's row count and SHA-256. Entries are added one after
+// another as the previous one is written, and each is generated batch by batch as the zip pulls it.
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { ZipArchive } from 'archiver';
+import { stringify } from 'csv-stringify/sync';
+import type { SqlRunner } from '../../db/sql-runner.js';
+import type { FileStorage } from '../files/storage.js';
+import { exportedColumns, rowBatches, type ExportSource } from './export-sources.js';
+
+export type ExportFormat = 'JSON' | 'CSV';
+
+export interface ManifestEntry {
+  name: string;
+  records: number | null;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ArchiveInput {
+  sql: SqlRunner;
+  storage: FileStorage;
+  workspaceId: string;
+  format: ExportFormat;
+  sources: ExportSource[];
+  batchSize?: number;
+  /** Called after each batch with the number of records written so far. */
+  onProgress?: (recordsDone: number) => void | Promise<void>;
+}
+
+const BATCH_SIZE = 2_000;
+
+function jsonValue(_key: string, value: unknown) {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+/** Spreadsheets run cells that start with these as formulas; public form input can reach an export. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: unknown): string {
+  if (value == null) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value, jsonValue);
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Counts and hashes what passes through, for the manifest. */
+class Tally {
+  records = 0;
+  bytes = 0;
+  private readonly hash = createHash('sha256');
+  take(chunk: Buffer): Buffer {
+    this.bytes += chunk.length;
+    this.hash.update(chunk);
+    return chunk;
+  }
+  entry(name: string, records: number | null): ManifestEntry {
+    return { name, records, bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
+}
+
+async function* tableFile(input: ArchiveInput, source: ExportSource, tally: Tally, progress: { done: number }) {
+  const columns = await exportedColumns(input.sql, source);
+  if (input.format === 'CSV') yield tally.take(Buffer.from(stringify([columns])));
+  for await (const rows of rowBatches(input.sql, source, columns, input.workspaceId, input.batchSize ?? BATCH_SIZE)) {
+    const text =
+      input.format === 'CSV'
+        ? stringify(rows.map((row) => columns.map((column) => csvCell(row[column]))))
+        : rows.map((row) => JSON.stringify(row, jsonValue)).join('\n') + '\n';
+    tally.records += rows.length;
+    progress.done += rows.length;
+    yield tally.take(Buffer.from(text));
+    await input.onProgress?.(progress.done);
+  }
+}
+
+async function* storedFile(storage: FileStorage, storageKey: string, tally: Tally) {
+  const object = await storage.open(storageKey);
+  if (!object) return;
+  for await (const chunk of object.body) yield tally.take(chunk as Buffer);
+}
+
+/** A name that is safe inside a zip on every system: no directories, no control or reserved characters. */
+function archiveFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 150) || 'file';
+}
+
+/** The archive's bytes. Rows are read as the consumer pulls: a slow destination slows the reads. */
+export function workspaceArchive(input: ArchiveInput): AsyncIterable<Buffer> {
+  const zip = new ZipArchive({ zlib: { level: 6 } });
+  const extension = input.format === 'CSV' ? 'csv' : 'jsonl';
+  const manifest: ManifestEntry[] = [];
+  const progress = { done: 0 };
+
+  async function add(name: string, records: boolean, generate: (tally: Tally) => AsyncIterable<Buffer>) {
+    const tally = new Tally();
+    const written = once(zip, 'entry');
+    zip.append(Readable.from(generate(tally)), { name });
+    await written;
+    manifest.push(tally.entry(name, records ? tally.records : null));
+  }
+
+  async function fill() {
+    for (const source of input.sources) {
+      await add(`${source.table}.${extension}`, true, (tally) => tableFile(input, source, tally, progress));
+    }
+    let after = '';
+    for (;;) {
+      const files = await input.sql.query<{ id: string; name: string; storageKey: string }>(
+        `SELECT id::text AS id, name, "storageKey" FROM "File" WHERE "workspaceId" = $1 AND id::text > $2 ORDER BY id::text LIMIT 500`,
+        [input.workspaceId, after],
+      );
+      for (const file of files) {
+        await add(`files/${file.id}/${archiveFileName(file.name)}`, false, (tally) => storedFile(input.storage, file.storageKey, tally));
+      }
+      if (files.length < 500) break;
+      after = files[files.length - 1]!.id;
+    }
+    const body = JSON.stringify({ workspaceId: input.workspaceId, format: input.format, createdAt: new Date().toISOString(), files: manifest }, null, 2);
+    zip.append(Buffer.from(body), { name: 'manifest.json' });
+    await zip.finalize();
+  }
+
+  fill().catch((error: unknown) => zip.destroy(error instanceof Error ? error : new Error(String(error))));
+  return zip as AsyncIterable<Buffer>;
+}

@@ -1,0 +1,95 @@
+// What a workspace export contains: one file per table that holds the workspace's data, read in
+// keyset-paged batches so memory stays flat whatever the size. Tables come from the Prisma schema
+// (every model with a workspaceId), so a table added later is exported without a change here.
+import type { SqlRunner } from '../../db/sql-runner.js';
+import { getDatamodel } from '../../generated/pothos-types.js';
+
+export interface ExportSource {
+  /** The table, and the file's name in the archive. */
+  table: string;
+  /** The primary key columns, which order the rows for keyset paging. */
+  keys: string[];
+  /** Limits the table (alias t) to the workspace, $1. */
+  scope: string;
+  /** Columns left out: secrets (hashes, signing secrets) and internal storage keys. */
+  omit?: string[];
+  /** Only these columns (for tables that hold more than the workspace's business). */
+  only?: string[];
+}
+
+/** Derived or internal: search documents are rebuilt from the records, the sequence is a counter, archives are these files. */
+const NOT_EXPORTED = new Set(['SearchDocument', 'ActivitySequence', 'WorkspaceExport']);
+const OMITTED: Record<string, string[]> = {
+  ApiKey: ['secretHash'],
+  Webhook: ['secret'],
+  Invitation: ['tokenHash'],
+  File: ['storageKey'],
+};
+
+/** Join tables carry no workspaceId: they belong to the workspace through one of their parents. */
+const LINK_TABLES: ExportSource[] = [
+  { table: 'DealContact', keys: ['dealId', 'contactId'], scope: 'EXISTS (SELECT 1 FROM "Deal" p WHERE p.id = t."dealId" AND p."workspaceId" = $1)' },
+  { table: 'CommunicationContact', keys: ['communicationId', 'contactId'], scope: 'EXISTS (SELECT 1 FROM "Communication" p WHERE p.id = t."communicationId" AND p."workspaceId" = $1)' },
+  { table: 'CommentMention', keys: ['commentId', 'userId'], scope: 'EXISTS (SELECT 1 FROM "Comment" p WHERE p.id = t."commentId" AND p."workspaceId" = $1)' },
+  { table: 'TeamMember', keys: ['teamId', 'userId'], scope: 'EXISTS (SELECT 1 FROM "Team" p WHERE p.id = t."teamId" AND p."workspaceId" = $1)' },
+  ...['Company', 'Contact', 'Deal'].map((model) => ({
+    table: `_${model}ToTag`,
+    keys: ['A', 'B'],
+    scope: `EXISTS (SELECT 1 FROM "Tag" p WHERE p.id = t."B" AND p."workspaceId" = $1)`,
+  })),
+  // Members' names and addresses, so owners and authors in the other files can be told apart; nothing else of their accounts.
+  { table: 'User', keys: ['id'], scope: 'EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = t.id AND m."workspaceId" = $1)', only: ['id', 'name', 'email'] },
+];
+
+export function exportSources(): ExportSource[] {
+  const models = Object.entries(getDatamodel().datamodel.models)
+    .filter(([name, model]) => !NOT_EXPORTED.has(name) && model.fields.some((field) => field.name === 'workspaceId'))
+    .map(([table, model]): ExportSource => ({
+      table,
+      keys: model.fields.filter((field) => field.isId).map((field) => field.name),
+      scope: 't."workspaceId" = $1',
+      omit: OMITTED[table],
+    }));
+  return [{ table: 'Workspace', keys: ['id'], scope: 't.id = $1' }, ...models, ...LINK_TABLES];
+}
+
+const quote = (column: string) => `"${column}"`;
+
+export async function countRows(sql: SqlRunner, source: ExportSource, workspaceId: string): Promise<number> {
+  const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quote(source.table)} t WHERE ${source.scope}`, [workspaceId]);
+  return row?.n ?? 0;
+}
+
+/** The columns written, in table order. */
+export async function exportedColumns(sql: SqlRunner, source: ExportSource): Promise<string[]> {
+  const rows = await sql.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [source.table],
+  );
+  return rows
+    .map((row) => row.column_name)
+    .filter((column) => (source.only ? source.only.includes(column) : !source.omit?.includes(column)));
+}
+
+/** The workspace's rows of one table, batch by batch, in primary-key order. */
+export async function* rowBatches(sql: SqlRunner, source: ExportSource, columns: string[], workspaceId: string, batchSize: number) {
+  const keys = source.keys.map((key) => `t.${quote(key)}`).join(', ');
+  const select = columns.map((column) => `t.${quote(column)}`).join(', ');
+  // Key columns are selected too (they may be omitted from the output, never from paging).
+  const keyAliases = source.keys.map((key, i) => `t.${quote(key)} AS "__k${i}"`).join(', ');
+  let after: unknown[] | null = null;
+  for (;;) {
+    const params: unknown[] = [workspaceId, ...(after ?? [])];
+    const from = after ? `AND (${keys}) > (${source.keys.map((_, i) => `$${i + 2}`).join(', ')})` : '';
+    const rows: Array<Record<string, unknown>> = await sql.query<Record<string, unknown>>(
+      `SELECT ${select}, ${keyAliases} FROM ${quote(source.table)} t WHERE ${source.scope} ${from} ORDER BY ${keys} LIMIT ${batchSize}`,
+      params,
+    );
+    if (rows.length === 0) return;
+    const last: Record<string, unknown> = rows[rows.length - 1]!;
+    after = source.keys.map((_, i) => last[`__k${i}`]);
+    for (const row of rows) for (let i = 0; i < source.keys.length; i++) delete row[`__k${i}`];
+    yield rows;
+    if (rows.length < batchSize) return;
+  }
+}

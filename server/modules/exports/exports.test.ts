@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKithServer, type KithServer } from '../../http/server.js';
+import { jobHandlers } from '../../jobs/registry.js';
+import { JobWorker } from '../../jobs/worker.js';
+import { apiKeyFor, globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
+import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
+import { fileStorage, newStorageKey } from '../files/storage.js';
+import { contactRow, dealRow } from '../merge/merge.test-helpers.js';
+import { expireWorkspaceExports } from './exports.service.js';
+
+const getApp = useTestApp();
+const brokenStorageApp = useTestApp({ config: { filesDir: '/dev/null/kith-files' } });
+let server: KithServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+const REQUEST = `mutation($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status format } }`;
+const EXPORT = `query($id: ID!) { node(id: $id) { ... on WorkspaceExport { status recordsDone recordsTotal byteSize sha256 downloadUrl expiresAt } } }`;
+
+async function runDueJobs(app: TestApp) {
+  const worker = new JobWorker(app.prisma, jobHandlers(app.services), { logger: app.services.logger });
+  while (await worker.runNext());
+}
+
+/** A little of everything, a file, an API key, and a contact in another workspace that must not leak. */
+async function seed(app: TestApp, f: RolesFixture) {
+  const tag = await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'vip' } });
+  const company = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Acme', domain: 'acme.example' } });
+  const ada = await contactRow(app, f, { firstName: '=Ada', lastName: 'Lovelace', email: 'ada@acme.example', companyId: company.id });
+  await app.prisma.contact.update({ where: { id: ada.id }, data: { tags: { connect: { id: tag.id } } } });
+  const deal = await dealRow(app, f, 'Engine');
+  await app.prisma.dealContact.create({ data: { dealId: deal.id, contactId: ada.id } });
+  await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'Met at the salon', contactId: ada.id } });
+  const storageKey = newStorageKey(f.workspaceId);
+  await fileStorage(app.services.config).put(storageKey, bytes('hello, export'));
+  const file = await app.prisma.file.create({
+    data: { workspaceId: f.workspaceId, name: 'notes/../x.txt', contentType: 'text/plain', size: 13, storageKey, sha256: 'x', contactId: ada.id },
+  });
+  await apiKeyFor(app, f.users.ADMIN.id, f.workspaceId, 'MEMBER');
+  const other = await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } });
+  await app.prisma.contact.create({ data: { workspaceId: other.workspaceId, firstName: 'Outsider', lastName: 'Secret' } });
+  return { ada, deal, file, tag };
+}
+
+async function startServer(app: TestApp) {
+  server = createKithServer(app.services);
+  return `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+}
+
+async function download(url: string, cookie: string | null) {
+  const response = await fetch(url, { headers: cookie ? { cookie } : {} });
+  return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+}
+
+async function exportOf(app: TestApp, f: RolesFixture, format: 'JSON' | 'CSV') {
+  const { requestWorkspaceExport: requested } = await f.clients.ADMIN.ok(REQUEST, { format });
+  expect(requested).toMatchObject({ status: 'QUEUED', format });
+  await runDueJobs(app);
+  const { node } = await f.clients.ADMIN.ok(EXPORT, { id: requested.id });
+  return { id: requested.id as string, node };
+}
+
+async function* bytes(text: string) {
+  yield Buffer.from(text);
+}
+
+const lines = (text: string) => text.split('\n').filter(Boolean);
+
+describe('requestWorkspaceExport', () => {
+  it('writes a JSON Lines archive of this workspace only, with files and a checked manifest, and tells the requester', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const { ada, deal, file } = await seed(app, f);
+    const { id, node } = await exportOf(app, f, 'JSON');
+    const row = await app.prisma.workspaceExport.findFirstOrThrow();
+    expect(globalId('WorkspaceExport', row.id)).toBe(id);
+    expect(node).toMatchObject({ status: 'DONE', downloadUrl: `http://localhost:4000/exports/${row.id}/download` });
+    expect(node.recordsDone).toBe(node.recordsTotal);
+    expect(node.recordsTotal).toBeGreaterThan(10);
+
+    const url = await startServer(app);
+    const path = new URL(node.downloadUrl).pathname;
+    const got = await download(`${url}${path}`, f.clients.ADMIN.cookie);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/zip');
+    expect(createHash('sha256').update(got.body).digest('hex')).toBe(node.sha256);
+    expect(got.body.length).toBe(node.byteSize);
+
+    const entries = unzipSync(new Uint8Array(got.body));
+    const text = (name: string) => strFromU8(entries[name]!);
+    const manifest = JSON.parse(text('manifest.json')) as { files: Array<{ name: string; records: number | null; sha256: string; bytes: number }> };
+    for (const entry of manifest.files) {
+      expect(createHash('sha256').update(entries[entry.name]!).digest('hex'), entry.name).toBe(entry.sha256);
+      if (entry.records !== null) expect(lines(text(entry.name)).length, entry.name).toBe(entry.records);
+    }
+    expect(manifest.files.reduce((sum, entry) => sum + (entry.records ?? 0), 0)).toBe(node.recordsTotal);
+
+    const contacts = lines(text('Contact.jsonl')).map((line) => JSON.parse(line));
+    expect(contacts).toEqual([expect.objectContaining({ id: ada.id, firstName: '=Ada', lastName: 'Lovelace' })]);
+    expect(lines(text('DealContact.jsonl')).map((line) => JSON.parse(line))).toEqual([{ dealId: deal.id, contactId: ada.id }]);
+    expect(lines(text('_ContactToTag.jsonl'))).toHaveLength(1);
+    expect(Object.keys(JSON.parse(lines(text('User.jsonl'))[0]!)).sort()).toEqual(['email', 'id', 'name']);
+    expect(JSON.parse(lines(text('ApiKey.jsonl'))[0]!)).not.toHaveProperty('secretHash');
+    expect(JSON.parse(lines(text('File.jsonl'))[0]!)).not.toHaveProperty('storageKey');
+    expect(text(`files/${file.id}/notes_.._x.txt`)).toBe('hello, export');
+    // Nothing of another workspace, no derived or secret tables.
+    for (const name of Object.keys(entries)) expect(strFromU8(entries[name]!), name).not.toContain('Outsider');
+    expect(Object.keys(entries)).not.toContain('SearchDocument.jsonl');
+    expect(Object.keys(entries)).not.toContain('Session.jsonl');
+
+    const email = await app.prisma.outboxEmail.findFirstOrThrow({ where: { to: f.users.ADMIN.email, subject: 'Your Kith export is ready' } });
+    expect(email.link).toBe(node.downloadUrl);
+    const verbs = await app.prisma.activityEvent.findMany({ where: { entityType: 'WorkspaceExport' }, orderBy: { sequence: 'asc' }, select: { verb: true, actorUserId: true } });
+    // Progress is announced at each quarter of the rows.
+    expect(verbs.map((e) => e.verb).join(' ')).toMatch(/^requested started (progressed ){1,3}completed$/);
+    expect(new Set(verbs.map((e) => e.actorUserId))).toEqual(new Set([f.users.ADMIN.id]));
+    const audit = await app.prisma.auditLogEntry.findMany({ where: { targetType: 'WorkspaceExport' }, orderBy: { createdAt: 'asc' }, select: { action: true } });
+    expect(audit.map((a) => a.action)).toEqual(['workspace.export_requested', 'workspace.export_downloaded']);
+  });
+
+  it('writes CSV with a header per table, formulas defused', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const { ada } = await seed(app, f);
+    const { node } = await exportOf(app, f, 'CSV');
+    const object = await fileStorage(app.services.config).open((await app.prisma.workspaceExport.findFirstOrThrow()).storageKey!);
+    const chunks: Buffer[] = [];
+    for await (const chunk of object!.body) chunks.push(chunk as Buffer);
+    const entries = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+    expect(node.status).toBe('DONE');
+    const [header, row, ...rest] = lines(strFromU8(entries['Contact.csv']!));
+    expect(rest).toEqual([]);
+    const columns = header!.split(',');
+    expect(columns).toEqual(expect.arrayContaining(['id', 'firstName', 'lastName', 'workspaceId', 'createdAt']));
+    const values = row!.split(',');
+    expect(values[columns.indexOf('id')]).toBe(ada.id);
+    expect(values[columns.indexOf('firstName')]).toBe("'=Ada");
+    expect(lines(strFromU8(entries['Tag.csv']!))).toEqual([expect.stringContaining('id'), expect.stringContaining('vip')]);
+  });
+
+  it('runs one export at a time per workspace', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await f.clients.ADMIN.ok(REQUEST, { format: 'JSON' });
+    expect(errorCodes(await f.clients.OWNER.gql(REQUEST, { format: 'CSV' }))).toEqual(['CONFLICT']);
+    expect(await app.prisma.workspaceExport.count()).toBe(1);
+  });
+});
+
+describe('export downloads', () => {
+  it('are for owners and admins of the workspace only, 410 once expired, and the sweep deletes expired archives', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await seed(app, f);
+    const { id, node } = await exportOf(app, f, 'JSON');
+    const url = await startServer(app);
+    const link = `${url}${new URL(node.downloadUrl).pathname}`;
+    expect((await download(link, f.clients.OWNER.cookie)).status).toBe(200);
+    const key = await apiKeyFor(app, f.users.ADMIN.id, f.workspaceId, 'ADMIN');
+    expect((await fetch(link, { headers: { authorization: `Bearer ${key.secret}` } })).status).toBe(200);
+    for (const actor of ['MEMBER', 'VIEWER', 'OUTSIDER'] as const) expect((await download(link, f.clients[actor].cookie)).status, actor).toBe(404);
+    expect((await download(link, null)).status).toBe(404);
+    expect((await download(`${url}/exports/not-an-id/download`, f.clients.OWNER.cookie)).status).toBe(404);
+
+    const row = await app.prisma.workspaceExport.findFirstOrThrow();
+    await app.prisma.workspaceExport.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await download(link, f.clients.OWNER.cookie)).status).toBe(410);
+    expect((await f.clients.ADMIN.ok(EXPORT, { id })).node.downloadUrl).toBeNull();
+
+    expect(await expireWorkspaceExports(app.services)).toBe(1);
+    expect(await fileStorage(app.services.config).open(row.storageKey!)).toBeNull();
+    expect(await app.prisma.workspaceExport.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'EXPIRED', storageKey: null });
+  });
+});
+
+describe('the export job', () => {
+  it('starts over after a worker died midway: the partial archive is removed and one complete archive remains', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await seed(app, f);
+    const { requestWorkspaceExport: requested } = await f.clients.ADMIN.ok(REQUEST, { format: 'JSON' });
+    const storage = fileStorage(app.services.config);
+    const partialKey = newStorageKey(f.workspaceId);
+    await storage.put(partialKey, bytes('half an archive'));
+    await app.prisma.workspaceExport.updateMany({ data: { status: 'RUNNING', storageKey: partialKey, recordsDone: 3 } });
+
+    await runDueJobs(app);
+    const row = await app.prisma.workspaceExport.findFirstOrThrow();
+    expect(row).toMatchObject({ status: 'DONE' });
+    expect(row.storageKey).not.toBe(partialKey);
+    expect(await storage.open(partialKey)).toBeNull();
+    expect((await f.clients.ADMIN.ok(EXPORT, { id: requested.id })).node.status).toBe('DONE');
+  });
+
+  it('marks the export FAILED, with a message and no archive, when its last attempt fails', async () => {
+    const app = brokenStorageApp();
+    const f = await rolesFixture(app);
+    const { requestWorkspaceExport: requested } = await f.clients.ADMIN.ok(REQUEST, { format: 'CSV' });
+    await app.prisma.job.updateMany({ data: { maxAttempts: 1 } });
+    await runDueJobs(app);
+    const { node } = await f.clients.ADMIN.ok(`query($id: ID!) { node(id: $id) { ... on WorkspaceExport { status error downloadUrl } } }`, { id: requested.id });
+    expect(node).toEqual({ status: 'FAILED', error: 'The export could not be written. Please request a new one.', downloadUrl: null });
+    const verbs = await app.prisma.activityEvent.findMany({ where: { entityType: 'WorkspaceExport' }, orderBy: { sequence: 'asc' }, select: { verb: true } });
+    expect(verbs.map((e) => e.verb)).toEqual(['requested', 'started', 'failed']);
+  });
+});
