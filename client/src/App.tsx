@@ -25,6 +25,11 @@ const Activities = lazy(() => import('./routes/activities/ActivitiesList'));
 const Profile = lazy(() => import('./routes/settings/Profile'));
 const Preferences = lazy(() => import('./routes/settings/Preferences'));
 const Members = lazy(() => import('./routes/settings/Members'));
+const ApiKeys = lazy(() => import('./routes/settings/ApiKeys'));
+const Webhooks = lazy(() => import('./routes/settings/Webhooks'));
+const Usage = lazy(() => import('./routes/settings/Usage'));
+const AuditLog = lazy(() => import('./routes/settings/AuditLog'));
+const Privacy = lazy(() => import('./routes/settings/Privacy'));
 const Feed = lazy(() => import('./routes/feed/Feed'));
 const Duplicates = lazy(() => import('./routes/merge/Duplicates'));
 const Forms = lazy(() => import('./routes/forms/FormsList'));
@@ -72,6 +77,11 @@ export const App: Component = () => {
                 <Route path="/settings" component={Profile} />
                 <Route path="/settings/preferences" component={Preferences} />
                 <Route path="/settings/members" component={Members} />
+                <Route path="/settings/api-keys" component={ApiKeys} />
+                <Route path="/settings/webhooks" component={Webhooks} />
+                <Route path="/settings/usage" component={Usage} />
+                <Route path="/settings/audit-log" component={AuditLog} />
+                <Route path="/settings/privacy" component={Privacy} />
                 <Route path="*" component={NotFound} />
               </Route>
             </Router>

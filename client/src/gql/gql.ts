@@ -62,14 +62,35 @@ type Documents = {
     "\n  query DuplicateSuggestions {\n    duplicateContacts {\n      reasons\n      a { id name primaryEmail company { id name } createdAt }\n      b { id name primaryEmail company { id name } createdAt }\n    }\n    duplicateCompanies {\n      reasons\n      a { id name domain createdAt }\n      b { id name domain createdAt }\n    }\n  }\n": typeof types.DuplicateSuggestionsDocument,
     "\n  mutation MergeContacts($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n": typeof types.MergeContactsDocument,
     "\n  mutation MergeCompanies($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n": typeof types.MergeCompaniesDocument,
+    "\n  query ApiKeys($includeRevoked: Boolean) {\n    apiKeys(first: 100, includeRevoked: $includeRevoked) {\n      edges { node { id name role prefix createdAt expiresAt lastUsedAt lastUsedIp revokedAt createdBy { id name } } }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix } } }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { secret apiKey { id name prefix } } }\n": typeof types.RotateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": typeof types.AuditActorsDocument,
     "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": typeof types.WorkspaceMembersDocument,
     "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($memberId: ID!) { removeMember(memberId: $memberId) }\n": typeof types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation UpdatePreferences($input: PreferencesInput!) {\n    updatePreferences(input: $input) { id preferences { theme fontFamily fontSize } }\n  }\n": typeof types.UpdatePreferencesDocument,
+    "\n  mutation RequestMyDataExport { requestMyDataExport }\n": typeof types.RequestMyDataExportDocument,
+    "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n": typeof types.DeleteMyAccountDocument,
+    "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n": typeof types.RequestWorkspaceDeletionDocument,
+    "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n": typeof types.WorkspacesPendingDeletionDocument,
+    "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n": typeof types.CancelWorkspaceDeletionDocument,
     "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n": typeof types.WorkspaceUsageDocument,
+    "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n": typeof types.RevokeSessionDocument,
+    "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n": typeof types.SetWebhookActiveDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n": typeof types.RedeliverWebhookDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": typeof types.CreateWorkspaceDocument,
@@ -123,14 +144,35 @@ const documents: Documents = {
     "\n  query DuplicateSuggestions {\n    duplicateContacts {\n      reasons\n      a { id name primaryEmail company { id name } createdAt }\n      b { id name primaryEmail company { id name } createdAt }\n    }\n    duplicateCompanies {\n      reasons\n      a { id name domain createdAt }\n      b { id name domain createdAt }\n    }\n  }\n": types.DuplicateSuggestionsDocument,
     "\n  mutation MergeContacts($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n": types.MergeContactsDocument,
     "\n  mutation MergeCompanies($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id name } }\n": types.MergeCompaniesDocument,
+    "\n  query ApiKeys($includeRevoked: Boolean) {\n    apiKeys(first: 100, includeRevoked: $includeRevoked) {\n      edges { node { id name role prefix createdAt expiresAt lastUsedAt lastUsedIp revokedAt createdBy { id name } } }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix } } }\n": types.CreateApiKeyDocument,
+    "\n  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { secret apiKey { id name prefix } } }\n": types.RotateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
+    "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": types.AuditActorsDocument,
     "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": types.WorkspaceMembersDocument,
     "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($memberId: ID!) { removeMember(memberId: $memberId) }\n": types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }\n": types.RevokeInvitationDocument,
     "\n  mutation UpdatePreferences($input: PreferencesInput!) {\n    updatePreferences(input: $input) { id preferences { theme fontFamily fontSize } }\n  }\n": types.UpdatePreferencesDocument,
+    "\n  mutation RequestMyDataExport { requestMyDataExport }\n": types.RequestMyDataExportDocument,
+    "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n": types.DeleteMyAccountDocument,
+    "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n": types.RequestWorkspaceDeletionDocument,
+    "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n": types.WorkspacesPendingDeletionDocument,
+    "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n": types.CancelWorkspaceDeletionDocument,
     "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n": types.UpdateProfileDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n": types.WorkspaceUsageDocument,
+    "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n": types.RevokeSessionDocument,
+    "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n": types.WebhooksDocument,
+    "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n": types.SetWebhookActiveDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n": types.RedeliverWebhookDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": types.CreateWorkspaceDocument,
@@ -345,6 +387,30 @@ export function graphql(source: "\n  mutation MergeCompanies($survivorId: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiKeys($includeRevoked: Boolean) {\n    apiKeys(first: 100, includeRevoked: $includeRevoked) {\n      edges { node { id name role prefix createdAt expiresAt lastUsedAt lastUsedIp revokedAt createdBy { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($includeRevoked: Boolean) {\n    apiKeys(first: 100, includeRevoked: $includeRevoked) {\n      edges { node { id name role prefix createdAt expiresAt lastUsedAt lastUsedIp revokedAt createdBy { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix } } }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { secret apiKey { id name prefix } } }\n"): (typeof documents)["\n  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { secret apiKey { id name prefix } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors { workspace { id members { id user { id name } } } }\n"): (typeof documents)["\n  query AuditActors { workspace { id members { id user { id name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -369,11 +435,71 @@ export function graphql(source: "\n  mutation UpdatePreferences($input: Preferen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RequestMyDataExport { requestMyDataExport }\n"): (typeof documents)["\n  mutation RequestMyDataExport { requestMyDataExport }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n"): (typeof documents)["\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n"): (typeof documents)["\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n"): (typeof documents)["\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n"): (typeof documents)["\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n"): (typeof documents)["\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n"): (typeof documents)["\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n"): (typeof documents)["\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n"): (typeof documents)["\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
