@@ -62,12 +62,13 @@ export async function countRows(sql: SqlRunner, source: ExportSource, workspaceI
 
 /** The columns written, in table order. */
 export async function exportedColumns(sql: SqlRunner, source: ExportSource): Promise<string[]> {
-  const rows = await sql.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
-    [source.table],
+  // pg_attribute rather than information_schema, whose views take a tenth of a second per call on PGlite.
+  const rows = await sql.query<{ name: string }>(
+    `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    [quote(source.table)],
   );
   return rows
-    .map((row) => row.column_name)
+    .map((row) => row.name)
     .filter((column) => (source.only ? source.only.includes(column) : !source.omit?.includes(column)));
 }
 
