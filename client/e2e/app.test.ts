@@ -169,11 +169,11 @@ describe('Kith web app', () => {
     // A long list keeps only the visible rows in the page and loads the next page on scroll.
     const workspace = await h.app.prisma.workspace.findFirstOrThrow({ where: { name: 'Acme Sales' } });
     await h.app.prisma.contact.createMany({
-      data: Array.from({ length: 1000 }, (_, i) => ({ workspaceId: workspace.id, firstName: 'Bulk', lastName: `Person ${String(i).padStart(4, '0')}` })),
+      data: Array.from({ length: 10_000 }, (_, i) => ({ workspaceId: workspace.id, firstName: 'Bulk', lastName: `Person ${String(i).padStart(5, '0')}` })),
     });
     await page.goto('/contacts');
     const table = page.getByRole('table', { name: 'Contacts' });
-    await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('1002');
+    await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('10002');
     expect(await table.getByRole('row').count()).toBeLessThan(40);
     await page.locator('.vbody').evaluate((body) => body.scrollTo(0, body.scrollHeight));
     await expect.poll(() => page.locator('.vspace').evaluate((space) => (space as HTMLElement).style.height)).toBe(`${200 * 44}px`);
