@@ -29,6 +29,7 @@ const ApiKeys = lazy(() => import('./routes/settings/ApiKeys'));
 const Webhooks = lazy(() => import('./routes/settings/Webhooks'));
 const Usage = lazy(() => import('./routes/settings/Usage'));
 const AuditLog = lazy(() => import('./routes/settings/AuditLog'));
+const WorkspaceExport = lazy(() => import('./routes/settings/Export'));
 const Privacy = lazy(() => import('./routes/settings/Privacy'));
 const Feed = lazy(() => import('./routes/feed/Feed'));
 const Duplicates = lazy(() => import('./routes/merge/Duplicates'));
@@ -81,6 +82,7 @@ export const App: Component = () => {
                 <Route path="/settings/webhooks" component={Webhooks} />
                 <Route path="/settings/usage" component={Usage} />
                 <Route path="/settings/audit-log" component={AuditLog} />
+                <Route path="/settings/export" component={WorkspaceExport} />
                 <Route path="/settings/privacy" component={Privacy} />
                 <Route path="*" component={NotFound} />
               </Route>

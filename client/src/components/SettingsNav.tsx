@@ -32,6 +32,11 @@ export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
             Audit log
           </A>
         </Show>
+        <Show when={session.can('workspace:export')}>
+          <A href="/settings/export" activeClass="active">
+            Export
+          </A>
+        </Show>
         <A href="/settings/usage" activeClass="active">
           {session.can('usage:read') ? 'Usage and sessions' : 'Sessions'}
         </A>

@@ -68,6 +68,8 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
     "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": typeof types.AuditActorsDocument,
+    "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": typeof types.WorkspaceExportsDocument,
+    "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": typeof types.RequestWorkspaceExportDocument,
     "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": typeof types.WorkspaceMembersDocument,
     "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": typeof types.ChangeMemberRoleDocument,
@@ -150,6 +152,8 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
     "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": types.AuditActorsDocument,
+    "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": types.WorkspaceExportsDocument,
+    "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": types.RequestWorkspaceExportDocument,
     "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": types.WorkspaceMembersDocument,
     "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": types.ChangeMemberRoleDocument,
@@ -408,6 +412,14 @@ export function graphql(source: "\n  query AuditLog($first: Int!, $after: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditActors { workspace { id members { id user { id name } } } }\n"): (typeof documents)["\n  query AuditActors { workspace { id members { id user { id name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n"): (typeof documents)["\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,146 @@
+import { createMutation, createQuery } from '@urql/solid';
+import { createEffect, createSignal, For, onCleanup, Show, type Component } from 'solid-js';
+import { SettingsFrame } from '../../components/SettingsNav';
+import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+import { graphql } from '../../gql';
+import type { ExportFormat } from '../../gql/graphql';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime, humanize } from '../../lib/format';
+import { sameOrigin } from '../../lib/record-links';
+import { Gate } from './parts';
+
+const ExportsQuery = graphql(`
+  query WorkspaceExports {
+    workspaceExports(first: 20) {
+      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }
+    }
+  }
+`);
+const RequestExport = graphql(`
+  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }
+`);
+
+const POLL_MS = 2_000;
+
+function megabytes(bytes: number | null | undefined): string {
+  if (bytes == null) return '';
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const ExportScreen: Component = () => {
+  const [result, refetch] = createQuery({ query: ExportsQuery });
+  const [request, send] = createMutation(RequestExport);
+  const [format, setFormat] = createSignal<ExportFormat>('JSON');
+  const exports = () => result.data?.workspaceExports.edges.map((e) => e.node) ?? [];
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const underWay = () => exports().some((row) => row.status === 'QUEUED' || row.status === 'RUNNING');
+
+  // Poll only while an export is being written.
+  createEffect(() => {
+    if (!underWay()) return;
+    const timer = setInterval(reload, POLL_MS);
+    onCleanup(() => clearInterval(timer));
+  });
+
+  return (
+    <>
+      <p class="muted">
+        A zip archive of everything in this workspace: one file per record type (JSON Lines or CSV), the uploaded files, and a manifest with counts and checksums.
+        You get an email when it is ready; it can be downloaded for 7 days.
+      </p>
+      <form
+        class="stack narrow"
+        aria-labelledby="new-export-heading"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const done = await send({ format: format() });
+          if (done.data) reload();
+        }}
+      >
+        <h3 id="new-export-heading">Export the workspace</h3>
+        <fieldset>
+          <legend>Format</legend>
+          <For each={['JSON', 'CSV'] as ExportFormat[]}>
+            {(value) => (
+              <label class="inline">
+                <input type="radio" name="export-format" value={value} checked={format() === value} onChange={() => setFormat(value)} /> {value === 'JSON' ? 'JSON Lines' : 'CSV'}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <ErrorNotice message={errorMessage(request.error)} />
+        <button type="submit" class="primary" disabled={request.fetching || underWay()}>
+          Request export
+        </button>
+      </form>
+
+      <h3>Exports</h3>
+      <Show when={!result.error} fallback={<ErrorNotice message={errorMessage(result.error)} onRetry={reload} />}>
+        <Show when={result.data} fallback={<Loading />}>
+          <Show when={exports().length > 0} fallback={<EmptyState title="No exports yet." />}>
+            <div class="table-scroll">
+              <table aria-label="Exports">
+                <thead>
+                  <tr>
+                    <th scope="col">Requested</th>
+                    <th scope="col">Format</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Size</th>
+                    <th scope="col">Available until</th>
+                    <th scope="col">
+                      <span class="visually-hidden">Download</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={exports()}>
+                    {(row) => (
+                      <tr>
+                        <td>{formatDateTime(row.createdAt)}</td>
+                        <td>{row.format}</td>
+                        <td>
+                          <Show when={row.status === 'RUNNING' || row.status === 'QUEUED'} fallback={humanize(row.status)}>
+                            <label>
+                              {humanize(row.status)}{' '}
+                              <progress max={Math.max(row.recordsTotal, 1)} value={row.recordsDone}>
+                                {row.recordsDone} of {row.recordsTotal}
+                              </progress>
+                            </label>
+                          </Show>
+                          <Show when={row.error}>
+                            <span class="error-text"> {row.error}</span>
+                          </Show>
+                        </td>
+                        <td>{megabytes(row.byteSize)}</td>
+                        <td>{row.expiresAt ? formatDateTime(row.expiresAt) : ''}</td>
+                        <td>
+                          <Show when={row.downloadUrl}>
+                            {(url) => (
+                              <a href={sameOrigin(url())} download="">
+                                Download<span class="visually-hidden"> the {row.format} export of {formatDateTime(row.createdAt)}</span>
+                              </a>
+                            )}
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        </Show>
+      </Show>
+    </>
+  );
+};
+
+const Export: Component = () => (
+  <SettingsFrame title="Export">
+    <Gate permission="workspace:export" what="workspace exports">
+      <ExportScreen />
+    </Gate>
+  </SettingsFrame>
+);
+
+export default Export;
