@@ -1,13 +1,12 @@
 import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
-import { BulkBar } from '../../components/BulkBar';
 import { ListFrame } from '../../components/ListFrame';
-import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import { RecordTable } from '../../components/RecordTable';
+import type { Column, SortState } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
 import type { CompaniesPageQuery, CompanySortField } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
 import { createPagedList, debounced } from '../../lib/paged';
-import { createSelection } from '../../lib/selection';
 import { useSession } from '../../lib/session';
 import { NewCompany } from './NewCompany';
 
@@ -37,7 +36,6 @@ const CompaniesList: Component = () => {
   const [text, setText] = createSignal('');
   const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
   const search = debounced(text);
-  const selection = createSelection();
   const variables = () => ({
     filter: { text: search() || null },
     sort: { field: sort().field as CompanySortField, direction: sort().direction },
@@ -77,27 +75,7 @@ const CompaniesList: Component = () => {
         </div>
       }
     >
-      <BulkBar
-        ids={selection.ids()}
-        canDelete={session.can('records:deleteOwn')}
-        onDone={() => {
-          selection.clear();
-          void list.reload();
-        }}
-      />
-      <VirtualTable
-        label="Companies"
-        rows={list.rows()}
-        total={list.total()}
-        columns={columns}
-        title={(c) => c.name}
-        href={(c) => `/companies/${c.id}`}
-        sort={sort()}
-        onSort={setSort}
-        selected={selection.selected()}
-        onSelect={session.can('records:deleteOwn') ? selection.toggle : undefined}
-        onEndReached={list.loadMore}
-      />
+      <RecordTable label="Companies" list={list} columns={columns} title={(c) => c.name} href={(c) => `/companies/${c.id}`} sort={sort()} onSort={setSort} />
     </ListFrame>
   );
 };

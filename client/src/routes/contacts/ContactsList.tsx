@@ -1,14 +1,13 @@
 import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
-import { BulkBar } from '../../components/BulkBar';
 import { ListFrame } from '../../components/ListFrame';
-import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import { RecordTable } from '../../components/RecordTable';
+import type { Column, SortState } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
 import type { ContactSortField, ContactsPageQuery, LifecycleStage } from '../../gql/graphql';
 import { LIFECYCLE_STAGES } from '../../lib/enums';
 import { formatDate, humanize } from '../../lib/format';
 import { createPagedList, debounced } from '../../lib/paged';
-import { createSelection } from '../../lib/selection';
 import { useSession } from '../../lib/session';
 import { NewContact } from './NewContact';
 
@@ -39,7 +38,6 @@ const ContactsList: Component = () => {
   const [stage, setStage] = createSignal<LifecycleStage | ''>('');
   const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
   const search = debounced(text);
-  const selection = createSelection();
   const variables = () => ({
     filter: { text: search() || null, lifecycleStage: stage() || null },
     sort: { field: sort().field as ContactSortField, direction: sort().direction },
@@ -90,27 +88,7 @@ const ContactsList: Component = () => {
         </>
       }
     >
-      <BulkBar
-        ids={selection.ids()}
-        canDelete={session.can('records:deleteOwn')}
-        onDone={() => {
-          selection.clear();
-          void list.reload();
-        }}
-      />
-      <VirtualTable
-        label="Contacts"
-        rows={list.rows()}
-        total={list.total()}
-        columns={columns}
-        title={(c) => c.name}
-        href={(c) => `/contacts/${c.id}`}
-        sort={sort()}
-        onSort={setSort}
-        selected={selection.selected()}
-        onSelect={session.can('records:deleteOwn') ? selection.toggle : undefined}
-        onEndReached={list.loadMore}
-      />
+      <RecordTable label="Contacts" list={list} columns={columns} title={(c) => c.name} href={(c) => `/contacts/${c.id}`} sort={sort()} onSort={setSort} />
     </ListFrame>
   );
 };

@@ -1,14 +1,13 @@
 import { A } from '@solidjs/router';
 import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
-import { BulkBar } from '../../components/BulkBar';
 import { ListFrame } from '../../components/ListFrame';
-import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import { RecordTable } from '../../components/RecordTable';
+import type { Column, SortState } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
 import type { DealSortField, DealStatus, DealsPageQuery } from '../../gql/graphql';
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { createPagedList, debounced } from '../../lib/paged';
-import { createSelection } from '../../lib/selection';
 import { useSession } from '../../lib/session';
 import { NewDeal } from './NewDeal';
 
@@ -40,7 +39,6 @@ const DealsList: Component = () => {
   const [status, setStatus] = createSignal<DealStatus | ''>('');
   const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
   const search = debounced(text);
-  const selection = createSelection();
   const variables = () => ({
     filter: { text: search() || null, status: status() || null },
     sort: { field: sort().field as DealSortField, direction: sort().direction },
@@ -96,27 +94,7 @@ const DealsList: Component = () => {
         </>
       }
     >
-      <BulkBar
-        ids={selection.ids()}
-        canDelete={session.can('records:deleteOwn')}
-        onDone={() => {
-          selection.clear();
-          void list.reload();
-        }}
-      />
-      <VirtualTable
-        label="Deals"
-        rows={list.rows()}
-        total={list.total()}
-        columns={columns}
-        title={(d) => d.name}
-        href={(d) => `/deals/${d.id}`}
-        sort={sort()}
-        onSort={setSort}
-        selected={selection.selected()}
-        onSelect={session.can('records:deleteOwn') ? selection.toggle : undefined}
-        onEndReached={list.loadMore}
-      />
+      <RecordTable label="Deals" list={list} columns={columns} title={(d) => d.name} href={(d) => `/deals/${d.id}`} sort={sort()} onSort={setSort} />
     </ListFrame>
   );
 };
