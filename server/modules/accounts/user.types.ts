@@ -29,17 +29,20 @@ const selfOnly = (user: { id: string }) => ({ self: user.id });
 export const UserType = builder.prismaNode('User', {
   id: { field: 'id' },
   findUnique: (id) => byUuid(id),
+  // Select mode: a record's owner loads its name, never the password hash or preferences it does not show.
+  select: { id: true, deletedAt: true },
   // Users are visible to themselves and to people they share a workspace with. A deleted account has left
   // every workspace; it stays visible (as "Deleted user" once purged) where its records remain.
   authScopes: (user) => (user.deletedAt ? { authenticated: true } : { seesUser: user.id }),
   fields: (t) => ({
     name: t.exposeString('name'),
     email: t.exposeString('email'),
-    emailVerified: t.boolean({ authScopes: selfOnly, resolve: (user) => user.emailVerifiedAt != null }),
+    emailVerified: t.boolean({ authScopes: selfOnly, select: { emailVerifiedAt: true }, resolve: (user) => user.emailVerifiedAt != null }),
     createdAt: t.expose('createdAt', { type: 'DateTime', authScopes: selfOnly }),
     preferences: t.field({
       type: Preferences,
       authScopes: selfOnly,
+      select: { theme: true, fontFamily: true, fontSize: true, analyticsOptOut: true },
       resolve: (user) => ({ theme: user.theme, fontFamily: user.fontFamily, fontSize: user.fontSize, analyticsOptOut: user.analyticsOptOut }),
     }),
     workspaces: t.field({

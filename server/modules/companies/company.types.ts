@@ -5,6 +5,8 @@ import { RecordVisibilityEnum } from '../records/common.types.js';
 export const CompanyType = builder.prismaNode('Company', {
   id: { field: 'id' },
   findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  // Select mode: only the columns a query asks for are loaded (a contact's company usually shows its name).
+  select: { id: true, workspaceId: true, deletedAt: true },
   authScopes: (company) => ({ seesRecord: { model: 'company', id: company.id, workspaceId: company.workspaceId } }),
   fields: (t) => ({
     name: t.exposeString('name'),

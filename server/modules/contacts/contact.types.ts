@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { LifecycleStage, ProfileNetwork } from '../../generated/prisma/enums.js';
 import { CompanyType } from '../companies/company.types.js';
 import { byUuid } from '../node/uuid.js';
-import { canSeeRecord } from '../records/access.js';
+import { canSeeRecord, knownVisible } from '../records/access.js';
 import { RecordVisibilityEnum } from '../records/common.types.js';
 
 export const LifecycleStageEnum = builder.enumType(LifecycleStage, { name: 'LifecycleStage' });
@@ -39,11 +39,13 @@ const primaryFirst = { orderBy: [{ isPrimary: 'desc' as const }, { id: 'asc' as 
 export const ContactType = builder.prismaNode('Contact', {
   id: { field: 'id' },
   findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  // Select mode: only the columns a query asks for are loaded (a list page reads a few of 19, not customFields).
+  select: { id: true, workspaceId: true, deletedAt: true },
   authScopes: (contact) => ({ seesRecord: { model: 'contact', id: contact.id, workspaceId: contact.workspaceId } }),
   fields: (t) => ({
     firstName: t.exposeString('firstName'),
     lastName: t.exposeString('lastName'),
-    name: t.string({ description: 'First and last name.', resolve: (contact) => `${contact.firstName} ${contact.lastName}`.trim() }),
+    name: t.string({ description: 'First and last name.', select: { firstName: true, lastName: true }, resolve: (contact) => `${contact.firstName} ${contact.lastName}`.trim() }),
     jobTitle: t.exposeString('jobTitle', { nullable: true }),
     location: t.exposeString('location', { nullable: true }),
     headline: t.exposeString('headline', { nullable: true }),
@@ -63,11 +65,13 @@ export const ContactType = builder.prismaNode('Contact', {
       description: 'Null when the contact has no company, or it is in the trash or private to others.',
       select: (_args, _ctx, nestedSelection) => ({ company: nestedSelection(true) }),
       // A company the viewer may not see reads as null, not as an error on an otherwise visible contact.
-      resolve: async (contact, _args, ctx) => {
+      // Synchronous when the answer is already known (admins), so a page's rows do not wait on a promise each.
+      resolve: (contact, _args, ctx) => {
         const company = contact.company;
         if (!company || company.deletedAt) return null;
-        const visible = await canSeeRecord(ctx, { model: 'company', id: company.id, workspaceId: company.workspaceId });
-        return visible ? company : null;
+        const ref = { model: 'company' as const, id: company.id, workspaceId: company.workspaceId };
+        if (knownVisible(ctx, ref)) return company;
+        return canSeeRecord(ctx, ref).then((visible) => (visible ? company : null));
       },
     }),
     tags: t.relation('tags', { query: { orderBy: { name: 'asc' } } }),

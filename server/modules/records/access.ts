@@ -87,9 +87,29 @@ export async function canSeeRecord(context: Context, ref: RecordRef): Promise<bo
   return visibilityLoader(context, ref.model, ref.workspaceId).load(ref.id);
 }
 
+/** Ids of one model and workspace that this request loaded through `visibleWhere`. */
+const knownVisibleIds = (context: Context, model: VisibleModel, workspaceId: string) =>
+  context.memo(`knownVisible:${model}:${workspaceId}`, () => new Set<string>());
+
 /** Records that were just loaded through `visibleWhere`: the per-type visibility check need not ask again. */
 export function rememberVisible<T extends { id: string }>(context: Context, model: VisibleModel, workspaceId: string, rows: T[]): T[] {
   const loader = visibilityLoader(context, model, workspaceId);
-  for (const row of rows) loader.prime(row.id, true);
+  const known = knownVisibleIds(context, model, workspaceId);
+  for (const row of rows) {
+    loader.prime(row.id, true);
+    known.add(row.id);
+  }
   return rows;
+}
+
+/**
+ * True when the request already knows, without waiting, that the viewer sees the record: their standing
+ * in its workspace is loaded and reads every record (admins), or a `visibleWhere` list loaded it. False
+ * means "not known yet" (ask `canSeeRecord`), never "hidden". Lets auth scopes on a page of rows resolve
+ * synchronously instead of turning every field of every row into a promise.
+ */
+export function knownVisible(context: Context, ref: RecordRef): boolean {
+  const standing = context.loadedStandings()?.get(ref.workspaceId);
+  if (!standing || !context.viewer) return false;
+  return roleCan(standing.role, 'records:readAll') || knownVisibleIds(context, ref.model, ref.workspaceId).has(ref.id);
 }
