@@ -51,6 +51,6 @@ export function createAppServices(config: Config, db: Database, overrides: Servi
     passwords: createPasswordHasher(overrides.passwordHashing),
     signInThrottle: new SignInThrottle(config.signInSlowdownMs),
     actionLimits: new ActionLimits(),
-    activityHub: new ActivityHub(config.redisUrl),
+    activityHub: new ActivityHub(config.redisUrl, (error) => logger.warn('Activity feed: a Redis command failed', error)),
   };
 }

@@ -24,13 +24,16 @@ export class ActivityHub {
   private readonly redis: Redis[] = [];
   private subscribeClient: Redis | null = null;
 
-  constructor(redisUrl?: string) {
+  constructor(redisUrl?: string, onCommandError: (error: unknown) => void = () => {}) {
     if (redisUrl) {
       const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
       const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
       this.redis.push(publishClient, subscribeClient);
       this.subscribeClient = subscribeClient;
-      this.target = createRedisEventTarget({ publishClient, subscribeClient }) as unknown as Target;
+      this.target = createRedisEventTarget({
+        publishClient: withSettledCommands(publishClient, onCommandError),
+        subscribeClient: withSettledCommands(subscribeClient, onCommandError),
+      }) as unknown as Target;
     } else {
       this.target = new EventTarget();
     }
@@ -93,3 +96,22 @@ export class ActivityHub {
 }
 
 const topic = (workspaceId: string) => `kith:activity:${workspaceId}`;
+
+/**
+ * Yoga's Redis event target fires PUBLISH, SUBSCRIBE and UNSUBSCRIBE without awaiting them, so a command
+ * sent while the connection closes (shutdown, a Redis restart) would be an unhandled rejection that
+ * crashes the process. This view of the client settles them: the error goes to `onError`, and a subscriber
+ * that missed events resumes from its cursor.
+ */
+function withSettledCommands(client: Redis, onError: (error: unknown) => void): Redis {
+  const settled = <T>(command: Promise<T>) => command.catch((error: unknown) => { onError(error); return undefined; });
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'publish') return (channel: string, message: string) => settled(target.publish(channel, message));
+      if (property === 'subscribe') return (channel: string) => settled(target.subscribe(channel));
+      if (property === 'unsubscribe') return (channel: string) => settled(target.unsubscribe(channel));
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

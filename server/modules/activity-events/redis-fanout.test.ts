@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../app-services.js';
+import { ActivityHub } from './hub.js';
 import { createKithServer, type KithServer } from '../../http/server.js';
 import { rolesFixture } from '../../test/fixtures.js';
 import { testConfig, useTestApp } from '../../test/test-app.js';
@@ -69,5 +70,17 @@ describe('activity feed across instances', () => {
     await subscriber.dispose();
     expect(feed.received.events).toEqual([expect.objectContaining({ verb: 'created', entityType: 'Company', entityId: created.data.createCompany.id })]);
     expect(b.services.activityHub.listenerCount).toBe(0);
+  });
+
+  it('settles a Redis command sent after the connection closed: the error is reported, nothing is left unhandled', async () => {
+    const errors: unknown[] = [];
+    const hub = new ActivityHub(await startRedis(), (error) => errors.push(error));
+    await hub.ready();
+    const stop = await hub.listen('00000000-0000-4000-8000-000000000001', () => {});
+    await hub.close();
+    stop(); // the subscriber goes away during shutdown: UNSUBSCRIBE on a closed connection
+    hub.publish([{ workspaceId: '00000000-0000-4000-8000-000000000001' } as never]);
+    await expect.poll(() => errors.length).toBe(2);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['Connection is closed.', 'Connection is closed.']);
   });
 });
