@@ -8,7 +8,7 @@ import { ZipArchive } from 'archiver';
 import { stringify } from 'csv-stringify/sync';
 import type { SqlRunner } from '../../db/sql-runner.js';
 import type { FileStorage } from '../files/storage.js';
-import { exportedColumns, rowBatches, type ExportSource } from './export-sources.js';
+import { BatchSize, exportedColumns, rowBatches, type ExportSource } from './export-sources.js';
 
 export type ExportFormat = 'JSON' | 'CSV';
 
@@ -25,12 +25,16 @@ export interface ArchiveInput {
   workspaceId: string;
   format: ExportFormat;
   sources: ExportSource[];
-  batchSize?: number;
+  /** Rows per statement at most (default 2,000); fewer when rows are long, see BatchSize. */
+  maxBatchRows?: number;
+  /** Output per batch to aim for (default 1 MB). */
+  batchBytes?: number;
   /** Called after each batch with the number of records written so far. */
   onProgress?: (recordsDone: number) => void | Promise<void>;
 }
 
-const BATCH_SIZE = 2_000;
+const MAX_BATCH_ROWS = 2_000;
+const BATCH_BYTES = 1024 * 1024;
 
 function jsonValue(_key: string, value: unknown) {
   return typeof value === 'bigint' ? value.toString() : value;
@@ -62,17 +66,21 @@ class Tally {
   }
 }
 
+function formatBatch(format: ExportFormat, columns: string[], rows: Array<Record<string, unknown>>): string {
+  if (format === 'CSV') return stringify(rows.map((row) => columns.map((column) => csvCell(row[column]))));
+  return rows.map((row) => JSON.stringify(row, jsonValue)).join('\n') + '\n';
+}
+
 async function* tableFile(input: ArchiveInput, source: ExportSource, tally: Tally, progress: { done: number }) {
   const columns = await exportedColumns(input.sql, source);
   if (input.format === 'CSV') yield tally.take(Buffer.from(stringify([columns])));
-  for await (const rows of rowBatches(input.sql, source, columns, input.workspaceId, input.batchSize ?? BATCH_SIZE)) {
-    const text =
-      input.format === 'CSV'
-        ? stringify(rows.map((row) => columns.map((column) => csvCell(row[column]))))
-        : rows.map((row) => JSON.stringify(row, jsonValue)).join('\n') + '\n';
+  const size = new BatchSize(input.maxBatchRows ?? MAX_BATCH_ROWS, input.batchBytes ?? BATCH_BYTES);
+  for await (const rows of rowBatches(input.sql, source, columns, input.workspaceId, size)) {
+    const chunk = Buffer.from(formatBatch(input.format, columns, rows));
+    size.observe(rows.length, chunk.length);
     tally.records += rows.length;
     progress.done += rows.length;
-    yield tally.take(Buffer.from(text));
+    yield tally.take(chunk);
     await input.onProgress?.(progress.done);
   }
 }
@@ -98,7 +106,8 @@ export function workspaceArchive(input: ArchiveInput): AsyncIterable<Buffer> {
   async function add(name: string, records: boolean, generate: (tally: Tally) => AsyncIterable<Buffer>) {
     const tally = new Tally();
     const written = once(zip, 'entry');
-    zip.append(Readable.from(generate(tally)), { name });
+    // Byte mode: the entry reads one batch ahead, where object mode would buffer sixteen.
+    zip.append(Readable.from(generate(tally), { objectMode: false }), { name });
     await written;
     manifest.push(tally.entry(name, records ? tally.records : null));
   }

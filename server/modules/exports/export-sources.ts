@@ -1,5 +1,5 @@
 // What a workspace export contains: one file per table that holds the workspace's data, read in
-// keyset-paged batches so memory stays flat whatever the size. Tables come from the Prisma schema
+// keyset-paged batches bounded in rows and bytes, so memory stays flat whatever the size. Tables come from the Prisma schema
 // (every model with a workspaceId), so a table added later is exported without a change here.
 import type { SqlRunner } from '../../db/sql-runner.js';
 import { getDatamodel } from '../../generated/pothos-types.js';
@@ -72,18 +72,44 @@ export async function exportedColumns(sql: SqlRunner, source: ExportSource): Pro
     .filter((column) => (source.only ? source.only.includes(column) : !source.omit?.includes(column)));
 }
 
-/** The workspace's rows of one table, batch by batch, in primary-key order. */
-export async function* rowBatches(sql: SqlRunner, source: ExportSource, columns: string[], workspaceId: string, batchSize: number) {
+/**
+ * Rows per statement: as many as make about `targetBytes` of output, judged from the previous batch, and
+ * never more than `maxRows`. A fixed row count would let a table of long rows (logged email bodies) put
+ * hundreds of megabytes in one batch.
+ */
+export class BatchSize {
+  rows: number;
+
+  constructor(
+    private readonly maxRows: number,
+    private readonly targetBytes: number,
+  ) {
+    this.rows = Math.min(FIRST_BATCH_ROWS, maxRows);
+  }
+
+  /** Sizes the next batch from what the last one weighed. */
+  observe(rows: number, bytes: number) {
+    const bytesPerRow = Math.max(1, bytes / Math.max(1, rows));
+    this.rows = Math.max(1, Math.min(this.maxRows, Math.floor(this.targetBytes / bytesPerRow)));
+  }
+}
+
+/** Until a table's first batch has been weighed, its rows could be of any size. */
+const FIRST_BATCH_ROWS = 100;
+
+/** The workspace's rows of one table, batch by batch (sized by `size`), in primary-key order. */
+export async function* rowBatches(sql: SqlRunner, source: ExportSource, columns: string[], workspaceId: string, size: BatchSize) {
   const keys = source.keys.map((key) => `t.${quote(key)}`).join(', ');
   const select = columns.map((column) => `t.${quote(column)}`).join(', ');
   // Key columns are selected too (they may be omitted from the output, never from paging).
   const keyAliases = source.keys.map((key, i) => `t.${quote(key)} AS "__k${i}"`).join(', ');
   let after: unknown[] | null = null;
   for (;;) {
+    const limit = size.rows;
     const params: unknown[] = [workspaceId, ...(after ?? [])];
     const from = after ? `AND (${keys}) > (${source.keys.map((_, i) => `$${i + 2}`).join(', ')})` : '';
     const rows: Array<Record<string, unknown>> = await sql.query<Record<string, unknown>>(
-      `SELECT ${select}, ${keyAliases} FROM ${quote(source.table)} t WHERE ${source.scope} ${from} ORDER BY ${keys} LIMIT ${batchSize}`,
+      `SELECT ${select}, ${keyAliases} FROM ${quote(source.table)} t WHERE ${source.scope} ${from} ORDER BY ${keys} LIMIT ${limit}`,
       params,
     );
     if (rows.length === 0) return;
@@ -91,6 +117,6 @@ export async function* rowBatches(sql: SqlRunner, source: ExportSource, columns:
     after = source.keys.map((_, i) => last[`__k${i}`]);
     for (const row of rows) for (let i = 0; i < source.keys.length; i++) delete row[`__k${i}`];
     yield rows;
-    if (rows.length < batchSize) return;
+    if (rows.length < limit) return;
   }
 }

@@ -8,6 +8,7 @@ import { apiKeyFor, globalId, rolesFixture, type RolesFixture } from '../../test
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage, newStorageKey } from '../files/storage.js';
 import { contactRow, dealRow } from '../merge/merge.test-helpers.js';
+import { BatchSize, exportedColumns, exportSources, rowBatches } from './export-sources.js';
 import { expireWorkspaceExports } from './exports.service.js';
 
 const getApp = useTestApp();
@@ -148,6 +149,41 @@ describe('requestWorkspaceExport', () => {
     await f.clients.ADMIN.ok(REQUEST, { format: 'JSON' });
     expect(errorCodes(await f.clients.OWNER.gql(REQUEST, { format: 'CSV' }))).toEqual(['CONFLICT']);
     expect(await app.prisma.workspaceExport.count()).toBe(1);
+  });
+});
+
+describe('export batches', () => {
+  async function noteBatches(app: TestApp, workspaceId: string, size: BatchSize) {
+    const source = exportSources().find((s) => s.table === 'Note')!;
+    const columns = await exportedColumns(app.db.sql, source);
+    const batches: string[][] = [];
+    for await (const rows of rowBatches(app.db.sql, source, columns, workspaceId, size)) {
+      batches.push(rows.map((row) => row.id as string));
+      size.observe(rows.length, rows.reduce((sum, row) => sum + JSON.stringify(row).length, 0));
+    }
+    return batches;
+  }
+
+  it('hold fewer rows when rows are long, and every row once in key order', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const body = 'x'.repeat(1000);
+    await app.prisma.note.createMany({ data: Array.from({ length: 250 }, () => ({ workspaceId: f.workspaceId, body })) });
+    const ids = (await app.prisma.note.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((note) => note.id);
+
+    const batches = await noteBatches(app, f.workspaceId, new BatchSize(2_000, 50_000));
+    expect(batches[0]).toHaveLength(100);
+    expect(Math.max(...batches.slice(1).map((batch) => batch.length))).toBeLessThanOrEqual(50);
+    expect(batches.flat()).toEqual(ids);
+  });
+
+  it('grow to the row limit when rows are short', async () => {
+    const size = new BatchSize(2_000, 1024 * 1024);
+    expect(size.rows).toBe(100);
+    size.observe(100, 20_000);
+    expect(size.rows).toBe(2_000);
+    size.observe(2_000, 200 * 1024 * 1024);
+    expect(size.rows).toBe(10);
   });
 });
 
