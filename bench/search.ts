@@ -97,14 +97,21 @@ function percentiles(times: number[]) {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-async function measure(label: string, db: Database, total: number) {
+async function measure(label: string, db: Database, total: number, reuse = false) {
   const app = createAppServices({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error' }), signInSlowdownMs: 0 }, db, { passwordHashing: 'fast' });
   const yoga = createKithYoga(app);
-  const owner = await db.prisma.user.create({ data: { name: 'Owner', email: 'owner@bench.test', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
-  const member = await db.prisma.user.create({ data: { name: 'Member', email: 'member@bench.test', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
-  const workspace = await db.prisma.workspace.create({ data: { name: 'Bench', memberships: { create: [{ userId: owner.id, role: 'OWNER' }, { userId: member.id, role: 'MEMBER' }] } } });
-  console.log(`${label}: seeding ${total.toLocaleString('en')} records...`);
-  await seed(db, total, workspace.id, owner.id, member.id);
+  const existing = reuse ? await db.prisma.workspace.findFirst({ where: { name: 'Bench' } }) : null;
+  const user = (email: string, name: string) =>
+    existing ? db.prisma.user.findUniqueOrThrow({ where: { email } }) : db.prisma.user.create({ data: { name, email, passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
+  const owner = await user('owner@bench.test', 'Owner');
+  const member = await user('member@bench.test', 'Member');
+  const workspace =
+    existing ?? (await db.prisma.workspace.create({ data: { name: 'Bench', memberships: { create: [{ userId: owner.id, role: 'OWNER' }, { userId: member.id, role: 'MEMBER' }] } } }));
+  if (existing) console.log(`${label}: reusing the seeded database (BENCH_REUSE=1)`);
+  else {
+    console.log(`${label}: seeding ${total.toLocaleString('en')} records...`);
+    await seed(db, total, workspace.id, owner.id, member.id);
+  }
 
   for (const [who, user, role] of [['owner', owner, 'OWNER'], ['member', member, 'MEMBER']] as const) {
     const session = await app.auth.createSession(user.id, { ipAddress: null, userAgent: null });
@@ -145,21 +152,27 @@ async function measure(label: string, db: Database, total: number) {
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (baseUrl && process.env.BENCH_SKIP_POSTGRES !== '1') {
+  // BENCH_REUSE=1 keeps an already seeded kith_search_bench (a long-lived server, TEST_DATABASE_URL set by hand)
+  // and only applies new migrations: for iterating on the statement without reseeding.
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS kith_search_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE kith_search_bench');
+  const reuse = process.env.BENCH_REUSE === '1' && (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'kith_search_bench'`)).rowCount === 1;
+  if (!reuse) {
+    await admin.query('DROP DATABASE IF EXISTS kith_search_bench WITH (FORCE)');
+    await admin.query('CREATE DATABASE kith_search_bench');
+  }
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = '/kith_search_bench';
   const db = await openDatabase({ url: url.toString() });
   await applyMigrations(db.sql);
-  await measure('PostgreSQL', db, Number(process.env.BENCH_RECORDS ?? 1_000_000));
+  await measure('PostgreSQL', db, Number(process.env.BENCH_RECORDS ?? 1_000_000), reuse);
   await db.close();
 } else if (!baseUrl) {
   console.log('No DATABASE_URL: skipping PostgreSQL (run through npm run bench:search).');
 }
 
+if (process.env.BENCH_SKIP_PGLITE === '1') process.exit(0);
 const pglite = new PGlite({ extensions: pgliteExtensions });
 const embedded = await openDatabase({ pglite });
 await applyMigrations(embedded.sql);

@@ -13,6 +13,7 @@ const SearchPaletteDoc = graphql(`
   query SearchPalette($query: String!) {
     search(query: $query, first: 30) {
       totalCount
+      countsCapped
       countsByType { type count }
       edges {
         node {
@@ -83,7 +84,7 @@ const SearchPalette: Component<{ onClose: () => void }> = (props) => {
     const hits = result.edges.map((e) => e.node);
     return GROUPS.map(([type, label]) => ({
       type, label,
-      count: result.countsByType.find((c) => c.type === type)?.count ?? 0,
+      count: `${result.countsByType.find((c) => c.type === type)?.count ?? 0}${result.countsCapped ? '+' : ''}`,
       hits: hits.filter((h) => h.type === type),
     })).filter((g) => g.hits.length > 0);
   });

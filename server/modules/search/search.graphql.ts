@@ -14,6 +14,7 @@ import { NoteType } from '../notes/note.types.js';
 import { recordAccess } from '../records/access.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { COUNT_CAP } from './search.sql.js';
 import { loadRecord, search, SEARCH_TYPES, type SearchHit, type SearchPage } from './search.service.js';
 
 const MAX_PAGE = 50;
@@ -70,7 +71,7 @@ const SearchTypeCount = builder.objectRef<{ type: SearchEntityType; count: numbe
   authScopes: { authenticated: true },
   fields: (t) => ({
     type: t.field({ type: SearchEntityTypeEnum, resolve: (c) => c.type }),
-    count: t.exposeInt('count'),
+    count: t.exposeInt('count', { description: 'Matches you can see; a lower bound when the connection says `countsCapped`.' }),
   }),
 });
 
@@ -94,7 +95,7 @@ builder.queryFields((t) => ({
         if (query.length === 0 || query.length > 200) throw badInput('The query is between 1 and 200 characters.', 'query');
         const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
         const types = args.types?.length ? [...new Set(args.types)] : [...SEARCH_TYPES];
-        let page: SearchPage = { hits: [], counts: {} as SearchPage['counts'] };
+        let page: SearchPage = { hits: [], counts: {} as SearchPage['counts'], capped: false };
         const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: MAX_PAGE }, async ({ limit, offset }) => {
           page = await search(ctx, access, { query, types, limit, offset });
           return page.hits;
@@ -106,7 +107,7 @@ builder.queryFields((t) => ({
       name: 'SearchConnection',
       fields: (c) => ({
         totalCount: c.int({
-          description: 'Matches of the requested types that you can see.',
+          description: 'Matches of the requested types that you can see; a lower bound when `countsCapped`.',
           resolve: (conn) => {
             const { page, types } = conn as unknown as SearchConnectionShape;
             return types.reduce((sum, type) => sum + (page.counts[type] ?? 0), 0);
@@ -119,6 +120,10 @@ builder.queryFields((t) => ({
             const { page } = conn as unknown as SearchConnectionShape;
             return SEARCH_TYPES.map((type) => ({ type, count: page.counts[type] ?? 0 }));
           },
+        }),
+        countsCapped: c.boolean({
+          description: `True when counting stopped after the first ${COUNT_CAP} matching records: \`totalCount\` and \`countsByType\` are then lower bounds ("${COUNT_CAP}+"). Results are still ranked by relevance.`,
+          resolve: (conn) => (conn as unknown as SearchConnectionShape).page.capped,
         }),
       }),
     },

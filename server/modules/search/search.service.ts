@@ -24,7 +24,10 @@ export interface SearchHit {
 
 export interface SearchPage {
   hits: SearchHit[];
+  /** Visible matches per type among the first COUNT_CAP matching documents. */
   counts: Record<SearchEntityType, number>;
+  /** The counts stopped at COUNT_CAP matching documents: there may be more. */
+  capped: boolean;
 }
 
 const KEY_FIELDS: Record<string, SearchField> = { email: 'EMAIL', phone: 'PHONE', domain: 'DOMAIN', profile: 'PROFILE' };
@@ -54,6 +57,7 @@ export async function search(
   const { text, values } = searchSql({ access, query: input.query, keys, types: input.types, limit: input.limit, offset: input.offset });
   const rows = await context.prisma.$queryRawUnsafe<SearchRow[]>(text, ...values);
   const counts = Object.fromEntries(SEARCH_TYPES.map((t) => [t, Number(rows[0]?.counts?.[t] ?? 0)])) as Record<SearchEntityType, number>;
+  const capped = rows[0]?.capped === true;
   const terms = queryTerms(input.query);
   const keySet = new Set(keys);
   const hits = rows
@@ -66,7 +70,7 @@ export async function search(
       title: row.title ?? '',
       ...describe(row, terms, keySet),
     }));
-  return { hits, counts };
+  return { hits, counts, capped };
 }
 
 const MODELS = {

@@ -26,10 +26,12 @@ export interface SearchRow {
   body: string | null;
   keys: string[] | null;
   counts: Record<string, number | string> | null;
+  /** The count stopped at COUNT_CAP matching documents. */
+  capped: boolean | null;
 }
 
-/** Who may see what, per kind of document; `d` is the SearchDocument. $7 viewer id, $8 team ids (members only). */
-function visibilitySql(access: RecordAccess): string {
+/** Who may see a document of one kind; `d` is the SearchDocument. $7 viewer id, $8 team ids (members only). */
+function visibleAs(access: RecordAccess, type: SearchEntityType): string {
   const all = roleCan(access.role, 'records:readAll');
   const owned = (alias: string, shareColumn: string) =>
     all
@@ -45,45 +47,96 @@ function visibilitySql(access: RecordAccess): string {
   const privateBody = all ? 'TRUE' : `(m."bodyPrivate" = FALSE OR m."ownerId" = $7::uuid)`;
   const ownedType = (table: string, shareColumn: string) =>
     all ? 'TRUE' : `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = d.id AND ${owned('x', shareColumn)} LIMIT 1)`;
-  return `CASE d."entityType"
-    WHEN 'CONTACT' THEN ${ownedType('Contact', 'contactId')}
-    WHEN 'COMPANY' THEN ${ownedType('Company', 'companyId')}
-    WHEN 'DEAL' THEN ${ownedType('Deal', 'dealId')}
-    WHEN 'COMMUNICATION' THEN ${ownedType('Communication', 'communicationId')}
-    WHEN 'NOTE' THEN ${all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')} LIMIT 1)`}
-    WHEN 'ACTIVITY' THEN ${all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Activity" x WHERE x.id = d.id AND ${linked('x')} LIMIT 1)`}
-    WHEN 'COMMENT' THEN EXISTS (SELECT 1 FROM "Comment" x WHERE x.id = d.id AND (
-      ${live('Note', 'n', 'noteId', linked('n'))} OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Deal', 'l', 'dealId', owned('l', 'dealId'))}) LIMIT 1)
-    WHEN 'FILE' THEN EXISTS (SELECT 1 FROM "File" x WHERE x.id = d.id AND (
+  switch (type) {
+    case 'CONTACT':
+      return ownedType('Contact', 'contactId');
+    case 'COMPANY':
+      return ownedType('Company', 'companyId');
+    case 'DEAL':
+      return ownedType('Deal', 'dealId');
+    case 'COMMUNICATION':
+      return ownedType('Communication', 'communicationId');
+    case 'NOTE':
+      return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')} LIMIT 1)`;
+    case 'ACTIVITY':
+      return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Activity" x WHERE x.id = d.id AND ${linked('x')} LIMIT 1)`;
+    case 'COMMENT':
+      return `EXISTS (SELECT 1 FROM "Comment" x WHERE x.id = d.id AND (
+      ${live('Note', 'n', 'noteId', linked('n'))} OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Deal', 'l', 'dealId', owned('l', 'dealId'))}) LIMIT 1)`;
+    case 'FILE':
+      return `EXISTS (SELECT 1 FROM "File" x WHERE x.id = d.id AND (
       ${live('Contact', 'c', 'contactId', owned('c', 'contactId'))} OR ${live('Company', 'c', 'companyId', owned('c', 'companyId'))}
       OR ${live('Deal', 'c', 'dealId', owned('c', 'dealId'))} OR ${live('Note', 'n', 'noteId', linked('n'))}
-      OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Communication', 'm', 'communicationId', `${owned('m', 'communicationId')} AND ${privateBody}`)}) LIMIT 1)
-    ELSE TRUE END`;
+      OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Communication', 'm', 'communicationId', `${owned('m', 'communicationId')} AND ${privateBody}`)}) LIMIT 1)`;
+    case 'FORM':
+      return 'TRUE';
+  }
 }
 
+const ALL_TYPES: SearchEntityType[] = ['CONTACT', 'COMPANY', 'DEAL', 'NOTE', 'ACTIVITY', 'COMMUNICATION', 'COMMENT', 'FILE', 'FORM'];
+
+/** Who may see what, whatever the kind of document. */
+function visibilitySql(access: RecordAccess): string {
+  return `CASE d."entityType"\n${ALL_TYPES.map((type) => `    WHEN '${type}' THEN ${visibleAs(access, type)}`).join('\n')}\n    ELSE TRUE END`;
+}
+
+/** Counts look at this many visible matching documents at most; past it they are lower bounds (`countsCapped`). */
+export const COUNT_CAP = 1000;
+/** Each candidate tier keeps at most this many documents (more when a page reaches further). */
+export const TIER_SIZE = 300;
+
 /**
- * One statement: every visible live match is scored (prefix and typo matches through the tsvector, exact
- * keys through the keys array, trigram similarity of the title), counted per type, and one page returned.
- * With no match at all it still returns one row, carrying the (empty) counts.
+ * One statement, whose work is bounded by the page rather than by the number of matches:
+ * - `seen`: the first COUNT_CAP visible documents matching the full-text query or a key (one scan of
+ *   each GIN index; visibility is checked row by row until COUNT_CAP pass);
+ * - candidates come in tiers, each visible-only and capped: documents with an exact key (email, phone,
+ *   domain, profile), documents whose title or details match (their own small index: prefixes, and one
+ *   typo in titles), then the first visible matches of any field; only these few hundred are scored;
+ * - counts per type are over `seen` and the candidates, so every result shown is counted; they are exact
+ *   below COUNT_CAP matches and lower bounds (`capped`) above it.
+ * The score is the one every match used to get: ts_rank_cd + trigram similarity of the title + key and
+ * exact-title boosts. Visibility is applied to bounded sets (after a LIMIT), so PostgreSQL checks it row by
+ * row with index probes instead of hashing whole tables. With no match at all it still returns one row,
+ * carrying the (empty) counts.
  */
 export function searchSql(input: SearchSqlInput): { text: string; values: unknown[] } {
   const { access } = input;
+  const live = `d."workspaceId" = $1::uuid AND d."deletedAt" IS NULL`;
+  const wanted = `d."entityType" = ANY($4::text[]::"SearchEntityType"[])`;
+  const tier = `GREATEST(${TIER_SIZE}, $5::int + $6::int)`;
+  const visible = visibilitySql(access);
+  const matches = `d.tsv @@ kith_search_query($2::text) OR d.keys && $3::text[]`;
+  // With every type wanted, the first visible matches are the counted ones; otherwise they are looked up again.
+  const anyField = ALL_TYPES.every((type) => input.types.includes(type))
+    ? `SELECT d.id, d."entityType" FROM seen d LIMIT ${tier}`
+    : `SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND (${matches}) AND ${wanted} AND ${visible} LIMIT ${tier}`;
   const text = `
-WITH hits AS MATERIALIZED (
+WITH seen AS MATERIALIZED (
+  SELECT d.id, d."entityType" FROM "SearchDocument" d
+  WHERE ${live} AND (${matches}) AND ${visible} LIMIT ${COUNT_CAP}
+),
+candidates AS MATERIALIZED (
+  (SELECT d.id, d."entityType" FROM (SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier}) d
+   WHERE ${visible})
+  UNION
+  (SELECT d.id, d."entityType" FROM (
+     SELECT d.id, d."entityType" FROM "SearchDocument" d
+     WHERE ${live} AND kith_head_tsvector(d."titleFolded", d.details) @@ kith_search_query($2::text) AND ${wanted} LIMIT 3 * ${tier}
+   ) d WHERE ${visible} LIMIT ${tier})
+  UNION
+  (${anyField})
+),
+ranked AS MATERIALIZED (
   SELECT d.id, d."entityType",
     ts_rank_cd(d.tsv, kith_search_query($2::text)) + similarity(d."titleFolded", kith_fold($2::text))
       + CASE WHEN d.keys && $3::text[] THEN 2 ELSE 0 END
       + CASE WHEN d."titleFolded" = kith_fold($2::text) THEN 1 ELSE 0 END AS score
-  FROM "SearchDocument" d
-  WHERE d."workspaceId" = $1::uuid AND d."deletedAt" IS NULL
-    AND (d.tsv @@ kith_search_query($2::text) OR d.keys && $3::text[])
-    AND ${visibilitySql(access)}
+  FROM candidates c JOIN "SearchDocument" d ON d.id = c.id
 )
-SELECT p.id, p."entityType", p.score::float8 AS score, d.title, d.details, d.body, d.keys, c.counts
-FROM (SELECT json_object_agg(g."entityType", g.n) AS counts FROM (SELECT "entityType", count(*) AS n FROM hits GROUP BY 1) g) c
-LEFT JOIN LATERAL (
-  SELECT h.* FROM hits h WHERE h."entityType" = ANY($4::text[]::"SearchEntityType"[]) ORDER BY h.score DESC, h.id LIMIT $5 OFFSET $6
-) p ON TRUE
+SELECT p.id, p."entityType", p.score::float8 AS score, d.title, d.details, d.body, d.keys, c.counts, c.capped
+FROM (SELECT (SELECT json_object_agg(g."entityType", g.n) FROM (SELECT "entityType", count(*) AS n FROM (SELECT * FROM seen UNION SELECT * FROM candidates) m GROUP BY 1) g) AS counts,
+        (SELECT count(*) FROM seen) >= ${COUNT_CAP} AS capped) c
+LEFT JOIN LATERAL (SELECT r.* FROM ranked r ORDER BY r.score DESC, r.id LIMIT $5 OFFSET $6) p ON TRUE
 LEFT JOIN "SearchDocument" d ON d.id = p.id
 ORDER BY p.score DESC NULLS LAST, p.id`;
   const values: unknown[] = [access.workspaceId, input.query, input.keys, input.types, input.limit, input.offset];

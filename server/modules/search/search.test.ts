@@ -8,6 +8,7 @@ const getApp = useTestApp();
 const SEARCH = `query($q: String!, $types: [SearchEntityType!], $first: Int, $after: String) {
   search(query: $q, types: $types, first: $first, after: $after) {
     totalCount
+    countsCapped
     countsByType { type count }
     pageInfo { hasNextPage endCursor }
     edges { node { type title snippet matchedField record { __typename ... on Contact { id name } ... on Note { id body } } } }
@@ -26,7 +27,7 @@ async function search(f: RolesFixture, actor: keyof RolesFixture['clients'], q: 
   const data = await f.clients[actor].ok(SEARCH, { q, ...extra });
   const hits = data.search.edges.map((e: { node: Hit }) => e.node) as Hit[];
   const counts = Object.fromEntries((data.search.countsByType as Array<{ type: string; count: number }>).filter((c) => c.count > 0).map((c) => [c.type, c.count]));
-  return { hits, titles: hits.map((h) => h.title), total: data.search.totalCount as number, counts, pageInfo: data.search.pageInfo };
+  return { hits, titles: hits.map((h) => h.title), total: data.search.totalCount as number, counts, countsCapped: data.search.countsCapped as boolean, pageInfo: data.search.pageInfo };
 }
 
 async function person(app: TestApp, f: RolesFixture, firstName: string, lastName: string, extra: { emails?: string[]; phones?: string[]; private?: boolean; ownerId?: string; jobTitle?: string } = {}) {
@@ -112,6 +113,67 @@ describe('global search relevance', () => {
     expect(jo.pageInfo.hasNextPage).toBe(true);
     const rest = await search(f, 'MEMBER', 'jo', { first: 10, after: jo.pageInfo.endCursor });
     expect(new Set([...jo.titles, ...rest.titles]).size).toBe(jo.total);
+  });
+
+  it('ranks a strong title or exact-key match first even when thousands of bodies mention the word', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    // Thousands of notes mention "webinar" in their bodies, written before the records that should win.
+    await app.prisma.$executeRawUnsafe(
+      `INSERT INTO "Note" (id, "workspaceId", body, "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, 'Call recap ' || i || E'\\n' || 'They joined the webinar and asked about pricing.', now() FROM generate_series(1, 3000) i`,
+      f.workspaceId,
+    );
+    await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Webinar Works', ownerId: f.users.MEMBER.id } });
+    await person(app, f, 'Wendy', 'Binar', { emails: ['webinar@events.io'] });
+
+    const byWord = await search(f, 'MEMBER', 'webinar');
+    expect(byWord.titles[0]).toBe('Webinar Works');
+    expect(byWord.hits[0]).toMatchObject({ type: 'COMPANY', matchedField: 'TITLE' });
+    // The contact's email in its details, then the notes' bodies.
+    expect(byWord.hits[1]).toMatchObject({ title: 'Wendy Binar', matchedField: 'DETAILS' });
+    expect(byWord.hits.slice(2).map((h) => [h.type, h.matchedField, h.title])).toEqual(byWord.hits.slice(2).map((h) => ['NOTE', 'BODY', h.title]));
+    expect(byWord.countsCapped).toBe(true);
+    expect(byWord.total).toBeGreaterThanOrEqual(1000);
+    expect(byWord.counts).toMatchObject({ COMPANY: 1, CONTACT: 1 });
+    expect((await search(f, 'MEMBER', 'webnar works')).titles[0]).toBe('Webinar Works');
+
+    const byKey = await search(f, 'MEMBER', 'webinar@events.io');
+    expect(byKey.titles[0]).toBe('Wendy Binar');
+    expect(byKey.hits[0]!.matchedField).toBe('EMAIL');
+  });
+
+  it('counts visible matches up to 1,000, finds what a member may see past the ones they may not, and says when counting stopped', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const secret = await person(app, f, 'Secret', 'Keeper', { private: true, ownerId: f.users.OWNER.id });
+    // 1,200 renewal notes on a contact the member cannot see, 30 on no contact at all.
+    await app.prisma.$executeRawUnsafe(
+      `INSERT INTO "Note" (id, "workspaceId", body, "contactId", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, 'Call ' || i || E'\\n' || 'Renewal is due', CASE WHEN i <= 1200 THEN $2::uuid END, now() FROM generate_series(1, 1230) i`,
+      f.workspaceId,
+      secret.id,
+    );
+    await person(app, f, 'Rene', 'Renewal');
+
+    const admin = await search(f, 'ADMIN', 'renewal');
+    expect(admin.countsCapped).toBe(true);
+    expect(admin.total).toBeGreaterThanOrEqual(1000);
+    expect(admin.total).toBeLessThan(1231);
+    expect(admin.counts.NOTE).toBeGreaterThanOrEqual(999);
+    expect(admin.titles[0]).toBe('Rene Renewal');
+
+    // Visibility applies before counting: the member's count is exact and not capped.
+    const member = await search(f, 'MEMBER', 'renewal', { first: 50 });
+    expect(member.counts).toEqual({ CONTACT: 1, NOTE: 30 });
+    expect(member.countsCapped).toBe(false);
+    expect(member.total).toBe(31);
+    expect(member.titles[0]).toBe('Rene Renewal');
+    for (const hit of member.hits.slice(1)) expect(Number(hit.title.split(' ')[1])).toBeGreaterThan(1200);
+    expect(member.hits).toHaveLength(31);
+    const notesOnly = await search(f, 'MEMBER', 'renewal', { types: ['NOTE'], first: 50 });
+    expect(notesOnly).toMatchObject({ countsCapped: false, total: 30 });
+    expect(notesOnly.hits).toHaveLength(30);
   });
 
   it('refuses empty and oversized queries', async () => {
