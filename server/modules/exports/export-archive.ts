@@ -12,6 +12,21 @@ import { BatchSize, exportedColumns, rowBatches, type ExportSource } from './exp
 
 export type ExportFormat = 'JSON' | 'CSV';
 
+/** One archive to write: what goes in it and where it is stored. */
+export interface ArchiveJob {
+  workspaceId: string;
+  format: ExportFormat;
+  sources: ExportSource[];
+  storageKey: string;
+}
+
+/** What the export row records of a written archive. */
+export interface WrittenArchive {
+  recordsDone: number;
+  byteSize: number;
+  sha256: string;
+}
+
 export interface ManifestEntry {
   name: string;
   records: number | null;
@@ -107,7 +122,11 @@ export function workspaceArchive(input: ArchiveInput): AsyncIterable<Buffer> {
     const tally = new Tally();
     const written = once(zip, 'entry');
     // Byte mode: the entry reads one batch ahead, where object mode would buffer sixteen.
-    zip.append(Readable.from(generate(tally), { objectMode: false }), { name });
+    const source = Readable.from(generate(tally), { objectMode: false });
+    // archiver pipes the source through a PassThrough, which does not carry errors: without this a failed
+    // read would be an uncaught exception, not a failed archive.
+    source.once('error', (error) => zip.destroy(error));
+    zip.append(source, { name });
     await written;
     manifest.push(tally.entry(name, records ? tally.records : null));
   }
@@ -135,4 +154,22 @@ export function workspaceArchive(input: ArchiveInput): AsyncIterable<Buffer> {
 
   fill().catch((error: unknown) => zip.destroy(error instanceof Error ? error : new Error(String(error))));
   return zip as AsyncIterable<Buffer>;
+}
+
+/** Writes the archive into storage under the job's key, hashing and measuring it on the way. */
+export async function writeWorkspaceArchive(sql: SqlRunner, storage: FileStorage, job: ArchiveJob, onProgress: (recordsDone: number) => void | Promise<void>): Promise<WrittenArchive> {
+  const hash = createHash('sha256');
+  let byteSize = 0;
+  let recordsDone = 0;
+  const { workspaceId, format, sources } = job;
+  // Started by the storage's first read: a storage that fails before reading leaves nothing running.
+  async function* measured() {
+    for await (const chunk of workspaceArchive({ sql, storage, workspaceId, format, sources, onProgress: (done) => onProgress((recordsDone = done)) })) {
+      hash.update(chunk);
+      byteSize += chunk.length;
+      yield chunk;
+    }
+  }
+  await storage.put(job.storageKey, measured());
+  return { recordsDone, byteSize, sha256: hash.digest('hex') };
 }

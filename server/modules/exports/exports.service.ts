@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AppServices } from '../../app-services.js';
 import type { Context, Viewer } from '../../context.js';
 import { conflict } from '../../errors.js';
@@ -10,7 +9,7 @@ import { publishPending } from '../activity-events/publish.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage, newStorageKey } from '../files/storage.js';
-import { workspaceArchive } from './export-archive.js';
+import { writeWorkspaceArchive } from './export-archive.js';
 import { countRows, exportSources } from './export-sources.js';
 
 export const WORKSPACE_EXPORT = 'workspace.export';
@@ -47,11 +46,26 @@ async function announce(app: AppServices, row: WorkspaceExport, verb: string, ch
   await publishPending(app, sink);
 }
 
+/** Announces each quarter of the rows on the feed, and writes the count to the row every PROGRESS_EVERY_MS. */
+function progressReporter(app: AppServices, running: WorkspaceExport) {
+  let lastWrite = Date.now();
+  let quarter = 0;
+  return async (recordsDone: number) => {
+    const reached = running.recordsTotal ? Math.floor((recordsDone / running.recordsTotal) * 4) : 0;
+    if (reached > quarter && reached < 4) {
+      quarter = reached;
+      await announce(app, running, 'progressed', { recordsDone, recordsTotal: running.recordsTotal });
+    }
+    if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
+    lastWrite = Date.now();
+    await app.db.prisma.workspaceExport.update({ where: { id: running.id }, data: { recordsDone } });
+  };
+}
+
 async function buildArchive(app: AppServices, row: WorkspaceExport) {
   const prisma = app.db.prisma;
-  const storage = fileStorage(app.config);
   // A previous attempt that died midway may have left its archive behind.
-  if (row.storageKey) await storage.delete(row.storageKey);
+  if (row.storageKey) await fileStorage(app.config).delete(row.storageKey);
   const storageKey = newStorageKey(row.workspaceId);
   const sources = exportSources();
   let recordsTotal = 0;
@@ -59,36 +73,10 @@ async function buildArchive(app: AppServices, row: WorkspaceExport) {
   const running = await prisma.workspaceExport.update({ where: { id: row.id }, data: { status: 'RUNNING', storageKey, recordsDone: 0, recordsTotal, error: null } });
   await announce(app, running, 'started', { recordsTotal });
 
-  let lastWrite = Date.now();
-  let quarter = 0;
-  const onProgress = async (recordsDone: number) => {
-    const reached = recordsTotal ? Math.floor((recordsDone / recordsTotal) * 4) : 0;
-    if (reached > quarter && reached < 4) {
-      quarter = reached;
-      await announce(app, running, 'progressed', { recordsDone, recordsTotal });
-    }
-    if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
-    lastWrite = Date.now();
-    await prisma.workspaceExport.update({ where: { id: row.id }, data: { recordsDone } });
-  };
-
-  const hash = createHash('sha256');
-  let byteSize = 0;
-  // The total was counted before the export began; rows written meanwhile (its own events among them) may be in it too.
-  async function* measured(done: (records: number) => void) {
-    const progress = async (records: number) => {
-      done(records);
-      await onProgress(records);
-    };
-    for await (const chunk of workspaceArchive({ sql: app.db.sql, storage, workspaceId: row.workspaceId, format: row.format, sources, onProgress: progress })) {
-      hash.update(chunk);
-      byteSize += chunk.length;
-      yield chunk;
-    }
-  }
-  let recordsDone = 0;
-  await storage.put(storageKey, measured((done) => (recordsDone = done)));
+  const job = { workspaceId: row.workspaceId, format: row.format, sources, storageKey };
+  const { recordsDone, byteSize, sha256 } = await writeWorkspaceArchive(app.db.sql, fileStorage(app.config), job, progressReporter(app, running));
   const finishedAt = new Date();
+  // The total was counted before the export began; rows written meanwhile (its own events among them) may be in it too.
   return prisma.workspaceExport.update({
     where: { id: row.id },
     data: {
@@ -96,7 +84,7 @@ async function buildArchive(app: AppServices, row: WorkspaceExport) {
       recordsDone,
       recordsTotal: recordsDone,
       byteSize: BigInt(byteSize),
-      sha256: hash.digest('hex'),
+      sha256,
       finishedAt,
       expiresAt: new Date(finishedAt.getTime() + app.config.retention.exportArchiveDays * 24 * 60 * 60 * 1000),
     },

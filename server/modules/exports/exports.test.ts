@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKithServer, type KithServer } from '../../http/server.js';
-import { jobHandlers } from '../../jobs/registry.js';
-import { JobWorker } from '../../jobs/worker.js';
-import { apiKeyFor, globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
+import { apiKeyFor, globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage, newStorageKey } from '../files/storage.js';
-import { contactRow, dealRow } from '../merge/merge.test-helpers.js';
+import { writeWorkspaceArchive } from './export-archive.js';
 import { BatchSize, exportedColumns, exportSources, rowBatches } from './export-sources.js';
 import { expireWorkspaceExports } from './exports.service.js';
+import { bytes, EXPORT, exportOf, lines, REQUEST, runDueJobs, seed, storedArchive } from './exports.test-helpers.js';
 
 const getApp = useTestApp();
 const brokenStorageApp = useTestApp({ config: { filesDir: '/dev/null/kith-files' } });
@@ -18,34 +19,6 @@ afterEach(async () => {
   await server?.close();
   server = null;
 });
-
-const REQUEST = `mutation($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status format } }`;
-const EXPORT = `query($id: ID!) { node(id: $id) { ... on WorkspaceExport { status recordsDone recordsTotal byteSize sha256 downloadUrl expiresAt } } }`;
-
-async function runDueJobs(app: TestApp) {
-  const worker = new JobWorker(app.prisma, jobHandlers(app.services), { logger: app.services.logger });
-  while (await worker.runNext());
-}
-
-/** A little of everything, a file, an API key, and a contact in another workspace that must not leak. */
-async function seed(app: TestApp, f: RolesFixture) {
-  const tag = await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'vip' } });
-  const company = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Acme', domain: 'acme.example' } });
-  const ada = await contactRow(app, f, { firstName: '=Ada', lastName: 'Lovelace', email: 'ada@acme.example', companyId: company.id });
-  await app.prisma.contact.update({ where: { id: ada.id }, data: { tags: { connect: { id: tag.id } } } });
-  const deal = await dealRow(app, f, 'Engine');
-  await app.prisma.dealContact.create({ data: { dealId: deal.id, contactId: ada.id } });
-  await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'Met at the salon', contactId: ada.id } });
-  const storageKey = newStorageKey(f.workspaceId);
-  await fileStorage(app.services.config).put(storageKey, bytes('hello, export'));
-  const file = await app.prisma.file.create({
-    data: { workspaceId: f.workspaceId, name: 'notes/../x.txt', contentType: 'text/plain', size: 13, storageKey, sha256: 'x', contactId: ada.id },
-  });
-  await apiKeyFor(app, f.users.ADMIN.id, f.workspaceId, 'MEMBER');
-  const other = await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } });
-  await app.prisma.contact.create({ data: { workspaceId: other.workspaceId, firstName: 'Outsider', lastName: 'Secret' } });
-  return { ada, deal, file, tag };
-}
 
 async function startServer(app: TestApp) {
   server = createKithServer(app.services);
@@ -56,20 +29,6 @@ async function download(url: string, cookie: string | null) {
   const response = await fetch(url, { headers: cookie ? { cookie } : {} });
   return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
 }
-
-async function exportOf(app: TestApp, f: RolesFixture, format: 'JSON' | 'CSV') {
-  const { requestWorkspaceExport: requested } = await f.clients.ADMIN.ok(REQUEST, { format });
-  expect(requested).toMatchObject({ status: 'QUEUED', format });
-  await runDueJobs(app);
-  const { node } = await f.clients.ADMIN.ok(EXPORT, { id: requested.id });
-  return { id: requested.id as string, node };
-}
-
-async function* bytes(text: string) {
-  yield Buffer.from(text);
-}
-
-const lines = (text: string) => text.split('\n').filter(Boolean);
 
 describe('requestWorkspaceExport', () => {
   it('writes a JSON Lines archive of this workspace only, with files and a checked manifest, and tells the requester', async () => {
@@ -128,19 +87,16 @@ describe('requestWorkspaceExport', () => {
     const f = await rolesFixture(app);
     const { ada } = await seed(app, f);
     const { node } = await exportOf(app, f, 'CSV');
-    const object = await fileStorage(app.services.config).open((await app.prisma.workspaceExport.findFirstOrThrow()).storageKey!);
-    const chunks: Buffer[] = [];
-    for await (const chunk of object!.body) chunks.push(chunk as Buffer);
-    const entries = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+    const entries = await storedArchive(app, (await app.prisma.workspaceExport.findFirstOrThrow()).storageKey!);
     expect(node.status).toBe('DONE');
-    const [header, row, ...rest] = lines(strFromU8(entries['Contact.csv']!));
+    const [header, row, ...rest] = lines(entries['Contact.csv']!);
     expect(rest).toEqual([]);
     const columns = header!.split(',');
     expect(columns).toEqual(expect.arrayContaining(['id', 'firstName', 'lastName', 'workspaceId', 'createdAt']));
     const values = row!.split(',');
     expect(values[columns.indexOf('id')]).toBe(ada.id);
     expect(values[columns.indexOf('firstName')]).toBe("'=Ada");
-    expect(lines(strFromU8(entries['Tag.csv']!))).toEqual([expect.stringContaining('id'), expect.stringContaining('vip')]);
+    expect(lines(entries['Tag.csv']!)).toEqual([expect.stringContaining('id'), expect.stringContaining('vip')]);
   });
 
   it('runs one export at a time per workspace', async () => {
@@ -184,6 +140,21 @@ describe('export batches', () => {
     expect(size.rows).toBe(2_000);
     size.observe(2_000, 200 * 1024 * 1024);
     expect(size.rows).toBe(10);
+  });
+});
+
+describe('writing an archive', () => {
+  it('fails, leaving nothing in storage, when a read fails midway', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await seed(app, f);
+    const sources = [...exportSources(), { table: 'NoSuchTable', keys: ['id'], scope: 'true' }];
+    const job = { workspaceId: f.workspaceId, format: 'JSON' as const, sources, storageKey: newStorageKey(f.workspaceId) };
+    const storage = fileStorage(app.services.config);
+    await expect(writeWorkspaceArchive(app.db.sql, storage, job, async () => {})).rejects.toThrow('relation "NoSuchTable" does not exist');
+    expect(await storage.open(job.storageKey)).toBeNull();
+    const left = await readdir(join(app.services.config.filesDir, f.workspaceId));
+    expect(left.filter((name) => name.endsWith('.part'))).toEqual([]);
   });
 });
 
