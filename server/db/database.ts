@@ -3,9 +3,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { postgresPool } from './postgres-pool.js';
 import { sqlRunnerForPGlite, sqlRunnerForPool, type SqlRunner } from './sql-runner.js';
 
 export type { PrismaClient };
@@ -15,6 +15,8 @@ export const pgliteExtensions = { pg_trgm, unaccent };
 
 export interface Database {
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL's connection string, for processes that open connections of their own; absent on PGlite. */
+  url?: string;
   prisma: PrismaClient;
   sql: SqlRunner;
   close(): Promise<void>;
@@ -44,15 +46,11 @@ function prismaWith(adapter: PrismaPg | PrismaPGlite, options: DatabaseOptions) 
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) {
-    // JIT compilation costs hundreds of milliseconds on queries the planner merely estimates as large
-    // (search, lists with visibility checks) and pays off only for long analytics: off for Kith's sessions.
-    const pool = new pg.Pool({ connectionString: options.url, max: 10, options: '-c jit=off' });
-    // An idle connection the server ends (restart, pg_terminate_backend, a dropped database) is
-    // discarded by the pool and the next query opens a new one; without a listener it would crash the process.
-    pool.on('error', () => undefined);
+    const pool = postgresPool(options.url, { max: 10 });
     const prisma = prismaWith(new PrismaPg(pool), options);
     return {
       kind: 'postgres',
+      url: options.url,
       prisma,
       sql: sqlRunnerForPool(pool),
       async close() {

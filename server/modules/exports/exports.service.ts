@@ -9,7 +9,8 @@ import { publishPending } from '../activity-events/publish.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage, newStorageKey } from '../files/storage.js';
-import { writeWorkspaceArchive } from './export-archive.js';
+import { writeWorkspaceArchive, type ArchiveJob, type WrittenArchive } from './export-archive.js';
+import { writeArchiveInOwnProcess } from './export-process.js';
 import { countRows, exportSources } from './export-sources.js';
 
 export const WORKSPACE_EXPORT = 'workspace.export';
@@ -46,6 +47,13 @@ async function announce(app: AppServices, row: WorkspaceExport, verb: string, ch
   await publishPending(app, sink);
 }
 
+/** On PostgreSQL in a process of its own (see export-process.ts); PGlite lives inside this process, so there it is written here. */
+function writeArchive(app: AppServices, job: ArchiveJob, onProgress: (recordsDone: number) => Promise<void>): Promise<WrittenArchive> {
+  const { filesDir, s3 } = app.config;
+  if (app.db.url) return writeArchiveInOwnProcess({ databaseUrl: app.db.url, storage: { filesDir, s3 }, job }, onProgress);
+  return writeWorkspaceArchive(app.db.sql, fileStorage(app.config), job, onProgress);
+}
+
 /** Announces each quarter of the rows on the feed, and writes the count to the row every PROGRESS_EVERY_MS. */
 function progressReporter(app: AppServices, running: WorkspaceExport) {
   let lastWrite = Date.now();
@@ -74,7 +82,7 @@ async function buildArchive(app: AppServices, row: WorkspaceExport) {
   await announce(app, running, 'started', { recordsTotal });
 
   const job = { workspaceId: row.workspaceId, format: row.format, sources, storageKey };
-  const { recordsDone, byteSize, sha256 } = await writeWorkspaceArchive(app.db.sql, fileStorage(app.config), job, progressReporter(app, running));
+  const { recordsDone, byteSize, sha256 } = await writeArchive(app, job, progressReporter(app, running));
   const finishedAt = new Date();
   // The total was counted before the export began; rows written meanwhile (its own events among them) may be in it too.
   return prisma.workspaceExport.update({

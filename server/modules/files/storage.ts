@@ -176,10 +176,13 @@ function isTransient(error: unknown): boolean {
   return Boolean(e.$retryable) || status === undefined || status >= 500 || status === 429;
 }
 
-const storages = new WeakMap<Config, FileStorage>();
+/** What fileStorage reads of the configuration (plain data, so another process can be handed it). */
+export type StorageSettings = Pick<Config, 's3' | 'filesDir'>;
+
+const storages = new WeakMap<StorageSettings, FileStorage>();
 
 /** The configured storage, chosen here and only here: S3 when S3_BUCKET is set, otherwise local disk. */
-export function fileStorage(config: Config): FileStorage {
+export function fileStorage(config: StorageSettings): FileStorage {
   let storage = storages.get(config);
   if (!storage) {
     storage = config.s3 ? new S3Storage(config.s3) : new LocalDiskStorage(config.filesDir);
