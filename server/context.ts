@@ -3,7 +3,9 @@ import type { Session, User } from 'lucia';
 import type { AppServices } from './app-services.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { lowerRole } from './auth/permissions.js';
-import type { RecordPolicy, Role } from './generated/prisma/enums.js';
+import type { Role } from './generated/prisma/enums.js';
+import { Prisma } from './generated/prisma/client.js';
+import { standingsJsonSql, standingsMap, type StandingRow, type WorkspaceStanding } from './auth/standings.js';
 import { parseWorkspaceId } from './modules/workspaces/workspace-id.js';
 
 /** A workspace API key acting for its creator, capped at its own role. */
@@ -27,12 +29,6 @@ export interface RequestInfo {
   workspaceHeader: string | null;
 }
 
-/** The viewer's standing in one workspace: role, the workspace's record policy and the viewer's teams there. */
-export interface WorkspaceStanding {
-  role: Role;
-  recordPolicy: RecordPolicy;
-  teamIds: string[];
-}
 
 export interface Context {
   app: AppServices;
@@ -63,10 +59,12 @@ export function createContext(
   request: RequestInfo,
   viewer: Viewer | null,
   setCookie: (serialized: string) => void,
+  /** Standings the session statement already read (session viewers only). */
+  preloadedStandings?: Map<string, WorkspaceStanding>,
 ): Context {
   const prisma = app.db.prisma;
-  let standings: Promise<Map<string, WorkspaceStanding>> | null = null;
-  let loadedStandings: Map<string, WorkspaceStanding> | null = null;
+  let loadedStandings: Map<string, WorkspaceStanding> | null = preloadedStandings ?? null;
+  let standings: Promise<Map<string, WorkspaceStanding>> | null = loadedStandings && Promise.resolve(loadedStandings);
   const loadStandings = () => {
     if (standings) return standings;
     const userId = context.viewer?.user.id;
@@ -118,29 +116,14 @@ export function createContext(
   return context;
 }
 
-interface StandingRow {
-  workspaceId: string;
-  role: Role;
-  recordPolicy: RecordPolicy;
-  teamIds: string[];
-}
-
-/**
- * Every membership of the user with what record visibility needs, in one statement (it runs on every
- * request). A workspace closed for deletion is reachable by no one.
- */
+/** Every membership of the user with what record visibility needs, in one statement. */
 async function loadWorkspaceStandings(
   prisma: PrismaClient,
   userId: string,
   apiKey: ApiKeyPrincipal | null | undefined,
 ): Promise<Map<string, WorkspaceStanding>> {
-  const rows = await prisma.$queryRaw<StandingRow[]>`
-    SELECT m."workspaceId"::text AS "workspaceId", m.role::text AS role, w."recordPolicy"::text AS "recordPolicy",
-           ARRAY(SELECT tm."teamId"::text FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId"
-                 WHERE tm."userId" = m."userId" AND t."workspaceId" = m."workspaceId") AS "teamIds"
-    FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId"
-    WHERE m."userId" = ${userId}::uuid AND w."closedAt" IS NULL`;
-  const standings = new Map(rows.map(({ workspaceId, ...standing }) => [workspaceId, standing]));
+  const [row] = await prisma.$queryRaw<Array<{ standings: StandingRow[] }>>`SELECT ${standingsJsonSql(Prisma.sql`${userId}::uuid`)} AS standings`;
+  const standings = standingsMap(row?.standings ?? []);
   return apiKey ? keyStandings(standings, apiKey) : standings;
 }
 

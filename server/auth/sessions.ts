@@ -1,5 +1,6 @@
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from 'lucia';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { standingsJsonSql, type StandingRow } from './standings.js';
 import { hashToken } from './tokens.js';
 
 interface SessionRow {
@@ -14,6 +15,7 @@ interface SessionWithUserRow extends SessionRow {
   email: string;
   name: string;
   emailVerifiedAt: Date | null;
+  standings: StandingRow[];
 }
 
 const toDatabaseSession = (row: SessionRow): DatabaseSession => ({
@@ -27,17 +29,17 @@ const toDatabaseSession = (row: SessionRow): DatabaseSession => ({
 export function createSessionAdapter(prisma: PrismaClient): Adapter {
   return {
     async getSessionAndUser(sessionId) {
-      // One statement: this runs on every authenticated request.
+      // One statement, with the user's workspace standings: this runs on every authenticated request.
       const [row] = await prisma.$queryRaw<SessionWithUserRow[]>`
         SELECT s.id, s."userId"::text AS "userId", s."expiresAt", s."ipAddress", s."userAgent",
-               u.email, u.name, u."emailVerifiedAt"
+               u.email, u.name, u."emailVerifiedAt", ${standingsJsonSql(Prisma.sql`u.id`)} AS standings
         FROM "Session" s JOIN "User" u ON u.id = s."userId"
         WHERE s.id = ${await hashToken(sessionId)} AND u."deletedAt" IS NULL`;
       if (!row) return [null, null];
-      const { email, name, emailVerifiedAt, ...session } = row;
+      const { email, name, emailVerifiedAt, standings, ...session } = row;
       return [
         { ...toDatabaseSession(session), id: sessionId },
-        { id: session.userId, attributes: { email, name, emailVerifiedAt } },
+        { id: session.userId, attributes: { email, name, emailVerifiedAt, standings } },
       ];
     },
     async getUserSessions(userId) {
@@ -90,7 +92,8 @@ declare module 'lucia' {
   interface Register {
     Lucia: Auth;
     UserId: string;
-    DatabaseUserAttributes: { email: string; name: string; emailVerifiedAt: Date | null };
+    /** `standings` only when the user came with a session (see request-context.ts, which takes them off). */
+    DatabaseUserAttributes: { email: string; name: string; emailVerifiedAt: Date | null; standings?: StandingRow[] };
     DatabaseSessionAttributes: { ipAddress: string | null; userAgent: string | null };
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AppServices } from '../app-services.js';
+import { standingsMap, type WorkspaceStanding } from '../auth/standings.js';
 import { createContext, type Context, type Viewer } from '../context.js';
 import { unauthenticated } from '../errors.js';
 import { authenticateApiKey } from '../modules/api-keys/api-keys.service.js';
@@ -46,7 +47,9 @@ async function viewerFromApiKey(app: AppServices, authorization: string, ip: str
   return { user, session: null, apiKey: key.principal };
 }
 
-async function viewerFromCookie(app: AppServices, incoming: Incoming, setCookie: (c: string) => void): Promise<Viewer | null> {
+type SignedIn = { viewer: Viewer; standings?: Map<string, WorkspaceStanding> };
+
+async function viewerFromCookie(app: AppServices, incoming: Incoming, setCookie: (c: string) => void): Promise<SignedIn | null> {
   const sessionId = app.auth.readSessionCookie(header(incoming, 'cookie') ?? '');
   if (!sessionId) return null;
   const { session, user } = await app.auth.validateSession(sessionId);
@@ -55,7 +58,8 @@ async function viewerFromCookie(app: AppServices, incoming: Incoming, setCookie:
     return null;
   }
   if (session.fresh) setCookie(app.auth.createSessionCookie(session.id).serialize());
-  return { session, user, apiKey: null };
+  const { standings, ...person } = user;
+  return { viewer: { session, user: person, apiKey: null }, standings: standings && standingsMap(standings) };
 }
 
 /** Builds the GraphQL context for an HTTP request or a WebSocket connection. */
@@ -67,7 +71,7 @@ export async function contextForRequest(
   const ip = clientIp(app, incoming);
   const authorization = incoming.authorization ?? header(incoming, 'authorization');
   // A request that names a key is judged by the key alone, never by a cookie that came along.
-  const viewer = authorization ? await viewerFromApiKey(app, authorization, ip) : await viewerFromCookie(app, incoming, setCookie);
+  const signedIn = authorization ? { viewer: await viewerFromApiKey(app, authorization, ip) } : await viewerFromCookie(app, incoming, setCookie);
   return createContext(
     app,
     {
@@ -75,7 +79,8 @@ export async function contextForRequest(
       userAgent: header(incoming, 'user-agent')?.slice(0, 512) ?? null,
       workspaceHeader: incoming.workspaceId ?? header(incoming, 'x-workspace-id'),
     },
-    viewer,
+    signedIn?.viewer ?? null,
     setCookie,
+    signedIn?.standings,
   );
 }

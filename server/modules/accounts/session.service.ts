@@ -11,7 +11,9 @@ export async function startSession(context: Context, userId: string): Promise<vo
   });
   const { user } = await auth.validateSession(session.id);
   context.setCookie(auth.createSessionCookie(session.id).serialize());
-  context.viewer = user ? { user, session, apiKey: null } : null;
+  // The standings that came with the user are forgotten here: invalidateRoles makes the context reload them.
+  const { standings: _standings, ...person } = user ?? {};
+  context.viewer = user ? { user: person as typeof user, session, apiKey: null } : null;
   context.invalidateRoles();
 }
 

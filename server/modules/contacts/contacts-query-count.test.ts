@@ -52,9 +52,9 @@ describe('contacts page', () => {
     expect(large.result.contacts.edges[1].node.company).toEqual({ name: 'Co 1' });
 
     expect(large.statements.length).toBe(small.statements.length);
-    // session with user, memberships with policy and teams, contacts with their relations (joined),
-    // count, and one batched check each for company visibility and co-membership (owners).
-    expect(large.statements.length).toBeLessThanOrEqual(8);
+    // session with user and memberships (policy, teams), contacts with their relations (joined), count,
+    // and one batched check each for company visibility and co-membership (owners).
+    expect(large.statements.length).toBeLessThanOrEqual(5);
   });
 
   it('lists companies with their contacts and counts in a constant number of statements, hiding private contacts', async () => {
