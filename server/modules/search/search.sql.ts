@@ -1,8 +1,9 @@
 // The ranked search statement, written once for the API and the bench. Visibility is expressed in SQL with
 // the same rules as records/access.ts `visibleWhere`, records/linked-records.ts, comments' and files' own,
 // so that the page, its order and the counts per type only ever see what the viewer may see.
-// `LIMIT 1` in the correlated EXISTS keeps PostgreSQL from turning them into hashed subplans, which
-// read every note, activity and deal of the workspace to check a handful of matches.
+// `OFFSET 0` in the correlated EXISTS keeps PostgreSQL from turning them into hashed subplans, which
+// read every company, deal and communication of the workspace to check a handful of matches (a
+// `LIMIT 1` does not: the planner drops it from an EXISTS and hashes anyway).
 import { roleCan } from '../../auth/permissions.js';
 import type { SearchEntityType } from '../../generated/prisma/enums.js';
 import type { RecordAccess } from '../records/access.js';
@@ -39,14 +40,14 @@ function visibleAs(access: RecordAccess, type: SearchEntityType): string {
       : `(${access.policy === 'OPEN' ? `${alias}."visibility" = 'WORKSPACE' OR ` : ''}${alias}."ownerId" = $7::uuid` +
         ` OR EXISTS (SELECT 1 FROM "RecordShare" s WHERE s."${shareColumn}" = ${alias}.id AND (s."userId" = $7::uuid OR s."teamId" = ANY($8::uuid[]))))`;
   const link = (alias: string, column: string, table: string, shareColumn: string) =>
-    all ? 'TRUE' : `(${alias}."${column}" IS NULL OR EXISTS (SELECT 1 FROM "${table}" l WHERE l.id = ${alias}."${column}" AND ${owned('l', shareColumn)} LIMIT 1))`;
+    all ? 'TRUE' : `(${alias}."${column}" IS NULL OR EXISTS (SELECT 1 FROM "${table}" l WHERE l.id = ${alias}."${column}" AND ${owned('l', shareColumn)} OFFSET 0))`;
   const linked = (alias: string) =>
     [link(alias, 'contactId', 'Contact', 'contactId'), link(alias, 'companyId', 'Company', 'companyId'), link(alias, 'dealId', 'Deal', 'dealId')].join(' AND ');
   const live = (table: string, alias: string, column: string, condition: string) =>
-    `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = x."${column}" AND ${alias}."deletedAt" IS NULL AND ${condition} LIMIT 1)`;
+    `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = x."${column}" AND ${alias}."deletedAt" IS NULL AND ${condition} OFFSET 0)`;
   const privateBody = all ? 'TRUE' : `(m."bodyPrivate" = FALSE OR m."ownerId" = $7::uuid)`;
   const ownedType = (table: string, shareColumn: string) =>
-    all ? 'TRUE' : `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = d.id AND ${owned('x', shareColumn)} LIMIT 1)`;
+    all ? 'TRUE' : `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = d.id AND ${owned('x', shareColumn)} OFFSET 0)`;
   switch (type) {
     case 'CONTACT':
       return ownedType('Contact', 'contactId');
@@ -57,17 +58,17 @@ function visibleAs(access: RecordAccess, type: SearchEntityType): string {
     case 'COMMUNICATION':
       return ownedType('Communication', 'communicationId');
     case 'NOTE':
-      return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')} LIMIT 1)`;
+      return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')} OFFSET 0)`;
     case 'ACTIVITY':
-      return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Activity" x WHERE x.id = d.id AND ${linked('x')} LIMIT 1)`;
+      return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Activity" x WHERE x.id = d.id AND ${linked('x')} OFFSET 0)`;
     case 'COMMENT':
       return `EXISTS (SELECT 1 FROM "Comment" x WHERE x.id = d.id AND (
-      ${live('Note', 'n', 'noteId', linked('n'))} OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Deal', 'l', 'dealId', owned('l', 'dealId'))}) LIMIT 1)`;
+      ${live('Note', 'n', 'noteId', linked('n'))} OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Deal', 'l', 'dealId', owned('l', 'dealId'))}) OFFSET 0)`;
     case 'FILE':
       return `EXISTS (SELECT 1 FROM "File" x WHERE x.id = d.id AND (
       ${live('Contact', 'c', 'contactId', owned('c', 'contactId'))} OR ${live('Company', 'c', 'companyId', owned('c', 'companyId'))}
       OR ${live('Deal', 'c', 'dealId', owned('c', 'dealId'))} OR ${live('Note', 'n', 'noteId', linked('n'))}
-      OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Communication', 'm', 'communicationId', `${owned('m', 'communicationId')} AND ${privateBody}`)}) LIMIT 1)`;
+      OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Communication', 'm', 'communicationId', `${owned('m', 'communicationId')} AND ${privateBody}`)}) OFFSET 0)`;
     case 'FORM':
       return 'TRUE';
   }
@@ -102,12 +103,14 @@ export const TIER_SIZE = 300;
 export function searchSql(input: SearchSqlInput): { text: string; values: unknown[] } {
   const { access } = input;
   const live = `d."workspaceId" = $1::uuid AND d."deletedAt" IS NULL`;
-  const wanted = `d."entityType" = ANY($4::text[]::"SearchEntityType"[])`;
+  const everyType = ALL_TYPES.every((type) => input.types.includes(type));
+  // Folds to TRUE when every type is wanted: the planner would otherwise AND in a scan of the type index.
+  const wanted = everyType ? '$4::text[] IS NOT NULL' : `d."entityType" = ANY($4::text[]::"SearchEntityType"[])`;
   const tier = `GREATEST(${TIER_SIZE}, $5::int + $6::int)`;
   const visible = visibilitySql(access);
   const matches = `d.tsv @@ kith_search_query($2::text) OR d.keys && $3::text[]`;
   // With every type wanted, the first visible matches are the counted ones; otherwise they are looked up again.
-  const anyField = ALL_TYPES.every((type) => input.types.includes(type))
+  const anyField = everyType
     ? `SELECT d.id, d."entityType" FROM seen d LIMIT ${tier}`
     : `SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND (${matches}) AND ${wanted} AND ${visible} LIMIT ${tier}`;
   const text = `
@@ -116,13 +119,12 @@ WITH seen AS MATERIALIZED (
   WHERE ${live} AND (${matches}) AND ${visible} LIMIT ${COUNT_CAP}
 ),
 candidates AS MATERIALIZED (
-  (SELECT d.id, d."entityType" FROM (SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier}) d
-   WHERE ${visible})
-  UNION
   (SELECT d.id, d."entityType" FROM (
-     SELECT d.id, d."entityType" FROM "SearchDocument" d
-     WHERE ${live} AND kith_head_tsvector(d."titleFolded", d.details) @@ kith_search_query($2::text) AND ${wanted} LIMIT 3 * ${tier}
-   ) d WHERE ${visible} LIMIT ${tier})
+     (SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier})
+     UNION
+     (SELECT d.id, d."entityType" FROM "SearchDocument" d
+      WHERE ${live} AND kith_head_tsvector(d."titleFolded", d.details) @@ kith_search_query($2::text) AND ${wanted} LIMIT 3 * ${tier})
+   ) d WHERE ${visible} LIMIT 2 * ${tier})
   UNION
   (${anyField})
 ),
