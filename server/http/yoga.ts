@@ -7,6 +7,7 @@ import { useUsageRecording } from '../modules/usage/usage.plugin.js';
 import { createErrorMasker, yogaLogger } from './errors.js';
 import { createProtection } from './protection/index.js';
 import { contextForRequest, type ServerContext } from './request-context.js';
+import { useSharedSubscriptionResults } from './shared-subscription-results.js';
 
 /** Cookies that resolvers set (sign-in, sign-out, session renewal), keyed by request. */
 const responseCookies = new WeakMap<Request, string[]>();
@@ -39,6 +40,7 @@ export function createKithYoga(app: AppServices) {
       useResponseCookies(),
       useActivityPublishing(app),
       useUsageRecording(app),
+      useSharedSubscriptionResults(),
       ...protection.plugins,
     ],
   });

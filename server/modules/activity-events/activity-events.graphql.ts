@@ -2,6 +2,7 @@ import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
+import { shareSubscriptionResult } from '../../http/shared-subscription-results.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -10,7 +11,7 @@ import { dateRangeWhere, DateRangeInput, shortText } from '../records/common.typ
 import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { FeedAccess } from './feed-access.js';
-import { activityFeed, toFeedEvent, type FeedFilter } from './feed.js';
+import { activityFeed, toFeedEvent, type FeedDelivery, type FeedFilter } from './feed.js';
 import type { FeedEvent } from './record-event.js';
 
 type EventRow = Prisma.ActivityEventGetPayload<object>;
@@ -137,10 +138,19 @@ interface FeedFailure {
   feedError: GraphQLError;
 }
 
+/**
+ * Rows for the subscription's resolver; a live event's row executes to the same result for its whole
+ * audience (ActivityEvent's fields read the row alone, its auth scope the audience's visibility).
+ */
+function eventRow({ event, audience }: FeedDelivery): EventRow {
+  const row = { ...event, createdAt: new Date(event.createdAt) } as EventRow;
+  return audience ? shareSubscriptionResult(row, `${event.id}/${audience}`) : row;
+}
+
 /** Ends a feed with a last message carrying the error (then `complete`), instead of dropping the socket. */
-async function* withFinalError(ctx: Context, events: AsyncGenerator<FeedEvent>): AsyncGenerator<EventRow | FeedFailure> {
+async function* withFinalError(ctx: Context, deliveries: AsyncGenerator<FeedDelivery>): AsyncGenerator<EventRow | FeedFailure> {
   try {
-    for await (const event of events) yield { ...event, createdAt: new Date(event.createdAt) } as EventRow;
+    for await (const delivery of deliveries) yield eventRow(delivery);
   } catch (error) {
     if (error instanceof GraphQLError) yield { feedError: error };
     else {

@@ -1,5 +1,6 @@
 // Who may receive an event: decided per event with the same rules as reads (records/access.ts and the
 // modules' visibility fragments), cached per subscription and invalidated by events that change access.
+// Live events are decided once per audience (viewers the rules treat alike) for all subscribers here.
 import { roleCan, type Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { notFound, unauthenticated } from '../../errors.js';
@@ -18,6 +19,19 @@ const BY_VERB: Record<string, Permission> = { erased: 'privacy:manage', exported
 /** Fields whose change can change who sees a record or what hangs off it. */
 const ACCESS_FIELDS = new Set(['visibility', 'ownerId', 'contactId', 'companyId', 'dealId', 'noteId', 'activityId', 'communicationId', 'role', 'recordPolicy', 'teamId']);
 
+/** How long the subscriptions of one session or API key may share a re-validation. */
+const CREDENTIAL_CHECK_SHARED_MS = 1000;
+
+/** Whether an event can change who sees what: cached answers made before it must not be used after it. */
+export function changesAccess(event: FeedEvent): boolean {
+  const fields = Array.isArray(event.changes.fields) ? (event.changes.fields as string[]) : [];
+  return (
+    event.entityType === 'Membership' || event.entityType === 'Team' || event.entityType === 'Workspace' ||
+    event.verb === 'shared' || event.verb === 'unshared' || event.verb === 'merged' ||
+    fields.some((field) => ACCESS_FIELDS.has(field))
+  );
+}
+
 export class FeedAccess {
   private sessionCheckedAt = Date.now();
 
@@ -33,19 +47,36 @@ export class FeedAccess {
     if (!roleCan(role, 'records:read')) throw notFound('Workspace');
   }
 
-  /** Re-validates the session (or API key) at most every sessionRecheckMs; a revoked one ends the feed. */
+  /**
+   * Re-validates the session (or API key) at most every sessionRecheckMs; a revoked one ends the feed. The
+   * subscriptions of one credential share a check made less than a second ago (a thousand tabs opened at
+   * once would otherwise recheck in one burst); `force` always checks anew.
+   */
   async requireLiveCredentials(force = false): Promise<void> {
     if (!force && Date.now() - this.sessionCheckedAt < this.sessionRecheckMs) return;
     this.sessionCheckedAt = Date.now();
     const viewer = this.ctx.viewer;
     if (!viewer) throw unauthenticated();
+    const checks = this.ctx.app.activityHub.credentialChecks;
+    const sharedFor = force ? 0 : Math.min(CREDENTIAL_CHECK_SHARED_MS, this.sessionRecheckMs);
     if (viewer.apiKey) {
-      const key = await this.ctx.prisma.apiKey.findUnique({ where: { id: viewer.apiKey.id }, select: { revokedAt: true, expiresAt: true } });
-      if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= new Date())) throw unauthenticated('The API key was revoked or expired; the feed is closed.');
+      const keyId = viewer.apiKey.id;
+      if (!(await checks.get(`key:${keyId}`, () => this.apiKeyIsLive(keyId), sharedFor))) throw unauthenticated('The API key was revoked or expired; the feed is closed.');
     } else if (viewer.session) {
-      const { session } = await this.ctx.app.auth.validateSession(viewer.session.id);
-      if (!session) throw unauthenticated('Your session was revoked or expired; sign in again to resume the feed.');
+      const sessionId = viewer.session.id;
+      if (!(await checks.get(`session:${sessionId}`, () => this.sessionIsLive(sessionId), sharedFor))) {
+        throw unauthenticated('Your session was revoked or expired; sign in again to resume the feed.');
+      }
     }
+  }
+
+  private async apiKeyIsLive(id: string): Promise<boolean> {
+    const key = await this.ctx.prisma.apiKey.findUnique({ where: { id }, select: { revokedAt: true, expiresAt: true } });
+    return !!key && !key.revokedAt && !(key.expiresAt && key.expiresAt <= new Date());
+  }
+
+  private async sessionIsLive(id: string): Promise<boolean> {
+    return (await this.ctx.app.auth.validateSession(id)).session != null;
   }
 
   /** The subscriber's own API key was revoked or rotated: its feed must end now, not at the next recheck. */
@@ -53,14 +84,29 @@ export class FeedAccess {
     return event.entityType === 'ApiKey' && event.entityId === this.ctx.viewer?.apiKey?.id;
   }
 
-  /** Call for every event, before deciding: events that change access drop the cached answers. */
+  /** Call for every event, before deciding: events that change access drop the cached answers, shared ones too. */
   observe(event: FeedEvent): void {
-    const fields = Array.isArray(event.changes.fields) ? (event.changes.fields as string[]) : [];
-    const changesAccess =
-      event.entityType === 'Membership' || event.entityType === 'Team' || event.entityType === 'Workspace' ||
-      event.verb === 'shared' || event.verb === 'unshared' || event.verb === 'merged' ||
-      fields.some((field) => ACCESS_FIELDS.has(field));
-    if (changesAccess) this.ctx.invalidateRoles();
+    if (!changesAccess(event)) return;
+    this.ctx.invalidateRoles();
+    this.ctx.app.activityHub.decisions.forget();
+  }
+
+  /**
+   * Names the viewers whose answers from canSee are always equal to this one's. The rules read only the role
+   * of those who read every record; for others they read the user, the teams and the workspace's policy.
+   */
+  async audience(): Promise<string> {
+    const standing = await this.ctx.standingIn(this.workspaceId);
+    if (!standing) return 'none';
+    if (roleCan(standing.role, 'records:readAll')) return standing.role;
+    return [standing.role, standing.recordPolicy, this.ctx.viewer?.user.id, ...standing.teamIds].join(':');
+  }
+
+  /** canSee for a live event, answered once per audience for every subscriber on this instance. */
+  async canSeeShared(event: FeedEvent): Promise<{ visible: boolean; audience: string }> {
+    const audience = await this.audience();
+    const visible = await this.ctx.app.activityHub.decisions.get(`${event.id}/${audience}`, () => this.canSee(event));
+    return { visible, audience };
   }
 
   async canSee(event: FeedEvent): Promise<boolean> {

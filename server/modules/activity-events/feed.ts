@@ -93,7 +93,16 @@ export const lagging = (after: number) =>
     extensions: { code: 'FEED_LAGGING', resumeAfter: String(after) },
   });
 
-export async function* activityFeed(ctx: Context, options: FeedOptions, limits: FeedLimits): AsyncGenerator<FeedEvent> {
+/**
+ * An event for this subscriber. `audience` is set for live events: every subscriber of that audience on this
+ * instance receives the same event with the same authorisation, so the GraphQL result may be shared.
+ */
+export interface FeedDelivery {
+  event: FeedEvent;
+  audience: string | null;
+}
+
+export async function* activityFeed(ctx: Context, options: FeedOptions, limits: FeedLimits): AsyncGenerator<FeedDelivery> {
   const hub = ctx.app.activityHub;
   const access = new FeedAccess(ctx, options.workspaceId, limits.sessionRecheckMs);
   await access.requireReader();
@@ -101,19 +110,24 @@ export async function* activityFeed(ctx: Context, options: FeedOptions, limits: 
   const stop = await hub.listen(options.workspaceId, (event) => inbox.push(event));
   try {
     let last = options.after ?? (await currentSequence(ctx, options.workspaceId));
-    const deliverable = async (event: FeedEvent) => {
+    // Stored events are decided by this subscription alone: a shared answer is only ever about a live event.
+    const deliverable = async (event: FeedEvent, live: boolean): Promise<FeedDelivery | null> => {
       access.observe(event);
       await access.requireLiveCredentials(access.concernsOwnKey(event));
       await access.requireReader();
-      return matches(event, options.filter) && (await access.canSee(event));
+      if (!matches(event, options.filter)) return null;
+      if (!live) return (await access.canSee(event)) ? { event, audience: null } : null;
+      const { visible, audience } = await access.canSeeShared(event);
+      return visible ? { event, audience } : null;
     };
     // Replay (and gap filling): everything stored between the cursor and `before`, in order.
-    async function* fromStore(before: number | null): AsyncGenerator<FeedEvent> {
+    async function* fromStore(before: number | null): AsyncGenerator<FeedDelivery> {
       for (;;) {
         const page = await storedAfter(ctx, options.workspaceId, last, before, options.filter);
         for (const event of page) {
           last = event.sequence;
-          if (await deliverable(event)) yield event;
+          const delivery = await deliverable(event, false);
+          if (delivery) yield delivery;
         }
         if (page.length < REPLAY_PAGE) break;
       }
@@ -131,7 +145,8 @@ export async function* activityFeed(ctx: Context, options: FeedOptions, limits: 
       if (event.sequence <= last) continue;
       if (event.sequence > last + 1) yield* fromStore(event.sequence);
       last = event.sequence;
-      if (await deliverable(event)) yield event;
+      const delivery = await deliverable(event, true);
+      if (delivery) yield delivery;
     }
   } finally {
     stop();

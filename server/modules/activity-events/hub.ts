@@ -1,6 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import type { FeedEvent } from './record-event.js';
+import { SharedAnswers } from './shared-answers.js';
 
 type Listener = (event: FeedEvent) => void;
 
@@ -18,6 +19,10 @@ interface Target {
 export class ActivityHub {
   /** Per-subscriber limits (tests lower them). */
   limits = { maxBuffered: 1000, sessionRecheckMs: 30_000 };
+  /** Whether an audience may see a live event, shared by this instance's subscribers (see FeedAccess). */
+  readonly decisions = new SharedAnswers<boolean>(10_000);
+  /** Recent re-validations of sessions and API keys, shared by their subscriptions. */
+  readonly credentialChecks = new SharedAnswers<boolean>(10_000);
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly onTopic = new Map<string, (event: Event) => void>();
   private readonly target: Target;
