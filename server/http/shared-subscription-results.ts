@@ -1,22 +1,23 @@
 // A thousand subscribers of one workspace feed receive the same event through, mostly, the same operation:
 // executing and authorising it once per subscriber was most of the fan-out's cost. A payload marked with
-// shareSubscriptionResult is executed once per (share key, document, operation name, variables) and the
-// result handed to every subscription that asks for the same.
+// a share key is executed once per (share key, document, operation name, variables) and the result handed
+// to every subscription that asks for the same.
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 
 type MaybePromise<T> = T | Promise<T>;
 
-const shareKeys = new WeakMap<object, string>();
-
 /**
- * Declares that executing `payload` gives the same result to every subscriber it reaches with the same
- * `key`: the key must name the payload and everything about the viewer that fields of the result read.
+ * A subscription payload property declaring that executing the payload gives the same result to every
+ * subscriber it reaches with the same key: the key must name the payload and everything about the viewer
+ * that the result's fields read.
  */
-export function shareSubscriptionResult<T extends object>(payload: T, key: string): T {
-  shareKeys.set(payload, key);
-  return payload;
-}
+export const SHARED_RESULT_KEY = Symbol('sharedResultKey');
+
+const shareKeyOf = (payload: unknown): string | undefined => {
+  const key = typeof payload === 'object' && payload ? (payload as { [SHARED_RESULT_KEY]?: unknown })[SHARED_RESULT_KEY] : undefined;
+  return typeof key === 'string' ? key : undefined;
+};
 
 /** The newest results, oldest dropped first; a result evicted early is merely executed again. */
 class RecentResults {
@@ -53,7 +54,7 @@ async function subscribeSharing(args: ExecutionArgs, recent: RecentResults, yoga
   const operation = operationKey(args);
   return mapAsyncIterator(source, (payload: unknown) => {
     const run = () => execute({ ...args, rootValue: payload });
-    const key = typeof payload === 'object' && payload ? shareKeys.get(payload) : undefined;
+    const key = shareKeyOf(payload);
     return key === undefined ? run() : recent.resultFor(`${key}\n${operation}`, run);
   });
 }

@@ -2,7 +2,7 @@ import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { shareSubscriptionResult } from '../../http/shared-subscription-results.js';
+import { SHARED_RESULT_KEY } from '../../http/shared-subscription-results.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -138,19 +138,23 @@ interface FeedFailure {
   feedError: GraphQLError;
 }
 
+interface FeedPayload {
+  event: FeedEvent;
+  [SHARED_RESULT_KEY]?: string;
+}
+
 /**
- * Rows for the subscription's resolver; a live event's row executes to the same result for its whole
- * audience (ActivityEvent's fields read the row alone, its auth scope the audience's visibility).
+ * A live event executes to the same result for its whole audience (ActivityEvent's fields read the row
+ * alone, its auth scope the audience's visibility), so its payload says so.
  */
-function eventRow({ event, audience }: FeedDelivery): EventRow {
-  const row = { ...event, createdAt: new Date(event.createdAt) } as EventRow;
-  return audience ? shareSubscriptionResult(row, `${event.id}/${audience}`) : row;
+function payloadFor({ event, audience }: FeedDelivery): FeedPayload {
+  return audience ? { event, [SHARED_RESULT_KEY]: `${event.id}/${audience}` } : { event };
 }
 
 /** Ends a feed with a last message carrying the error (then `complete`), instead of dropping the socket. */
-async function* withFinalError(ctx: Context, deliveries: AsyncGenerator<FeedDelivery>): AsyncGenerator<EventRow | FeedFailure> {
+async function* withFinalError(ctx: Context, deliveries: AsyncGenerator<FeedDelivery>): AsyncGenerator<FeedPayload | FeedFailure> {
   try {
-    for await (const delivery of deliveries) yield eventRow(delivery);
+    for await (const delivery of deliveries) yield payloadFor(delivery);
   } catch (error) {
     if (error instanceof GraphQLError) yield { feedError: error };
     else {
@@ -160,9 +164,9 @@ async function* withFinalError(ctx: Context, deliveries: AsyncGenerator<FeedDeli
   }
 }
 
-const unwrap = (item: EventRow | FeedFailure): EventRow => {
+const unwrap = (item: FeedPayload | FeedFailure): EventRow => {
   if ('feedError' in item) throw item.feedError;
-  return item;
+  return { ...item.event, createdAt: new Date(item.event.createdAt) } as EventRow;
 };
 
 builder.subscriptionField('activityFeed', (t) =>
@@ -180,7 +184,7 @@ builder.subscriptionField('activityFeed', (t) =>
       const options = { workspaceId: requireWorkspaceId(ctx, args.workspaceId), filter: feedFilter(args.filter), after: parseCursor(args.after) };
       return withFinalError(ctx, activityFeed(ctx, options, ctx.app.activityHub.limits));
     },
-    resolve: (item) => unwrap(item as EventRow | FeedFailure),
+    resolve: (item) => unwrap(item as FeedPayload | FeedFailure),
   }),
 );
 
@@ -219,6 +223,6 @@ builder.subscriptionField('recordChanged', (t) =>
       const options = { workspaceId: record.workspaceId, filter: { entityType: record.type, entityId: record.id }, after: parseCursor(args.after) };
       return withFinalError(ctx, activityFeed(ctx, options, ctx.app.activityHub.limits));
     },
-    resolve: (item) => unwrap(item as EventRow | FeedFailure),
+    resolve: (item) => unwrap(item as FeedPayload | FeedFailure),
   }),
 );

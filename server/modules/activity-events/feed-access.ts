@@ -2,6 +2,7 @@
 // modules' visibility fragments), cached per subscription and invalidated by events that change access.
 // Live events are decided once per audience (viewers the rules treat alike) for all subscribers here.
 import { roleCan, type Permission } from '../../auth/permissions.js';
+import type { WorkspaceStanding } from '../../auth/standings.js';
 import type { Context } from '../../context.js';
 import { notFound, unauthenticated } from '../../errors.js';
 import { commentVisibleWhere } from '../comments/comment-target.js';
@@ -32,6 +33,11 @@ export function changesAccess(event: FeedEvent): boolean {
   );
 }
 
+function asReader(standing: WorkspaceStanding | null | undefined): WorkspaceStanding {
+  if (!standing || !roleCan(standing.role, 'records:read')) throw notFound('Workspace');
+  return standing;
+}
+
 export class FeedAccess {
   private sessionCheckedAt = Date.now();
 
@@ -41,10 +47,14 @@ export class FeedAccess {
     private readonly sessionRecheckMs: number,
   ) {}
 
-  /** Throws when the viewer is no longer a reader of the workspace (removed, or a role that cannot read). */
-  async requireReader(): Promise<void> {
-    const role = await this.ctx.roleIn(this.workspaceId);
-    if (!roleCan(role, 'records:read')) throw notFound('Workspace');
+  /**
+   * The viewer's standing in the workspace, without waiting when the subscription already holds it; throws
+   * when the viewer is no longer a reader (removed, or a role that cannot read).
+   */
+  readerStanding(): WorkspaceStanding | Promise<WorkspaceStanding> {
+    const loaded = this.ctx.loadedStandings();
+    if (loaded) return asReader(loaded.get(this.workspaceId));
+    return this.ctx.standingIn(this.workspaceId).then(asReader);
   }
 
   /**
@@ -52,9 +62,13 @@ export class FeedAccess {
    * subscriptions of one credential share a check made less than a second ago (a thousand tabs opened at
    * once would otherwise recheck in one burst); `force` always checks anew.
    */
-  async requireLiveCredentials(force = false): Promise<void> {
+  requireLiveCredentials(force = false): Promise<void> | void {
     if (!force && Date.now() - this.sessionCheckedAt < this.sessionRecheckMs) return;
     this.sessionCheckedAt = Date.now();
+    return this.checkCredentials(force);
+  }
+
+  private async checkCredentials(force: boolean): Promise<void> {
     const viewer = this.ctx.viewer;
     if (!viewer) throw unauthenticated();
     const checks = this.ctx.app.activityHub.credentialChecks;
@@ -95,18 +109,14 @@ export class FeedAccess {
    * Names the viewers whose answers from canSee are always equal to this one's. The rules read only the role
    * of those who read every record; for others they read the user, the teams and the workspace's policy.
    */
-  async audience(): Promise<string> {
-    const standing = await this.ctx.standingIn(this.workspaceId);
-    if (!standing) return 'none';
+  audienceOf(standing: WorkspaceStanding): string {
     if (roleCan(standing.role, 'records:readAll')) return standing.role;
     return [standing.role, standing.recordPolicy, this.ctx.viewer?.user.id, ...standing.teamIds].join(':');
   }
 
   /** canSee for a live event, answered once per audience for every subscriber on this instance. */
-  async canSeeShared(event: FeedEvent): Promise<{ visible: boolean; audience: string }> {
-    const audience = await this.audience();
-    const visible = await this.ctx.app.activityHub.decisions.get(`${event.id}/${audience}`, () => this.canSee(event));
-    return { visible, audience };
+  canSeeShared(event: FeedEvent, audience: string): Promise<boolean> {
+    return this.ctx.app.activityHub.decisions.get(`${event.id}/${audience}`, () => this.canSee(event));
   }
 
   async canSee(event: FeedEvent): Promise<boolean> {

@@ -73,15 +73,15 @@ class Inbox {
     this.wake?.();
   }
 
-  /** The next event, or null after waitMs (so the caller can re-check credentials on a quiet feed). */
-  async next(waitMs: number): Promise<FeedEvent | null> {
+  /** Wakes a waiting `next` with null, so the caller can re-check credentials on a quiet feed. */
+  nudge() {
+    this.wake?.();
+  }
+
+  /** The next event, or null when nudged. */
+  async next(): Promise<FeedEvent | null> {
     if (this.items.length === 0 && !this.overflowed) {
-      let timer: NodeJS.Timeout | undefined;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        timer = setTimeout(resolve, waitMs);
-      });
-      clearTimeout(timer);
+      await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
     return this.items.shift() ?? null;
@@ -105,20 +105,22 @@ export interface FeedDelivery {
 export async function* activityFeed(ctx: Context, options: FeedOptions, limits: FeedLimits): AsyncGenerator<FeedDelivery> {
   const hub = ctx.app.activityHub;
   const access = new FeedAccess(ctx, options.workspaceId, limits.sessionRecheckMs);
-  await access.requireReader();
+  await access.readerStanding();
   const inbox = new Inbox(limits.maxBuffered);
   const stop = await hub.listen(options.workspaceId, (event) => inbox.push(event));
+  // One timer per subscription, not one per wait: most waits end with an event well before it fires.
+  const recheck = setInterval(() => inbox.nudge(), limits.sessionRecheckMs).unref();
   try {
     let last = options.after ?? (await currentSequence(ctx, options.workspaceId));
     // Stored events are decided by this subscription alone: a shared answer is only ever about a live event.
     const deliverable = async (event: FeedEvent, live: boolean): Promise<FeedDelivery | null> => {
       access.observe(event);
       await access.requireLiveCredentials(access.concernsOwnKey(event));
-      await access.requireReader();
+      const standing = await access.readerStanding();
       if (!matches(event, options.filter)) return null;
       if (!live) return (await access.canSee(event)) ? { event, audience: null } : null;
-      const { visible, audience } = await access.canSeeShared(event);
-      return visible ? { event, audience } : null;
+      const audience = access.audienceOf(standing);
+      return (await access.canSeeShared(event, audience)) ? { event, audience } : null;
     };
     // Replay (and gap filling): everything stored between the cursor and `before`, in order.
     async function* fromStore(before: number | null): AsyncGenerator<FeedDelivery> {
@@ -136,7 +138,7 @@ export async function* activityFeed(ctx: Context, options: FeedOptions, limits: 
     }
     yield* fromStore(null);
     for (;;) {
-      const event = await inbox.next(limits.sessionRecheckMs);
+      const event = await inbox.next();
       if (inbox.overflowed) throw lagging(last);
       if (!event) {
         await access.requireLiveCredentials();
@@ -149,6 +151,7 @@ export async function* activityFeed(ctx: Context, options: FeedOptions, limits: 
       if (delivery) yield delivery;
     }
   } finally {
+    clearInterval(recheck);
     stop();
   }
 }
