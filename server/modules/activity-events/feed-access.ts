@@ -20,9 +20,6 @@ const BY_VERB: Record<string, Permission> = { erased: 'privacy:manage', exported
 /** Fields whose change can change who sees a record or what hangs off it. */
 const ACCESS_FIELDS = new Set(['visibility', 'ownerId', 'contactId', 'companyId', 'dealId', 'noteId', 'activityId', 'communicationId', 'role', 'recordPolicy', 'teamId']);
 
-/** How long the subscriptions of one session or API key may share a re-validation. */
-const CREDENTIAL_CHECK_SHARED_MS = 1000;
-
 /** Whether an event can change who sees what: cached answers made before it must not be used after it. */
 export function changesAccess(event: FeedEvent): boolean {
   const fields = Array.isArray(event.changes.fields) ? (event.changes.fields as string[]) : [];
@@ -59,8 +56,8 @@ export class FeedAccess {
 
   /**
    * Re-validates the session (or API key) at most every sessionRecheckMs; a revoked one ends the feed. The
-   * subscriptions of one credential share a check made less than a second ago (a thousand tabs opened at
-   * once would otherwise recheck in one burst); `force` always checks anew.
+   * subscriptions of one credential share a recent check (ActivityHub.credentialChecks: a thousand tabs
+   * opened at once would otherwise recheck in one burst); `force` always checks anew.
    */
   requireLiveCredentials(force = false): Promise<void> | void {
     if (!force && Date.now() - this.sessionCheckedAt < this.sessionRecheckMs) return;
@@ -72,7 +69,7 @@ export class FeedAccess {
     const viewer = this.ctx.viewer;
     if (!viewer) throw unauthenticated();
     const checks = this.ctx.app.activityHub.credentialChecks;
-    const sharedFor = force ? 0 : Math.min(CREDENTIAL_CHECK_SHARED_MS, this.sessionRecheckMs);
+    const sharedFor = force ? 0 : this.sessionRecheckMs;
     if (viewer.apiKey) {
       const keyId = viewer.apiKey.id;
       if (!(await checks.get(`key:${keyId}`, () => this.apiKeyIsLive(keyId), sharedFor))) throw unauthenticated('The API key was revoked or expired; the feed is closed.');

@@ -21,8 +21,8 @@ export class ActivityHub {
   limits = { maxBuffered: 1000, sessionRecheckMs: 30_000 };
   /** Whether an audience may see a live event, shared by this instance's subscribers (see FeedAccess). */
   readonly decisions = new SharedAnswers<boolean>(10_000);
-  /** Recent re-validations of sessions and API keys, shared by their subscriptions. */
-  readonly credentialChecks = new SharedAnswers<boolean>(10_000);
+  /** Re-validations of sessions and API keys, shared by their subscriptions for up to a second (then forgotten). */
+  readonly credentialChecks = new SharedAnswers<boolean>(10_000, 1000);
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly onTopic = new Map<string, (event: Event) => void>();
   private readonly target: Target;
