@@ -53,9 +53,9 @@ async function subscribeSharing(args: ExecutionArgs, recent: RecentResults, yoga
   if (!isAsyncIterable(source)) return isRequestError(source) ? yogaSubscribe(args) : source;
   const operation = operationKey(args);
   return mapAsyncIterator(source, (payload: unknown) => {
-    const run = () => execute({ ...args, rootValue: payload });
     const key = shareKeyOf(payload);
-    return key === undefined ? run() : recent.resultFor(`${key}\n${operation}`, run);
+    if (key === undefined) return execute({ ...args, rootValue: payload });
+    return recent.resultFor(`${key}\n${operation}`, () => execute({ ...args, rootValue: payload }));
   });
 }
 
