@@ -1,5 +1,6 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
+import { mapAsyncIterator } from 'graphql-yoga';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { SHARED_RESULT_KEY } from '../../http/shared-subscription-results.js';
@@ -151,18 +152,15 @@ function payloadFor({ event, audience }: FeedDelivery): FeedPayload {
   return audience ? { event, [SHARED_RESULT_KEY]: `${event.id}/${audience}` } : { event };
 }
 
-/** Ends a feed with a last message carrying the error (then `complete`), instead of dropping the socket. */
-async function* withFinalError(ctx: Context, deliveries: AsyncGenerator<FeedDelivery>): AsyncGenerator<FeedPayload | FeedFailure> {
-  try {
-    for await (const delivery of deliveries) yield payloadFor(delivery);
-  } catch (error) {
-    if (error instanceof GraphQLError) yield { feedError: error };
-    else {
-      ctx.app.logger.error(error);
-      yield { feedError: new GraphQLError('The feed stopped unexpectedly; resume from your last cursor.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }) };
-    }
-  }
+function feedFailure(ctx: Context, error: unknown): FeedFailure {
+  if (error instanceof GraphQLError) return { feedError: error };
+  ctx.app.logger.error(error);
+  return { feedError: new GraphQLError('The feed stopped unexpectedly; resume from your last cursor.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }) };
 }
+
+/** Ends a feed with a last message carrying the error (then `complete`), instead of dropping the socket. */
+const withFinalError = (ctx: Context, deliveries: AsyncGenerator<FeedDelivery>): AsyncIterable<FeedPayload | FeedFailure> =>
+  mapAsyncIterator(deliveries, payloadFor, (error: unknown) => feedFailure(ctx, error));
 
 const unwrap = (item: FeedPayload | FeedFailure): EventRow => {
   if ('feedError' in item) throw item.feedError;
