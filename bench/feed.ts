@@ -85,6 +85,7 @@ try {
   const rssSubscribed = await rssMb(server.pid!);
 
   const sentAt = new Map<string, number>();
+  const roundTrips: number[] = [];
   const interval = 1000 / RATE;
   const begin = performance.now();
   let peakRss = rssSubscribed;
@@ -95,6 +96,7 @@ try {
     const sent = performance.now();
     const { body } = await post(`mutation($n: String!, $w: ID) { createCompany(workspaceId: $w, input: { name: $n }) { id } }`, { n: `Company ${i}`, w: workspaceId }, cookie);
     sentAt.set(body.data.createCompany.id, sent);
+    roundTrips.push(performance.now() - sent);
     if (i % 50 === 0) peakRss = Math.max(peakRss, await rssMb(server.pid!));
   }
   const deadline = performance.now() + 60_000;
@@ -113,6 +115,8 @@ try {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   console.log(`subscribers ${SUBSCRIBERS}, mutations ${MUTATIONS} at ${RATE}/s, deliveries ${latencies.length}, missing ${missing}`);
   console.log(`latency send->receipt (includes the commit): p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}  max ${ms(latencies.at(-1) ?? 0)}`);
+  roundTrips.sort((a, b) => a - b);
+  console.log(`mutation round trip (send->response): p50 ${ms(pct(roundTrips, 50))}  p99 ${ms(pct(roundTrips, 99))}`);
   console.log(`server RSS: idle ${rssIdle.toFixed(0)} MB, with subscribers ${rssSubscribed.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB`);
   await Promise.all(clients.map((c) => c.dispose()));
 } finally {
