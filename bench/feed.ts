@@ -1,7 +1,9 @@
 // npm run bench:feed [-- --subscribers 1000 --mutations 200 --rate 20]
 // N graphql-ws subscribers on one Kith process (embedded PGlite in a temp dir), a steady stream of
-// mutations, and the delivery latency of each event to each subscriber, measured from just before the
-// mutation is sent (so it includes the commit) to its receipt; plus the server's resident memory.
+// mutations, and the delivery latency of each event to each subscriber: from just before the mutation is
+// sent (so it includes the request's own work and the commit) to receipt, and from the event's createdAt
+// (its transaction's start, so an upper bound of commit -> receipt, the measure) to receipt; plus
+// the server's resident memory.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
