@@ -15,6 +15,7 @@ export default defineConfig({
       '/graphql': { target: api, ws: true },
       '/files': api,
       '/forms': api,
+      '/exports': api,
       '/dev/outbox': api,
       '/healthz': api,
     },
