@@ -53,6 +53,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).optional(),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().optional(),
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).optional(),
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
   CORS_ORIGINS: z
     .string()
     .transform((list) => list.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean))
@@ -162,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
       query: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxBatch: e.GRAPHQL_MAX_BATCH },
       corsOrigins: e.CORS_ORIGINS,
+      maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
     }),
     retention: retentionSettings({
       deletedWorkspaceDays: e.RETENTION_DELETED_WORKSPACE_DAYS,

@@ -61,6 +61,22 @@ describe('HTTP server', () => {
     expect(response.status).toBe(413);
   });
 
+  it('counts a chunked body (no Content-Length) while reading it: over 1 MiB is refused, under it is served', async () => {
+    const url = await startServer();
+    const chunked = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      // Two chunks, so the body really arrives as a stream without a declared length.
+      const stream = new ReadableStream({ start: (c) => (c.enqueue(bytes.slice(0, 100)), c.enqueue(bytes.slice(100)), c.close()) });
+      return fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    };
+    const huge = await chunked(JSON.stringify({ query: `{ me { name } } # ${'x'.repeat(1024 * 1024)}` }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ errors: [{ message: 'Request body too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const small = await chunked(JSON.stringify({ query: `{ me { name } } # ${'x'.repeat(1000)}` }));
+    expect(small.status).toBe(200);
+    expect(await small.json()).toEqual({ data: { me: null } });
+  });
+
   it('masks unexpected errors without stack traces', async () => {
     const url = await startServer();
     const response = await postJson(url, { query: '{ me { name } }' }, { cookie: 'kith_session=not-a-real-session' });
@@ -96,6 +112,17 @@ describe('graphql-ws on the same port and path', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('graphql-ws message size', () => {
+  it('closes the socket on a message over the body limit', async () => {
+    const url = await startServer();
+    const socket = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(1024 * 1024) } }));
+    expect(await closed).toBe(1009);
   });
 });
 

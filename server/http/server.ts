@@ -4,17 +4,22 @@ import { handleExportDownload } from '../modules/exports/download.js';
 import { handleFileDownload } from '../modules/files/download.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
 import { securityHeaders } from './protection/index.js';
+import { readBody } from './read-body.js';
 import { createStaticApp } from './static-app.js';
 import { attachWebSocketServer } from './websocket.js';
 import { createKithYoga } from './yoga.js';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 /** Room for a multipart upload's operations, map and part headers on top of the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 }
+
+const tooLarge = (res: ServerResponse) => {
+  res.setHeader('Connection', 'close');
+  sendJson(res, 413, { errors: [{ message: 'Request body too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+};
 
 function isLoopback(req: IncomingMessage) {
   const address = req.socket.remoteAddress ?? '';
@@ -43,17 +48,25 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
     const exportDownload = req.method === 'GET' ? /^\/exports\/([^/]+)\/download$/.exec(path ?? '') : null;
     if (exportDownload) return handleExportDownload(app, req, res, exportDownload[1]!);
     if (path?.startsWith('/forms/')) return handlePublicFormRequest(app, req, res, path.slice('/forms/'.length));
-    // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else 1 MiB.
-    // Yoga holds a multipart body in memory while parsing it, so an upload must declare its length.
+    // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else
+    // GRAPHQL_MAX_BODY_BYTES. Yoga holds a multipart body in memory while parsing it, so an upload must
+    // declare its length (Node's parser then reads no more than that).
     const upload = path === yoga.graphqlEndpoint && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
     if (upload && req.headers['content-length'] === undefined) {
       return sendJson(res, 411, { errors: [{ message: 'Uploads need a Content-Length.', extensions: { code: 'LENGTH_REQUIRED' } }] });
     }
-    const maxBodyBytes = upload ? app.config.filesMaxBytes + MULTIPART_OVERHEAD_BYTES : MAX_BODY_BYTES;
-    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
-      return sendJson(res, 413, { errors: [{ message: 'Request body too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const maxBodyBytes = upload ? app.config.filesMaxBytes + MULTIPART_OVERHEAD_BYTES : app.config.protection.maxBodyBytes;
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return tooLarge(res);
+    if (path === yoga.graphqlEndpoint) {
+      // A chunked body has no length to check up front: it is read here, counting, and handed to Yoga as
+      // bytes (its Node adapter takes an already-read `req.body` as the request body).
+      if (req.headers['content-length'] === undefined && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+        const body = await readBody(req, maxBodyBytes);
+        if (!body) return tooLarge(res);
+        (req as IncomingMessage & { body?: Buffer }).body = body;
+      }
+      return yoga(req, res);
     }
-    if (path === yoga.graphqlEndpoint) return yoga(req, res);
     if (req.method === 'GET' || req.method === 'HEAD') return serveApp(req, res, path ?? '/');
     sendJson(res, 404, { error: 'Not found' });
   }

@@ -13,7 +13,8 @@ interface EnvelopedRoot {
 
 /** graphql-ws on the same port and path as HTTP, through Yoga's envelop so plugins apply. */
 export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppServices) {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // A message over the limit closes the socket (1009, "Max payload size exceeded") before it is buffered whole.
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: app.config.protection.maxBodyBytes });
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,

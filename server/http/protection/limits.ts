@@ -23,16 +23,19 @@ export interface ProtectionConfig {
   };
   /** Origins allowed to call /graphql from a browser (CORS, with credentials); empty means same origin only. */
   corsOrigins: string[];
+  /** Largest GraphQL request body (HTTP, uploads aside) and largest graphql-ws message, in bytes. */
+  maxBodyBytes: number;
 }
 
 export const DEFAULT_PROTECTION: ProtectionConfig = {
   rateLimit: { perMinute: 600, anonymousPerMinute: 300 },
   query: { maxDepth: 12, maxComplexity: 50_000, maxAliases: 30, maxTokens: 5_000, maxBatch: 10 },
   corsOrigins: [],
+  maxBodyBytes: 1024 * 1024,
 };
 
 type Loose<T> = { [K in keyof T]?: T[K] | undefined };
-type Overrides = { rateLimit?: Loose<ProtectionConfig['rateLimit']>; query?: Loose<ProtectionConfig['query']>; corsOrigins?: string[] | undefined };
+type Overrides = { rateLimit?: Loose<ProtectionConfig['rateLimit']>; query?: Loose<ProtectionConfig['query']>; corsOrigins?: string[] | undefined; maxBodyBytes?: number | undefined };
 
 const defined = <T extends object>(values: T | undefined) =>
   Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
@@ -43,5 +46,6 @@ export function protectionLimits(overrides: Overrides = {}, base: ProtectionConf
     rateLimit: { ...base.rateLimit, ...defined(overrides.rateLimit) },
     query: { ...base.query, ...defined(overrides.query) },
     corsOrigins: overrides.corsOrigins ?? base.corsOrigins,
+    maxBodyBytes: overrides.maxBodyBytes ?? base.maxBodyBytes,
   };
 }

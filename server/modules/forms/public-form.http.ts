@@ -1,4 +1,5 @@
 // The public form endpoint, no login: GET /forms/<key> describes the form, POST submits it.
+import { readBody } from '../../http/read-body.js';
 import { clientIp } from '../../http/request-context.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
@@ -33,28 +34,6 @@ const NOT_FOUND = failure(404, 'NOT_FOUND', 'Form not found.');
 const TOO_LARGE: Reply = { ...failure(413, 'PAYLOAD_TOO_LARGE', `Submissions are at most ${MAX_SUBMISSION_BYTES / 1024} KiB.`), headers: { Connection: 'close' } };
 // Bots learn nothing from the honeypot: it answers exactly like an accepted submission.
 const ACCEPTED: Reply = { status: 200, body: { ok: true } };
-
-/** The body as bytes, or null once it passes the limit (the rest is discarded unread). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      finish();
-    };
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) settle(() => resolve(null));
-      else if (!settled) chunks.push(chunk);
-    });
-    req.on('end', () => settle(() => resolve(Buffer.concat(chunks))));
-    req.on('error', (error) => settle(() => reject(error)));
-    req.on('close', () => settle(() => reject(new Error('The client went away mid-request.'))));
-  });
-}
 
 type Parsed = { ok: true; raw: RawValues } | { ok: false; reply: Reply };
 
