@@ -3,12 +3,14 @@ import type { createPagedList } from '../lib/paged';
 import { createSelection } from '../lib/selection';
 import { useSession } from '../lib/session';
 import { BulkBar } from './BulkBar';
+import type { RecordKind } from './BulkUpdate';
 import { VirtualTable, type Column, type SortState } from './VirtualTable';
 
 type PagedList<Row> = ReturnType<typeof createPagedList<Row>>;
 
 interface Props<Row extends { id: string }> {
   label: string;
+  kind: RecordKind;
   list: PagedList<Row>;
   columns: Column<Row>[];
   title: (row: Row) => string;
@@ -17,16 +19,20 @@ interface Props<Row extends { id: string }> {
   onSort: (sort: SortState) => void;
 }
 
-/** A record list page's table: rows selectable for bulk actions (when the role may delete), the bulk bar above. */
+/** A record list page's table: rows selectable for bulk actions (when the role may change or delete), the bulk bar above. */
 export function RecordTable<Row extends { id: string }>(props: Props<Row>): ReturnType<Component> {
   const session = useSession();
   const selection = createSelection();
-  const canSelect = () => session.can('records:deleteOwn');
+  const canUpdate = () => session.can('records:update');
+  const canDelete = () => session.can('records:deleteOwn');
+  const canSelect = () => canUpdate() || canDelete();
   return (
     <>
       <BulkBar
         ids={selection.ids()}
-        canDelete={canSelect()}
+        kind={props.kind}
+        canUpdate={canUpdate()}
+        canDelete={canDelete()}
         onDone={() => {
           selection.clear();
           void props.list.reload();

@@ -2,6 +2,7 @@ import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
+import { TagFilter } from '../../components/TagFilter';
 import type { Column, SortState } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
 import type { CompaniesPageQuery, CompanySortField } from '../../gql/graphql';
@@ -34,10 +35,11 @@ const CompaniesList: Component = () => {
   const client = useClient();
   const session = useSession();
   const [text, setText] = createSignal('');
+  const [tag, setTag] = createSignal('');
   const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
   const search = debounced(text);
   const variables = () => ({
-    filter: { text: search() || null },
+    filter: { text: search() || null, tagId: tag() || null },
     sort: { field: sort().field as CompanySortField, direction: sort().direction },
   });
   const list = createPagedList<Row>(variables, async (after) => {
@@ -62,20 +64,23 @@ const CompaniesList: Component = () => {
       error={list.error()}
       onRetry={list.reload}
       empty={list.rows().length === 0}
-      emptyTitle={search() ? 'No companies match this search.' : 'No companies yet.'}
+      emptyTitle={search() || tag() ? 'No companies match these filters.' : 'No companies yet.'}
       actions={
         <Show when={session.can('records:create')}>
           <NewCompany />
         </Show>
       }
       filters={
-        <div class="field inline">
-          <label for="companies-search">Search</label>
-          <input id="companies-search" type="search" placeholder="Name or domain" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
-        </div>
+        <>
+          <div class="field inline">
+            <label for="companies-search">Search</label>
+            <input id="companies-search" type="search" placeholder="Name or domain" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+          </div>
+          <TagFilter id="companies-tag" value={tag()} onChange={setTag} />
+        </>
       }
     >
-      <RecordTable label="Companies" list={list} columns={columns} title={(c) => c.name} href={(c) => `/companies/${c.id}`} sort={sort()} onSort={setSort} />
+      <RecordTable kind="company" label="Companies" list={list} columns={columns} title={(c) => c.name} href={(c) => `/companies/${c.id}`} sort={sort()} onSort={setSort} />
     </ListFrame>
   );
 };

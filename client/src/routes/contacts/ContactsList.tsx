@@ -2,6 +2,7 @@ import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
+import { TagFilter } from '../../components/TagFilter';
 import type { Column, SortState } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
 import type { ContactSortField, ContactsPageQuery, LifecycleStage } from '../../gql/graphql';
@@ -16,7 +17,7 @@ const ContactsPage = graphql(`
     contacts(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id name primaryEmail jobTitle lifecycleStage updatedAt company { id name } } }
+      edges { node { id name primaryEmail jobTitle lifecycleStage updatedAt company { id name } owner { id name } } }
     }
   }
 `);
@@ -28,6 +29,7 @@ const columns: Column<Row>[] = [
   { label: 'Email', width: 'minmax(10rem, 2fr)', cell: (c) => c.primaryEmail ?? '', wide: true },
   { label: 'Company', width: 'minmax(8rem, 1.5fr)', cell: (c) => c.company?.name ?? '' },
   { label: 'Stage', width: '8rem', cell: (c) => humanize(c.lifecycleStage), wide: true },
+  { label: 'Owner', width: 'minmax(7rem, 1fr)', cell: (c) => c.owner?.name ?? '', wide: true },
   { label: 'Updated', width: '8rem', cell: (c) => formatDate(c.updatedAt), sortField: 'UPDATED_AT', wide: true },
 ];
 
@@ -36,10 +38,11 @@ const ContactsList: Component = () => {
   const session = useSession();
   const [text, setText] = createSignal('');
   const [stage, setStage] = createSignal<LifecycleStage | ''>('');
+  const [tag, setTag] = createSignal('');
   const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
   const search = debounced(text);
   const variables = () => ({
-    filter: { text: search() || null, lifecycleStage: stage() || null },
+    filter: { text: search() || null, lifecycleStage: stage() || null, tagId: tag() || null },
     sort: { field: sort().field as ContactSortField, direction: sort().direction },
   });
   const list = createPagedList<Row>(variables, async (after) => {
@@ -64,7 +67,7 @@ const ContactsList: Component = () => {
       error={list.error()}
       onRetry={list.reload}
       empty={list.rows().length === 0}
-      emptyTitle={search() || stage() ? 'No contacts match these filters.' : 'No contacts yet.'}
+      emptyTitle={search() || stage() || tag() ? 'No contacts match these filters.' : 'No contacts yet.'}
       actions={
         <Show when={session.can('records:create')}>
           <NewContact />
@@ -85,10 +88,11 @@ const ContactsList: Component = () => {
               ))}
             </select>
           </div>
+          <TagFilter id="contacts-tag" value={tag()} onChange={setTag} />
         </>
       }
     >
-      <RecordTable label="Contacts" list={list} columns={columns} title={(c) => c.name} href={(c) => `/contacts/${c.id}`} sort={sort()} onSort={setSort} />
+      <RecordTable kind="contact" label="Contacts" list={list} columns={columns} title={(c) => c.name} href={(c) => `/contacts/${c.id}`} sort={sort()} onSort={setSort} />
     </ListFrame>
   );
 };

