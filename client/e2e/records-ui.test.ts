@@ -132,4 +132,55 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     await viewer.context.close();
     await page.context().close();
   }, 120_000);
+
+  it('sorts by a column header and filters the companies and deals lists', async () => {
+    onTestFailed(() => h.screenshotAll('records-ui-lists-failure'));
+    for (const [name, domain] of [['Cobalt Mining', 'cobalt.example'], ['Aurora Labs', 'aurora.example'], ['Borealis Freight', 'borealis.example']]) {
+      await create('Company', { name, domain });
+    }
+    const { page, consoleErrors } = await signedIn('MEMBER');
+    await page.goto('/companies');
+    const companies = page.getByRole('table', { name: 'Companies' });
+    await expect.poll(() => names(companies)).toEqual(['Aurora Labs', 'Borealis Freight', 'Cobalt Mining']);
+    await companies.getByRole('button', { name: 'Name' }).click();
+    await expect.poll(() => names(companies)).toEqual(['Cobalt Mining', 'Borealis Freight', 'Aurora Labs']);
+    expect(await companies.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe('descending');
+    await page.getByLabel('Search').fill('bore');
+    await expect.poll(() => names(companies)).toEqual(['Borealis Freight']);
+    await page.getByLabel('Search').fill('');
+    await expect.poll(() => names(companies)).toHaveLength(3);
+    // The tag filter, with a tag given to two companies from the bulk bar.
+    await companies.getByRole('checkbox', { name: 'Select Aurora Labs' }).check();
+    await companies.getByRole('checkbox', { name: 'Select Cobalt Mining' }).check();
+    await bulkChange(page, 'Add tag', 'Mining', 2, 'companies');
+    await page.getByLabel('Tag', { exact: true }).selectOption({ label: 'Mining' });
+    await expect.poll(() => names(companies)).toEqual(['Cobalt Mining', 'Aurora Labs']);
+    await h.screenshot(page, '61-companies-sorted-filtered');
+
+    // Deals: by amount both ways, and by status (one is won).
+    const stages = await h.app.prisma.pipelineStage.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { position: 'asc' } });
+    const won = stages.find((s) => s.isWon)!;
+    await create('Deal', { name: 'Sort mid', amountMinor: '50000' });
+    await create('Deal', { name: 'Sort big', amountMinor: '900000' });
+    const small = await create('Deal', { name: 'Sort small', amountMinor: '10000' });
+    await owner().ok(`mutation($id: ID!, $s: ID!) { moveDeal(id: $id, stageId: $s) { id } }`, { id: small, s: globalId('PipelineStage', won.id) });
+    await page.goto('/deals');
+    const deals = page.getByRole('table', { name: 'Deals' });
+    await page.getByLabel('Search').fill('sort');
+    await expect.poll(() => names(deals)).toEqual(['Sort big', 'Sort mid', 'Sort small']);
+    await deals.getByRole('button', { name: 'Amount' }).click();
+    await expect.poll(() => names(deals)).toEqual(['Sort small', 'Sort mid', 'Sort big']);
+    expect(await deals.getByRole('columnheader', { name: 'Amount' }).getAttribute('aria-sort')).toBe('ascending');
+    await deals.getByRole('button', { name: 'Amount' }).click();
+    await expect.poll(() => names(deals)).toEqual(['Sort big', 'Sort mid', 'Sort small']);
+    await page.getByLabel('Status').selectOption({ label: 'Won' });
+    await expect.poll(() => names(deals)).toEqual(['Sort small']);
+    await page.getByLabel('Status').selectOption({ label: 'Open' });
+    await expect.poll(() => names(deals)).toEqual(['Sort big', 'Sort mid']);
+    await page.getByLabel('Search').fill('');
+    await expect.poll(() => names(deals)).toEqual(['Sort big', 'Sort mid', 'Bulk deal one']);
+    await h.screenshot(page, '62-deals-sorted-filtered');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });
