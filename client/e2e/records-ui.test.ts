@@ -183,4 +183,61 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('logs a call on a contact and an email on a deal, both shown in the timeline', async () => {
+    onTestFailed(() => h.screenshotAll('records-ui-communication-failure'));
+    const grace = await create('Contact', { firstName: 'Grace', lastName: 'Hopper', primaryEmail: 'grace@navy.example' });
+    const { page, consoleErrors } = await signedIn('MEMBER');
+    await page.goto(`/contacts/${grace}`);
+    await page.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Log email / call / SMS' }).click();
+    await page.getByRole('radio', { name: 'Call' }).check();
+    await page.getByLabel('Direction').selectOption({ label: 'Inbound' });
+    await page.getByLabel('From').fill('+44 20 7946 0123');
+    await page.getByLabel('To').fill('+44 20 7946 0999');
+    await page.getByLabel('Duration (minutes)').fill('12');
+    await page.getByLabel('Outcome').fill('Agreed a demo');
+    await page.getByLabel('Notes').fill('Wants the compiler roadmap.');
+    await page.getByLabel('When').fill('2026-03-02T14:30');
+    expect(await page.getByLabel('Subject').count()).toBe(0);
+    await h.screenshot(page, '63-log-call');
+    await page.getByRole('button', { name: 'Log call', exact: true }).click();
+    const call = page.locator('.timeline-item', { hasText: 'Wants the compiler roadmap.' });
+    await call.getByText('Call (inbound)').waitFor();
+    await call.getByText('12 min · Agreed a demo').waitFor();
+    await call.getByText('+442079460123 → +442079460999').waitFor();
+    const stored = await h.app.prisma.communication.findFirstOrThrow({ include: { contacts: true } });
+    expect(stored).toMatchObject({ kind: 'CALL', direction: 'INBOUND', durationSeconds: 720, outcome: 'Agreed a demo', createdById: f.users.MEMBER.id });
+    expect(stored.occurredAt.getTime()).toBe(await page.evaluate(() => new Date('2026-03-02T14:30').getTime()));
+    expect(stored.contacts.map((c) => c.contactId)).toEqual([localId(grace)]);
+    await h.screenshot(page, '64-contact-timeline-call');
+
+    // An email on a deal; a bad address is refused in words, then corrected.
+    const deal = await create('Deal', { name: 'Navy compiler' });
+    await page.goto(`/deals/${deal}`);
+    await page.getByRole('heading', { name: 'Navy compiler', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Log email / call / SMS' }).click();
+    await page.getByLabel('To').fill('not an address');
+    await page.getByLabel('Subject').fill('Proposal');
+    await page.getByLabel('Message').fill('Attached: the proposal.');
+    await page.getByRole('button', { name: 'Log email', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'is not a valid email address' }).waitFor();
+    await page.getByLabel('To').fill('grace@navy.example, ops@navy.example');
+    await page.getByRole('button', { name: 'Log email', exact: true }).click();
+    const email = page.locator('.timeline-item', { hasText: 'Proposal' });
+    await email.getByText('Email (outbound)').waitFor();
+    await email.getByText('grace@navy.example, ops@navy.example').waitFor();
+    await email.getByText('Attached: the proposal.').waitFor();
+    expect(await page.getByRole('button', { name: 'Log email', exact: true }).count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+
+    // A viewer reads the timeline but is not offered the form.
+    const viewer = await signedIn('VIEWER');
+    await viewer.page.goto(`/contacts/${grace}`);
+    await viewer.page.getByText('Wants the compiler roadmap.').waitFor();
+    expect(await viewer.page.getByRole('button', { name: 'Log email / call / SMS' }).count()).toBe(0);
+    expect(viewer.consoleErrors).toEqual([]);
+    await viewer.context.close();
+    await page.context().close();
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import type { TimelineEntryFragment } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime, humanize } from '../lib/format';
 import { sameOrigin } from '../lib/record-links';
+import { LogCommunication } from './LogCommunication';
 import { Markdown } from './Markdown';
 import { NoteThread } from './NoteThread';
 import { EmptyState, ErrorNotice } from './States';
@@ -15,7 +16,7 @@ graphql(`
     ... on Activity { id subject type dueAt done createdAt }
     ... on Note { id body createdAt createdBy { id name } }
     ... on Comment { id body createdAt author { id name } }
-    ... on Communication { id kind direction messageSubject: subject occurredAt }
+    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }
     ... on Attachment { id name size downloadUrl createdAt }
     ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }
   }
@@ -79,6 +80,7 @@ export const Timeline: Component<Props> = (props) => {
             </button>
           </div>
         </form>
+        <LogCommunication target={props.noteTarget} onLogged={props.onChange} />
       </Show>
       <Show when={props.items.length > 0} fallback={<EmptyState title="Nothing has happened here yet." />}>
         <ol class="timeline-list">
@@ -131,8 +133,8 @@ const TimelineRow: Component<RowProps> = (props) => (
       </Match>
       <Match when={props.item.__typename === 'Communication' && props.item}>
         {(message) => (
-          <Entry kind={`${humanize(message().kind)} (${humanize(message().direction).toLowerCase()})`} at={message().occurredAt}>
-            {message().messageSubject ?? ''}
+          <Entry kind={`${message().kind === 'SMS' ? 'SMS' : humanize(message().kind)} (${humanize(message().direction).toLowerCase()})`} at={message().occurredAt}>
+            <CommunicationSummary message={message()} />
           </Entry>
         )}
       </Match>
@@ -163,6 +165,31 @@ const Entry: Component<{ kind: string; at: string; by?: string | null; children:
     <div>{props.children}</div>
   </>
 );
+
+type Message = Extract<TimelineEntryFragment, { __typename: 'Communication' }>;
+
+/** Subject, who wrote to whom, a call's length and outcome, and the body (plain text, never HTML). */
+const CommunicationSummary: Component<{ message: Message }> = (props) => {
+  const parties = () => [props.message.fromAddress, props.message.toAddresses.join(', ')].filter(Boolean).join(' → ');
+  const call = () =>
+    [props.message.durationSeconds != null ? `${Math.round(props.message.durationSeconds / 60)} min` : '', props.message.outcome ?? ''].filter(Boolean).join(' · ');
+  return (
+    <>
+      <Show when={props.message.messageSubject}>
+        <strong>{props.message.messageSubject}</strong>
+      </Show>
+      <Show when={parties()}>
+        <p class="muted">{parties()}</p>
+      </Show>
+      <Show when={call()}>
+        <p>{call()}</p>
+      </Show>
+      <Show when={props.message.messageBody}>
+        <p class="message-body">{props.message.messageBody}</p>
+      </Show>
+    </>
+  );
+};
 
 /** A note's comments, loaded when opened. */
 const NoteComments: Component<{ noteId: string; canWrite: boolean; onChange: () => void; open: boolean; onToggle: () => void }> = (props) => {
