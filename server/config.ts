@@ -48,6 +48,7 @@ const envSchema = z.object({
   // Protection (server/http/protection/limits.ts holds the defaults).
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().optional(),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().optional(),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).optional(),
@@ -160,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     webhooksAllowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS === 'true' || e.WEBHOOKS_ALLOW_PRIVATE_URLS === '1',
     protection: protectionLimits({
-      rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
+      rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, failedAuthPerMinute: e.RATE_LIMIT_FAILED_AUTH_PER_MINUTE },
       query: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxBatch: e.GRAPHQL_MAX_BATCH },
       corsOrigins: e.CORS_ORIGINS,
       maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,

@@ -4,6 +4,7 @@ import { standingsMap, type WorkspaceStanding } from '../auth/standings.js';
 import { createContext, type Context, type Viewer } from '../context.js';
 import { unauthenticated } from '../errors.js';
 import { authenticateApiKey } from '../modules/api-keys/api-keys.service.js';
+import { rateLimitedError, type RequestRateLimiter } from './protection/rate-limit.js';
 
 /** What Yoga's Node adapter (or a test calling yoga.fetch) hands us per request. */
 export interface ServerContext {
@@ -20,6 +21,8 @@ interface Incoming {
   authorization?: string | null;
   /** The workspace from elsewhere than the `x-workspace-id` header (the graphql-ws `connection_init` payload). */
   workspaceId?: string | null;
+  /** Holds the per-IP budget of failed API-key authentications (absent: no such budget). */
+  rateLimiter?: RequestRateLimiter;
 }
 
 function header(incoming: Incoming, name: string): string | null {
@@ -38,12 +41,20 @@ export function clientIp(app: AppServices, incoming: Incoming): string {
   return incoming.ip ?? incoming.req?.socket.remoteAddress ?? 'unknown';
 }
 
-/** The caller's API key from `Authorization: Bearer <key>` (HTTP) or the graphql-ws `connection_init` payload. */
-async function viewerFromApiKey(app: AppServices, authorization: string, ip: string): Promise<Viewer> {
+/**
+ * The caller's API key from `Authorization: Bearer <key>` (HTTP) or the graphql-ws `connection_init` payload.
+ * An IP that has spent its budget of failed authentications is refused (429) before any key lookup.
+ */
+async function viewerFromApiKey(app: AppServices, authorization: string, ip: string, limiter?: RequestRateLimiter): Promise<Viewer> {
+  const blocked = await limiter?.checkFailedAuth(ip);
+  if (blocked && !blocked.allowed) throw rateLimitedError(blocked);
   const secret = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1] ?? '';
   const key = await authenticateApiKey(app.db.prisma, secret, ip);
   const user = key && (await app.db.prisma.user.findUnique({ where: { id: key.userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } }));
-  if (!key || !user) throw unauthenticated('The API key is invalid, expired or revoked.');
+  if (!key || !user) {
+    await limiter?.recordFailedAuth(ip);
+    throw unauthenticated('The API key is invalid, expired or revoked.');
+  }
   return { user, session: null, apiKey: key.principal };
 }
 
@@ -71,7 +82,7 @@ export async function contextForRequest(
   const ip = clientIp(app, incoming);
   const authorization = incoming.authorization ?? header(incoming, 'authorization');
   // A request that names a key is judged by the key alone, never by a cookie that came along.
-  const signedIn = authorization ? { viewer: await viewerFromApiKey(app, authorization, ip) } : await viewerFromCookie(app, incoming, setCookie);
+  const signedIn = authorization ? { viewer: await viewerFromApiKey(app, authorization, ip, incoming.rateLimiter) } : await viewerFromCookie(app, incoming, setCookie);
   return createContext(
     app,
     {

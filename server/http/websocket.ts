@@ -33,7 +33,7 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
         const param = (name: string) => (typeof ctx.connectionParams?.[name] === 'string' ? (ctx.connectionParams[name] as string) : null);
         const authorization = param('authorization');
         // A bad key is refused like over HTTP: an UNAUTHENTICATED error for this operation, not a dropped socket.
-        const contextValue = await contextForRequest(app, { req: ctx.extra.request, authorization, workspaceId: param('workspaceId') }, () => undefined).catch((error: unknown) => {
+        const contextValue = await contextForRequest(app, { req: ctx.extra.request, authorization, workspaceId: param('workspaceId'), rateLimiter: yoga.rateLimiter }, () => undefined).catch((error: unknown) => {
           if (error instanceof GraphQLError) return [error];
           throw error;
         });

@@ -20,7 +20,7 @@ const useResponseCookies = (): Plugin => ({
 
 export function createKithYoga(app: AppServices) {
   const protection = createProtection(app);
-  return createYoga<ServerContext>({
+  const yoga = createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -32,7 +32,7 @@ export function createKithYoga(app: AppServices) {
     context: ({ request, req, ip }) => {
       const cookies: string[] = [];
       responseCookies.set(request, cookies);
-      return contextForRequest(app, { request, req, ip }, (cookie) => cookies.push(cookie));
+      return contextForRequest(app, { request, req, ip, rateLimiter: protection.rateLimiter }, (cookie) => cookies.push(cookie));
     },
     plugins: [
       // JSON POSTs are preflighted by browsers; anything "simple" must carry this header.
@@ -44,6 +44,8 @@ export function createKithYoga(app: AppServices) {
       ...protection.plugins,
     ],
   });
+  // The WebSocket server builds contexts too, and must spend from the same failed-authentication budgets.
+  return Object.assign(yoga, { rateLimiter: protection.rateLimiter });
 }
 
 export type KithYoga = ReturnType<typeof createKithYoga>;

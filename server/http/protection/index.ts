@@ -18,9 +18,11 @@ export function createProtection(app: AppServices) {
   const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   redis?.on('error', (error: Error) => app.logger.warn(`Rate-limit Redis: ${error.message}`));
   const dispose: Plugin = { onDispose: async () => void (await redis?.quit().catch(() => redis.disconnect())) };
+  const rateLimiter = new RequestRateLimiter(protection.rateLimit, redis);
   return {
+    rateLimiter,
     plugins: [
-      useRateLimit(new RequestRateLimiter(protection.rateLimit, redis)),
+      useRateLimit(rateLimiter),
       useIntrospectionGate(app.config.env),
       useQueryLimits(protection.query),
       dispose,

@@ -8,6 +8,8 @@ export interface ProtectionConfig {
     perMinute: number;
     /** Operations per minute per IP for callers who are not signed in; 0 turns limiting off. */
     anonymousPerMinute: number;
+    /** API-key authentications that may fail per minute per IP before keys from it are no longer looked up; 0 turns it off. */
+    failedAuthPerMinute: number;
   };
   query: {
     /** Deepest field nesting (introspection fields do not count). */
@@ -28,7 +30,7 @@ export interface ProtectionConfig {
 }
 
 export const DEFAULT_PROTECTION: ProtectionConfig = {
-  rateLimit: { perMinute: 600, anonymousPerMinute: 300 },
+  rateLimit: { perMinute: 600, anonymousPerMinute: 300, failedAuthPerMinute: 30 },
   query: { maxDepth: 12, maxComplexity: 50_000, maxAliases: 30, maxTokens: 5_000, maxBatch: 10 },
   corsOrigins: [],
   maxBodyBytes: 1024 * 1024,

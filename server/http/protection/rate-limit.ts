@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Context } from '../../context.js';
 import type { ProtectionConfig } from './limits.js';
+import { MemoryBuckets, RedisBuckets, type BucketStore } from './token-bucket.js';
 
-const WINDOW_SECONDS = 60;
+const MINUTE_MS = 60_000;
 
 /** What one counted operation left of the caller's budget. */
 export interface RateLimitState {
   limit: number;
   remaining: number;
-  /** Seconds until the budget is whole again. */
+  /** Seconds until the bucket is full again. */
   resetSeconds: number;
+  /** Seconds until the next token (what a refused caller should wait). */
+  retryAfterSeconds: number;
   allowed: boolean;
 }
 
@@ -29,46 +31,51 @@ export function rateLimitKey(ctx: Pick<Context, 'viewer' | 'request'>): string {
 }
 
 /**
- * Per-principal budgets over a one-minute window (rate-limiter-flexible), shared through Redis when
- * a client is given so that every instance draws from one budget. If Redis is unreachable the
- * instance falls back to its own memory rather than refusing or waving everything through.
+ * Per-principal token buckets (`token-bucket.ts`): a budget of N per minute allows a burst of N, then
+ * one more every 60/N seconds. With a Redis client every instance draws from the same buckets; while
+ * Redis is unreachable each instance falls back to its own memory rather than refusing or waving
+ * everything through. A separate per-IP bucket counts failed API-key authentications.
  */
 export class RequestRateLimiter {
-  private readonly signedIn: RateLimiterAbstract | null;
-  private readonly anonymous: RateLimiterAbstract | null;
+  private readonly store: BucketStore;
 
-  constructor(limits: ProtectionConfig['rateLimit'], redis?: Redis | null) {
-    this.signedIn = limiter(limits.perMinute, 'kith-rl', redis);
-    this.anonymous = limiter(limits.anonymousPerMinute, 'kith-rl-anon', redis);
+  constructor(
+    private readonly limits: ProtectionConfig['rateLimit'],
+    redis?: Redis | null,
+    memory: BucketStore = new MemoryBuckets(),
+  ) {
+    this.store = redis ? new RedisBuckets(redis, 'kith-tb', memory) : memory;
   }
 
   /** Counts one operation for the key; null when limiting is off. */
   async consume(key: string): Promise<RateLimitState | null> {
-    const limiter = key.startsWith('ip:') ? this.anonymous : this.signedIn;
-    if (!limiter) return null;
-    try {
-      return stateOf(limiter.points, await limiter.consume(key), true);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      return stateOf(limiter.points, error, false);
-    }
+    const limit = key.startsWith('ip:') ? this.limits.anonymousPerMinute : this.limits.perMinute;
+    return this.take(key, limit, 1);
   }
-}
 
-function limiter(points: number, keyPrefix: string, redis?: Redis | null): RateLimiterAbstract | null {
-  if (points <= 0) return null;
-  const options = { points, duration: WINDOW_SECONDS, keyPrefix };
-  if (!redis) return new RateLimiterMemory(options);
-  return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
-}
+  /** Before an API key is looked up: refused (state with `allowed: false`) while the IP has no failures left. */
+  async checkFailedAuth(ip: string): Promise<RateLimitState | null> {
+    const state = await this.take(`authfail:${ip}`, this.limits.failedAuthPerMinute, 0);
+    return state && { ...state, allowed: state.remaining >= 1 };
+  }
 
-function stateOf(limit: number, res: RateLimiterRes, allowed: boolean): RateLimitState {
-  return {
-    limit,
-    remaining: Math.max(0, res.remainingPoints),
-    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
-    allowed,
-  };
+  /** After a key was refused: one failure spent from the IP's budget. */
+  async recordFailedAuth(ip: string): Promise<void> {
+    await this.take(`authfail:${ip}`, this.limits.failedAuthPerMinute, 1);
+  }
+
+  private async take(key: string, limit: number, cost: number): Promise<RateLimitState | null> {
+    if (limit <= 0) return null;
+    const perMs = limit / MINUTE_MS;
+    const { taken, tokens } = await this.store.take(key, limit, perMs, cost);
+    return {
+      limit,
+      remaining: Math.max(0, Math.floor(tokens)),
+      resetSeconds: Math.max(1, Math.ceil((limit - tokens) / perMs / 1000)),
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
+      allowed: taken,
+    };
+  }
 }
 
 /** The headers every counted response carries (draft IETF RateLimit fields). */
@@ -78,16 +85,16 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
     'RateLimit-Remaining': String(state.remaining),
     'RateLimit-Reset': String(state.resetSeconds),
   };
-  if (!state.allowed) headers['Retry-After'] = String(state.resetSeconds);
+  if (!state.allowed) headers['Retry-After'] = String(state.retryAfterSeconds);
   return headers;
 }
 
 /** RATE_LIMITED with HTTP 429; Yoga turns `extensions.http` into the status and headers and drops it from the body. */
 export function rateLimitedError(state: RateLimitState): GraphQLError {
-  return new GraphQLError(`Too many requests. Try again in ${state.resetSeconds} seconds.`, {
+  return new GraphQLError(`Too many requests. Try again in ${state.retryAfterSeconds} seconds.`, {
     extensions: {
       code: 'RATE_LIMITED',
-      retryAfterSeconds: state.resetSeconds,
+      retryAfterSeconds: state.retryAfterSeconds,
       http: { status: 429, headers: rateLimitHeaders(state) },
     },
   });
