@@ -115,6 +115,53 @@ describe('graphql-ws on the same port and path', () => {
   });
 });
 
+describe('graphql-ws origin check', () => {
+  /** `{ me { name } }` over graphql-ws with the given upgrade headers; resolves to the result or the close code. */
+  async function meOverSocket(url: string, headers: Record<string, string>, connectionParams?: Record<string, unknown>) {
+    const client = createClient({
+      url: `${url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers });
+        }
+      },
+      connectionParams,
+      retryAttempts: 0,
+    });
+    try {
+      return await new Promise<unknown>((resolve) => {
+        let value: unknown;
+        client.subscribe(
+          { query: '{ me { name } }' },
+          { next: (data) => (value = data), error: (error) => resolve({ closed: (error as CloseEvent).code }), complete: () => resolve(value) },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it('refuses a cookie-authenticated connection from a foreign origin, allows its own origin, listed origins and API keys', async () => {
+    const fixture = await rolesFixture(getApp());
+    const cookie = fixture.clients.MEMBER.cookie!;
+    running = createKithServer({ ...getApp().services, config: { ...getApp().services.config, protection: { ...getApp().services.config.protection, corsOrigins: ['https://tools.example.com'] } } });
+    const port = await running.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}`;
+    const member = { data: { me: { name: 'Member Person' } } };
+
+    expect(await meOverSocket(url, { cookie, origin: 'https://evil.example' })).toEqual({ closed: 4403 });
+    expect(await meOverSocket(url, { cookie, origin: 'null' })).toEqual({ closed: 4403 });
+    expect(await meOverSocket(url, { cookie, origin: url })).toEqual(member);
+    expect(await meOverSocket(url, { cookie, origin: 'http://localhost:4000' })).toEqual(member); // PUBLIC_URL
+    expect(await meOverSocket(url, { cookie, origin: 'https://tools.example.com' })).toEqual(member);
+    expect(await meOverSocket(url, { cookie })).toEqual(member); // not a browser
+    // Without a cookie there is nothing to hijack; with an API key the key decides, from anywhere.
+    expect(await meOverSocket(url, { origin: 'https://evil.example' })).toEqual({ data: { me: null } });
+    const key = await meOverSocket(url, { cookie, origin: 'https://evil.example' }, { authorization: fixture.clients.MEMBER_KEY.authorization });
+    expect(key).toEqual(member);
+  });
+});
+
 describe('graphql-ws message size', () => {
   it('closes the socket on a message over the body limit', async () => {
     const url = await startServer();

@@ -3,6 +3,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { AppServices } from '../app-services.js';
+import { originMayUseCookie } from './protection/websocket-origin.js';
 import { contextForRequest } from './request-context.js';
 import type { KithYoga } from './yoga.js';
 
@@ -17,6 +18,13 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: app.config.protection.maxBodyBytes });
   const disposable = useServer(
     {
+      // A cookie-authenticated connection from a foreign origin is refused (4403 Forbidden); an API key in
+      // connection_init is judged by the key alone, from anywhere.
+      onConnect: (ctx) => {
+        const hasKey = typeof ctx.connectionParams?.authorization === 'string';
+        const hasSession = Boolean(app.auth.readSessionCookie(ctx.extra.request.headers.cookie ?? ''));
+        return hasKey || !hasSession || originMayUseCookie(ctx.extra.request, app.config);
+      },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
       onSubscribe: async (ctx, _id, payload) => {
