@@ -240,4 +240,44 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     await viewer.context.close();
     await page.context().close();
   }, 120_000);
+
+  it('updates the per-stage totals and the value chart when a deal moves on the board', async () => {
+    onTestFailed(() => h.screenshotAll('records-ui-board-failure'));
+    const created = await owner().ok<{ createPipeline: { id: string; stages: { id: string }[] } }>(
+      `mutation { createPipeline(input: { name: "Renewals", stages: [{ name: "Review" }, { name: "Quote" }, { name: "Renewed", isWon: true }] }) { id stages { id } } }`,
+    );
+    const pipelineId = created.createPipeline.id;
+    await create('Deal', { name: 'Renew small', amountMinor: '100000', pipelineId });
+    await create('Deal', { name: 'Renew large', amountMinor: '250000', pipelineId });
+    const { page, consoleErrors } = await signedIn('MEMBER');
+    await page.goto('/deals/board');
+    await page.getByLabel('Pipeline', { exact: true }).selectOption({ label: 'Renewals' });
+    const column = (stage: string) => page.locator(`.column[data-stage="${stage}"]`);
+    const chart = page.getByRole('img', { name: /^Pipeline value by stage/ });
+    const bar = (i: number) => page.locator('.stage-chart rect').nth(i);
+    await column('Review').locator('[data-deal="Renew large"]').waitFor();
+    expect(await column('Review').locator('.stage-total').textContent()).toBe('$3,500.00');
+    expect(await column('Quote').locator('.stage-total').textContent()).toBe('No amounts');
+    expect(await chart.getAttribute('aria-label')).toBe('Pipeline value by stage: Review: $3,500.00, Quote: $0.00, Renewed: $0.00');
+    expect(Number(await bar(1).getAttribute('width'))).toBe(0);
+
+    // The keyboard way: the card's stage menu.
+    await page.getByLabel('Move Renew large to stage').selectOption({ label: 'Quote' });
+    await column('Quote').locator('[data-deal="Renew large"]').waitFor();
+    await expect.poll(() => column('Review').locator('.stage-total').textContent()).toBe('$1,000.00');
+    expect(await column('Quote').locator('.stage-total').textContent()).toBe('$2,500.00');
+    await expect.poll(() => chart.getAttribute('aria-label')).toBe('Pipeline value by stage: Review: $1,000.00, Quote: $2,500.00, Renewed: $0.00');
+    expect(Number(await bar(1).getAttribute('width'))).toBe(200);
+    expect(Number(await bar(0).getAttribute('width'))).toBe(80);
+    await h.screenshot(page, '65-board-totals-after-move');
+
+    // Won: the total leaves Quote for Renewed, and the chart follows.
+    await column('Quote').locator('[data-deal="Renew large"]').dragTo(column('Renewed'));
+    await column('Renewed').locator('[data-deal="Renew large"]').waitFor();
+    await expect.poll(() => column('Renewed').locator('.stage-total').textContent()).toBe('$2,500.00');
+    expect(await column('Quote').locator('.stage-total').textContent()).toBe('No amounts');
+    await expect.poll(() => chart.getAttribute('aria-label')).toBe('Pipeline value by stage: Review: $1,000.00, Quote: $0.00, Renewed: $2,500.00');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });
