@@ -1,4 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { AppServices } from '../../app-services.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -6,7 +8,7 @@ import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { recordEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { assertPublicDestination, parseWebhookUrl } from './url-safety.js';
+import { assertPublicDestination, parseWebhookUrl, pinnedLookup, type CheckedAddress } from './url-safety.js';
 
 export const WEBHOOK_DELIVER = 'webhook.deliver';
 export const SIGNATURE_HEADER = 'Kith-Signature';
@@ -103,17 +105,30 @@ export async function redeliver(context: Context, deliveryId: string) {
   });
 }
 
-async function post(url: string, body: string, signature: string) {
+/**
+ * POSTs a delivery with node:http(s) rather than fetch: its `lookup` option pins the connection to the
+ * address that was checked (no second DNS answer), while Host and TLS SNI keep the URL's host name.
+ * Redirects are not followed; the response body is discarded.
+ */
+export function postDelivery(url: URL, body: string, signature: string, pinned: CheckedAddress | null): Promise<{ status: number; ms: number }> {
   const started = performance.now();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Kith-Webhooks/1', [SIGNATURE_HEADER]: signature },
-    body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Kith-Webhooks/1', [SIGNATURE_HEADER]: signature },
+      ...(pinned ? { lookup: pinnedLookup(pinned) } : {}),
+      // A connection of its own: a pooled socket could have been opened for another address than the one just checked.
+      agent: false,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Math.round(performance.now() - started) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  await response.body?.cancel();
-  return { status: response.status, ms: Math.round(performance.now() - started) };
 }
 
 /** Sends one delivery; a failure is recorded and thrown, so the job queue retries it with backoff. */
@@ -126,8 +141,9 @@ export function webhookHandlers(app: AppServices): Record<string, JobHandler> {
       const body = JSON.stringify(delivery.payload);
       let outcome: { status?: number; ms?: number; error?: string };
       try {
-        await assertPublicDestination(new URL(delivery.webhook.url), app.config.webhooksAllowPrivateUrls);
-        const result = await post(delivery.webhook.url, body, signatureFor(delivery.webhook.secret, body));
+        const url = new URL(delivery.webhook.url);
+        const pinned = await assertPublicDestination(url, app.config.webhooksAllowPrivateUrls);
+        const result = await postDelivery(url, body, signatureFor(delivery.webhook.secret, body), pinned);
         outcome = result.status >= 200 && result.status < 300 ? result : { ...result, error: `HTTP ${result.status}` };
       } catch (error) {
         outcome = { error: error instanceof Error ? error.message.slice(0, 300) : String(error) };
