@@ -5,9 +5,12 @@ import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
 import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { isWebhookEventType } from './event-types.js';
 import { createWebhook, deleteWebhook, redeliver, rotateWebhookSecret, updateWebhook } from './webhooks.service.js';
 
-const eventTypes = z.array(z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'Event types look like "contact.created".')).max(50);
+const eventTypes = z
+  .array(z.string().refine(isWebhookEventType, { error: (issue) => `Unknown event type "${String(issue.input)}"; event types look like "contact.created" (see docs/api.md).` }))
+  .max(50);
 
 const onWebhook = (ctx: Context, globalId: string) =>
   permissionOnRecord(ctx, () => ctx.prisma.webhook.findUnique({ where: { id: idFromGlobalId(globalId, 'Webhook') } }), 'webhooks:manage', 'Webhook');

@@ -8,6 +8,7 @@ import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { recordEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { eventTypeOf } from './event-types.js';
 import { assertPublicDestination, parseWebhookUrl, pinnedLookup, type CheckedAddress } from './url-safety.js';
 
 export const WEBHOOK_DELIVER = 'webhook.deliver';
@@ -81,7 +82,7 @@ type RawTx = Pick<Prisma.TransactionClient, '$executeRaw'>;
  * own transaction: a rolled-back change sends nothing, a committed one is delivered even after a restart.
  */
 export async function enqueueWebhookDeliveries(tx: RawTx, event: { workspaceId: string; verb: string; entityType: string; id: string }, payload: object) {
-  const eventType = `${event.entityType.toLowerCase()}.${event.verb}`;
+  const eventType = eventTypeOf(event.entityType, event.verb);
   await tx.$executeRaw`
     WITH deliveries AS (
       INSERT INTO "WebhookDelivery" (id, "workspaceId", "webhookId", "eventType", payload)
