@@ -273,7 +273,17 @@ describe('Kith web app: accounts and workspaces', () => {
     await member.page.getByText('No contacts yet.').waitFor();
     expect(await member.page.getByRole('button', { name: 'New contact' }).count()).toBe(0);
 
+    // Removal asks first; Cancel (Escape) keeps the member, the confirmation (focused, Enter) removes them.
     await page.getByRole('button', { name: 'Remove Viewer Person' }).click();
+    const question = page.getByRole('group', { name: 'Remove Viewer Person from Acme? They lose access at once.' });
+    await question.waitFor();
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    expect(await h.app.prisma.membership.count({ where: { id: f.users.VIEWER.membershipId } })).toBe(1);
+    await page.getByRole('button', { name: 'Remove Viewer Person' }).click();
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Remove member');
+    await page.keyboard.press('Enter');
     await page.getByRole('cell', { name: /viewer@example\.com/ }).waitFor({ state: 'detached' });
     expect(await h.app.prisma.membership.count({ where: { id: f.users.VIEWER.membershipId } })).toBe(0);
     // The removed viewer keeps an account but no longer sees the workspace, in the app or through the API.

@@ -9,6 +9,7 @@ import { ROLES } from '../../lib/enums';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
+import { ConfirmButton } from './parts';
 
 const MembersQuery = graphql(`
   query WorkspaceMembers {
@@ -101,9 +102,14 @@ const Members: Component = () => {
                       <td class="wide">{formatDate(member.joinedAt)}</td>
                       <td>
                         <Show when={canManage(member.role) && member.user.id !== session.me()?.id}>
-                          <button type="button" class="link-button danger" onClick={() => void removeMember({ memberId: member.id }).then(reload)}>
-                            Remove<span class="visually-hidden"> {member.user.name}</span>
-                          </button>
+                          <ConfirmButton
+                            label="Remove"
+                            hiddenSuffix={member.user.name}
+                            question={`Remove ${member.user.name} from ${workspace().name}? They lose access at once.`}
+                            confirmLabel="Remove member"
+                            busy={removal.fetching}
+                            onConfirm={() => void removeMember({ memberId: member.id }).then(reload)}
+                          />
                         </Show>
                       </td>
                     </tr>
