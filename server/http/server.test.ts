@@ -115,6 +115,23 @@ describe('graphql-ws on the same port and path', () => {
   });
 });
 
+describe('failed API-key authentications over HTTP', () => {
+  it('are counted per IP across /graphql and the download endpoints, and refused with 429 once spent', async () => {
+    const services = getApp().services;
+    running = createKithServer({ ...services, config: { ...services.config, protection: { ...services.config.protection, rateLimit: { ...services.config.protection.rateLimit, failedAuthPerMinute: 3 } } } });
+    const url = `http://127.0.0.1:${await running.listen(0, '127.0.0.1')}`;
+    const bad = { authorization: 'Bearer kith_not_a_real_key_0000000000000000' };
+    const fileUrl = `${url}/files/00000000-0000-4000-8000-000000000000`;
+    expect((await fetch(fileUrl, { headers: bad })).status).toBe(404);
+    expect((await fetch(`${url}/exports/00000000-0000-4000-8000-000000000000/download`, { headers: bad })).status).toBe(404);
+    expect((await postJson(url, { query: '{ me { name } }' }, bad)).status).toBe(200); // UNAUTHENTICATED
+    const refused = await postJson(url, { query: '{ me { name } }' }, bad);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect((await fetch(fileUrl, { headers: bad })).status).toBe(404);
+  });
+});
+
 describe('graphql-ws origin check', () => {
   /** `{ me { name } }` over graphql-ws with the given upgrade headers; resolves to the result or the close code. */
   async function meOverSocket(url: string, headers: Record<string, string>, connectionParams?: Record<string, unknown>) {

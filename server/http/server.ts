@@ -44,9 +44,10 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
       const emails = await app.db.prisma.outboxEmail.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
       return sendJson(res, 200, emails);
     }
-    if (req.method === 'GET' && path?.startsWith('/files/')) return handleFileDownload(app, req, res, path.slice('/files/'.length));
+    // Downloads accept API keys too, so they spend from the same per-IP budget of failed authentications.
+    if (req.method === 'GET' && path?.startsWith('/files/')) return handleFileDownload(app, req, res, path.slice('/files/'.length), yoga.rateLimiter);
     const exportDownload = req.method === 'GET' ? /^\/exports\/([^/]+)\/download$/.exec(path ?? '') : null;
-    if (exportDownload) return handleExportDownload(app, req, res, exportDownload[1]!);
+    if (exportDownload) return handleExportDownload(app, req, res, exportDownload[1]!, yoga.rateLimiter);
     if (path?.startsWith('/forms/')) return handlePublicFormRequest(app, req, res, path.slice('/forms/'.length));
     // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else
     // GRAPHQL_MAX_BODY_BYTES. Yoga holds a multipart body in memory while parsing it, so an upload must

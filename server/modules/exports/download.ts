@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { AppServices } from '../../app-services.js';
 import { roleCan } from '../../auth/permissions.js';
+import type { RequestRateLimiter } from '../../http/protection/rate-limit.js';
 import { contextForRequest } from '../../http/request-context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage } from '../files/storage.js';
@@ -16,9 +17,9 @@ function answer(res: ServerResponse, status: number, error: string) {
  * GET /exports/<id>/download: the archive, for an owner or admin of its workspace (session cookie or API
  * key), until it expires (410 after). Everyone else, whatever the reason, gets the same 404.
  */
-export async function handleExportDownload(app: AppServices, req: IncomingMessage, res: ServerResponse, id: string) {
+export async function handleExportDownload(app: AppServices, req: IncomingMessage, res: ServerResponse, id: string, rateLimiter?: RequestRateLimiter) {
   const cookies: string[] = [];
-  const context = await contextForRequest(app, { req }, (cookie) => cookies.push(cookie)).catch(() => null);
+  const context = await contextForRequest(app, { req, rateLimiter }, (cookie) => cookies.push(cookie)).catch(() => null);
   if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
   if (!context?.viewer || !UUID.test(id)) return answer(res, 404, 'Not found');
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { AppServices } from '../../app-services.js';
+import type { RequestRateLimiter } from '../../http/protection/rate-limit.js';
 import { contextForRequest } from '../../http/request-context.js';
 import { canSeeFile } from './access.js';
 import { contentDisposition } from './file-name.js';
@@ -16,11 +17,12 @@ function notFound(res: ServerResponse) {
  * GET /files/<id>: the bytes of a file, for a signed-in member who can see its record. Everyone else,
  * whatever the reason (signed out, another workspace, private record, deleted), gets the same 404.
  */
-export async function handleFileDownload(app: AppServices, req: IncomingMessage, res: ServerResponse, id: string) {
+export async function handleFileDownload(app: AppServices, req: IncomingMessage, res: ServerResponse, id: string, rateLimiter?: RequestRateLimiter) {
   const cookies: string[] = [];
-  const context = await contextForRequest(app, { req }, (cookie) => cookies.push(cookie));
+  // A refused API key (invalid, or its IP out of failed attempts) reads like any other stranger: 404.
+  const context = await contextForRequest(app, { req, rateLimiter }, (cookie) => cookies.push(cookie)).catch(() => null);
   if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
-  if (!context.viewer || !UUID.test(id)) return notFound(res);
+  if (!context?.viewer || !UUID.test(id)) return notFound(res);
 
   const file = await context.prisma.file.findUnique({ where: { id: id.toLowerCase(), deletedAt: null } });
   if (!file || !(await canSeeFile(context, file))) return notFound(res);
