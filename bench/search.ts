@@ -39,7 +39,7 @@ async function seed(db: Database, total: number, workspaceId: string, ownerId: s
   await db.sql.exec(`
 SET session_replication_role = replica;
 SET maintenance_work_mem = '512MB';
-DROP INDEX IF EXISTS "SearchDocument_tsv_idx", "SearchDocument_keys_idx", "SearchDocument_titleFolded_idx", "SearchDocument_head_tsv_idx";
+DROP INDEX IF EXISTS "SearchDocument_grams_idx", "SearchDocument_keys_idx", "SearchDocument_titleFolded_idx", "SearchDocument_head_grams_idx";
 INSERT INTO "Pipeline" (id, "workspaceId", name, "updatedAt") VALUES ('00000000-0000-7000-8000-00000000b001', '${workspaceId}', 'Sales', now());
 INSERT INTO "PipelineStage" (id, "workspaceId", "pipelineId", name, position) VALUES ('00000000-0000-7000-8000-00000000b002', '${workspaceId}', '00000000-0000-7000-8000-00000000b001', 'Lead', 0);
 INSERT INTO "Company" (id, "workspaceId", name, "sortName", domain, industry, city, "ownerId", visibility, "updatedAt")
@@ -74,10 +74,10 @@ SET session_replication_role = DEFAULT;`);
   await db.sql.exec(`SELECT kith_search_refresh(k, NULL) FROM unnest(enum_range(NULL::"SearchEntityType")) AS k;`);
   const documents = performance.now();
   await db.sql.exec(`
-CREATE INDEX "SearchDocument_tsv_idx" ON "SearchDocument" USING GIN ("tsv");
+CREATE INDEX "SearchDocument_grams_idx" ON "SearchDocument" USING GIN (kith_grams(tsv));
 CREATE INDEX "SearchDocument_keys_idx" ON "SearchDocument" USING GIN ("keys");
 CREATE INDEX "SearchDocument_titleFolded_idx" ON "SearchDocument" USING GIN ("titleFolded" gin_trgm_ops);
-CREATE INDEX "SearchDocument_head_tsv_idx" ON "SearchDocument" USING GIN (kith_head_tsvector("titleFolded", details));
+CREATE INDEX "SearchDocument_head_grams_idx" ON "SearchDocument" USING GIN (kith_grams(kith_head_tsvector("titleFolded", details)));
 ANALYZE;`);
   const [{ count }] = (await db.sql.query<{ count: string }>(`SELECT count(*) FROM "SearchDocument"`)) as [{ count: string }];
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -85,11 +85,15 @@ function visibilitySql(access: RecordAccess): string {
 export const COUNT_CAP = 1000;
 /** Each candidate tier keeps at most this many documents (more when a page reaches further). */
 export const TIER_SIZE = 300;
+/** Typo variants join the match only when the words as typed find fewer visible documents than this. */
+export const TYPOS_BELOW = 20;
 
 /**
  * One statement, whose work is bounded by the page rather than by the number of matches:
- * - `seen`: the first COUNT_CAP visible documents matching the full-text query or a key (one scan of
- *   each GIN index; visibility is checked row by row until COUNT_CAP pass);
+ * - `seen`: the first COUNT_CAP visible documents matching the words (as prefixes, through the gram
+ *   index) or a key; visibility is checked row by row until COUNT_CAP pass. When the words find fewer
+ *   than TYPOS_BELOW, the words or their one-typo variants are matched instead (`typos`): typo lexemes
+ *   cost far more to scan and only add noise ("joan" for "john") when the words already match;
  * - candidates come in tiers, each visible-only and capped: documents with an exact key (email, phone,
  *   domain, profile), documents whose title or details match (their own small index: prefixes, and one
  *   typo in titles), then the first visible matches of any field; only these few hundred are scored;
@@ -108,22 +112,32 @@ export function searchSql(input: SearchSqlInput): { text: string; values: unknow
   const wanted = everyType ? '$4::text[] IS NOT NULL' : `d."entityType" = ANY($4::text[]::"SearchEntityType"[])`;
   const tier = `GREATEST(${TIER_SIZE}, $5::int + $6::int)`;
   const visible = visibilitySql(access);
-  const matches = `d.tsv @@ kith_search_query($2::text) OR d.keys && $3::text[]`;
+  const matching = (query: string) => `(kith_grams(d.tsv) @@ ${query} OR d.keys && $3::text[])`;
+  // Decided once, after `words`; PostgreSQL evaluates it as an init plan and skips the branch it rules out.
+  const typos = `(SELECT t.needed FROM typos t)`;
+  const chosenQuery = `CASE WHEN ${typos} THEN kith_match_query($2::text, TRUE) ELSE kith_match_query($2::text, FALSE) END`;
   // With every type wanted, the first visible matches are the counted ones; otherwise they are looked up again.
   const anyField = everyType
     ? `SELECT d.id, d."entityType" FROM seen d LIMIT ${tier}`
-    : `SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND (${matches}) AND ${wanted} AND ${visible} LIMIT ${tier}`;
+    : `SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND ${matching(chosenQuery)} AND ${wanted} AND ${visible} LIMIT ${tier}`;
   const text = `
-WITH seen AS MATERIALIZED (
+WITH words AS MATERIALIZED (
   SELECT d.id, d."entityType" FROM "SearchDocument" d
-  WHERE ${live} AND (${matches}) AND ${visible} LIMIT ${COUNT_CAP}
+  WHERE ${live} AND ${matching('kith_match_query($2::text, FALSE)')} AND ${visible} LIMIT ${COUNT_CAP}
+),
+typos AS MATERIALIZED (SELECT (SELECT count(*) FROM words) < ${TYPOS_BELOW} AS needed),
+seen AS MATERIALIZED (
+  (SELECT w.id, w."entityType" FROM words w WHERE NOT ${typos})
+  UNION ALL
+  (SELECT d.id, d."entityType" FROM "SearchDocument" d
+   WHERE ${typos} AND ${live} AND ${matching('kith_match_query($2::text, TRUE)')} AND ${visible} LIMIT ${COUNT_CAP})
 ),
 candidates AS MATERIALIZED (
   (SELECT d.id, d."entityType" FROM (
      (SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier})
      UNION
      (SELECT d.id, d."entityType" FROM "SearchDocument" d
-      WHERE ${live} AND kith_head_tsvector(d."titleFolded", d.details) @@ kith_search_query($2::text) AND ${wanted} LIMIT 3 * ${tier})
+      WHERE ${live} AND kith_grams(kith_head_tsvector(d."titleFolded", d.details)) @@ ${chosenQuery} AND ${wanted} LIMIT 3 * ${tier})
    ) d WHERE ${visible} LIMIT 2 * ${tier})
   UNION
   (${anyField})
