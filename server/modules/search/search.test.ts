@@ -91,6 +91,22 @@ describe('global search relevance', () => {
     expect(byNote.hits[0]!.snippet).toContain('quarterly <mark>forecast</mark> before');
   });
 
+  it('adds one-typo neighbours only when the words as typed find little', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await directory(app, f);
+    for (let i = 0; i < 20; i += 1) await person(app, f, 'John', `Doe${i}`);
+
+    // 21 Johns: "john" matches enough by itself, so Joan (one letter away) stays out.
+    const john = await search(f, 'MEMBER', 'john', { first: 50 });
+    expect(john.total).toBe(21);
+    expect(john.titles).not.toContain('Joan Baker');
+    // One Joan: the typo variants join in, and the Johns come after her.
+    const joan = await search(f, 'MEMBER', 'joan', { first: 50 });
+    expect(joan.titles[0]).toBe('Joan Baker');
+    expect(joan.titles).toContain('John Smith');
+  });
+
   it('ranks exact names first, marks matched words safely and counts per type', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
