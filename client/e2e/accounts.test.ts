@@ -86,7 +86,13 @@ describe('Kith web app: accounts and workspaces', () => {
     await p.getByLabel('Email').fill('sam@example.com');
     await p.getByRole('button', { name: 'Send reset link' }).click();
     await p.getByRole('status').getByText('a reset link is on its way').waitFor();
-    await p.goto(await h.outboxLink('sam@example.com', '/reset-password'));
+    const resetLink = await h.outboxLink('sam@example.com', '/reset-password');
+    // A tampered link is refused with a message, and the real one still works afterwards.
+    await p.goto(resetLink.replace(/token=[^&]+/, 'token=not-a-real-token'));
+    await p.getByLabel('New password').fill('amber kettle drums 9 under snow');
+    await p.getByRole('button', { name: 'Change password' }).click();
+    await p.getByRole('alert').waitFor();
+    await p.goto(resetLink);
     await p.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await p.getByLabel('New password').fill('amber kettle drums 9 under snow');
     await p.getByRole('button', { name: 'Change password' }).click();
@@ -287,6 +293,8 @@ describe('Kith web app: accounts and workspaces', () => {
     await page.getByRole('cell', { name: /viewer@example\.com/ }).waitFor({ state: 'detached' });
     expect(await h.app.prisma.membership.count({ where: { id: f.users.VIEWER.membershipId } })).toBe(0);
     // The removed viewer keeps an account but no longer sees the workspace, in the app or through the API.
+    await viewer.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Companies' }).click();
+    await viewer.page.getByRole('alert').getByText('Workspace not found.').waitFor();
     await viewer.page.reload();
     await viewer.page.getByRole('heading', { name: 'No workspace yet' }).waitFor();
     expect(await viewer.page.getByLabel('Workspace', { exact: true }).locator('option', { hasText: 'Acme' }).count()).toBe(0);
