@@ -35,12 +35,14 @@ async function signedIn(actor: 'OWNER' | 'ADMIN' | 'VIEWER') {
 const shown = (page: Page, local: string) =>
   page.evaluate((value) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)), local);
 
-async function createActivity(page: Page, subject: string, due: string) {
+async function createActivity(page: Page, subject: string, due: string, type = 'TASK') {
   await page.getByRole('button', { name: 'New activity' }).click();
   const form = page.getByRole('form', { name: 'New activity' });
+  // Each activity starts from a blank form, whatever the previous one had.
+  expect([await form.getByLabel('Subject').inputValue(), await form.getByLabel('Type').inputValue(), await form.getByLabel('Due').inputValue()]).toEqual(['', 'TASK', '']);
   await form.getByLabel('Subject').fill(subject);
-  await form.getByLabel('Type').selectOption('TASK');
-  await form.getByLabel('Due').fill(due);
+  await form.getByLabel('Type').selectOption(type);
+  if (due) await form.getByLabel('Due').fill(due);
   await form.getByRole('button', { name: 'Create activity' }).click();
   await form.waitFor({ state: 'detached' });
 }
@@ -89,6 +91,15 @@ describe('Kith web app: activities and progress', () => {
     await page.getByLabel('Show').selectOption('all');
     await proposal.waitFor();
     await overdue.waitFor();
+
+    // No due date is said so; the type filter narrows the list.
+    await createActivity(page, 'Plan the offsite', '', 'MEETING');
+    const meeting = page.locator('.activity-list li', { hasText: 'Plan the offsite' });
+    await meeting.getByText('No due date').waitFor();
+    await page.getByLabel('Type', { exact: true }).selectOption('MEETING');
+    await proposal.waitFor({ state: 'detached' });
+    expect(await page.locator('.activity-list li').count()).toBe(1);
+    await meeting.waitFor();
     expect(consoleErrors).toEqual([]);
 
     // A viewer sees the list but cannot tick or create.

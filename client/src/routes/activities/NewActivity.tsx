@@ -29,7 +29,10 @@ export const NewActivity: Component<{ onCreated: () => void }> = (props) => {
             const dueAt = due() ? new Date(due()).toISOString() : null;
             const result = await create({ input: { subject: subject(), type: type(), dueAt } });
             if (result.error) return;
+            // The next activity starts blank: a kept due date would silently carry over to it.
             setSubject('');
+            setType('TASK');
+            setDue('');
             close();
             props.onCreated();
           }}
