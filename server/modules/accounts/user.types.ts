@@ -47,10 +47,10 @@ export const UserType = builder.prismaNode('User', {
     }),
     workspaces: t.field({
       type: [WorkspaceType],
-      description: "Workspaces the user belongs to, oldest membership first.",
+      description: 'Workspaces the user belongs to, oldest membership first. Workspaces scheduled for deletion are not listed (their owners see them in `workspacesPendingDeletion`).',
       authScopes: selfOnly,
       select: (_args, _ctx, nestedSelection) => ({
-        memberships: { orderBy: { createdAt: 'asc' }, select: { workspace: nestedSelection(true) } },
+        memberships: { where: { workspace: { closedAt: null } }, orderBy: { createdAt: 'asc' }, select: { workspace: nestedSelection(true) } },
       }),
       resolve: (user) => user.memberships.map((membership) => membership.workspace),
     }),

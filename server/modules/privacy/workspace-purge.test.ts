@@ -91,6 +91,9 @@ describe('workspace deletion', () => {
     expect(errorCodes(await integration.gql(`{ contacts { totalCount } }`))).toEqual(['UNAUTHENTICATED']);
     const pending = await owner.ok<{ workspacesPendingDeletion: Array<{ name: string }> }>(`{ workspacesPendingDeletion { name } }`);
     expect(pending.workspacesPendingDeletion.map((p) => p.name)).toEqual(['Doomed']);
+    // Members stay signed in: `me` lists their other workspaces, not the closed one (whose ID is refused).
+    const me = await f.clients.MEMBER.ok<{ me: { workspaces: Array<{ id: string; name: string }> } }>(`{ me { workspaces { id name } } }`);
+    expect(me.me.workspaces.map((w) => w.name)).toEqual(['Acme']);
 
     await runDuePurges(app);
     const after = await rowsPerModel(app, workspaceId);
