@@ -1,8 +1,9 @@
 // Issue 8's journey in one test, as a new user lives it: sign up, verify from the dev outbox, create a
 // company, a contact and a deal, drag the deal to another stage on the board while a second device watches
 // the move arrive live in its feed, find the deal with the search palette, export the workspace, and invite
-// a viewer who is offered no editing (and is refused by the API). app.test.ts covers most of this with a
-// stage change watched from the detail page (features.test.ts); here the live check follows the board drag.
+// a viewer who is offered no editing (and is refused by the API). app.test.ts, features.test.ts and
+// export.test.ts cover these steps apart, the live feed there following a stage change made on the deal's
+// page; here they run as one story and the live check follows the board drag.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
