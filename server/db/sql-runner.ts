@@ -1,10 +1,19 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
-/** The few raw SQL operations Kith needs outside Prisma: migrations, resets and health checks. */
+export interface QueryOptions {
+  /**
+   * Prepare the statement under this name on each PostgreSQL connection and reuse it: after a few runs the
+   * server keeps a generic plan, saving the planning of a long statement. The name must identify the text.
+   * PGlite ignores it.
+   */
+  prepareAs?: string;
+}
+
+/** The few raw SQL operations Kith needs outside Prisma: migrations, resets, health checks, search. */
 export interface SqlRunner {
   exec(sql: string): Promise<void>;
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
   transaction<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
 }
 
@@ -31,8 +40,9 @@ function clientRunner(client: pg.PoolClient | pg.Pool): SqlRunner {
     async exec(sql) {
       await client.query(sql);
     },
-    async query<Row>(sql: string, params: unknown[] = []) {
-      return (await client.query(sql, params)).rows as Row[];
+    async query<Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}) {
+      const query = options.prepareAs ? { name: options.prepareAs, text: sql, values: params } : { text: sql, values: params };
+      return (await client.query(query)).rows as Row[];
     },
     async transaction(fn) {
       if (!(client instanceof pg.Pool)) return fn(clientRunner(client));

@@ -1,5 +1,6 @@
 // Runs the ranked search statement and turns its rows into results: title, marked snippet, the field that
 // matched, counts per type. Records themselves are loaded only when a result's `record` is selected.
+import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Context } from '../../context.js';
 import type { SearchEntityType } from '../../generated/prisma/enums.js';
@@ -48,6 +49,14 @@ function describe(row: SearchRow, terms: string[], keys: Set<string>): { snippet
   return { snippet: highlight(row.title ?? '', terms).html, matchedField: 'TITLE' };
 }
 
+/** The statement's text varies with the viewer's role and policy and the types asked for: a few names in all. */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `kith_search_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`));
+  return name;
+}
+
 export async function search(
   context: Context,
   access: RecordAccess,
@@ -55,7 +64,7 @@ export async function search(
 ): Promise<SearchPage> {
   const keys = queryKeys(input.query);
   const { text, values } = searchSql({ access, query: input.query, keys, types: input.types, limit: input.limit, offset: input.offset });
-  const rows = await context.prisma.$queryRawUnsafe<SearchRow[]>(text, ...values);
+  const rows = await context.app.db.sql.query<SearchRow>(text, values, { prepareAs: statementName(text) });
   const counts = Object.fromEntries(SEARCH_TYPES.map((t) => [t, Number(rows[0]?.counts?.[t] ?? 0)])) as Record<SearchEntityType, number>;
   const capped = rows[0]?.capped === true;
   const terms = queryTerms(input.query);
