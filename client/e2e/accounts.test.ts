@@ -217,10 +217,35 @@ describe('Kith web app: accounts and workspaces', () => {
     const html = () =>
       page.evaluate(() => ({ theme: document.documentElement.dataset.theme, font: document.documentElement.dataset.font, size: document.documentElement.style.fontSize }));
 
+    // Two choices in quick succession, the account's answer to the first arriving after the second: neither
+    // is undone on screen. The answer is fetched at once but handed to the page only when released.
+    let answered!: () => void;
+    let release!: () => void;
+    const fetched = new Promise<void>((resolve) => (answered = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const isMe = (url: string) => new URL(url).searchParams.get('query')?.startsWith('query Me ') ?? false;
+    await page.route(/\/graphql\?/, async (route) => {
+      if (!isMe(route.request().url())) return route.fallback();
+      const response = await route.fetch();
+      answered();
+      await released;
+      await route.fulfill({ response });
+    });
     await page.getByRole('radio', { name: 'Dark' }).check();
     expect((await html()).theme).toBe('dark');
+    await fetched;
     await page.getByLabel('Font').selectOption({ label: 'Serif' });
-    expect((await html()).font).toBe('serif');
+    expect(await html()).toMatchObject({ theme: 'dark', font: 'serif' });
+    await expect.poll(async () => (await h.app.prisma.user.findUniqueOrThrow({ where: { id: f.users.ADMIN.id } })).fontFamily, WAIT).toBe('serif');
+    const late = page.waitForResponse((response) => isMe(response.url()));
+    release();
+    await late;
+    await page.unroute(/\/graphql\?/);
+    // Let the page handle the late answer (two frames), then look again.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await html()).toMatchObject({ theme: 'dark', font: 'serif' });
+    expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Font').inputValue()).toBe('serif');
     // The size slider by keyboard: two steps up.
     const size = page.getByLabel(/^Text size/);
     const bigger = Number(await size.inputValue()) + 2;

@@ -48,9 +48,14 @@ export const SessionProvider: ParentComponent = (props) => {
     const chosen = workspace();
     if (chosen && !result.fetching && chosen.id !== workspaceId()) selectWorkspace(chosen.id);
   });
+  // The account's display preferences paint the page once per session (load, sign-in, workspace switch); later
+  // changes are applied where they are made, so a late refetch cannot undo a choice just made.
+  let displayApplied = false;
   createEffect(() => {
     const preferences = me()?.preferences;
-    if (preferences) applyDisplay(preferences);
+    if (!preferences || displayApplied) return;
+    displayApplied = true;
+    applyDisplay(preferences);
   });
   const session: Session = {
     me,

@@ -1,12 +1,12 @@
 import { createMutation } from '@urql/solid';
-import { For, Show, type Component } from 'solid-js';
+import { createSignal, For, Show, type Component } from 'solid-js';
 import { SettingsFrame } from '../../components/SettingsNav';
 import { ErrorNotice } from '../../components/States';
 import { graphql } from '../../gql';
 import type { PreferencesInput, Theme } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../lib/session';
-import { applyDisplay } from '../../lib/theme';
+import { applyDisplay, type DisplayPreferences } from '../../lib/theme';
 
 const UpdatePreferences = graphql(`
   mutation UpdatePreferences($input: PreferencesInput!) {
@@ -31,9 +31,16 @@ const FONTS = [
 const Preferences: Component = () => {
   const session = useSession();
   const [state, update] = createMutation(UpdatePreferences);
-  const current = () => session.me()?.preferences ?? { theme: 'SYSTEM' as Theme, fontFamily: 'system', fontSize: 16 };
+  // What the person chose on this page, not the account's last answer: a refetch of `me` still in flight when a
+  // second choice is made carries the first one's old values and would undo it.
+  const saved = session.me()?.preferences;
+  const [current, setCurrent] = createSignal<DisplayPreferences>(
+    saved ? { theme: saved.theme, fontFamily: saved.fontFamily, fontSize: saved.fontSize } : { theme: 'SYSTEM' as Theme, fontFamily: 'system', fontSize: 16 },
+  );
   const change = (input: PreferencesInput) => {
-    applyDisplay({ ...current(), ...(input as Partial<ReturnType<typeof current>>) });
+    const next = { ...current(), ...(input as Partial<DisplayPreferences>) };
+    setCurrent(next);
+    applyDisplay(next);
     void update({ input });
   };
   return (
