@@ -12,7 +12,7 @@ import { applyMigrations } from '../server/db/migrations.js';
 import { createKithYoga } from '../server/http/yoga.js';
 import { queryKeys } from '../server/modules/search/query-keys.js';
 import { searchSql } from '../server/modules/search/search.sql.js';
-import { SEARCH_TYPES } from '../server/modules/search/search.service.js';
+import { SEARCH_TYPES, statementName } from '../server/modules/search/search.service.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FIRSTS = ['John', 'Maria', 'José', 'Anna', 'Mohammed', 'Wei', 'Olga', 'Pierre', 'Zoë', 'Ahmed', 'Laura', 'Jonas', 'Joan', 'Johanna', 'Björn', 'Chloé', 'Ingrid', 'Kenji', 'Lucía', 'Noah', 'Emma', 'Liam', 'Sofia', 'Mateo', 'Aisha', 'Ivan', 'Fatima', 'Hugo', 'Léa', 'Omar'];
@@ -123,7 +123,7 @@ async function measure(label: string, db: Database, total: number, reuse = false
     const slowest: Array<[string, number]> = [];
     for (const q of QUERIES) {
       const { text, values } = searchSql({ access, query: q, keys: queryKeys(q), types: [...SEARCH_TYPES], limit: 21, offset: 0 });
-      await db.sql.query(text, values);
+      await db.sql.query(text, values, { prepareAs: statementName(text) });
       const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body: JSON.stringify({ query: GRAPHQL, variables: { q } }) });
       const body = (await response.json()) as { data?: { search: { totalCount: number; edges: Array<{ node: { title: string } }> } }; errors?: unknown };
       if (!body.data) throw new Error(`${q}: ${JSON.stringify(body.errors)}`);
@@ -134,7 +134,7 @@ async function measure(label: string, db: Database, total: number, reuse = false
         const g = performance.now() - start;
         graphql.push(g);
         start = performance.now();
-        await db.sql.query(text, values);
+        await db.sql.query(text, values, { prepareAs: statementName(text) });
         sql.push(performance.now() - start);
         slowest.push([q, g]);
       }

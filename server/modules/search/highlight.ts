@@ -1,6 +1,6 @@
 // Marks the query's words in a stored text: HTML-escaped text with <mark>…</mark> around matched words.
 // A word matches when it starts with a query word (accents and case ignored) or is one typo away from it,
-// the same rules the database matched with (kith_search_query).
+// the same rules the database matched with (kith_search_query, kith_match_query).
 
 const SPECIAL: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 

@@ -51,7 +51,7 @@ function describe(row: SearchRow, terms: string[], keys: Set<string>): { snippet
 
 /** The statement's text varies with the viewer's role and policy and the types asked for: a few names in all. */
 const statementNames = new Map<string, string>();
-function statementName(text: string): string {
+export function statementName(text: string): string {
   let name = statementNames.get(text);
   if (!name) statementNames.set(text, (name = `kith_search_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`));
   return name;

@@ -117,9 +117,12 @@ export function searchSql(input: SearchSqlInput): { text: string; values: unknow
   const typos = `(SELECT t.needed FROM typos t)`;
   const chosenQuery = `CASE WHEN ${typos} THEN kith_match_query($2::text, TRUE) ELSE kith_match_query($2::text, FALSE) END`;
   // With every type wanted, the first visible matches are the counted ones; otherwise they are looked up again.
+  // Typo lexemes come from titles only, so with typos on, these are the title matches the head tier would
+  // find again (the same postings, read a second time): the tier is skipped and this one takes its share.
+  const anyFieldSize = `${tier} * CASE WHEN ${typos} THEN 3 ELSE 1 END`;
   const anyField = everyType
-    ? `SELECT d.id, d."entityType" FROM seen d LIMIT ${tier}`
-    : `SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND ${matching(chosenQuery)} AND ${wanted} AND ${visible} LIMIT ${tier}`;
+    ? `SELECT d.id, d."entityType" FROM seen d LIMIT ${anyFieldSize}`
+    : `SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND ${matching(chosenQuery)} AND ${wanted} AND ${visible} LIMIT ${anyFieldSize}`;
   const text = `
 WITH words AS MATERIALIZED (
   SELECT d.id, d."entityType" FROM "SearchDocument" d
@@ -137,17 +140,20 @@ candidates AS MATERIALIZED (
      (SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier})
      UNION
      (SELECT d.id, d."entityType" FROM "SearchDocument" d
-      WHERE ${live} AND kith_grams(kith_head_tsvector(d."titleFolded", d.details)) @@ ${chosenQuery} AND ${wanted} LIMIT 3 * ${tier})
+      WHERE NOT ${typos} AND ${live} AND kith_grams(kith_head_tsvector(d."titleFolded", d.details)) @@ kith_match_query($2::text, FALSE)
+        AND ${wanted} LIMIT 3 * ${tier})
    ) d WHERE ${visible} LIMIT 2 * ${tier})
   UNION
   (${anyField})
 ),
 ranked AS MATERIALIZED (
   SELECT d.id, d."entityType",
-    ts_rank_cd(d.tsv, kith_search_query($2::text)) + similarity(d."titleFolded", kith_fold($2::text))
+    ts_rank_cd(d.tsv, q.query) + similarity(d."titleFolded", q.folded)
       + CASE WHEN d.keys && $3::text[] THEN 2 ELSE 0 END
-      + CASE WHEN d."titleFolded" = kith_fold($2::text) THEN 1 ELSE 0 END AS score
-  FROM candidates c JOIN "SearchDocument" d ON d.id = c.id
+      + CASE WHEN d."titleFolded" = q.folded THEN 1 ELSE 0 END AS score
+  -- Derived from the query once: a generic plan would otherwise fold and parse it again for every row.
+  FROM candidates c JOIN "SearchDocument" d ON d.id = c.id,
+       (SELECT kith_search_query($2::text, ${typos}) AS query, kith_fold($2::text) AS folded OFFSET 0) q
 )
 SELECT p.id, p."entityType", p.score::float8 AS score, d.title, d.details, d.body, d.keys, c.counts, c.capped
 FROM (SELECT (SELECT json_object_agg(g."entityType", g.n) FROM (SELECT "entityType", count(*) AS n FROM (SELECT * FROM seen UNION SELECT * FROM candidates) m GROUP BY 1) g) AS counts,
