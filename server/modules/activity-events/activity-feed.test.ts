@@ -120,6 +120,19 @@ describe('activityFeed over graphql-ws', () => {
     expect(feed.received.errors[0]?.message).toMatch(/session/);
   });
 
+  it('lets go of a subscriber who leaves at once, not at the next event or credential recheck', async () => {
+    const url = await start();
+    const app = getApp();
+    app.services.activityHub.limits.sessionRecheckMs = 60_000;
+    const f = await rolesFixture(app);
+    const client = asUser(url, f, 'VIEWER');
+    const feed = collect(client, FEED, {}, () => false);
+    await listening(app.services.activityHub, 1);
+    feed.stop();
+    await expect.poll(() => app.services.activityHub.listenerCount, { timeout: 5_000 }).toBe(0);
+    await client.dispose();
+  });
+
   it('authenticates an API key from the connection_init payload', async () => {
     const url = await start();
     const f = await rolesFixture(getApp());

@@ -61,6 +61,8 @@ class Inbox {
   private readonly items: FeedEvent[] = [];
   private wake: (() => void) | null = null;
   overflowed = false;
+  /** The subscriber left: the feed ends at its next wait instead of at its next event or recheck. */
+  closed = false;
 
   constructor(private readonly max: number) {}
 
@@ -78,8 +80,14 @@ class Inbox {
     this.wake?.();
   }
 
-  /** The next event, or null when nudged. */
+  close() {
+    this.closed = true;
+    this.wake?.();
+  }
+
+  /** The next event, or null when nudged or closed. */
   async next(): Promise<FeedEvent | null> {
+    if (this.closed) return null;
     if (this.items.length === 0 && !this.overflowed) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
@@ -102,11 +110,31 @@ export interface FeedDelivery {
   audience: string | null;
 }
 
-export async function* activityFeed(ctx: Context, options: FeedOptions, limits: FeedLimits): AsyncGenerator<FeedDelivery> {
+/**
+ * One subscriber's feed. An async generator waiting inside `await` cannot be returned from until that wait
+ * ends, so a subscriber who left would hold its listener (and wake later on a closed database) until the
+ * next event or recheck: `return` here first wakes the wait, and the feed ends at once.
+ */
+export function activityFeed(ctx: Context, options: FeedOptions, limits: FeedLimits): AsyncGenerator<FeedDelivery> {
+  const inbox = new Inbox(limits.maxBuffered);
+  const feed = feedThrough(inbox, ctx, options, limits);
+  return Object.assign(Object.create(feed) as AsyncGenerator<FeedDelivery>, {
+    next: (...args: [] | [unknown]) => feed.next(...args),
+    return: (value: FeedDelivery) => {
+      inbox.close();
+      return feed.return(value);
+    },
+    throw: (error: unknown) => {
+      inbox.close();
+      return feed.throw(error);
+    },
+  });
+}
+
+async function* feedThrough(inbox: Inbox, ctx: Context, options: FeedOptions, limits: FeedLimits): AsyncGenerator<FeedDelivery> {
   const hub = ctx.app.activityHub;
   const access = new FeedAccess(ctx, options.workspaceId, limits.sessionRecheckMs);
   await access.readerStanding();
-  const inbox = new Inbox(limits.maxBuffered);
   const stop = await hub.listen(options.workspaceId, (event) => inbox.push(event));
   // One timer per subscription, not one per wait: most waits end with an event well before it fires.
   const recheck = setInterval(() => inbox.nudge(), limits.sessionRecheckMs).unref();
@@ -139,6 +167,7 @@ export async function* activityFeed(ctx: Context, options: FeedOptions, limits: 
     yield* fromStore(null);
     for (;;) {
       const event = await inbox.next();
+      if (inbox.closed) return;
       if (inbox.overflowed) throw lagging(last);
       if (!event) {
         await access.requireLiveCredentials();
