@@ -2,6 +2,7 @@ import type { AppServices } from '../app-services.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { backupSettings, sweepBackups } from '../db/backup.js';
 import { expireWorkspaceExports } from '../modules/exports/exports.service.js';
+import { purgeTrash } from '../modules/records/trash-purge.js';
 import { expireUsageEvents } from '../modules/usage/usage.service.js';
 import { enqueueJob } from './queue.js';
 import type { JobHandler } from './worker.js';
@@ -15,14 +16,21 @@ export function scheduleRetentionSweep(prisma: PrismaClient, after = Date.now())
   return enqueueJob(prisma, RETENTION_SWEEP, { slot }, { runAt: new Date(slot), uniqueKey: `${RETENTION_SWEEP}:${slot}` });
 }
 
-/** Expires usage events, backup files and export archives by the retention settings, then books the next sweep. */
+/**
+ * Expires usage events, backup files and export archives, and empties the trash, by the retention settings;
+ * then books the next sweep.
+ */
 export function retentionSweepHandlers(app: AppServices): Record<string, JobHandler> {
   return {
     [RETENTION_SWEEP]: async (payload: { slot: number }) => {
       const usage = await expireUsageEvents(app.db.prisma, app.config.retention.usageDays);
       const backups = await sweepBackups(backupSettings(app.config));
       const exports = await expireWorkspaceExports(app);
-      if (usage || backups.length || exports) app.logger.info(`Retention sweep: ${usage} usage event(s), ${backups.length} backup file(s), ${exports} export archive(s) removed`);
+      const trash = Object.entries(await purgeTrash(app)).filter(([, count]) => count > 0);
+      const trashed = trash.length ? `, trashed rows purged: ${trash.map(([model, count]) => `${count} ${model}`).join(', ')}` : '';
+      if (usage || backups.length || exports || trashed) {
+        app.logger.info(`Retention sweep: ${usage} usage event(s), ${backups.length} backup file(s), ${exports} export archive(s) removed${trashed}`);
+      }
       await scheduleRetentionSweep(app.db.prisma, payload.slot);
     },
   };

@@ -6,7 +6,7 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { recordAccess, type RecordAccess } from '../records/access.js';
 import { linkColumns } from '../records/record-links.js';
 import { assertMember } from '../records/links.service.js';
-import { assertCanDelete, restorable } from '../records/ownership.js';
+import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import type { ActivityInputShape } from './activity.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
@@ -70,7 +70,7 @@ export async function setActivityDeleted(context: Context, id: string, deleted: 
   const activity = await context.prisma.activity.findUniqueOrThrow({ where: { id } });
   assertCanDelete(await recordAccess(context, activity.workspaceId), { ownerId: activity.assigneeId, createdById: activity.createdById });
   if (deleted && activity.deletedAt) throw badInput('This activity is already in the trash.');
-  if (!deleted && !restorable(activity.deletedAt)) throw badInput('Only activities in the trash (for up to 30 days) can be restored.');
+  if (!deleted) assertRestorable(context, activity.deletedAt, 'activities');
   return context.prisma.$transaction((tx) =>
     tx.activity.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Activity', deleted ? 'deleted' : 'restored')),
   );

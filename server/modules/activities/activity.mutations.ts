@@ -43,7 +43,7 @@ builder.mutationFields((t) => ({
   }),
   deleteActivity: t.prismaField({
     type: 'Activity',
-    description: 'Moves the activity to the trash, from where it can be restored for 30 days. Members delete those they created or are assigned.',
+    description: 'Moves the activity to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete those they created or are assigned.',
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:deleteOwn'),
     resolve: async (query, _root, args, ctx) => {

@@ -6,7 +6,7 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { recordAccess, type RecordAccess } from '../records/access.js';
 import { assertVisibleLinks, linkColumns } from '../records/record-links.js';
 import { assertMember, keysOf } from '../records/links.service.js';
-import { assertCanDelete, restorable } from '../records/ownership.js';
+import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import { normalizeAddress } from './addresses.js';
 import { mayReadBody } from './body-privacy.js';
 import type { CommunicationInputShape } from './communication.inputs.js';
@@ -102,7 +102,7 @@ export async function setCommunicationDeleted(context: Context, id: string, dele
   const row = await context.prisma.communication.findUniqueOrThrow({ where: { id } });
   assertCanDelete(await recordAccess(context, row.workspaceId), row);
   if (deleted && row.deletedAt) throw badInput('This communication is already in the trash.');
-  if (!deleted && !restorable(row.deletedAt)) throw badInput('Only communications in the trash (for up to 30 days) can be restored.');
+  if (!deleted) assertRestorable(context, row.deletedAt, 'communications');
   return context.prisma.$transaction((tx) =>
     tx.communication.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Communication', deleted ? 'deleted' : 'restored')),
   );

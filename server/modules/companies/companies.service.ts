@@ -6,7 +6,7 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { recordAccess } from '../records/access.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
 import { normalizeDomain, normalizePhone, normalizeUrl } from '../records/normalize.js';
-import { assertCanDelete, restorable } from '../records/ownership.js';
+import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import { badInput } from '../../errors.js';
 import type { CompanyInputShape } from './company.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
@@ -84,7 +84,7 @@ export async function setCompanyDeleted(context: Context, id: string, deleted: b
   const company = await context.prisma.company.findUniqueOrThrow({ where: { id } });
   assertCanDelete(await recordAccess(context, company.workspaceId), company);
   if (deleted && company.deletedAt) throw badInput('This company is already in the trash.');
-  if (!deleted && !restorable(company.deletedAt)) throw badInput('Only companies in the trash (for up to 30 days) can be restored.');
+  if (!deleted) assertRestorable(context, company.deletedAt, 'companies');
   return context.prisma.$transaction((tx) =>
     tx.company.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Company', deleted ? 'deleted' : 'restored')),
   );

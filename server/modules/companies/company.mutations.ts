@@ -29,7 +29,7 @@ builder.mutationFields((t) => ({
   }),
   deleteCompany: t.prismaField({
     type: 'Company',
-    description: 'Moves the company to the trash, from where it can be restored for 30 days.',
+    description: 'Moves the company to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.id, 'records:deleteOwn'),
     resolve: async (query, _root, args, ctx) => {

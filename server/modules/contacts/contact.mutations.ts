@@ -29,7 +29,7 @@ builder.mutationFields((t) => ({
   }),
   deleteContact: t.prismaField({
     type: 'Contact',
-    description: 'Moves the contact to the trash, from where it can be restored for 30 days.',
+    description: 'Moves the contact to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'contact', args.id, 'records:deleteOwn'),
     resolve: async (query, _root, args, ctx) => {

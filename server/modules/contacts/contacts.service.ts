@@ -5,7 +5,7 @@ import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
-import { assertCanDelete, restorable } from '../records/ownership.js';
+import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import { assertEmailsFree, contactDetails, duplicateEmailMessage, writeContactDetails } from './contact-details.js';
 import type { ContactInputShape } from './contact.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
@@ -105,7 +105,7 @@ export async function setContactDeleted(context: Context, id: string, deleted: b
   const contact = await context.prisma.contact.findUniqueOrThrow({ where: { id } });
   assertCanDelete(await recordAccess(context, contact.workspaceId), contact);
   if (deleted && contact.deletedAt) throw badInput('This contact is already in the trash.');
-  if (!deleted && !restorable(contact.deletedAt)) throw badInput('Only contacts in the trash (for up to 30 days) can be restored.');
+  if (!deleted) assertRestorable(context, contact.deletedAt, 'contacts');
   return context.prisma.$transaction((tx) =>
     tx.contact.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Contact', deleted ? 'deleted' : 'restored')),
   );

@@ -41,7 +41,7 @@ builder.mutationFields((t) => ({
   }),
   deleteDeal: t.prismaField({
     type: 'Deal',
-    description: 'Moves the deal to the trash, from where it can be restored for 30 days.',
+    description: 'Moves the deal to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'deal', args.id, 'records:deleteOwn'),
     resolve: async (query, _root, args, ctx) => {

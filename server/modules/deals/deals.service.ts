@@ -7,7 +7,7 @@ import { statusAfterEntering } from '../pipelines/stage-status.js';
 import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
 import { normalizeCurrency } from '../records/normalize.js';
-import { assertCanDelete, restorable } from '../records/ownership.js';
+import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import type { DealInputShape } from './deal.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
@@ -159,7 +159,7 @@ export async function setDealDeleted(context: Context, id: string, deleted: bool
   const deal = await context.prisma.deal.findUniqueOrThrow({ where: { id } });
   assertCanDelete(await recordAccess(context, deal.workspaceId), deal);
   if (deleted && deal.deletedAt) throw badInput('This deal is already in the trash.');
-  if (!deleted && !restorable(deal.deletedAt)) throw badInput('Only deals in the trash (for up to 30 days) can be restored.');
+  if (!deleted) assertRestorable(context, deal.deletedAt, 'deals');
   return context.prisma.$transaction((tx) =>
     tx.deal.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Deal', deleted ? 'deleted' : 'restored')),
   );

@@ -72,8 +72,8 @@ export async function visibleFile(context: Context, globalId: string) {
 }
 
 /**
- * Soft delete by the uploader or an admin. The bytes stay in storage until a purge job (not built yet)
- * removes objects of deleted files.
+ * Soft delete by the uploader or an admin. The bytes stay in storage until the retention sweep purges the
+ * row and then its object (records/trash-purge.ts).
  */
 export async function deleteFile(context: Context, globalId: string) {
   const file = await visibleFile(context, globalId);

@@ -33,7 +33,7 @@ builder.mutationFields((t) => ({
   }),
   deleteNote: t.prismaField({
     type: 'Note',
-    description: 'Moves the note to the trash, from where it can be restored for 30 days. Members delete their own.',
+    description: 'Moves the note to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete their own.',
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => onNote(ctx, args.id, 'records:deleteOwn'),
     resolve: async (query, _root, args, ctx) => {

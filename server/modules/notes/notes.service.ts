@@ -3,7 +3,7 @@ import { badInput } from '../../errors.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAccess } from '../records/access.js';
 import { linkColumns } from '../records/record-links.js';
-import { assertCanDelete, restorable } from '../records/ownership.js';
+import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import type { NoteInputShape } from './note.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
@@ -30,7 +30,7 @@ export async function setNoteDeleted(context: Context, id: string, deleted: bool
   const note = await context.prisma.note.findUniqueOrThrow({ where: { id } });
   assertCanDelete(await recordAccess(context, note.workspaceId), note);
   if (deleted && note.deletedAt) throw badInput('This note is already in the trash.');
-  if (!deleted && !restorable(note.deletedAt)) throw badInput('Only notes in the trash (for up to 30 days) can be restored.');
+  if (!deleted) assertRestorable(context, note.deletedAt, 'notes');
   return context.prisma.$transaction((tx) =>
     tx.note.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Note', deleted ? 'deleted' : 'restored')),
   );

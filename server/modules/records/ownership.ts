@@ -1,5 +1,7 @@
 import { roleCan } from '../../auth/permissions.js';
-import { forbidden } from '../../errors.js';
+import type { Context } from '../../context.js';
+import { badInput, forbidden } from '../../errors.js';
+import { expiredBefore } from '../../retention.js';
 import type { RecordAccess } from './access.js';
 
 /** Members delete what they own or created; admins and owners delete anything. */
@@ -10,8 +12,13 @@ export function assertCanDelete(access: RecordAccess, record: { ownerId?: string
   throw forbidden('You can delete only records you own or created.');
 }
 
-export const TRASH_RETENTION_DAYS = 30;
-
-export function restorable(deletedAt: Date | null): boolean {
-  return deletedAt != null && deletedAt.getTime() > Date.now() - TRASH_RETENTION_DAYS * 864e5;
+/**
+ * A trashed row can be restored until the retention sweep may purge it: RETENTION_SOFT_DELETED_DAYS after
+ * its deletion (the same cut-off as server/modules/records/trash-purge.ts). BAD_USER_INPUT otherwise.
+ */
+export function assertRestorable(context: Context, deletedAt: Date | null, what: string) {
+  const days = context.app.config.retention.softDeletedDays;
+  if (deletedAt == null || deletedAt < expiredBefore(days)) {
+    throw badInput(`Only ${what} in the trash (for up to ${days} ${days === 1 ? 'day' : 'days'}) can be restored.`);
+  }
 }
