@@ -12,7 +12,7 @@ const withWebhook = (query: string) => async (app: TestApp, f: RolesFixture, act
 
 export const cases: MatrixCase[] = [
   { kind: 'query', field: 'webhooks', run: gql(`{ webhooks { edges { node { url } } } }`), expect: admins() },
-  { kind: 'mutation', field: 'createWebhook', run: gql(`mutation { createWebhook(url: "https://203.0.113.50/hook") { secret } }`), expect: admins() },
+  { kind: 'mutation', field: 'createWebhook', run: gql(`mutation { createWebhook(url: "https://8.8.8.8/hook") { secret } }`), expect: admins() },
   { kind: 'mutation', field: 'updateWebhook', run: withWebhook(`mutation($id: ID!) { updateWebhook(id: $id, isActive: false) { isActive } }`), expect: admins() },
   { kind: 'mutation', field: 'rotateWebhookSecret', run: withWebhook(`mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`), expect: admins() },
   { kind: 'mutation', field: 'deleteWebhook', run: withWebhook(`mutation($id: ID!) { deleteWebhook(id: $id) }`), expect: admins() },
