@@ -58,11 +58,13 @@ async function purgeBatch(tx: Tx, model: PurgedModel, cutoff: Date) {
   if (ids.length === 0) return { found: 0, counts, storageKeys: [] as string[] };
   const notes = await describingOnly(tx, 'note', model, ids);
   const activities = await describingOnly(tx, 'activity', model, ids);
-  const attached = model in LINK_COLUMN ? [{ [LINK_COLUMN[model as keyof typeof LINK_COLUMN]]: { in: ids } }] : [];
-  const files = await tx.file.findMany({
-    where: model === 'file' ? { id: { in: ids } } : { OR: [...attached, { noteId: { in: notes } }, { activityId: { in: activities } }] },
-    select: { id: true, storageKey: true },
-  });
+  const attachedTo = [
+    ...(model in LINK_COLUMN ? [{ [LINK_COLUMN[model as keyof typeof LINK_COLUMN]]: { in: ids } }] : []),
+    ...(notes.length ? [{ noteId: { in: notes } }] : []),
+    ...(activities.length ? [{ activityId: { in: activities } }] : []),
+  ];
+  const fileWhere = model === 'file' ? { id: { in: ids } } : attachedTo.length ? { OR: attachedTo } : null;
+  const files = fileWhere ? await tx.file.findMany({ where: fileWhere, select: { id: true, storageKey: true } }) : [];
   await remove('file', idsOf(files));
   await remove('note', notes);
   await remove('activity', activities);
