@@ -1,3 +1,4 @@
+import { queryFromInfo } from '@pothos/plugin-prisma';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import { badInput } from '../../errors.js';
@@ -59,8 +60,8 @@ const SearchResult = builder.objectRef<SearchHit>('SearchResult').implement({
       type: SearchRecord,
       nullable: true,
       description: 'Null only if the record changed between the search and this read.',
-      resolve: async (hit, _args, ctx) => {
-        const record = await loadRecord(ctx, hit);
+      resolve: async (hit, _args, ctx, info) => {
+        const record = await loadRecord(ctx, hit, queryFromInfo({ context: ctx, info, typeName: TYPENAMES[hit.type] }));
         return (record ? Object.assign(record, { __searchType: TYPENAMES[hit.type] }) : null) as never;
       },
     }),

@@ -97,13 +97,16 @@ const MODELS = {
 type RowFinder = (args: { where: object }) => Promise<Array<{ id: string; workspaceId: string }>>;
 const VISIBLE_MODELS = new Set<string>(['contact', 'company', 'deal', 'communication']);
 
-/** The record behind a hit; one query per type and request, whatever the page size. */
-export function loadRecord(context: Context, hit: SearchHit): Promise<object | null> {
+/**
+ * The record behind a hit; one query per type and request, whatever the page size. `query` is what the
+ * GraphQL selection needs of that type (Pothos's queryFromInfo), the same for every hit of the type.
+ */
+export function loadRecord(context: Context, hit: SearchHit, query: object): Promise<object | null> {
   const model = MODELS[hit.type];
   const loader = context.memo(`searchRecords:${model}`, () =>
     new DataLoader<string, object | null>(async (ids) => {
       const delegate = context.prisma[model] as unknown as { findMany: RowFinder };
-      const rows = await delegate.findMany({ where: { id: { in: [...ids] }, deletedAt: null } });
+      const rows = await delegate.findMany({ ...query, where: { id: { in: [...ids] }, deletedAt: null } });
       // The search statement applied visibleWhere's rules already: the type's own check need not ask again.
       if (VISIBLE_MODELS.has(model)) rememberVisible(context, model as VisibleModel, hit.workspaceId, rows);
       const byId = new Map(rows.map((row) => [row.id, row]));
