@@ -84,7 +84,7 @@ function visibilitySql(access: RecordAccess): string {
 /** Counts look at this many visible matching documents at most; past it they are lower bounds (`countsCapped`). */
 export const COUNT_CAP = 1000;
 /** Each candidate tier keeps at most this many documents (more when a page reaches further). */
-export const TIER_SIZE = 300;
+export const TIER_SIZE = 150;
 /** Typo variants join the match only when the words as typed find fewer visible documents than this. */
 export const TYPOS_BELOW = 20;
 
