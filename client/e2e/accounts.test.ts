@@ -30,10 +30,8 @@ async function open() {
 
 /** A page already signed in with a test client's session cookie. */
 async function withSession(client: TestClient, workspaceGid?: string) {
-  const opened = await open();
-  const [name, value] = client.cookie!.split('=') as [string, string];
-  await opened.context.addCookies([{ name, value, url: h.url }]);
-  if (workspaceGid) await opened.page.addInitScript((id) => localStorage.setItem('kith.workspace', id), workspaceGid);
+  const opened = await h.signedInPage(client.cookie!, workspaceGid);
+  opened.context.setDefaultTimeout(15_000);
   return opened;
 }
 

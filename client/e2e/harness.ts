@@ -19,6 +19,8 @@ export interface Harness {
   browser: Browser;
   /** A new browser context (its own cookies) whose pages fail the test on console errors. */
   newPage(): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }>;
+  /** newPage, signed in with a session cookie (`name=value`), and with that workspace chosen when given. */
+  signedInPage(cookie: string, workspaceGid?: string): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }>;
   /** The path and query of the newest dev-outbox link to `to` containing `path`. */
   outboxLink(to: string, path: string): Promise<string>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -49,20 +51,29 @@ export async function startHarness(): Promise<Harness> {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   };
 
+  const newPage = async () => {
+    const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    pages.push(page);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    return { context, page, consoleErrors };
+  };
+
   return {
     url,
     app,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 860 } });
-      const page = await context.newPage();
-      pages.push(page);
-      const consoleErrors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text());
-      });
-      page.on('pageerror', (error) => consoleErrors.push(error.message));
-      return { context, page, consoleErrors };
+    newPage,
+    async signedInPage(cookie, workspaceGid) {
+      const opened = await newPage();
+      const [name, value] = cookie.split('=') as [string, string];
+      await opened.context.addCookies([{ name, value, url }]);
+      if (workspaceGid) await opened.page.addInitScript((id) => localStorage.setItem('kith.workspace', id), workspaceGid);
+      return opened;
     },
     async outboxLink(to, path) {
       const emails = (await (await fetch(`${url}/dev/outbox`)).json()) as Array<{ to: string; link: string | null }>;

@@ -22,11 +22,7 @@ afterAll(async () => {
 });
 
 async function signedIn(actor: 'OWNER' | 'MEMBER' | 'VIEWER') {
-  const opened = await h.newPage();
-  const [name, value] = f.clients[actor].cookie!.split('=') as [string, string];
-  await opened.context.addCookies([{ name, value, url: h.url }]);
-  await opened.page.addInitScript((id) => localStorage.setItem('kith.workspace', id), f.workspaceGid);
-  return opened;
+  return h.signedInPage(f.clients[actor].cookie!, f.workspaceGid);
 }
 
 const owner = () => f.clients.OWNER;

@@ -18,11 +18,7 @@ afterAll(async () => {
 });
 
 async function signedIn(actor: 'OWNER' | 'ADMIN' | 'VIEWER') {
-  const opened = await h.newPage();
-  const [name, value] = f.clients[actor].cookie!.split('=') as [string, string];
-  await opened.context.addCookies([{ name, value, url: h.url }]);
-  await opened.page.addInitScript((id) => localStorage.setItem('kith.workspace', id), f.workspaceGid);
-  return opened;
+  return h.signedInPage(f.clients[actor].cookie!, f.workspaceGid);
 }
 
 async function withKey(secret: string) {

@@ -23,11 +23,8 @@ afterAll(async () => {
 });
 
 async function signedIn(actor: 'OWNER' | 'ADMIN' | 'VIEWER') {
-  const opened = await h.newPage();
+  const opened = await h.signedInPage(f.clients[actor].cookie!, f.workspaceGid);
   opened.context.setDefaultTimeout(15_000);
-  const [name, value] = f.clients[actor].cookie!.split('=') as [string, string];
-  await opened.context.addCookies([{ name, value, url: h.url }]);
-  await opened.page.addInitScript((id) => localStorage.setItem('kith.workspace', id), f.workspaceGid);
   return opened;
 }
 
