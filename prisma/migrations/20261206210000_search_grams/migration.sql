@@ -15,13 +15,17 @@ CREATE FUNCTION kith_grams(v tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE P
                 WHERE left(l.lexeme, 1) <> '~') AS g
 $$;
 
--- The index side of kith_search_query: "jhon smi" -> '^jhon' & '^smi', and with typos
--- ('^jhon' | '~jhon' | '~hon' | ...) & '^smi'. Typo lexemes multiply the postings GIN reads (5-10x for
--- common names), so search asks for them only when the words alone find little (see search.sql.ts).
--- Words longer than 16 characters match on their first 16.
-CREATE FUNCTION kith_match_query(query text, typos boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+-- A search query as a tsquery, each word a prefix in one of two spellings: as grams for the index
+-- (`as_grams`: "jhon smi" -> '^jhon' & '^smi', matched against kith_grams) or as tsquery prefixes for
+-- ranking over "tsv" ('jhon':* & 'smi':*). With `typos`, words of four letters or more also match their
+-- one-typo variants: ('^jhon' | '~jhon' | '~hon' | ...). Typo lexemes multiply the postings GIN reads
+-- (5-10x for common names) and ranking 700 candidates with them costs ~11 ms, so search asks for them only
+-- when the words alone find little (see search.sql.ts). Words longer than 16 characters match on their
+-- first 16 as grams.
+CREATE FUNCTION kith_query(query text, typos boolean, as_grams boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT string_agg(term, ' & ')::tsquery FROM (
-    SELECT '(' || public.kith_tsquery_lexeme('^' || left(t.lexeme, 16))
+    SELECT '('
+      || CASE WHEN as_grams THEN public.kith_tsquery_lexeme('^' || left(t.lexeme, 16)) ELSE public.kith_tsquery_lexeme(t.lexeme) || ':*' END
       || CASE WHEN typos AND length(t.lexeme) >= 4 AND t.lexeme ~ '^[[:alpha:]]+$'
            THEN (SELECT string_agg(' | ' || public.kith_tsquery_lexeme('~' || v), '') FROM unnest(public.kith_word_variants(t.lexeme)) AS v)
            ELSE '' END
@@ -31,18 +35,12 @@ CREATE FUNCTION kith_match_query(query text, typos boolean) RETURNS tsquery LANG
   ) AS terms
 $$;
 
--- The ranking side (ts_rank_cd over "tsv"): prefixes, and typo variants only when the match used them;
--- ranking 700 candidates with typo variants costs ~11 ms, without them next to nothing.
+-- The index side (grams) and the ranking side (prefixes over "tsv").
+CREATE FUNCTION kith_match_query(query text, typos boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT public.kith_query(query, typos, TRUE)
+$$;
 CREATE FUNCTION kith_search_query(query text, typos boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-  SELECT string_agg(term, ' & ')::tsquery FROM (
-    SELECT '(' || public.kith_tsquery_lexeme(t.lexeme) || ':*'
-      || CASE WHEN typos AND length(t.lexeme) >= 4 AND t.lexeme ~ '^[[:alpha:]]+$'
-           THEN (SELECT string_agg(' | ' || public.kith_tsquery_lexeme('~' || v), '') FROM unnest(public.kith_word_variants(t.lexeme)) AS v)
-           ELSE '' END
-      || ')' AS term
-    FROM unnest(to_tsvector('pg_catalog.simple'::regconfig, public.kith_fold(left(query, 200)))) AS t
-    LIMIT 8
-  ) AS terms
+  SELECT public.kith_query(query, typos, FALSE)
 $$;
 DROP FUNCTION kith_search_query(text);
 

@@ -49,12 +49,9 @@ function describe(row: SearchRow, terms: string[], keys: Set<string>): { snippet
   return { snippet: highlight(row.title ?? '', terms).html, matchedField: 'TITLE' };
 }
 
-/** The statement's text varies with the viewer's role and policy and the types asked for: a few names in all. */
-const statementNames = new Map<string, string>();
+/** Names the prepared statement after its text, which varies only with the viewer's role and policy and the types asked for. */
 export function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (!name) statementNames.set(text, (name = `kith_search_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`));
-  return name;
+  return `kith_search_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 
 export async function search(

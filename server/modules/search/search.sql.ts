@@ -95,8 +95,8 @@ export const TYPOS_BELOW = 20;
  *   than TYPOS_BELOW, the words or their one-typo variants are matched instead (`typos`): typo lexemes
  *   cost far more to scan and only add noise ("joan" for "john") when the words already match;
  * - candidates come in tiers, each visible-only and capped: documents with an exact key (email, phone,
- *   domain, profile), documents whose title or details match (their own small index: prefixes, and one
- *   typo in titles), then the first visible matches of any field; only these few hundred are scored;
+ *   domain, profile), documents whose title or details match the words (their own small index; skipped
+ *   when typos are on), then the first visible matches of any field; only these few hundred are scored;
  * - counts per type are over `seen` and the candidates, so every result shown is counted; they are exact
  *   below COUNT_CAP matches and lower bounds (`capped`) above it.
  * The score is the one every match used to get: ts_rank_cd + trigram similarity of the title + key and
