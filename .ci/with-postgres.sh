@@ -2,6 +2,7 @@
 # Runs a command against a throwaway PostgreSQL server on 127.0.0.1 (Debian's postgresql package),
 # with TEST_DATABASE_URL pointing at it; the server and its directory are removed afterwards.
 set -euo pipefail
+bash "$(dirname "$0")/provision.sh" postgres
 
 PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)")
 if [ ! -x "$PG_BIN/initdb" ]; then
