@@ -1,6 +1,7 @@
 // A real Kith server (fresh migrated database, HTTP + WebSocket on 127.0.0.1, random port) serving a
 // fresh build of the web app, and Debian's Chromium driven by playwright-core.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,7 +30,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+const CHROMIUM = '/usr/bin/chromium';
+
 export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) throw new Error('Chromium is not installed: run `bash .ci/provision.sh` (or apt-get install -y chromium).');
   const clientDir = await mkdtemp(join(tmpdir(), 'kith-client-'));
   await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', 'client', '--outDir', clientDir, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
@@ -40,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

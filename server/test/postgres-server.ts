@@ -3,27 +3,18 @@
 // is set, otherwise a throwaway cluster from Debian's binaries, migrated here.
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { applyMigrations } from '../db/migrations.js';
 import { postgresPool } from '../db/postgres-pool.js';
 import { sqlRunnerForPool } from '../db/sql-runner.js';
+import { freePort } from './local-services.js';
 import { TEMPLATE_DATABASE, withDatabaseName } from './postgres-names.js';
 
 export interface TestPostgres {
   url: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
 }
 
 const asRoot = process.getuid?.() === 0;

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type TestRedis } from '../../test/local-services.js';
 import { useTestApp } from '../../test/test-app.js';
 import { createKithYoga } from '../yoga.js';
 import { protectionLimits } from './limits.js';
@@ -9,40 +8,23 @@ import { RequestRateLimiter } from './rate-limit.js';
 
 const getApp = useTestApp();
 
-let server: ChildProcess;
-let port: number;
+let redisServer: TestRedis;
 const clients: Redis[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
 async function connectedClient() {
-  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, enableOfflineQueue: false });
+  const client = new Redis(redisServer.url, { lazyConnect: true, enableOfflineQueue: false });
   clients.push(client);
   await client.connect();
   return client;
 }
 
 beforeAll(async () => {
-  port = await freePort();
-  server = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  // Wait for the server's own "Ready to accept connections" line.
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (chunk: Buffer) => /Ready to accept connections/.test(chunk.toString()) && resolve());
-    server.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
+  redisServer = await startRedis();
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.quit()));
-  server?.kill();
+  await redisServer?.stop();
 });
 
 describe('rate limits in Redis', () => {
@@ -79,7 +61,7 @@ describe('rate limits in Redis', () => {
 
   it('is what REDIS_URL gives the server: two Kith instances spend one budget', async () => {
     const services = getApp().services;
-    const config = { ...services.config, redisUrl: `redis://127.0.0.1:${port}`, protection: protectionLimits({ rateLimit: { perMinute: 3, anonymousPerMinute: 2 } }) };
+    const config = { ...services.config, redisUrl: redisServer.url, protection: protectionLimits({ rateLimit: { perMinute: 3, anonymousPerMinute: 2 } }) };
     const instances = [createKithYoga({ ...services, config }), createKithYoga({ ...services, config })];
     const ip = `198.51.100.${Date.now() % 250}`;
     const post = (instance: number, from = ip) =>

@@ -1,12 +1,11 @@
 // Two Kith instances that share nothing but the database and a real Redis server (Debian's redis-server):
 // a change made through one reaches a subscriber of the other.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../app-services.js';
 import { ActivityHub } from './hub.js';
 import { createKithServer, type KithServer } from '../../http/server.js';
 import { rolesFixture } from '../../test/fixtures.js';
+import { startRedis } from '../../test/local-services.js';
 import { testConfig, useTestApp } from '../../test/test-app.js';
 import { collect, FEED, listening, wsClient } from './feed.test-helpers.js';
 
@@ -16,28 +15,10 @@ afterEach(async () => {
   for (const r of running.splice(0).reverse()) await r.close();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(): Promise<string> {
-  const port = await freePort();
-  const redis: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    redis.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) resolve();
-    });
-    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
-  });
-  running.push({ close: async () => void (redis.kill('SIGTERM'), await new Promise((r) => redis.once('exit', r))) });
-  return `redis://127.0.0.1:${port}`;
+async function redisServer(): Promise<string> {
+  const redis = await startRedis();
+  running.push({ close: redis.stop });
+  return redis.url;
 }
 
 async function instance(redisUrl: string): Promise<{ url: string; server: KithServer; services: ReturnType<typeof createAppServices> }> {
@@ -51,10 +32,10 @@ async function instance(redisUrl: string): Promise<{ url: string; server: KithSe
 
 describe('activity feed across instances', () => {
   it('delivers a change made on one instance to a subscriber of another, through Redis', async () => {
-    const redisUrl = await startRedis();
+    const redis = await redisServer();
     const f = await rolesFixture(getApp());
-    const a = await instance(redisUrl);
-    const b = await instance(redisUrl);
+    const a = await instance(redis);
+    const b = await instance(redis);
 
     const subscriber = wsClient(a.url, { cookie: f.clients.MEMBER.cookie, workspaceId: f.workspaceGid });
     const feed = collect(subscriber, FEED, {}, (r) => r.events.length >= 1);
@@ -74,7 +55,7 @@ describe('activity feed across instances', () => {
 
   it('settles a Redis command sent after the connection closed: the error is reported, nothing is left unhandled', async () => {
     const errors: unknown[] = [];
-    const hub = new ActivityHub(await startRedis(), (error) => errors.push(error));
+    const hub = new ActivityHub(await redisServer(), (error) => errors.push(error));
     await hub.ready();
     const stop = await hub.listen('00000000-0000-4000-8000-000000000001', () => {});
     await hub.close();

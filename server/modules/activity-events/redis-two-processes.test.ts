@@ -1,15 +1,15 @@
 // Two Kith server processes (server/main.ts, as `npm start` runs it) on one PostgreSQL and one Redis
 // server: a subscriber of the first receives a change made through the second. PostgreSQL is the suite's
 // server when it runs on one (CI's second run), otherwise a throwaway cluster from Debian's binaries.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSecretToken, hashToken } from '../../auth/tokens.js';
-import { TEMPLATE_DATABASE, withDatabaseName } from '../../test/postgres-names.js';
+import { startRedis } from '../../test/local-services.js';
+import { testPostgres } from '../../test/postgres-server.js';
 import { collect, FEED, wsClient } from './feed.test-helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -17,15 +17,6 @@ const cleanups: Array<() => void | Promise<void>> = [];
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 }, 30_000);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createNetServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 /** Resolves with the first match of `pattern` in the process's output; rejects if it exits first. */
 function outputMatch(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpMatchArray> {
@@ -42,44 +33,17 @@ function outputMatch(child: ChildProcess, pattern: RegExp, what: string): Promis
   });
 }
 
-async function startRedis(): Promise<string> {
-  const port = await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanups.push(() => void redis.kill('SIGTERM'));
-  await outputMatch(redis, /Ready to accept connections/, 'redis-server');
-  return `redis://127.0.0.1:${port}`;
+async function redisServer(): Promise<string> {
+  const redis = await startRedis();
+  cleanups.push(redis.stop);
+  return redis.url;
 }
 
-const asRoot = process.getuid?.() === 0;
-function asPostgres(command: string, args: string[]) {
-  if (!asRoot) return execFileSync(command, args, { stdio: 'pipe' });
-  return execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', [command, ...args].map((a) => `'${a}'`).join(' ')], { stdio: 'pipe' });
-}
-
-/** A database for the two processes: from the suite's migrated template, or on a cluster of our own (migrated by the first process). */
-async function startPostgres(): Promise<string> {
-  const suiteServer = process.env.TEST_DATABASE_URL;
-  if (suiteServer) {
-    const name = `kith_two_processes_w${process.env.VITEST_POOL_ID ?? '0'}`;
-    const admin = new pg.Client({ connectionString: withDatabaseName(suiteServer, 'postgres') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
-    await admin.end();
-    return withDatabaseName(suiteServer, name);
-  }
-  const version = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))[0];
-  const bin = `/usr/lib/postgresql/${version}/bin`;
-  const dir = mkdtempSync(join(tmpdir(), 'kith-two-pg-'));
-  if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
-  const port = await freePort();
-  asPostgres(`${bin}/initdb`, ['-D', `${dir}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  asPostgres(`${bin}/pg_ctl`, ['-D', `${dir}/data`, '-l', `${dir}/log`, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', 'start']);
-  cleanups.push(() => {
-    asPostgres(`${bin}/pg_ctl`, ['-D', `${dir}/data`, '-m', 'immediate', 'stop']);
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return `postgresql://postgres@127.0.0.1:${port}/postgres`;
+/** A database for the two processes, migrated; the first process finds nothing left to apply. */
+async function postgresDatabase(): Promise<string> {
+  const postgres = await testPostgres('kith_two_processes');
+  cleanups.push(postgres.stop);
+  return postgres.url;
 }
 
 async function startKith(databaseUrl: string, redisUrl: string): Promise<string> {
@@ -108,8 +72,8 @@ async function until(condition: () => boolean, what: string) {
 
 describe('activity feed across two server processes', () => {
   it('delivers a change made through one process to a subscriber of the other, through Redis', async () => {
-    const [redisUrl, databaseUrl] = await Promise.all([startRedis(), startPostgres()]);
-    // One after the other: the first applies the migrations.
+    const [redisUrl, databaseUrl] = await Promise.all([redisServer(), postgresDatabase()]);
+    // One after the other, as a rolling start would: the first checks the migrations.
     const first = await startKith(databaseUrl, redisUrl);
     const second = await startKith(databaseUrl, redisUrl);
 
