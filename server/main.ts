@@ -2,8 +2,9 @@ import { createAppServices } from './app-services.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
+import { afterMigrations } from './db/statistics.js';
 import { createKithServer } from './http/server.js';
-import { scheduleMaintenance } from './jobs/maintenance.js';
+import { maintenanceTasks, scheduleMaintenance } from './jobs/maintenance.js';
 import { scheduleRetentionSweep } from './jobs/retention-sweep.js';
 import { jobHandlers } from './jobs/registry.js';
 import { JobWorker } from './jobs/worker.js';
@@ -13,8 +14,9 @@ const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteD
 const app = createAppServices(config, db);
 const applied = await applyMigrations(db.sql);
 if (applied.length > 0) app.logger.info(`Applied migrations: ${applied.join(', ')}`);
+await afterMigrations(db, applied);
 
-const jobs = new JobWorker(db.prisma, jobHandlers(app), { logger: app.logger });
+const jobs = new JobWorker(db.prisma, jobHandlers(app), { logger: app.logger, periodic: maintenanceTasks(app) });
 await scheduleMaintenance(db.prisma);
 await scheduleRetentionSweep(db.prisma);
 jobs.start();

@@ -5,12 +5,14 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from './database.js';
 import { applyMigrations, MIGRATIONS_DIR } from './migrations.js';
 import { diffSchemaAgainstMigrations } from './schema-engine.js';
+import { afterMigrations } from './statistics.js';
 
 async function migrate() {
   const config = loadConfig();
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
   try {
     const applied = await applyMigrations(db.sql);
+    await afterMigrations(db, applied);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
   } finally {
     await db.close();

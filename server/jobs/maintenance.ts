@@ -1,6 +1,8 @@
+import type { AppServices } from '../app-services.js';
+import { analyzeDueTables } from '../db/statistics.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { enqueueJob } from './queue.js';
-import type { JobHandler } from './worker.js';
+import type { JobHandler, PeriodicTask } from './worker.js';
 
 export const MAINTENANCE_SWEEP = 'maintenance.sweep';
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -26,4 +28,16 @@ export function maintenanceHandlers(prisma: PrismaClient): Record<string, JobHan
       await scheduleMaintenance(prisma, payload.slot);
     },
   };
+}
+
+/** Keeps planner statistics current where no autovacuum does (embedded PGlite): a catalog read a minute when nothing is due. */
+export function maintenanceTasks(app: Pick<AppServices, 'db' | 'logger'>): PeriodicTask[] {
+  return [{
+    name: 'statistics',
+    everyMs: 60 * 1000,
+    run: async () => {
+      const analyzed = await analyzeDueTables(app.db);
+      if (analyzed.length > 0) app.logger.debug(`Analyzed ${analyzed.join(', ')}`);
+    },
+  }];
 }

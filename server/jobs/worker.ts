@@ -13,10 +13,25 @@ export interface ClaimedJob {
 /** Does the work of one kind of job. It may run more than once for the same job (after a crash): make it idempotent. */
 export type JobHandler = (payload: any, job: ClaimedJob) => Promise<void>;
 
+/** Work the worker does itself on a period instead of booking jobs: cheap checks that would flood the Job table. */
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
 export interface WorkerOptions {
   logger: YogaLogger;
-  /** How long a claim holds before another worker may take the job over (a worker that died mid-job). */
+  /** Run between jobs, each at most once per its period, the first time when the worker starts. */
+  periodic?: PeriodicTask[];
+  /**
+   * How long a claim holds before another worker may take the job over (a worker that died mid-job). The
+   * worker renews it every `heartbeatMs` while the handler runs, so a long job keeps it and a dead worker's
+   * job is free again this soon after its last renewal.
+   */
   leaseMs?: number;
+  /** How often a running job's lease is renewed (default: a third of the lease). */
+  heartbeatMs?: number;
   /** How often an idle worker looks for due jobs. */
   pollMs?: number;
   /** First retry delay; doubled on each further failure, up to an hour. */
@@ -25,16 +40,19 @@ export interface WorkerOptions {
 }
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+export const DEFAULT_LEASE_MS = 30 * 1000;
 
 /** Runs jobs from the Job table, one at a time per worker; several workers (processes) may share the table. */
 export class JobWorker {
   readonly id: string;
   private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
   private readonly pollMs: number;
   private readonly backoffMs: number;
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  private readonly nextPeriodicRun = new Map<PeriodicTask, number>();
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -42,7 +60,8 @@ export class JobWorker {
     private readonly options: WorkerOptions,
   ) {
     this.id = options.workerId ?? `worker-${randomUUID()}`;
-    this.leaseMs = options.leaseMs ?? 5 * 60 * 1000;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.heartbeatMs = options.heartbeatMs ?? Math.floor(this.leaseMs / 3);
     this.pollMs = options.pollMs ?? 2000;
     this.backoffMs = options.backoffMs ?? 5000;
   }
@@ -70,18 +89,49 @@ export class JobWorker {
     const job = await this.claim();
     if (!job) return false;
     const handler = this.handlers[job.kind];
+    const stopHeartbeat = this.keepLease(job);
     try {
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
       await handler(job.payload, job);
+      stopHeartbeat();
       await this.complete(job);
     } catch (error) {
+      stopHeartbeat();
       await this.fail(job, error);
     }
     return true;
   }
 
+  /** Renews the claim while the handler runs; returns the function that stops renewing. */
+  private keepLease(job: ClaimedJob): () => void {
+    let renewing = false;
+    const timer = setInterval(() => {
+      if (renewing) return;
+      renewing = true;
+      this.prisma.job
+        .updateMany({ where: { id: job.id, status: 'RUNNING', lockedBy: this.id }, data: { lockedUntil: new Date(Date.now() + this.leaseMs) } })
+        .then(({ count }) => {
+          if (count === 0) this.options.logger.warn(`Job ${job.kind} ${job.id}: another worker took it over (this worker's lease ran out)`);
+        })
+        .catch((error: unknown) => this.options.logger.warn(`Job ${job.kind} ${job.id}: the lease could not be renewed`, error))
+        .finally(() => (renewing = false));
+    }, this.heartbeatMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Runs the periodic tasks whose period has passed; a failure is logged and tried again next period. */
+  async runPeriodicTasks(now = Date.now()) {
+    for (const task of this.options.periodic ?? []) {
+      if ((this.nextPeriodicRun.get(task) ?? 0) > now) continue;
+      this.nextPeriodicRun.set(task, now + task.everyMs);
+      await task.run().catch((error: unknown) => this.options.logger.warn(`Periodic task ${task.name} failed`, error));
+    }
+  }
+
   private async runLoop() {
     while (this.running) {
+      await this.runPeriodicTasks();
       const worked = await this.runNext().catch((error: unknown) => {
         this.options.logger.error('Job worker could not reach the queue', error);
         return false;

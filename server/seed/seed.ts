@@ -8,6 +8,7 @@ import { createPasswordHasher } from '../auth/passwords.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type PrismaClient } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
+import { afterBulkWrite, afterMigrations } from '../db/statistics.js';
 import { createWorkspaceWithOwner } from '../modules/workspaces/workspaces.service.js';
 import { seedRecords } from './records.js';
 
@@ -36,7 +37,7 @@ async function ensureUser(prisma: PrismaClient, email: string, name: string, pas
 const config = loadConfig();
 const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
 try {
-  await applyMigrations(db.sql);
+  await afterMigrations(db, await applyMigrations(db.sql));
   faker.seed(42);
   const password = process.env.SEED_PASSWORD ?? `demo-${randomUUID().slice(0, 8)}-kith-garden`;
   const passwordHash = await createPasswordHasher().hash(password);
@@ -50,6 +51,7 @@ try {
   }
   const started = performance.now();
   const counts = await seedRecords(db.prisma, { workspaceId: workspace.id, memberIds: [owner.id, ...colleagues], contacts: contactCount });
+  await afterBulkWrite(db);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Seeded workspace "${workspace.name}" (${workspace.id}) in ${seconds} s:`);
   for (const [what, count] of Object.entries(counts)) console.log(`  ${what}: ${count.toLocaleString('en')}`);
