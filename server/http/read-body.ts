@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /**
- * The body as bytes, or null once it passes the limit (the rest is discarded unread). Counting while
+ * The body as bytes, or null once it passes the limit (the rest is still read, and dropped). Counting while
  * reading is what holds a chunked body (no Content-Length) to the limit.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { createClient } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -59,6 +60,35 @@ describe('HTTP server', () => {
     const url = await startServer();
     const response = await postJson(url, { query: `{ me { name } } # ${'x'.repeat(1024 * 1024)}` });
     expect(response.status).toBe(413);
+  });
+
+  it('answers 413 only once the client has sent its body, so a client still writing receives it (not EPIPE)', async () => {
+    const url = new URL(await startServer());
+    const bodyBytes = 4 * 1024 * 1024;
+    const socket = connect(Number(url.port), url.hostname);
+    const errors: string[] = [];
+    let sent = 0;
+    let sentWhenAnswered = -1;
+    let answer = '';
+    socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
+    socket.on('data', (chunk: Buffer) => {
+      if (sentWhenAnswered < 0) sentWhenAnswered = sent;
+      answer += chunk.toString();
+    });
+    const closed = new Promise((done) => socket.once('close', done));
+    await new Promise((done) => socket.once('connect', done));
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${bodyBytes}\r\n\r\n`);
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    for (; sent < bodyBytes && !socket.destroyed; sent += chunk.length) {
+      // Each chunk after the server had a turn to answer, as on a slow link.
+      await new Promise((done) => setImmediate(done));
+      if (!socket.write(chunk)) await Promise.race([new Promise((done) => socket.once('drain', done)), closed]);
+    }
+    await closed;
+    expect(errors).toEqual([]);
+    expect(sentWhenAnswered).toBe(bodyBytes);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
   });
 
   it('counts a chunked body (no Content-Length) while reading it: over 1 MiB is refused, under it is served', async () => {

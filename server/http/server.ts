@@ -16,10 +16,28 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 }
 
-const tooLarge = (res: ServerResponse) => {
-  res.setHeader('Connection', 'close');
-  sendJson(res, 413, { errors: [{ message: 'Request body too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-};
+/** Past this much of an oversized body the answer goes out at once, and the client may see the socket close under it. */
+const DISCARD_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * 413, once the body is read and dropped (up to DISCARD_LIMIT_BYTES): a client still writing its body
+ * when the socket closes sees EPIPE instead of the answer.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
+  const answer = () => {
+    if (res.headersSent) return;
+    res.setHeader('Connection', 'close');
+    sendJson(res, 413, { errors: [{ message: 'Request body too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  };
+  if (req.complete) return answer();
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT_BYTES) answer();
+  });
+  req.once('end', answer);
+  req.resume();
+}
 
 function isLoopback(req: IncomingMessage) {
   const address = req.socket.remoteAddress ?? '';
@@ -57,13 +75,13 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
       return sendJson(res, 411, { errors: [{ message: 'Uploads need a Content-Length.', extensions: { code: 'LENGTH_REQUIRED' } }] });
     }
     const maxBodyBytes = upload ? app.config.filesMaxBytes + MULTIPART_OVERHEAD_BYTES : app.config.protection.maxBodyBytes;
-    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return tooLarge(res);
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return refuseTooLarge(req, res);
     if (path === yoga.graphqlEndpoint) {
       // A chunked body has no length to check up front: it is read here, counting, and handed to Yoga as
       // bytes (its Node adapter takes an already-read `req.body` as the request body).
       if (req.headers['content-length'] === undefined && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
         const body = await readBody(req, maxBodyBytes);
-        if (!body) return tooLarge(res);
+        if (!body) return refuseTooLarge(req, res);
         (req as IncomingMessage & { body?: Buffer }).body = body;
       }
       return yoga(req, res);
