@@ -1,5 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../../context.js';
+import { afterBulkWrite } from '../../db/statistics.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { idFromGlobalId } from '../node/uuid.js';
@@ -85,6 +86,7 @@ export async function bulkUpdate(context: Context, workspaceId: string, globalId
     const fields = changedFields({ ownerId: changes.ownerId ?? undefined, addTagIds: addTags.length ? addTags : undefined, removeTagIds: removeTags.length ? removeTags : undefined });
     if (fields.fields.length > 0) for (const id of ids) await emitEvent(tx, context, { id, workspaceId }, typename, 'updated', { ...fields, bulk: true });
   });
+  await afterBulkWrite(context.app.db);
   return { model, ids };
 }
 
@@ -121,5 +123,6 @@ export async function bulkDelete(context: Context, workspaceId: string, globalId
     await delegateOf(tx, model).updateMany({ where: { id: { in: ids } }, data: { deletedAt: new Date() } });
     for (const id of ids) await emitEvent(tx, context, { id, workspaceId }, typename, 'deleted', { bulk: true });
   });
+  await afterBulkWrite(context.app.db);
   return ids.length;
 }

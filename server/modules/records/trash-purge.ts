@@ -10,6 +10,7 @@
 //    stay forever.
 // Search documents go with their rows (database triggers); file bytes go after each commit.
 import type { AppServices } from '../../app-services.js';
+import { afterBulkWrite } from '../../db/statistics.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { expiredBefore } from '../../retention.js';
 import { LINK_COLUMN } from '../files/access.js';
@@ -90,5 +91,6 @@ export async function purgeTrash(app: AppServices, now = new Date()): Promise<Tr
       if (batch.found < TRASH_PURGE_BATCH) break;
     }
   }
+  if (Object.values(totals).some((count) => count > 0)) await afterBulkWrite(app.db);
   return totals;
 }
