@@ -10,13 +10,27 @@ export interface AuthRuleInput {
   typeScopes: unknown;
   interfaceScopes: unknown[];
   fieldScopes: unknown;
+  /** The field's `skipTypeScopes` / `skipInterfaceScopes`: a rule it skips does not cover it. */
+  skipTypeScopes?: boolean;
+  skipInterfaceScopes?: boolean;
 }
 
-/** Root fields need their own rule; other fields may inherit their type's or an interface's. */
+/** Scopes that let anyone in, signed out included: `{ public: true }`, alone or as an `$any` branch. */
+export function grantsEveryone(scopes: unknown): boolean {
+  if (typeof scopes !== 'object' || scopes === null) return false;
+  const { public: isPublic, $any } = scopes as { public?: boolean; $any?: unknown };
+  return isPublic === true || grantsEveryone($any);
+}
+
+/**
+ * Root fields need their own rule; other fields may inherit their type's or an interface's, unless they
+ * skip it. A public interface (Node) says nothing about the types that implement it, so it covers no field.
+ */
 export function hasAuthRule(input: AuthRuleInput): boolean {
   if (input.fieldScopes) return true;
   if (ROOT_KINDS.has(input.typeKind)) return false;
-  return Boolean(input.typeScopes) || input.interfaceScopes.some(Boolean);
+  if (!input.skipTypeScopes && input.typeScopes) return true;
+  return !input.skipInterfaceScopes && input.interfaceScopes.some((scopes) => scopes && !grantsEveryone(scopes));
 }
 
 export class DefaultDenyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
@@ -24,7 +38,10 @@ export class DefaultDenyPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     const typeConfig = this.buildCache.getTypeConfig(fieldConfig.parentType);
     const interfaces = 'interfaces' in typeConfig ? typeConfig.interfaces : [];
     const scopesOf = (options: object) => (options as { authScopes?: unknown }).authScopes;
+    const skips = fieldConfig.pothosOptions as { skipTypeScopes?: boolean; skipInterfaceScopes?: boolean };
     return hasAuthRule({
+      skipTypeScopes: skips.skipTypeScopes,
+      skipInterfaceScopes: skips.skipInterfaceScopes,
       typeKind: typeConfig.kind,
       typeScopes: scopesOf(typeConfig.pothosOptions),
       interfaceScopes: interfaces.map((i) => scopesOf(this.buildCache.getTypeConfig(i).pothosOptions)),
