@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { enqueueJob } from './queue.js';
-import { JobWorker, type JobHandler } from './worker.js';
+import { DEFAULT_LEASE_MS, JobWorker, type JobHandler } from './worker.js';
 import { useTestApp, type TestApp } from '../test/test-app.js';
 
 const getApp = useTestApp();
 
-function workerFor(app: TestApp, handlers: Record<string, JobHandler>, options: { leaseMs?: number; workerId?: string } = {}) {
+function workerFor(app: TestApp, handlers: Record<string, JobHandler>, options: { leaseMs?: number; heartbeatMs?: number; workerId?: string } = {}) {
   return new JobWorker(app.prisma, handlers, { logger: app.services.logger, backoffMs: 60_000, ...options });
 }
 
@@ -80,6 +80,44 @@ describe('job queue', () => {
     const finished = await jobRow(app, job.id);
     expect(finished).toMatchObject({ status: 'DONE', attempts: 2 });
     expect([...effects]).toEqual(['w1']);
+  });
+
+  it('holds a claim for seconds, not minutes, and renews it while the handler runs', async () => {
+    const app = getApp();
+    const job = await enqueueJob(app.prisma, 'long', {});
+    let finish!: () => void;
+    let begun!: () => void;
+    const started = new Promise<void>((resolve) => (begun = resolve));
+    const worker = workerFor(app, {
+      long: async () => {
+        begun();
+        await new Promise<void>((resolve) => (finish = resolve));
+      },
+    }, { leaseMs: 400, workerId: 'busy' });
+    const run = worker.runNext();
+    await started;
+    const successor = workerFor(app, { long: async () => undefined }, { workerId: 'successor' });
+    // Three leases go by: the heartbeat keeps the job with the worker that is still on it.
+    for (let i = 0; i < 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await successor.runNext()).toBe(false);
+    }
+    expect(await jobRow(app, job.id)).toMatchObject({ status: 'RUNNING', lockedBy: 'busy' });
+    finish();
+    await run;
+    expect(await jobRow(app, job.id)).toMatchObject({ status: 'DONE', attempts: 1 });
+
+    // A server killed mid-job stops renewing: by default its job is free again within half a minute.
+    const next = await enqueueJob(app.prisma, 'long', {});
+    let leaseLeft = Infinity;
+    await workerFor(app, {
+      long: async () => {
+        const { lockedUntil } = await jobRow(app, next.id);
+        leaseLeft = lockedUntil!.getTime() - Date.now();
+      },
+    }).runNext();
+    expect(leaseLeft).toBeGreaterThan(0);
+    expect(leaseLeft).toBeLessThanOrEqual(30_000);
   });
 
   it('gives one job to one worker when several ask at once', async () => {

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKithServer, type KithServer } from '../../http/server.js';
+import { JobWorker } from '../../jobs/worker.js';
 import { apiKeyFor, globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage, newStorageKey } from '../files/storage.js';
 import { writeWorkspaceArchive } from './export-archive.js';
 import { BatchSize, exportedColumns, exportSources, rowBatches } from './export-sources.js';
-import { expireWorkspaceExports } from './exports.service.js';
+import { expireWorkspaceExports, WORKSPACE_EXPORT } from './exports.service.js';
 import { bytes, EXPORT, exportOf, lines, REQUEST, runDueJobs, seed, storedArchive } from './exports.test-helpers.js';
 
 const getApp = useTestApp();
@@ -201,6 +202,36 @@ describe('the export job', () => {
     expect(row.storageKey).not.toBe(partialKey);
     expect(await storage.open(partialKey)).toBeNull();
     expect((await f.clients.ADMIN.ok(EXPORT, { id: requested.id })).node.status).toBe('DONE');
+  });
+
+  it('resumes within seconds after the server was killed mid-export: the dead worker no longer renews its short lease', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await seed(app, f);
+    const { requestWorkspaceExport: requested } = await f.clients.ADMIN.ok(REQUEST, { format: 'JSON' });
+    // The server claims the job and begins the export, then is killed: its heartbeat stops with it.
+    let begun!: () => void;
+    const started = new Promise<void>((resolve) => (begun = resolve));
+    const killed = new JobWorker(app.prisma, {
+      [WORKSPACE_EXPORT]: async ({ exportId }: { exportId: string }) => {
+        await app.prisma.workspaceExport.update({ where: { id: exportId }, data: { status: 'RUNNING' } });
+        begun();
+        await new Promise(() => undefined);
+      },
+    }, { logger: app.services.logger, heartbeatMs: 60 * 60 * 1000 });
+    void killed.runNext();
+    await started;
+    // 31 seconds pass without a renewal.
+    await app.prisma.$executeRaw`UPDATE "Job" SET "lockedUntil" = "lockedUntil" - interval '31 seconds' WHERE status = 'RUNNING'`;
+    expect(errorCodes(await f.clients.ADMIN.gql(REQUEST, { format: 'CSV' }))).toEqual(['CONFLICT']);
+
+    // The restarted server's worker takes the job over at once and finishes it.
+    await runDueJobs(app);
+    const { node } = await f.clients.ADMIN.ok(EXPORT, { id: requested.id });
+    expect(node.status).toBe('DONE');
+    const url = await startServer(app);
+    expect((await download(`${url}${new URL(node.downloadUrl).pathname}`, f.clients.ADMIN.cookie)).status).toBe(200);
+    await f.clients.ADMIN.ok(REQUEST, { format: 'CSV' });
   });
 
   it('marks the export FAILED, with a message and no archive, when its last attempt fails', async () => {
