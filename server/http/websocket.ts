@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { AppServices } from '../app-services.js';
 import { originMayUseCookie } from './protection/websocket-origin.js';
 import { contextForRequest } from './request-context.js';
@@ -10,6 +10,12 @@ import type { KithYoga } from './yoga.js';
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
+}
+
+/** The error with an `extensions.code`, unless it has one (a query limit's, say). */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: { ...error.extensions, code } });
 }
 
 /** graphql-ws on the same port and path as HTTP, through Yoga's envelop so plugins apply. */
@@ -34,9 +40,16 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
           socket: ctx.extra.socket,
           params: payload,
         });
-        const document = parse(payload.query);
+        // A bad document is this operation's error message, as over HTTP; a throw would close the whole socket (4500).
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+          throw error;
+        }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((error: GraphQLError) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         // Cookies cannot be set over a socket; a stale one simply yields no viewer.
         const param = (name: string) => (typeof ctx.connectionParams?.[name] === 'string' ? (ctx.connectionParams[name] as string) : null);
         const authorization = param('authorization');

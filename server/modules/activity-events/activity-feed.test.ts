@@ -133,6 +133,23 @@ describe('activityFeed over graphql-ws', () => {
     await client.dispose();
   });
 
+  it('answers an operation with a syntax error with an error message and keeps the socket and its live feed', async () => {
+    const url = await start();
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const client = asUser(url, f, 'MEMBER');
+    const feed = collect(client, FEED, {}, (r) => r.events.length >= 1);
+    await listening(app.services.activityHub, 1);
+    const broken = collect(client, '{ contacts(', {}, () => false);
+    const refusal = (await broken.done.catch((error: unknown) => error)) as Array<{ message: string; extensions?: { code?: string } }>;
+    expect(refusal[0]?.message).toMatch(/Syntax Error/);
+    expect(refusal[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    await company(f, 'Still live');
+    await feed.done;
+    await client.dispose();
+    expect(feed.received.events.map((e) => e.verb)).toEqual(['created']);
+  });
+
   it('authenticates an API key from the connection_init payload', async () => {
     const url = await start();
     const f = await rolesFixture(getApp());
