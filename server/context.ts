@@ -45,7 +45,7 @@ export interface Context {
   loadedStandings(): ReadonlyMap<string, WorkspaceStanding> | null;
   /** Whether the viewer shares a workspace with this user; batched per request. */
   sharesWorkspaceWith: DataLoader<string, boolean>;
-  /** The workspace the request acts on: explicit argument first, then the header. */
+  /** The workspace the request acts on: explicit argument first, then the header, then an API key's own. */
   workspaceIdFrom(explicit?: string | null): string | null;
   /** A per-request memo for loaders that several resolvers share. */
   memo<T>(key: string, create: () => T): T;
@@ -100,7 +100,11 @@ export function createContext(
     standings: loadStandings,
     loadedStandings: () => loadedStandings,
     sharesWorkspaceWith,
-    workspaceIdFrom: (explicit) => parseWorkspaceId(explicit ?? request.workspaceHeader),
+    workspaceIdFrom: (explicit) => {
+      const named = explicit ?? request.workspaceHeader;
+      // A key belongs to one workspace, so a request with a key that names none means that one.
+      return named ? parseWorkspaceId(named) : (context.viewer?.apiKey?.workspaceId ?? null);
+    },
     memo<T>(key: string, create: () => T): T {
       if (!memos.has(key)) memos.set(key, create());
       return memos.get(key) as T;

@@ -83,6 +83,20 @@ describe('API keys', () => {
     expect(own.node.name).toBe('Acme');
   });
 
+  it('acts in its own workspace when the request names none', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const { secret } = await apiKeyFor(app, f.users.ADMIN.id, f.workspaceId, 'ADMIN');
+    const integration = keyClient(app, secret, f.workspaceGid);
+    integration.workspaceId = null;
+    await integration.ok(CREATE_CONTACT);
+    expect((await app.prisma.contact.findFirstOrThrow()).workspaceId).toBe(f.workspaceId);
+    expect((await integration.ok<{ contacts: { totalCount: number } }>(`{ contacts { totalCount } }`)).contacts.totalCount).toBe(1);
+    // A person with a session still names the workspace.
+    f.clients.ADMIN.workspaceId = null;
+    expect(errorCodes(await f.clients.ADMIN.gql(`{ contacts { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('stops at once when revoked, rotated or expired, and a bad secret is refused clearly', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
