@@ -5,6 +5,7 @@ import { schema } from '../schema.js';
 import { useActivityPublishing } from '../modules/activity-events/publish.js';
 import { useUsageRecording } from '../modules/usage/usage.plugin.js';
 import { createErrorMasker, yogaLogger } from './errors.js';
+import { useInputChecks } from './input-checks.js';
 import { createProtection } from './protection/index.js';
 import { contextForRequest, type ServerContext } from './request-context.js';
 import { useSharedSubscriptionResults } from './shared-subscription-results.js';
@@ -42,6 +43,7 @@ export function createKithYoga(app: AppServices) {
       useUsageRecording(app),
       useSharedSubscriptionResults(),
       ...protection.plugins,
+      useInputChecks(),
     ],
   });
   // The WebSocket server builds contexts too, and must spend from the same failed-authentication budgets.

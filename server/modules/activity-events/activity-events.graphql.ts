@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { mapAsyncIterator } from 'graphql-yoga';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
+import { ownCursors } from '../../http/input-checks.js';
 import { SHARED_RESULT_KEY } from '../../http/shared-subscription-results.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
@@ -116,6 +117,7 @@ builder.queryField('activityEvents', (t) =>
   t.connection(
     {
       type: ActivityEventType,
+      ...ownCursors,
       description: 'The workspace’s activity history, newest first; only events about what you may see.',
       args: { workspaceId: t.arg.id({ required: false }), filter: t.arg({ type: ActivityEventFilter, required: false }) },
       authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),

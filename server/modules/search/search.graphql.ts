@@ -2,6 +2,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import { badInput } from '../../errors.js';
+import { offsetCursors } from '../../http/input-checks.js';
 import { SearchEntityType } from '../../generated/prisma/enums.js';
 import { ActivityType } from '../activities/activity.types.js';
 import { CommentType } from '../comments/comment.types.js';
@@ -82,6 +83,7 @@ builder.queryFields((t) => ({
   search: t.connection(
     {
       type: SearchResult,
+      ...offsetCursors,
       description:
         'Finds records of one workspace by name, prefix ("jo smi"), one typo ("jhon"), accents ignored, email, phone in any format, domain, profile URL or words of notes. Highest relevance first; only records you can see, never the trash.',
       args: {

@@ -2,6 +2,7 @@ import { getRefFromModel } from '@pothos/plugin-prisma';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
+import { ownCursors } from '../../http/input-checks.js';
 import { ActivityType } from '../activities/activity.types.js';
 import { CommentType } from '../comments/comment.types.js';
 import { CommunicationType } from '../communications/communication.types.js';
@@ -54,6 +55,7 @@ for (const [model, owner] of [['Contact', 'contact'], ['Company', 'company'], ['
     t.connection(
       {
         type: TimelineItemUnion,
+        ...ownCursors,
         description: 'Everything that happened around this record, newest first.',
         authScopes: (record: { workspaceId: string }) => ({ can: { workspaceId: record.workspaceId, permission: 'records:read' } }),
         resolve: (record, args, ctx) => {
