@@ -6,6 +6,8 @@ import { KNOWN_CONTENT_TYPES } from './modules/files/content-types.js';
 import { retentionSettings, type RetentionSettings } from './retention.js';
 
 const retentionDays = z.coerce.number().int().min(1).max(3650).optional();
+/** A deletion's grace period: 0 purges at the job worker's next run. */
+const graceDays = z.coerce.number().int().min(0).max(3650).optional();
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -39,7 +41,8 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false'),
   REDIS_URL: z.string().url().optional(),
   // Retention in days (server/retention.ts holds the defaults).
-  RETENTION_DELETED_WORKSPACE_DAYS: retentionDays,
+  RETENTION_DELETED_WORKSPACE_DAYS: graceDays,
+  RETENTION_DELETED_ACCOUNT_DAYS: graceDays,
   RETENTION_SOFT_DELETED_DAYS: retentionDays,
   RETENTION_EXPORT_DAYS: retentionDays,
   RETENTION_USAGE_DAYS: retentionDays,
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     retention: retentionSettings({
       deletedWorkspaceDays: e.RETENTION_DELETED_WORKSPACE_DAYS,
+      deletedAccountDays: e.RETENTION_DELETED_ACCOUNT_DAYS,
       softDeletedDays: e.RETENTION_SOFT_DELETED_DAYS,
       exportArchiveDays: e.RETENTION_EXPORT_DAYS,
       usageDays: e.RETENTION_USAGE_DAYS,

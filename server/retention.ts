@@ -1,12 +1,14 @@
 // How long Kith keeps what it expires, in one place. Everything that deletes data by age reads these
 // settings (from Config, so RETENTION_* variables override them); the defaults are what the privacy
-// promise says: deleted workspaces and trashed records 30 days, export archives 7, usage data and backups 90.
+// promise says: deleted workspaces, deleted accounts and trashed records 30 days, export archives 7, usage data and backups 90.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionSettings {
-  /** A deleted workspace is purged this many days after its deletion. */
+  /** A deleted workspace is purged this many days after its deletion (0: by the worker's next run). */
   deletedWorkspaceDays: number;
+  /** A deleted account's personal data is wiped this many days after its deletion (0: by the worker's next run). */
+  deletedAccountDays: number;
   /** Soft-deleted records stay restorable (in the trash) this many days, then are purged. */
   softDeletedDays: number;
   /** Export archives can be downloaded this many days, then are removed. */
@@ -19,6 +21,7 @@ export interface RetentionSettings {
 
 export const DEFAULT_RETENTION: Readonly<RetentionSettings> = Object.freeze({
   deletedWorkspaceDays: 30,
+  deletedAccountDays: 30,
   softDeletedDays: 30,
   exportArchiveDays: 7,
   usageDays: 90,
@@ -28,6 +31,7 @@ export const DEFAULT_RETENTION: Readonly<RetentionSettings> = Object.freeze({
 /** The environment variable that overrides each setting (parsed in server/config.ts). */
 export const RETENTION_VARIABLES = {
   deletedWorkspaceDays: 'RETENTION_DELETED_WORKSPACE_DAYS',
+  deletedAccountDays: 'RETENTION_DELETED_ACCOUNT_DAYS',
   softDeletedDays: 'RETENTION_SOFT_DELETED_DAYS',
   exportArchiveDays: 'RETENTION_EXPORT_DAYS',
   usageDays: 'RETENTION_USAGE_DAYS',

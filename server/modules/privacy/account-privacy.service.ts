@@ -75,7 +75,7 @@ export async function deleteMyAccount(context: Context, password: string) {
   const user = await context.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
   await assertCurrentPassword(context, user, password, 'Password is incorrect.', 'password');
   const deletedAt = new Date();
-  const purgeAfter = purgeDate(deletedAt);
+  const purgeAfter = purgeDate(context.app.config.retention.deletedAccountDays, deletedAt);
   await context.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { deletedAt, purgeAfter } });
     for (const m of await tx.membership.findMany({ where: { userId } })) await emitEvent(tx, context, m, 'Membership', 'left', { userId, role: m.role, accountDeleted: true });

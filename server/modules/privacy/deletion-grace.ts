@@ -1,7 +1,9 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
-const GRACE_DAYS = 30;
 
-/** When something deleted now is purged for good: the grace period during which it can be cancelled. */
-export function purgeDate(from = new Date()): Date {
-  return new Date(from.getTime() + GRACE_DAYS * DAY_MS);
+/**
+ * When something deleted now is purged for good: the end of its grace period (RETENTION_DELETED_*_DAYS),
+ * during which the deletion can be cancelled. 0 days is the moment of deletion: the next worker run purges.
+ */
+export function purgeDate(graceDays: number, from = new Date()): Date {
+  return new Date(from.getTime() + graceDays * DAY_MS);
 }

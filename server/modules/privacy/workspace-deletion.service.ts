@@ -43,7 +43,7 @@ export async function requestWorkspaceDeletion(context: Context, workspaceId: st
   if (confirmName.trim() !== workspace.name) throw badInput('Type the workspace name exactly as it is to confirm.', 'confirmName');
   await assertCurrentPassword(context, membership.user, password, 'Password is incorrect.', 'password');
   const closedAt = new Date();
-  const purgeAfter = purgeDate(closedAt);
+  const purgeAfter = purgeDate(context.app.config.retention.deletedWorkspaceDays, closedAt);
   await context.prisma.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt, purgeAfter } });
     await tx.apiKey.updateMany({ where: { workspaceId, revokedAt: null }, data: { revokedAt: closedAt } });
