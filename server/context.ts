@@ -27,6 +27,8 @@ export interface RequestInfo {
   userAgent: string | null;
   /** The raw `x-workspace-id` header, if any. */
   workspaceHeader: string | null;
+  /** The `Accept-Language` header: a new workspace's phone country is guessed from it. */
+  acceptLanguage?: string | null;
 }
 
 

@@ -9,6 +9,8 @@ const RANK: Record<Role, number> = { VIEWER: 1, MEMBER: 2, ADMIN: 3, OWNER: 4 };
 export const PERMISSIONS = {
   'workspace:read': 'VIEWER',
   'workspace:rename': 'ADMIN',
+  /** Workspace-wide defaults, such as the country phone numbers are read in. */
+  'workspace:settings': 'ADMIN',
   'members:read': 'VIEWER',
   'members:manage': 'ADMIN',
   'invitations:manage': 'ADMIN',

@@ -89,6 +89,7 @@ export async function contextForRequest(
       ip,
       userAgent: header(incoming, 'user-agent')?.slice(0, 512) ?? null,
       workspaceHeader: incoming.workspaceId ?? header(incoming, 'x-workspace-id'),
+      acceptLanguage: header(incoming, 'accept-language')?.slice(0, 256) ?? null,
     },
     signedIn?.viewer ?? null,
     setCookie,

@@ -401,6 +401,8 @@ export type SignUpInput = {
   birthDate?: string | null | undefined;
   /** An explicit confirmation of being 16 or older, instead of a birth date. */
   confirmAge16OrOlder?: boolean | null | undefined;
+  /** The workspace's country for phone numbers written without +code; guessed from Accept-Language when left out. */
+  defaultPhoneCountry?: string | null | undefined;
   email: string;
   name: string;
   password: string;

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import { sendOrLog } from '../../mail/mailer.js';
 import { verificationEmail } from '../../mail/templates.js';
+import { countryFromLocale, phoneCountryInput } from '../workspaces/phone-country.js';
 import { createWorkspaceWithOwner, workspaceNameInput } from '../workspaces/workspaces.service.js';
 import { assertOldEnough } from './age.js';
 import { issueAuthToken } from './auth-tokens.service.js';
@@ -18,6 +19,7 @@ const SignUpInput = builder.inputType('SignUpInput', {
     workspaceName: t.string({ validate: workspaceNameInput }),
     birthDate: t.field({ type: 'Date', required: false, description: 'Used once to check the minimum age of 16; never stored.' }),
     confirmAge16OrOlder: t.boolean({ required: false, description: 'An explicit confirmation of being 16 or older, instead of a birth date.' }),
+    defaultPhoneCountry: t.string({ required: false, description: "The workspace's country for phone numbers written without +code; guessed from Accept-Language when left out.", validate: phoneCountryInput }),
   }),
 });
 
@@ -37,7 +39,7 @@ export async function signUp(context: Context, input: SignUpArgs) {
     const created = await tx.user
       .create({ data: { name, email, passwordHash, ageConfirmedAt: new Date() } })
       .catch((error: unknown) => rethrowUniqueViolation(error, duplicate.message, 'email'));
-    await createWorkspaceWithOwner(tx, input.workspaceName, created.id);
+    await createWorkspaceWithOwner(tx, input.workspaceName, created.id, input.defaultPhoneCountry ?? countryFromLocale(context.request.acceptLanguage));
     return { user: created, token: await issueAuthToken(tx, created.id, 'EMAIL_VERIFICATION') };
   });
   await startSession(context, user.id);

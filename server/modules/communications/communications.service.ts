@@ -11,6 +11,7 @@ import { normalizeAddress } from './addresses.js';
 import { mayReadBody } from './body-privacy.js';
 import type { CommunicationInputShape } from './communication.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { phoneCountryFor } from '../workspaces/phone-country.js';
 
 type Tx = Prisma.TransactionClient;
 type Existing = Pick<Communication, 'kind' | 'fromAddress' | 'toAddresses' | 'durationSeconds' | 'outcome'>;
@@ -19,13 +20,13 @@ type Existing = Pick<Communication, 'kind' | 'fromAddress' | 'toAddresses' | 'du
  * Addresses, checked against the kind the record will have. When an update changes the kind, the stored
  * addresses are checked again, so an EMAIL turned CALL cannot keep email addresses.
  */
-function addressColumns(input: CommunicationInputShape, existing: Existing | null) {
+function addressColumns(input: CommunicationInputShape, existing: Existing | null, phoneCountry: string | undefined) {
   const kind = input.kind ?? existing!.kind;
   const recheck = existing != null && kind !== existing.kind;
   const from = input.fromAddress !== undefined ? input.fromAddress : recheck ? existing.fromAddress : undefined;
   const to = input.toAddresses !== undefined ? (input.toAddresses ?? []) : recheck ? existing.toAddresses : undefined;
-  const fromAddress = from === undefined ? undefined : from?.trim() ? normalizeAddress(kind, from, 'input.fromAddress', input.phoneCountry) : null;
-  const toAddresses = to?.filter((value) => value.trim()).map((value) => normalizeAddress(kind, value, 'input.toAddresses', input.phoneCountry));
+  const fromAddress = from === undefined ? undefined : from?.trim() ? normalizeAddress(kind, from, 'input.fromAddress', phoneCountry) : null;
+  const toAddresses = to?.filter((value) => value.trim()).map((value) => normalizeAddress(kind, value, 'input.toAddresses', phoneCountry));
 
   const duration = input.durationSeconds !== undefined ? input.durationSeconds : existing?.durationSeconds;
   const outcome = input.outcome !== undefined ? input.outcome?.trim() : existing?.outcome;
@@ -39,9 +40,11 @@ async function communicationColumns(tx: Tx, access: RecordAccess, input: Communi
   const contactIds = input.contactIds ? keysOf(input.contactIds, 'Contact') : undefined;
   if (contactIds) await assertVisibleLinks(tx, access, 'contact', contactIds, 'input.contactIds');
   const { companyId, dealId } = await linkColumns(tx, access, { companyId: input.companyId, dealId: input.dealId });
+  const hasAddresses = Boolean(input.fromAddress?.trim() || input.toAddresses?.length || (existing && input.kind && input.kind !== existing.kind));
+  const phoneCountry = await phoneCountryFor(tx, access.workspaceId, input.phoneCountry, hasAddresses);
   return {
     columns: {
-      ...addressColumns(input, existing),
+      ...addressColumns(input, existing, phoneCountry),
       kind: input.kind ?? undefined,
       direction: input.direction ?? undefined,
       subject: input.subject === undefined ? undefined : input.subject?.trim() || null,

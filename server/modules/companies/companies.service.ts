@@ -10,6 +10,7 @@ import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import { badInput } from '../../errors.js';
 import type { CompanyInputShape } from './company.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { phoneCountryFor } from '../workspaces/phone-country.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,13 +24,14 @@ async function companyColumns(tx: Tx, workspaceId: string, input: CompanyInputSh
   if (ownerId) await assertMember(tx, ownerId, workspaceId, 'ownerId');
   const tagIds = input.tagIds ? keysOf(input.tagIds, 'Tag') : undefined;
   if (tagIds) await assertLinksInWorkspace(tx, 'tag', tagIds, workspaceId, 'tagIds');
+  const phoneCountry = await phoneCountryFor(tx, workspaceId, input.phoneCountry, Boolean(input.phone?.trim()));
   return {
     columns: {
       name: input.name?.trim(),
       domain: mapOrNull(input.domain, (v) => normalizeDomain(v)),
       website: mapOrNull(input.website, (v) => normalizeUrl(v, 'website')),
       linkedinUrl: mapOrNull(input.linkedinUrl, (v) => normalizeUrl(v, 'linkedinUrl')),
-      phone: mapOrNull(input.phone, (v) => normalizePhone(v, input.phoneCountry ?? undefined)),
+      phone: mapOrNull(input.phone, (v) => normalizePhone(v, phoneCountry)),
       industry: trimmedOrNull(input.industry),
       size: trimmedOrNull(input.size),
       street: trimmedOrNull(input.street),

@@ -9,6 +9,7 @@ import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import { assertEmailsFree, contactDetails, duplicateEmailMessage, writeContactDetails } from './contact-details.js';
 import type { ContactInputShape } from './contact.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { phoneCountryFor } from '../workspaces/phone-country.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,7 +63,8 @@ export async function createContact(context: Context, workspaceId: string, input
     .$transaction(async (tx) => {
       const { columns, tagIds } = await contactColumns(tx, access, input);
       assertNamed(columns.firstName ?? '', columns.lastName ?? '');
-      const { skills, ...lists } = contactDetails(input);
+      const phoneCountry = await phoneCountryFor(tx, workspaceId, input.phoneCountry, Boolean(input.phones?.length));
+      const { skills, ...lists } = contactDetails({ ...input, phoneCountry });
       await assertEmailsFree(tx, workspaceId, lists.emails?.map((e) => e.email) ?? [], null);
       const contact = await tx.contact.create({
         data: {
@@ -90,7 +92,8 @@ export async function updateContact(context: Context, id: string, input: Contact
       const contact = await tx.contact.findUniqueOrThrow({ where: { id, deletedAt: null }, include: { emails: { orderBy: { id: 'asc' } } } });
       const { columns, tagIds } = await contactColumns(tx, access, input);
       assertNamed(columns.firstName ?? contact.firstName, columns.lastName ?? contact.lastName);
-      const { skills, ...lists } = contactDetails(input, contact.emails.map((e) => e.email));
+      const phoneCountry = await phoneCountryFor(tx, contact.workspaceId, input.phoneCountry, Boolean(input.phones?.length));
+      const { skills, ...lists } = contactDetails({ ...input, phoneCountry }, contact.emails.map((e) => e.email));
       if (lists.emails) await assertEmailsFree(tx, contact.workspaceId, lists.emails.map((e) => e.email), id);
       await writeContactDetails(tx, contact.workspaceId, id, lists);
       return tx.contact.update({

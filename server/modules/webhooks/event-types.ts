@@ -20,7 +20,7 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   Tag: ['created', 'updated', 'deleted'],
   Team: ['created', 'updated', 'deleted'],
   Form: ['created', 'updated', 'deleted', 'key_regenerated'],
-  Workspace: ['created', 'renamed', 'policy_changed', 'deletion_requested', 'deletion_cancelled'],
+  Workspace: ['created', 'renamed', 'settings_changed', 'policy_changed', 'deletion_requested', 'deletion_cancelled'],
   Membership: ['joined', 'role_changed', 'left'],
   Invitation: ['created', 'resent', 'revoked'],
   ApiKey: ['created', 'rotated', 'revoked'],

@@ -5,6 +5,7 @@ import { permissionInWorkspace, permissionOnRecord } from './record-scope.js';
 import { leaveWorkspace, transferOwnership } from './members.service.js';
 import { createWorkspaceWithOwner, requireWorkspaceId, workspaceNameInput } from './workspaces.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
+import { countryFromLocale, phoneCountryInput } from './phone-country.js';
 
 const membershipOf = (ctx: Parameters<typeof permissionOnRecord>[0], memberId: string) => () =>
   ctx.prisma.membership.findUnique({ where: { id: idFromGlobalId(memberId, 'Membership', 'Member') } });
@@ -14,10 +15,14 @@ builder.mutationFields((t) => ({
     type: 'Workspace',
     description: 'Creates a workspace with you as its owner.',
     authScopes: { $all: { verified: true, personal: true } },
-    args: { name: t.arg.string({ validate: workspaceNameInput }) },
-    resolve: async (query, _root, { name }, ctx) => {
+    args: {
+      name: t.arg.string({ validate: workspaceNameInput }),
+      defaultPhoneCountry: t.arg.string({ required: false, description: 'Country for phone numbers written without +code; guessed from Accept-Language when left out.', validate: phoneCountryInput }),
+    },
+    resolve: async (query, _root, { name, defaultPhoneCountry }, ctx) => {
+      const country = defaultPhoneCountry ?? countryFromLocale(ctx.request.acceptLanguage);
       const created = await ctx.prisma.$transaction((tx) =>
-        createWorkspaceWithOwner(tx, name, requireViewer(ctx).user.id).then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'created').then(() => row)),
+        createWorkspaceWithOwner(tx, name, requireViewer(ctx).user.id, country).then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'created').then(() => row)),
       );
       ctx.invalidateRoles();
       return ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: created.id } });
@@ -32,6 +37,20 @@ builder.mutationFields((t) => ({
         .$transaction((tx) =>
           tx.workspace.update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { name: args.name.trim() } })
             .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'renamed')),
+        )
+        .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),
+  }),
+  setWorkspacePhoneCountry: t.prismaField({
+    type: 'Workspace',
+    description: 'Sets the country phone numbers written without +code are read in (null: every number needs its +code).',
+    args: { workspaceId: t.arg.id({ required: false }), country: t.arg.string({ required: false, validate: phoneCountryInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:settings', args.workspaceId),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma
+        .$transaction((tx) =>
+          tx.workspace
+            .update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { defaultPhoneCountry: args.country?.toUpperCase() ?? null } })
+            .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'settings_changed', { fields: ['defaultPhoneCountry'] })),
         )
         .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),
   }),

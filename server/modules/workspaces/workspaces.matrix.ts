@@ -31,6 +31,7 @@ export const cases: MatrixCase[] = [
   },
   { kind: 'mutation', field: 'createWorkspace', run: gql(`mutation { createWorkspace(name: "Side project") { id } }`), expect: signedIn('ok'), keys: 'FORBIDDEN' },
   { kind: 'mutation', field: 'renameWorkspace', run: gql(`mutation { renameWorkspace(name: "Acme 2") { id } }`), expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN') },
+  { kind: 'mutation', field: 'setWorkspacePhoneCountry', run: gql(`mutation { setWorkspacePhoneCountry(country: "US") { defaultPhoneCountry } }`), expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN') },
   { kind: 'mutation', field: 'leaveWorkspace', run: gql(`mutation { leaveWorkspace }`), expect: byRole('BAD_USER_INPUT', 'ok', 'ok', 'ok'), keys: 'FORBIDDEN' },
   {
     kind: 'mutation', field: 'transferOwnership',

@@ -14,9 +14,10 @@ export const workspaceNameInput = z
   .refine((value) => value.trim().length > 0, 'A workspace name is required.')
   .refine((value) => value.trim().length <= MAX_WORKSPACE_NAME, `Workspace names have at most ${MAX_WORKSPACE_NAME} characters.`);
 
-export async function createWorkspaceWithOwner(tx: Tx, name: string, ownerId: string) {
+/** `defaultPhoneCountry`: given, or guessed from the creator's locale (null when it names no country). */
+export async function createWorkspaceWithOwner(tx: Tx, name: string, ownerId: string, defaultPhoneCountry: string | null = null) {
   const workspace = await tx.workspace.create({
-    data: { name: name.trim(), memberships: { create: { userId: ownerId, role: 'OWNER' } } },
+    data: { name: name.trim(), defaultPhoneCountry: defaultPhoneCountry?.toUpperCase() ?? null, memberships: { create: { userId: ownerId, role: 'OWNER' } } },
   });
   await createDefaultPipeline(tx, workspace.id);
   return workspace;
