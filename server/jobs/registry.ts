@@ -1,7 +1,7 @@
 import type { AppServices } from '../app-services.js';
 import { exportHandlers } from '../modules/exports/exports.service.js';
 import { userPurgeHandlers } from '../modules/privacy/account-privacy.service.js';
-import { workspacePurgeHandlers } from '../modules/privacy/workspace-deletion.service.js';
+import { workspacePurgeHandlers } from '../modules/privacy/workspace-purge.js';
 import { webhookHandlers } from '../modules/webhooks/webhooks.service.js';
 import { maintenanceHandlers } from './maintenance.js';
 import { retentionSweepHandlers } from './retention-sweep.js';

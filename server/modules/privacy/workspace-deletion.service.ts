@@ -1,19 +1,16 @@
-import type { AppServices } from '../../app-services.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
-import { getDatamodel } from '../../generated/pothos-types.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import type { JobHandler } from '../../jobs/worker.js';
 import { sendOrLog } from '../../mail/mailer.js';
 import { assertCurrentPassword } from '../accounts/current-password.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { exportArchiveKeys } from '../exports/exports.service.js';
-import { fileStorage } from '../files/storage.js';
 import { purgeDate } from './deletion-grace.js';
 import { emitEvent, recordEvent } from '../activity-events/record-event.js';
 
 export const WORKSPACE_PURGE = 'workspace.purge';
+/** A purge is retried with backoff (up to an hour apart) until it succeeds: never abandoned. */
+export const PURGE_MAX_ATTEMPTS = 1_000_000;
 
 /** The owner's own membership, read directly: a closed workspace is out of reach of the usual role checks. */
 async function ownedWorkspace(context: Context, workspaceId: string) {
@@ -47,7 +44,7 @@ export async function requestWorkspaceDeletion(context: Context, workspaceId: st
   await context.prisma.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt, purgeAfter } });
     await tx.apiKey.updateMany({ where: { workspaceId, revokedAt: null }, data: { revokedAt: closedAt } });
-    await enqueueJob(tx, WORKSPACE_PURGE, { workspaceId }, { runAt: purgeAfter, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}` });
+    await enqueueJob(tx, WORKSPACE_PURGE, { workspaceId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}` });
     await emitEvent(tx, context, { id: workspaceId, workspaceId }, 'Workspace', 'deletion_requested', { purgeAfter: purgeAfter.toISOString() });
     await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_requested', targetType: 'Workspace', targetId: workspaceId, details: { purgeAfter: purgeAfter.toISOString() } });
   });
@@ -61,46 +58,15 @@ export async function cancelWorkspaceDeletion(context: Context, workspaceId: str
   const membership = await ownedWorkspace(context, workspaceId);
   if (membership.role !== 'OWNER') throw notFound('Workspace');
   if (!membership.workspace.closedAt) throw badInput('This workspace is not scheduled for deletion.');
+  // Once the grace period is over the purge may have begun: reopening would show a half-purged workspace.
+  const tooLate = () => badInput('The grace period is over: this workspace is being deleted and can no longer be restored.');
+  if (membership.workspace.purgeAfter && membership.workspace.purgeAfter <= new Date()) throw tooLate();
   await context.prisma.$transaction(async (tx) => {
-    await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt: null, purgeAfter: null } });
+    const reopened = await tx.workspace.updateMany({ where: { id: workspaceId, purgeAfter: { gt: new Date() } }, data: { closedAt: null, purgeAfter: null } });
+    if (reopened.count === 0) throw tooLate();
     await emitEvent(tx, context, { id: workspaceId, workspaceId }, 'Workspace', 'deletion_cancelled');
     await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_cancelled', targetType: 'Workspace', targetId: workspaceId });
   });
   context.invalidateRoles();
   await tellOwners(context, workspaceId, `"${membership.workspace.name}" will not be deleted`, `The deletion of "${membership.workspace.name}" was cancelled; the workspace is open again.`);
-}
-
-/** Models with a workspaceId column, from the Prisma schema: tables added later are purged too. */
-export function workspaceModels(): string[] {
-  return Object.entries(getDatamodel().datamodel.models)
-    .filter(([, model]) => model.fields.some((field) => field.name === 'workspaceId'))
-    .map(([name]) => name);
-}
-
-type DeleteManyDelegate = { deleteMany: (args: { where: { workspaceId: string } }) => Promise<unknown> };
-
-/**
- * Removes every row of a closed workspace whose grace period is over, then its files. Does nothing for a
- * workspace that was reopened (deletion cancelled), so a stale job is harmless; running twice is too.
- */
-export function workspacePurgeHandlers(app: AppServices): Record<string, JobHandler> {
-  return {
-    [WORKSPACE_PURGE]: async ({ workspaceId }: { workspaceId: string }) => {
-      const prisma = app.db.prisma;
-      const workspace = await prisma.workspace.findUnique({ where: { id: workspaceId }, select: { closedAt: true, purgeAfter: true } });
-      if (!workspace?.closedAt || !workspace.purgeAfter || workspace.purgeAfter > new Date()) return;
-      const files = await prisma.file.findMany({ where: { workspaceId }, select: { storageKey: true } });
-      const archives = await exportArchiveKeys(app, workspaceId);
-      await prisma.$transaction(async (tx) => {
-        await tx.workspace.delete({ where: { id: workspaceId } });
-        // Rows that name the workspace without a foreign key (search documents, events...) do not cascade.
-        for (const model of workspaceModels()) {
-          const delegate = (tx as unknown as Record<string, DeleteManyDelegate>)[model[0]!.toLowerCase() + model.slice(1)];
-          await delegate!.deleteMany({ where: { workspaceId } });
-        }
-      });
-      const storage = fileStorage(app.config);
-      await Promise.all([...files.map((f) => f.storageKey), ...archives].map((key) => storage.delete(key)));
-    },
-  };
 }

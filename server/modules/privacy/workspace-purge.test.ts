@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { JobWorker } from '../../jobs/worker.js';
 import { jobHandlers } from '../../jobs/registry.js';
 import { seedRecords } from '../../seed/records.js';
@@ -7,7 +7,7 @@ import { apiKeyFor, globalId, rolesFixture, STRONG_PASSWORD, type RolesFixture }
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage } from '../files/storage.js';
 import { createWorkspaceWithOwner } from '../workspaces/workspaces.service.js';
-import { workspaceModels } from './workspace-deletion.service.js';
+import { purgeWorkspace, workspaceModels } from './workspace-purge.js';
 
 const getApp = useTestApp();
 
@@ -127,5 +127,68 @@ describe('workspace deletion', () => {
     expect(actions).toEqual(['workspace.deletion_requested', 'workspace.deletion_cancelled']);
     const emails = await app.prisma.outboxEmail.findMany({ where: { to: 'owner@example.com' }, orderBy: { createdAt: 'asc' } });
     expect(emails.map((e) => e.subject)).toEqual(['"Acme" will be deleted', '"Acme" will not be deleted']);
+  });
+
+  it('purges in steps that keep their progress: a failed attempt leaves the workspace row, and is retried until the purge is done, files included', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const { workspaceId, storageKey, archiveKey } = await fullWorkspace(app, f);
+    const owner = f.clients.OWNER;
+    owner.workspaceId = globalId('Workspace', workspaceId);
+    await owner.ok(`mutation($p: String!) { requestWorkspaceDeletion(confirmName: "Doomed", password: $p) }`, { p: STRONG_PASSWORD });
+    await app.prisma.workspace.update({ where: { id: workspaceId }, data: { purgeAfter: new Date(Date.now() - 1000) } });
+    await app.prisma.job.updateMany({ where: { kind: 'workspace.purge' }, data: { runAt: new Date(Date.now() - 1000) } });
+
+    // The file store fails once, midway.
+    const storage = fileStorage(app.services.config);
+    const storageDown = vi.spyOn(storage, 'delete').mockRejectedValueOnce(new Error('storage unreachable'));
+    const worker = new JobWorker(app.prisma, jobHandlers(app.services), { logger: app.services.logger });
+    while (await worker.runNext());
+    const job = await app.prisma.job.findFirstOrThrow({ where: { kind: 'workspace.purge' } });
+    expect(job).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'storage unreachable' });
+    // Still there, still closed: nothing half-purged can be reached, and the next attempt knows what to do.
+    expect(await app.prisma.workspace.findUnique({ where: { id: workspaceId } })).toMatchObject({ closedAt: expect.any(Date) });
+    expect(errorCodes(await owner.gql(`{ contacts { totalCount } }`))).toEqual(['NOT_FOUND']);
+    // Nor can it be reopened half-purged: past the grace period, cancelling is refused.
+    const cancel = await owner.gql(`mutation($w: ID!) { cancelWorkspaceDeletion(workspaceId: $w) }`, { w: globalId('Workspace', workspaceId) });
+    expect(errorCodes(cancel)).toEqual(['BAD_USER_INPUT']);
+
+    // Failing again and again never gives up: each attempt is retried later, and from the fifth on, owners of the instance are alerted.
+    const alert = vi.spyOn(app.services.logger, 'error');
+    storageDown.mockRejectedValue(new Error('storage unreachable'));
+    await app.prisma.job.update({ where: { id: job.id }, data: { attempts: 30, runAt: new Date() } });
+    while (await worker.runNext());
+    expect(await app.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'PENDING', attempts: 31 });
+    expect(alert).toHaveBeenCalledWith(expect.stringContaining(workspaceId));
+
+    storageDown.mockRestore();
+    await app.prisma.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
+    while (await worker.runNext());
+    expect(await app.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'DONE' });
+    expect(Object.entries(await rowsPerModel(app, workspaceId)).filter(([, n]) => n > 0)).toEqual([]);
+    expect(await app.prisma.workspace.findUnique({ where: { id: workspaceId } })).toBeNull();
+    expect(await storage.open(storageKey)).toBeNull();
+    expect(await storage.open(archiveKey)).toBeNull();
+  });
+
+  it('deletes in bounded batches, children before parents, so no foreign key blocks a batch and none runs long', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const { workspaceId } = await fullWorkspace(app, f);
+    await app.prisma.workspace.update({ where: { id: workspaceId }, data: { closedAt: new Date(), purgeAfter: new Date() } });
+    const steps: Array<{ table: string; rows: number }> = [];
+    const purged = await purgeWorkspace(app.services, workspaceId, { batchRows: 5, onBatch: (table, rows) => void steps.push({ table, rows }) });
+    expect(purged.workspace).toBe(true);
+    expect(steps.every((step) => step.rows <= 5)).toBe(true);
+    const contactSteps = steps.filter((step) => step.table === 'Contact');
+    expect(contactSteps.length).toBeGreaterThanOrEqual(3);
+    const order = [...new Set(steps.map((step) => step.table))];
+    // Everything that points at contacts goes before them; contacts go before companies.
+    for (const child of ['Note', 'Activity', 'File', 'FormSubmission', 'RecordShare']) expect(order.indexOf(child)).toBeLessThan(order.indexOf('Contact'));
+    expect(order.indexOf('Contact')).toBeLessThan(order.indexOf('Company'));
+    expect(Object.entries(await rowsPerModel(app, workspaceId)).filter(([, n]) => n > 0)).toEqual([]);
+    expect(await app.prisma.workspace.count({ where: { id: workspaceId } })).toBe(0);
+    // Running it again (a retry after a crash right at the end) is harmless.
+    expect((await purgeWorkspace(app.services, workspaceId, { batchRows: 5 })).workspace).toBe(false);
   });
 });
