@@ -3,8 +3,10 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parse, validate } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobWorker } from '../jobs/worker.js';
+import { schema } from '../schema.js';
 import { jobHandlers } from '../jobs/registry.js';
 import { apiKeyFor, rolesFixture, type RolesFixture } from '../test/fixtures.js';
 import { useTestApp, type TestApp } from '../test/test-app.js';
@@ -78,6 +80,15 @@ async function runWebhookReceiver(app: TestApp, f: RolesFixture, file: string) {
     child.kill();
   }
 }
+
+describe('docs/api.md graphql blocks', () => {
+  it('are valid operations against the schema', async () => {
+    const doc = await readFile(join(root, 'docs', 'api.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) expect(validate(schema, parse(block)).map((e) => e.message), block).toEqual([]);
+  });
+});
 
 describe('docs/api.md', () => {
   it('has examples, and every one of them runs as written', async () => {
