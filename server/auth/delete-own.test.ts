@@ -1,14 +1,14 @@
 // Deleting a record one owns or created, as each role and an API key: the role matrix deletes records of
 // a member or owner, so only this shows whether a VIEWER may delete their own (they may not).
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../generated/prisma/enums.js';
-import { globalId, KEY_ROLES, rolesFixture, type Actor, type RolesFixture } from '../test/fixtures.js';
+import { globalId, rolesFixture, type Actor, type RolesFixture } from '../test/fixtures.js';
 import { useTestApp, type TestApp } from '../test/test-app.js';
-import { roleCan } from './permissions.js';
 
 const getApp = useTestApp();
 
-const DELETERS = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'MEMBER_KEY', 'VIEWER_KEY'] as const satisfies readonly Actor[];
+/** Written out, not read from permissions.ts: a change to the table must fail here. */
+const MAY_DELETE_OWN = { OWNER: true, ADMIN: true, MEMBER: true, VIEWER: false, MEMBER_KEY: true, VIEWER_KEY: false } satisfies Partial<Record<Actor, boolean>>;
+const DELETERS = Object.keys(MAY_DELETE_OWN) as Array<keyof typeof MAY_DELETE_OWN>;
 
 interface Kind {
   mutation: string;
@@ -58,19 +58,17 @@ const KINDS: Kind[] = [
   },
 ];
 
-const roleOf = (actor: (typeof DELETERS)[number]): Role => (actor in KEY_ROLES ? KEY_ROLES[actor as keyof typeof KEY_ROLES] : actor) as Role;
-
-async function deleteOwn(app: TestApp, f: RolesFixture, kind: Kind, actor: (typeof DELETERS)[number]) {
+async function deleteOwn(app: TestApp, f: RolesFixture, kind: Kind, actor: keyof typeof MAY_DELETE_OWN) {
   const id = await kind.create(app, f.workspaceId, f.users[actor].id);
   const result = await f.clients[actor].gql(`mutation($id: ID!) { ${kind.mutation}(id: $id) { id } }`, { id: globalId(kind.type, id) });
   return { outcome: result.errors?.length ? String(result.errors[0]?.extensions?.code) : 'ok', deleted: (await kind.deletedAt(app, id)) != null };
 }
 
 describe('deleting one\'s own record', () => {
-  it.each(DELETERS)('as %s: allowed exactly when the role may delete its own records', async (actor) => {
+  it.each(DELETERS)('as %s: allowed for every role but VIEWER', async (actor) => {
     const app = getApp();
     const f = await rolesFixture(app);
-    const allowed = roleCan(roleOf(actor), 'records:deleteOwn');
+    const allowed = MAY_DELETE_OWN[actor];
     for (const kind of KINDS) {
       expect({ kind: kind.mutation, ...(await deleteOwn(app, f, kind, actor)) }).toEqual({
         kind: kind.mutation,
