@@ -66,6 +66,8 @@ describe('role matrix', () => {
         actor,
         outcome: expectedOutcome(testCase, actor),
       });
+      // The mutation's own rule refuses, before it runs: a refusal from its return type comes after the writes.
+      if (outcomeOf(result) !== 'ok') expect(result.errors?.[0]?.path, `${testCase.field} was refused below the mutation`).toHaveLength(1);
       // Every change to workspace data writes an activity event; a refused mutation writes none.
       const eventsAfter = await app.prisma.activityEvent.count();
       if (outcomeOf(result) !== 'ok') expect(eventsAfter).toBe(eventsBefore);

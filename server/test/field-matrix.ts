@@ -2,18 +2,21 @@
 // required argument, and the root lookups that return one record by id. New fields are covered without
 // anyone listing them; what each caller may see of them is decided by the rules below.
 import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { roleCan, type Permission } from '../auth/permissions.js';
+import type { Permission } from '../auth/permissions.js';
 import type { Role } from '../generated/prisma/enums.js';
 
-/** Who sees a record of each Node type in their own workspace. A new Node type fails the matrix until listed. */
-export const NODE_RULES: Record<string, 'member' | 'record' | Permission> = {
+/**
+ * Who sees a record of each Node type in their own workspace: every member, the least role that does, or
+ * 'record' (shared records: every member; private ones: their owner, admins and owners). Written out, not
+ * read from permissions.ts, so a change to that table fails here. A new Node type fails until listed.
+ */
+export const NODE_RULES: Record<string, 'member' | 'record' | Role> = {
   Workspace: 'member', Membership: 'member', User: 'member', Team: 'member', Tag: 'member',
   Pipeline: 'member', PipelineStage: 'member', Form: 'member', FormSubmission: 'member',
   // Their own visibility (private to the owner), or inherited from the records they hang off.
   Contact: 'record', Company: 'record', Deal: 'record', Communication: 'record', DealStageChange: 'record',
   Activity: 'record', Note: 'record', Comment: 'record', Attachment: 'record', ActivityEvent: 'record',
-  Invitation: 'invitations:manage', ApiKey: 'apiKeys:manage', AuditLogEntry: 'audit:read',
-  Webhook: 'webhooks:manage', WebhookDelivery: 'webhooks:manage', WorkspaceExport: 'workspace:export',
+  Invitation: 'ADMIN', ApiKey: 'ADMIN', AuditLogEntry: 'ADMIN', Webhook: 'ADMIN', WebhookDelivery: 'ADMIN', WorkspaceExport: 'ADMIN',
 };
 
 /** Fields only the user themself reads, signed in with a session: co-members and API keys are refused. */
@@ -93,13 +96,14 @@ export function nodeTypes(schema: GraphQLSchema): GraphQLObjectType[] {
   );
 }
 
+const RANK: Record<Role, number> = { VIEWER: 1, MEMBER: 2, ADMIN: 3, OWNER: 4 };
+
 /** Whether a reader with this role in the record's workspace sees the record. */
 export function roleSees(role: Role, type: string, isPrivate: boolean): boolean {
   const rule = NODE_RULES[type];
   if (rule === undefined) throw new Error(`${type} has no entry in NODE_RULES`);
   if (rule === 'member') return true;
-  if (rule === 'record') return !isPrivate || roleCan(role, 'records:readAll');
-  return roleCan(role, rule);
+  return RANK[role] >= RANK[rule === 'record' ? (isPrivate ? 'ADMIN' : 'VIEWER') : rule];
 }
 
 /** Every non-null leaf value in a response: a refused read must have none. */
