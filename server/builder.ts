@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
@@ -12,6 +12,7 @@ import { badInput } from './errors.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import type PrismaTypes from './generated/pothos-types.js';
 import { fieldCost } from './http/protection/cost.js';
+import VisibleLookupPlugin, { decodeNodeId, findNode } from './modules/node/visible-lookup.js';
 
 const STRUCTURAL = { authScopes: { public: true } } as const;
 
@@ -30,7 +31,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DefaultDenyPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DefaultDenyPlugin, VisibleLookupPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   // Field costs only (`disabled` skips the plugin's own check): server/http/protection checks the limit per request.
@@ -55,13 +56,15 @@ export const builder = new SchemaBuilder<{
     defaultConnectionTypeOptions: STRUCTURAL,
     defaultEdgeTypeOptions: STRUCTURAL,
     nodeTypeOptions: STRUCTURAL,
-    nodeQueryOptions: { authScopes: { authenticated: true } },
+    // An ID that is not ours, a missing record and one the viewer may not see all read as NOT_FOUND.
+    decodeGlobalID: decodeNodeId,
+    nodeQueryOptions: { authScopes: { authenticated: true }, resolve: (_root, args, context, info): Promise<unknown> => findNode(builder as never, context, info, args.id) },
     nodesQueryOptions: {
       authScopes: { authenticated: true },
       // One ID at a time (loads still batch per type within the tick), so a missing or hidden record is
       // a null with its own error at its index instead of failing the whole list.
       resolve: (_root, args, context, info): Promise<unknown[]> =>
-        Promise.all(args.ids.map((id) => resolveNodes(builder as never, context, info, [id]).then(([node]) => node, (error: unknown) => error))),
+        Promise.all(args.ids.map((id) => findNode(builder as never, context, info, id).catch((error: unknown) => error))),
     },
   },
   validation: {

@@ -75,9 +75,12 @@ function involvesScope(failure: AuthFailure, scopes: Set<string>): boolean {
   }
 }
 
+/** Whether a failed check means "this does not exist for you" rather than "you may not do this". */
+export const hidesRecord = (failure: AuthFailure) => involvesScope(failure, VISIBILITY_SCOPES);
+
 export function unauthorizedError(context: Context, failure: AuthFailure): GraphQLError {
   if (!context.viewer) return unauthenticated();
-  if (involvesScope(failure, VISIBILITY_SCOPES)) return notFound();
+  if (hidesRecord(failure)) return notFound();
   if (involvesScope(failure, new Set(['verified']))) return forbidden('Verify your email address first.');
   return forbidden();
 }
