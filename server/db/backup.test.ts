@@ -8,11 +8,15 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withDatabaseName, TEMPLATE_DATABASE } from '../test/postgres-names.js';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { LocalDiskStorage, newStorageKey } from '../modules/files/storage.js';
 import { assertPgliteIdle, BackupError, createBackup, restoreBackup, sweepBackups, type BackupSettings } from './backup.js';
 import { openDatabase, pgliteExtensions, type Database } from './database.js';
 
 const POSTGRES = process.env.TEST_DATABASE_URL;
 const DAY = 24 * 60 * 60 * 1000;
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 let root: string;
 let settings: BackupSettings;
 
@@ -33,9 +37,9 @@ beforeAll(async () => {
   if (POSTGRES) {
     await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE ${DB_NAME} TEMPLATE ${TEMPLATE_DATABASE}`);
-    settings = { databaseUrl: withDatabaseName(POSTGRES, DB_NAME), pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90 };
+    settings = { databaseUrl: withDatabaseName(POSTGRES, DB_NAME), pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90, filesDir: join(root, 'files') };
   } else {
-    settings = { pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90 };
+    settings = { pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90, filesDir: join(root, 'files') };
     // The suite's migrated snapshot, unpacked into a real data directory.
     const pglite = new PGlite(settings.pgliteDir, { loadDataDir: new Blob([await readFile(inject('pgliteSnapshot'))]), extensions: pgliteExtensions });
     await pglite.waitReady;
@@ -66,19 +70,26 @@ const snapshot = (db: Database) =>
   ]);
 
 describe(`backup and restore (${POSTGRES ? 'PostgreSQL: pg_dump/pg_restore' : 'PGlite: data-directory dump'})`, () => {
-  it('restores exactly what was backed up', async () => {
+  it('restores exactly what was backed up, attachments included', async () => {
+    const storage = new LocalDiskStorage(settings.filesDir!);
     const before = await withDb(async (db) => {
       const user = await db.prisma.user.create({ data: { name: 'Ada', email: 'ada@example.com', passwordHash: '!', ageConfirmedAt: new Date() } });
       const workspace = await db.prisma.workspace.create({ data: { name: 'Engines' } });
       await db.prisma.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: 'OWNER' } });
-      await db.prisma.contact.create({ data: { workspaceId: workspace.id, firstName: 'Charles', lastName: 'Babbage', createdById: user.id } });
+      const contact = await db.prisma.contact.create({ data: { workspaceId: workspace.id, firstName: 'Charles', lastName: 'Babbage', createdById: user.id } });
       await db.prisma.session.create({ data: { id: 'hash-1', userId: user.id, expiresAt: new Date(Date.now() + DAY) } }); // a usage event by trigger
+      for (const text of ['difference engine plans', 'analytical engine notes']) {
+        const bytes = Buffer.from(text);
+        const storageKey = newStorageKey(workspace.id);
+        await storage.put(storageKey, Readable.from([bytes]));
+        await db.prisma.file.create({ data: { workspaceId: workspace.id, name: `${text}.txt`, contentType: 'text/plain', size: bytes.length, storageKey, sha256: sha256(bytes), contactId: contact.id } });
+      }
       return snapshot(db);
     });
     expect(before).toEqual([[{ email: 'ada@example.com', name: 'Ada' }], [{ name: 'Engines' }], 1, 1]);
 
     const file = await createBackup(settings);
-    expect(file).toMatch(POSTGRES ? /kith-[0-9TZ-]+\.dump$/ : /kith-[0-9TZ-]+\.tar\.gz$/);
+    expect(file).toMatch(/kith-[0-9TZ-]+\.tar$/);
     expect(await readdir(settings.backupsDir)).toEqual([file.split('/').pop()]);
 
     await withDb(async (db) => {
@@ -88,10 +99,38 @@ describe(`backup and restore (${POSTGRES ? 'PostgreSQL: pg_dump/pg_restore' : 'P
       await db.prisma.workspace.updateMany({ data: { name: 'Renamed' } });
       expect(await snapshot(db)).not.toEqual(before);
     });
+    await rm(settings.filesDir!, { recursive: true, force: true }); // a lost disk
 
     await restoreBackup(settings, file);
     expect(await withDb(snapshot)).toEqual(before);
-    if (!POSTGRES) expect((await readdir(root)).filter((name) => name.startsWith('.'))).toEqual([]); // no staging or previous copy left
+    // Every attachment the restored database names can be read back whole, as a download would serve it.
+    const files = await withDb((db) => db.prisma.file.findMany());
+    expect(files).toHaveLength(2);
+    for (const row of files) {
+      const stored = await storage.open(row.storageKey);
+      expect(stored, row.name).not.toBeNull();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stored!.body) chunks.push(chunk as Buffer);
+      expect(sha256(Buffer.concat(chunks)), row.name).toBe(row.sha256);
+    }
+    expect((await readdir(root)).filter((name) => name.startsWith('.'))).toEqual([]); // no staging or previous copy left
+    expect((await readdir(settings.backupsDir)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('refuses a damaged archive and leaves the database and files as they were', async () => {
+    const file = await createBackup(settings, new Date(Date.now() + 1000));
+    const archive = await readFile(file);
+    const damaged = join(root, 'kith-damaged.tar');
+    const at = archive.indexOf(Buffer.from('difference engine plans'));
+    expect(at).toBeGreaterThan(0);
+    archive.write('DIFFERENCE', at);
+    await writeFile(damaged, archive);
+    const beforeFiles = await readdir(settings.filesDir!, { recursive: true });
+    await withDb((db) => db.prisma.workspace.updateMany({ data: { name: 'After the backup' } }));
+    await expect(restoreBackup(settings, damaged)).rejects.toThrow(/missing or damaged/);
+    expect(await withDb((db) => db.prisma.workspace.findMany({ select: { name: true } }))).toEqual([{ name: 'After the backup' }]);
+    expect(await readdir(settings.filesDir!, { recursive: true })).toEqual(beforeFiles);
+    await rm(file);
   });
 
   it('refuses a backup of the other engine and a missing file', async () => {
@@ -122,7 +161,7 @@ describe('backup safety and retention', () => {
     const db = { close: () => rm(join(dir, 'postmaster.pid')) };
     try {
       expect(() => assertPgliteIdle(dir)).toThrow(/stop the Kith server/);
-      await expect(createBackup({ pgliteDir: dir, backupsDir: join(root, 'busy-backups'), retentionDays: 90 })).rejects.toThrow(/in use/);
+      await expect(createBackup({ pgliteDir: dir, backupsDir: join(root, 'busy-backups'), retentionDays: 90, filesDir: null })).rejects.toThrow(/in use/);
     } finally {
       await db.close();
     }
@@ -134,11 +173,11 @@ describe('backup safety and retention', () => {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir);
     const old = new Date(Date.now() - 91 * DAY);
-    for (const name of ['kith-2020-01-01T00-00-00-000Z.dump', 'kith-2020-01-02T00-00-00-000Z.tar.gz', 'notes.txt', 'kith-2026-01-01T00-00-00-000Z.dump']) {
+    for (const name of ['kith-2020-01-01T00-00-00-000Z.dump', 'kith-2020-01-02T00-00-00-000Z.tar.gz', 'kith-2020-01-03T00-00-00-000Z.tar', 'notes.txt', 'kith-2026-01-01T00-00-00-000Z.dump']) {
       await writeFile(join(dir, name), 'x');
       if (!name.startsWith('kith-2026')) await utimes(join(dir, name), old, old);
     }
-    expect((await sweepBackups({ backupsDir: dir, retentionDays: 90 })).sort()).toEqual(['kith-2020-01-01T00-00-00-000Z.dump', 'kith-2020-01-02T00-00-00-000Z.tar.gz']);
+    expect((await sweepBackups({ backupsDir: dir, retentionDays: 90 })).sort()).toEqual(['kith-2020-01-01T00-00-00-000Z.dump', 'kith-2020-01-02T00-00-00-000Z.tar.gz', 'kith-2020-01-03T00-00-00-000Z.tar']);
     expect((await readdir(dir)).sort()).toEqual(['kith-2026-01-01T00-00-00-000Z.dump', 'notes.txt']);
     expect(existsSync(join(root, 'missing'))).toBe(false);
     expect(await sweepBackups({ backupsDir: join(root, 'missing'), retentionDays: 90 })).toEqual([]);

@@ -1,12 +1,15 @@
-// Logical backups and restores: pg_dump/pg_restore for PostgreSQL, PGlite's data-directory dump for the
-// embedded database. Files are `<backupsDir>/kith-<UTC timestamp>.dump|.tar.gz`, kept for the backup retention.
+// Backups and restores: `<backupsDir>/kith-<UTC timestamp>.tar` holds the database (pg_dump for PostgreSQL,
+// PGlite's data-directory dump for the embedded database), the stored files when they are on local disk, and
+// a manifest (backup-archive.ts). Backups are kept for the backup retention. Older backups (a bare `.dump`
+// or `.tar.gz`, the database alone) still restore.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { expiredBefore } from '../retention.js';
+import { BackupArchiveError, readBackupArchive, stagedFilesDir, writeBackupArchive } from './backup-archive.js';
 import { pgliteExtensions } from './database.js';
 
 const run = promisify(execFile);
@@ -17,13 +20,28 @@ export interface BackupSettings {
   pgliteDir: string;
   backupsDir: string;
   retentionDays: number;
+  /** Where stored files live on local disk; null when they are in S3 (the bucket's versioning keeps them). */
+  filesDir: string | null;
 }
 
-export function backupSettings(config: { databaseUrl?: string; pgliteDir: string; dataDir: string; retention: { backupDays: number } }): BackupSettings {
-  return { databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, backupsDir: join(config.dataDir, 'backups'), retentionDays: config.retention.backupDays };
+export function backupSettings(config: {
+  databaseUrl?: string;
+  pgliteDir: string;
+  dataDir: string;
+  filesDir: string;
+  s3: unknown;
+  retention: { backupDays: number };
+}): BackupSettings {
+  return {
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.pgliteDir,
+    backupsDir: join(config.dataDir, 'backups'),
+    retentionDays: config.retention.backupDays,
+    filesDir: config.s3 ? null : config.filesDir,
+  };
 }
 
-const BACKUP_FILE = /^kith-[0-9TZ-]+\.(dump|tar\.gz)$/;
+const BACKUP_FILE = /^kith-[0-9TZ-]+\.(tar|dump|tar\.gz)$/;
 
 export class BackupError extends Error {
   override name = 'BackupError';
@@ -69,43 +87,88 @@ export function assertPgliteIdle(dir: string) {
 
 const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
+/** The database alone, into `target` (`.dump` for PostgreSQL, `.tar.gz` for PGlite). */
+async function dumpDatabase(settings: BackupSettings, target: string) {
+  if (settings.databaseUrl) {
+    const { args, env } = connection(settings.databaseUrl);
+    await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${target}`, ...args], env);
+    return;
+  }
+  if (!existsSync(join(settings.pgliteDir, 'PG_VERSION'))) throw new BackupError(`No embedded database in ${settings.pgliteDir}.`);
+  assertPgliteIdle(settings.pgliteDir);
+  const pglite = new PGlite(settings.pgliteDir, { extensions: pgliteExtensions });
+  try {
+    await pglite.waitReady;
+    const dump = await pglite.dumpDataDir('gzip');
+    await writeFile(target, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await pglite.close();
+  }
+}
+
 /** Writes a backup and returns its path; the file appears only once complete. */
 export async function createBackup(settings: BackupSettings, now = new Date()): Promise<string> {
   await mkdir(settings.backupsDir, { recursive: true });
-  const target = join(settings.backupsDir, `kith-${stampOf(now)}.${settings.databaseUrl ? 'dump' : 'tar.gz'}`);
+  const target = join(settings.backupsDir, `kith-${stampOf(now)}.tar`);
   const partial = `${target}.partial`;
+  const databaseFile = join(settings.backupsDir, `.kith-${stampOf(now)}-database.${settings.databaseUrl ? 'dump' : 'tar.gz'}`);
   try {
-    if (settings.databaseUrl) {
-      const { args, env } = connection(settings.databaseUrl);
-      await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, ...args], env);
-    } else {
-      if (!existsSync(join(settings.pgliteDir, 'PG_VERSION'))) throw new BackupError(`No embedded database in ${settings.pgliteDir}.`);
-      assertPgliteIdle(settings.pgliteDir);
-      const pglite = new PGlite(settings.pgliteDir, { extensions: pgliteExtensions });
-      try {
-        await pglite.waitReady;
-        const dump = await pglite.dumpDataDir('gzip');
-        await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
-      } finally {
-        await pglite.close();
-      }
-    }
+    await dumpDatabase(settings, databaseFile);
+    await writeBackupArchive(partial, { databaseFile, engine: settings.databaseUrl ? 'postgresql' : 'pglite', filesDir: settings.filesDir });
     await rename(partial, target);
     return target;
-  } catch (error) {
+  } finally {
     await rm(partial, { force: true });
-    throw error;
+    await rm(databaseFile, { force: true });
   }
 }
 
 /**
- * Restores a backup over the configured database. PostgreSQL: pg_restore --clean --if-exists in one
- * transaction (objects the backup does not know, e.g. tables of later migrations, are left alone).
- * PGlite: the dump is unpacked and opened in a sibling directory first; the current directory is
- * moved aside and removed only once the restored one is in place.
+ * Restores a backup over the configured database, and over the files directory when the backup holds
+ * files. The database comes first: a backup that cannot be restored leaves the files alone.
  */
 export async function restoreBackup(settings: BackupSettings, file: string): Promise<void> {
   if (!existsSync(file)) throw new BackupError(`No such backup file: ${file}`);
+  if (!file.endsWith('.tar')) return restoreDatabase(settings, file);
+  const staging = await mkdtemp(join(settings.backupsDir, '.restoring-'));
+  try {
+    const { manifest, databaseFile } = await readBackupArchive(file, staging).catch((error: unknown) => {
+      throw error instanceof BackupArchiveError ? new BackupError(error.message) : error;
+    });
+    await restoreDatabase(settings, databaseFile);
+    if (manifest.files.storage === 'local' && settings.filesDir) await replaceDirectory(stagedFilesDir(staging), settings.filesDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Puts `source` where `target` is, keeping the old directory aside until the new one is in place. */
+async function replaceDirectory(source: string, target: string) {
+  await mkdir(source, { recursive: true });
+  await mkdir(dirname(target), { recursive: true });
+  const previous = `${target}.before-restore-${stampOf(new Date())}`;
+  const hadTarget = existsSync(target);
+  if (hadTarget) await rename(target, previous);
+  try {
+    await rename(source, target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV') throw error;
+      await cp(source, target, { recursive: true }); // the backups and files directories are on different disks
+    });
+  } catch (error) {
+    await rm(target, { recursive: true, force: true });
+    if (hadTarget) await rename(previous, target);
+    throw error;
+  }
+  if (hadTarget) await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * The database alone. PostgreSQL: pg_restore --clean --if-exists in one transaction (objects the backup
+ * does not know, e.g. tables of later migrations, are left alone). PGlite: the dump is unpacked and opened
+ * in a sibling directory first; the current directory is moved aside and removed only once the restored
+ * one is in place.
+ */
+async function restoreDatabase(settings: BackupSettings, file: string): Promise<void> {
   const isDump = file.endsWith('.dump');
   if (settings.databaseUrl) {
     if (!isDump) throw new BackupError('A PostgreSQL database restores from a .dump file (pg_dump --format=custom); this looks like a PGlite backup.');
