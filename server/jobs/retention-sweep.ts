@@ -2,6 +2,7 @@ import type { AppServices } from '../app-services.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { backupSettings, sweepBackups } from '../db/backup.js';
 import { expireWorkspaceExports } from '../modules/exports/exports.service.js';
+import { sweepOrphanedFiles } from '../modules/files/orphan-sweep.js';
 import { purgeTrash } from '../modules/records/trash-purge.js';
 import { expireUsageEvents } from '../modules/usage/usage.service.js';
 import { enqueueJob } from './queue.js';
@@ -26,6 +27,10 @@ export function retentionSweepHandlers(app: AppServices): Record<string, JobHand
       const usage = await expireUsageEvents(app.db.prisma, app.config.retention.usageDays);
       const backups = await sweepBackups(backupSettings(app.config));
       const exports = await expireWorkspaceExports(app);
+      const orphans = app.config.s3 ? null : await sweepOrphanedFiles(app.db.prisma, app.config.filesDir);
+      if (orphans && orphans.fragments + orphans.objects > 0) {
+        app.logger.info(`Retention sweep: ${orphans.fragments} unfinished write(s) and ${orphans.objects} stored file(s) no record names removed`);
+      }
       const trash = Object.entries(await purgeTrash(app)).filter(([, count]) => count > 0);
       const trashed = trash.length ? `, trashed rows purged: ${trash.map(([model, count]) => `${count} ${model}`).join(', ')}` : '';
       if (usage || backups.length || exports || trashed) {
