@@ -1,4 +1,4 @@
-// Reads every field of every Node type, through node(id) and the per-type lookups, as each role, each
+// Reads every field of every Node type, through node(id) and the per-type lookups, as each role, an
 // API key and a member of another workspace using their own workspace header. Each reads records
 // they may see (the data must equal what the record's owner reads) and records they may not (not one
 // value may come back). Fields come from the schema (server/test/field-matrix.ts), so new ones are covered.
