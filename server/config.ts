@@ -47,6 +47,9 @@ const envSchema = z.object({
   RETENTION_EXPORT_DAYS: retentionDays,
   RETENTION_USAGE_DAYS: retentionDays,
   RETENTION_BACKUP_DAYS: retentionDays,
+  RETENTION_OUTBOX_DAYS: retentionDays,
+  RETENTION_AUDIT_DAYS: retentionDays,
+  RETENTION_AUDIT_NETWORK_DAYS: retentionDays,
   WEBHOOKS_ALLOW_PRIVATE_URLS: z.enum(['true', 'false', '1', '0']).default('false'),
   // Protection (server/http/protection/limits.ts holds the defaults).
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).optional(),
@@ -176,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       exportArchiveDays: e.RETENTION_EXPORT_DAYS,
       usageDays: e.RETENTION_USAGE_DAYS,
       backupDays: e.RETENTION_BACKUP_DAYS,
+      outboxDays: e.RETENTION_OUTBOX_DAYS,
+      auditDays: e.RETENTION_AUDIT_DAYS,
+      auditNetworkDays: e.RETENTION_AUDIT_NETWORK_DAYS,
     }),
   };
 }

@@ -1,6 +1,7 @@
 // How long Kith keeps what it expires, in one place. Everything that deletes data by age reads these
 // settings (from Config, so RETENTION_* variables override them); the defaults are what the privacy
-// promise says: deleted workspaces, deleted accounts and trashed records 30 days, export archives 7, usage data and backups 90.
+// promise says: deleted workspaces, deleted accounts and trashed records 30 days, export archives and outbox
+// emails 7, usage data, backups and the audit log's IP addresses 90, audit entries 365 (docs/privacy.md).
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,6 +18,12 @@ export interface RetentionSettings {
   usageDays: number;
   /** Backup files are kept this many days. */
   backupDays: number;
+  /** Emails in the outbox table (no SMTP_URL) are kept this many days: they hold addresses and token links. */
+  outboxDays: number;
+  /** Audit log entries are kept this many days. */
+  auditDays: number;
+  /** An audit entry's IP address and user agent are cleared after this many days; the event stays. */
+  auditNetworkDays: number;
 }
 
 export const DEFAULT_RETENTION: Readonly<RetentionSettings> = Object.freeze({
@@ -26,6 +33,9 @@ export const DEFAULT_RETENTION: Readonly<RetentionSettings> = Object.freeze({
   exportArchiveDays: 7,
   usageDays: 90,
   backupDays: 90,
+  outboxDays: 7,
+  auditDays: 365,
+  auditNetworkDays: 90,
 });
 
 /** The environment variable that overrides each setting (parsed in server/config.ts). */
@@ -36,6 +46,9 @@ export const RETENTION_VARIABLES = {
   exportArchiveDays: 'RETENTION_EXPORT_DAYS',
   usageDays: 'RETENTION_USAGE_DAYS',
   backupDays: 'RETENTION_BACKUP_DAYS',
+  outboxDays: 'RETENTION_OUTBOX_DAYS',
+  auditDays: 'RETENTION_AUDIT_DAYS',
+  auditNetworkDays: 'RETENTION_AUDIT_NETWORK_DAYS',
 } as const satisfies Record<keyof RetentionSettings, string>;
 
 export function retentionSettings(overrides: Partial<Record<keyof RetentionSettings, number | undefined>> = {}): RetentionSettings {

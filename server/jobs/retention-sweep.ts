@@ -1,6 +1,8 @@
 import type { AppServices } from '../app-services.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { backupSettings, sweepBackups } from '../db/backup.js';
+import { expireOutboxEmails } from '../mail/mailer.js';
+import { expireAuditLog } from '../modules/audit/audit.service.js';
 import { expireWorkspaceExports } from '../modules/exports/exports.service.js';
 import { sweepOrphanedFiles } from '../modules/files/orphan-sweep.js';
 import { purgeTrash } from '../modules/records/trash-purge.js';
@@ -26,6 +28,11 @@ export function retentionSweepHandlers(app: AppServices): Record<string, JobHand
     [RETENTION_SWEEP]: async (payload: { slot: number }) => {
       const usage = await expireUsageEvents(app.db.prisma, app.config.retention.usageDays);
       const backups = await sweepBackups(backupSettings(app.config));
+      const outbox = await expireOutboxEmails(app.db.prisma, app.config.retention.outboxDays);
+      const audit = await expireAuditLog(app.db.prisma, app.config.retention.auditDays, app.config.retention.auditNetworkDays);
+      if (outbox || audit.deleted || audit.anonymised) {
+        app.logger.info(`Retention sweep: ${outbox} outbox email(s) and ${audit.deleted} audit entries removed, ${audit.anonymised} audit entries cleared of IP and user agent`);
+      }
       const exports = await expireWorkspaceExports(app);
       const orphans = app.config.s3 ? null : await sweepOrphanedFiles(app.db.prisma, app.config.filesDir);
       if (orphans && orphans.fragments + orphans.objects > 0) {

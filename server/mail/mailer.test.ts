@@ -182,6 +182,17 @@ describe('outbox mode (no SMTP_URL)', () => {
     expect(calls).toEqual([{ level: 'info', message: '[outbox] "Verify your email for Kith" to ada@example.com' }]);
   });
 
+  it('warns once at startup when a production server has no SMTP_URL, since its emails would wait in the outbox table', () => {
+    const { logger, calls } = recordingLogger();
+    mailerFor({ smtpUrl: undefined, logger, production: true });
+    expect(calls).toEqual([{ level: 'warn', message: expect.stringContaining('SMTP_URL is not set') }]);
+
+    const quiet = recordingLogger();
+    mailerFor({ smtpUrl: undefined, logger: quiet.logger });
+    mailerFor({ logger: quiet.logger, production: true });
+    expect(quiet.calls).toEqual([]);
+  });
+
   it('stores an email without a link with a null link', async () => {
     const { logger, calls } = recordingLogger();
     const mailer = mailerFor({ smtpUrl: undefined, logger });

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { YogaLogger } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { expiredBefore } from '../retention.js';
 
 export interface Email {
   to: string;
@@ -8,6 +9,10 @@ export interface Email {
   text: string;
   /** The one action link of the email (verification, reset, invitation), if any. */
   link?: string;
+  /** The workspace the email is about: the outbox row is purged with it. */
+  workspaceId?: string | null;
+  /** The recipient's account, when they have one: the outbox row is purged with it. */
+  userId?: string | null;
 }
 
 export interface Mailer {
@@ -24,6 +29,8 @@ export interface MailerOptions {
   smtpTimeoutMs?: number;
   /** Whether the outbox log line shows the action link (development only). */
   logLinks?: boolean;
+  /** A production server without SMTP warns at startup: its emails would only reach the outbox table. */
+  production?: boolean;
 }
 
 // Mail is sent inside requests: nodemailer's own defaults would let a stuck server hold one for 10 minutes.
@@ -32,6 +39,9 @@ const SMTP_TIMEOUT_MS = 10_000;
 /** SMTP when SMTP_URL is set; otherwise a development outbox table plus one log line with the link. */
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) return smtpMailer(options.smtpUrl, options.from, options.smtpTimeoutMs ?? SMTP_TIMEOUT_MS);
+  if (options.production) {
+    options.logger.warn('SMTP_URL is not set: emails (verification, password reset, invitations) are not sent, only kept in the OutboxEmail table for RETENTION_OUTBOX_DAYS');
+  }
   return outboxMailer(options.prisma, options.logger, options.logLinks ?? true);
 }
 
@@ -64,7 +74,7 @@ function outboxMailer(prisma: PrismaClient, logger: YogaLogger, logLinks: boolea
   return {
     async send(email) {
       await prisma.outboxEmail.create({
-        data: { to: email.to, subject: email.subject, text: email.text, link: email.link ?? null },
+        data: { to: email.to, subject: email.subject, text: email.text, link: email.link ?? null, workspaceId: email.workspaceId ?? null, userId: email.userId ?? null },
       });
       // Links are secrets: a production server without SMTP keeps them in the table only.
       const link = logLinks && email.link ? `: ${email.link}` : '';
@@ -72,4 +82,9 @@ function outboxMailer(prisma: PrismaClient, logger: YogaLogger, logLinks: boolea
     },
     close: () => undefined,
   };
+}
+
+/** Outbox emails hold addresses, names and token links: the daily sweep deletes them after `days`. */
+export async function expireOutboxEmails(prisma: Pick<PrismaClient, 'outboxEmail'>, days: number, now = new Date()): Promise<number> {
+  return (await prisma.outboxEmail.deleteMany({ where: { createdAt: { lt: expiredBefore(days, now) } } })).count;
 }

@@ -33,7 +33,7 @@ builder.mutationFields((t) => ({
       await ctx.app.actionLimits.consume('verificationEmail', viewer.user.id);
       const token = await ctx.prisma.$transaction((tx) => issueAuthToken(tx, viewer.user.id, 'EMAIL_VERIFICATION'));
       const link = actionLink(ctx, '/verify-email', token);
-      await ctx.app.mailer.send(verificationEmail(viewer.user.email, viewer.user.name, link));
+      await ctx.app.mailer.send({ ...verificationEmail(viewer.user.email, viewer.user.name, link), userId: viewer.user.id });
       return true;
     },
   }),
@@ -56,8 +56,8 @@ builder.mutationFields((t) => ({
       await ctx.app.actionLimits.consume('verificationEmail', user.id);
       const token = await ctx.prisma.$transaction((tx) => issueAuthToken(tx, user.id, 'EMAIL_CHANGE', newEmail));
       // The owner's notice goes first: no confirmation link may exist that they were not warned about.
-      await ctx.app.mailer.send(emailChangedNotice(user.email, user.name, newEmail));
-      await ctx.app.mailer.send(emailChangeEmail(newEmail, user.name, actionLink(ctx, '/confirm-email', token)));
+      await ctx.app.mailer.send({ ...emailChangedNotice(user.email, user.name, newEmail), userId: user.id });
+      await ctx.app.mailer.send({ ...emailChangeEmail(newEmail, user.name, actionLink(ctx, '/confirm-email', token)), userId: user.id });
       return true;
     },
   }),

@@ -20,7 +20,7 @@ builder.mutationFields((t) => ({
       if (!user) return true;
       const token = await ctx.prisma.$transaction((tx) => issueAuthToken(tx, user.id, 'PASSWORD_RESET'));
       // A delivery failure must not answer differently from an unknown email.
-      await sendOrLog(ctx.app.mailer, ctx.app.logger, passwordResetEmail(email, user.name, actionLink(ctx, '/reset-password', token)));
+      await sendOrLog(ctx.app.mailer, ctx.app.logger, { ...passwordResetEmail(email, user.name, actionLink(ctx, '/reset-password', token)), userId: user.id });
       return true;
     },
   }),

@@ -44,7 +44,7 @@ export async function signUp(context: Context, input: SignUpArgs) {
   });
   await startSession(context, user.id);
   // The account exists now: a lost email must not fail the sign-up; resendVerificationEmail recovers.
-  await sendOrLog(context.app.mailer, context.app.logger, verificationEmail(email, name, actionLink(context, '/verify-email', token)));
+  await sendOrLog(context.app.mailer, context.app.logger, { ...verificationEmail(email, name, actionLink(context, '/verify-email', token)), userId: user.id });
   return user;
 }
 

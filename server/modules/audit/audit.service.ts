@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { expiredBefore } from '../../retention.js';
 
 type Db = Pick<Prisma.TransactionClient, 'auditLogEntry'>;
 
@@ -29,4 +30,17 @@ export async function recordAudit(db: Db, context: Context, entry: AuditEntry, a
       details: entry.details ?? {},
     },
   });
+}
+
+/**
+ * Audit retention (the daily sweep): entries older than `auditDays` are deleted; older than `networkDays`
+ * they lose their IP address and user agent, and keep who did what to which record, and when.
+ */
+export async function expireAuditLog(db: Pick<Prisma.TransactionClient, 'auditLogEntry'>, auditDays: number, networkDays: number, now = new Date()) {
+  const deleted = await db.auditLogEntry.deleteMany({ where: { createdAt: { lt: expiredBefore(auditDays, now) } } });
+  const anonymised = await db.auditLogEntry.updateMany({
+    where: { createdAt: { lt: expiredBefore(networkDays, now) }, OR: [{ ip: { not: null } }, { userAgent: { not: null } }] },
+    data: { ip: null, userAgent: null },
+  });
+  return { deleted: deleted.count, anonymised: anonymised.count };
 }

@@ -108,6 +108,8 @@ async function tellRequester(app: AppServices, row: WorkspaceExport) {
     subject: 'Your Kith export is ready',
     text: `The export of your workspace is ready. Download it (signed in as an owner or admin of the workspace) until ${row.expiresAt!.toUTCString()}:\n\n${link}\n`,
     link: link ?? undefined,
+    workspaceId: row.workspaceId,
+    userId: row.requestedById,
   });
 }
 

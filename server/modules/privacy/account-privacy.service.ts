@@ -17,7 +17,8 @@ const SECRET_FIELD = /hash|secret|token|^id$/i;
 
 /** Tables keyed by a user that the explicit sections below do not cover (usage data, for instance). */
 function otherUserTables(): Array<{ model: string; fields: string[] }> {
-  const covered = new Set(['User', 'Session', 'Membership', 'AuthToken', 'TeamMember']);
+  // OutboxEmail: copies of emails whose links are secrets; purged below, never exported.
+  const covered = new Set(['User', 'Session', 'Membership', 'AuthToken', 'TeamMember', 'OutboxEmail']);
   return Object.entries(getDatamodel().datamodel.models)
     .filter(([name, model]) => !covered.has(name) && model.fields.some((f) => f.name === 'userId'))
     .map(([name, model]) => ({ model: name, fields: model.fields.filter((f) => f.kind === 'scalar' && !SECRET_FIELD.test(f.name)).map((f) => f.name) }));
@@ -98,15 +99,20 @@ export function userPurgeHandlers(app: AppServices): Record<string, JobHandler> 
   return {
     [USER_PURGE]: async ({ userId }: { userId: string }) => {
       const prisma = app.db.prisma;
-      const user = await prisma.user.findUnique({ where: { id: userId }, select: { deletedAt: true, purgeAfter: true } });
+      const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, deletedAt: true, purgeAfter: true } });
       if (!user?.deletedAt || !user.purgeAfter || user.purgeAfter > new Date()) return;
       await prisma.$transaction(async (tx) => {
         for (const { model } of otherUserTables()) {
           await (tx as unknown as Record<string, { deleteMany: (a: object) => Promise<unknown> }>)[model[0]!.toLowerCase() + model.slice(1)]!.deleteMany({ where: { userId } });
         }
+        const wipedEmail = `deleted-${userId}@deleted.invalid`;
+        const address = { equals: user.email, mode: 'insensitive' as const };
+        await tx.outboxEmail.deleteMany({ where: { OR: [{ userId }, { to: address }] } });
+        // Other workspaces' invitations (and so their exports) must not keep the address in clear either.
+        await tx.invitation.updateMany({ where: { email: address }, data: { email: wipedEmail } });
         await tx.user.update({
           where: { id: userId },
-          data: { name: 'Deleted user', email: `deleted-${userId}@deleted.invalid`, passwordHash: '!', emailVerifiedAt: null, fontFamily: 'system', theme: 'SYSTEM' },
+          data: { name: 'Deleted user', email: wipedEmail, passwordHash: '!', emailVerifiedAt: null, fontFamily: 'system', theme: 'SYSTEM' },
         });
       });
     },

@@ -24,8 +24,8 @@ async function ownedWorkspace(context: Context, workspaceId: string) {
 }
 
 async function tellOwners(context: Context, workspaceId: string, subject: string, text: string) {
-  const owners = await context.prisma.membership.findMany({ where: { workspaceId, role: 'OWNER' }, select: { user: { select: { email: true } } } });
-  for (const { user } of owners) await sendOrLog(context.app.mailer, context.app.logger, { to: user.email, subject, text });
+  const owners = await context.prisma.membership.findMany({ where: { workspaceId, role: 'OWNER' }, select: { user: { select: { id: true, email: true } } } });
+  for (const { user } of owners) await sendOrLog(context.app.mailer, context.app.logger, { to: user.email, subject, text, workspaceId, userId: user.id });
 }
 
 /**

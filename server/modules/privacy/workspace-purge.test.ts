@@ -35,6 +35,7 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await app.prisma.teamMember.create({ data: { teamId: team.id, userId } });
   await app.prisma.recordShare.create({ data: { workspaceId, contactId: contact.id, teamId: team.id } });
   await app.prisma.invitation.create({ data: { workspaceId, email: 'new@example.com', role: 'MEMBER', tokenHash: randomBytes(16).toString('hex'), expiresAt: new Date(Date.now() + 864e5) } });
+  await app.prisma.outboxEmail.create({ data: { workspaceId, to: 'new@example.com', subject: 'Invitation', text: 'Join Doomed' } });
   await app.prisma.dealStageChange.create({ data: { workspaceId, dealId: deal.id, toStageId: deal.stageId, toStageName: 'Lead', changedById: userId } });
   const comment = await app.prisma.comment.create({ data: { workspaceId, body: 'Ping @member', noteId: note.id, authorId: userId } });
   await app.prisma.commentMention.create({ data: { commentId: comment.id, userId: f.users.MEMBER.id } });

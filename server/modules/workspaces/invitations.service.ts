@@ -14,7 +14,7 @@ async function sendInvitation(context: Context, invitation: { email: string; rol
   const workspace = await context.prisma.workspace.findUniqueOrThrow({ where: { id: invitation.workspaceId } });
   const link = actionLink(context, '/invitations/accept', token);
   const inviter = requireViewer(context).user.name;
-  await context.app.mailer.send(invitationEmail(invitation.email, inviter, workspace.name, invitation.role, link));
+  await context.app.mailer.send({ ...invitationEmail(invitation.email, inviter, workspace.name, invitation.role, link), workspaceId: workspace.id });
 }
 
 async function freshToken() {
