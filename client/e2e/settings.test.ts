@@ -102,13 +102,34 @@ describe('Kith web app: settings', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('lets an admin set the workspace’s default phone country, which then reads national numbers', async () => {
+    onTestFailed(() => h.screenshotAll('settings-workspace-failure'));
+    const { page, consoleErrors } = await signedIn('ADMIN');
+    await page.goto('/settings');
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Workspace' }).click();
+    const country = page.getByLabel('Default phone country');
+    await country.waitFor();
+    await country.fill('gb');
+    await page.getByText('United Kingdom').waitFor();
+    await page.getByRole('button', { name: 'Save workspace settings' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await h.screenshot(page, '45-settings-workspace');
+    expect((await h.app.prisma.workspace.findUniqueOrThrow({ where: { id: f.workspaceId } })).defaultPhoneCountry).toBe('GB');
+    const contact = await f.clients.MEMBER.ok(`mutation { createContact(input: { firstName: "Local", phones: [{ number: "020 7946 0958" }] }) { phones { e164 } } }`);
+    expect(contact.createContact.phones).toEqual([{ e164: '+442079460958' }]);
+    await country.fill('');
+    await page.getByRole('button', { name: 'Save workspace settings' }).click();
+    await expect.poll(async () => (await h.app.prisma.workspace.findUniqueOrThrow({ where: { id: f.workspaceId } })).defaultPhoneCountry).toBeNull();
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('does not offer a viewer the admin-only settings', async () => {
     onTestFailed(() => h.screenshotAll('settings-viewer-failure'));
     const { page, consoleErrors } = await signedIn('VIEWER');
     await page.goto('/settings');
     const nav = page.getByRole('navigation', { name: 'Settings' });
     await nav.getByRole('link', { name: 'Privacy' }).waitFor();
-    for (const name of ['API keys', 'Webhooks', 'Audit log', 'Usage and sessions']) await expect(nav.getByRole('link', { name }).count()).resolves.toBe(0);
+    for (const name of ['Workspace', 'API keys', 'Webhooks', 'Audit log', 'Usage and sessions']) await expect(nav.getByRole('link', { name }).count()).resolves.toBe(0);
     await nav.getByRole('link', { name: 'Sessions' }).waitFor();
 
     await page.goto('/settings/api-keys');

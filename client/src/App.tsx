@@ -25,6 +25,7 @@ const Activities = lazy(() => import('./routes/activities/ActivitiesList'));
 const Profile = lazy(() => import('./routes/settings/Profile'));
 const Preferences = lazy(() => import('./routes/settings/Preferences'));
 const Members = lazy(() => import('./routes/settings/Members'));
+const WorkspaceSettings = lazy(() => import('./routes/settings/Workspace'));
 const ApiKeys = lazy(() => import('./routes/settings/ApiKeys'));
 const Webhooks = lazy(() => import('./routes/settings/Webhooks'));
 const Usage = lazy(() => import('./routes/settings/Usage'));
@@ -78,6 +79,7 @@ export const App: Component = () => {
                 <Route path="/settings" component={Profile} />
                 <Route path="/settings/preferences" component={Preferences} />
                 <Route path="/settings/members" component={Members} />
+                <Route path="/settings/workspace" component={WorkspaceSettings} />
                 <Route path="/settings/api-keys" component={ApiKeys} />
                 <Route path="/settings/webhooks" component={Webhooks} />
                 <Route path="/settings/usage" component={Usage} />

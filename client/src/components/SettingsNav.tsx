@@ -14,6 +14,11 @@ export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
         <A href="/settings/preferences" activeClass="active">
           Preferences
         </A>
+        <Show when={session.can('workspace:settings')}>
+          <A href="/settings/workspace" activeClass="active">
+            Workspace
+          </A>
+        </Show>
         <A href="/settings/members" activeClass="active">
           Members
         </A>

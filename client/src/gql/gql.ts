@@ -98,6 +98,9 @@ type Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n": typeof types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": typeof types.DeleteWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n": typeof types.RedeliverWebhookDocument,
+    "\n  query WorkspaceSettings { workspace { id name defaultPhoneCountry } }\n": typeof types.WorkspaceSettingsDocument,
+    "\n  mutation RenameWorkspace($name: String!) { renameWorkspace(name: $name) { id name } }\n": typeof types.RenameWorkspaceDocument,
+    "\n  mutation SetWorkspacePhoneCountry($country: String) { setWorkspacePhoneCountry(country: $country) { id defaultPhoneCountry } }\n": typeof types.SetWorkspacePhoneCountryDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": typeof types.CreateWorkspaceDocument,
@@ -187,6 +190,9 @@ const documents: Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n": types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": types.DeleteWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n": types.RedeliverWebhookDocument,
+    "\n  query WorkspaceSettings { workspace { id name defaultPhoneCountry } }\n": types.WorkspaceSettingsDocument,
+    "\n  mutation RenameWorkspace($name: String!) { renameWorkspace(name: $name) { id name } }\n": types.RenameWorkspaceDocument,
+    "\n  mutation SetWorkspacePhoneCountry($country: String) { setWorkspacePhoneCountry(country: $country) { id defaultPhoneCountry } }\n": types.SetWorkspacePhoneCountryDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": types.CreateWorkspaceDocument,
@@ -542,6 +548,18 @@ export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceSettings { workspace { id name defaultPhoneCountry } }\n"): (typeof documents)["\n  query WorkspaceSettings { workspace { id name defaultPhoneCountry } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameWorkspace($name: String!) { renameWorkspace(name: $name) { id name } }\n"): (typeof documents)["\n  mutation RenameWorkspace($name: String!) { renameWorkspace(name: $name) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkspacePhoneCountry($country: String) { setWorkspacePhoneCountry(country: $country) { id defaultPhoneCountry } }\n"): (typeof documents)["\n  mutation SetWorkspacePhoneCountry($country: String) { setWorkspacePhoneCountry(country: $country) { id defaultPhoneCountry } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
