@@ -3,6 +3,7 @@ import type { AppServices } from '../app-services.js';
 import { handleExportDownload } from '../modules/exports/download.js';
 import { handleFileDownload } from '../modules/files/download.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
+import { handlePurgeHealth } from '../modules/privacy/overdue-purges.js';
 import { securityHeaders } from './protection/index.js';
 import { readBody } from './read-body.js';
 import { createStaticApp } from './static-app.js';
@@ -58,6 +59,7 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
       const ready = await app.db.sql.query('SELECT 1').then(() => true, () => false);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
     }
+    if (path === '/healthz/purges') return handlePurgeHealth(app, res);
     if (path === '/dev/outbox' && app.config.env !== 'production' && !app.config.smtpUrl && isLoopback(req)) {
       const emails = await app.db.prisma.outboxEmail.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
       return sendJson(res, 200, emails);

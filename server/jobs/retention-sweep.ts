@@ -5,6 +5,7 @@ import { expireOutboxEmails } from '../mail/mailer.js';
 import { expireAuditLog } from '../modules/audit/audit.service.js';
 import { expireWorkspaceExports } from '../modules/exports/exports.service.js';
 import { sweepOrphanedFiles } from '../modules/files/orphan-sweep.js';
+import { requeueStalledPurges } from '../modules/privacy/overdue-purges.js';
 import { purgeTrash } from '../modules/records/trash-purge.js';
 import { expireUsageEvents } from '../modules/usage/usage.service.js';
 import { enqueueJob } from './queue.js';
@@ -21,7 +22,7 @@ export function scheduleRetentionSweep(prisma: PrismaClient, after = Date.now())
 
 /**
  * Expires usage events, backup files and export archives, and empties the trash, by the retention settings;
- * then books the next sweep.
+ * books again any due purge of a deleted workspace or account that has no job; then books the next sweep.
  */
 export function retentionSweepHandlers(app: AppServices): Record<string, JobHandler> {
   return {
@@ -39,6 +40,7 @@ export function retentionSweepHandlers(app: AppServices): Record<string, JobHand
         app.logger.info(`Retention sweep: ${orphans.fragments} unfinished write(s) and ${orphans.objects} stored file(s) no record names removed`);
       }
       const trash = Object.entries(await purgeTrash(app)).filter(([, count]) => count > 0);
+      await requeueStalledPurges(app);
       const trashed = trash.length ? `, trashed rows purged: ${trash.map(([model, count]) => `${count} ${model}`).join(', ')}` : '';
       if (usage || backups.length || exports || trashed) {
         app.logger.info(`Retention sweep: ${usage} usage event(s), ${backups.length} backup file(s), ${exports} export archive(s) removed${trashed}`);

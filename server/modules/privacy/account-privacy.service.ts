@@ -7,7 +7,7 @@ import type { JobHandler } from '../../jobs/worker.js';
 import { assertCurrentPassword } from '../accounts/current-password.js';
 import { endSession, requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { purgeDate } from './deletion-grace.js';
+import { PURGE_MAX_ATTEMPTS, purgeDate } from './deletion-grace.js';
 import { emitEvent, recordEvent } from '../activity-events/record-event.js';
 
 export const USER_PURGE = 'user.purge';
@@ -85,7 +85,7 @@ export async function deleteMyAccount(context: Context, password: string) {
     await tx.apiKey.deleteMany({ where: { createdById: userId } });
     await tx.authToken.deleteMany({ where: { userId } });
     await tx.session.deleteMany({ where: { userId } });
-    await enqueueJob(tx, USER_PURGE, { userId }, { runAt: purgeAfter, uniqueKey: `${USER_PURGE}:${userId}` });
+    await enqueueJob(tx, USER_PURGE, { userId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${USER_PURGE}:${userId}` });
     await recordAudit(tx, context, { workspaceId: null, action: 'user.deleted', targetType: 'User', targetId: userId, details: { purgeAfter: purgeAfter.toISOString() } });
   });
   // The session row is gone already; this clears the cookie and the request's viewer.

@@ -5,12 +5,10 @@ import { sendOrLog } from '../../mail/mailer.js';
 import { assertCurrentPassword } from '../accounts/current-password.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { purgeDate } from './deletion-grace.js';
+import { PURGE_MAX_ATTEMPTS, purgeDate } from './deletion-grace.js';
 import { emitEvent, recordEvent } from '../activity-events/record-event.js';
 
 export const WORKSPACE_PURGE = 'workspace.purge';
-/** A purge is retried with backoff (up to an hour apart) until it succeeds: never abandoned. */
-export const PURGE_MAX_ATTEMPTS = 1_000_000;
 
 /** The owner's own membership, read directly: a closed workspace is out of reach of the usual role checks. */
 async function ownedWorkspace(context: Context, workspaceId: string) {
