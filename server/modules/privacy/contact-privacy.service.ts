@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage } from '../files/storage.js';
 import { emitEvent, recordEvent } from '../activity-events/record-event.js';
+import { eraseFromFreeText, type ErasureMention } from './erasure-free-text.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -73,16 +74,50 @@ async function scrubSharedCommunications(tx: Tx, contactId: string, addresses: s
   }
 }
 
+/** Records linked to the contact, and the comments on them: where a first name alone most likely means them. */
+async function linkedRecordIds(tx: Tx, contactId: string) {
+  const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+  const notes = ids(await tx.note.findMany({ where: { contactId }, select: { id: true } }));
+  const activities = ids(await tx.activity.findMany({ where: { contactId }, select: { id: true } }));
+  const communications = ids(await tx.communication.findMany({ where: { contacts: { some: { contactId } } }, select: { id: true } }));
+  const comments = ids(await tx.comment.findMany({ where: { OR: [{ noteId: { in: notes } }, { activityId: { in: activities } }] }, select: { id: true } }));
+  return new Set([...notes, ...activities, ...communications, ...comments]);
+}
+
+/** Archives written before the erasure hold the contact: their bytes go and their downloads expire. */
+async function invalidateEarlierExports(tx: Tx, workspaceId: string) {
+  const archives = await tx.workspaceExport.findMany({ where: { workspaceId, status: 'DONE' }, select: { id: true, storageKey: true } });
+  await tx.workspaceExport.updateMany({
+    where: { id: { in: archives.map((a) => a.id) } },
+    data: { status: 'EXPIRED', storageKey: null, expiresAt: new Date(), error: 'This export held a contact who was erased since; request a new one.' },
+  });
+  return { count: archives.length, keys: archives.map((a) => a.storageKey).filter((key): key is string => !!key) };
+}
+
+export interface ContactErasure {
+  /** Earlier export archives of the workspace that can no longer be downloaded. */
+  invalidatedExports: number;
+  /** Kept records whose free text lost the contact's emails, phone numbers or profile URLs. */
+  scrubbedRecords: number;
+  /** Where the contact's name is still written, for an admin to review. */
+  nameMentions: ErasureMention[];
+}
+
 /**
  * Permanently removes a contact and what only describes them: notes and activities linked to nobody
  * else, communications with no other contact, company or deal, their files, form submissions and
- * merge snapshots. Shared records stay, without the contact's addresses. The audit entry keeps counts,
+ * merge snapshots. Shared records stay, without the contact's addresses, and the workspace's free text
+ * loses their exact identifiers; earlier export archives are invalidated. The audit entry keeps counts,
  * never personal data.
  */
-export async function eraseContact(context: Context, contactId: string) {
+export async function eraseContact(context: Context, contactId: string): Promise<ContactErasure> {
   const { workspaceId } = await contactInViewersWorkspace(context, contactId);
-  const storageKeys = await context.prisma.$transaction(async (tx) => {
-    const details = await tx.contact.findUniqueOrThrow({ where: { id: contactId }, select: { emails: { select: { email: true } }, phones: { select: { e164: true } } } });
+  const { storageKeys, archiveKeys, invalidatedExports, freeText } = await context.prisma.$transaction(async (tx) => {
+    const details = await tx.contact.findUniqueOrThrow({
+      where: { id: contactId },
+      select: { firstName: true, lastName: true, emails: { select: { email: true } }, phones: { select: { e164: true } }, profiles: { select: { url: true } } },
+    });
+    const linked = await linkedRecordIds(tx, contactId);
     const notes = await tx.note.findMany({ where: onlyThisContact(contactId), select: { id: true } });
     const activities = await tx.activity.findMany({ where: onlyThisContact(contactId), select: { id: true } });
     const communications = await tx.communication.findMany({
@@ -104,6 +139,11 @@ export async function eraseContact(context: Context, contactId: string) {
     const submissions = await tx.formSubmission.deleteMany({ where: { contactId } });
     const merges = await tx.mergeRecord.deleteMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] } });
     await tx.contact.delete({ where: { id: contactId } });
+    const freeText = await eraseFromFreeText(tx, workspaceId, {
+      emails: details.emails.map((e) => e.email), phones: details.phones.map((p) => p.e164), profileUrls: details.profiles.map((p) => p.url),
+      firstName: details.firstName, lastName: details.lastName,
+    }, linked);
+    const archives = await invalidateEarlierExports(tx, workspaceId);
     await recordEvent(tx, context, { workspaceId, verb: 'erased', entityType: 'Contact', entityId: contactId });
     await recordAudit(tx, context, {
       workspaceId,
@@ -113,12 +153,13 @@ export async function eraseContact(context: Context, contactId: string) {
       details: {
         notes: notes.length, activities: activities.length, communications: communications.length,
         files: files.length, formSubmissions: submissions.count, mergeRecords: merges.count,
+        scrubbedRecords: freeText.scrubbed, nameMentions: freeText.mentions.length, invalidatedExports: archives.count,
       },
     });
-    return files.map((f) => f.storageKey);
+    return { storageKeys: files.map((f) => f.storageKey), archiveKeys: archives.keys, invalidatedExports: archives.count, freeText };
   });
   // After the commit: a failure here leaves unreachable bytes, never a row pointing at missing ones.
   const storage = fileStorage(context.app.config);
-  await Promise.all(storageKeys.map((key) => storage.delete(key)));
-  return true;
+  await Promise.all([...storageKeys, ...archiveKeys].map((key) => storage.delete(key)));
+  return { invalidatedExports, scrubbedRecords: freeText.scrubbed, nameMentions: freeText.mentions };
 }

@@ -5,8 +5,12 @@ import { loadConfig } from '../../config.js';
 import { jobHandlers } from '../../jobs/registry.js';
 import { RETENTION_SWEEP, retentionSweepHandlers } from '../../jobs/retention-sweep.js';
 import { JobWorker } from '../../jobs/worker.js';
-import { rolesFixture, STRONG_PASSWORD } from '../../test/fixtures.js';
+import { createKithServer } from '../../http/server.js';
+import { globalId, rolesFixture, STRONG_PASSWORD } from '../../test/fixtures.js';
 import { useTestApp, type TestApp } from '../../test/test-app.js';
+import { EXPORT, exportOf } from '../exports/exports.test-helpers.js';
+import { fileStorage } from '../files/storage.js';
+import { identifierPattern, scrubIdentifiers } from './erased-identifiers.js';
 import { purgeWorkspace } from './workspace-purge.js';
 
 const getApp = useTestApp();
@@ -88,5 +92,110 @@ describe('the outbox and invitations in purges', () => {
     const invitations = await app.prisma.invitation.findMany();
     expect(invitations).toHaveLength(1);
     expect(invitations[0]!.email).toBe(`deleted-${f.users.MEMBER.id}@deleted.invalid`);
+  });
+});
+
+const ERASE = `mutation($id: ID!) { eraseContact(id: $id) { invalidatedExports scrubbedRecords nameMentions { recordType recordId field excerpt } } }`;
+
+interface Erasure {
+  invalidatedExports: number;
+  scrubbedRecords: number;
+  nameMentions: Array<{ recordType: string; recordId: string; field: string; excerpt: string }>;
+}
+
+describe('erasure and what outlives the contact', () => {
+  it('invalidates the workspace’s earlier export archives: bytes deleted, downloads answer as for an expired export', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const ada = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada', lastName: 'Lovelace' } });
+    const { node } = await exportOf(app, f, 'JSON');
+    const row = await app.prisma.workspaceExport.findFirstOrThrow();
+    const server = createKithServer(app.services);
+    try {
+      const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+      const link = `${base}${new URL(node.downloadUrl).pathname}`;
+      const get = () => fetch(link, { headers: { cookie: f.clients.ADMIN.cookie! } });
+      expect((await get()).status).toBe(200);
+
+      const { eraseContact } = await f.clients.ADMIN.ok<{ eraseContact: Erasure }>(ERASE, { id: globalId('Contact', ada.id) });
+      expect(eraseContact.invalidatedExports).toBe(1);
+      expect(await fileStorage(app.services.config).open(row.storageKey!)).toBeNull();
+      expect(await app.prisma.workspaceExport.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'EXPIRED', storageKey: null });
+      const answer = await get();
+      expect(answer.status).toBe(410);
+      expect(await answer.json()).toEqual({ error: 'This export has expired; request a new one.' });
+      expect((await f.clients.ADMIN.ok(EXPORT, { id: globalId('WorkspaceExport', row.id) })).node.downloadUrl).toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('replaces the contact’s emails, phones and profile URLs in kept free text and its search documents, and lists name mentions', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const workspaceId = f.workspaceId;
+    const ada = await app.prisma.contact.create({
+      data: {
+        workspaceId, firstName: 'Ada', lastName: 'Lovelace',
+        emails: { create: [{ workspaceId, email: 'ada@example.com', isPrimary: true }] },
+        phones: { create: [{ workspaceId, e164: '+442071234567', isPrimary: true }] },
+        profiles: { create: [{ workspaceId, network: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace', normalizedKey: 'linkedin:ada-lovelace' }] },
+      },
+    });
+    const grace = await app.prisma.contact.create({ data: { workspaceId, firstName: 'Grace', lastName: 'Hopper' } });
+    const company = await app.prisma.company.create({ data: { workspaceId, name: 'Analytical Engines' } });
+    const shared = await app.prisma.note.create({
+      data: {
+        workspaceId, contactId: ada.id, companyId: company.id,
+        body: 'Call Ada Lovelace on +44 20 7123 4567 or (020) 7123-4567, mail ada@example.com, see linkedin.com/in/ada-lovelace/ today',
+      },
+    });
+    const companyNote = await app.prisma.note.create({
+      data: { workspaceId, companyId: company.id, body: 'Lovelace left 0044 (0)20 7123 4567. Grace is on +44 20 7123 4568, xada@example.com stays. Ada too.' },
+    });
+    const comment = await app.prisma.comment.create({ data: { workspaceId, noteId: companyNote.id, body: 'Wrote to ADA@EXAMPLE.COM yesterday' } });
+    const thread = await app.prisma.communication.create({
+      data: {
+        workspaceId, kind: 'EMAIL', direction: 'OUTBOUND', toAddresses: ['ada@example.com', 'grace@example.com'], subject: 'Re: ada@example.com',
+        body: 'Ada said: call 020 7123 4567', occurredAt: new Date(), contacts: { create: [{ contactId: ada.id }, { contactId: grace.id }] },
+      },
+    });
+    const task = await app.prisma.activity.create({ data: { workspaceId, type: 'TASK', subject: 'Call +442071234567', companyId: company.id } });
+
+    const { eraseContact } = await f.clients.ADMIN.ok<{ eraseContact: Erasure }>(ERASE, { id: globalId('Contact', ada.id) });
+    expect(eraseContact.scrubbedRecords).toBe(5);
+
+    const texts = {
+      shared: (await app.prisma.note.findUniqueOrThrow({ where: { id: shared.id } })).body,
+      companyNote: (await app.prisma.note.findUniqueOrThrow({ where: { id: companyNote.id } })).body,
+      comment: (await app.prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).body,
+      thread: await app.prisma.communication.findUniqueOrThrow({ where: { id: thread.id }, select: { subject: true, body: true } }),
+      task: (await app.prisma.activity.findUniqueOrThrow({ where: { id: task.id } })).subject,
+    };
+    expect(texts).toEqual({
+      shared: 'Call Ada Lovelace on [erased] or [erased], mail [erased], see [erased] today',
+      companyNote: 'Lovelace left [erased]. Grace is on +44 20 7123 4568, xada@example.com stays. Ada too.',
+      comment: 'Wrote to [erased] yesterday',
+      thread: { subject: 'Re: [erased]', body: 'Ada said: call [erased]' },
+      task: 'Call [erased]',
+    });
+    const documents = await app.prisma.searchDocument.findMany({ where: { id: { in: [shared.id, comment.id, thread.id, task.id] } } });
+    expect(documents).toHaveLength(4);
+    for (const doc of documents) expect(JSON.stringify([doc.title, doc.details, doc.body, doc.keys])).not.toMatch(/ada@example|7123 ?4567|4567|ada-lovelace/i);
+
+    const mentions = eraseContact.nameMentions.map((m) => [m.recordType, m.recordId, m.field, m.excerpt]);
+    expect(mentions).toEqual([
+      ['Note', globalId('Note', shared.id), 'body', 'Call Ada Lovelace on [erased] or [erased], mail…'],
+      ['Note', globalId('Note', companyNote.id), 'body', 'Lovelace left [erased]. Grace is on +4…'],
+      ['Communication', globalId('Communication', thread.id), 'body', 'Ada said: call [erased]'],
+    ]);
+  });
+});
+
+describe('identifier patterns', () => {
+  it('finds a phone number in its usual written forms, and not a neighbouring number', () => {
+    const pattern = identifierPattern({ emails: [], phones: ['+14155550100'], profileUrls: [], firstName: 'A', lastName: '' })!;
+    const text = '(415) 555-0100 | +1 415-555-0100 | 1.415.555.0100 | 001 415 555 0100 | 4155550100 | 415 555 0101 | 24155550100';
+    expect(scrubIdentifiers(text, pattern)).toBe('[erased] | [erased] | [erased] | [erased] | [erased] | 415 555 0101 | 24155550100');
   });
 });

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { passwordInput } from '../accounts/inputs.js';
@@ -6,7 +7,8 @@ import { requiredText } from '../records/common.types.js';
 import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { deleteMyAccount, exportMyData } from './account-privacy.service.js';
-import { eraseContact, exportContact } from './contact-privacy.service.js';
+import { eraseContact, exportContact, type ContactErasure } from './contact-privacy.service.js';
+import type { ErasureMention } from './erasure-free-text.js';
 import { cancelWorkspaceDeletion, requestWorkspaceDeletion } from './workspace-deletion.service.js';
 
 /** Contacts in the trash count too: erasure and access requests reach them. */
@@ -26,6 +28,27 @@ const PendingWorkspaceDeletion = builder.objectRef<PendingDeletionShape>('Pendin
     workspaceId: t.exposeID('workspaceId', { description: 'The workspace UUID (it no longer resolves as a node while closed).' }),
     name: t.exposeString('name'),
     purgeAfter: t.expose('purgeAfter', { type: 'DateTime' }),
+  }),
+});
+
+const ErasureNameMention = builder.objectRef<ErasureMention>('ErasureNameMention').implement({
+  description: 'A place where an erased contact’s name is still written: review it, and redact it if it means them.',
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    recordType: t.exposeString('recordType', { description: 'Note, Comment, Activity or Communication.' }),
+    recordId: t.id({ description: 'Global ID of the record.', resolve: (m) => encodeGlobalID(m.recordType, m.recordId) }),
+    field: t.exposeString('field', { description: 'The field holding the mention: body, subject or outcome.' }),
+    excerpt: t.exposeString('excerpt', { description: 'The mention with a little of the text around it.' }),
+  }),
+});
+
+const ContactErasureType = builder.objectRef<ContactErasure>('ContactErasure').implement({
+  description: 'What an erasure did beyond deleting the contact.',
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    invalidatedExports: t.exposeInt('invalidatedExports', { description: 'Earlier export archives of the workspace, deleted because they held the contact.' }),
+    scrubbedRecords: t.exposeInt('scrubbedRecords', { description: 'Kept records whose text had the contact’s emails, phone numbers or profile URLs replaced by [erased].' }),
+    nameMentions: t.field({ type: [ErasureNameMention], description: 'Where the contact’s name is still written (at most 100).', resolve: (e) => e.nameMentions }),
   }),
 });
 
@@ -51,8 +74,10 @@ builder.mutationFields((t) => ({
     authScopes: (_root, args, ctx) => privacyOnContact(ctx, args.id),
     resolve: (_root, args, ctx) => exportContact(ctx, idFromGlobalId(args.id, 'Contact')),
   }),
-  eraseContact: t.boolean({
-    description: 'Permanently removes a contact and what only describes them (right to erasure). Audited without personal data.',
+  eraseContact: t.field({
+    type: ContactErasureType,
+    description:
+      'Permanently removes a contact and what only describes them (right to erasure); their emails, phone numbers and profile URLs are replaced by [erased] in the text of kept records, and earlier export archives are invalidated. Audited without personal data.',
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => privacyOnContact(ctx, args.id),
     resolve: (_root, args, ctx) => eraseContact(ctx, idFromGlobalId(args.id, 'Contact')),

@@ -7,7 +7,7 @@ const onContact = (query: string) => async (...[app, f, actor]: Parameters<Matri
 export const cases: MatrixCase[] = [
   { kind: 'query', field: 'workspacesPendingDeletion', run: gql(`{ workspacesPendingDeletion { name } }`), expect: signedIn('ok'), keys: 'FORBIDDEN' },
   { kind: 'mutation', field: 'exportContact', run: onContact(`mutation($id: ID!) { exportContact(id: $id) }`), expect: admins() },
-  { kind: 'mutation', field: 'eraseContact', run: onContact(`mutation($id: ID!) { eraseContact(id: $id) }`), expect: admins() },
+  { kind: 'mutation', field: 'eraseContact', run: onContact(`mutation($id: ID!) { eraseContact(id: $id) { invalidatedExports } }`), expect: admins() },
   { kind: 'mutation', field: 'requestMyDataExport', run: gql(`mutation { requestMyDataExport }`), expect: signedIn('ok'), keys: 'FORBIDDEN' },
   {
     // Everyone but the OWNER (the only owner of Acme) may delete their account; the outsider is the only owner of theirs.

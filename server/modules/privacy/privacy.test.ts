@@ -68,7 +68,7 @@ describe('contact privacy', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const h = await adaWithHistory(app, f);
-    await f.clients.ADMIN.ok(`mutation($id: ID!) { eraseContact(id: $id) }`, { id: globalId('Contact', h.ada.id) });
+    await f.clients.ADMIN.ok(`mutation($id: ID!) { eraseContact(id: $id) { invalidatedExports } }`, { id: globalId('Contact', h.ada.id) });
 
     expect(await app.prisma.contact.findUnique({ where: { id: h.ada.id } })).toBeNull();
     expect(await app.prisma.contactEmail.count({ where: { email: 'ada@example.com' } })).toBe(0);
@@ -84,7 +84,7 @@ describe('contact privacy', () => {
     expect(await app.prisma.contact.count({ where: { id: h.grace.id } })).toBe(1);
 
     const audit = await app.prisma.auditLogEntry.findFirstOrThrow({ where: { action: 'contact.erased' } });
-    expect(audit.details).toEqual({ notes: 1, activities: 1, communications: 1, files: 1, formSubmissions: 1, mergeRecords: 1 });
+    expect(audit.details).toEqual({ notes: 1, activities: 1, communications: 1, files: 1, formSubmissions: 1, mergeRecords: 1, scrubbedRecords: 0, nameMentions: 0, invalidatedExports: 0 });
     expect(JSON.stringify(audit)).not.toMatch(/Ada|Lovelace|ada@example/);
   });
 
@@ -92,7 +92,7 @@ describe('contact privacy', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const { ada } = await adaWithHistory(app, f);
-    const erase = `mutation($id: ID!) { eraseContact(id: $id) }`;
+    const erase = `mutation($id: ID!) { eraseContact(id: $id) { invalidatedExports } }`;
     expect(errorCodes(await f.clients.MEMBER.gql(erase, { id: globalId('Contact', ada.id) }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await f.clients.OUTSIDER.gql(erase, { id: globalId('Contact', ada.id) }))).toEqual(['NOT_FOUND']);
     expect(await app.prisma.contact.count({ where: { id: ada.id } })).toBe(1);
