@@ -96,9 +96,10 @@ export async function authenticateApiKey(prisma: PrismaClient, secret: string, i
   const now = new Date();
   const key = await prisma.apiKey.findUnique({
     where: { secretHash: await hashToken(secret) },
-    select: { id: true, workspaceId: true, role: true, createdById: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+    select: { id: true, workspaceId: true, role: true, createdById: true, revokedAt: true, expiresAt: true, lastUsedAt: true, workspace: { select: { closedAt: true } } },
   });
-  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
+  // Closing a workspace revokes its keys; a key that escaped that is refused all the same.
+  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now) || key.workspace.closedAt) return null;
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now, lastUsedIp: ip } });
   }

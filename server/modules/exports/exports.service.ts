@@ -116,8 +116,9 @@ async function tellRequester(app: AppServices, row: WorkspaceExport) {
 export function exportHandlers(app: AppServices): Record<string, JobHandler> {
   return {
     [WORKSPACE_EXPORT]: async ({ exportId }: { exportId: string }, job: ClaimedJob) => {
-      const row = await app.db.prisma.workspaceExport.findUnique({ where: { id: exportId } });
-      if (!row || row.status === 'DONE' || row.status === 'EXPIRED' || row.status === 'FAILED') return;
+      const row = await app.db.prisma.workspaceExport.findUnique({ where: { id: exportId }, include: { workspace: { select: { closedAt: true } } } });
+      // A workspace scheduled for deletion is read by no one, its own export included.
+      if (!row || row.workspace.closedAt || row.status === 'DONE' || row.status === 'EXPIRED' || row.status === 'FAILED') return;
       try {
         const done = await buildArchive(app, row);
         await announce(app, done, 'completed', { recordsTotal: done.recordsTotal, byteSize: Number(done.byteSize) });

@@ -69,8 +69,9 @@ async function parseBody(contentType: string, body: Buffer): Promise<Parsed> {
 
 async function liveForm(app: AppServices, publicKey: string): Promise<LiveForm | null> {
   if (!PUBLIC_KEY_PATTERN.test(publicKey)) return null;
+  // A workspace scheduled for deletion has no public forms: it reads like one that does not exist.
   return app.db.prisma.form.findFirst({
-    where: { publicKey, isActive: true, deletedAt: null },
+    where: { publicKey, isActive: true, deletedAt: null, workspace: { closedAt: null } },
     select: { id: true, workspaceId: true, name: true, createdById: true, fields: true },
   });
 }

@@ -28,7 +28,8 @@ async function tellOwners(context: Context, workspaceId: string, subject: string
 
 /**
  * Closes the workspace at once (no member, session or API key reaches it, live subscriptions end on their
- * next check) and books its purge after the grace period. An owner can cancel until then.
+ * next check; its public forms, webhooks and queued jobs fall silent) and books its purge after the grace
+ * period. An owner can cancel until then.
  */
 export async function requestWorkspaceDeletion(context: Context, workspaceId: string, confirmName: string, password: string) {
   const membership = await ownedWorkspace(context, workspaceId);
@@ -42,6 +43,8 @@ export async function requestWorkspaceDeletion(context: Context, workspaceId: st
   await context.prisma.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt, purgeAfter } });
     await tx.apiKey.updateMany({ where: { workspaceId, revokedAt: null }, data: { revokedAt: closedAt } });
+    // Its queued jobs do nothing from now on; an export that will not be written must not block new ones if the deletion is cancelled.
+    await tx.workspaceExport.updateMany({ where: { workspaceId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED', error: 'The workspace was scheduled for deletion before this export was written.' } });
     await enqueueJob(tx, WORKSPACE_PURGE, { workspaceId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}` });
     await emitEvent(tx, context, { id: workspaceId, workspaceId }, 'Workspace', 'deletion_requested', { purgeAfter: purgeAfter.toISOString() });
     await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_requested', targetType: 'Workspace', targetId: workspaceId, details: { purgeAfter: purgeAfter.toISOString() } });

@@ -80,6 +80,7 @@ type RawTx = Pick<Prisma.TransactionClient, '$executeRaw'>;
 /**
  * Books a delivery of the event for every active webhook of the workspace that wants it, in the event's
  * own transaction: a rolled-back change sends nothing, a committed one is delivered even after a restart.
+ * A workspace scheduled for deletion sends nothing.
  */
 export async function enqueueWebhookDeliveries(tx: RawTx, event: { workspaceId: string; verb: string; entityType: string; id: string }, payload: object) {
   const eventType = eventTypeOf(event.entityType, event.verb);
@@ -90,6 +91,7 @@ export async function enqueueWebhookDeliveries(tx: RawTx, event: { workspaceId: 
       FROM "Webhook" w
       WHERE w."workspaceId" = ${event.workspaceId}::uuid AND w."isActive"
         AND (cardinality(w."eventTypes") = 0 OR ${eventType} = ANY(w."eventTypes"))
+        AND EXISTS (SELECT 1 FROM "Workspace" ws WHERE ws.id = w."workspaceId" AND ws."closedAt" IS NULL)
       RETURNING id
     )
     INSERT INTO "Job" (id, kind, payload, "runAt", "maxAttempts", "uniqueKey")
@@ -132,13 +134,16 @@ export function postDelivery(url: URL, body: string, signature: string, pinned: 
   });
 }
 
-/** Sends one delivery; a failure is recorded and thrown, so the job queue retries it with backoff. */
+/**
+ * Sends one delivery; a failure is recorded and thrown, so the job queue retries it with backoff. Nothing
+ * leaves a workspace scheduled for deletion: its queued deliveries end without a call.
+ */
 export function webhookHandlers(app: AppServices): Record<string, JobHandler> {
   return {
     [WEBHOOK_DELIVER]: async ({ deliveryId }: { deliveryId: string }, job) => {
       const prisma = app.db.prisma;
-      const delivery = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: true } });
-      if (!delivery || delivery.status === 'SUCCEEDED' || !delivery.webhook.isActive) return;
+      const delivery = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: { include: { workspace: { select: { closedAt: true } } } } } });
+      if (!delivery || delivery.status === 'SUCCEEDED' || !delivery.webhook.isActive || delivery.webhook.workspace.closedAt) return;
       const body = JSON.stringify(delivery.payload);
       let outcome: { status?: number; ms?: number; error?: string };
       try {
