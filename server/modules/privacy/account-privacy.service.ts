@@ -110,6 +110,8 @@ export function userPurgeHandlers(app: AppServices): Record<string, JobHandler> 
         await tx.outboxEmail.deleteMany({ where: { OR: [{ userId }, { to: address }] } });
         // Other workspaces' invitations (and so their exports) must not keep the address in clear either.
         await tx.invitation.updateMany({ where: { email: address }, data: { email: wipedEmail } });
+        // Their audit entries stay (what was done, attributed to a deleted user), without where from.
+        await tx.auditLogEntry.updateMany({ where: { actorUserId: userId, OR: [{ ip: { not: null } }, { userAgent: { not: null } }] }, data: { ip: null, userAgent: null } });
         await tx.user.update({
           where: { id: userId },
           data: { name: 'Deleted user', email: wipedEmail, passwordHash: '!', emailVerifiedAt: null, fontFamily: 'system', theme: 'SYSTEM' },
