@@ -85,8 +85,9 @@ async function buildArchive(app: AppServices, row: WorkspaceExport) {
   const { recordsDone, byteSize, sha256 } = await writeArchive(app, job, progressReporter(app, running));
   const finishedAt = new Date();
   // The total was counted before the export began; rows written meanwhile (its own events among them) may be in it too.
-  return prisma.workspaceExport.update({
-    where: { id: row.id },
+  // Only a row still RUNNING becomes DONE: an erasure meanwhile failed it, and its archive may hold the erased contact.
+  const finished = await prisma.workspaceExport.updateMany({
+    where: { id: row.id, status: 'RUNNING' },
     data: {
       status: 'DONE',
       recordsDone,
@@ -97,6 +98,9 @@ async function buildArchive(app: AppServices, row: WorkspaceExport) {
       expiresAt: new Date(finishedAt.getTime() + app.config.retention.exportArchiveDays * 24 * 60 * 60 * 1000),
     },
   });
+  if (finished.count === 1) return prisma.workspaceExport.findUniqueOrThrow({ where: { id: row.id } });
+  await fileStorage(app.config).delete(storageKey);
+  return null;
 }
 
 async function tellRequester(app: AppServices, row: WorkspaceExport) {
@@ -121,6 +125,7 @@ export function exportHandlers(app: AppServices): Record<string, JobHandler> {
       if (!row || row.workspace.closedAt || row.status === 'DONE' || row.status === 'EXPIRED' || row.status === 'FAILED') return;
       try {
         const done = await buildArchive(app, row);
+        if (!done) return;
         await announce(app, done, 'completed', { recordsTotal: done.recordsTotal, byteSize: Number(done.byteSize) });
         await tellRequester(app, done);
       } catch (error) {

@@ -84,8 +84,15 @@ async function linkedRecordIds(tx: Tx, contactId: string) {
   return new Set([...notes, ...activities, ...communications, ...comments]);
 }
 
-/** Archives written before the erasure hold the contact: their bytes go and their downloads expire. */
+/**
+ * Archives written before the erasure hold the contact: their bytes go and their downloads expire. One
+ * being written may hold them too: it fails, and its job deletes what it wrote (see buildArchive).
+ */
 async function invalidateEarlierExports(tx: Tx, workspaceId: string) {
+  await tx.workspaceExport.updateMany({
+    where: { workspaceId, status: 'RUNNING' },
+    data: { status: 'FAILED', error: 'A contact was erased while this export was being written; request a new one.' },
+  });
   const archives = await tx.workspaceExport.findMany({ where: { workspaceId, status: 'DONE' }, select: { id: true, storageKey: true } });
   await tx.workspaceExport.updateMany({
     where: { id: { in: archives.map((a) => a.id) } },

@@ -130,6 +130,28 @@ describe('erasure and what outlives the contact', () => {
     }
   });
 
+  it('fails an export being written when a contact is erased meanwhile, and its job keeps no archive', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const ada = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada', lastName: 'Lovelace' } });
+    await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Grace', lastName: 'Hopper' } });
+    const { requestWorkspaceExport } = await f.clients.ADMIN.ok<{ requestWorkspaceExport: { id: string } }>(`mutation { requestWorkspaceExport(format: JSON) { id } }`);
+    // The erasure arrives once the export has started writing.
+    let erasure: Promise<unknown> | null = null;
+    const publish = app.services.activityHub.publish.bind(app.services.activityHub);
+    app.services.activityHub.publish = (events) => {
+      if (events.some((e) => e.entityType === 'WorkspaceExport' && e.verb === 'started')) erasure ??= f.clients.ADMIN.ok(ERASE, { id: globalId('Contact', ada.id) });
+      publish(events);
+    };
+    await runDueJobs(app);
+    expect(erasure).not.toBeNull();
+    await erasure;
+    const row = await app.prisma.workspaceExport.findFirstOrThrow();
+    expect(row).toMatchObject({ status: 'FAILED', error: 'A contact was erased while this export was being written; request a new one.' });
+    expect(row.storageKey && (await fileStorage(app.services.config).open(row.storageKey))).toBeFalsy();
+    expect((await f.clients.ADMIN.ok(EXPORT, { id: requestWorkspaceExport.id })).node.downloadUrl).toBeNull();
+  });
+
   it('replaces the contact’s emails, phones and profile URLs in kept free text and its search documents, and lists name mentions', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
