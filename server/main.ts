@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { applyMigrations } from './db/migrations.js';
 import { afterMigrations } from './db/statistics.js';
 import { createKithServer } from './http/server.js';
+import { reapplyDeletionLedger } from './modules/privacy/reapply-deletions.js';
 import { maintenanceTasks, scheduleMaintenance } from './jobs/maintenance.js';
 import { scheduleRetentionSweep } from './jobs/retention-sweep.js';
 import { jobHandlers } from './jobs/registry.js';
@@ -15,6 +16,8 @@ const app = createAppServices(config, db);
 const applied = await applyMigrations(db.sql);
 if (applied.length > 0) app.logger.info(`Applied migrations: ${applied.join(', ')}`);
 await afterMigrations(db, applied);
+// After a restore, what was purged or erased since the backup is deleted again before anyone can reach it.
+await reapplyDeletionLedger(app);
 
 const jobs = new JobWorker(db.prisma, jobHandlers(app), { logger: app.logger, periodic: maintenanceTasks(app) });
 await scheduleMaintenance(db.prisma);

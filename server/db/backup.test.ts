@@ -11,6 +11,14 @@ import { withDatabaseName, TEMPLATE_DATABASE } from '../test/postgres-names.js';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { LocalDiskStorage, newStorageKey } from '../modules/files/storage.js';
+import { createAppServices } from '../app-services.js';
+import { createContext } from '../context.js';
+import { closeAccount, USER_PURGE, userPurgeHandlers } from '../modules/privacy/account-privacy.service.js';
+import { eraseContactIn } from '../modules/privacy/contact-privacy.service.js';
+import { reapplyDeletionLedger } from '../modules/privacy/reapply-deletions.js';
+import { closeWorkspace } from '../modules/privacy/workspace-deletion.service.js';
+import { purgeWorkspace } from '../modules/privacy/workspace-purge.js';
+import { testConfig } from '../test/test-app.js';
 import { assertPgliteIdle, BackupError, createBackup, restoreBackup, sweepBackups, type BackupSettings } from './backup.js';
 import { openDatabase, pgliteExtensions, type Database } from './database.js';
 
@@ -138,6 +146,58 @@ describe(`backup and restore (${POSTGRES ? 'PostgreSQL: pg_dump/pg_restore' : 'P
     const wrong = join(root, POSTGRES ? 'kith-x.tar.gz' : 'kith-x.dump');
     await writeFile(wrong, 'not a backup');
     await expect(restoreBackup(settings, wrong)).rejects.toThrow(POSTGRES ? /\.dump file/ : /\.tar\.gz file/);
+  });
+});
+
+describe('the deletion ledger across a restore', () => {
+  it('deletes again, at the next start, what was erased, purged or wiped after the backup was made', async () => {
+    const appOn = (db: Database) => createAppServices(testConfig({ filesDir: settings.filesDir! }), db, { passwordHashing: 'fast' });
+    const ids = await withDb(async (db) => {
+      const owner = await db.prisma.user.create({ data: { name: 'Owner', email: 'owner-ledger@example.com', passwordHash: '!', ageConfirmedAt: new Date() } });
+      const leaver = await db.prisma.user.create({ data: { name: 'Leaver Lovelace', email: 'leaver@example.com', passwordHash: '!', ageConfirmedAt: new Date() } });
+      const kept = await db.prisma.workspace.create({ data: { name: 'Kept', memberships: { create: [{ userId: owner.id, role: 'OWNER' }, { userId: leaver.id, role: 'MEMBER' }] } } });
+      const doomed = await db.prisma.workspace.create({ data: { name: 'Doomed', memberships: { create: { userId: owner.id, role: 'OWNER' } } } });
+      await db.prisma.contact.create({ data: { workspaceId: doomed.id, firstName: 'Inside', createdById: owner.id } });
+      const erased = await db.prisma.contact.create({ data: { workspaceId: kept.id, firstName: 'Erased', lastName: 'Person', createdById: owner.id } });
+      return { leaver: leaver.id, kept: kept.id, doomed: doomed.id, erased: erased.id };
+    });
+    const backup = await createBackup(settings, new Date(Date.now() + 2000));
+
+    await withDb(async (db) => {
+      const app = appOn(db);
+      const system = createContext(app, { ip: '', userAgent: null, workspaceHeader: null }, null, () => {});
+      await eraseContactIn(system, ids.kept, ids.erased);
+      const now = new Date();
+      await db.prisma.$transaction((tx) => closeWorkspace(tx, ids.doomed, now, now));
+      await purgeWorkspace(app, ids.doomed);
+      await db.prisma.$transaction((tx) => closeAccount(tx, system, ids.leaver, now, now));
+      await userPurgeHandlers(app)[USER_PURGE]!({ userId: ids.leaver }, {} as never);
+      expect((await db.prisma.deletionLedger.findMany({ orderBy: { kind: 'asc' } })).map((e) => [e.kind, e.subjectId])).toEqual([
+        ['WORKSPACE', ids.doomed], ['ACCOUNT', ids.leaver], ['CONTACT', ids.erased],
+      ]);
+    });
+
+    await restoreBackup(settings, backup);
+    await withDb(async (db) => {
+      // The backup brought them back, and kept the live ledger.
+      expect(await db.prisma.contact.count({ where: { id: ids.erased } })).toBe(1);
+      expect(await db.prisma.workspace.count({ where: { id: ids.doomed } })).toBe(1);
+      expect((await db.prisma.user.findUniqueOrThrow({ where: { id: ids.leaver } })).email).toBe('leaver@example.com');
+      expect(await db.prisma.deletionLedger.count()).toBe(3);
+
+      const app = appOn(db);
+      expect(await reapplyDeletionLedger(app)).toEqual({ workspaces: 1, accounts: 1, contacts: 1 });
+      expect(await db.prisma.contact.count({ where: { id: ids.erased } })).toBe(0);
+      const doomed = await db.prisma.workspace.findUniqueOrThrow({ where: { id: ids.doomed } });
+      expect(doomed.closedAt).not.toBeNull(); // closed at once, purged by its job
+      expect(await db.prisma.membership.count({ where: { userId: ids.leaver } })).toBe(0);
+      await purgeWorkspace(app, ids.doomed);
+      await userPurgeHandlers(app)[USER_PURGE]!({ userId: ids.leaver }, {} as never);
+      expect(await db.prisma.workspace.count({ where: { id: ids.doomed } })).toBe(0);
+      expect((await db.prisma.user.findUniqueOrThrow({ where: { id: ids.leaver } })).email).toMatch(/@deleted\.invalid$/);
+      expect(await reapplyDeletionLedger(app)).toEqual({ workspaces: 0, accounts: 0, contacts: 0 });
+      await app.activityHub.close();
+    });
   });
 });
 

@@ -10,7 +10,9 @@ import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { expiredBefore } from '../retention.js';
 import { BackupArchiveError, readBackupArchive, stagedFilesDir, writeBackupArchive } from './backup-archive.js';
-import { pgliteExtensions } from './database.js';
+import { mergeLedger, readLedger } from '../modules/privacy/deletion-ledger.js';
+import { openDatabase, pgliteExtensions, type Database } from './database.js';
+import { applyMigrations } from './migrations.js';
 
 const run = promisify(execFile);
 
@@ -129,17 +131,42 @@ export async function createBackup(settings: BackupSettings, now = new Date()): 
  */
 export async function restoreBackup(settings: BackupSettings, file: string): Promise<void> {
   if (!existsSync(file)) throw new BackupError(`No such backup file: ${file}`);
-  if (!file.endsWith('.tar')) return restoreDatabase(settings, file);
+  if (!file.endsWith('.tar')) return keepingDeletionLedger(settings, () => restoreDatabase(settings, file));
   const staging = await mkdtemp(join(settings.backupsDir, '.restoring-'));
   try {
     const { manifest, databaseFile } = await readBackupArchive(file, staging).catch((error: unknown) => {
       throw error instanceof BackupArchiveError ? new BackupError(error.message) : error;
     });
-    await restoreDatabase(settings, databaseFile);
+    await keepingDeletionLedger(settings, () => restoreDatabase(settings, databaseFile));
     if (manifest.files.storage === 'local' && settings.filesDir) await replaceDirectory(stagedFilesDir(staging), settings.filesDir);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+async function withDatabase<T>(settings: BackupSettings, use: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ url: settings.databaseUrl, dataDir: settings.pgliteDir });
+  try {
+    return await use(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Restores with the live deletion ledger carried over: it is read before and merged into the restored
+ * database after (migrated first, so an older backup has the table), for the next start to apply again.
+ */
+async function keepingDeletionLedger(settings: BackupSettings, restore: () => Promise<void>) {
+  const hasDatabase = settings.databaseUrl || existsSync(join(settings.pgliteDir, 'PG_VERSION'));
+  if (!settings.databaseUrl && hasDatabase) assertPgliteIdle(settings.pgliteDir);
+  // A database from before the ledger existed has nothing to carry over.
+  const ledger = hasDatabase ? await withDatabase(settings, (db) => readLedger(db.prisma)).catch(() => []) : [];
+  await restore();
+  await withDatabase(settings, async (db) => {
+    await applyMigrations(db.sql);
+    await mergeLedger(db.prisma, ledger);
+  });
 }
 
 /** Puts `source` where `target` is, keeping the old directory aside until the new one is in place. */

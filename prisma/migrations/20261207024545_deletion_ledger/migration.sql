@@ -6,7 +6,7 @@ CREATE TABLE "DeletionLedger" (
     "id" UUID NOT NULL,
     "kind" "DeletionKind" NOT NULL,
     "subjectId" UUID NOT NULL,
-    "workspaceId" UUID,
+    "subjectWorkspaceId" UUID,
     "recordedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "DeletionLedger_pkey" PRIMARY KEY ("id")

@@ -25,7 +25,7 @@ export async function recordAudit(db: Db, context: Context, entry: AuditEntry, a
       action: entry.action,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
-      ip: context.request.ip,
+      ip: context.request.ip || null,
       userAgent: context.request.userAgent,
       details: entry.details ?? {},
     },

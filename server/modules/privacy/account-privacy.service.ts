@@ -1,6 +1,7 @@
 import type { AppServices } from '../../app-services.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { getDatamodel } from '../../generated/pothos-types.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
@@ -8,7 +9,8 @@ import { assertCurrentPassword } from '../accounts/current-password.js';
 import { endSession, requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { PURGE_MAX_ATTEMPTS, purgeDate } from './deletion-grace.js';
-import { emitEvent, recordEvent } from '../activity-events/record-event.js';
+import { emitEvent, recordEvent, type EventSink } from '../activity-events/record-event.js';
+import { recordDeletion } from './deletion-ledger.js';
 
 export const USER_PURGE = 'user.purge';
 
@@ -59,6 +61,18 @@ async function workspacesOnlyOwnedBy(context: Context, userId: string) {
   return owned.filter((m) => m.workspace.memberships.length === 1).map((m) => m.workspace.name);
 }
 
+/** Signs the account out everywhere, takes it out of every workspace and books its purge. */
+export async function closeAccount(tx: Prisma.TransactionClient, sink: EventSink, userId: string, deletedAt: Date, purgeAfter: Date) {
+  await tx.user.update({ where: { id: userId }, data: { deletedAt, purgeAfter } });
+  for (const m of await tx.membership.findMany({ where: { userId } })) await emitEvent(tx, sink, m, 'Membership', 'left', { userId, role: m.role, accountDeleted: true });
+  await tx.membership.deleteMany({ where: { userId } });
+  await tx.teamMember.deleteMany({ where: { userId } });
+  await tx.apiKey.deleteMany({ where: { createdById: userId } });
+  await tx.authToken.deleteMany({ where: { userId } });
+  await tx.session.deleteMany({ where: { userId } });
+  await enqueueJob(tx, USER_PURGE, { userId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${USER_PURGE}:${userId}:${purgeAfter.getTime()}` });
+}
+
 /**
  * Deletes the signed-in user's account: signed out everywhere and removed from every workspace at once;
  * the personal data left on the user row is wiped when the grace period ends. Records they created stay
@@ -78,14 +92,7 @@ export async function deleteMyAccount(context: Context, password: string) {
   const deletedAt = new Date();
   const purgeAfter = purgeDate(context.app.config.retention.deletedAccountDays, deletedAt);
   await context.prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { deletedAt, purgeAfter } });
-    for (const m of await tx.membership.findMany({ where: { userId } })) await emitEvent(tx, context, m, 'Membership', 'left', { userId, role: m.role, accountDeleted: true });
-    await tx.membership.deleteMany({ where: { userId } });
-    await tx.teamMember.deleteMany({ where: { userId } });
-    await tx.apiKey.deleteMany({ where: { createdById: userId } });
-    await tx.authToken.deleteMany({ where: { userId } });
-    await tx.session.deleteMany({ where: { userId } });
-    await enqueueJob(tx, USER_PURGE, { userId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${USER_PURGE}:${userId}` });
+    await closeAccount(tx, context, userId, deletedAt, purgeAfter);
     await recordAudit(tx, context, { workspaceId: null, action: 'user.deleted', targetType: 'User', targetId: userId, details: { purgeAfter: purgeAfter.toISOString() } });
   });
   // The session row is gone already; this clears the cookie and the request's viewer.
@@ -112,6 +119,7 @@ export function userPurgeHandlers(app: AppServices): Record<string, JobHandler> 
         await tx.invitation.updateMany({ where: { email: address }, data: { email: wipedEmail } });
         // Their audit entries stay (what was done, attributed to a deleted user), without where from.
         await tx.auditLogEntry.updateMany({ where: { actorUserId: userId, OR: [{ ip: { not: null } }, { userAgent: { not: null } }] }, data: { ip: null, userAgent: null } });
+        await recordDeletion(tx, 'ACCOUNT', userId);
         await tx.user.update({
           where: { id: userId },
           data: { name: 'Deleted user', email: wipedEmail, passwordHash: '!', emailVerifiedAt: null, fontFamily: 'system', theme: 'SYSTEM' },

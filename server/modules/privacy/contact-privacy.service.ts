@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage } from '../files/storage.js';
 import { emitEvent, recordEvent } from '../activity-events/record-event.js';
+import { recordDeletion } from './deletion-ledger.js';
 import { eraseFromFreeText, type ErasureMention } from './erasure-free-text.js';
 
 type Tx = Prisma.TransactionClient;
@@ -119,6 +120,11 @@ export interface ContactErasure {
  */
 export async function eraseContact(context: Context, contactId: string): Promise<ContactErasure> {
   const { workspaceId } = await contactInViewersWorkspace(context, contactId);
+  return eraseContactIn(context, workspaceId, contactId);
+}
+
+/** The erasure itself, for a contact already known to be in the workspace (a restore applies it again by the ledger). */
+export async function eraseContactIn(context: Context, workspaceId: string, contactId: string): Promise<ContactErasure> {
   const { storageKeys, archiveKeys, invalidatedExports, freeText } = await context.prisma.$transaction(async (tx) => {
     const details = await tx.contact.findUniqueOrThrow({
       where: { id: contactId },
@@ -146,6 +152,7 @@ export async function eraseContact(context: Context, contactId: string): Promise
     const submissions = await tx.formSubmission.deleteMany({ where: { contactId } });
     const merges = await tx.mergeRecord.deleteMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] } });
     await tx.contact.delete({ where: { id: contactId } });
+    await recordDeletion(tx, 'CONTACT', contactId, workspaceId);
     const freeText = await eraseFromFreeText(tx, workspaceId, {
       emails: details.emails.map((e) => e.email), phones: details.phones.map((p) => p.e164), profileUrls: details.profiles.map((p) => p.url),
       firstName: details.firstName, lastName: details.lastName,

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { sendOrLog } from '../../mail/mailer.js';
 import { assertCurrentPassword } from '../accounts/current-password.js';
@@ -26,6 +27,15 @@ async function tellOwners(context: Context, workspaceId: string, subject: string
   for (const { user } of owners) await sendOrLog(context.app.mailer, context.app.logger, { to: user.email, subject, text, workspaceId, userId: user.id });
 }
 
+/** Closes the workspace to everyone, fails its unwritten exports and books its purge. */
+export async function closeWorkspace(tx: Prisma.TransactionClient, workspaceId: string, closedAt: Date, purgeAfter: Date) {
+  await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt, purgeAfter } });
+  await tx.apiKey.updateMany({ where: { workspaceId, revokedAt: null }, data: { revokedAt: closedAt } });
+  // Its queued jobs do nothing from now on; an export that will not be written must not block new ones if the deletion is cancelled.
+  await tx.workspaceExport.updateMany({ where: { workspaceId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED', error: 'The workspace was scheduled for deletion before this export was written.' } });
+  await enqueueJob(tx, WORKSPACE_PURGE, { workspaceId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}:${purgeAfter.getTime()}` });
+}
+
 /**
  * Closes the workspace at once (no member, session or API key reaches it, live subscriptions end on their
  * next check; its public forms, webhooks and queued jobs fall silent) and books its purge after the grace
@@ -41,11 +51,7 @@ export async function requestWorkspaceDeletion(context: Context, workspaceId: st
   const closedAt = new Date();
   const purgeAfter = purgeDate(context.app.config.retention.deletedWorkspaceDays, closedAt);
   await context.prisma.$transaction(async (tx) => {
-    await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt, purgeAfter } });
-    await tx.apiKey.updateMany({ where: { workspaceId, revokedAt: null }, data: { revokedAt: closedAt } });
-    // Its queued jobs do nothing from now on; an export that will not be written must not block new ones if the deletion is cancelled.
-    await tx.workspaceExport.updateMany({ where: { workspaceId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED', error: 'The workspace was scheduled for deletion before this export was written.' } });
-    await enqueueJob(tx, WORKSPACE_PURGE, { workspaceId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}` });
+    await closeWorkspace(tx, workspaceId, closedAt, purgeAfter);
     await emitEvent(tx, context, { id: workspaceId, workspaceId }, 'Workspace', 'deletion_requested', { purgeAfter: purgeAfter.toISOString() });
     await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_requested', targetType: 'Workspace', targetId: workspaceId, details: { purgeAfter: purgeAfter.toISOString() } });
   });

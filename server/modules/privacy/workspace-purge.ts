@@ -8,6 +8,7 @@ import { getDatamodel } from '../../generated/pothos-types.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { fileStorage } from '../files/storage.js';
 import { WORKSPACE_PURGE } from './workspace-deletion.service.js';
+import { recordDeletion } from './deletion-ledger.js';
 
 const BATCH_ROWS = 2000;
 /** Stored objects are deleted this many at a time. */
@@ -131,7 +132,11 @@ async function purgeTable(app: AppServices, t: PurgeTable, workspaceId: string, 
 export async function purgeWorkspace(app: AppServices, workspaceId: string, options: PurgeOptions = {}): Promise<PurgeResult> {
   let rows = 0;
   for (const table of purgeOrder()) rows += await purgeTable(app, table, workspaceId, options);
-  const gone = await app.db.prisma.workspace.deleteMany({ where: { id: workspaceId, closedAt: { not: null } } });
+  const gone = await app.db.prisma.$transaction(async (tx) => {
+    const deleted = await tx.workspace.deleteMany({ where: { id: workspaceId, closedAt: { not: null } } });
+    if (deleted.count > 0) await recordDeletion(tx, 'WORKSPACE', workspaceId);
+    return deleted;
+  });
   return { rows: rows + gone.count, workspace: gone.count > 0 };
 }
 
