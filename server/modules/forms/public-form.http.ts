@@ -67,12 +67,12 @@ async function parseBody(contentType: string, body: Buffer): Promise<Parsed> {
   }
 }
 
-async function liveForm(app: AppServices, publicKey: string): Promise<LiveForm | null> {
+async function liveForm(app: AppServices, publicKey: string): Promise<(LiveForm & { workspace: { defaultPhoneCountry: string | null } }) | null> {
   if (!PUBLIC_KEY_PATTERN.test(publicKey)) return null;
   // A workspace scheduled for deletion has no public forms: it reads like one that does not exist.
   return app.db.prisma.form.findFirst({
     where: { publicKey, isActive: true, deletedAt: null, workspace: { closedAt: null } },
-    select: { id: true, workspaceId: true, name: true, createdById: true, fields: true },
+    select: { id: true, workspaceId: true, name: true, createdById: true, fields: true, workspace: { select: { defaultPhoneCountry: true } } },
   });
 }
 
@@ -104,7 +104,7 @@ async function submit(app: AppServices, req: IncomingMessage, publicKey: string)
   const parsed = await parseBody(contentType, body);
   if (!parsed.ok) return parsed.reply;
   if (honeypotFilled(parsed.raw)) return ACCEPTED;
-  const checked = checkSubmission(storedFields(form.fields), parsed.raw);
+  const checked = checkSubmission(storedFields(form.fields), parsed.raw, form.workspace.defaultPhoneCountry ?? undefined);
   if (!checked.ok) return failure(400, 'BAD_USER_INPUT', 'Some answers need attention.', { fieldErrors: checked.errors });
   await recordSubmission(app.db.prisma, form, checked.values).finally(() => publishPending(app, form, true));
   return ACCEPTED;

@@ -174,6 +174,17 @@ describe('public form endpoint', () => {
     expect(submissions[1]!.data).toMatchObject({ email: 'ada@example.com', first_name: 'Augusta', newsletter: true });
   });
 
+  it('reads a phone number without +code in the workspace’s default country, and refuses it without one', async () => {
+    const { f, endpoint } = await setup();
+    const national = { ...ADA, phone: '(415) 555-0132' };
+    const refused = await postJson(endpoint, national);
+    expect(refused.status).toBe(400);
+    expect(await counts()).toMatchObject({ contacts: 0, submissions: 0 });
+    await getApp().prisma.workspace.update({ where: { id: f.workspaceId }, data: { defaultPhoneCountry: 'US' } });
+    expect((await postJson(endpoint, national)).status).toBe(200);
+    expect((await getApp().prisma.contactPhone.findFirstOrThrow()).e164).toBe('+14155550132');
+  });
+
   it('creates the company when no live one has that name, owned like the contact', async () => {
     const app = getApp();
     const { f, endpoint } = await setup();

@@ -36,7 +36,7 @@ export function honeypotFilled(raw: RawValues): boolean {
   return value != null && value !== false && String(value).trim() !== '';
 }
 
-function clean(field: FormFieldDefinition, raw: unknown): { value?: CleanValue; error?: string } {
+function clean(field: FormFieldDefinition, raw: unknown, phoneCountry?: string): { value?: CleanValue; error?: string } {
   if (Array.isArray(raw) || (raw !== null && typeof raw === 'object')) return { error: 'Send a single value.' };
   if (field.type === 'CHECKBOX') {
     const text = raw == null ? '' : String(raw).trim().toLowerCase();
@@ -52,7 +52,7 @@ function clean(field: FormFieldDefinition, raw: unknown): { value?: CleanValue; 
       return email.safeParse(text).success ? { value: text.toLowerCase() } : { error: 'Not a valid email address.' };
     case 'PHONE':
       try {
-        return { value: normalizePhone(text) };
+        return { value: normalizePhone(text, phoneCountry) };
       } catch {
         return { error: 'Not a valid phone number (include the country code, e.g. +44).' };
       }
@@ -64,7 +64,8 @@ function clean(field: FormFieldDefinition, raw: unknown): { value?: CleanValue; 
 }
 
 /** Every field checked, every unknown key refused; all problems are reported at once. */
-export function checkSubmission(fields: FormFieldDefinition[], raw: RawValues): Checked {
+/** `phoneCountry`: the workspace's default, for numbers written without +code. */
+export function checkSubmission(fields: FormFieldDefinition[], raw: RawValues, phoneCountry?: string): Checked {
   const errors: FieldError[] = [];
   const values: CleanValues = {};
   const known = new Set(fields.map((f) => f.key));
@@ -72,7 +73,7 @@ export function checkSubmission(fields: FormFieldDefinition[], raw: RawValues): 
     if (!known.has(key) && key !== HONEYPOT_FIELD) errors.push({ field: key.slice(0, 100), message: 'This form has no such field.' });
   }
   for (const field of fields) {
-    const { value, error } = clean(field, Object.hasOwn(raw, field.key) ? raw[field.key] : undefined);
+    const { value, error } = clean(field, Object.hasOwn(raw, field.key) ? raw[field.key] : undefined, phoneCountry);
     if (error) errors.push({ field: field.key, message: error });
     else if (value !== undefined) values[field.key] = value;
   }
