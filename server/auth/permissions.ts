@@ -63,6 +63,11 @@ export function lowerRole(a: Role, b: Role): Role {
   return RANK[a] <= RANK[b] ? a : b;
 }
 
+/** Every role that holds the permission, for queries over memberships. */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => roleCan(role, permission));
+}
+
 export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleCan(role, p));
 }

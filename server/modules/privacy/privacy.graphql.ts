@@ -10,6 +10,7 @@ import { deleteMyAccount, exportMyData } from './account-privacy.service.js';
 import { eraseContact, exportContact, type ContactErasure } from './contact-privacy.service.js';
 import type { ErasureMention } from './erasure-free-text.js';
 import { cancelWorkspaceDeletion, requestWorkspaceDeletion } from './workspace-deletion.service.js';
+import { rolesWith } from '../../auth/permissions.js';
 
 /** Contacts in the trash count too: erasure and access requests reach them. */
 const privacyOnContact = (ctx: Context, globalId: string) =>
@@ -58,7 +59,7 @@ builder.queryFields((t) => ({
     authScopes: { personal: true },
     resolve: async (_root, _args, ctx) => {
       const rows = await ctx.prisma.membership.findMany({
-        where: { userId: ctx.viewer!.user.id, role: 'OWNER', workspace: { closedAt: { not: null } } },
+        where: { userId: ctx.viewer!.user.id, role: { in: rolesWith('workspace:delete') }, workspace: { closedAt: { not: null } } },
         select: { workspace: { select: { id: true, name: true, purgeAfter: true } } },
       });
       return rows.map(({ workspace }) => ({ workspaceId: workspace.id, name: workspace.name, purgeAfter: workspace.purgeAfter! }));

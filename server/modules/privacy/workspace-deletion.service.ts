@@ -1,3 +1,4 @@
+import { roleCan, rolesWith } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -23,7 +24,7 @@ async function ownedWorkspace(context: Context, workspaceId: string) {
 }
 
 async function tellOwners(context: Context, workspaceId: string, subject: string, text: string) {
-  const owners = await context.prisma.membership.findMany({ where: { workspaceId, role: 'OWNER' }, select: { user: { select: { id: true, email: true } } } });
+  const owners = await context.prisma.membership.findMany({ where: { workspaceId, role: { in: rolesWith('workspace:delete') } }, select: { user: { select: { id: true, email: true } } } });
   for (const { user } of owners) await sendOrLog(context.app.mailer, context.app.logger, { to: user.email, subject, text, workspaceId, userId: user.id });
 }
 
@@ -44,7 +45,7 @@ export async function closeWorkspace(tx: Prisma.TransactionClient, workspaceId: 
 export async function requestWorkspaceDeletion(context: Context, workspaceId: string, confirmName: string, password: string) {
   const membership = await ownedWorkspace(context, workspaceId);
   const { workspace } = membership;
-  if (membership.role !== 'OWNER') throw notFound('Workspace');
+  if (!roleCan(membership.role, 'workspace:delete')) throw notFound('Workspace');
   if (workspace.closedAt) throw badInput('This workspace is already scheduled for deletion.');
   if (confirmName.trim() !== workspace.name) throw badInput('Type the workspace name exactly as it is to confirm.', 'confirmName');
   await assertCurrentPassword(context, membership.user, password, 'Password is incorrect.', 'password');
@@ -63,7 +64,7 @@ export async function requestWorkspaceDeletion(context: Context, workspaceId: st
 
 export async function cancelWorkspaceDeletion(context: Context, workspaceId: string) {
   const membership = await ownedWorkspace(context, workspaceId);
-  if (membership.role !== 'OWNER') throw notFound('Workspace');
+  if (!roleCan(membership.role, 'workspace:delete')) throw notFound('Workspace');
   if (!membership.workspace.closedAt) throw badInput('This workspace is not scheduled for deletion.');
   // Once the grace period is over the purge may have begun: reopening would show a half-purged workspace.
   const tooLate = () => badInput('The grace period is over: this workspace is being deleted and can no longer be restored.');
