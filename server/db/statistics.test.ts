@@ -4,10 +4,12 @@ import { JobWorker } from '../jobs/worker.js';
 import { seedRecords } from '../seed/records.js';
 import { rolesFixture } from '../test/fixtures.js';
 import { useTestApp, type TestApp } from '../test/test-app.js';
+import { testPostgres } from '../test/postgres-server.js';
+import { openDatabase } from './database.js';
 import { analyzeDueTables } from './statistics.js';
 
-const getApp = useTestApp();
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+// What Kith does itself on the embedded database: PGlite in the PostgreSQL run too.
+const getApp = useTestApp({ engine: 'pglite' });
 
 async function searchDocumentStats(app: TestApp) {
   const [row] = await app.db.sql.query<{ reltuples: number; analyzedAt: Date | null }>(
@@ -17,7 +19,7 @@ async function searchDocumentStats(app: TestApp) {
 }
 
 describe('planner statistics', () => {
-  it.skipIf(onPostgres)('are gathered by the worker once a workspace grows past autovacuum’s rule, and not before', async () => {
+  it('are gathered by the worker once a workspace grows past autovacuum’s rule, and not before', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const worker = new JobWorker(app.prisma, {}, { logger: app.services.logger, periodic: maintenanceTasks(app.services) });
@@ -40,7 +42,7 @@ describe('planner statistics', () => {
     expect(await searchDocumentStats(app)).toEqual(grown);
   });
 
-  it.skipIf(onPostgres)('are gathered after a bulk write even when the counters were lost with a restart', async () => {
+  it('are gathered after a bulk write even when the counters were lost with a restart', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
     await analyzeDueTables(app.db);
@@ -52,10 +54,18 @@ describe('planner statistics', () => {
     expect((await searchDocumentStats(app)).reltuples).toBeGreaterThan(before.reltuples + 500);
   });
 
-  it.runIf(onPostgres)('are left to autovacuum on PostgreSQL', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    await seedRecords(app.prisma, { workspaceId: f.workspaceId, memberIds: [f.users.OWNER.id], contacts: 30 });
-    expect(await analyzeDueTables(app.db)).toEqual([]);
+  it('are left to autovacuum on PostgreSQL', async () => {
+    const postgres = await testPostgres('kith_statistics');
+    const db = await openDatabase({ url: postgres.url });
+    try {
+      const user = await db.prisma.user.create({ data: { name: 'Owner', email: 'owner@example.com', passwordHash: '!', ageConfirmedAt: new Date() } });
+      const workspace = await db.prisma.workspace.create({ data: { name: 'Big', memberships: { create: { userId: user.id, role: 'OWNER' } } } });
+      await seedRecords(db.prisma, { workspaceId: workspace.id, memberIds: [user.id], contacts: 30 });
+      expect(db.kind).toBe('postgres');
+      expect(await analyzeDueTables(db)).toEqual([]);
+    } finally {
+      await db.close();
+      await postgres.stop();
+    }
   });
 });

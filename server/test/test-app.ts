@@ -107,12 +107,12 @@ export class TestClient {
 }
 
 /** Opens this file's database once, resets it before each test, closes it after the file. */
-export function useTestApp(overrides: ServiceOverrides & { config?: Partial<Config> } = {}) {
+export function useTestApp(overrides: ServiceOverrides & { config?: Partial<Config>; engine?: 'pglite' } = {}) {
   const holder: { app: TestApp } = {} as { app: TestApp };
   let db: Database | null = null;
   beforeEach(async () => {
     if (!db) {
-      db = await openTestDatabase((sql) => holder.app?.recordSql(sql));
+      db = await openTestDatabase((sql) => holder.app?.recordSql(sql), { engine: overrides.engine });
       holder.app = new TestApp(db, overrides);
     }
     await resetDatabase(db);

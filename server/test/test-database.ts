@@ -3,6 +3,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, pgliteExtensions, type Database } from '../db/database.js';
+import { applyMigrations } from '../db/migrations.js';
+import { sqlRunnerForPGlite } from '../db/sql-runner.js';
 import { TEMPLATE_DATABASE, withDatabaseName, workerDatabaseName } from './postgres-names.js';
 
 async function cloneTemplate(url: string): Promise<string> {
@@ -18,12 +20,21 @@ async function cloneTemplate(url: string): Promise<string> {
   return withDatabaseName(url, name);
 }
 
-/** A migrated database for this test file: PGlite in memory, or this worker's PostgreSQL database. */
-export async function openTestDatabase(logQueries?: (sql: string) => void): Promise<Database> {
+/**
+ * A migrated database for this test file: PGlite in memory, or this worker's PostgreSQL database.
+ * `engine: 'pglite'` is for what only the embedded database does: PGlite in both runs (migrated here when
+ * the run made no PGlite snapshot).
+ */
+export async function openTestDatabase(logQueries?: (sql: string) => void, options: { engine?: 'pglite' } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url) return openDatabase({ url: await cloneTemplate(url), logQueries });
-  const snapshot = await readFile(inject('pgliteSnapshot'));
-  const pglite = new PGlite({ loadDataDir: new Blob([snapshot]), extensions: pgliteExtensions });
+  if (url && options.engine !== 'pglite') return openDatabase({ url: await cloneTemplate(url), logQueries });
+  const snapshotPath = inject('pgliteSnapshot');
+  if (!snapshotPath) {
+    const pglite = new PGlite({ extensions: pgliteExtensions });
+    await applyMigrations(sqlRunnerForPGlite(pglite));
+    return openDatabase({ pglite, logQueries });
+  }
+  const pglite = new PGlite({ loadDataDir: new Blob([await readFile(snapshotPath)]), extensions: pgliteExtensions });
   return openDatabase({ pglite, logQueries });
 }
 
