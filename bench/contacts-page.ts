@@ -2,10 +2,9 @@
 // email) over 100k contacts on PostgreSQL, through the full GraphQL stack, next to the same rows fetched
 // with hand-written SQL through `pg` in the same run. Prints medians and their ratio (target <= 1.3x).
 import pg from 'pg';
+import { freshBenchDatabase } from './bench-database.js';
 import { createAppServices } from '../server/app-services.js';
 import { loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/database.js';
-import { applyMigrations } from '../server/db/migrations.js';
 import { createKithYoga } from '../server/http/yoga.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { seedRecords } from '../server/seed/records.js';
@@ -13,19 +12,7 @@ import { createWorkspaceWithOwner } from '../server/modules/workspaces/workspace
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
-const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!baseUrl) throw new Error('Set DATABASE_URL (or run through .ci/with-postgres.sh) to a PostgreSQL server.');
-
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query('DROP DATABASE IF EXISTS kith_bench WITH (FORCE)');
-await admin.query('CREATE DATABASE kith_bench');
-await admin.end();
-const url = new URL(baseUrl);
-url.pathname = '/kith_bench';
-
-const db = await openDatabase({ url: url.toString() });
-await applyMigrations(db.sql);
+const { db, url } = await freshBenchDatabase('kith_bench', 'bench:contacts');
 const app = createAppServices({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error' }), signInSlowdownMs: 0 }, db, { passwordHashing: 'fast' });
 const yoga = createKithYoga(app);
 
@@ -45,7 +32,7 @@ async function graphqlPage() {
   if (!body.data || body.data.contacts.edges.length !== 50) throw new Error(`Unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
-const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+const pool = new pg.Pool({ connectionString: url, max: 2 });
 const SQL = `
   SELECT c.id, c."firstName", c."lastName",
          (SELECT e.email FROM "ContactEmail" e WHERE e."contactId" = c.id AND e."isPrimary" LIMIT 1) AS email,

@@ -8,12 +8,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { freshBenchDatabase } from './bench-database.js';
 import { createAppServices } from '../server/app-services.js';
 import { loadConfig } from '../server/config.js';
-import { openDatabase, type Database } from '../server/db/database.js';
+import type { Database } from '../server/db/database.js';
 import type { AppServices } from '../server/app-services.js';
-import { applyMigrations } from '../server/db/migrations.js';
 import { jobHandlers } from '../server/jobs/registry.js';
 import { JobWorker } from '../server/jobs/worker.js';
 import { exportSources } from '../server/modules/exports/export-sources.js';
@@ -55,17 +54,7 @@ async function copyAll(url: string, workspaceId: string): Promise<number> {
   return performance.now() - started;
 }
 
-const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!baseUrl) throw new Error('Run through npm run bench:export (it starts a PostgreSQL).');
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query('DROP DATABASE IF EXISTS kith_export_bench WITH (FORCE)');
-await admin.query('CREATE DATABASE kith_export_bench');
-await admin.end();
-const url = new URL(baseUrl);
-url.pathname = '/kith_export_bench';
-const db = await openDatabase({ url: url.toString() });
-await applyMigrations(db.sql);
+const { db, url } = await freshBenchDatabase('kith_export_bench', 'bench:export');
 const filesDir = await mkdtemp(join(tmpdir(), 'kith-export-bench-'));
 const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', DATA_DIR: filesDir }), filesDir };
 const app = createAppServices(config, db, { passwordHashing: 'fast' });
@@ -115,7 +104,7 @@ async function timeExport(services: AppServices, format: 'JSON' | 'CSV', where: 
   );
 }
 
-const copyMs = await copyAll(url.toString(), workspace.id);
+const copyMs = await copyAll(url, workspace.id);
 for (const format of ['JSON', 'CSV'] as const) await timeExport(app, format, 'own process');
 if (process.env.BENCH_EXPORT_IN_SERVER) {
   // Without a connection string the export is written in this process, as it is on PGlite.

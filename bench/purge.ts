@@ -4,11 +4,10 @@
 // bulk-loaded with triggers off (contacts with an email each, companies, deals with a contact, notes,
 // activities, feed events), then their search documents are built set-wise by the triggers' own SQL.
 import { cpus, loadavg } from 'node:os';
-import pg from 'pg';
+import { freshBenchDatabase } from './bench-database.js';
 import { createAppServices } from '../server/app-services.js';
 import { loadConfig } from '../server/config.js';
-import { openDatabase, type Database } from '../server/db/database.js';
-import { applyMigrations } from '../server/db/migrations.js';
+import type { Database } from '../server/db/database.js';
 import { createKithYoga } from '../server/http/yoga.js';
 import { enqueueJob } from '../server/jobs/queue.js';
 import { jobHandlers } from '../server/jobs/registry.js';
@@ -57,17 +56,7 @@ const describe = (ms: number[]) => {
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms (${sorted.length} reads)`;
 };
 
-const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!baseUrl) throw new Error('Run through npm run bench:purge (it starts a PostgreSQL).');
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query('DROP DATABASE IF EXISTS kith_purge_bench WITH (FORCE)');
-await admin.query('CREATE DATABASE kith_purge_bench');
-await admin.end();
-const url = new URL(baseUrl);
-url.pathname = '/kith_purge_bench';
-const db = await openDatabase({ url: url.toString() });
-await applyMigrations(db.sql);
+const { db } = await freshBenchDatabase('kith_purge_bench', 'bench:purge');
 const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', PUBLIC_URL: 'http://localhost:4000', RATE_LIMIT_PER_MINUTE: '0' });
 const app = createAppServices(config, db, { passwordHashing: 'fast' });
 const yoga = createKithYoga(app);
@@ -129,7 +118,7 @@ if (job.status !== 'DONE' || (await db.prisma.workspace.count({ where: { id: doo
 
 console.log(`  purge: ${totalRows.toLocaleString('en')} rows in ${(purgeMs / 1000).toFixed(1)} s = ${Math.round(totalRows / (purgeMs / 1000)).toLocaleString('en')} rows/s, 1 attempt, batches of 2,000 rows`);
 console.log(`  other workspace's contacts page (${READERS} readers): ${describe(baseline)} without the purge; ${describe(during)} during it`);
-console.log(`  load average (1 min, ${cpus().length} cores): ${loadBefore.toFixed(2)} before, up to ${Math.max(...loads).toFixed(2)} during`);
+console.log(`  load average (1 min, ${cpus().length} cores): ${loadBefore.toFixed(2)} before, up to ${Math.max(loadavg()[0]!, ...loads).toFixed(2)} during`);
 await app.activityHub.close();
 await yoga.dispose();
 await db.close();

@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { badInput } from '../errors.js';
+import { isUuid } from '../modules/node/uuid.js';
 
 /**
  * How a connection reads its cursors, as a field extension. Without it a connection is a Prisma one
@@ -25,7 +26,6 @@ import { badInput } from '../errors.js';
 export const offsetCursors = { extensions: { cursors: 'offset' } } as const;
 export const ownCursors = { extensions: { cursors: 'own' } } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OFFSET = /^OffsetConnection:\d{1,9}$/;
 
 function readsAsCursor(kind: unknown, cursor: string): boolean {
@@ -33,7 +33,7 @@ function readsAsCursor(kind: unknown, cursor: string): boolean {
     if (kind === 'own') return true;
     if (kind === 'offset') return OFFSET.test(decodeBase64(cursor));
     const key = parsePrismaCursor(cursor);
-    return typeof key === 'string' && UUID.test(key);
+    return typeof key === 'string' && isUuid(key);
   } catch {
     return false;
   }

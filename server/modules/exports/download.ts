@@ -6,8 +6,7 @@ import type { RequestRateLimiter } from '../../http/protection/rate-limit.js';
 import { contextForRequest } from '../../http/request-context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage } from '../files/storage.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../node/uuid.js';
 
 function answer(res: ServerResponse, status: number, error: string) {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ error }));
@@ -21,7 +20,7 @@ export async function handleExportDownload(app: AppServices, req: IncomingMessag
   const cookies: string[] = [];
   const context = await contextForRequest(app, { req, rateLimiter }, (cookie) => cookies.push(cookie)).catch(() => null);
   if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
-  if (!context?.viewer || !UUID.test(id)) return answer(res, 404, 'Not found');
+  if (!context?.viewer || !isUuid(id)) return answer(res, 404, 'Not found');
 
   const row = await context.prisma.workspaceExport.findUnique({ where: { id: id.toLowerCase() } });
   if (!row || !roleCan(await context.roleIn(row.workspaceId), 'workspace:export')) return answer(res, 404, 'Not found');

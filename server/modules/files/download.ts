@@ -6,8 +6,7 @@ import { contextForRequest } from '../../http/request-context.js';
 import { canSeeFile } from './access.js';
 import { contentDisposition } from './file-name.js';
 import { fileStorage } from './storage.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../node/uuid.js';
 
 function notFound(res: ServerResponse) {
   res.writeHead(404, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ error: 'Not found' }));
@@ -22,7 +21,7 @@ export async function handleFileDownload(app: AppServices, req: IncomingMessage,
   // A refused API key (invalid, or its IP out of failed attempts) reads like any other stranger: 404.
   const context = await contextForRequest(app, { req, rateLimiter }, (cookie) => cookies.push(cookie)).catch(() => null);
   if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
-  if (!context?.viewer || !UUID.test(id)) return notFound(res);
+  if (!context?.viewer || !isUuid(id)) return notFound(res);
 
   const file = await context.prisma.file.findUnique({ where: { id: id.toLowerCase(), deletedAt: null } });
   if (!file || !(await canSeeFile(context, file))) return notFound(res);

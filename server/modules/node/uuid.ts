@@ -3,6 +3,9 @@ import { notFound } from '../../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether the text can be a primary key (any case). */
+export const isUuid = (value: string) => UUID.test(value);
+
 /** A where-clause for a primary key; an ID that cannot be a key reads as missing, not as a server error. */
 export function byUuid(id: string): { id: string } {
   if (!UUID.test(id)) throw notFound();

@@ -9,14 +9,13 @@ import { hidesRecord, unauthorizedError } from '../../auth/scopes.js';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { Prisma } from '../../generated/prisma/client.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './uuid.js';
 
 /** The relay plugin's ID decoder: an ID that is not ours (garbage, a bare UUID, no key) names no type. */
 export function decodeNodeId(globalID: string): { typename: string; id: string } {
   try {
     const decoded = decodeGlobalID(globalID);
-    if (UUID.test(decoded.id)) return { typename: decoded.typename, id: decoded.id.toLowerCase() };
+    if (isUuid(decoded.id)) return { typename: decoded.typename, id: decoded.id.toLowerCase() };
   } catch {
     // not a global ID at all
   }
