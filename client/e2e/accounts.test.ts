@@ -244,13 +244,28 @@ describe('Kith web app: accounts and workspaces', () => {
     expect(await html()).toMatchObject({ theme: 'dark', font: 'serif' });
     expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Font').inputValue()).toBe('serif');
-    // The size slider by keyboard: two steps up.
+    // The size slider by keyboard: two steps up, the first step's save held on its way until after the second
+    // key. Sent side by side, that older save would land last and leave the account one step behind the page.
     const size = page.getByLabel(/^Text size/);
     const bigger = Number(await size.inputValue()) + 2;
+    let releaseSave!: () => void;
+    const saveReleased = new Promise<void>((resolve) => (releaseSave = resolve));
+    let held = false;
+    let sent!: Promise<void>;
+    await page.route(/\/graphql$/, async (route) => {
+      if (held || !route.request().postData()?.includes('mutation UpdatePreferences')) return route.fallback();
+      held = true;
+      sent = saveReleased.then(() => route.continue());
+      await sent;
+    });
     await size.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await html()).size, WAIT).toBe(`${bigger}px`);
+    expect(held).toBe(true);
+    releaseSave();
+    await sent;
+    await page.unroute(/\/graphql$/);
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/serif/i);
     await expect
       .poll(async () => {

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/States';
 import { graphql } from '../../gql';
 import type { PreferencesInput, Theme } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
+import { latestSave } from '../../lib/latest-save';
 import { useSession } from '../../lib/session';
 import { applyDisplay, type DisplayPreferences } from '../../lib/theme';
 
@@ -37,11 +38,13 @@ const Preferences: Component = () => {
   const [current, setCurrent] = createSignal<DisplayPreferences>(
     saved ? { theme: saved.theme, fontFamily: saved.fontFamily, fontSize: saved.fontSize } : { theme: 'SYSTEM' as Theme, fontFamily: 'system', fontSize: 16 },
   );
+  // The whole set is saved each time, so the last save to land is the page's state.
+  const save = latestSave((input: PreferencesInput) => update({ input }));
   const change = (input: PreferencesInput) => {
     const next = { ...current(), ...(input as Partial<DisplayPreferences>) };
     setCurrent(next);
     applyDisplay(next);
-    void update({ input });
+    void save({ theme: next.theme, fontFamily: next.fontFamily, fontSize: next.fontSize });
   };
   return (
     <SettingsFrame title="Preferences">
