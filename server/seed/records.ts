@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { faker } from '@faker-js/faker';
 import type { PrismaClient } from '../db/database.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { writeWithDeferredSearch } from '../modules/search/search-documents.js';
 
 const BATCH = 2000;
 const STAGES_OF_LIFE = ['SUBSCRIBER', 'LEAD', 'QUALIFIED', 'OPPORTUNITY', 'CUSTOMER', 'EVANGELIST'] as const;
@@ -70,10 +71,18 @@ export async function seedRecords(prisma: PrismaClient, { workspaceId, memberIds
     phones.push({ workspaceId, contactId: id, e164: `+1415555${String(i % 10000).padStart(4, '0')}`, isPrimary: true });
     if (i % 3 === 0) profiles.push({ workspaceId, contactId: id, network: 'LINKEDIN', url: `https://www.linkedin.com/in/${slug}-${i}/`, normalizedKey: `linkedin:in/${slug}-${i}` });
   }
-  await inBatches(contacts, (data) => prisma.contact.createMany({ data }));
-  await inBatches(emails, (data) => prisma.contactEmail.createMany({ data }));
-  await inBatches(phones, (data) => prisma.contactPhone.createMany({ data }));
-  await inBatches(profiles, (data) => prisma.contactProfile.createMany({ data }));
+  // Each batch of contacts with its emails, phones and profiles writes its search documents once.
+  const byContact = <T extends { contactId: string }>(rows: T[], ids: Set<string>) => rows.filter((r) => ids.has(r.contactId));
+  await inBatches(contacts, (batch) => {
+    const ids = new Set(batch.map((c) => c.id!));
+    return writeWithDeferredSearch(prisma, async (tx) => {
+      await tx.contact.createMany({ data: batch });
+      await tx.contactEmail.createMany({ data: byContact(emails, ids) });
+      await tx.contactPhone.createMany({ data: byContact(phones, ids) });
+      await tx.contactProfile.createMany({ data: byContact(profiles, ids) });
+      return { result: undefined, touched: { CONTACT: [...ids] } };
+    });
+  });
   const tagLinks = contacts.filter((_, i) => i % 4 === 0).map((c) => ({ A: c.id!, B: faker.helpers.arrayElement(tagRows).id }));
   await inBatches(tagLinks, (rows) => prisma.$executeRawUnsafe(
     `INSERT INTO "_ContactToTag" ("A", "B") VALUES ${rows.map((_, j) => `($${2 * j + 1}::uuid, $${2 * j + 2}::uuid)`).join(', ')} ON CONFLICT DO NOTHING`,
