@@ -143,10 +143,11 @@ async function measure(label: string, db: Database, total: number, fill: Fill, q
   const member = await user('member@bench.test', 'Member');
   const workspace =
     existing ?? (await db.prisma.workspace.create({ data: { name: 'Bench', memberships: { create: [{ userId: owner.id, role: 'OWNER' }, { userId: member.id, role: 'MEMBER' }] } } }));
-  if (existing) console.log(`${label}: reusing the seeded database (BENCH_REUSE=1)`);
+  if (existing) console.log(`${label}: reusing the seeded database (BENCH_REUSE=1 or BENCH_PGLITE_DIR)`);
   else {
     console.log(`${label}: seeding ${total.toLocaleString('en')} records...`);
     await fill(db, total, workspace.id, owner.id, member.id);
+    if (process.env.BENCH_SEED_ONLY === '1') return;
   }
   const QUERIES = await queries(db);
 
@@ -214,8 +215,12 @@ if (baseUrl && process.env.BENCH_SKIP_POSTGRES !== '1') {
 }
 
 if (process.env.BENCH_SKIP_PGLITE === '1') process.exit(0);
-const pglite = new PGlite({ extensions: pgliteExtensions });
+// BENCH_PGLITE_DIR keeps the embedded database in a folder: a second run with the same folder reuses it
+// (seeding 100,000 documents takes minutes) and only measures.
+const pgliteDir = process.env.BENCH_PGLITE_DIR;
+const pglite = new PGlite(pgliteDir, { extensions: pgliteExtensions });
 const embedded = await openDatabase({ pglite });
 await afterMigrations(embedded, await applyMigrations(embedded.sql));
-await measure('PGlite', embedded, Number(process.env.BENCH_PGLITE_RECORDS ?? 100_000), seedLikeUsers, seedQueries);
+const seeded = pgliteDir !== undefined && (await embedded.prisma.workspace.count({ where: { name: 'Bench' } })) > 0;
+await measure('PGlite', embedded, Number(process.env.BENCH_PGLITE_RECORDS ?? 100_000), seedLikeUsers, seedQueries, seeded);
 await embedded.close();

@@ -1,16 +1,20 @@
-// Starts the real entry point as a child process, as `npm start` does, on a fresh data directory.
+// Starts the real entry point as a child process, as `npm start` does (compiled, under node alone), on a fresh
+// data directory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { buildServer, SERVER_OUT_DIR } from './build.js';
 
-const root = join(import.meta.dirname, '..');
 const dirs: string[] = [];
 
+beforeAll(() => buildServer(), 60_000);
+
 function startKith(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
+  const child = spawn(process.execPath, [join(SERVER_OUT_DIR, 'main.js')], {
+    cwd: tmpdir(),
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -72,5 +76,43 @@ describe('server entry point', () => {
     const secondExit = exitOf(second.child);
     second.child.kill('SIGTERM');
     expect(await secondExit).toBe(0);
+  }, 90_000);
+
+  it('on SIGTERM stops accepting, lets a request in flight finish, asks live sockets to reconnect, and exits 0', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'kith-main-'));
+    dirs.push(dataDir);
+    const kith = startKith(dataDir);
+    const port = await kith.port;
+
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+    const acked = new Promise<void>((resolve) => socket.on('message', (data) => JSON.parse(String(data)).type === 'connection_ack' && resolve()));
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    await acked;
+    const socketClosed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+
+    // A request whose body is still arriving when the signal comes.
+    const body = new TextEncoder().encode(JSON.stringify({ query: '{ __typename }' }));
+    let finishBody!: () => void;
+    const rest = new Promise<void>((resolve) => (finishBody = resolve));
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(body.slice(0, 5));
+        await rest;
+        controller.enqueue(body.slice(5));
+        controller.close();
+      },
+    });
+    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+
+    const exited = exitOf(kith.child);
+    kith.child.kill('SIGTERM');
+    await expect.poll(() => kith.output(), { timeout: 10_000 }).toMatch(/SIGTERM received/);
+    expect(await socketClosed).toBe(1012);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    finishBody();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await exited).toBe(0);
   }, 90_000);
 });

@@ -29,11 +29,17 @@ const port = await kith.listen(config.port, config.host);
 const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.pgliteDir}`;
 app.logger.info(`Kith is listening on http://${config.host}:${port}/graphql (database: ${where})`);
 
+// A process manager sends SIGTERM, waits, then kills: what is in flight gets until the deadline to finish.
+const SHUTDOWN_DEADLINE_MS = 20_000;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   app.logger.info(`${signal} received, closing HTTP, WebSocket, jobs and database`);
+  setTimeout(() => {
+    app.logger.error(`Shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting with requests or jobs unfinished`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
   await kith.close();
   await jobs.stop();
   app.mailer.close();

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.js';
 import type { SqlRunner } from './sql-runner.js';
 
-export const MIGRATIONS_DIR = join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'prisma', 'migrations');
 
 export interface MigrationFile {
   name: string;

@@ -113,10 +113,12 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
         });
       });
     },
+    /** Stops accepting; requests in flight finish, idle keep-alive connections close at once. */
     async close() {
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       await websockets.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drained;
       await yoga.dispose();
     },
   };

@@ -4,8 +4,9 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../project-root.js';
 
-export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '..', '..', 'client', 'dist');
+export const DEFAULT_CLIENT_DIR = resolve(PROJECT_ROOT, 'client', 'dist');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -73,7 +73,8 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
   );
   return {
     async close() {
-      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      // 1012 (service restart): clients reconnect, to this server's successor.
+      for (const client of wss.clients) client.close(1012, 'Server restarting');
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await app.activityHub.close();

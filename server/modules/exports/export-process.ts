@@ -16,12 +16,14 @@ export interface ExportProcessInput {
 
 export type ExportProcessMessage = { progress: number } | { done: WrittenArchive } | { failed: string };
 
-const PROGRAM = fileURLToPath(new URL('./export-process.main.ts', import.meta.url));
-// Resolved here, so the process loads TypeScript whatever the server's working directory.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// The compiled server (dist/server) starts the compiled program; run from source, the program is TypeScript,
+// loaded through tsx (resolved here, so whatever the server's working directory).
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const PROGRAM = fileURLToPath(new URL(`./export-process.main.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url));
+const TYPESCRIPT_LOADER = FROM_SOURCE ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
 // Uncapped, V8 lets a fast export's garbage build up (peak RSS ~220 MB over 1M records, ~155 MB capped,
 // at the same speed). The process holds a batch or two of about 1 MB (BatchSize), so 128 MB is ample.
-const NODE_OPTIONS = ['--import', TSX, '--max-old-space-size=128'];
+const NODE_OPTIONS = [...TYPESCRIPT_LOADER, '--max-old-space-size=128'];
 
 /**
  * Writes the archive in a new process; resolves once it is stored, rejects with the process's error. When

@@ -1,0 +1,33 @@
+// `npm run server:build` (run by postinstall): the server compiled to plain JavaScript in dist/server, file for
+// file, so `npm start` runs under node alone. Dependencies stay in node_modules; tests are left out.
+import { build } from 'esbuild';
+import { readdir, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from './project-root.js';
+
+export const SERVER_OUT_DIR = join(PROJECT_ROOT, 'dist', 'server');
+
+async function sources(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((path) => !relative(dir, path).startsWith('test/'));
+}
+
+export async function buildServer(outdir = SERVER_OUT_DIR) {
+  const serverDir = join(PROJECT_ROOT, 'server');
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: await sources(serverDir),
+    outbase: serverDir,
+    outdir,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) await buildServer();
