@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { requiredText } from '../records/common.types.js';
-import { MAX_STAGES } from './pipelines.service.js';
+
+export const MAX_STAGES = 30;
 
 const probability = z.number().int().min(0, 'Probability is between 0 and 100.').max(100, 'Probability is between 0 and 100.');
 

@@ -5,7 +5,8 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { PipelineInput, PipelineUpdateInput, StageInput, StageUpdateInput } from './pipeline.inputs.js';
-import { createPipeline, deletePipeline, MAX_STAGES, updatePipeline } from './pipelines.service.js';
+import { MAX_STAGES } from './pipeline.inputs.js';
+import { createPipeline, deletePipeline, updatePipeline } from './pipelines.service.js';
 import { addStage, deleteStage, reorderStages, updateStage } from './stages.service.js';
 import './pipeline.types.js';
 

@@ -1,12 +1,11 @@
 import type { Context } from '../../context.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { PipelineInputShape, PipelineUpdateShape, StageInputShape } from './pipeline.inputs.js';
+import { MAX_STAGES, type PipelineInputShape, type PipelineUpdateShape, type StageInputShape } from './pipeline.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
-export const MAX_STAGES = 30;
 
 export const DEFAULT_PIPELINE = {
   name: 'Sales',
