@@ -14,7 +14,7 @@ import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { FeedAccess } from './feed-access.js';
 import { activityFeed, toFeedEvent, type FeedDelivery, type FeedFilter } from './feed.js';
-import type { FeedEvent } from './record-event.js';
+import type { FeedEvent } from './feed-event.js';
 
 type EventRow = Prisma.ActivityEventGetPayload<object>;
 const MAX_PAGE = 100;

@@ -9,7 +9,7 @@ import { commentVisibleWhere } from '../comments/comment-target.js';
 import { canSeeFile } from '../files/access.js';
 import { canSeeRecord, type VisibleModel } from '../records/access.js';
 import { canSeeInheriting, linkedRecordsVisibleWhere } from '../records/linked-records.js';
-import type { FeedEvent } from './record-event.js';
+import type { FeedEvent } from './feed-event.js';
 
 const OWN_VISIBILITY: Record<string, VisibleModel> = { Contact: 'contact', Company: 'company', Deal: 'deal', Communication: 'communication' };
 const INHERITED = { Note: 'note', Activity: 'activity' } as const;

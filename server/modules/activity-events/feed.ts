@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { FeedAccess } from './feed-access.js';
-import type { FeedEvent } from './record-event.js';
+import type { FeedEvent } from './feed-event.js';
 
 export interface FeedFilter {
   entityType?: string | null;

@@ -1,6 +1,6 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
-import type { FeedEvent } from './record-event.js';
+import type { FeedEvent } from './feed-event.js';
 import { SharedAnswers } from './shared-answers.js';
 
 type Listener = (event: FeedEvent) => void;

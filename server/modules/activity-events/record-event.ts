@@ -1,21 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { enqueueWebhookDeliveries } from '../webhooks/webhooks.service.js';
-
-/** An event as stored and as carried by the pub/sub (dates as ISO strings: it crosses Redis as JSON). */
-export interface FeedEvent {
-  id: string;
-  workspaceId: string;
-  sequence: number;
-  actorUserId: string | null;
-  actorApiKeyId: string | null;
-  verb: string;
-  entityType: string;
-  entityId: string;
-  changes: Record<string, unknown>;
-  createdAt: string;
-}
+import { enqueueWebhookDeliveries } from '../webhooks/delivery-queue.js';
+import type { FeedEvent } from './feed-event.js';
 
 export interface Actor {
   userId: string | null;

@@ -3,18 +3,15 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AppServices } from '../../app-services.js';
 import type { Context } from '../../context.js';
-import type { Prisma } from '../../generated/prisma/client.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { recordEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { eventTypeOf } from './event-types.js';
+import { MAX_ATTEMPTS, WEBHOOK_DELIVER } from './delivery-queue.js';
 import { assertPublicDestination, parseWebhookUrl, pinnedLookup, type CheckedAddress } from './url-safety.js';
 
-export const WEBHOOK_DELIVER = 'webhook.deliver';
 export const SIGNATURE_HEADER = 'Kith-Signature';
 const DELIVERY_TIMEOUT_MS = 10_000;
-const MAX_ATTEMPTS = 8;
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 
@@ -73,30 +70,6 @@ export async function rotateWebhookSecret(context: Context, id: string) {
     return updated;
   });
   return { webhook, secret };
-}
-
-type RawTx = Pick<Prisma.TransactionClient, '$executeRaw'>;
-
-/**
- * Books a delivery of the event for every active webhook of the workspace that wants it, in the event's
- * own transaction: a rolled-back change sends nothing, a committed one is delivered even after a restart.
- * A workspace scheduled for deletion sends nothing.
- */
-export async function enqueueWebhookDeliveries(tx: RawTx, event: { workspaceId: string; verb: string; entityType: string; id: string }, payload: object) {
-  const eventType = eventTypeOf(event.entityType, event.verb);
-  await tx.$executeRaw`
-    WITH deliveries AS (
-      INSERT INTO "WebhookDelivery" (id, "workspaceId", "webhookId", "eventType", payload)
-      SELECT gen_random_uuid(), w."workspaceId", w.id, ${eventType}, ${JSON.stringify({ type: eventType, ...payload })}::jsonb
-      FROM "Webhook" w
-      WHERE w."workspaceId" = ${event.workspaceId}::uuid AND w."isActive"
-        AND (cardinality(w."eventTypes") = 0 OR ${eventType} = ANY(w."eventTypes"))
-        AND EXISTS (SELECT 1 FROM "Workspace" ws WHERE ws.id = w."workspaceId" AND ws."closedAt" IS NULL)
-      RETURNING id
-    )
-    INSERT INTO "Job" (id, kind, payload, "runAt", "maxAttempts", "uniqueKey")
-    SELECT gen_random_uuid(), ${WEBHOOK_DELIVER}, jsonb_build_object('deliveryId', d.id), ${new Date()}::timestamp, ${MAX_ATTEMPTS}, ${WEBHOOK_DELIVER} || ':' || d.id
-    FROM deliveries d`;
 }
 
 export async function redeliver(context: Context, deliveryId: string) {
