@@ -7,6 +7,7 @@ import './modules/accounts/email.mutations.js';
 import './modules/accounts/password.mutations.js';
 import './modules/accounts/profile.mutations.js';
 import './modules/workspaces/workspace.types.js';
+import './modules/workspaces/invitation.types.js';
 import './modules/workspaces/workspace.queries.js';
 import './modules/workspaces/workspace.mutations.js';
 import './modules/workspaces/members.mutations.js';
