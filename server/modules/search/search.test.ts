@@ -91,6 +91,42 @@ describe('global search relevance', () => {
     expect(byNote.hits[0]!.snippet).toContain('quarterly <mark>forecast</mark> before');
   });
 
+  it('finds the spellings people type: transliterations, apostrophes and hyphens, letters beside digits, the end of a phone number', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await person(app, f, 'Lena', 'König', { jobTitle: 'ISO27001 auditor' });
+    await person(app, f, 'Jonas', 'Koenig');
+    await person(app, f, 'Nils', 'Sørensen');
+    await person(app, f, 'Åsa', 'Lind');
+    await person(app, f, 'Fiona', "O'Brien");
+    await person(app, f, 'Brien', 'Walsh');
+    await person(app, f, 'Sara', 'Al-Amin');
+    await person(app, f, 'Rami', 'Al Aminah');
+    await person(app, f, 'Maria', 'de la Cruz');
+    await person(app, f, 'Tom', 'Weber', { phones: ['+12125550187'] });
+    await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'B 2 B Partners', ownerId: f.users.MEMBER.id } });
+    await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Certified ISO 27001 Labs', ownerId: f.users.MEMBER.id } });
+    const titles = async (q: string) => (await search(f, 'MEMBER', q)).titles;
+
+    expect(await titles('koenig')).toEqual(expect.arrayContaining(['Lena König', 'Jonas Koenig']));
+    expect(await titles('könig')).toEqual(expect.arrayContaining(['Lena König', 'Jonas Koenig']));
+    expect(await titles('konig')).toContain('Lena König');
+    expect(await titles('soerensen')).toEqual(['Nils Sørensen']);
+    expect(await titles('sorensen')).toEqual(['Nils Sørensen']);
+    expect(await titles('aasa')).toEqual(['Åsa Lind']);
+    expect((await titles("o'brien"))[0]).toBe("Fiona O'Brien");
+    expect((await titles('obrien'))[0]).toBe("Fiona O'Brien");
+    expect((await titles('O’Brien'))[0]).toBe("Fiona O'Brien");
+    expect((await titles('alamin'))[0]).toBe('Sara Al-Amin');
+    expect(await titles('al-amin')).toEqual(expect.arrayContaining(['Sara Al-Amin', 'Rami Al Aminah']));
+    expect(await titles('delacruz')).toEqual(['Maria de la Cruz']);
+    expect(await titles('b2b')).toEqual(['B 2 B Partners']);
+    expect(await titles('iso27001')).toEqual(expect.arrayContaining(['Certified ISO 27001 Labs', 'Lena König']));
+    expect(await titles('iso 27001')).toEqual(expect.arrayContaining(['Certified ISO 27001 Labs', 'Lena König']));
+    const byEnd = await search(f, 'MEMBER', '0187');
+    expect({ top: byEnd.titles[0], field: byEnd.hits[0]?.matchedField }).toEqual({ top: 'Tom Weber', field: 'PHONE' });
+  });
+
   it('adds one-typo neighbours only when the words as typed find little', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
