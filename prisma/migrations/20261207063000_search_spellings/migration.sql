@@ -7,6 +7,8 @@
 --     separate them (al-amin finds Al Amin and Al-Amin);
 --   * letters and digits: ISO27001 is also iso 27001, and in titles and details a short word joins the next
 --     (ISO 27001 as iso27001, B 2 B as b2b, de la Cruz as delacruz);
+--   * a query that ends or starts with @ is part of an email address, not a word: john.smith@ finds the
+--     address by its start, @acme finds addresses at acme.io, acme.com...;
 --   * phones are found by their last four digits or more (was seven).
 -- Functions reached from index expressions name their schema (see 20261122170000_search_bounded).
 
@@ -31,10 +33,16 @@ CREATE FUNCTION kith_spellings(input text, joins boolean) RETURNS text LANGUAGE 
     END)
 $$;
 
+-- The domains of the email addresses in a text, as lexemes of their own ('@acme.io'): the text parser drops the @.
+CREATE FUNCTION kith_email_domains(input text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT array_to_tsvector(ARRAY(SELECT DISTINCT '@' || lower(m[1]) FROM regexp_matches(input, '[^[:space:]@]@([[:alnum:].-]+\.[[:alpha:]]{2,})', 'g') AS m))
+$$;
+
 CREATE OR REPLACE FUNCTION kith_search_tsvector(title text, details text, body text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT setweight(to_tsvector('pg_catalog.simple'::regconfig, public.kith_fold(coalesce(title, '')) || ' ' || public.kith_spellings(coalesce(title, ''), TRUE)), 'A')
       || setweight(to_tsvector('pg_catalog.simple'::regconfig, public.kith_fold(coalesce(details, '')) || ' ' || public.kith_spellings(coalesce(details, ''), TRUE)), 'B')
+      || setweight(public.kith_email_domains(coalesce(details, '')), 'B')
       || setweight(to_tsvector('pg_catalog.simple'::regconfig, public.kith_fold(coalesce(body, '')) || ' ' || public.kith_spellings(coalesce(body, ''), FALSE)), 'C')
       || public.kith_typo_tsvector(public.kith_fold(coalesce(title, '')))
 $$;
@@ -43,12 +51,13 @@ $$;
 CREATE OR REPLACE FUNCTION kith_head_tsvector(title_folded text, details text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT to_tsvector('pg_catalog.simple'::regconfig, title_folded || ' ' || public.kith_spellings(title_folded, TRUE))
       || to_tsvector('pg_catalog.simple'::regconfig, public.kith_fold(details) || ' ' || public.kith_spellings(details, TRUE))
+      || public.kith_email_domains(details)
       || public.kith_typo_tsvector(title_folded)
 $$;
 
 -- Each word of the query as typed and, when it differs, as transliterated (the two spellings are paired by
 -- the word's position: transliterating never splits or joins words).
-CREATE OR REPLACE FUNCTION kith_query(query text, typos boolean, as_grams boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+CREATE FUNCTION kith_word_query(query text, typos boolean, as_grams boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   WITH typed AS (
     SELECT regexp_replace(regexp_replace(left(query, 200), '([[:alnum:]])[''’‘`]([[:alnum:]])', '\1\2', 'g'), '([[:alnum:]])-([[:alnum:]])', '\1 \2', 'g') AS text
   ),
@@ -70,6 +79,14 @@ CREATE OR REPLACE FUNCTION kith_query(query text, typos boolean, as_grams boolea
            ELSE '' END
       || ')', ' & ' ORDER BY w.pos)::tsquery
   FROM words w
+$$;
+
+-- A query that is the start or the end of an email address is one lexeme (see kith_email_domains); any other
+-- is read word by word.
+CREATE OR REPLACE FUNCTION kith_query(query text, typos boolean, as_grams boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT CASE WHEN btrim(query) ~ '^(@[^[:space:]@]+|[^[:space:]@]+@)$'
+    THEN (CASE WHEN as_grams THEN public.kith_tsquery_lexeme('^' || left(lower(btrim(query)), 16)) ELSE public.kith_tsquery_lexeme(lower(btrim(query))) || ':*' END)::tsquery
+    ELSE public.kith_word_query(query, typos, as_grams) END
 $$;
 
 -- Every digit suffix of four digits or more: "+12125550187" is found as 0187, 5550187, 2125550187...

@@ -123,6 +123,10 @@ describe('global search relevance', () => {
     expect(await titles('b2b')).toEqual(['B 2 B Partners']);
     expect(await titles('iso27001')).toEqual(expect.arrayContaining(['Certified ISO 27001 Labs', 'Lena König']));
     expect(await titles('iso 27001')).toEqual(expect.arrayContaining(['Certified ISO 27001 Labs', 'Lena König']));
+    await person(app, f, 'John', 'Smith', { emails: ['john.smith@acme.io'] });
+    await person(app, f, 'Acme', 'Fan', { emails: ['fan@example.org'] });
+    expect(await titles('john.smith@')).toEqual(['John Smith']);
+    expect(await titles('@acme')).toEqual(['John Smith']);
     const byEnd = await search(f, 'MEMBER', '0187');
     expect({ top: byEnd.titles[0], field: byEnd.hits[0]?.matchedField }).toEqual({ top: 'Tom Weber', field: 'PHONE' });
   });
