@@ -81,6 +81,32 @@ function visibilitySql(access: RecordAccess): string {
   return `CASE d."entityType"\n${ALL_TYPES.map((type) => `    WHEN '${type}' THEN ${visibleAs(access, type)}`).join('\n')}\n    ELSE TRUE END`;
 }
 
+/**
+ * What kind of match a result is decides its place; within a kind, closeness (trigram similarity of the title,
+ * ts_rank_cd) orders them, each adding less than 1. Every query word must match for a document to be found at
+ * all, so these tiers only order complete matches. Whole words: between spaces in the title or details (a
+ * hyphenated compound is one word: "weber" is not whole in Weber-Schulz), apostrophes dropped.
+ */
+const RANK_TIERS = {
+  /** An exact email, phone, domain or profile URL. */
+  key: 70,
+  /** All words whole in the title, in order, next to each other. */
+  titlePhrase: 60,
+  /** All words whole in the title. */
+  titleWords: 50,
+  /** All words whole in the title or the details (job title, headline, company, emails...). */
+  detailWords: 40,
+  /** All words as prefixes of words of the title or details. */
+  prefixes: 30,
+  /** Found only through one-typo variants of the title; closer typos (more shared variants) first. */
+  typos: 20,
+  /** Found only in the body (notes, messages). */
+  body: 10,
+} as const;
+
+/** Equal scores: the most recently changed first, then by kind (people before companies before deals...). */
+const ORDER = 'r.score DESC, r."updatedAt" DESC, r."typeOrder", r.id';
+
 /** Counts look at this many visible matching documents at most; past it they are lower bounds (`countsCapped`). */
 export const COUNT_CAP = 1000;
 /** Each candidate tier keeps at most this many documents (more when a page reaches further). */
@@ -99,8 +125,7 @@ export const TYPOS_BELOW = 20;
  *   when typos are on), then the first visible matches of any field; only these few hundred are scored;
  * - counts per type are over `seen` and the candidates, so every result shown is counted; they are exact
  *   below COUNT_CAP matches and lower bounds (`capped`) above it.
- * The score is the one every match used to get: ts_rank_cd + trigram similarity of the title + key and
- * exact-title boosts. Visibility is applied to bounded sets (after a LIMIT), so PostgreSQL checks it row by
+ * The score is the kind of match (RANK_TIERS) plus its closeness. Visibility is applied to bounded sets (after a LIMIT), so PostgreSQL checks it row by
  * row with index probes instead of hashing whole tables. With no match at all it still returns one row,
  * carrying the (empty) counts.
  */
@@ -147,20 +172,32 @@ candidates AS MATERIALIZED (
   (${anyField})
 ),
 ranked AS MATERIALIZED (
-  SELECT d.id, d."entityType",
-    ts_rank_cd(d.tsv, q.query) + similarity(d."titleFolded", q.folded)
-      + CASE WHEN d.keys && $3::text[] THEN 2 ELSE 0 END
-      + CASE WHEN d."titleFolded" = q.folded THEN 1 ELSE 0 END AS score
+  SELECT d.id, d."entityType", d."updatedAt",
+    CASE
+      WHEN d.keys && $3::text[] THEN ${RANK_TIERS.key}
+      WHEN kith_has_phrase(t.title, q.words) THEN ${RANK_TIERS.titlePhrase}
+      WHEN kith_has_whole_words(t.title, q.words) THEN ${RANK_TIERS.titleWords}
+      WHEN kith_has_whole_words(t.title || t.details, q.words) THEN ${RANK_TIERS.detailWords}
+      WHEN ts_filter(d.tsv, '{a,b}') @@ q.plain THEN ${RANK_TIERS.prefixes}
+      WHEN ts_filter(d.tsv, '{a,b,c}') @@ q.plain THEN ${RANK_TIERS.body}
+      -- Closer typos share more one-letter deletions with the query's words (jhon: john shares jon and jhn,
+      -- joan only jon).
+      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(tsvector_to_array(d.tsv)) AS l WHERE l = ANY(q.typos))
+    END + 0.5 * similarity(d."titleFolded", q.folded) + 0.4 * ts_rank_cd(d.tsv, q.query, 32) AS score,
+    array_position(ARRAY[${ALL_TYPES.map((type) => `'${type}'`).join(', ')}]::"SearchEntityType"[], d."entityType") AS "typeOrder"
   -- Derived from the query once: a generic plan would otherwise fold and parse it again for every row.
   FROM candidates c JOIN "SearchDocument" d ON d.id = c.id,
-       (SELECT kith_search_query($2::text, ${typos}) AS query, kith_fold($2::text) AS folded OFFSET 0) q
+       LATERAL (SELECT kith_spaced_words(d."titleFolded") AS title, kith_spaced_words(kith_fold(d.details)) AS details) t,
+       (SELECT kith_search_query($2::text, ${typos}) AS query, kith_search_query($2::text, FALSE) AS plain,
+          kith_fold($2::text) AS folded, kith_query_words($2::text) AS words,
+          tsvector_to_array(kith_typo_tsvector(kith_fold(kith_typed_query($2::text)))) AS typos OFFSET 0) q
 )
 SELECT p.id, p."entityType", p.score::float8 AS score, d.title, d.details, d.body, d.keys, c.counts, c.capped
 FROM (SELECT (SELECT json_object_agg(g."entityType", g.n) FROM (SELECT "entityType", count(*) AS n FROM (SELECT * FROM seen UNION SELECT * FROM candidates) m GROUP BY 1) g) AS counts,
         (SELECT count(*) FROM seen) >= ${COUNT_CAP} AS capped) c
-LEFT JOIN LATERAL (SELECT r.* FROM ranked r ORDER BY r.score DESC, r.id LIMIT $5 OFFSET $6) p ON TRUE
+LEFT JOIN LATERAL (SELECT r.* FROM ranked r ORDER BY ${ORDER} LIMIT $5 OFFSET $6) p ON TRUE
 LEFT JOIN "SearchDocument" d ON d.id = p.id
-ORDER BY p.score DESC NULLS LAST, p.id`;
+ORDER BY ${ORDER.replace(/r\./g, 'p.').replace('DESC', 'DESC NULLS LAST')}`;
   const values: unknown[] = [access.workspaceId, input.query, input.keys, input.types, input.limit, input.offset];
   if (!roleCan(access.role, 'records:readAll')) values.push(access.userId, access.teamIds);
   return { text, values };

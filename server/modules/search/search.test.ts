@@ -131,6 +131,36 @@ describe('global search relevance', () => {
     expect({ top: byEnd.titles[0], field: byEnd.hits[0]?.matchedField }).toEqual({ top: 'Tom Weber', field: 'PHONE' });
   });
 
+  it('ranks whole words of a title above compounds, details above prefixes, and ties by what changed last', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await person(app, f, 'Anna', 'Weber-Schulz');
+    await person(app, f, 'Tom', 'Weber');
+    await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Weber & Söhne GmbH', ownerId: f.users.MEMBER.id } });
+    await person(app, f, 'Rami', 'Al Aminah');
+    await person(app, f, 'Sara', 'Al-Amin');
+    await person(app, f, 'Brien', 'Walsh');
+    await person(app, f, 'Fiona', "O'Brien");
+    await person(app, f, 'Gordon', 'Lee', { jobTitle: 'Developer relations' });
+    await person(app, f, 'Ines', 'Park', { jobTitle: 'Go developer' });
+    const titles = async (q: string) => (await search(f, 'MEMBER', q)).titles;
+
+    const weber = await titles('weber');
+    expect(weber.slice(0, 2).sort()).toEqual(['Tom Weber', 'Weber & Söhne GmbH']);
+    expect(weber.indexOf('Anna Weber-Schulz')).toBe(2);
+    expect((await titles('al amin'))[0]).toBe('Sara Al-Amin');
+    expect((await titles("o'brien"))[0]).toBe("Fiona O'Brien");
+    expect((await titles('go developer'))[0]).toBe('Ines Park');
+    expect(await titles('smith jo')).toEqual([]);
+
+    // Two people equally close to the query: the one changed last comes first, whatever their ids.
+    const first = await person(app, f, 'Kim', 'Lund');
+    const second = await person(app, f, 'Kim', 'Lund');
+    await app.prisma.contact.update({ where: { id: first.id }, data: { jobTitle: 'Buyer' } });
+    const lund = await search(f, 'MEMBER', 'kim lund');
+    expect(lund.hits.map((h) => h.record?.id)).toEqual([first.id, second.id].map((id) => globalId('Contact', id)));
+  });
+
   it('adds one-typo neighbours only when the words as typed find little', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
