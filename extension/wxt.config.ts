@@ -9,7 +9,7 @@ const testHosts = (process.env.KITH_CLIPPER_TEST_HOSTS ?? '').split(',').filter(
 export default defineConfig({
   modules: ['@wxt-dev/module-solid'],
   imports: false,
-  outDir: '.output',
+  outDir: process.env.KITH_CLIPPER_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'Kith Clipper',
     description: 'Save LinkedIn, Upwork and Djinni profiles into your Kith CRM; see who is already there.',

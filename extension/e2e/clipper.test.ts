@@ -1,0 +1,241 @@
+// Kith Clipper in Debian's Chromium (new headless, --load-extension), against a real Kith server, on
+// the fixture pages served under the sites' own hostnames. Steps run in order, as a person would.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKithServer, type KithServer } from '../../server/http/server.js';
+import { apiKeyFor, rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
+import { TestApp } from '../../server/test/test-app.js';
+import { openTestDatabase } from '../../server/test/test-database.js';
+import { FIXTURE_PAGES } from '../fixtures/pages.js';
+import { startFixtureSites, type FixtureSites } from './fixture-sites.js';
+
+/** The extension APIs the test calls inside extension pages. */
+declare const chrome: {
+  tabs: { query(query: { url?: string }): Promise<Array<{ id?: number }>> };
+  storage: { local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+};
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const ADA = FIXTURE_PAGES['linkedin/public-profile.html'];
+const GRACE = FIXTURE_PAGES['linkedin/signed-in-embedded.html'];
+
+let scratch: string;
+let app: TestApp;
+let kith: KithServer;
+let kithUrl: string;
+let sites: FixtureSites;
+let context: BrowserContext;
+let extensionId: string;
+let f: RolesFixture;
+let viewerKeyId: string;
+const keys = { member: '', viewer: '' };
+
+async function buildExtension(outDir: string) {
+  const hosts = ['http://127.0.0.1/*', ...Object.values(FIXTURE_PAGES).map((url) => `https://${new URL(url).hostname}/*`)];
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', 'extension'], {
+    cwd: ROOT,
+    env: { ...process.env, KITH_CLIPPER_OUT_DIR: outDir, KITH_CLIPPER_TEST_HOSTS: [...new Set(hosts)].join(',') },
+  });
+  return join(outDir, 'chrome-mv3');
+}
+
+async function extensionPage(path: string) {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  return Object.assign(page, { errors });
+}
+
+/** The popup for the tab showing `url` (opened as a page, told which tab it is for). */
+async function popupFor(url: string) {
+  const helper = await extensionPage('options.html');
+  const tabId = await helper.evaluate(async (pattern) => (await chrome.tabs.query({ url: pattern }))[0]?.id, `${url.split('?')[0]}*`);
+  await helper.close();
+  expect(tabId, `a tab showing ${url}`).toBeTypeOf('number');
+  return extensionPage(`popup.html?tab=${tabId}`);
+}
+
+async function openProfile(url: string) {
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `clipper-${name}.png`), fullPage: true });
+
+async function addServer(url: string, apiKey: string) {
+  const options = await extensionPage('options.html');
+  await options.getByLabel('Server address').fill(url);
+  await options.getByLabel('API key').fill(apiKey);
+  await options.getByRole('button', { name: 'Check and save' }).click();
+  return options;
+}
+
+async function removeServers() {
+  const options = await extensionPage('options.html');
+  while (await options.getByRole('button', { name: /^Remove / }).count()) await options.getByRole('button', { name: /^Remove / }).first().click();
+  await options.close();
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error('Chromium is not installed: run `bash .ci/provision.sh` (or apt-get install -y chromium).');
+  scratch = await mkdtemp(join(tmpdir(), 'kith-clipper-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const [extensionDir, fixtureSites, db] = await Promise.all([buildExtension(join(scratch, 'build')), startFixtureSites(scratch), openTestDatabase()]);
+  sites = fixtureSites;
+  app = new TestApp(db);
+  kith = createKithServer(app.services);
+  kithUrl = `http://127.0.0.1:${await kith.listen(0, '127.0.0.1')}`;
+  f = await rolesFixture(app);
+  keys.member = (await apiKeyFor(app, f.users.MEMBER.id, f.workspaceId, 'MEMBER')).secret;
+  const viewer = await apiKeyFor(app, f.users.VIEWER.id, f.workspaceId, 'VIEWER');
+  keys.viewer = viewer.secret;
+  viewerKeyId = viewer.apiKey.id;
+  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 520, height: 900 },
+    ignoreHTTPSErrors: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${sites.hosts.map((host) => `MAP ${host} 127.0.0.1:${sites.port}`).join(', ')}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  await kith?.close();
+  await sites?.close();
+  await app?.db.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe('Kith Clipper in Chromium', () => {
+  it('checks a member key on the options page and shows its workspace and role', async () => {
+    const options = await addServer(kithUrl, keys.member);
+    await expect.poll(() => options.getByTestId('added').textContent()).toBe('Connected to Acme as MEMBER.');
+    expect(await options.getByTestId('server').textContent()).toContain('Acme · MEMBER');
+    await shot(options, '0-options');
+    expect(options.errors).toEqual([]);
+    await options.close();
+  });
+
+  it('1. check: a profile not in Kith yet', async () => {
+    await openProfile(ADA);
+    const popup = await popupFor(ADA);
+    await popup.getByTestId('no-match').waitFor();
+    expect(await popup.getByLabel('Headline').inputValue()).toBe('Analyst of engines and numbers');
+    expect(await popup.locator('.page__url').textContent()).toBe('https://www.linkedin.com/in/ada-lovelace/');
+    await shot(popup, '1-not-found');
+    await popup.close();
+  });
+
+  it('2. create: saves the contact with its clip source', async () => {
+    const popup = await popupFor(ADA);
+    await popup.getByTestId('no-match').waitFor();
+    await popup.getByRole('button', { name: 'Create contact' }).click();
+    await expect.poll(() => popup.getByTestId('done').textContent(), { timeout: 15_000 }).toMatch(/^Created Ada Lovelace \(\d+ fields written\)\.$/);
+    await shot(popup, '2-created');
+    const contact = await app.prisma.contact.findFirstOrThrow({ where: { workspaceId: f.workspaceId }, include: { clipSources: true, company: true } });
+    expect(contact).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', headline: 'Analyst of engines and numbers', location: 'London, England, United Kingdom', company: { name: 'Analytical Engines Ltd' } });
+    expect(contact.clipSources).toMatchObject([{ site: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace/', clippedById: f.users.MEMBER.id }]);
+    expect(popup.errors).toEqual([]);
+    await popup.close();
+  });
+
+  it('3. check: the profile is found, with owner and last activity', async () => {
+    const popup = await popupFor(ADA);
+    const match = popup.getByTestId('match');
+    await match.waitFor();
+    expect(await match.textContent()).toContain('Ada Lovelace');
+    expect(await match.textContent()).toContain('Member Person');
+    expect(await popup.getByRole('link', { name: 'Ada Lovelace' }).getAttribute('href')).toMatch(new RegExp(`^${kithUrl}/contacts/`));
+    await shot(popup, '3-found');
+    await popup.close();
+  });
+
+  it('4. update: a changed page shows the field diff, and only the fields picked are overwritten', async () => {
+    sites.edit('linkedin/public-profile.html', (html) => html.replaceAll('Analyst of engines and numbers', 'Enchantress of numbers'));
+    const tab = context.pages().find((p) => p.url().startsWith('https://www.linkedin.com/in/ada-lovelace'))!;
+    await tab.reload();
+    const popup = await popupFor(ADA);
+    await popup.getByTestId('match').waitFor();
+    await popup.getByRole('button', { name: 'Review update' }).click();
+    const row = popup.getByRole('row', { name: /Headline/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Analyst of engines and numbers');
+    expect(await row.textContent()).toContain('Enchantress of numbers');
+    await popup.getByRole('checkbox', { name: 'Overwrite Headline' }).check();
+    await shot(popup, '4-diff');
+    await popup.getByRole('button', { name: 'Update contact' }).click();
+    await expect.poll(() => popup.getByTestId('done').textContent(), { timeout: 15_000 }).toBe('Updated Ada Lovelace (1 field written).');
+    const contact = await app.prisma.contact.findFirstOrThrow({ where: { workspaceId: f.workspaceId }, include: { clipSources: { orderBy: { clippedAt: 'asc' } } } });
+    expect(contact.headline).toBe('Enchantress of numbers');
+    expect(contact.clipSources.map((c) => c.fieldsWritten)).toEqual([expect.arrayContaining(['HEADLINE', 'FIRST_NAME']), ['HEADLINE']]);
+    await popup.close();
+  });
+
+  it('5. a viewer key can check but its save is refused with a clear message', async () => {
+    await removeServers();
+    const options = await addServer(kithUrl, keys.viewer);
+    await expect.poll(() => options.getByTestId('added').textContent()).toBe('Connected to Acme as VIEWER (can check, not save).');
+    await options.close();
+    await openProfile(GRACE);
+    const popup = await popupFor(GRACE);
+    await popup.getByTestId('no-match').waitFor();
+    expect(await popup.getByLabel('Emails').inputValue()).toBe('grace.hopper@navy.example');
+    await popup.getByRole('button', { name: 'Create contact' }).click();
+    await expect.poll(() => popup.getByTestId('error').textContent()).toMatch(/a VIEWER key can check but not save/);
+    await shot(popup, '5-viewer-refused');
+    expect(await app.prisma.contact.count({ where: { firstName: 'Grace' } })).toBe(0);
+    await popup.close();
+  });
+
+  it('6. a revoked key is named as such', async () => {
+    await app.prisma.apiKey.update({ where: { id: viewerKeyId }, data: { revokedAt: new Date() } });
+    const popup = await popupFor(GRACE);
+    await expect.poll(() => popup.getByTestId('lookup-error').textContent()).toMatch(/API key is wrong, expired or revoked/);
+    await shot(popup, '6-revoked');
+    await popup.close();
+  });
+
+  it('7. an unreachable server is named as such, on the options page and in the popup', async () => {
+    const closed = kithUrl.replace(/:\d+$/, ':9');
+    const options = await addServer(closed, keys.member);
+    await expect.poll(() => options.getByTestId('error').textContent()).toMatch(/^Cannot reach http:\/\/127\.0\.0\.1:9\./);
+    // A saved server that went away since.
+    await options.evaluate(async (url) => {
+      const { servers } = await chrome.storage.local.get('servers');
+      await chrome.storage.local.set({ servers: (servers as Array<{ url: string }>).map((s) => ({ ...s, url })) });
+    }, closed);
+    await options.close();
+    const popup = await popupFor(GRACE);
+    await expect.poll(() => popup.getByTestId('lookup-error').textContent()).toMatch(/^Cannot reach http:\/\/127\.0\.0\.1:9\./);
+    await shot(popup, '7-unreachable');
+    await popup.close();
+  });
+
+  it('keeps only servers, keys and preferences in storage: no profile data', async () => {
+    const options = await extensionPage('options.html');
+    const stored = await options.evaluate(() => chrome.storage.local.get(null));
+    expect(Object.keys(stored).sort()).toEqual(['servers']);
+    // Each server entry holds exactly this: no field for anything read from a page.
+    expect(Object.keys((stored.servers as object[])[0]!).sort()).toEqual(['apiKey', 'canSave', 'id', 'role', 'url', 'workspaceName']);
+    expect(JSON.stringify(stored)).not.toMatch(/\b(Ada|Grace|Lovelace|Hopper)\b|linkedin/i);
+    await options.close();
+  });
+});
