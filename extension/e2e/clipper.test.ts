@@ -189,6 +189,41 @@ describe('Kith Clipper in Chromium', () => {
     await popup.close();
   });
 
+  it('reads Upwork and Djinni profiles too, and saves a field as the person corrected it', async () => {
+    const upworkUrl = FIXTURE_PAGES['upwork/profile-nuxt.html'];
+    await openProfile(upworkUrl);
+    const upwork = await popupFor(upworkUrl);
+    await upwork.getByTestId('no-match').waitFor();
+    expect(await upwork.getByLabel('Hourly rate').inputValue()).toBe('$85.00/hr');
+    await upwork.getByRole('button', { name: 'Create contact' }).click();
+    await expect.poll(() => upwork.getByTestId('done').textContent(), { timeout: 15_000 }).toMatch(/^Created Margaret H\./);
+    await upwork.close();
+    expect(await app.prisma.contact.findFirstOrThrow({ where: { firstName: 'Margaret' }, include: { profiles: true } })).toMatchObject({
+      headline: 'Flight software engineer | Embedded C, Rust, safety-critical systems',
+      skills: ['Embedded C', 'Rust', 'Real-Time Operating Systems'],
+      customFields: { hourlyRate: '$85.00/hr' },
+      profiles: [{ url: 'https://www.upwork.com/freelancers/~01a2b3c4d5e6f7a8b9' }],
+    });
+
+    const djinniUrl = FIXTURE_PAGES['djinni/candidate.html'];
+    await openProfile(djinniUrl);
+    const djinni = await popupFor(djinniUrl);
+    await djinni.getByTestId('no-match').waitFor();
+    // Djinni candidates are anonymous: Kith needs a name, which the person types in.
+    await djinni.getByRole('button', { name: 'Create contact' }).click();
+    await expect.poll(() => djinni.getByTestId('error').textContent()).toBe('A first or last name is required.');
+    await djinni.getByLabel('First name').fill('Python candidate');
+    await djinni.getByLabel('Salary expectation').fill('$4800');
+    await djinni.getByRole('button', { name: 'Create contact' }).click();
+    await expect.poll(() => djinni.getByTestId('done').textContent(), { timeout: 15_000 }).toMatch(/^Created Python candidate/);
+    await shot(djinni, '4b-djinni-created');
+    await djinni.close();
+    expect(await app.prisma.contact.findFirstOrThrow({ where: { firstName: 'Python candidate' } })).toMatchObject({
+      jobTitle: 'Senior Python Developer', location: 'Kyiv, Ukraine', skills: ['Python', 'Django', 'PostgreSQL', 'AWS'],
+      customFields: { salaryExpectation: '$4800', experienceYears: 6 },
+    });
+  });
+
   it('5. a viewer key can check but its save is refused with a clear message', async () => {
     await removeServers();
     const options = await addServer(kithUrl, keys.viewer);

@@ -24,6 +24,17 @@ export type FormField = (typeof FORM_FIELDS)[number][0];
 export type ClipForm = Record<FormField, string>;
 export type FormSources = Partial<Record<FormField, FieldSource>>;
 
+/** Fields only some sites have: shown for those sites, or elsewhere when the page happened to give them. */
+const SITE_FIELDS: Record<string, FormField[]> = {
+  LINKEDIN: ['experience'],
+  UPWORK: ['hourlyRate', 'skills'],
+  DJINNI: ['salaryExpectation', 'experienceYears', 'skills'],
+};
+const SITE_SPECIFIC = new Set<FormField>(['experience', 'hourlyRate', 'salaryExpectation', 'experienceYears', 'skills']);
+
+export const fieldShown = (site: string, field: FormField, value: string, storePhotos: boolean) =>
+  field === 'photoUrl' ? storePhotos : !SITE_SPECIFIC.has(field) || !!SITE_FIELDS[site]?.includes(field) || value.trim() !== '';
+
 const LISTS = new Set<FormField>(['emails', 'phones', 'skills', 'experience']);
 export const isList = (field: FormField) => LISTS.has(field);
 

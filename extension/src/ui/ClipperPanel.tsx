@@ -4,7 +4,7 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import { browser } from 'wxt/browser';
 import { ChoicesDocument, ClipDocument, LookupDocument } from '../api/documents.js';
 import { KithError, kithRequest } from '../api/kith-client.js';
-import { FORM_FIELDS, formFromFields, isList, profileInput, type ClipForm, type FormSources } from '../clip-form.js';
+import { fieldShown, FORM_FIELDS, formFromFields, isList, profileInput, type ClipForm, type FormSources } from '../clip-form.js';
 import type { ClipField, ClipperLookupQuery, ClipperSaveMutation } from '../gql/graphql.js';
 import { activeServer, loadPreferences, loadServers, savePreferences, type Preferences, type SavedServer } from '../storage.js';
 import { readProfile, targetTabId } from './read-page.js';
@@ -197,7 +197,7 @@ function ProfileClipper(props: { servers: SavedServer[]; preferences: Preference
       </section>
 
       <form class="fields" aria-label="Profile" onSubmit={(e) => { e.preventDefault(); void (contactId() ? review() : save()); }}>
-        <For each={FORM_FIELDS.filter(([field]) => field !== 'photoUrl' || props.preferences.storePhotos)}>{([field, label]) => (
+        <For each={FORM_FIELDS.filter(([field]) => fieldShown(props.page.site, field, initial.form[field], props.preferences.storePhotos))}>{([field, label]) => (
           <label class="field">
             <span class="field__label">{label}<Show when={sources[field]}><span class="source" title="Where this was read from">{sources[field]}</span></Show></span>
             <Show when={isList(field)} fallback={<input name={field} value={form()[field]} onInput={(e) => setField(field, e.currentTarget.value)} />}>
