@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKithServer, type KithServer } from '../../server/http/server.js';
+import { dealRow } from '../../server/modules/notes/records.fixtures.js';
 import { apiKeyFor, rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
 import { TestApp } from '../../server/test/test-app.js';
 import { openTestDatabase } from '../../server/test/test-database.js';
@@ -18,6 +19,7 @@ import { startFixtureSites, type FixtureSites } from './fixture-sites.js';
 /** The extension APIs the test calls inside extension pages. */
 declare const chrome: {
   tabs: { query(query: { url?: string }): Promise<Array<{ id?: number }>> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> };
   storage: { local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
 };
 
@@ -100,11 +102,14 @@ beforeAll(async () => {
   const viewer = await apiKeyFor(app, f.users.VIEWER.id, f.workspaceId, 'VIEWER');
   keys.viewer = viewer.secret;
   viewerKeyId = viewer.apiKey.id;
+  await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'speaker' } });
+  await dealRow(app, f, { name: 'Engine retrofit' });
   context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 520, height: 900 },
     ignoreHTTPSErrors: true,
+    locale: 'en-US',
     args: [
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
@@ -144,25 +149,41 @@ describe('Kith Clipper in Chromium', () => {
     await popup.close();
   });
 
-  it('2. create: saves the contact with its clip source', async () => {
+  it('2. create: saves the contact with its clip source, a note, a tag, an owner and a deal', async () => {
     const popup = await popupFor(ADA);
     await popup.getByTestId('no-match').waitFor();
+    await popup.getByText('Note, tags, owner, deal').click();
+    await popup.getByLabel('Note').fill('Met at the Analytical Society');
+    await popup.getByRole('checkbox', { name: 'speaker' }).check();
+    await popup.getByLabel('Owner').selectOption({ label: 'Admin Person' });
+    await popup.getByLabel('Add to deal').selectOption({ label: 'Engine retrofit' });
     await popup.getByRole('button', { name: 'Create contact' }).click();
     await expect.poll(() => popup.getByTestId('done').textContent(), { timeout: 15_000 }).toMatch(/^Created Ada Lovelace \(\d+ fields written\)\.$/);
     await shot(popup, '2-created');
-    const contact = await app.prisma.contact.findFirstOrThrow({ where: { workspaceId: f.workspaceId }, include: { clipSources: true, company: true } });
-    expect(contact).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', headline: 'Analyst of engines and numbers', location: 'London, England, United Kingdom', company: { name: 'Analytical Engines Ltd' } });
+    const contact = await app.prisma.contact.findFirstOrThrow({
+      where: { workspaceId: f.workspaceId },
+      include: { clipSources: true, company: true, tags: true, notes: true, deals: { include: { deal: true } } },
+    });
+    expect(contact).toMatchObject({
+      firstName: 'Ada', lastName: 'Lovelace', headline: 'Analyst of engines and numbers', location: 'London, England, United Kingdom',
+      company: { name: 'Analytical Engines Ltd' }, ownerId: f.users.ADMIN.id, tags: [{ name: 'speaker' }],
+      notes: [{ body: 'Met at the Analytical Society' }], deals: [{ deal: { name: 'Engine retrofit' } }],
+    });
     expect(contact.clipSources).toMatchObject([{ site: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace/', clippedById: f.users.MEMBER.id }]);
     expect(popup.errors).toEqual([]);
     await popup.close();
   });
 
-  it('3. check: the profile is found, with owner and last activity', async () => {
+  it('3. check: the profile is found, with owner, last activity, tags and deals', async () => {
     const popup = await popupFor(ADA);
     const match = popup.getByTestId('match');
     await match.waitFor();
-    expect(await match.textContent()).toContain('Ada Lovelace');
-    expect(await match.textContent()).toContain('Member Person');
+    const text = await match.textContent();
+    expect(text).toContain('Ada Lovelace');
+    expect(text).toContain('OwnerAdmin Person');
+    expect(text).toContain(`Last activity${new Date().toLocaleDateString('en-US', { dateStyle: 'medium' })}`);
+    expect(text).toContain('Tagsspeaker');
+    expect(text).toContain('DealsEngine retrofit (Lead)');
     expect(await popup.getByRole('link', { name: 'Ada Lovelace' }).getAttribute('href')).toMatch(new RegExp(`^${kithUrl}/contacts/`));
     await shot(popup, '3-found');
     await popup.close();
@@ -224,6 +245,26 @@ describe('Kith Clipper in Chromium', () => {
     });
   });
 
+  it('shows ✓ on the toolbar button for a known profile only once the person opts in for that site', async () => {
+    const badge = async () => {
+      const helper = await extensionPage('options.html');
+      const tabId = (await helper.evaluate(async (pattern) => (await chrome.tabs.query({ url: pattern }))[0]?.id, 'https://www.linkedin.com/in/ada-lovelace/*'))!;
+      const result = await helper.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+      await helper.close();
+      return result;
+    };
+    const tab = context.pages().find((p) => p.url().startsWith('https://www.linkedin.com/in/ada-lovelace'))!;
+    await tab.reload();
+    expect(await badge()).toEqual({ text: '', title: 'Kith Clipper' });
+
+    const options = await extensionPage('options.html');
+    await options.getByRole('checkbox', { name: 'LinkedIn' }).check();
+    await expect.poll(() => options.evaluate(async () => (await chrome.storage.local.get('preferences')).preferences)).toMatchObject({ autoCheck: { LINKEDIN: true, UPWORK: false } });
+    await options.close();
+    await tab.reload();
+    await expect.poll(badge, { timeout: 10_000 }).toEqual({ text: '✓', title: 'In Kith: Ada Lovelace' });
+  });
+
   it('5. a viewer key can check but its save is refused with a clear message', async () => {
     await removeServers();
     const options = await addServer(kithUrl, keys.viewer);
@@ -267,10 +308,11 @@ describe('Kith Clipper in Chromium', () => {
   it('keeps only servers, keys and preferences in storage: no profile data', async () => {
     const options = await extensionPage('options.html');
     const stored = await options.evaluate(() => chrome.storage.local.get(null));
-    expect(Object.keys(stored).sort()).toEqual(['servers']);
+    expect(Object.keys(stored).sort()).toEqual(['preferences', 'servers']);
+    expect(Object.keys(stored.preferences as object).sort()).toEqual(['activeServerId', 'autoCheck', 'storePhotos']);
     // Each server entry holds exactly this: no field for anything read from a page.
     expect(Object.keys((stored.servers as object[])[0]!).sort()).toEqual(['apiKey', 'canSave', 'id', 'role', 'url', 'workspaceName']);
-    expect(JSON.stringify(stored)).not.toMatch(/\b(Ada|Grace|Lovelace|Hopper)\b|linkedin/i);
+    expect(JSON.stringify(stored)).not.toMatch(/\b(Ada|Grace|Lovelace|Hopper)\b|linkedin\.com|upwork\.com|djinni\.co/i);
     await options.close();
   });
 });

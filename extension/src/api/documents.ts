@@ -33,6 +33,7 @@ export const ChoicesDocument = graphql(`
   query ClipperChoices {
     tags { id name }
     workspace { members { id role user { id name } } }
+    deals(first: 50, filter: { status: OPEN }) { edges { node { id name } } }
   }
 `);
 
@@ -45,8 +46,9 @@ export const ClipDocument = graphql(`
     $note: String
     $tagIds: [ID!]
     $ownerId: ID
+    $dealId: ID
   ) {
-    clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId) {
+    clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId, dealId: $dealId) {
       created
       dryRun
       matchedBy

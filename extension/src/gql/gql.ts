@@ -17,14 +17,14 @@ import * as types from './graphql';
 type Documents = {
     "\n  query ClipperKeyCheck {\n    workspace { id name viewerRole viewerPermissions }\n  }\n": typeof types.ClipperKeyCheckDocument,
     "\n  query ClipperLookup($url: String!, $emails: [String!], $name: String, $companyName: String) {\n    clipperLookup(url: $url, emails: $emails, name: $name, companyName: $companyName) {\n      site\n      url\n      matchedBy\n      lastActivityAt\n      contact {\n        id\n        name\n        headline\n        owner { id name }\n        tags { id name }\n        company { name }\n        clipSources { site clippedAt }\n      }\n      openDeals { id name stage { name } }\n      suggestions { id name company { name } }\n    }\n  }\n": typeof types.ClipperLookupDocument,
-    "\n  query ClipperChoices {\n    tags { id name }\n    workspace { members { id role user { id name } } }\n  }\n": typeof types.ClipperChoicesDocument,
-    "\n  mutation ClipperSave(\n    $profile: ClipProfileInput!\n    $contactId: ID\n    $overwrite: [ClipField!]\n    $dryRun: Boolean\n    $note: String\n    $tagIds: [ID!]\n    $ownerId: ID\n  ) {\n    clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId) {\n      created\n      dryRun\n      matchedBy\n      changes { field status before after }\n      contact { id name }\n    }\n  }\n": typeof types.ClipperSaveDocument,
+    "\n  query ClipperChoices {\n    tags { id name }\n    workspace { members { id role user { id name } } }\n    deals(first: 50, filter: { status: OPEN }) { edges { node { id name } } }\n  }\n": typeof types.ClipperChoicesDocument,
+    "\n  mutation ClipperSave(\n    $profile: ClipProfileInput!\n    $contactId: ID\n    $overwrite: [ClipField!]\n    $dryRun: Boolean\n    $note: String\n    $tagIds: [ID!]\n    $ownerId: ID\n    $dealId: ID\n  ) {\n    clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId, dealId: $dealId) {\n      created\n      dryRun\n      matchedBy\n      changes { field status before after }\n      contact { id name }\n    }\n  }\n": typeof types.ClipperSaveDocument,
 };
 const documents: Documents = {
     "\n  query ClipperKeyCheck {\n    workspace { id name viewerRole viewerPermissions }\n  }\n": types.ClipperKeyCheckDocument,
     "\n  query ClipperLookup($url: String!, $emails: [String!], $name: String, $companyName: String) {\n    clipperLookup(url: $url, emails: $emails, name: $name, companyName: $companyName) {\n      site\n      url\n      matchedBy\n      lastActivityAt\n      contact {\n        id\n        name\n        headline\n        owner { id name }\n        tags { id name }\n        company { name }\n        clipSources { site clippedAt }\n      }\n      openDeals { id name stage { name } }\n      suggestions { id name company { name } }\n    }\n  }\n": types.ClipperLookupDocument,
-    "\n  query ClipperChoices {\n    tags { id name }\n    workspace { members { id role user { id name } } }\n  }\n": types.ClipperChoicesDocument,
-    "\n  mutation ClipperSave(\n    $profile: ClipProfileInput!\n    $contactId: ID\n    $overwrite: [ClipField!]\n    $dryRun: Boolean\n    $note: String\n    $tagIds: [ID!]\n    $ownerId: ID\n  ) {\n    clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId) {\n      created\n      dryRun\n      matchedBy\n      changes { field status before after }\n      contact { id name }\n    }\n  }\n": types.ClipperSaveDocument,
+    "\n  query ClipperChoices {\n    tags { id name }\n    workspace { members { id role user { id name } } }\n    deals(first: 50, filter: { status: OPEN }) { edges { node { id name } } }\n  }\n": types.ClipperChoicesDocument,
+    "\n  mutation ClipperSave(\n    $profile: ClipProfileInput!\n    $contactId: ID\n    $overwrite: [ClipField!]\n    $dryRun: Boolean\n    $note: String\n    $tagIds: [ID!]\n    $ownerId: ID\n    $dealId: ID\n  ) {\n    clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId, dealId: $dealId) {\n      created\n      dryRun\n      matchedBy\n      changes { field status before after }\n      contact { id name }\n    }\n  }\n": types.ClipperSaveDocument,
 };
 
 /**
@@ -38,11 +38,11 @@ export function graphql(source: "\n  query ClipperLookup($url: String!, $emails:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ClipperChoices {\n    tags { id name }\n    workspace { members { id role user { id name } } }\n  }\n"): typeof import('./graphql').ClipperChoicesDocument;
+export function graphql(source: "\n  query ClipperChoices {\n    tags { id name }\n    workspace { members { id role user { id name } } }\n    deals(first: 50, filter: { status: OPEN }) { edges { node { id name } } }\n  }\n"): typeof import('./graphql').ClipperChoicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ClipperSave(\n    $profile: ClipProfileInput!\n    $contactId: ID\n    $overwrite: [ClipField!]\n    $dryRun: Boolean\n    $note: String\n    $tagIds: [ID!]\n    $ownerId: ID\n  ) {\n    clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId) {\n      created\n      dryRun\n      matchedBy\n      changes { field status before after }\n      contact { id name }\n    }\n  }\n"): typeof import('./graphql').ClipperSaveDocument;
+export function graphql(source: "\n  mutation ClipperSave(\n    $profile: ClipProfileInput!\n    $contactId: ID\n    $overwrite: [ClipField!]\n    $dryRun: Boolean\n    $note: String\n    $tagIds: [ID!]\n    $ownerId: ID\n    $dealId: ID\n  ) {\n    clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId, dealId: $dealId) {\n      created\n      dryRun\n      matchedBy\n      changes { field status before after }\n      contact { id name }\n    }\n  }\n"): typeof import('./graphql').ClipperSaveDocument;
 
 
 export function graphql(source: string) {

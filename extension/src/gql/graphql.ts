@@ -95,7 +95,7 @@ export type ClipperLookupQuery = { clipperLookup: { site: ClipSite, url: string,
 export type ClipperChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ClipperChoicesQuery = { tags: Array<{ id: string, name: string }>, workspace: { members: Array<{ id: string, role: Role, user: { id: string, name: string } }> } };
+export type ClipperChoicesQuery = { tags: Array<{ id: string, name: string }>, workspace: { members: Array<{ id: string, role: Role, user: { id: string, name: string } }> }, deals: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type ClipperSaveMutationVariables = Exact<{
   profile: ClipProfileInput;
@@ -105,6 +105,7 @@ export type ClipperSaveMutationVariables = Exact<{
   note?: string | null | undefined;
   tagIds?: Array<string | number> | string | number | null | undefined;
   ownerId?: string | number | null | undefined;
+  dealId?: string | number | null | undefined;
 }>;
 
 
@@ -204,10 +205,18 @@ export const ClipperChoicesDocument = new TypedDocumentString(`
       }
     }
   }
+  deals(first: 50, filter: {status: OPEN}) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
 }
     `) as unknown as TypedDocumentString<ClipperChoicesQuery, ClipperChoicesQueryVariables>;
 export const ClipperSaveDocument = new TypedDocumentString(`
-    mutation ClipperSave($profile: ClipProfileInput!, $contactId: ID, $overwrite: [ClipField!], $dryRun: Boolean, $note: String, $tagIds: [ID!], $ownerId: ID) {
+    mutation ClipperSave($profile: ClipProfileInput!, $contactId: ID, $overwrite: [ClipField!], $dryRun: Boolean, $note: String, $tagIds: [ID!], $ownerId: ID, $dealId: ID) {
   clipProfile(
     profile: $profile
     contactId: $contactId
@@ -216,6 +225,7 @@ export const ClipperSaveDocument = new TypedDocumentString(`
     note: $note
     tagIds: $tagIds
     ownerId: $ownerId
+    dealId: $dealId
   ) {
     created
     dryRun

@@ -77,6 +77,7 @@ function ProfileClipper(props: { servers: SavedServer[]; preferences: Preference
   const [note, setNote] = createSignal('');
   const [tagIds, setTagIds] = createSignal<string[]>([]);
   const [ownerId, setOwnerId] = createSignal('');
+  const [dealId, setDealId] = createSignal('');
 
   const [round, setRound] = createSignal(0);
   const lookupKey = () => ({ server: server(), round: round() });
@@ -116,6 +117,7 @@ function ProfileClipper(props: { servers: SavedServer[]; preferences: Preference
     note: dryRun ? null : note().trim() || null,
     tagIds: dryRun || tagIds().length === 0 ? null : tagIds(),
     ownerId: dryRun ? null : ownerId() || null,
+    dealId: dryRun ? null : dealId() || null,
   });
 
   const review = () => run(async () => {
@@ -129,6 +131,7 @@ function ProfileClipper(props: { servers: SavedServer[]; preferences: Preference
     const written = clipProfile.changes.filter((c) => c.status === 'CREATED' || c.status === 'UPDATED').length;
     setDiff(null);
     setNote('');
+    setDealId('');
     setDone(`${clipProfile.created ? 'Created' : 'Updated'} ${clipProfile.contact?.name ?? 'the contact'} (${written} field${written === 1 ? '' : 's'} written).`);
     setRound(round() + 1);
   });
@@ -207,7 +210,7 @@ function ProfileClipper(props: { servers: SavedServer[]; preferences: Preference
         )}</For>
 
         <details class="extras">
-          <summary>Note, tags, owner</summary>
+          <summary>Note, tags, owner, deal</summary>
           <label class="field"><span class="field__label">Note</span><textarea name="note" rows={2} value={note()} onInput={(e) => setNote(e.currentTarget.value)} /></label>
           <Show when={choices()}>
             {(c) => (
@@ -221,6 +224,12 @@ function ProfileClipper(props: { servers: SavedServer[]; preferences: Preference
                   <select name="owner" value={ownerId()} onChange={(e) => setOwnerId(e.currentTarget.value)}>
                     <option value="">{contactId() ? 'Keep the owner' : 'Me'}</option>
                     <For each={c().workspace.members.filter((m) => m.role !== 'VIEWER')}>{(m) => <option value={m.user.id}>{m.user.name}</option>}</For>
+                  </select>
+                </label>
+                <label class="field"><span class="field__label">Add to deal</span>
+                  <select name="deal" value={dealId()} onChange={(e) => setDealId(e.currentTarget.value)}>
+                    <option value="">No deal</option>
+                    <For each={c().deals.edges}>{(edge) => <option value={edge.node.id}>{edge.node.name}</option>}</For>
                   </select>
                 </label>
               </>
