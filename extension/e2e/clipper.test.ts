@@ -57,13 +57,13 @@ async function extensionPage(path: string) {
   return Object.assign(page, { errors });
 }
 
-/** The popup for the tab showing `url` (opened as a page, told which tab it is for). */
-async function popupFor(url: string) {
+/** The popup (or side panel) for the tab showing `url`, opened as a page and told which tab it is for. */
+async function popupFor(url: string, page: 'popup' | 'sidepanel' = 'popup') {
   const helper = await extensionPage('options.html');
   const tabId = await helper.evaluate(async (pattern) => (await chrome.tabs.query({ url: pattern }))[0]?.id, `${url.split('?')[0]}*`);
   await helper.close();
   expect(tabId, `a tab showing ${url}`).toBeTypeOf('number');
-  return extensionPage(`popup.html?tab=${tabId}`);
+  return extensionPage(`${page}.html?tab=${tabId}`);
 }
 
 async function openProfile(url: string) {
@@ -187,6 +187,12 @@ describe('Kith Clipper in Chromium', () => {
     expect(await popup.getByRole('link', { name: 'Ada Lovelace' }).getAttribute('href')).toMatch(new RegExp(`^${kithUrl}/contacts/`));
     await shot(popup, '3-found');
     await popup.close();
+    const panel = await popupFor(ADA, 'sidepanel');
+    await panel.getByTestId('match').waitFor();
+    await panel.getByRole('button', { name: 'Read the page again' }).click();
+    await panel.getByTestId('match').waitFor();
+    expect(panel.errors).toEqual([]);
+    await panel.close();
   });
 
   it('4. update: a changed page shows the field diff, and only the fields picked are overwritten', async () => {

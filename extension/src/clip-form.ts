@@ -53,8 +53,11 @@ export function formFromFields(fields: ReadFields): { form: ClipForm; sources: F
 const lines = (value: string) => value.split('\n').map((line) => line.trim()).filter(Boolean);
 const textOrNull = (value: string) => value.trim() || null;
 
-/** The profile as the server takes it; the photo only when the user opted in to storing photos. */
-export function profileInput(url: string, form: ClipForm, storePhotos: boolean): ClipProfileInput {
+/**
+ * The profile as the server takes it; the photo only when the user opted in to storing photos. The
+ * company's domain (when the page gave one) lets Kith link the company it already has.
+ */
+export function profileInput(url: string, form: ClipForm, storePhotos: boolean, companyDomain: string | null = null): ClipProfileInput {
   const years = Number(form.experienceYears.replace(',', '.'));
   return {
     url,
@@ -63,6 +66,7 @@ export function profileInput(url: string, form: ClipForm, storePhotos: boolean):
     headline: textOrNull(form.headline),
     jobTitle: textOrNull(form.jobTitle),
     companyName: textOrNull(form.company),
+    companyDomain: textOrNull(form.company) ? companyDomain : null,
     location: textOrNull(form.location),
     emails: lines(form.emails).length ? lines(form.emails) : null,
     phones: lines(form.phones).length ? lines(form.phones) : null,

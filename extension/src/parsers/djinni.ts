@@ -46,6 +46,12 @@ export function parseDjinni(doc: Document): ReadFields {
     ['embedded', () => str(candidate?.company)],
     ['semantic', () => fact(doc, LABELS.company)],
   ]);
+  f.read('companyDomain', [
+    ['json-ld', () => {
+      const site = isObject(person?.worksFor) ? str(person.worksFor.url) : null;
+      return site ? new URL(site).hostname.replace(/^www\./, '') : null;
+    }],
+  ]);
   f.read('location', [
     ['json-ld', () => (isObject(person?.address) ? str(person.address.addressLocality) : null)],
     ['embedded', () => str(candidate?.location)],

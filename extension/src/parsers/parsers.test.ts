@@ -146,6 +146,7 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
       name: ['Olena Koval', 'json-ld'], firstName: ['Olena', 'json-ld'], lastName: ['Koval', 'json-ld'],
       jobTitle: ['Tech Recruiter', 'json-ld'],
       company: ['Globex', 'json-ld'],
+      companyDomain: ['globex.example', 'json-ld'],
       location: ['Warsaw', 'json-ld'],
       photoUrl: ['https://p.djinni.co/r/48213/avatar.jpg', 'json-ld'],
       emails: [['olena.koval@globex.example'], 'semantic'],

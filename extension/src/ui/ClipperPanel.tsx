@@ -25,7 +25,7 @@ const contactLink = (server: SavedServer, id: string) => `${server.url}/contacts
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : 'none yet');
 
 export function ClipperPanel() {
-  const [state] = createResource(async () => {
+  const [state, { refetch }] = createResource(async () => {
     const [servers, preferences, tabId] = await Promise.all([loadServers(), loadPreferences(), targetTabId()]);
     const page = tabId == null ? ({ kind: 'not-profile', reason: 'No tab to read.' } as const) : await readProfile(tabId);
     return { servers, preferences, page };
@@ -35,7 +35,10 @@ export function ClipperPanel() {
     <main class="panel">
       <header class="panel__header">
         <h1>Kith Clipper</h1>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>Options</button>
+        <span class="panel__links">
+          <button type="button" class="link" onClick={() => void refetch()}>Read the page again</button>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>Options</button>
+        </span>
       </header>
       <Switch>
         <Match when={state.loading}><p role="status">Reading the page…</p></Match>
@@ -110,7 +113,7 @@ function ProfileClipper(props: { servers: SavedServer[]; preferences: Preference
   }
 
   const variables = (dryRun: boolean) => ({
-    profile: profileInput(props.page.url, form(), props.preferences.storePhotos),
+    profile: profileInput(props.page.url, form(), props.preferences.storePhotos, props.page.fields.companyDomain?.value ?? null),
     contactId: contactId(),
     dryRun,
     overwrite: [...overwrite()],
