@@ -271,6 +271,20 @@ describe('Kith Clipper in Chromium', () => {
     await expect.poll(badge, { timeout: 10_000 }).toEqual({ text: '✓', title: 'In Kith: Ada Lovelace' });
   });
 
+  it('reads a profile reached inside the single-page app, where the content script never loaded', async () => {
+    const page = await openProfile(FIXTURE_PAGES['linkedin/not-profile.html']);
+    await page.evaluate(async () => {
+      const html = await (await fetch('/in/katherine-johnson/')).text();
+      document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+      history.pushState({}, '', '/in/katherine-johnson/');
+    });
+    const popup = await popupFor('https://www.linkedin.com/in/katherine-johnson/');
+    await popup.getByTestId('no-match').waitFor();
+    expect(await popup.getByLabel('First name').inputValue()).toBe('Katherine');
+    expect(await popup.locator('.page__url').textContent()).toBe('https://www.linkedin.com/in/katherine-johnson/');
+    await popup.close();
+  });
+
   it('5. a viewer key can check but its save is refused with a clear message', async () => {
     await removeServers();
     const options = await addServer(kithUrl, keys.viewer);
