@@ -226,4 +226,15 @@ describe('clipper: saving', () => {
     expect(await app.prisma.clipSource.count({ where: { workspaceId: f.workspaceId } })).toBe(0);
     expect(await app.prisma.clipSource.count({ where: { contactId: elsewhere.id } })).toBe(1);
   });
+
+  it('moves clip sources to the survivor when contacts are merged', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const linkedin = await clipAs(f, 'MEMBER', { profile: ADA });
+    const upwork = await clipAs(f, 'MEMBER', { profile: { url: 'https://www.upwork.com/freelancers/~01ada', firstName: 'Ada', lastName: 'L.' } });
+    await f.clients.MEMBER.ok(`mutation($s: ID!, $d: [ID!]!) { mergeContacts(survivorId: $s, duplicateIds: $d) { id } }`, { s: linkedin.contact.id, d: [upwork.contact.id] });
+    const found = (await f.clients.MEMBER.ok(LOOKUP, { url: 'https://www.upwork.com/freelancers/~01ada' })).clipperLookup;
+    expect(found.contact.id).toBe(linkedin.contact.id);
+    expect(found.contact.clipSources.map((c: { site: string }) => c.site).sort()).toEqual(['LINKEDIN', 'UPWORK']);
+  });
 });
