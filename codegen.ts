@@ -5,9 +5,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],
   generates: {
     'client/src/gql/': {
+      documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       // Only the types the client's operations use: other engineers' schema changes do not churn it.
@@ -17,6 +17,13 @@ const config: CodegenConfig = {
         onlyOperationTypes: true,
         scalars: { DateTime: 'string', Date: 'string', JSONObject: 'Record<string, unknown>', File: 'File' },
       },
+    },
+    // The browser extension's operations, as plain strings (no graphql runtime in the extension bundle).
+    'extension/src/gql/': {
+      documents: ['extension/src/**/*.{ts,tsx}', '!extension/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, onlyOperationTypes: true, documentMode: 'string', scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' } },
     },
   },
   ignoreNoDocuments: true,

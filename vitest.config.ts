@@ -4,7 +4,7 @@ export default defineConfig({
   // graphql ships CJS and ESM copies; everything must share Node's (CJS) copy or instanceof checks fail.
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
-    include: ['server/**/*.test.ts', 'client/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'extension/**/*.test.ts'],
     globalSetup: ['server/test/global-setup.ts'],
     env: { NODE_ENV: 'test' },
     testTimeout: 30_000,

@@ -53,55 +53,58 @@ function assertNamed(firstName: string, lastName: string) {
   if (!firstName && !lastName) throw badInput('A first or last name is required.', 'input.firstName');
 }
 
-const rethrowDuplicateEmail = (error: unknown): never => rethrowUniqueViolation(error, duplicateEmailMessage(), 'input.emails');
+export const rethrowDuplicateEmail = (error: unknown): never => rethrowUniqueViolation(error, duplicateEmailMessage(), 'input.emails');
 
 export async function createContact(context: Context, workspaceId: string, input: ContactInputShape) {
-  const viewer = requireViewer(context);
   // Read through context.prisma before the transaction opens: PGlite has a single connection.
   const access = await recordAccess(context, workspaceId);
-  return context.prisma
-    .$transaction(async (tx) => {
-      const { columns, tagIds } = await contactColumns(tx, access, input);
-      assertNamed(columns.firstName ?? '', columns.lastName ?? '');
-      const phoneCountry = await phoneCountryFor(tx, workspaceId, input.phoneCountry, Boolean(input.phones?.length));
-      const { skills, ...lists } = contactDetails({ ...input, phoneCountry });
-      await assertEmailsFree(tx, workspaceId, lists.emails?.map((e) => e.email) ?? [], null);
-      const contact = await tx.contact.create({
-        data: {
-          ...columns,
-          firstName: columns.firstName ?? '',
-          skills: skills ?? [],
-          workspaceId,
-          createdById: viewer.user.id,
-          ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
-          tags: tagIds ? { connect: tagIds.map((id) => ({ id })) } : undefined,
-        },
-      });
-      await writeContactDetails(tx, workspaceId, contact.id, lists);
-      return emitEvent(tx, context, contact, 'Contact', 'created');
-    })
-    .catch(rethrowDuplicateEmail);
+  return context.prisma.$transaction((tx) => createContactIn(tx, context, access, input)).catch(rethrowDuplicateEmail);
+}
+
+/** createContact inside the caller's transaction (the clipper writes a contact and its clip together). */
+export async function createContactIn(tx: Tx, context: Context, access: RecordAccess, input: ContactInputShape) {
+  const viewer = requireViewer(context);
+  const { workspaceId } = access;
+  const { columns, tagIds } = await contactColumns(tx, access, input);
+  assertNamed(columns.firstName ?? '', columns.lastName ?? '');
+  const phoneCountry = await phoneCountryFor(tx, workspaceId, input.phoneCountry, Boolean(input.phones?.length));
+  const { skills, ...lists } = contactDetails({ ...input, phoneCountry });
+  await assertEmailsFree(tx, workspaceId, lists.emails?.map((e) => e.email) ?? [], null);
+  const contact = await tx.contact.create({
+    data: {
+      ...columns,
+      firstName: columns.firstName ?? '',
+      skills: skills ?? [],
+      workspaceId,
+      createdById: viewer.user.id,
+      ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
+      tags: tagIds ? { connect: tagIds.map((id) => ({ id })) } : undefined,
+    },
+  });
+  await writeContactDetails(tx, workspaceId, contact.id, lists);
+  return emitEvent(tx, context, contact, 'Contact', 'created');
 }
 
 export async function updateContact(context: Context, id: string, input: ContactInputShape) {
   const found = await context.prisma.contact.findUnique({ where: { id, deletedAt: null }, select: { workspaceId: true } });
   if (!found) throw notFound('Contact');
   const access = await recordAccess(context, found.workspaceId);
-  return context.prisma
-    .$transaction(async (tx) => {
-      const contact = await tx.contact.findUniqueOrThrow({ where: { id, deletedAt: null }, include: { emails: { orderBy: { id: 'asc' } } } });
-      const { columns, tagIds } = await contactColumns(tx, access, input);
-      assertNamed(columns.firstName ?? contact.firstName, columns.lastName ?? contact.lastName);
-      const phoneCountry = await phoneCountryFor(tx, contact.workspaceId, input.phoneCountry, Boolean(input.phones?.length));
-      const { skills, ...lists } = contactDetails({ ...input, phoneCountry }, contact.emails.map((e) => e.email));
-      if (lists.emails) await assertEmailsFree(tx, contact.workspaceId, lists.emails.map((e) => e.email), id);
-      await writeContactDetails(tx, contact.workspaceId, id, lists);
-      return tx.contact.update({
-        where: { id },
-        data: { ...columns, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-      }).then((row) => emitEvent(tx, context, row, 'Contact', 'updated', changedFields(input)));
-    })
-    .catch(rethrowDuplicateEmail);
+  return context.prisma.$transaction((tx) => updateContactIn(tx, context, access, id, input)).catch(rethrowDuplicateEmail);
+}
+
+/** updateContact inside the caller's transaction, for a live contact of access.workspaceId. */
+export async function updateContactIn(tx: Tx, context: Context, access: RecordAccess, id: string, input: ContactInputShape) {
+  const contact = await tx.contact.findUniqueOrThrow({ where: { id, deletedAt: null }, include: { emails: { orderBy: { id: 'asc' } } } });
+  const { columns, tagIds } = await contactColumns(tx, access, input);
+  assertNamed(columns.firstName ?? contact.firstName, columns.lastName ?? contact.lastName);
+  const phoneCountry = await phoneCountryFor(tx, contact.workspaceId, input.phoneCountry, Boolean(input.phones?.length));
+  const { skills, ...lists } = contactDetails({ ...input, phoneCountry }, contact.emails.map((e) => e.email));
+  if (lists.emails) await assertEmailsFree(tx, contact.workspaceId, lists.emails.map((e) => e.email), id);
+  await writeContactDetails(tx, contact.workspaceId, id, lists);
+  return tx.contact.update({
+    where: { id },
+    data: { ...columns, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+  }).then((row) => emitEvent(tx, context, row, 'Contact', 'updated', changedFields(input)));
 }
 
 export async function setContactDeleted(context: Context, id: string, deleted: boolean) {

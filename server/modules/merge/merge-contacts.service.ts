@@ -60,7 +60,7 @@ async function moveChildren(tx: Tx, survivorId: string, mergedIds: string[]) {
   await tx.dealContact.createMany({ data: newDeals.map((dealId) => ({ dealId, contactId: survivorId })) });
   const newComms = [...new Set(merged.flatMap((m) => m.communications.map((c) => c.communicationId)))].filter((id) => !communications.has(id));
   await tx.communicationContact.createMany({ data: newComms.map((communicationId) => ({ communicationId, contactId: survivorId })) });
-  for (const model of ['activity', 'note', 'file', 'formSubmission', 'recordShare'] as const) {
+  for (const model of ['activity', 'note', 'file', 'formSubmission', 'recordShare', 'clipSource'] as const) {
     const delegate = tx[model] as unknown as { updateMany(args: object): Promise<unknown> };
     await delegate.updateMany({ where: from, data: { contactId: survivorId } });
   }

@@ -21,7 +21,7 @@ const onlyThisContact = (contactId: string) => ({ contactId, companyId: null, de
 
 /**
  * Everything Kith holds about one contact (a data subject access request), as one JSON document:
- * the record, its emails, phones and profiles, and the notes, activities, communications, deals, files
+ * the record, its emails, phones, profiles and clip sources (browser extension), and the notes, activities, communications, deals, files
  * (metadata), form submissions and merges that concern them.
  */
 export async function exportContact(context: Context, contactId: string) {
@@ -37,6 +37,7 @@ export async function exportContact(context: Context, contactId: string) {
         tags: { select: { name: true } },
         company: { select: { id: true, name: true } },
         owner: { select: { id: true, name: true } },
+        clipSources: { select: { site: true, url: true, clippedAt: true, clippedById: true, fieldsWritten: true }, orderBy: { clippedAt: 'asc' } },
       },
     }),
     db.note.findMany({ where: { contactId }, select: { id: true, body: true, createdAt: true, updatedAt: true, deletedAt: true } }),
