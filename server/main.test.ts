@@ -94,15 +94,26 @@ describe('server entry point', () => {
     const body = new TextEncoder().encode(JSON.stringify({ query: '{ __typename }' }));
     let finishBody!: () => void;
     const rest = new Promise<void>((resolve) => (finishBody = resolve));
+    let bodyStarted!: () => void;
+    const started = new Promise<void>((resolve) => (bodyStarted = resolve));
+    let pulls = 0;
     const stream = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(body.slice(0, 5));
+      async pull(controller) {
+        pulls += 1;
+        if (pulls === 1) {
+          controller.enqueue(body.slice(0, 5));
+          return bodyStarted();
+        }
         await rest;
         controller.enqueue(body.slice(5));
         controller.close();
       },
     });
     const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    // The body is being sent, so the connection is open; a request on a later connection being answered means
+    // the server has taken the earlier one too (it accepts connections in order).
+    await started;
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } })).status).toBe(200);
 
     const exited = exitOf(kith.child);
     kith.child.kill('SIGTERM');
