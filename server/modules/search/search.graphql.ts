@@ -85,7 +85,7 @@ builder.queryFields((t) => ({
       type: SearchResult,
       ...offsetCursors,
       description:
-        'Finds records of one workspace by name, prefix ("jo smi"), one typo ("jhon"), accents ignored, email, phone in any format, domain, profile URL or words of notes. Highest relevance first; only records you can see, never the trash.',
+        'Finds records of one workspace by name, prefix ("jo smi"), one typo ("jhon"), other spellings (accents ignored; König as koenig, O\'Brien as obrien, ISO 27001 as iso27001), email or its start ("john.smith@"), email domain ("@acme"), phone in any format or its last four digits, domain, profile URL or words of notes. Ordered by the kind of match (exact key, whole words of the name, of its details, prefixes, typos, body), then closeness, then the most recently changed. Only records you can see, never the trash.',
       args: {
         query: t.arg.string({ description: 'At most 200 characters.' }),
         types: t.arg({ type: [SearchEntityTypeEnum], required: false, description: 'Only these kinds (default: all). Counts always cover all kinds.' }),
