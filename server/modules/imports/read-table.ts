@@ -19,7 +19,7 @@ export interface SourceTable {
   rows: AsyncGenerator<SourceRow>;
 }
 
-async function* decoded(source: AsyncIterable<Uint8Array>, encoding: string): AsyncGenerator<string> {
+async function* decoded(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, encoding: string): AsyncGenerator<string> {
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
   let first = true;
   for await (const chunk of source) {
@@ -35,6 +35,14 @@ async function* decoded(source: AsyncIterable<Uint8Array>, encoding: string): As
 }
 
 const MAX_CELL_CHARS = 64 * 1024;
+/** Lines of notes read before the header, at most. */
+const MAX_PREAMBLE_ROWS = 10;
+
+/** A note, not a header: one value that is a label ("Notes:") or a sentence. A one-column file's header is neither. */
+function isPreamble(cells: string[]): boolean {
+  const values = cells.map((cell) => cell.trim()).filter(Boolean);
+  return values.length === 1 && (values[0]!.endsWith(':') || (values[0]!.length > 60 && values[0]!.includes(' ')));
+}
 
 async function* csvRecords(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<string[]> {
   const input = Readable.from(text);
@@ -67,14 +75,18 @@ async function* vcardRows(text: AsyncIterable<string>): AsyncGenerator<SourceRow
 }
 
 /** The file's header and its rows; for vCard the header is VCARD_HEADERS. An empty file has no headers. */
-export async function readTable(source: AsyncIterable<Uint8Array>, format: SourceFormat): Promise<SourceTable> {
+export async function readTable(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, format: SourceFormat): Promise<SourceTable> {
   const text = decoded(source, format.encoding);
   if (format.kind === 'VCARD') return { headers: [...VCARD_HEADERS], rows: vcardRows(text) };
   const records = csvRecords(text, format.delimiter);
-  const first = await records.next();
+  // LinkedIn's connections export opens with a few lines of notes before its header.
+  let first = await records.next();
+  let number = 0;
+  for (let skipped = 0; !first.done && skipped < MAX_PREAMBLE_ROWS && isPreamble(first.value); skipped++) {
+    first = await records.next();
+  }
   const headers = first.done ? [] : first.value.map((h) => h.trim());
   async function* rows(): AsyncGenerator<SourceRow> {
-    let number = 0;
     for await (const cells of records) {
       number += 1;
       if (cells.every((cell) => cell.trim() === '')) continue;
