@@ -172,7 +172,7 @@ export async function writeContacts(tx: Tx, settings: RunSettings, directories: 
 
 /** One UPDATE for every changed contact; a column a row does not set keeps its value. */
 async function bulkUpdateContacts(tx: Tx, changes: Array<Record<string, unknown>>, now: Date) {
-  const flags = (column: string) => `(v.set ? '${column}')`;
+  const flags = (column: string) => `('${column}' = ANY(v.set))`;
   const pick = (column: string, cast = '') => `CASE WHEN ${flags(column)} THEN (v.row->>'${column}')${cast} ELSE c."${column}" END`;
   const rows = changes.map((change) => ({ set: Object.keys(change).filter((k) => k !== 'id'), row: change, id: change.id }));
   await tx.$executeRawUnsafe(
