@@ -35,7 +35,7 @@ describe('POST /imports/upload', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const bytes = iconv.encode('Prénom;Nom;E-mail;Société\r\nRené;Müller;rene@example.com;Café Zürich\r\n', 'win1252');
-    const response = await upload(url, f.clients.MEMBER, bytes);
+    const response = await upload(url, f.clients.MEMBER, new Uint8Array(bytes));
     expect(response.status).toBe(201);
     const { import: created } = (await response.json()) as { import: Record<string, unknown> };
     expect(created).toMatchObject({ status: 'UPLOADED', entity: 'CONTACT', headers: ['Prénom', 'Nom', 'E-mail', 'Société'], columns: ['firstName', 'lastName', 'emails', null] });
