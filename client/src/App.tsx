@@ -31,6 +31,7 @@ const Webhooks = lazy(() => import('./routes/settings/Webhooks'));
 const Usage = lazy(() => import('./routes/settings/Usage'));
 const AuditLog = lazy(() => import('./routes/settings/AuditLog'));
 const WorkspaceExport = lazy(() => import('./routes/settings/Export'));
+const WorkspaceImport = lazy(() => import('./routes/settings/Import'));
 const Privacy = lazy(() => import('./routes/settings/Privacy'));
 const Feed = lazy(() => import('./routes/feed/Feed'));
 const Duplicates = lazy(() => import('./routes/merge/Duplicates'));
@@ -85,6 +86,7 @@ export const App: Component = () => {
                 <Route path="/settings/usage" component={Usage} />
                 <Route path="/settings/audit-log" component={AuditLog} />
                 <Route path="/settings/export" component={WorkspaceExport} />
+                <Route path="/settings/import" component={WorkspaceImport} />
                 <Route path="/settings/privacy" component={Privacy} />
                 <Route path="*" component={NotFound} />
               </Route>

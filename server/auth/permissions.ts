@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   /** Delete anyone's records. */
   'records:deleteAny': 'ADMIN',
   'records:merge': 'MEMBER',
+  /** See and undo every member's imports (members see and undo their own, with records:create). */
+  'imports:manageAll': 'ADMIN',
   'tags:manage': 'MEMBER',
   'pipelines:manage': 'ADMIN',
   'forms:manage': 'MEMBER',

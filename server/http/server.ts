@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AppServices } from '../app-services.js';
 import { handleExportDownload } from '../modules/exports/download.js';
 import { handleFileDownload } from '../modules/files/download.js';
+import { handleImportErrorFile } from '../modules/imports/error-file.http.js';
+import { handleImportUpload } from '../modules/imports/upload.http.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
 import { handlePurgeHealth } from '../modules/privacy/overdue-purges.js';
 import { securityHeaders } from './protection/index.js';
@@ -69,6 +71,10 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
     const exportDownload = req.method === 'GET' ? /^\/exports\/([^/]+)\/download$/.exec(path ?? '') : null;
     if (exportDownload) return handleExportDownload(app, req, res, exportDownload[1]!, yoga.rateLimiter);
     if (path?.startsWith('/forms/')) return handlePublicFormRequest(app, req, res, path.slice('/forms/'.length));
+    // Imports stream their body to storage themselves, so they come before the body-size check.
+    if (path === '/imports/upload') return handleImportUpload(app, req, res, yoga.rateLimiter);
+    const importErrors = req.method === 'GET' ? /^\/imports\/([^/]+)\/errors\.csv$/.exec(path ?? '') : null;
+    if (importErrors) return handleImportErrorFile(app, req, res, importErrors[1]!, yoga.rateLimiter);
     // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else
     // GRAPHQL_MAX_BODY_BYTES. Yoga holds a multipart body in memory while parsing it, so an upload must
     // declare its length (Node's parser then reads no more than that).

@@ -1,5 +1,6 @@
 import type { AppServices } from '../app-services.js';
 import { exportHandlers } from '../modules/exports/exports.service.js';
+import { importHandlers } from '../modules/imports/run-import.js';
 import { userPurgeHandlers } from '../modules/privacy/account-privacy.service.js';
 import { workspacePurgeHandlers } from '../modules/privacy/workspace-purge.js';
 import { webhookHandlers } from '../modules/webhooks/webhooks.service.js';
@@ -15,6 +16,7 @@ export function jobHandlers(app: AppServices): Record<string, JobHandler> {
     ...userPurgeHandlers(app),
     ...webhookHandlers(app),
     ...exportHandlers(app),
+    ...importHandlers(app),
     ...retentionSweepHandlers(app),
   };
 }

@@ -37,6 +37,11 @@ export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
             Audit log
           </A>
         </Show>
+        <Show when={session.can('records:create')}>
+          <A href="/settings/import" activeClass="active">
+            Import
+          </A>
+        </Show>
         <Show when={session.can('workspace:export')}>
           <A href="/settings/export" activeClass="active">
             Export

@@ -75,6 +75,12 @@ type Documents = {
     "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": typeof types.AuditActorsDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": typeof types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": typeof types.RequestWorkspaceExportDocument,
+    "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": typeof types.ImportToMapDocument,
+    "\n  query ImportFields($entity: ImportEntity!) { importFields(entity: $entity) { key label } }\n": typeof types.ImportFieldsDocument,
+    "\n  query ImportPreview($id: ID!, $settings: ImportSettingsInput!) {\n    importPreview(id: $id, settings: $settings, first: 10) {\n      rowsChecked complete creates updates skips failures matchesInWorkspace duplicatesInFile\n      rows { number action match values errors }\n      failedRows { number errors }\n    }\n  }\n": typeof types.ImportPreviewDocument,
+    "\n  mutation StartImport($id: ID!, $settings: ImportSettingsInput!) { startImport(id: $id, settings: $settings) { id status } }\n": typeof types.StartImportDocument,
+    "\n  mutation UndoImport($id: ID!) { undoImport(id: $id) { id status } }\n": typeof types.UndoImportDocument,
+    "\n  subscription ImportProgress($id: ID!) {\n    importProgress(id: $id) { id status rowsRead createdCount updatedCount skippedCount failedCount error errorFileUrl }\n  }\n": typeof types.ImportProgressDocument,
     "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": typeof types.WorkspaceMembersDocument,
     "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": typeof types.ChangeMemberRoleDocument,
@@ -167,6 +173,12 @@ const documents: Documents = {
     "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": types.AuditActorsDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": types.RequestWorkspaceExportDocument,
+    "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": types.ImportToMapDocument,
+    "\n  query ImportFields($entity: ImportEntity!) { importFields(entity: $entity) { key label } }\n": types.ImportFieldsDocument,
+    "\n  query ImportPreview($id: ID!, $settings: ImportSettingsInput!) {\n    importPreview(id: $id, settings: $settings, first: 10) {\n      rowsChecked complete creates updates skips failures matchesInWorkspace duplicatesInFile\n      rows { number action match values errors }\n      failedRows { number errors }\n    }\n  }\n": types.ImportPreviewDocument,
+    "\n  mutation StartImport($id: ID!, $settings: ImportSettingsInput!) { startImport(id: $id, settings: $settings) { id status } }\n": types.StartImportDocument,
+    "\n  mutation UndoImport($id: ID!) { undoImport(id: $id) { id status } }\n": types.UndoImportDocument,
+    "\n  subscription ImportProgress($id: ID!) {\n    importProgress(id: $id) { id status rowsRead createdCount updatedCount skippedCount failedCount error errorFileUrl }\n  }\n": types.ImportProgressDocument,
     "\n  query WorkspaceMembers {\n    workspace {\n      id name viewerRole\n      members { id role joinedAt user { id name email } }\n      invitations { id email role status expiresAt }\n    }\n  }\n": types.WorkspaceMembersDocument,
     "\n  mutation InviteMember($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id email role status expiresAt } }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($memberId: ID!, $role: Role!) { changeMemberRole(memberId: $memberId, role: $role) { id role } }\n": types.ChangeMemberRoleDocument,
@@ -456,6 +468,30 @@ export function graphql(source: "\n  query WorkspaceExports {\n    workspaceExpo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n"): (typeof documents)["\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n"): (typeof documents)["\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportFields($entity: ImportEntity!) { importFields(entity: $entity) { key label } }\n"): (typeof documents)["\n  query ImportFields($entity: ImportEntity!) { importFields(entity: $entity) { key label } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportPreview($id: ID!, $settings: ImportSettingsInput!) {\n    importPreview(id: $id, settings: $settings, first: 10) {\n      rowsChecked complete creates updates skips failures matchesInWorkspace duplicatesInFile\n      rows { number action match values errors }\n      failedRows { number errors }\n    }\n  }\n"): (typeof documents)["\n  query ImportPreview($id: ID!, $settings: ImportSettingsInput!) {\n    importPreview(id: $id, settings: $settings, first: 10) {\n      rowsChecked complete creates updates skips failures matchesInWorkspace duplicatesInFile\n      rows { number action match values errors }\n      failedRows { number errors }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartImport($id: ID!, $settings: ImportSettingsInput!) { startImport(id: $id, settings: $settings) { id status } }\n"): (typeof documents)["\n  mutation StartImport($id: ID!, $settings: ImportSettingsInput!) { startImport(id: $id, settings: $settings) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UndoImport($id: ID!) { undoImport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation UndoImport($id: ID!) { undoImport(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ImportProgress($id: ID!) {\n    importProgress(id: $id) { id status rowsRead createdCount updatedCount skippedCount failedCount error errorFileUrl }\n  }\n"): (typeof documents)["\n  subscription ImportProgress($id: ID!) {\n    importProgress(id: $id) { id status rowsRead createdCount updatedCount skippedCount failedCount error errorFileUrl }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

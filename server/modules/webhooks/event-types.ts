@@ -27,6 +27,8 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   Webhook: ['created', 'updated', 'deleted', 'secret_rotated'],
   WebhookDelivery: ['redelivered'],
   WorkspaceExport: ['requested', 'started', 'progressed', 'completed', 'failed'],
+  Import: ['uploaded', 'queued', 'started', 'completed', 'failed', 'undone'],
+  ImportMapping: ['saved'],
 };
 
 export const eventTypeOf = (entityType: string, verb: string) => `${entityType.toLowerCase()}.${verb}`;

@@ -1,0 +1,59 @@
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { ImportAction, ImportEntity } from '../../generated/prisma/enums.js';
+import type { BatchCounts, PendingRow } from './batch-types.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** What undo needs to put an updated record back: its old field values, and what the import added to it. */
+export interface UndoImage {
+  fields: Record<string, unknown>;
+  emails: string[];
+  phones: string[];
+  /** Profile keys. */
+  profiles: string[];
+  /** Tag ids linked. */
+  tags: string[];
+  /** Notes added. */
+  notes: string[];
+}
+
+export interface Written {
+  records: Array<{ recordId: string; entity: ImportEntity; action: ImportAction; before: UndoImage | null }>;
+  failures: Array<{ row: PendingRow; reason: string }>;
+  counts: BatchCounts;
+}
+
+/** Links records to tags through Prisma's implicit join table (A: the record, B: the tag). */
+export async function writeTagLinks(tx: Tx, table: '_ContactToTag' | '_CompanyToTag', links: ReadonlyArray<readonly [string, string]>) {
+  if (links.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" ("A", "B") SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+    links.map((l) => l[0]),
+    links.map((l) => l[1]),
+  );
+}
+
+/**
+ * Records what the batch did for undo. A record written again by a later batch keeps its first
+ * before-image (the state before the import), adds what the later batch added, and takes the later time.
+ */
+export async function writeImportedRecords(tx: Tx, importId: string, records: Written['records'], now: Date) {
+  if (records.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ImportedRecord" ("importId", "recordId", "entity", "action", "before", "writtenAt")
+     SELECT $1::uuid, r."recordId", r.entity::"ImportEntity", r.action::"ImportAction", r.before, $3
+     FROM jsonb_to_recordset($2::jsonb) AS r("recordId" uuid, entity text, action text, before jsonb)
+     ON CONFLICT ("importId", "recordId") DO UPDATE SET
+       "writtenAt" = EXCLUDED."writtenAt",
+       "before" = CASE WHEN "ImportedRecord"."before" IS NULL OR EXCLUDED."before" IS NULL THEN "ImportedRecord"."before" ELSE jsonb_build_object(
+         'fields', (EXCLUDED."before"->'fields') || ("ImportedRecord"."before"->'fields'),
+         'emails', ("ImportedRecord"."before"->'emails') || (EXCLUDED."before"->'emails'),
+         'phones', ("ImportedRecord"."before"->'phones') || (EXCLUDED."before"->'phones'),
+         'profiles', ("ImportedRecord"."before"->'profiles') || (EXCLUDED."before"->'profiles'),
+         'tags', ("ImportedRecord"."before"->'tags') || (EXCLUDED."before"->'tags'),
+         'notes', ("ImportedRecord"."before"->'notes') || (EXCLUDED."before"->'notes')) END`,
+    importId,
+    JSON.stringify(records),
+    now,
+  );
+}
