@@ -50,7 +50,7 @@ function describe(item: Selectable): string {
     case 'Activity':
       return `${humanize(item.type)}, ${formatDate(item.createdAt)}: ${item.subject}`;
     default:
-      return `${item.kind === 'SMS' ? 'SMS' : humanize(item.kind ?? '')} (${humanize(item.direction ?? '').toLowerCase()}), ${formatDate(item.occurredAt)}: ${item.messageSubject ?? item.messageBody?.slice(0, 80) ?? ''}`;
+      return `${item.kind === 'SMS' ? 'SMS' : humanize(item.kind ?? '')} (${humanize(item.direction ?? '').toLowerCase()}), ${formatDate(item.occurredAt)}: ${item.messageSubject ?? item.messageBody?.slice(0, 80) ?? item.outcome ?? ''}`;
   }
 }
 
