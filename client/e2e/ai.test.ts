@@ -55,6 +55,7 @@ describe('Kith web app: AI on what the user selects', () => {
     provider.reset();
     const { page, consoleErrors } = await signedIn('OWNER');
     await page.goto('/settings/workspace');
+    await page.getByText('The provider serves: kith-test-model.').waitFor();
     const toggle = page.getByRole('checkbox', { name: 'Use AI in this workspace' });
     await toggle.check();
     await expect.poll(() => h.app.prisma.aiWorkspaceSetting.count({ where: { workspaceId: f.workspaceId, enabled: true } }), WAIT).toBe(1);

@@ -41,6 +41,7 @@ type Documents = {
     "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n": typeof types.AiSuggestNextStepsDocument,
     "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": typeof types.CreateSuggestedActivityDocument,
     "\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": typeof types.SetWorkspaceAiDocument,
+    "\n  query AiProviderModels { aiProviderModels }\n": typeof types.AiProviderModelsDocument,
     "\n  query AiExtractPreview($extract: AiExtractContactInput) { aiPreview(extract: $extract) { model messages { role content } } }\n": typeof types.AiExtractPreviewDocument,
     "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n": typeof types.AiExtractContactDocument,
     "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n": typeof types.CreateExtractedContactDocument,
@@ -145,6 +146,7 @@ const documents: Documents = {
     "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n": types.AiSuggestNextStepsDocument,
     "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": types.CreateSuggestedActivityDocument,
     "\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": types.SetWorkspaceAiDocument,
+    "\n  query AiProviderModels { aiProviderModels }\n": types.AiProviderModelsDocument,
     "\n  query AiExtractPreview($extract: AiExtractContactInput) { aiPreview(extract: $extract) { model messages { role content } } }\n": types.AiExtractPreviewDocument,
     "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n": types.AiExtractContactDocument,
     "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n": types.CreateExtractedContactDocument,
@@ -344,6 +346,10 @@ export function graphql(source: "\n  mutation CreateSuggestedActivity($input: Ac
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n"): (typeof documents)["\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AiProviderModels { aiProviderModels }\n"): (typeof documents)["\n  query AiProviderModels { aiProviderModels }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

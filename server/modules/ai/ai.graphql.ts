@@ -9,6 +9,8 @@ import { emitEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { instanceAi, workspaceAiState } from './ai.access.js';
 import { contactsWithEmails, planDraft, planExtract, planNextSteps, planSummary, type Plan } from './ai.features.js';
+import { fromProviderError } from './ai.errors.js';
+import { listModels } from './ai.provider.js';
 import { runCompletion, runStream, type StreamEvent } from './ai.run.js';
 import { aiTokensInMonth, aiUsageBreakdown } from './ai.usage.js';
 import { recordWorkspace, type SelectedItem } from './ai.selection.js';
@@ -85,6 +87,19 @@ builder.queryFields((t) => ({
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const [month, breakdown] = await Promise.all([aiTokensInMonth(ctx.prisma, workspaceId), aiUsageBreakdown(ctx.prisma, workspaceId)]);
       return { workspaceId, inputTokens: month.inputTokens, outputTokens: month.outputTokens, requests: month.requests, ...breakdown };
+    },
+  }),
+  aiProviderModels: t.stringList({
+    description: 'The models the instance’s AI provider serves (GET /models), to check AI_MODEL against (admins).',
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'ai:manage', args.workspaceId),
+    resolve: async (_root, _args, ctx) => {
+      const config = instanceAi(ctx);
+      try {
+        return await listModels(config);
+      } catch (error) {
+        throw fromProviderError(error, config.model);
+      }
     },
   }),
   aiPreview: t.field({

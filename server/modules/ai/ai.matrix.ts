@@ -18,6 +18,7 @@ const withSelection = (query: string, variables: (s: Awaited<ReturnType<typeof s
 
 export const cases: MatrixCase[] = [
   { kind: 'query', field: 'workspaceAi', run: withSelection(`{ workspaceAi { available enabled tokensUsedThisMonth } }`, () => ({})), expect: readers() },
+  { kind: 'query', field: 'aiProviderModels', run: withSelection(`{ aiProviderModels }`, () => ({})), expect: admins() },
   { kind: 'query', field: 'workspaceAiUsage', run: withSelection(`{ workspaceAiUsage { inputTokens requests } }`, () => ({})), expect: byRole('ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN') },
   {
     kind: 'query',

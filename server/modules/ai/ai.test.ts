@@ -5,7 +5,8 @@ import { contactRow, outsiderWorkspaceId } from '../notes/records.fixtures.js';
 import { aiConfigFrom } from './ai.config.js';
 import { adaWithHistory, dataCounts } from './ai.fixtures.js';
 import { loopbackProvider, turnAiOn } from './ai.test-helpers.js';
-import { aiTokensInMonth } from './ai.usage.js';
+import { RETENTION_SWEEP, retentionSweepHandlers } from '../../jobs/retention-sweep.js';
+import { aiTokensInMonth, expireAiUsage } from './ai.usage.js';
 
 const getApp = useTestApp();
 const provider = await loopbackProvider();
@@ -63,6 +64,16 @@ describe('AI off', () => {
     const audit = await app.prisma.auditLogEntry.findMany({ where: { action: { in: ['ai.enabled', 'ai.disabled'] } }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([['ai.enabled', f.users.ADMIN.id], ['ai.disabled', f.users.ADMIN.id]]);
     expect(provider.completions).toHaveLength(1);
+  });
+
+  it('lists the provider’s models for admins, to check AI_MODEL against', async () => {
+    const { app, f } = await setup();
+    provider.models = ['kith-test-model', 'llama3.1:8b'];
+    expect((await f.clients.ADMIN.ok(`{ aiProviderModels }`)).aiProviderModels).toEqual(['kith-test-model', 'llama3.1:8b']);
+    expect(provider.requests.map((r) => [r.method, r.path])).toEqual([['GET', '/v1/models']]);
+    expect(errorCodes(await f.clients.MEMBER.gql(`{ aiProviderModels }`))).toEqual(['FORBIDDEN']);
+    app.services.config.ai = null;
+    expect(errorCodes(await f.clients.ADMIN.gql(`{ aiProviderModels }`))).toEqual(['AI_DISABLED']);
   });
 
   it('reads its settings from the environment: off without a key or base URL, a model required with a base URL', () => {
@@ -383,5 +394,27 @@ describe('usage data', () => {
     expect(byUser).toEqual({ [f.users.MEMBER.id]: 130, [f.users.ADMIN.id]: 50 });
     const outsider = await f.clients.OUTSIDER.ok(`{ workspaceAiUsage { inputTokens } }`);
     expect(outsider.workspaceAiUsage.inputTokens).toBe(999);
+  });
+});
+
+describe('AI usage retention', () => {
+  it('follows the usage retention in the daily sweep, but keeps last month and this one whatever it says', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const DAY = 86_400_000;
+    const row = { workspaceId: f.workspaceId, feature: 'SUMMARY' as const, model: 'm', durationMs: 1, inputTokens: 1 };
+    const now = new Date(Date.UTC(2026, 6, 20));
+    await app.prisma.aiUsage.createMany({
+      data: [
+        { ...row, createdAt: new Date(Date.UTC(2026, 6, 1)) }, // this month
+        { ...row, createdAt: new Date(Date.UTC(2026, 5, 2)) }, // last month
+        { ...row, createdAt: new Date(Date.UTC(2026, 4, 31)) }, // the month before
+      ],
+    });
+    expect(await expireAiUsage(app.prisma, 1, now)).toBe(1);
+    expect(await app.prisma.aiUsage.count()).toBe(2);
+    await app.prisma.aiUsage.create({ data: { ...row, createdAt: new Date(Date.now() - 91 * DAY) } });
+    await retentionSweepHandlers(app.services)[RETENTION_SWEEP]!({ slot: Date.now() }, {} as never);
+    expect(await app.prisma.aiUsage.count({ where: { createdAt: { lt: new Date(Date.now() - 90 * DAY) } } })).toBe(0);
   });
 });

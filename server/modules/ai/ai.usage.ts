@@ -63,3 +63,15 @@ export async function aiUsageBreakdown(prisma: PrismaClient, workspaceId: string
     byUser: byUser.map((r) => ({ feature: null, userId: r.userId, ...row(r) })),
   };
 }
+
+/**
+ * AI usage follows the usage retention, but never before the end of the month after it: the budget and
+ * billing read whole calendar months. Returns how many rows went.
+ */
+export async function expireAiUsage(prisma: Pick<PrismaClient, 'aiUsage'>, usageDays: number, now = new Date()): Promise<number> {
+  const byRetention = new Date(now.getTime() - usageDays * 24 * 60 * 60 * 1000);
+  const lastMonthStarted = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const before = byRetention < lastMonthStarted ? byRetention : lastMonthStarted;
+  const { count } = await prisma.aiUsage.deleteMany({ where: { createdAt: { lt: before } } });
+  return count;
+}

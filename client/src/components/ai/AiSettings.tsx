@@ -1,6 +1,6 @@
 // The workspace settings' AI section: whether the instance has a provider, the admins' switch, and the
 // month's token use against the budget.
-import { createMutation } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { Show, type Component } from 'solid-js';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
@@ -12,6 +12,28 @@ import { useWorkspaceAi } from './ai-state';
 const SetAi = graphql(`
   mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }
 `);
+
+const Models = graphql(`
+  query AiProviderModels { aiProviderModels }
+`);
+
+/** For admins: the models the provider serves, and whether the configured one is among them. */
+const ProviderModels: Component<{ model: string | null | undefined }> = (props) => {
+  const [models] = createQuery({ query: Models });
+  return (
+    <>
+      <ErrorNotice message={errorMessage(models.error)} />
+      <Show when={models.data?.aiProviderModels}>
+        {(list) => (
+          <p class="muted">
+            The provider serves: {list().join(', ') || 'no models'}.
+            {props.model && !list().includes(props.model) ? ` The configured model ${props.model} is not among them: ask the instance's operator to change AI_MODEL.` : ''}
+          </p>
+        )}
+      </Show>
+    </>
+  );
+};
 
 export const AiSettings: Component = () => {
   const session = useSession();
@@ -43,6 +65,9 @@ export const AiSettings: Component = () => {
               {s().monthlyTokenBudget > 0 ? ` of ${s().monthlyTokenBudget.toLocaleString()}` : ''}; renews on {formatDate(s().resetsAt)}.
             </p>
             <ErrorNotice message={errorMessage(state.error)} />
+            <Show when={session.can('ai:manage')}>
+              <ProviderModels model={s().model} />
+            </Show>
           </Show>
         )}
       </Show>
