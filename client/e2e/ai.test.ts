@@ -63,7 +63,16 @@ describe('Kith web app: AI on what the user selects', () => {
     await page.goto(contactPath());
     const panel = page.getByRole('region', { name: 'AI assistant' });
     await panel.waitFor();
-    // The five newest items are ticked: untick one, tick the older note.
+    // The five newest items are ticked; the user may tick another number, then change single items.
+    const ticked = () => panel.locator('.ai-selection input:checked').count();
+    expect(await ticked()).toBe(5);
+    await panel.getByLabel('Tick the newest').fill('2');
+    await panel.getByLabel('Tick the newest').dispatchEvent('change');
+    await expect.poll(ticked, WAIT).toBe(2);
+    await panel.getByLabel('Tick the newest').fill('5');
+    await panel.getByLabel('Tick the newest').dispatchEvent('change');
+    await expect.poll(ticked, WAIT).toBe(5);
+    // Untick one, tick the older note.
     await panel.getByRole('checkbox', { name: /Private musings/ }).uncheck();
     await panel.getByRole('checkbox', { name: /Met at the analytical engine fair/ }).check();
     provider.enqueue({ content: 'Ada wants a quote for three engines [1].', chunks: ['Ada wants ', 'a quote for ', 'three engines [1].'] });

@@ -184,6 +184,17 @@ export const AiPanel: Component<Props> = (props) => {
             This workspace has used its AI budget for the month. It renews on {formatDate(ai.state()!.resetsAt)}; the rest of Kith works as usual.
           </p>
         </Show>
+        <div class="row">
+          <label for="ai-newest">Tick the newest</label>
+          <input
+            id="ai-newest"
+            type="number"
+            min="0"
+            max="50"
+            value={DEFAULT_SELECTED}
+            onChange={(e) => setTicked(new Set(items().slice(0, Math.max(0, Number(e.currentTarget.value) || 0)).map((i) => i.id)))}
+          />
+        </div>
         <fieldset class="ai-selection">
           <legend>Items to include</legend>
           <For each={items()} fallback={<p class="muted">Nothing on the timeline to work from yet.</p>}>
