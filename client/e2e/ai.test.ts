@@ -165,6 +165,12 @@ describe('Kith web app: AI on what the user selects', () => {
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.getByRole('region', { name: 'Timeline' }).getByText('Still working without AI').waitFor();
     await h.screenshot(page, 'ai-budget-exhausted');
+    // The owner sees the month's tokens per feature and per member on the usage page.
+    await page.goto('/settings/usage');
+    const perFeature = page.getByRole('table', { name: 'AI tokens per feature' });
+    await perFeature.getByRole('row', { name: /Summary/ }).waitFor();
+    await perFeature.getByRole('row', { name: /Draft reply/ }).waitFor();
+    await page.getByRole('table', { name: 'AI tokens per member' }).getByRole('row', { name: /Owner Person/ }).waitFor();
     expect(consoleErrors).toEqual([]);
   });
 

@@ -42,6 +42,7 @@ type Documents = {
     "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": typeof types.CreateSuggestedActivityDocument,
     "\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": typeof types.SetWorkspaceAiDocument,
     "\n  query AiProviderModels { aiProviderModels }\n": typeof types.AiProviderModelsDocument,
+    "\n  query WorkspaceAiUsage {\n    workspaceAiUsage {\n      from to inputTokens outputTokens requests\n      byFeature { feature inputTokens outputTokens requests }\n      byUser { userId userName inputTokens outputTokens requests }\n    }\n  }\n": typeof types.WorkspaceAiUsageDocument,
     "\n  query AiExtractPreview($extract: AiExtractContactInput) { aiPreview(extract: $extract) { model messages { role content } } }\n": typeof types.AiExtractPreviewDocument,
     "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n": typeof types.AiExtractContactDocument,
     "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n": typeof types.CreateExtractedContactDocument,
@@ -147,6 +148,7 @@ const documents: Documents = {
     "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": types.CreateSuggestedActivityDocument,
     "\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": types.SetWorkspaceAiDocument,
     "\n  query AiProviderModels { aiProviderModels }\n": types.AiProviderModelsDocument,
+    "\n  query WorkspaceAiUsage {\n    workspaceAiUsage {\n      from to inputTokens outputTokens requests\n      byFeature { feature inputTokens outputTokens requests }\n      byUser { userId userName inputTokens outputTokens requests }\n    }\n  }\n": types.WorkspaceAiUsageDocument,
     "\n  query AiExtractPreview($extract: AiExtractContactInput) { aiPreview(extract: $extract) { model messages { role content } } }\n": types.AiExtractPreviewDocument,
     "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n": types.AiExtractContactDocument,
     "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n": types.CreateExtractedContactDocument,
@@ -350,6 +352,10 @@ export function graphql(source: "\n  mutation SetWorkspaceAi($enabled: Boolean!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AiProviderModels { aiProviderModels }\n"): (typeof documents)["\n  query AiProviderModels { aiProviderModels }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceAiUsage {\n    workspaceAiUsage {\n      from to inputTokens outputTokens requests\n      byFeature { feature inputTokens outputTokens requests }\n      byUser { userId userName inputTokens outputTokens requests }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceAiUsage {\n    workspaceAiUsage {\n      from to inputTokens outputTokens requests\n      byFeature { feature inputTokens outputTokens requests }\n      byUser { userId userName inputTokens outputTokens requests }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -392,6 +392,8 @@ describe('usage data', () => {
     ]);
     const byUser = Object.fromEntries(usage.byUser.map((u: { userId: string; inputTokens: number }) => [u.userId, u.inputTokens]));
     expect(byUser).toEqual({ [f.users.MEMBER.id]: 130, [f.users.ADMIN.id]: 50 });
+    const names = (await f.clients.OWNER.ok(`{ workspaceAiUsage { byUser { userName } } }`)).workspaceAiUsage.byUser.map((u: { userName: string }) => u.userName);
+    expect(names.sort()).toEqual(['Admin Person', 'Member Person']);
     const outsider = await f.clients.OUTSIDER.ok(`{ workspaceAiUsage { inputTokens } }`);
     expect(outsider.workspaceAiUsage.inputTokens).toBe(999);
   });

@@ -217,6 +217,15 @@ export const AiUsageRowType = builder.objectRef<UsageRowAnswer>('AiUsageRow').im
   fields: (t) => ({
     feature: t.field({ type: AiFeatureEnum, nullable: true, resolve: (r) => r.feature }),
     userId: t.exposeID('userId', { nullable: true, description: 'The user’s raw id (usage outlives deleted users); null in the per-feature rows.' }),
+    userName: t.string({
+      nullable: true,
+      description: 'The user’s current name; null in the per-feature rows and for API keys’ and deleted users’ rows.',
+      resolve: async (row, _args, ctx) => {
+        if (!row.userId) return null;
+        const user = await ctx.prisma.user.findUnique({ where: { id: row.userId }, select: { name: true, deletedAt: true } });
+        return user && !user.deletedAt ? user.name : null;
+      },
+    }),
     inputTokens: t.exposeInt('inputTokens'),
     outputTokens: t.exposeInt('outputTokens'),
     requests: t.exposeInt('requests'),
