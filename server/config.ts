@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { protectionLimits, type ProtectionConfig } from './http/protection/limits.js';
 import { KNOWN_CONTENT_TYPES } from './modules/files/content-types.js';
 import { retentionSettings, type RetentionSettings } from './retention.js';
+import { aiConfigFrom, aiEnvSchema, type AiConfig } from './modules/ai/ai.config.js';
 
 const retentionDays = z.coerce.number().int().min(1).max(3650).optional();
 /** A deletion's grace period: 0 purges at the job worker's next run. */
@@ -66,6 +67,7 @@ const envSchema = z.object({
     .transform((list) => list.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean))
     .refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/i.test(origin)), { message: 'must list origins such as https://app.example.com' })
     .optional(),
+  ...aiEnvSchema,
 });
 
 /** S3-compatible object storage for files (AWS S3, MinIO, Cloudflare R2, ...). */
@@ -135,6 +137,8 @@ export interface Config {
   protection: ProtectionConfig;
   /** How long expiring data is kept (days). */
   retention: RetentionSettings;
+  /** An OpenAI-compatible model provider; null means AI is off (every AI field refused with AI_DISABLED). */
+  ai: AiConfig | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -183,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditDays: e.RETENTION_AUDIT_DAYS,
       auditNetworkDays: e.RETENTION_AUDIT_NETWORK_DAYS,
     }),
+    ai: aiConfigFrom(e),
   };
 }

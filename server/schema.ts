@@ -61,6 +61,7 @@ import './modules/activity-events/activity-events.graphql.js';
 import './modules/usage/usage.graphql.js';
 import './modules/clipper/clipper.graphql.js';
 import './modules/imports/imports.graphql.js';
+import './modules/ai/ai.graphql.js';
 
 export const schema = builder.toSchema();
 export const sortedSchema = () => lexicographicSortSchema(schema);

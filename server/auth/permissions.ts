@@ -43,6 +43,10 @@ export const PERMISSIONS = {
   'webhooks:manage': 'ADMIN',
   /** The workspace's usage summary (API calls, features, pages, active members). */
   'usage:read': 'OWNER',
+  /** Send selected records to the instance's AI provider (summaries, drafts, extraction, next steps). */
+  'ai:use': 'MEMBER',
+  /** Turn AI on or off for the workspace. */
+  'ai:manage': 'ADMIN',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -31,6 +31,7 @@ const NOT_WORKSPACE_DATA = new Set([
   'requestEmailChange', 'confirmEmailChange', 'requestPasswordReset', 'resetPassword', 'changePassword',
   'updatePreferences', 'updateProfile', 'requestMyDataExport',
   'recordPageView', // usage data about the viewer, not workspace data
+  'aiSummarise', 'aiDraftReply', 'aiExtractContact', 'aiSuggestNextSteps', // answers only; saving is a separate mutation
 ]);
 
 describe('role matrix', () => {

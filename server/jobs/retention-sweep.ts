@@ -8,6 +8,7 @@ import { sweepOrphanedFiles } from '../modules/files/orphan-sweep.js';
 import { requeueStalledPurges } from '../modules/privacy/overdue-purges.js';
 import { purgeTrash } from '../modules/records/trash-purge.js';
 import { expireUsageEvents } from '../modules/usage/usage.service.js';
+import { expireAiUsage } from '../modules/ai/ai.usage.js';
 import { enqueueJob } from './queue.js';
 import type { JobHandler } from './worker.js';
 
@@ -27,7 +28,7 @@ export function scheduleRetentionSweep(prisma: PrismaClient, after = Date.now())
 export function retentionSweepHandlers(app: AppServices): Record<string, JobHandler> {
   return {
     [RETENTION_SWEEP]: async (payload: { slot: number }) => {
-      const usage = await expireUsageEvents(app.db.prisma, app.config.retention.usageDays);
+      const usage = (await expireUsageEvents(app.db.prisma, app.config.retention.usageDays)) + (await expireAiUsage(app.db.prisma, app.config.retention.usageDays));
       const backups = await sweepBackups(backupSettings(app.config));
       const outbox = await expireOutboxEmails(app.db.prisma, app.config.retention.outboxDays);
       const audit = await expireAuditLog(app.db.prisma, app.config.retention.auditDays, app.config.retention.auditNetworkDays);

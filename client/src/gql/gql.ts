@@ -34,6 +34,20 @@ type Documents = {
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": typeof types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": typeof types.ResendVerificationDocument,
+    "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": typeof types.AiPreviewDocument,
+    "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": typeof types.AiStreamDocument,
+    "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n": typeof types.AiDraftReplyDocument,
+    "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": typeof types.SaveAiDraftDocument,
+    "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n": typeof types.AiSuggestNextStepsDocument,
+    "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": typeof types.CreateSuggestedActivityDocument,
+    "\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": typeof types.SetWorkspaceAiDocument,
+    "\n  query AiProviderModels { aiProviderModels }\n": typeof types.AiProviderModelsDocument,
+    "\n  query WorkspaceAiUsage {\n    workspaceAiUsage {\n      from to inputTokens outputTokens requests\n      byFeature { feature inputTokens outputTokens requests }\n      byUser { userId userName inputTokens outputTokens requests }\n    }\n  }\n": typeof types.WorkspaceAiUsageDocument,
+    "\n  query AiExtractPreview($extract: AiExtractContactInput) { aiPreview(extract: $extract) { model messages { role content } } }\n": typeof types.AiExtractPreviewDocument,
+    "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n": typeof types.AiExtractContactDocument,
+    "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n": typeof types.CreateExtractedContactDocument,
+    "\n  mutation UpdateExtractedContact($id: ID!, $input: ContactInput!) { updateContact(id: $id, input: $input) { id } }\n": typeof types.UpdateExtractedContactDocument,
+    "\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": typeof types.WorkspaceAiDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": typeof types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": typeof types.ActivitiesPageDocument,
@@ -132,6 +146,20 @@ const documents: Documents = {
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": types.ResendVerificationDocument,
+    "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": types.AiPreviewDocument,
+    "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": types.AiStreamDocument,
+    "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n": types.AiDraftReplyDocument,
+    "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": types.SaveAiDraftDocument,
+    "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n": types.AiSuggestNextStepsDocument,
+    "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": types.CreateSuggestedActivityDocument,
+    "\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": types.SetWorkspaceAiDocument,
+    "\n  query AiProviderModels { aiProviderModels }\n": types.AiProviderModelsDocument,
+    "\n  query WorkspaceAiUsage {\n    workspaceAiUsage {\n      from to inputTokens outputTokens requests\n      byFeature { feature inputTokens outputTokens requests }\n      byUser { userId userName inputTokens outputTokens requests }\n    }\n  }\n": types.WorkspaceAiUsageDocument,
+    "\n  query AiExtractPreview($extract: AiExtractContactInput) { aiPreview(extract: $extract) { model messages { role content } } }\n": types.AiExtractPreviewDocument,
+    "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n": types.AiExtractContactDocument,
+    "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n": types.CreateExtractedContactDocument,
+    "\n  mutation UpdateExtractedContact($id: ID!, $input: ContactInput!) { updateContact(id: $id, input: $input) { id } }\n": types.UpdateExtractedContactDocument,
+    "\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": types.WorkspaceAiDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": types.ActivitiesPageDocument,
@@ -304,6 +332,62 @@ export function graphql(source: "\n  mutation CreateNote($input: NoteInput!) { c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResendVerification { resendVerificationEmail }\n"): (typeof documents)["\n  mutation ResendVerification { resendVerificationEmail }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n"): (typeof documents)["\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"): (typeof documents)["\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n"): (typeof documents)["\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n"): (typeof documents)["\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n"): (typeof documents)["\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n"): (typeof documents)["\n  mutation SetWorkspaceAi($enabled: Boolean!) { setWorkspaceAi(enabled: $enabled) { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AiProviderModels { aiProviderModels }\n"): (typeof documents)["\n  query AiProviderModels { aiProviderModels }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceAiUsage {\n    workspaceAiUsage {\n      from to inputTokens outputTokens requests\n      byFeature { feature inputTokens outputTokens requests }\n      byUser { userId userName inputTokens outputTokens requests }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceAiUsage {\n    workspaceAiUsage {\n      from to inputTokens outputTokens requests\n      byFeature { feature inputTokens outputTokens requests }\n      byUser { userId userName inputTokens outputTokens requests }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AiExtractPreview($extract: AiExtractContactInput) { aiPreview(extract: $extract) { model messages { role content } } }\n"): (typeof documents)["\n  query AiExtractPreview($extract: AiExtractContactInput) { aiPreview(extract: $extract) { model messages { role content } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n"): (typeof documents)["\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateExtractedContact($id: ID!, $input: ContactInput!) { updateContact(id: $id, input: $input) { id } }\n"): (typeof documents)["\n  mutation UpdateExtractedContact($id: ID!, $input: ContactInput!) { updateContact(id: $id, input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n"): (typeof documents)["\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

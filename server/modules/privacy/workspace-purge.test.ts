@@ -50,6 +50,8 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await app.prisma.webhookDelivery.create({ data: { workspaceId, webhookId: webhook.id, eventType: 'contact.created', payload: {} } });
   await app.prisma.usageEvent.create({ data: { workspaceId, userId, kind: 'API_CALL', name: 'ListContacts', durationMs: 3 } });
   await app.prisma.clipSource.create({ data: { workspaceId, contactId: contact.id, site: 'LINKEDIN', url: 'https://www.linkedin.com/in/doomed/', clippedById: userId, fieldsWritten: ['FIRST_NAME'] } });
+  await app.prisma.aiWorkspaceSetting.create({ data: { workspaceId, enabled: true, updatedById: userId } });
+  await app.prisma.aiUsage.create({ data: { workspaceId, userId, feature: 'SUMMARY', model: 'm', inputTokens: 10, outputTokens: 2, durationMs: 5 } });
   const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
   await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('contract'); })());
   await app.prisma.file.create({ data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: contact.id } });

@@ -13,7 +13,7 @@ import { readSource, SOURCES, type Cursor, type TimelineItem, type TimelineOwner
 
 const MAX_PAGE = 100;
 
-const TimelineItemUnion = builder.unionType('TimelineItem', {
+export const TimelineItemUnion = builder.unionType('TimelineItem', {
   description: 'One entry of a record’s history: an activity, note, comment, communication, file or deal stage change.',
   types: [ActivityType, NoteType, CommentType, CommunicationType, AttachmentType, getRefFromModel('DealStageChange', builder) as typeof NoteType],
   resolveType: (item) => (item as unknown as { __timelineKind: string }).__timelineKind,

@@ -5,6 +5,7 @@ import { InlineField } from '../../components/InlineField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { Attachments } from '../../components/Attachments';
 import { Timeline } from '../../components/Timeline';
+import { AiPanel } from '../../components/ai/AiPanel';
 import { graphql } from '../../gql';
 import type { CompanyInput } from '../../gql/graphql';
 import { formatMoney } from '../../lib/format';
@@ -98,6 +99,7 @@ const CompanyDetail: Component = () => {
                 </ul>
               </Show>
               <Attachments recordId={company().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
+              <AiPanel recordId={company().id} kind="Company" items={company().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
             </div>
             <Timeline
               items={company().timeline.edges.map((e) => e.node)}

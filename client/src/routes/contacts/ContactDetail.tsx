@@ -6,6 +6,7 @@ import { InlineField } from '../../components/InlineField';
 import { ErrorNotice, Loading } from '../../components/States';
 import { Attachments } from '../../components/Attachments';
 import { Timeline } from '../../components/Timeline';
+import { AiPanel } from '../../components/ai/AiPanel';
 import { graphql } from '../../gql';
 import type { ContactInput } from '../../gql/graphql';
 import { formatDate, humanize } from '../../lib/format';
@@ -104,6 +105,7 @@ const ContactDetail: Component = () => {
                 <InlineField label="Created" value={formatDate(contact().createdAt)} canEdit={false} onSave={async () => null} />
               </div>
               <Attachments recordId={contact().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
+              <AiPanel recordId={contact().id} kind="Contact" items={contact().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
             </div>
             <Timeline
               items={contact().timeline.edges.map((e) => e.node)}

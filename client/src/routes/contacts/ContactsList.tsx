@@ -11,6 +11,7 @@ import { formatDate, humanize } from '../../lib/format';
 import { createPagedList, debounced } from '../../lib/paged';
 import { useSession } from '../../lib/session';
 import { NewContact } from './NewContact';
+import { ExtractContact } from '../../components/ai/ExtractContact';
 
 const ContactsPage = graphql(`
   query ContactsPage($first: Int!, $after: String, $filter: ContactFilter, $sort: ContactSort) {
@@ -71,6 +72,7 @@ const ContactsList: Component = () => {
       actions={
         <Show when={session.can('records:create')}>
           <NewContact />
+          <ExtractContact />
         </Show>
       }
       filters={

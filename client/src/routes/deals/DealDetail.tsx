@@ -5,6 +5,7 @@ import { InlineField } from '../../components/InlineField';
 import { ErrorNotice, Loading } from '../../components/States';
 import { Attachments } from '../../components/Attachments';
 import { Timeline } from '../../components/Timeline';
+import { AiPanel } from '../../components/ai/AiPanel';
 import { graphql } from '../../gql';
 import type { DealInput } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
@@ -112,6 +113,7 @@ const DealDetail: Component = () => {
                 <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={async () => null} />
               </div>
               <Attachments recordId={deal().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
+              <AiPanel recordId={deal().id} kind="Deal" items={deal().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
             </div>
             <Timeline
               items={deal().timeline.edges.map((e) => e.node)}

@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { ConfirmButton } from './parts';
+import { AiUsageSummary } from '../../components/ai/AiUsageSummary';
 
 const UsageQuery = graphql(`
   query WorkspaceUsage($from: DateTime) {
@@ -255,6 +256,7 @@ const Usage: Component = () => {
     <SettingsFrame title={session.can('usage:read') ? 'Usage and sessions' : 'Sessions'}>
       <Show when={session.can('usage:read')}>
         <WorkspaceUsage />
+        <AiUsageSummary />
       </Show>
       <MySessions />
     </SettingsFrame>

@@ -2,6 +2,7 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, Show, type Component } from 'solid-js';
 import { Field } from '../../components/Field';
 import { SettingsFrame } from '../../components/SettingsNav';
+import { AiSettings } from '../../components/ai/AiSettings';
 import { ErrorNotice, Loading } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
@@ -77,6 +78,7 @@ const WorkspaceSettings: Component = () => {
           </button>
         </form>
       </Show>
+      <AiSettings />
     </SettingsFrame>
   );
 };
