@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { protectionLimits, type ProtectionConfig } from './http/protection/limits.js';
+import { billingConfigFrom, type BillingConfig } from './modules/billing/billing.config.js';
 import { KNOWN_CONTENT_TYPES } from './modules/files/content-types.js';
 import { retentionSettings, type RetentionSettings } from './retention.js';
 
@@ -66,6 +67,12 @@ const envSchema = z.object({
     .transform((list) => list.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean))
     .refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/i.test(origin)), { message: 'must list origins such as https://app.example.com' })
     .optional(),
+  // Billing (server/modules/billing, docs/billing.md): on only with both Stripe secrets.
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  BILLING_PLANS: z.string().optional(),
+  BILLING_PLANS_FILE: z.string().optional(),
+  STRIPE_API_URL: z.string().url().optional(),
 });
 
 /** S3-compatible object storage for files (AWS S3, MinIO, Cloudflare R2, ...). */
@@ -135,6 +142,8 @@ export interface Config {
   protection: ProtectionConfig;
   /** How long expiring data is kept (days). */
   retention: RetentionSettings;
+  /** Stripe billing for those who host Kith for others; null (the default) means billing is off. */
+  billing: BillingConfig | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -183,5 +192,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditDays: e.RETENTION_AUDIT_DAYS,
       auditNetworkDays: e.RETENTION_AUDIT_NETWORK_DAYS,
     }),
+    billing: billingConfigFrom(e),
   };
 }

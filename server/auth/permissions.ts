@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'webhooks:manage': 'ADMIN',
   /** The workspace's usage summary (API calls, features, pages, active members). */
   'usage:read': 'OWNER',
+  /** Start a subscription with Stripe Checkout (billing on only). */
+  'billing:checkout': 'OWNER',
+  /** See the billing page (plan, usage, invoices) and manage the subscription in Stripe's customer portal. */
+  'billing:manage': 'ADMIN',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -31,6 +31,7 @@ const NOT_WORKSPACE_DATA = new Set([
   'requestEmailChange', 'confirmEmailChange', 'requestPasswordReset', 'resetPassword', 'changePassword',
   'updatePreferences', 'updateProfile', 'requestMyDataExport',
   'recordPageView', // usage data about the viewer, not workspace data
+  'openBillingPortal', 'completeBillingCheckout', // a link to Stripe; reading back a subscription (its changes have their own events)
 ]);
 
 describe('role matrix', () => {

@@ -3,6 +3,7 @@ import type { AppServices } from '../app-services.js';
 import { handleExportDownload } from '../modules/exports/download.js';
 import { handleFileDownload } from '../modules/files/download.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
+import { handleStripeWebhook } from '../modules/billing/stripe-webhook.http.js';
 import { handlePurgeHealth } from '../modules/privacy/overdue-purges.js';
 import { securityHeaders } from './protection/index.js';
 import { readBody } from './read-body.js';
@@ -68,6 +69,7 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
     if (req.method === 'GET' && path?.startsWith('/files/')) return handleFileDownload(app, req, res, path.slice('/files/'.length), yoga.rateLimiter);
     const exportDownload = req.method === 'GET' ? /^\/exports\/([^/]+)\/download$/.exec(path ?? '') : null;
     if (exportDownload) return handleExportDownload(app, req, res, exportDownload[1]!, yoga.rateLimiter);
+    if (path === '/webhooks/stripe') return handleStripeWebhook(app, req, res, yoga.rateLimiter);
     if (path?.startsWith('/forms/')) return handlePublicFormRequest(app, req, res, path.slice('/forms/'.length));
     // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else
     // GRAPHQL_MAX_BODY_BYTES. Yoga holds a multipart body in memory while parsing it, so an upload must

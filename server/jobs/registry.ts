@@ -1,4 +1,5 @@
 import type { AppServices } from '../app-services.js';
+import { billingHandlers } from '../modules/billing/billing.jobs.js';
 import { exportHandlers } from '../modules/exports/exports.service.js';
 import { userPurgeHandlers } from '../modules/privacy/account-privacy.service.js';
 import { workspacePurgeHandlers } from '../modules/privacy/workspace-purge.js';
@@ -16,5 +17,6 @@ export function jobHandlers(app: AppServices): Record<string, JobHandler> {
     ...webhookHandlers(app),
     ...exportHandlers(app),
     ...retentionSweepHandlers(app),
+    ...billingHandlers(app),
   };
 }
