@@ -42,7 +42,7 @@ describe('plan limits', () => {
     const ids: string[] = [];
     for (const name of ['A', 'B', 'C']) ids.push((await member.ok<{ createContact: { id: string } }>(CREATE, { name })).createContact.id);
     const before = await footprint(app, f.workspaceId);
-    const refused = await member.gql(`mutation { createContact(input: { firstName: "D", emails: [{ email: "d@example.com" }] }) { id } }`);
+    const refused = await member.gql(`mutation { createContact(input: { firstName: "D", emails: ["d@example.com"] }) { id } }`);
     expect(errorCodes(refused)).toEqual(['PLAN_LIMIT']);
     expect(limitOf(refused)).toMatchObject({ limit: 'contacts', allowed: 3, used: 3 });
     expect(refused.errors![0]!.message).toMatch(/allows 3 contacts/);
