@@ -1,6 +1,7 @@
 import type { AppServices } from '../../app-services.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { invoiceEmailHandlers } from './invoices.js';
+import { meteringHandlers } from './metering.js';
 import { seatSyncHandlers } from './seats.js';
 
 /** Billing's background jobs; none is ever booked while billing is off. */
@@ -8,5 +9,6 @@ export function billingHandlers(app: AppServices): Record<string, JobHandler> {
   return {
     ...invoiceEmailHandlers(app),
     ...seatSyncHandlers(app),
+    ...meteringHandlers(app),
   };
 }
