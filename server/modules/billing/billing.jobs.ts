@@ -3,6 +3,7 @@ import type { JobHandler } from '../../jobs/worker.js';
 import { invoiceEmailHandlers } from './invoices.js';
 import { meteringHandlers } from './metering.js';
 import { seatSyncHandlers } from './seats.js';
+import { usageAlertHandlers } from './usage-alerts.js';
 
 /** Billing's background jobs; none is ever booked while billing is off. */
 export function billingHandlers(app: AppServices): Record<string, JobHandler> {
@@ -10,5 +11,6 @@ export function billingHandlers(app: AppServices): Record<string, JobHandler> {
     ...invoiceEmailHandlers(app),
     ...seatSyncHandlers(app),
     ...meteringHandlers(app),
+    ...usageAlertHandlers(app),
   };
 }
