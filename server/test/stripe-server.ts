@@ -190,6 +190,12 @@ export class FakeStripe {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req'), ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
       res.end(JSON.stringify(body));
     };
+    // The hosted pages a browser is sent to (Checkout, the customer portal): a test completes them through this class.
+    if (request.method === 'GET' && /^\/(checkout|portal)\//.test(request.path)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Stripe (test)</title><h1>${request.path.startsWith('/checkout/') ? 'Checkout' : 'Customer portal'} (test)</h1>`);
+      return;
+    }
+    if (request.path === '/favicon.ico') return void res.writeHead(204).end();
     if (request.authorization !== `Bearer ${this.secretKey}`) {
       return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } });
     }
