@@ -23,7 +23,7 @@ describe('billing history', () => {
     await app.prisma.contact.create({ data: { workspaceId, firstName: 'Someone' } });
     await app.prisma.billingAccount.create({ data: { workspaceId, stripeCustomerId: 'cus_gone', stripeSubscriptionId: 'sub_gone', status: 'CANCELED', planId: 'team' } });
     await recordBillableUsage(app.services, workspaceId, 'ai_tokens', 10, 'gone-1');
-    await app.prisma.usageAlert.create({ data: { workspaceId, limit: 'contacts', threshold: 80, periodStart: new Date() } });
+    await app.prisma.usageAlert.create({ data: { workspaceId, limitKind: 'contacts', threshold: 80, periodStart: new Date() } });
     const invoice = (id: string, ws: string, amount: number) => ({
       id, workspaceId: ws, workspaceName: 'Gone Ltd', stripeCustomerId: 'cus_gone', number: id.toUpperCase(), status: 'paid', currency: 'eur',
       amountDue: amount, amountPaid: amount, issuedAt: new Date('2026-10-01T00:00:00Z'), paidAt: new Date('2026-10-02T00:00:00Z'),

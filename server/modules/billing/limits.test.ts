@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { apiKeyFor, globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, type GqlResult, type TestApp } from '../../test/test-app.js';
 import { uploadAs } from '../files/upload-client.js';
-import { useBillingApp } from './billing.test-helpers.js';
+import { useBillingApp, useKithServer } from './billing.test-helpers.js';
 
 const { getApp } = useBillingApp();
+const post = useKithServer(getApp);
 
 const CREATE = `mutation($name: String!) { createContact(input: { firstName: $name }) { id } }`;
 const UPDATE = `mutation($id: ID!) { updateContact(id: $id, input: { lastName: "Edited" }) { lastName } }`;
@@ -99,6 +100,19 @@ describe('plan limits', () => {
     expect(errorCodes(big)).toEqual(['PLAN_LIMIT']);
     expect(limitOf(big)).toMatchObject({ limit: 'storageBytes', allowed: 64, used: 40 });
     expect(await footprint(app, f.workspaceId)).toEqual(before);
+  });
+
+  it('closes a public form to new contacts past the limit, telling the public no more, while known contacts still submit', async () => {
+    const { app, f } = await acme();
+    const fields = [{ key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' }, { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' }];
+    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, { input: { name: 'Leads', fields } });
+    await f.clients.MEMBER.ok(`mutation { createContact(input: { firstName: "Known", emails: ["known@example.com"] }) { id } }`);
+    await app.prisma.contact.createMany({ data: ['X', 'Y'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
+    const before = await footprint(app, f.workspaceId);
+    const submit = (email: string) => post(`/forms/${createForm.publicKey}`, JSON.stringify({ email, first_name: 'Lead' }), {});
+    expect(await submit('new@example.com')).toEqual({ status: 403, body: { code: 'FORM_CLOSED', message: 'This form is not taking new submissions right now.' } });
+    expect(await footprint(app, f.workspaceId)).toEqual(before);
+    expect((await submit('known@example.com')).status).toBe(200);
   });
 
   it('stops an API key from writing past the daily API calls, while it can still read', async () => {

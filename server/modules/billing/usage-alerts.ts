@@ -37,7 +37,7 @@ export async function checkUsageAlerts(app: AppServices, workspaceId: string, no
     const period = limit === 'apiCallsPerDay' ? startOfUtcDay(now) : start;
     const fresh: number[] = [];
     for (const threshold of reached) {
-      const { count } = await prisma.usageAlert.createMany({ data: [{ workspaceId, limit, threshold, periodStart: period }], skipDuplicates: true });
+      const { count } = await prisma.usageAlert.createMany({ data: [{ workspaceId, limitKind: limit, threshold, periodStart: period }], skipDuplicates: true });
       if (count === 1) fresh.push(threshold);
     }
     if (fresh.length === 0) continue;

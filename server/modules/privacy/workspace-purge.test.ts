@@ -52,7 +52,7 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await app.prisma.billingAccount.create({ data: { workspaceId, stripeCustomerId: `cus_${randomBytes(6).toString('hex')}`, status: 'ACTIVE' } });
   const report = await app.prisma.meterReport.create({ data: { workspaceId, kind: 'ai_tokens', quantity: 5, stripeCustomerId: 'cus_x' } });
   await app.prisma.billableUsage.create({ data: { workspaceId, kind: 'ai_tokens', quantity: 5, idempotencyKey: randomBytes(8).toString('hex'), reportId: report.id } });
-  await app.prisma.usageAlert.create({ data: { workspaceId, limit: 'contacts', threshold: 80, periodStart: new Date() } });
+  await app.prisma.usageAlert.create({ data: { workspaceId, limitKind: 'contacts', threshold: 80, periodStart: new Date() } });
   const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
   await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('contract'); })());
   await app.prisma.file.create({ data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: contact.id } });

@@ -80,13 +80,14 @@ CREATE TABLE "BillingInvoice" (
 
 -- CreateTable
 CREATE TABLE "UsageAlert" (
+    "id" UUID NOT NULL,
     "workspaceId" UUID NOT NULL,
-    "limit" TEXT NOT NULL,
+    "limitKind" TEXT NOT NULL,
     "threshold" INTEGER NOT NULL,
     "periodStart" TIMESTAMP(3) NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "UsageAlert_pkey" PRIMARY KEY ("workspaceId","limit","threshold","periodStart")
+    CONSTRAINT "UsageAlert_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -112,3 +113,6 @@ CREATE INDEX "MeterReport_workspaceId_sentAt_idx" ON "MeterReport"("workspaceId"
 
 -- CreateIndex
 CREATE INDEX "BillingInvoice_workspaceId_issuedAt_idx" ON "BillingInvoice"("workspaceId", "issuedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "UsageAlert_workspaceId_limitKind_threshold_periodStart_key" ON "UsageAlert"("workspaceId", "limitKind", "threshold", "periodStart");
