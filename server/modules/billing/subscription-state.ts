@@ -4,7 +4,8 @@
 import type Stripe from 'stripe';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { BillingStatus } from '../../generated/prisma/enums.js';
-import { recordEvent, type EventSink } from '../activity-events/record-event.js';
+import type { Context } from '../../context.js';
+import { actorOf, recordEvent, type EventSink } from '../activity-events/record-event.js';
 import type { BillingConfig } from './billing.config.js';
 
 type Tx = Prisma.TransactionClient;
@@ -91,8 +92,17 @@ export async function applySubscription(
   return change;
 }
 
-/** One billing fact for the workspace's feed (readers with billing:manage) and its audit log. */
-export async function recordBillingChange(tx: Tx, sink: EventSink, workspaceId: string, verb: string, details: Record<string, string | number | null>) {
+/**
+ * One billing fact for the workspace's feed (readers with billing:manage) and its audit log. The actor is the
+ * request's viewer when a person caused it (a checkout); Stripe's webhooks have none.
+ */
+export async function recordBillingChange(tx: Tx, sink: EventSink & Partial<Pick<Context, 'viewer' | 'request'>>, workspaceId: string, verb: string, details: Record<string, string | number | null>) {
   await recordEvent(tx, sink, { workspaceId, verb: `billing_${verb}`, entityType: 'Billing', entityId: workspaceId, changes: details });
-  await tx.auditLogEntry.create({ data: { workspaceId, action: `billing.${verb}`, targetType: 'Workspace', targetId: workspaceId, details } });
+  const actor = actorOf({ viewer: sink.viewer ?? null });
+  await tx.auditLogEntry.create({
+    data: {
+      workspaceId, action: `billing.${verb}`, targetType: 'Workspace', targetId: workspaceId, details,
+      actorUserId: actor.userId, actorApiKeyId: actor.apiKeyId, ip: sink.request?.ip || null, userAgent: sink.request?.userAgent ?? null,
+    },
+  });
 }
