@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../jobs/registry.js';
 import { JobWorker } from '../../jobs/worker.js';
 import type { TestApp } from '../../test/test-app.js';
-import { recordBillableUsage, reportUsage } from './metering.js';
+import { errorCodes } from '../../test/test-app.js';
+import { assertAiTokensAvailable, recordBillableUsage, reportUsage } from './metering.js';
 import { TEST_PLANS, useBillingApp } from './billing.test-helpers.js';
 
 const { getApp, stripe } = useBillingApp();
@@ -75,6 +76,16 @@ describe('metered AI usage', () => {
     await runDueJobs(app);
     expect(stripe().meterTotal(METER, customer)).toBe(42);
     expect((await app.prisma.job.findFirstOrThrow({ where: { kind: 'billing.reportUsage' } })).attempts).toBe(2);
+  });
+
+  it('lets the AI module check the plan’s monthly tokens before a call', async () => {
+    const app = getApp();
+    const free = await app.prisma.workspace.create({ data: { name: 'Free' } });
+    await recordBillableUsage(app.services, free.id, 'ai_tokens', 900, 'm1');
+    await expect(assertAiTokensAvailable(app.services, free.id, 100)).resolves.toBeUndefined();
+    const refused = await assertAiTokensAvailable(app.services, free.id, 101).catch((error: unknown) => error);
+    expect(errorCodes({ errors: [refused as never] })).toEqual(['PLAN_LIMIT']);
+    expect((refused as { extensions: unknown }).extensions).toMatchObject({ limit: 'aiTokensPerMonth', allowed: 1000, used: 900 });
   });
 
   it('bills nothing for a workspace without a metered subscription, and records nothing with billing off', async () => {

@@ -7,7 +7,7 @@ import { badInput } from '../../errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import type { Billing } from './billing.service.js';
-import { AI_TOKENS } from './limits.js';
+import { AI_TOKENS, assertRoom } from './limits.js';
 
 export const METER_REPORT = 'billing.reportUsage';
 /** Usage recorded within the same window goes out in one meter event. */
@@ -35,6 +35,14 @@ export async function recordBillableUsage(app: Services, workspaceId: string, ki
     await enqueueJob(tx, METER_REPORT, { workspaceId, kind }, { runAt: new Date(slot + BATCH_WINDOW_MS), uniqueKey: `${METER_REPORT}:${workspaceId}:${kind}:${slot}`, maxAttempts: 20 });
     return true;
   });
+}
+
+/**
+ * For the AI module, before it calls a model: refuses with PLAN_LIMIT (aiTokensPerMonth) when the expected
+ * tokens would pass the plan's monthly allowance. Nothing with billing off.
+ */
+export function assertAiTokensAvailable(app: Services, workspaceId: string, expectedTokens: number): Promise<void> {
+  return assertRoom(app.billing, app.db.prisma, workspaceId, 'aiTokensPerMonth', expectedTokens);
 }
 
 /** Gathers the workspace's unreported usage into one new batch; null when there is none. */

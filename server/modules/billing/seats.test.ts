@@ -4,6 +4,7 @@ import { jobHandlers } from '../../jobs/registry.js';
 import { JobWorker } from '../../jobs/worker.js';
 import { rolesFixture, tokenFromOutbox, verifiedUser } from '../../test/fixtures.js';
 import type { TestApp } from '../../test/test-app.js';
+import { closeAccount } from '../privacy/account-privacy.service.js';
 import { useBillingApp } from './billing.test-helpers.js';
 
 const { getApp, stripe } = useBillingApp();
@@ -63,6 +64,15 @@ describe('seats', () => {
     expect((await app.prisma.job.findFirstOrThrow({ where: { kind: 'billing.syncSeats' } })).status).toBe('PENDING');
     await app.prisma.job.updateMany({ where: { kind: 'billing.syncSeats' }, data: { runAt: new Date(Date.now() - 1000) } });
     while (await worker.runNext());
+    expect(seats()).toBe(3);
+  });
+
+  it('drop the seat of a member who deletes their account', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const seats = await subscribed(app, f.workspaceId);
+    await app.prisma.$transaction((tx) => closeAccount(tx, {}, f.users.VIEWER.id, new Date(), new Date(), app.services.billing));
+    await runJobs(app);
     expect(seats()).toBe(3);
   });
 

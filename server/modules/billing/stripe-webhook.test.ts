@@ -49,6 +49,17 @@ describe('POST /webhooks/stripe', () => {
     expect((await account(app, f.workspaceId))?.status).toBe('TRIALING');
   });
 
+  it('rate limits an address that keeps sending bad signatures, as failed API-key logins are', async () => {
+    const { app } = await fixture();
+    const event = stripeEvent('customer.subscription.updated', { id: 'sub_x', object: 'subscription' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await send(event, { secret: 'whsec_wrong' })).status);
+    expect(statuses.slice(0, 30).every((status) => status === 400)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect((await send(event)).status).toBe(429);
+    expect(await app.prisma.stripeEvent.count()).toBe(0);
+  });
+
   it('handles an event once: a redelivery is acknowledged and changes nothing', async () => {
     const { app, f, fake } = await fixture();
     const { subscription } = await subscriptionFor(fake, f.workspaceId);

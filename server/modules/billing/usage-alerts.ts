@@ -15,6 +15,7 @@ export const USAGE_ALERTS = 'billing.usageAlerts';
 const EVERY_MS = 60 * 60 * 1000;
 const THRESHOLDS = [80, 100] as const;
 const PAGE = 200;
+const STRIPE_EVENTS_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
@@ -70,6 +71,8 @@ export function usageAlertHandlers(app: AppServices): Record<string, JobHandler>
         if (page.length < PAGE) break;
         after = page[page.length - 1]!.id;
       }
+      // Stripe retries a delivery for up to three days: older event IDs need not be remembered.
+      await app.db.prisma.stripeEvent.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - STRIPE_EVENTS_KEPT_MS) } } });
       await scheduleUsageAlerts(app.db.prisma, slot);
     },
   };
