@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { ActivityHub } from './modules/activity-events/hub.js';
+import { createBilling, type Billing } from './modules/billing/billing.service.js';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppServices {
@@ -20,6 +21,8 @@ export interface AppServices {
   actionLimits: ActionLimits;
   /** Carries committed activity events to live subscribers (in memory, or Redis with REDIS_URL). */
   activityHub: ActivityHub;
+  /** Stripe billing, or null when it is off (self-hosting: no plans, no limits). */
+  billing: Billing | null;
 }
 
 export interface ServiceOverrides {
@@ -52,5 +55,6 @@ export function createAppServices(config: Config, db: Database, overrides: Servi
     signInThrottle: new SignInThrottle(config.signInSlowdownMs),
     actionLimits: new ActionLimits(),
     activityHub: new ActivityHub(config.redisUrl, (error) => logger.warn('Activity feed: a Redis command failed', error)),
+    billing: createBilling(config.billing),
   };
 }

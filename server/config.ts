@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { protectionLimits, type ProtectionConfig } from './http/protection/limits.js';
+import { billingConfigFrom, type BillingConfig } from './modules/billing/billing.config.js';
 import { KNOWN_CONTENT_TYPES } from './modules/files/content-types.js';
 import { retentionSettings, type RetentionSettings } from './retention.js';
 import { aiConfigFrom, aiEnvSchema, type AiConfig } from './modules/ai/ai.config.js';
@@ -68,6 +69,12 @@ const envSchema = z.object({
     .refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/i.test(origin)), { message: 'must list origins such as https://app.example.com' })
     .optional(),
   ...aiEnvSchema,
+  // Billing (server/modules/billing, docs/billing.md): on only with both Stripe secrets.
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  BILLING_PLANS: z.string().optional(),
+  BILLING_PLANS_FILE: z.string().optional(),
+  STRIPE_API_URL: z.string().url().optional(),
 });
 
 /** S3-compatible object storage for files (AWS S3, MinIO, Cloudflare R2, ...). */
@@ -139,6 +146,8 @@ export interface Config {
   retention: RetentionSettings;
   /** An OpenAI-compatible model provider; null means AI is off (every AI field refused with AI_DISABLED). */
   ai: AiConfig | null;
+  /** Stripe billing for those who host Kith for others; null (the default) means billing is off. */
+  billing: BillingConfig | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -188,5 +197,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditNetworkDays: e.RETENTION_AUDIT_NETWORK_DAYS,
     }),
     ai: aiConfigFrom(e),
+    billing: billingConfigFrom(e),
   };
 }

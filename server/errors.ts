@@ -7,7 +7,12 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  // Billing (server/modules/billing): a plan's limit reached, a read-only unpaid workspace, billing not configured.
+  | 'PLAN_LIMIT'
+  | 'PAYMENT_REQUIRED'
+  | 'BILLING_DISABLED'
+  | 'BILLING_UNAVAILABLE';
 
 function kithError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
@@ -21,6 +26,12 @@ export const notFound = (what = 'Record') => kithError('NOT_FOUND', `${what} not
 export const conflict = (message: string) => kithError('CONFLICT', message);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   kithError('RATE_LIMITED', message, { retryAfterSeconds });
+
+export const planLimit = (limit: string, message: string, details: Record<string, unknown> = {}) =>
+  kithError('PLAN_LIMIT', message, { limit, ...details });
+export const paymentRequired = (message: string) => kithError('PAYMENT_REQUIRED', message);
+export const billingUnavailable = () => kithError('BILLING_UNAVAILABLE', 'The payment provider did not answer as expected; nothing was changed. Try again in a moment.');
+export const billingDisabled = () => kithError('BILLING_DISABLED', 'Billing is not enabled on this server: every workspace is self-hosted, without plans or limits.');
 
 /** Turns a unique-constraint violation into a clear input error; rethrows anything else. */
 export function rethrowUniqueViolation(error: unknown, message: string, field?: string): never {

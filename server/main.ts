@@ -7,6 +7,7 @@ import { createKithServer } from './http/server.js';
 import { reapplyDeletionLedger } from './modules/privacy/reapply-deletions.js';
 import { maintenanceTasks, scheduleMaintenance } from './jobs/maintenance.js';
 import { scheduleRetentionSweep } from './jobs/retention-sweep.js';
+import { scheduleUsageAlerts } from './modules/billing/usage-alerts.js';
 import { jobHandlers } from './jobs/registry.js';
 import { JobWorker } from './jobs/worker.js';
 
@@ -22,6 +23,7 @@ await reapplyDeletionLedger(app);
 const jobs = new JobWorker(db.prisma, jobHandlers(app), { logger: app.logger, periodic: maintenanceTasks(app) });
 await scheduleMaintenance(db.prisma);
 await scheduleRetentionSweep(db.prisma);
+if (app.billing) await scheduleUsageAlerts(db.prisma);
 jobs.start();
 
 const kith = createKithServer(app);

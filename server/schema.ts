@@ -62,6 +62,7 @@ import './modules/usage/usage.graphql.js';
 import './modules/clipper/clipper.graphql.js';
 import './modules/imports/imports.graphql.js';
 import './modules/ai/ai.graphql.js';
+import './modules/billing/billing.graphql.js';
 
 export const schema = builder.toSchema();
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -33,6 +33,7 @@ const AuditLog = lazy(() => import('./routes/settings/AuditLog'));
 const WorkspaceExport = lazy(() => import('./routes/settings/Export'));
 const WorkspaceImport = lazy(() => import('./routes/settings/Import'));
 const Privacy = lazy(() => import('./routes/settings/Privacy'));
+const Billing = lazy(() => import('./routes/settings/Billing'));
 const Feed = lazy(() => import('./routes/feed/Feed'));
 const Duplicates = lazy(() => import('./routes/merge/Duplicates'));
 const Forms = lazy(() => import('./routes/forms/FormsList'));
@@ -88,6 +89,7 @@ export const App: Component = () => {
                 <Route path="/settings/export" component={WorkspaceExport} />
                 <Route path="/settings/import" component={WorkspaceImport} />
                 <Route path="/settings/privacy" component={Privacy} />
+                <Route path="/settings/billing" component={Billing} />
                 <Route path="*" component={NotFound} />
               </Route>
             </Router>

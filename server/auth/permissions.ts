@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   'ai:use': 'MEMBER',
   /** Turn AI on or off for the workspace. */
   'ai:manage': 'ADMIN',
+  /** Start a subscription with Stripe Checkout (billing on only). */
+  'billing:checkout': 'OWNER',
+  /** See the billing page (plan, usage, invoices) and manage the subscription in Stripe's customer portal. */
+  'billing:manage': 'ADMIN',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -32,6 +32,7 @@ const NOT_WORKSPACE_DATA = new Set([
   'updatePreferences', 'updateProfile', 'requestMyDataExport',
   'recordPageView', // usage data about the viewer, not workspace data
   'aiSummarise', 'aiDraftReply', 'aiExtractContact', 'aiSuggestNextSteps', // answers only; saving is a separate mutation
+  'openBillingPortal', 'completeBillingCheckout', // a link to Stripe; reading back a subscription (its changes have their own events)
 ]);
 
 describe('role matrix', () => {

@@ -2,6 +2,7 @@ import { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-aut
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
+import { assertWritable } from '../modules/billing/limits.js';
 import { canSeeRecord, knownVisible, type RecordRef } from '../modules/records/access.js';
 import { roleCan, type Permission } from './permissions.js';
 
@@ -55,7 +56,10 @@ export function scopeLoaders(context: Context) {
       if (!workspaceId) throw badInput('Choose a workspace: pass workspaceId or the x-workspace-id header.', 'workspaceId');
       const role = await context.roleIn(workspaceId);
       if (!role) throw notFound('Workspace');
-      return roleCan(role, permission);
+      if (!roleCan(role, permission)) return false;
+      // The plan may refuse what the role allows (billing on only): a read-only workspace, for one.
+      if (context.app.billing) await assertWritable(context, workspaceId, permission);
+      return true;
     },
     seesRecord: (ref: RecordRef) =>
       viewer() != null &&

@@ -5,6 +5,7 @@ import { handleFileDownload } from '../modules/files/download.js';
 import { handleImportErrorFile } from '../modules/imports/error-file.http.js';
 import { handleImportUpload } from '../modules/imports/upload.http.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
+import { handleStripeWebhook } from '../modules/billing/stripe-webhook.http.js';
 import { handlePurgeHealth } from '../modules/privacy/overdue-purges.js';
 import { securityHeaders } from './protection/index.js';
 import { readBody } from './read-body.js';
@@ -70,6 +71,7 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
     if (req.method === 'GET' && path?.startsWith('/files/')) return handleFileDownload(app, req, res, path.slice('/files/'.length), yoga.rateLimiter);
     const exportDownload = req.method === 'GET' ? /^\/exports\/([^/]+)\/download$/.exec(path ?? '') : null;
     if (exportDownload) return handleExportDownload(app, req, res, exportDownload[1]!, yoga.rateLimiter);
+    if (path === '/webhooks/stripe') return handleStripeWebhook(app, req, res, yoga.rateLimiter);
     if (path?.startsWith('/forms/')) return handlePublicFormRequest(app, req, res, path.slice('/forms/'.length));
     // Imports stream their body to storage themselves, so they come before the body-size check.
     if (path === '/imports/upload') return handleImportUpload(app, req, res, yoga.rateLimiter);

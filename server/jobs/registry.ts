@@ -1,4 +1,5 @@
 import type { AppServices } from '../app-services.js';
+import { billingHandlers } from '../modules/billing/billing.jobs.js';
 import { exportHandlers } from '../modules/exports/exports.service.js';
 import { importHandlers } from '../modules/imports/run-import.js';
 import { userPurgeHandlers } from '../modules/privacy/account-privacy.service.js';
@@ -18,5 +19,6 @@ export function jobHandlers(app: AppServices): Record<string, JobHandler> {
     ...exportHandlers(app),
     ...importHandlers(app),
     ...retentionSweepHandlers(app),
+    ...billingHandlers(app),
   };
 }

@@ -53,6 +53,11 @@ export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
         <A href="/settings/privacy" activeClass="active">
           Privacy
         </A>
+        <Show when={session.can('billing:manage')}>
+          <A href="/settings/billing" activeClass="active">
+            Billing
+          </A>
+        </Show>
       </nav>
       <h2>{props.title}</h2>
       {props.children}

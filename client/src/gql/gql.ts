@@ -87,6 +87,10 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
     "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": typeof types.AuditActorsDocument,
+    "\n  query Billing {\n    billing {\n      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft currentPeriodEnd seatsUsed seatsPaid canManageInPortal\n      usage { limit used allowed }\n      invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }\n      plans { id name free }\n    }\n  }\n": typeof types.BillingDocument,
+    "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": typeof types.StartBillingCheckoutDocument,
+    "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": typeof types.CompleteBillingCheckoutDocument,
+    "\n  mutation OpenBillingPortal { openBillingPortal }\n": typeof types.OpenBillingPortalDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": typeof types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": typeof types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": typeof types.ImportToMapDocument,
@@ -199,6 +203,10 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
     "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": types.AuditActorsDocument,
+    "\n  query Billing {\n    billing {\n      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft currentPeriodEnd seatsUsed seatsPaid canManageInPortal\n      usage { limit used allowed }\n      invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }\n      plans { id name free }\n    }\n  }\n": types.BillingDocument,
+    "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": types.StartBillingCheckoutDocument,
+    "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": types.CompleteBillingCheckoutDocument,
+    "\n  mutation OpenBillingPortal { openBillingPortal }\n": types.OpenBillingPortalDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": types.ImportToMapDocument,
@@ -544,6 +552,22 @@ export function graphql(source: "\n  query AuditLog($first: Int!, $after: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditActors { workspace { id members { id user { id name } } } }\n"): (typeof documents)["\n  query AuditActors { workspace { id members { id user { id name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Billing {\n    billing {\n      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft currentPeriodEnd seatsUsed seatsPaid canManageInPortal\n      usage { limit used allowed }\n      invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }\n      plans { id name free }\n    }\n  }\n"): (typeof documents)["\n  query Billing {\n    billing {\n      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft currentPeriodEnd seatsUsed seatsPaid canManageInPortal\n      usage { limit used allowed }\n      invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }\n      plans { id name free }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n"): (typeof documents)["\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n"): (typeof documents)["\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenBillingPortal { openBillingPortal }\n"): (typeof documents)["\n  mutation OpenBillingPortal { openBillingPortal }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,7 +14,7 @@ import type { FeedEvent } from './feed-event.js';
 const OWN_VISIBILITY: Record<string, VisibleModel> = { Contact: 'contact', Company: 'company', Deal: 'deal', Communication: 'communication' };
 const INHERITED = { Note: 'note', Activity: 'activity' } as const;
 /** Events about these reach only roles holding the permission; anything not listed reaches every reader. */
-const BY_PERMISSION: Record<string, Permission> = { ApiKey: 'apiKeys:manage', Invitation: 'invitations:manage' };
+const BY_PERMISSION: Record<string, Permission> = { ApiKey: 'apiKeys:manage', Invitation: 'invitations:manage', Billing: 'billing:manage' };
 /** Privacy actions (the erased contact no longer exists to check) reach only those who may take them. */
 const BY_VERB: Record<string, Permission> = { erased: 'privacy:manage', exported: 'privacy:manage' };
 /** Fields whose change can change who sees a record or what hangs off it. */

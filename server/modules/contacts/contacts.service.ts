@@ -9,6 +9,7 @@ import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import { assertEmailsFree, contactDetails, duplicateEmailMessage, writeContactDetails } from './contact-details.js';
 import type { ContactInputShape } from './contact.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { assertRoom } from '../billing/limits.js';
 import { phoneCountryFor } from '../workspaces/phone-country.js';
 
 type Tx = Prisma.TransactionClient;
@@ -65,6 +66,7 @@ export async function createContact(context: Context, workspaceId: string, input
 export async function createContactIn(tx: Tx, context: Context, access: RecordAccess, input: ContactInputShape) {
   const viewer = requireViewer(context);
   const { workspaceId } = access;
+  await assertRoom(context.app.billing, tx, workspaceId, 'contacts', 1);
   const { columns, tagIds } = await contactColumns(tx, access, input);
   assertNamed(columns.firstName ?? '', columns.lastName ?? '');
   const phoneCountry = await phoneCountryFor(tx, workspaceId, input.phoneCountry, Boolean(input.phones?.length));

@@ -8,6 +8,7 @@ import { canSeeFile, LINK_COLUMN, visibleTarget } from './access.js';
 import { contentTypeFor } from './content-types.js';
 import { sanitizeFileName } from './file-name.js';
 import { chunksOf, fileStorage, formatBytes, newStorageKey, UploadMeter, UploadRefused } from './storage.js';
+import { assertRoom } from '../billing/limits.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 /** What Yoga hands a resolver for a multipart file part (a WHATWG File, native or ponyfilled). */
@@ -33,6 +34,8 @@ export async function uploadFile(context: Context, attachTo: string, file: Uploa
   if (!type.ok) throw badInput(type.reason, 'file');
   if (file.size > config.filesMaxBytes) throw badInput(`The file is larger than the limit of ${formatBytes(config.filesMaxBytes)}.`, 'file');
 
+  // Refused before a byte is stored when the declared size is already past the plan's storage.
+  await assertRoom(context.app.billing, context.prisma, target.workspaceId, 'storageBytes', file.size);
   const storage = fileStorage(config);
   const key = newStorageKey(target.workspaceId);
   const extension = name.slice(name.lastIndexOf('.'));
@@ -44,8 +47,9 @@ export async function uploadFile(context: Context, attachTo: string, file: Uploa
     throw error;
   }
   try {
-    return await context.prisma.$transaction((tx) =>
-      tx.file.create({
+    return await context.prisma.$transaction(async (tx) => {
+      await assertRoom(context.app.billing, tx, target.workspaceId, 'storageBytes', meter.size);
+      return tx.file.create({
         data: {
           workspaceId: target.workspaceId,
           name,
@@ -56,8 +60,8 @@ export async function uploadFile(context: Context, attachTo: string, file: Uploa
           uploadedById: viewer.user.id,
           [LINK_COLUMN[target.model]]: target.id,
         },
-      }).then((row) => emitEvent(tx, context, row, 'Attachment', 'uploaded', { on: target.model, contentType: type.mime, size: meter.size })),
-    );
+      }).then((row) => emitEvent(tx, context, row, 'Attachment', 'uploaded', { on: target.model, contentType: type.mime, size: meter.size }));
+    });
   } catch (error) {
     await storage.delete(key);
     throw error;

@@ -106,7 +106,14 @@ async function submit(app: AppServices, req: IncomingMessage, publicKey: string)
   if (honeypotFilled(parsed.raw)) return ACCEPTED;
   const checked = checkSubmission(storedFields(form.fields), parsed.raw, form.workspace.defaultPhoneCountry ?? undefined);
   if (!checked.ok) return failure(400, 'BAD_USER_INPUT', 'Some answers need attention.', { fieldErrors: checked.errors });
-  await recordSubmission(app.db.prisma, form, checked.values).finally(() => publishPending(app, form, true));
+  try {
+    await recordSubmission(app.db.prisma, form, checked.values, app.billing).finally(() => publishPending(app, form, true));
+  } catch (error) {
+    // The workspace's plan takes no new contact (billing on only); the public learns no more than that.
+    const code = error instanceof GraphQLError ? error.extensions.code : null;
+    if (code === 'PLAN_LIMIT' || code === 'PAYMENT_REQUIRED') return failure(403, 'FORM_CLOSED', 'This form is not taking new submissions right now.');
+    throw error;
+  }
   return ACCEPTED;
 }
 

@@ -4,6 +4,8 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { storedFields, type FieldTarget, type FormFieldDefinition } from './form-definition.js';
 import type { CleanValue, CleanValues } from './submission-values.js';
 import { recordEvent } from '../activity-events/record-event.js';
+import { assertRoom } from '../billing/limits.js';
+import type { Billing } from '../billing/billing.service.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -138,7 +140,7 @@ async function fillContact(tx: Tx, form: LiveForm, contactId: string, mapped: Ma
   if (Object.keys(data).length > 0) await tx.contact.update({ where: { id: contactId }, data });
 }
 
-async function applySubmission(tx: Tx, form: LiveForm, values: CleanValues): Promise<string> {
+async function applySubmission(tx: Tx, form: LiveForm, values: CleanValues, billing: Billing | null): Promise<string> {
   const fields = storedFields(form.fields);
   const mapped = mapValues(fields, values);
   const email = mapped.text.EMAIL!;
@@ -152,6 +154,7 @@ async function applySubmission(tx: Tx, form: LiveForm, values: CleanValues): Pro
     contactId = match.contactId;
     await fillContact(tx, form, contactId, mapped);
   } else {
+    await assertRoom(billing, tx, form.workspaceId, 'contacts', 1);
     contactId = await createContact(tx, form, email, mapped);
   }
   if (mapped.notes.length > 0) {
@@ -172,11 +175,11 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
  * Stores a checked submission. Two first submissions with the same new email may race to create the
  * contact; the loser retries once and then finds the winner's contact.
  */
-export async function recordSubmission(prisma: PrismaClient, form: LiveForm, values: CleanValues): Promise<string> {
+export async function recordSubmission(prisma: PrismaClient, form: LiveForm, values: CleanValues, billing: Billing | null = null): Promise<string> {
   try {
-    return await prisma.$transaction((tx) => applySubmission(tx, form, values));
+    return await prisma.$transaction((tx) => applySubmission(tx, form, values, billing));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return prisma.$transaction((tx) => applySubmission(tx, form, values));
+    return prisma.$transaction((tx) => applySubmission(tx, form, values, billing));
   }
 }

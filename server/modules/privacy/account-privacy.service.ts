@@ -10,6 +10,8 @@ import { endSession, requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { PURGE_MAX_ATTEMPTS, purgeDate } from './deletion-grace.js';
 import { emitEvent, recordEvent, type EventSink } from '../activity-events/record-event.js';
+import type { Billing } from '../billing/billing.service.js';
+import { queueSeatSync } from '../billing/seats.js';
 import { recordDeletion } from './deletion-ledger.js';
 
 export const USER_PURGE = 'user.purge';
@@ -62,9 +64,12 @@ async function workspacesOnlyOwnedBy(context: Context, userId: string) {
 }
 
 /** Signs the account out everywhere, takes it out of every workspace and books its purge. */
-export async function closeAccount(tx: Prisma.TransactionClient, sink: EventSink, userId: string, deletedAt: Date, purgeAfter: Date) {
+export async function closeAccount(tx: Prisma.TransactionClient, sink: EventSink, userId: string, deletedAt: Date, purgeAfter: Date, billing: Billing | null = null) {
   await tx.user.update({ where: { id: userId }, data: { deletedAt, purgeAfter } });
-  for (const m of await tx.membership.findMany({ where: { userId } })) await emitEvent(tx, sink, m, 'Membership', 'left', { userId, role: m.role, accountDeleted: true });
+  for (const m of await tx.membership.findMany({ where: { userId } })) {
+    await emitEvent(tx, sink, m, 'Membership', 'left', { userId, role: m.role, accountDeleted: true });
+    await queueSeatSync(billing, tx, m.workspaceId);
+  }
   await tx.membership.deleteMany({ where: { userId } });
   await tx.teamMember.deleteMany({ where: { userId } });
   await tx.apiKey.deleteMany({ where: { createdById: userId } });
@@ -92,7 +97,7 @@ export async function deleteMyAccount(context: Context, password: string) {
   const deletedAt = new Date();
   const purgeAfter = purgeDate(context.app.config.retention.deletedAccountDays, deletedAt);
   await context.prisma.$transaction(async (tx) => {
-    await closeAccount(tx, context, userId, deletedAt, purgeAfter);
+    await closeAccount(tx, context, userId, deletedAt, purgeAfter, context.app.billing);
     await recordAudit(tx, context, { workspaceId: null, action: 'user.deleted', targetType: 'User', targetId: userId, details: { purgeAfter: purgeAfter.toISOString() } });
   });
   // The session row is gone already; this clears the cookie and the request's viewer.

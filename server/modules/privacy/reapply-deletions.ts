@@ -31,7 +31,7 @@ export async function reapplyDeletionLedger(app: AppServices, now = new Date()):
     await prisma.$transaction((tx) => closeWorkspace(tx, workspace.id, workspace.closedAt ?? now, now));
   }
   for (const account of accounts) {
-    await prisma.$transaction((tx) => closeAccount(tx, system, account.id, now, now));
+    await prisma.$transaction((tx) => closeAccount(tx, system, account.id, now, now, app.billing));
   }
   for (const contact of contacts) await eraseContactIn(system, contact.workspaceId, contact.id);
   const reapplied = { workspaces: workspaces.length, accounts: accounts.length, contacts: contacts.length };

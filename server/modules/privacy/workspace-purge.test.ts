@@ -52,6 +52,10 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await app.prisma.clipSource.create({ data: { workspaceId, contactId: contact.id, site: 'LINKEDIN', url: 'https://www.linkedin.com/in/doomed/', clippedById: userId, fieldsWritten: ['FIRST_NAME'] } });
   await app.prisma.aiWorkspaceSetting.create({ data: { workspaceId, enabled: true, updatedById: userId } });
   await app.prisma.aiUsage.create({ data: { workspaceId, userId, feature: 'SUMMARY', model: 'm', inputTokens: 10, outputTokens: 2, durationMs: 5 } });
+  await app.prisma.billingAccount.create({ data: { workspaceId, stripeCustomerId: `cus_${randomBytes(6).toString('hex')}`, status: 'ACTIVE' } });
+  const report = await app.prisma.meterReport.create({ data: { workspaceId, kind: 'ai_tokens', quantity: 5, stripeCustomerId: 'cus_x' } });
+  await app.prisma.billableUsage.create({ data: { workspaceId, kind: 'ai_tokens', quantity: 5, idempotencyKey: randomBytes(8).toString('hex'), reportId: report.id } });
+  await app.prisma.usageAlert.create({ data: { workspaceId, limitKind: 'contacts', threshold: 80, periodStart: new Date() } });
   const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
   await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('contract'); })());
   await app.prisma.file.create({ data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: contact.id } });

@@ -6,6 +6,7 @@
 import type { AppServices } from '../../app-services.js';
 import { getDatamodel } from '../../generated/pothos-types.js';
 import type { JobHandler } from '../../jobs/worker.js';
+import { KEPT_AFTER_WORKSPACE_PURGE } from '../billing/billing-records.js';
 import { fileStorage } from '../files/storage.js';
 import { WORKSPACE_PURGE } from './workspace-deletion.service.js';
 import { recordDeletion } from './deletion-ledger.js';
@@ -33,9 +34,11 @@ interface PurgeTable {
 type Model = { dbName: string | null; fields: Array<{ name: string; kind: string; type: string; isId?: boolean; relationFromFields?: readonly string[] }> };
 const models = () => getDatamodel().datamodel.models as unknown as Record<string, Model>;
 
-/** Models with a workspaceId column, from the Prisma schema: tables added later are purged too. */
+/** Models with a workspaceId column, from the Prisma schema: tables added later are purged too (billing history excepted). */
 export function workspaceModels(): string[] {
-  return Object.entries(models()).filter(([, model]) => model.fields.some((field) => field.name === 'workspaceId')).map(([name]) => name);
+  return Object.entries(models())
+    .filter(([name, model]) => !KEPT_AFTER_WORKSPACE_PURGE.has(name) && model.fields.some((field) => field.name === 'workspaceId'))
+    .map(([name]) => name);
 }
 
 /** The workspace's tables, every table before the tables it points at (Kahn's order, ties by name). */

@@ -7,6 +7,8 @@ import { invitationEmail } from '../../mail/templates.js';
 import { normalizeEmail } from '../accounts/inputs.js';
 import { actionLink, requireViewer } from '../accounts/session.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
+import { assertRoom } from '../billing/limits.js';
+import { queueSeatSync } from '../billing/seats.js';
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -32,6 +34,8 @@ export async function inviteMember(context: Context, workspaceId: string, rawEma
   await context.app.actionLimits.consume('invitation', workspaceId);
   const { token, ...secret } = await freshToken();
   const invitation = await context.prisma.$transaction(async (tx) => {
+    // A pending invitation holds a seat; a new one to the same address replaces it.
+    await assertRoom(context.app.billing, tx, workspaceId, 'seats', 1, { exceptInvitationTo: email });
     // One live invitation per address: a new one replaces any pending one.
     await tx.invitation.updateMany({
       where: { workspaceId, email, acceptedAt: null, revokedAt: null },
@@ -90,6 +94,7 @@ export async function acceptInvitation(context: Context, token: string) {
     throw forbidden('This invitation was sent to another email address. Sign in with that address to accept it.');
   }
   const membership = await context.prisma.$transaction(async (tx) => {
+    await assertRoom(context.app.billing, tx, invitation.workspaceId, 'seats', 1, { exceptInvitationTo: invitation.email });
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date() },
@@ -99,6 +104,7 @@ export async function acceptInvitation(context: Context, token: string) {
       where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: viewer.user.id } },
     });
     if (already) throw badInput('You are already a member of this workspace.');
+    await queueSeatSync(context.app.billing, tx, invitation.workspaceId);
     return tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId: viewer.user.id, role: invitation.role } }).then((row) => emitEvent(tx, context, row, 'Membership', 'joined', { userId: row.userId, role: row.role }));
   });
   context.invalidateRoles();

@@ -5,6 +5,7 @@ import type { Role } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertOwnerRemains, findMembershipOrThrow } from './workspaces.service.js';
+import { queueSeatSync } from '../billing/seats.js';
 import { emitEvent } from '../activity-events/record-event.js';
 
 /** The acting member's role, read before any transaction (PGlite has one connection). */
@@ -42,6 +43,7 @@ export async function removeMember(context: Context, membershipId: string) {
   await context.prisma.$transaction(async (tx) => {
     if (target.role === 'OWNER') await assertOwnerRemains(tx, target.workspaceId, target.id);
     await tx.membership.delete({ where: { id: target.id } });
+    await queueSeatSync(context.app.billing, tx, target.workspaceId);
     await emitEvent(tx, context, target, 'Membership', 'left', { userId: target.userId, role: target.role, removed: true });
     await recordAudit(tx, context, { workspaceId: target.workspaceId, action: 'member.removed', targetType: 'User', targetId: target.userId, details: { role: target.role } });
   });
@@ -55,6 +57,7 @@ export async function leaveWorkspace(context: Context, workspaceId: string) {
     if (!own) throw notFound('Workspace');
     if (own.role === 'OWNER') await assertOwnerRemains(tx, workspaceId, own.id);
     await tx.membership.delete({ where: { id: own.id } });
+    await queueSeatSync(context.app.billing, tx, workspaceId);
     await emitEvent(tx, context, own, 'Membership', 'left', { userId: own.userId, role: own.role });
   });
   context.invalidateRoles();

@@ -20,7 +20,8 @@ export const WorkspaceType = builder.prismaNode('Workspace', {
     }),
     viewerPermissions: t.stringList({
       description: 'What the signed-in user may do here, from the permission table.',
-      resolve: async (workspace, _args, ctx) => permissionsOf((await ctx.roleIn(workspace.id))!),
+      // Billing permissions mean nothing on a server without billing: the web app shows no billing there.
+      resolve: async (workspace, _args, ctx) => permissionsOf((await ctx.roleIn(workspace.id))!).filter((p) => ctx.app.billing || !p.startsWith('billing:')),
     }),
     members: t.relation('memberships', {
       authScopes: (workspace) => ({ can: { workspaceId: workspace.id, permission: 'members:read' } }),

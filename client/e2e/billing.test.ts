@@ -1,0 +1,77 @@
+// Issue 19's billing page end to end, billing on against the loopback Stripe: an owner sees the free plan
+// and its meters, upgrades through (fake) Stripe Checkout, comes back to a trialing subscription with its
+// seats and invoices, and opens the customer portal; a member is not offered the page.
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { billingConfigFor } from '../../server/modules/billing/billing.test-helpers.js';
+import { rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
+import { startFakeStripe, type FakeStripe } from '../../server/test/stripe-server.js';
+import { startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+let f: RolesFixture;
+let stripe: FakeStripe;
+
+beforeAll(async () => {
+  stripe = await startFakeStripe();
+  h = await startHarness({ config: { billing: billingConfigFor(stripe) } });
+  f = await rolesFixture(h.app);
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+  await stripe?.close();
+});
+
+describe('Kith web app: billing', () => {
+  it('shows the plan and usage, upgrades through Checkout, and opens the customer portal', async () => {
+    onTestFailed(() => h.screenshotAll('billing-failure'));
+    await h.app.prisma.contact.createMany({ data: ['Ada', 'Grace', 'Edsger'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
+    const { page, consoleErrors } = await h.signedInPage(f.clients.OWNER.cookie!, f.workspaceGid);
+    await page.goto('/settings');
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Billing' }).click();
+    const facts = page.getByRole('definition');
+    await page.getByRole('heading', { name: 'Billing', level: 2 }).waitFor();
+    await facts.filter({ hasText: 'Free' }).waitFor();
+    await page.getByText('Seats: 4 of 5').waitFor();
+    await page.getByText('Contacts: 3 of 3').waitFor();
+    await page.getByText('Limit reached: creating more is refused.').waitFor();
+    await h.screenshot(page, '70-settings-billing-free');
+
+    await page.getByRole('button', { name: 'Upgrade to Team' }).click();
+    await page.waitForURL(/\/checkout\/cs_test_/);
+    await page.getByRole('heading', { name: 'Checkout (test)' }).waitFor();
+    const [session] = [...stripe.checkoutSessions.values()];
+    expect(session).toMatchObject({ client_reference_id: f.workspaceId, subscription_data: { trial_period_days: '30', metadata: { planId: 'team' } } });
+    expect(session!.line_items).toEqual([{ price: 'price_team_base', quantity: '1' }, { price: 'price_team_seat', quantity: '4' }, { price: 'price_team_ai' }]);
+    // The customer pays on Stripe's page, and Stripe sends the browser back to the success URL.
+    stripe.completeCheckout(session!.id);
+    const back = new URL(session!.success_url);
+    expect(back.pathname).toBe('/settings/billing');
+    await h.app.prisma.billingInvoice.create({
+      data: { id: 'in_e2e_1', workspaceId: f.workspaceId, workspaceName: 'Acme', stripeCustomerId: session!.customer, number: 'KITH-0001', status: 'paid', currency: 'eur', amountDue: 4900, amountPaid: 4900, hostedInvoiceUrl: 'https://invoice.stripe.test/1', issuedAt: new Date() },
+    });
+    await page.goto(`${h.url}${back.pathname}${back.search}`);
+    await page.getByRole('status').filter({ hasText: 'Subscribed: Trialing.' }).waitFor();
+    await facts.filter({ hasText: 'Team' }).waitFor();
+    await page.getByText(/30 days left/).waitFor();
+    await page.getByText('4 used of 4 paid').waitFor();
+    await page.getByText('Contacts: 3 of 100').waitFor();
+    await page.getByRole('row', { name: /KITH-0001/ }).getByText('€49.00').waitFor();
+    expect(await page.getByRole('link', { name: 'View invoice KITH-0001' }).getAttribute('href')).toBe('https://invoice.stripe.test/1');
+    expect(page.url()).not.toContain('session_id');
+    await h.screenshot(page, '71-settings-billing-trialing');
+
+    await page.getByRole('button', { name: 'Manage subscription' }).click();
+    await page.waitForURL(/\/portal\//);
+    expect(stripe.requestsTo('POST', /^\/v1\/billing_portal\/sessions$/)[0]!.body).toMatchObject({ customer: session!.customer });
+    expect(consoleErrors).toEqual([]);
+
+    const member = await h.signedInPage(f.clients.MEMBER.cookie!, f.workspaceGid);
+    await member.page.goto('/settings');
+    await member.page.getByRole('navigation', { name: 'Settings' }).waitFor();
+    expect(await member.page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Billing' }).count()).toBe(0);
+    await member.page.goto('/settings/billing');
+    await member.page.getByText('Only workspace admins can see billing.').waitFor();
+    expect(member.consoleErrors).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,36 @@
+import { admins, as, byRole, gql, type MatrixCase } from '../../test/role-matrix.js';
+import { withBilling } from './billing.test-helpers.js';
+
+export const cases: MatrixCase[] = [
+  { kind: 'query', field: 'billing', run: gql(`{ billing { enabled planId seatsUsed } }`), expect: admins() },
+  {
+    kind: 'mutation',
+    field: 'startBillingCheckout',
+    run: async (app, f, actor) => {
+      await withBilling(app);
+      return as(f, actor).gql(`mutation { startBillingCheckout(planId: "team") }`);
+    },
+    expect: byRole('ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'completeBillingCheckout',
+    run: async (app, f, actor) => {
+      const stripe = await withBilling(app);
+      const session = await stripe.client().checkout.sessions.create({ mode: 'subscription', client_reference_id: f.workspaceId, success_url: 'http://localhost/', line_items: [{ price: 'price_team_base', quantity: 1 }] });
+      return as(f, actor).gql(`mutation($s: String!) { completeBillingCheckout(sessionId: $s) { planId } }`, { s: session.id });
+    },
+    expect: byRole('ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'openBillingPortal',
+    run: async (app, f, actor) => {
+      const stripe = await withBilling(app);
+      const customer = await stripe.client().customers.create({ name: 'Acme' });
+      await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, stripeCustomerId: customer.id } });
+      return as(f, actor).gql(`mutation { openBillingPortal }`);
+    },
+    expect: admins(),
+  },
+];

@@ -1,0 +1,171 @@
+// Limits with billing on: refused creates write nothing; reading, editing, exporting and deleting always work;
+// past_due keeps working through its grace; unpaid is read-only except export and deletion.
+import { describe, expect, it } from 'vitest';
+import { apiKeyFor, globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
+import { errorCodes, type GqlResult, type TestApp } from '../../test/test-app.js';
+import { uploadAs } from '../files/upload-client.js';
+import { useBillingApp, useKithServer } from './billing.test-helpers.js';
+
+const { getApp } = useBillingApp();
+const post = useKithServer(getApp);
+
+const CREATE = `mutation($name: String!) { createContact(input: { firstName: $name }) { id } }`;
+const UPDATE = `mutation($id: ID!) { updateContact(id: $id, input: { lastName: "Edited" }) { lastName } }`;
+const DELETE = `mutation($id: ID!) { deleteContact(id: $id) { id } }`;
+
+async function acme(): Promise<{ app: TestApp; f: RolesFixture }> {
+  const app = getApp();
+  const f = await rolesFixture(app);
+  for (const client of Object.values(f.clients)) client.workspaceId = f.workspaceGid;
+  return { app, f };
+}
+
+/** Every row a create could have written. */
+async function footprint(app: TestApp, workspaceId: string) {
+  const [contacts, emails, events, audit, search, invitations, files] = await Promise.all([
+    app.prisma.contact.count({ where: { workspaceId } }),
+    app.prisma.contactEmail.count({ where: { workspaceId } }),
+    app.prisma.activityEvent.count({ where: { workspaceId } }),
+    app.prisma.auditLogEntry.count({ where: { workspaceId } }),
+    app.prisma.searchDocument.count({ where: { workspaceId } }),
+    app.prisma.invitation.count({ where: { workspaceId } }),
+    app.prisma.file.count({ where: { workspaceId } }),
+  ]);
+  return { contacts, emails, events, audit, search, invitations, files };
+}
+
+const limitOf = (result: GqlResult) => result.errors?.[0]?.extensions;
+
+describe('plan limits', () => {
+  it('refuses the contact past the free plan’s limit with PLAN_LIMIT naming it, and writes nothing', async () => {
+    const { app, f } = await acme();
+    const member = f.clients.MEMBER;
+    const ids: string[] = [];
+    for (const name of ['A', 'B', 'C']) ids.push((await member.ok<{ createContact: { id: string } }>(CREATE, { name })).createContact.id);
+    const before = await footprint(app, f.workspaceId);
+    const refused = await member.gql(`mutation { createContact(input: { firstName: "D", emails: ["d@example.com"] }) { id } }`);
+    expect(errorCodes(refused)).toEqual(['PLAN_LIMIT']);
+    expect(limitOf(refused)).toMatchObject({ limit: 'contacts', allowed: 3, used: 3 });
+    expect(refused.errors![0]!.message).toMatch(/allows 3 contacts/);
+    expect(await footprint(app, f.workspaceId)).toEqual(before);
+
+    // Editing, reading, exporting and deleting still work over the limit.
+    expect((await member.ok(UPDATE, { id: ids[0] })).updateContact.lastName).toBe('Edited');
+    expect((await member.ok(`{ contacts(first: 10) { edges { node { id } } } }`)).contacts.edges).toHaveLength(3);
+    expect(errorCodes(await f.clients.ADMIN.gql(`mutation { requestWorkspaceExport(format: JSON) { id } }`))).toEqual([]);
+    await member.ok(DELETE, { id: ids[1] });
+    // A contact in the trash no longer counts.
+    expect(errorCodes(await member.gql(CREATE, { name: 'D' }))).toEqual([]);
+  });
+
+  it('leaves other workspaces’ counts out of it', async () => {
+    const { app, f } = await acme();
+    const other = await app.prisma.workspace.findFirstOrThrow({ where: { name: 'Elsewhere' } });
+    await app.prisma.contact.createMany({ data: ['X', 'Y', 'Z'].map((firstName) => ({ workspaceId: other.id, firstName })) });
+    expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'A' }))).toEqual([]);
+    const outsider = f.clients.OUTSIDER;
+    outsider.workspaceId = globalId('Workspace', other.id);
+    expect(errorCodes(await outsider.gql(CREATE, { name: 'W' }))).toEqual(['PLAN_LIMIT']);
+  });
+
+  it('lets a paid plan’s higher limit apply once subscribed', async () => {
+    const { app, f } = await acme();
+    await app.prisma.contact.createMany({ data: ['X', 'Y', 'Z'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
+    await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'ACTIVE', planId: 'team', stripeSubscriptionId: 'sub_x' } });
+    expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'A' }))).toEqual([]);
+  });
+
+  it('refuses an invitation past the seat limit and says why, writing no invitation', async () => {
+    const { app, f } = await acme();
+    // Four members and one pending invitation fill the free plan's five seats.
+    expect(errorCodes(await f.clients.ADMIN.gql(`mutation { inviteMember(email: "fifth@example.com", role: MEMBER) { id } }`))).toEqual([]);
+    const before = await footprint(app, f.workspaceId);
+    const refused = await f.clients.ADMIN.gql(`mutation { inviteMember(email: "sixth@example.com", role: MEMBER) { id } }`);
+    expect(errorCodes(refused)).toEqual(['PLAN_LIMIT']);
+    expect(limitOf(refused)).toMatchObject({ limit: 'seats', allowed: 5, used: 5 });
+    expect(refused.errors![0]!.message).toMatch(/allows 5 seats and 5 are used/);
+    expect(await footprint(app, f.workspaceId)).toEqual(before);
+    // Inviting the same address again replaces its invitation, so it takes no second seat.
+    expect(errorCodes(await f.clients.ADMIN.gql(`mutation { inviteMember(email: "fifth@example.com", role: VIEWER) { id } }`))).toEqual([]);
+  });
+
+  it('refuses an upload past the plan’s storage, keeping nothing of it', async () => {
+    const { app, f } = await acme();
+    const contact = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Files' } });
+    const target = globalId('Contact', contact.id);
+    const small = await uploadAs(app, f.clients.MEMBER, target, { name: 'a.txt', type: 'text/plain', bytes: 'x'.repeat(40) });
+    expect(errorCodes(small)).toEqual([]);
+    const before = await footprint(app, f.workspaceId);
+    const big = await uploadAs(app, f.clients.MEMBER, target, { name: 'b.txt', type: 'text/plain', bytes: 'y'.repeat(40) });
+    expect(errorCodes(big)).toEqual(['PLAN_LIMIT']);
+    expect(limitOf(big)).toMatchObject({ limit: 'storageBytes', allowed: 64, used: 40 });
+    expect(await footprint(app, f.workspaceId)).toEqual(before);
+  });
+
+  it('closes a public form to new contacts past the limit, telling the public no more, while known contacts still submit', async () => {
+    const { app, f } = await acme();
+    const fields = [{ key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' }, { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' }];
+    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, { input: { name: 'Leads', fields } });
+    await f.clients.MEMBER.ok(`mutation { createContact(input: { firstName: "Known", emails: ["known@example.com"] }) { id } }`);
+    await app.prisma.contact.createMany({ data: ['X', 'Y'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
+    const before = await footprint(app, f.workspaceId);
+    const submit = (email: string) => post(`/forms/${createForm.publicKey}`, JSON.stringify({ email, first_name: 'Lead' }), {});
+    expect(await submit('new@example.com')).toEqual({ status: 403, body: { code: 'FORM_CLOSED', message: 'This form is not taking new submissions right now.' } });
+    expect(await footprint(app, f.workspaceId)).toEqual(before);
+    expect((await submit('known@example.com')).status).toBe(200);
+  });
+
+  it('stops an API key from writing past the daily API calls, while it can still read', async () => {
+    const { app, f } = await acme();
+    const { secret, apiKey } = await apiKeyFor(app, f.users.MEMBER.id, f.workspaceId, 'MEMBER');
+    const key = app.client();
+    key.authorization = `Bearer ${secret}`;
+    await app.prisma.usageEvent.createMany({ data: [1, 2, 3].map(() => ({ workspaceId: f.workspaceId, apiKeyId: apiKey.id, kind: 'API_CALL' as const, name: 'Sync' })) });
+    const refused = await key.gql(CREATE, { name: 'Robot' });
+    expect(errorCodes(refused)).toEqual(['PLAN_LIMIT']);
+    expect(limitOf(refused)).toMatchObject({ limit: 'apiCallsPerDay', allowed: 3 });
+    expect(errorCodes(await key.gql(`{ contacts(first: 1) { edges { node { id } } } }`))).toEqual([]);
+    // People in the app are not counted against it.
+    expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'Person' }))).toEqual([]);
+  });
+});
+
+describe('payment states', () => {
+  it('keeps a past_due workspace working through the grace period, then makes it read-only', async () => {
+    const { app, f } = await acme();
+    await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'PAST_DUE', planId: 'team', pastDueSince: new Date(Date.now() - 6 * 864e5) } });
+    expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'InGrace' }))).toEqual([]);
+    await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { pastDueSince: new Date(Date.now() - 8 * 864e5) } });
+    expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'AfterGrace' }))).toEqual(['PAYMENT_REQUIRED']);
+  });
+
+  it('makes an unpaid workspace read-only, except export and deletion, and deletes nothing', async () => {
+    const { app, f } = await acme();
+    const contacts = await Promise.all(['A', 'B'].map((firstName) => app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, ownerId: f.users.MEMBER.id } })));
+    await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'UNPAID', planId: 'team' } });
+    const before = await footprint(app, f.workspaceId);
+    const member = f.clients.MEMBER;
+    const refusals = [
+      await member.gql(CREATE, { name: 'New' }),
+      await member.gql(UPDATE, { id: globalId('Contact', contacts[0]!.id) }),
+      await member.gql(`mutation { createTag(name: "hot") { id } }`),
+      await f.clients.ADMIN.gql(`mutation { inviteMember(email: "new@example.com", role: MEMBER) { id } }`),
+    ];
+    expect(refusals.map(errorCodes)).toEqual([['PAYMENT_REQUIRED'], ['PAYMENT_REQUIRED'], ['PAYMENT_REQUIRED'], ['PAYMENT_REQUIRED']]);
+    expect(refusals[0]!.errors![0]!.message).toMatch(/read-only because its subscription is unpaid/);
+    expect(await footprint(app, f.workspaceId)).toEqual(before);
+    expect((await member.ok(`{ contacts(first: 5) { edges { node { id } } } }`)).contacts.edges).toHaveLength(2);
+    expect(errorCodes(await f.clients.ADMIN.gql(`mutation { requestWorkspaceExport(format: JSON) { id } }`))).toEqual([]);
+    expect(errorCodes(await member.gql(DELETE, { id: globalId('Contact', contacts[1]!.id) }))).toEqual([]);
+    // Billing never deletes: the unpaid workspace keeps every record.
+    expect(await app.prisma.contact.count({ where: { workspaceId: f.workspaceId } })).toBe(2);
+  });
+
+  it('makes a workspace without a subscription read-only when the server has no free plan', async () => {
+    const { app, f } = await acme();
+    const billing = app.services.billing!;
+    app.services.billing = { ...billing, config: { ...billing.config, plans: billing.config.plans.filter((plan) => !plan.free) } };
+    expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'A' }))).toEqual(['PAYMENT_REQUIRED']);
+    expect(errorCodes(await f.clients.OWNER.gql(`{ billing { planId } }`))).toEqual([]);
+  });
+});
