@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { protectionLimits, type ProtectionConfig } from './http/protection/limits.js';
+import { channelsConfigFrom, type ChannelsConfig } from './modules/channels/config.js';
 import { KNOWN_CONTENT_TYPES } from './modules/files/content-types.js';
 import { retentionSettings, type RetentionSettings } from './retention.js';
 
@@ -135,6 +136,8 @@ export interface Config {
   protection: ProtectionConfig;
   /** How long expiring data is kept (days). */
   retention: RetentionSettings;
+  /** Email, SMS and calls as channels (server/modules/channels/config.ts reads their variables). */
+  channels: ChannelsConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -183,5 +186,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditDays: e.RETENTION_AUDIT_DAYS,
       auditNetworkDays: e.RETENTION_AUDIT_NETWORK_DAYS,
     }),
+    channels: channelsConfigFrom(present),
   };
 }

@@ -58,6 +58,7 @@ import './modules/timeline/timeline.graphql.js';
 import './modules/search/search.graphql.js';
 import './modules/activity-events/activity-events.graphql.js';
 import './modules/usage/usage.graphql.js';
+import './modules/channels/channels.graphql.js';
 
 export const schema = builder.toSchema();
 export const sortedSchema = () => lexicographicSortSchema(schema);

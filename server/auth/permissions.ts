@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'webhooks:manage': 'ADMIN',
   /** The workspace's usage summary (API calls, features, pages, active members). */
   'usage:read': 'OWNER',
+  /** The workspace's SMTP account, inbound addresses, Twilio number and channel settings. */
+  'channels:manage': 'ADMIN',
+  /** Send email and SMS from records, place calls, keep one's own SMTP account and mailboxes. */
+  'channels:send': 'MEMBER',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

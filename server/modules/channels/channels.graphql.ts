@@ -1,0 +1,2 @@
+// Every GraphQL part of the channels module, imported once from server/schema.ts.
+import './email/email.graphql.js';

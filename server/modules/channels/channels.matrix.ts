@@ -1,0 +1,34 @@
+import { globalId, type RolesFixture } from '../../test/fixtures.js';
+import { admins, as, byRole, gql, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
+import type { TestApp } from '../../test/test-app.js';
+
+// The role matrix runs without mail servers or CHANNELS_SECRET_KEYS: a caller who gets past the scopes
+// reaches the service, which answers NOT_CONFIGURED. The services have their own tests with real servers.
+async function templateIn(app: TestApp, f: RolesFixture) {
+  const row = await app.prisma.emailTemplate.create({ data: { workspaceId: f.workspaceId, name: 'Intro', subject: 'Hi', body: 'Hello {{contact.firstName}}' } });
+  return globalId('EmailTemplate', row.id);
+}
+
+const withTemplate = (query: string) => async (app: TestApp, f: RolesFixture, actor: Parameters<MatrixCase['run']>[2]) =>
+  as(f, actor).gql(query, { id: await templateIn(app, f) });
+
+async function smtpAccountIn(app: TestApp, f: RolesFixture, userId: string | null) {
+  await app.prisma.smtpAccount.create({ data: { workspaceId: f.workspaceId, userId, host: 'smtp.acme.test', port: 587, username: 'u', passwordSealed: 'v1.k1.x.y.z', fromAddress: 'a@acme.test' } });
+}
+
+const SMTP_INPUT = `{ host: "smtp.invalid", port: 587, username: "u", password: "p", fromAddress: "a@acme.test" }`;
+
+export const cases: MatrixCase[] = [
+  { kind: 'query', field: 'workspaceSmtpAccount', run: gql(`{ workspaceSmtpAccount { host } }`), expect: admins() },
+  { kind: 'query', field: 'mySmtpAccount', run: gql(`{ mySmtpAccount { host } }`), expect: writers() },
+  { kind: 'query', field: 'emailTemplates', run: gql(`{ emailTemplates { name } }`), expect: readers() },
+  // Past the scopes, the matrix server has no CHANNELS_SECRET_KEYS: the service refuses with NOT_CONFIGURED.
+  { kind: 'mutation', field: 'setWorkspaceSmtpAccount', run: gql(`mutation { setWorkspaceSmtpAccount(input: ${SMTP_INPUT}) { host } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN', 'FORBIDDEN') },
+  { kind: 'mutation', field: 'setMySmtpAccount', run: gql(`mutation { setMySmtpAccount(input: ${SMTP_INPUT}) { host } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
+  { kind: 'mutation', field: 'removeWorkspaceSmtpAccount', run: async (app, f, actor) => { await smtpAccountIn(app, f, null); return as(f, actor).gql(`mutation { removeWorkspaceSmtpAccount }`); }, expect: admins() },
+  { kind: 'mutation', field: 'removeMySmtpAccount', run: async (app, f, actor) => { await smtpAccountIn(app, f, f.users[actor === 'ANONYMOUS' ? 'MEMBER' : actor].id); return as(f, actor).gql(`mutation { removeMySmtpAccount }`); }, expect: writers() },
+  { kind: 'mutation', field: 'createEmailTemplate', run: gql(`mutation { createEmailTemplate(input: { name: "Intro", body: "Hi" }) { name } }`), expect: writers() },
+  { kind: 'mutation', field: 'updateEmailTemplate', run: withTemplate(`mutation($id: ID!) { updateEmailTemplate(id: $id, input: { name: "Renamed" }) { name } }`), expect: writers() },
+  { kind: 'mutation', field: 'deleteEmailTemplate', run: withTemplate(`mutation($id: ID!) { deleteEmailTemplate(id: $id) }`), expect: writers() },
+  { kind: 'mutation', field: 'sendEmail', run: gql(`mutation { sendEmail(input: { to: ["ada@example.com"], body: "Hi" }) { id } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
+];
