@@ -9,6 +9,7 @@ import { maintenanceTasks, scheduleMaintenance } from './jobs/maintenance.js';
 import { scheduleRetentionSweep } from './jobs/retention-sweep.js';
 import { jobHandlers } from './jobs/registry.js';
 import { JobWorker } from './jobs/worker.js';
+import { startChannels } from './modules/channels/start.js';
 
 const config = loadConfig();
 const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
@@ -28,6 +29,7 @@ const kith = createKithServer(app);
 const port = await kith.listen(config.port, config.host);
 const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.pgliteDir}`;
 app.logger.info(`Kith is listening on http://${config.host}:${port}/graphql (database: ${where})`);
+const channels = await startChannels(app);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -35,6 +37,7 @@ async function shutdown(signal: string) {
   stopping = true;
   app.logger.info(`${signal} received, closing HTTP, WebSocket, jobs and database`);
   await kith.close();
+  await channels.stop();
   await jobs.stop();
   app.mailer.close();
   await db.close();

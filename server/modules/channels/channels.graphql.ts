@@ -1,2 +1,3 @@
 // Every GraphQL part of the channels module, imported once from server/schema.ts.
 import './email/email.graphql.js';
+import './inbound/inbound.graphql.js';

@@ -32,3 +32,11 @@ export const cases: MatrixCase[] = [
   { kind: 'mutation', field: 'deleteEmailTemplate', run: withTemplate(`mutation($id: ID!) { deleteEmailTemplate(id: $id) }`), expect: writers() },
   { kind: 'mutation', field: 'sendEmail', run: gql(`mutation { sendEmail(input: { to: ["ada@example.com"], body: "Hi" }) { id } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
 ];
+
+cases.push(
+  // The matrix server receives no mail: the addresses read as null and rotation is NOT_CONFIGURED.
+  { kind: 'query', field: 'inboundMail', run: gql(`{ inboundMail { enabled workspaceAddress myAddress createUnknownContacts } }`), expect: writers() },
+  { kind: 'mutation', field: 'rotateInboundAddress', run: gql(`mutation { rotateInboundAddress(personal: true) { myAddress } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
+  { kind: 'mutation', field: 'rotateInboundAddress', run: gql(`mutation { rotateInboundAddress(personal: false) { workspaceAddress } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN', 'FORBIDDEN') },
+  { kind: 'mutation', field: 'setCreateUnknownContacts', run: gql(`mutation { setCreateUnknownContacts(enabled: true) { createUnknownContacts } }`), expect: admins() },
+);
