@@ -40,3 +40,27 @@ cases.push(
   { kind: 'mutation', field: 'rotateInboundAddress', run: gql(`mutation { rotateInboundAddress(personal: false) { workspaceAddress } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN', 'FORBIDDEN') },
   { kind: 'mutation', field: 'setCreateUnknownContacts', run: gql(`mutation { setCreateUnknownContacts(enabled: true) { createUnknownContacts } }`), expect: admins() },
 );
+
+async function mailboxOf(app: TestApp, f: RolesFixture, actor: Parameters<MatrixCase['run']>[2]) {
+  // Each actor acts on a mailbox of its own (the member's for anonymous and outsiders, who must not reach it).
+  const owner = actor === 'ANONYMOUS' || actor === 'OUTSIDER' ? f.users.MEMBER : f.users[actor];
+  const row = await app.prisma.mailbox.create({
+    data: { workspaceId: f.workspaceId, userId: owner.id, host: 'imap.acme.test', port: 993, username: owner.email, passwordSealed: 'v1.k1.x.y.z', syncSince: new Date() },
+  });
+  return globalId('Mailbox', row.id);
+}
+
+const onMailbox = (query: string) => async (app: TestApp, f: RolesFixture, actor: Parameters<MatrixCase['run']>[2]) =>
+  as(f, actor).gql(query, { id: await mailboxOf(app, f, actor) });
+
+// Mailboxes are personal: a session's own, never an API key's (keys get FORBIDDEN).
+cases.push(
+  { kind: 'query', field: 'myMailboxes', run: gql(`{ myMailboxes { host status } }`), expect: writers(), keys: 'FORBIDDEN' },
+  {
+    kind: 'mutation', field: 'connectMailbox',
+    run: gql(`mutation { connectMailbox(input: { host: "imap.invalid", port: 993, username: "u", password: "p" }) { id } }`),
+    expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN'), keys: 'FORBIDDEN',
+  },
+  { kind: 'mutation', field: 'updateMailbox', run: onMailbox(`mutation($id: ID!) { updateMailbox(id: $id, input: { privacy: FULL }) { privacy } }`), expect: writers(), keys: 'FORBIDDEN' },
+  { kind: 'mutation', field: 'disconnectMailbox', run: onMailbox(`mutation($id: ID!) { disconnectMailbox(id: $id, deleteImported: true) }`), expect: writers(), keys: 'FORBIDDEN' },
+);
