@@ -96,7 +96,7 @@ export function changedFields(input: object | null | undefined): { fields: strin
 }
 
 /** Time-ordered UUIDv7, like the primary keys Prisma generates. */
-function uuidv7(): string {
+export function uuidv7(): string {
   const bytes = randomBytes(16);
   const now = BigInt(Date.now());
   for (let i = 0; i < 6; i++) bytes[i] = Number((now >> BigInt(8 * (5 - i))) & 0xffn);

@@ -3,12 +3,11 @@
 // a restart or a dropped connection resumes exactly where the last batch ended, and Message-IDs already
 // stored are skipped, so nothing is imported twice even when the server renumbers (UIDVALIDITY changes).
 import type { FetchMessageObject, ImapFlow, ListResponse } from 'imapflow';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AppServices } from '../../../app-services.js';
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import { publishPending } from '../../activity-events/publish.js';
-import { recordEmail, stripBrackets } from '../email/email-record.js';
-import { contactsByAddress } from '../email/participants.js';
+import { recordEmails, stripBrackets, type EmailToRecord } from '../email/email-record.js';
 import { sanitizeEmailHtml } from '../inbound/sanitize.js';
 
 const SKIPPED_SPECIAL_USE = new Set(['\\Junk', '\\Trash', '\\Drafts', '\\All']);
@@ -35,13 +34,14 @@ const lower = (list: Array<{ address?: string }> | undefined) => (list ?? []).ma
 
 interface Known {
   own: Set<string>;
-  contacts: Set<string>;
+  /** Contact ID by email address (unique in a workspace). */
+  contacts: Map<string, string>;
 }
 
 async function knownAddresses(app: AppServices, mailbox: Mailbox): Promise<Known> {
   const user = await app.db.prisma.user.findUniqueOrThrow({ where: { id: mailbox.userId }, select: { email: true } });
-  const rows = await app.db.prisma.contactEmail.findMany({ where: { workspaceId: mailbox.workspaceId, contact: { deletedAt: null } }, select: { email: true } });
-  return { own: new Set([user.email.toLowerCase(), mailbox.username.toLowerCase()]), contacts: new Set(rows.map((r) => r.email)) };
+  const rows = await app.db.prisma.contactEmail.findMany({ where: { workspaceId: mailbox.workspaceId, contact: { deletedAt: null } }, select: { email: true, contactId: true } });
+  return { own: new Set([user.email.toLowerCase(), mailbox.username.toLowerCase()]), contacts: new Map(rows.map((r) => [r.email, r.contactId])) };
 }
 
 function wanted(mailbox: Mailbox, known: Known, message: FetchMessageObject): boolean {
@@ -51,47 +51,51 @@ function wanted(mailbox: Mailbox, known: Known, message: FetchMessageObject): bo
   return [...lower(envelope.from), ...lower(envelope.to), ...lower(envelope.cc)].some((a) => known.contacts.has(a));
 }
 
+const addressesIn = (field: ParsedMail['to']) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((g) => g.value).map((a) => a.address?.toLowerCase()).filter((a): a is string => !!a);
+
+function emailFrom(mailbox: Mailbox, known: Known, folder: string, folderId: string, message: FetchMessageObject, mail: ParsedMail): EmailToRecord {
+  const from = addressesIn(mail.from)[0] ?? null;
+  const to = addressesIn(mail.to);
+  const cc = addressesIn(mail.cc);
+  const others = [from, ...to, ...cc].filter((a): a is string => !!a && !known.own.has(a));
+  const refs = Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [];
+  return {
+    workspaceId: mailbox.workspaceId,
+    direction: from && known.own.has(from) ? 'OUTBOUND' : 'INBOUND',
+    from,
+    to,
+    cc,
+    subject: mail.subject?.slice(0, 998) ?? null,
+    text: mail.text?.slice(0, MAX_BODY_CHARS) ?? null,
+    html: mail.html ? sanitizeEmailHtml(mail.html).slice(0, 5 * MAX_BODY_CHARS) : null,
+    messageId: mail.messageId ? stripBrackets(mail.messageId) : `imap-${mailbox.id}-${folderId}-${message.uid}@kith.invalid`,
+    inReplyTo: mail.inReplyTo ? stripBrackets(mail.inReplyTo) : null,
+    references: refs.map(stripBrackets).filter(Boolean),
+    occurredAt: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : message.internalDate instanceof Date ? message.internalDate : new Date(),
+    ownerId: mailbox.userId,
+    createdById: mailbox.userId,
+    source: 'IMAP',
+    privacy: mailbox.privacy,
+    contactIds: others.map((a) => known.contacts.get(a)).filter((id): id is string => !!id),
+    mailbox: { id: mailbox.id, folder, uid: message.uid },
+  };
+}
+
+/** Stores a batch and moves the folder's last UID past it, in one transaction. */
 async function importBatch(app: AppServices, mailbox: Mailbox, known: Known, folder: string, folderId: string, messages: FetchMessageObject[], lastUid: number) {
-  const parsed = await Promise.all(messages.map(async (message) => ({ message, mail: await simpleParser(message.source!, { skipImageLinks: true, skipTextToHtml: true }) })));
+  const emails = await Promise.all(messages.map(async (message) =>
+    emailFrom(mailbox, known, folder, folderId, message, await simpleParser(message.source!, { skipImageLinks: true, skipTextToHtml: true }))));
   const sink = {};
-  let imported = 0;
   try {
-    await app.db.prisma.$transaction(async (tx) => {
-      for (const { message, mail } of parsed) {
-        const addresses = (field: typeof mail.to) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((g) => g.value).map((a) => a.address?.toLowerCase()).filter((a): a is string => !!a);
-        const from = addresses(mail.from)[0] ?? null;
-        const to = addresses(mail.to);
-        const cc = addresses(mail.cc);
-        const others = [from, ...to, ...cc].filter((a): a is string => !!a && !known.own.has(a));
-        const refs = Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [];
-        const stored = await recordEmail(tx, sink, {
-          workspaceId: mailbox.workspaceId,
-          direction: from && known.own.has(from) ? 'OUTBOUND' : 'INBOUND',
-          from,
-          to,
-          cc,
-          subject: mail.subject?.slice(0, 998) ?? null,
-          text: mail.text?.slice(0, MAX_BODY_CHARS) ?? null,
-          html: mail.html ? sanitizeEmailHtml(mail.html).slice(0, 5 * MAX_BODY_CHARS) : null,
-          messageId: mail.messageId ? stripBrackets(mail.messageId) : `imap-${mailbox.id}-${folderId}-${message.uid}@kith.invalid`,
-          inReplyTo: mail.inReplyTo ? stripBrackets(mail.inReplyTo) : null,
-          references: refs.map(stripBrackets).filter(Boolean),
-          occurredAt: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : (message.internalDate instanceof Date ? message.internalDate : new Date()),
-          ownerId: mailbox.userId,
-          createdById: mailbox.userId,
-          source: 'IMAP',
-          privacy: mailbox.privacy,
-          contactIds: await contactsByAddress(tx, mailbox.workspaceId, others),
-          mailbox: { id: mailbox.id, folder, uid: message.uid },
-        });
-        if (stored.created) imported++;
-      }
+    return await app.db.prisma.$transaction(async (tx) => {
+      const results = await recordEmails(tx, sink, emails);
       await tx.mailboxFolder.update({ where: { id: folderId }, data: { lastUid } });
+      return results.filter((r) => r.created).length;
     }, { timeout: 60_000 });
   } finally {
     await publishPending(app, sink);
   }
-  return imported;
 }
 
 /** Syncs one folder on an open client; returns what it fetched and imported. */
