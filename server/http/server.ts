@@ -4,6 +4,7 @@ import { handleExportDownload } from '../modules/exports/download.js';
 import { handleFileDownload } from '../modules/files/download.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
 import { handlePurgeHealth } from '../modules/privacy/overdue-purges.js';
+import { handleTwilioWebhook } from '../modules/channels/twilio/twilio-webhooks.http.js';
 import { securityHeaders } from './protection/index.js';
 import { readBody } from './read-body.js';
 import { createStaticApp } from './static-app.js';
@@ -69,6 +70,7 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
     const exportDownload = req.method === 'GET' ? /^\/exports\/([^/]+)\/download$/.exec(path ?? '') : null;
     if (exportDownload) return handleExportDownload(app, req, res, exportDownload[1]!, yoga.rateLimiter);
     if (path?.startsWith('/forms/')) return handlePublicFormRequest(app, req, res, path.slice('/forms/'.length));
+    if (path?.startsWith('/twilio/')) return handleTwilioWebhook(app, req, res, path.slice('/twilio/'.length));
     // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else
     // GRAPHQL_MAX_BODY_BYTES. Yoga holds a multipart body in memory while parsing it, so an upload must
     // declare its length (Node's parser then reads no more than that).

@@ -64,3 +64,11 @@ cases.push(
   { kind: 'mutation', field: 'updateMailbox', run: onMailbox(`mutation($id: ID!) { updateMailbox(id: $id, input: { privacy: FULL }) { privacy } }`), expect: writers(), keys: 'FORBIDDEN' },
   { kind: 'mutation', field: 'disconnectMailbox', run: onMailbox(`mutation($id: ID!) { disconnectMailbox(id: $id, deleteImported: true) }`), expect: writers(), keys: 'FORBIDDEN' },
 );
+
+// The matrix server has no Twilio: past the scopes, sending and calling answer NOT_CONFIGURED.
+cases.push(
+  { kind: 'query', field: 'phoneChannel', run: gql(`{ phoneChannel { enabled number } }`), expect: readers() },
+  { kind: 'mutation', field: 'setTwilioNumber', run: gql(`mutation { setTwilioNumber(number: "+14155550100") { enabled } }`), expect: admins() },
+  { kind: 'mutation', field: 'sendSms', run: gql(`mutation { sendSms(input: { to: "+14155550132", body: "Hi" }) { id } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
+  { kind: 'mutation', field: 'placeCall', run: gql(`mutation { placeCall(input: { to: "+14155550132", myPhone: "+14155550177" }) { id } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
+);

@@ -14,6 +14,8 @@ const channelsEnv = z.object({
   INBOUND_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(60),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
+  /** Where the Twilio SDK sends its REST calls instead of https://api.twilio.com (tests, proxies). */
+  TWILIO_API_URL: z.string().url().optional(),
 });
 
 export interface SecretKey {
@@ -29,7 +31,7 @@ export interface ChannelsConfig {
   /** The inbound SMTP receiver; null when INBOUND_SMTP_PORT is not set. */
   inbound: { port: number; host: string; domain: string; maxBytes: number; perWorkspacePerHour: number; perSenderPerHour: number } | null;
   /** Twilio; null unless both the account SID and auth token are set. */
-  twilio: { accountSid: string; authToken: string } | null;
+  twilio: { accountSid: string; authToken: string; apiUrl?: string } | null;
 }
 
 function parseKeys(list: string | undefined): SecretKey[] {
@@ -68,6 +70,6 @@ export function channelsConfigFrom(present: Record<string, string | undefined>):
       perWorkspacePerHour: e.INBOUND_PER_WORKSPACE_PER_HOUR,
       perSenderPerHour: e.INBOUND_PER_SENDER_PER_HOUR,
     },
-    twilio: e.TWILIO_ACCOUNT_SID ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN! } : null,
+    twilio: e.TWILIO_ACCOUNT_SID ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN!, apiUrl: e.TWILIO_API_URL } : null,
   };
 }
