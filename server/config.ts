@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { protectionLimits, type ProtectionConfig } from './http/protection/limits.js';
 import { billingConfigFrom, type BillingConfig } from './modules/billing/billing.config.js';
+import { channelsConfigFrom, type ChannelsConfig } from './modules/channels/config.js';
 import { KNOWN_CONTENT_TYPES } from './modules/files/content-types.js';
 import { retentionSettings, type RetentionSettings } from './retention.js';
 import { aiConfigFrom, aiEnvSchema, type AiConfig } from './modules/ai/ai.config.js';
@@ -148,6 +149,8 @@ export interface Config {
   ai: AiConfig | null;
   /** Stripe billing for those who host Kith for others; null (the default) means billing is off. */
   billing: BillingConfig | null;
+  /** Email, SMS and calls as channels (server/modules/channels/config.ts reads their variables). */
+  channels: ChannelsConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -198,5 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     ai: aiConfigFrom(e),
     billing: billingConfigFrom(e),
+    channels: channelsConfigFrom(present),
   };
 }

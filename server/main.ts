@@ -10,6 +10,7 @@ import { scheduleRetentionSweep } from './jobs/retention-sweep.js';
 import { scheduleUsageAlerts } from './modules/billing/usage-alerts.js';
 import { jobHandlers } from './jobs/registry.js';
 import { JobWorker } from './jobs/worker.js';
+import { startChannels } from './modules/channels/start.js';
 
 const config = loadConfig();
 const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
@@ -30,6 +31,7 @@ const kith = createKithServer(app);
 const port = await kith.listen(config.port, config.host);
 const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.pgliteDir}`;
 app.logger.info(`Kith is listening on http://${config.host}:${port}/graphql (database: ${where})`);
+const channels = await startChannels(app);
 
 // A process manager sends SIGTERM, waits, then kills: what is in flight gets until the deadline to finish.
 const SHUTDOWN_DEADLINE_MS = 20_000;
@@ -43,6 +45,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS).unref();
   await kith.close();
+  await channels.stop();
   await jobs.stop();
   app.mailer.close();
   await db.close();

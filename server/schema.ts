@@ -63,6 +63,7 @@ import './modules/clipper/clipper.graphql.js';
 import './modules/imports/imports.graphql.js';
 import './modules/ai/ai.graphql.js';
 import './modules/billing/billing.graphql.js';
+import './modules/channels/channels.graphql.js';
 
 export const schema = builder.toSchema();
 export const sortedSchema = () => lexicographicSortSchema(schema);

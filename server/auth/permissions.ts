@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   'billing:checkout': 'OWNER',
   /** See the billing page (plan, usage, invoices) and manage the subscription in Stripe's customer portal. */
   'billing:manage': 'ADMIN',
+  /** The workspace's SMTP account, inbound addresses, Twilio number and channel settings. */
+  'channels:manage': 'ADMIN',
+  /** Send email and SMS from records, place calls, keep one's own SMTP account and mailboxes. */
+  'channels:send': 'MEMBER',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

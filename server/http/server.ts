@@ -7,6 +7,7 @@ import { handleImportUpload } from '../modules/imports/upload.http.js';
 import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
 import { handleStripeWebhook } from '../modules/billing/stripe-webhook.http.js';
 import { handlePurgeHealth } from '../modules/privacy/overdue-purges.js';
+import { handleTwilioWebhook } from '../modules/channels/twilio/twilio-webhooks.http.js';
 import { securityHeaders } from './protection/index.js';
 import { readBody } from './read-body.js';
 import { createStaticApp } from './static-app.js';
@@ -77,6 +78,7 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
     if (path === '/imports/upload') return handleImportUpload(app, req, res, yoga.rateLimiter);
     const importErrors = req.method === 'GET' ? /^\/imports\/([^/]+)\/errors\.csv$/.exec(path ?? '') : null;
     if (importErrors) return handleImportErrorFile(app, req, res, importErrors[1]!, yoga.rateLimiter);
+    if (path?.startsWith('/twilio/')) return handleTwilioWebhook(app, req, res, path.slice('/twilio/'.length));
     // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else
     // GRAPHQL_MAX_BODY_BYTES. Yoga holds a multipart body in memory while parsing it, so an upload must
     // declare its length (Node's parser then reads no more than that).

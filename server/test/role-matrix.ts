@@ -3,7 +3,7 @@
 import { KEY_ROLES, type Actor, type KeyActor, type PersonActor, type RolesFixture } from './fixtures.js';
 import type { GqlResult, TestApp } from './test-app.js';
 
-export type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+export type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'NOT_CONFIGURED';
 export type Matrix = Record<PersonActor, Outcome>;
 
 export interface MatrixCase {

@@ -557,10 +557,12 @@ export type FeedRecordsQuery = { nodes: Array<
     | { __typename: 'Contact', id: string, name: string }
     | { __typename: 'Deal', id: string, name: string }
     | { __typename: 'DealStageChange' }
+    | { __typename: 'EmailTemplate' }
     | { __typename: 'Form', id: string, name: string }
     | { __typename: 'FormSubmission' }
     | { __typename: 'Import' }
     | { __typename: 'Invitation' }
+    | { __typename: 'Mailbox' }
     | { __typename: 'Membership' }
     | { __typename: 'Note', id: string, body: string, contact: { id: string } | null, company: { id: string } | null, deal: { id: string } | null }
     | { __typename: 'Pipeline' }
@@ -1315,6 +1317,8 @@ export type WebhookDeliveriesQueryVariables = Exact<{
 
 
 export type WebhookDeliveriesQuery = { node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

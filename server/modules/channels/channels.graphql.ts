@@ -1,0 +1,5 @@
+// Every GraphQL part of the channels module, imported once from server/schema.ts.
+import './email/email.graphql.js';
+import './inbound/inbound.graphql.js';
+import './imap/mailbox.graphql.js';
+import './twilio/phone.graphql.js';

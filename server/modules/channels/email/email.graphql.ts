@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { builder } from '../../../builder.js';
+import type { Context } from '../../../context.js';
+import { idFromGlobalId } from '../../node/uuid.js';
+import { MAX_LONG_TEXT, requiredText, shortText } from '../../records/common.types.js';
+import { permissionInWorkspace, permissionOnRecord } from '../../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
+import { requireViewer } from '../../accounts/session.service.js';
+import { sendEmail } from './send-email.service.js';
+import { removeSmtpAccount, saveSmtpAccount } from './smtp-accounts.service.js';
+import { createTemplate, deleteTemplate, updateTemplate } from './templates.service.js';
+import './email.types.js';
+
+const SmtpAccountInput = builder.inputType('SmtpAccountInput', {
+  fields: (t) => ({
+    host: t.string({ validate: requiredText('Host', 253) }),
+    port: t.int({ validate: z.number().int().min(1).max(65535) }),
+    secure: t.boolean({ required: false, description: 'Implicit TLS; defaults to true on port 465.' }),
+    username: t.string({ validate: requiredText('User name', 320) }),
+    password: t.string({ required: false, description: 'Required the first time; left out, the stored one is kept. An app password where the provider has them.', validate: shortText('Password', 1000) }),
+    fromAddress: t.string({ validate: requiredText('From address', 320) }),
+    fromName: t.string({ required: false, validate: shortText('From name', 200) }),
+  }),
+});
+
+const EmailTemplateInput = builder.inputType('EmailTemplateInput', {
+  fields: (t) => ({
+    name: t.string({ required: false, validate: shortText('Name', 200) }),
+    subject: t.string({ required: false, validate: shortText('Subject', 998) }),
+    body: t.string({ required: false, validate: shortText('Body', MAX_LONG_TEXT) }),
+  }),
+});
+
+const address = shortText('Address', 320);
+const SendEmailInput = builder.inputType('SendEmailInput', {
+  fields: (t) => ({
+    to: t.stringList({ validate: z.array(address).max(50, 'At most 50 recipients.') }),
+    cc: t.stringList({ required: false, validate: z.array(address).max(50, 'At most 50 recipients.') }),
+    subject: t.string({ required: false, description: 'Defaults to the template\'s, or "Re: ..." on a reply. Merge fields allowed.', validate: shortText('Subject', 998) }),
+    body: t.string({ required: false, description: 'Plain text with merge fields; defaults to the template\'s.', validate: shortText('Body', MAX_LONG_TEXT) }),
+    templateId: t.id({ required: false }),
+    contactId: t.id({ required: false, description: 'The contact the email is written from (and whose fields merge).' }),
+    companyId: t.id({ required: false }),
+    dealId: t.id({ required: false }),
+    replyToId: t.id({ required: false, description: 'A communication (email) this answers: In-Reply-To and References follow.' }),
+  }),
+});
+
+const onTemplate = (ctx: Context, id: string, permission: 'channels:send') =>
+  permissionOnRecord(ctx, () => ctx.prisma.emailTemplate.findUnique({ where: { id: idFromGlobalId(id, 'EmailTemplate', 'Email template') } }), permission, 'Email template');
+
+builder.queryFields((t) => ({
+  workspaceSmtpAccount: t.prismaField({
+    type: 'SmtpAccount',
+    nullable: true,
+    description: 'The workspace\'s SMTP account for sending (admins).',
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
+    resolve: (query, _root, args, ctx) => ctx.prisma.smtpAccount.findFirst({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: null } }),
+  }),
+  mySmtpAccount: t.prismaField({
+    type: 'SmtpAccount',
+    nullable: true,
+    description: 'Your own SMTP account in this workspace, used instead of the workspace\'s.',
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.smtpAccount.findFirst({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: requireViewer(ctx).user.id } }),
+  }),
+  emailTemplates: t.prismaField({
+    type: ['EmailTemplate'],
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.emailTemplate.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: 500 }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setWorkspaceSmtpAccount: t.prismaField({
+    type: 'SmtpAccount',
+    description: 'Saves the workspace\'s SMTP account after signing in to the server with it.',
+    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const row = await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null, args.input);
+      return ctx.prisma.smtpAccount.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  removeWorkspaceSmtpAccount: t.boolean({
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
+    resolve: (_root, args, ctx) => removeSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null),
+  }),
+  setMySmtpAccount: t.prismaField({
+    type: 'SmtpAccount',
+    description: 'Saves your own SMTP account for this workspace after signing in to the server with it.',
+    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const row = await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id, args.input);
+      return ctx.prisma.smtpAccount.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  removeMySmtpAccount: t.boolean({
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    resolve: (_root, args, ctx) => removeSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id),
+  }),
+  createEmailTemplate: t.prismaField({
+    type: 'EmailTemplate',
+    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: EmailTemplateInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const row = await createTemplate(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
+      return ctx.prisma.emailTemplate.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  updateEmailTemplate: t.prismaField({
+    type: 'EmailTemplate',
+    args: { id: t.arg.id(), input: t.arg({ type: EmailTemplateInput }) },
+    authScopes: (_root, args, ctx) => onTemplate(ctx, args.id, 'channels:send'),
+    resolve: async (query, _root, args, ctx) => {
+      const row = await updateTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate'), args.input);
+      return ctx.prisma.emailTemplate.findUniqueOrThrow({ ...query, where: { id: row.id } });
+    },
+  }),
+  deleteEmailTemplate: t.boolean({
+    args: { id: t.arg.id() },
+    authScopes: (_root, args, ctx) => onTemplate(ctx, args.id, 'channels:send'),
+    resolve: (_root, args, ctx) => deleteTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate')),
+  }),
+  sendEmail: t.prismaField({
+    type: 'Communication',
+    description: 'Sends an email through your SMTP account (or the workspace\'s) and records it on every known participant\'s timeline.',
+    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendEmailInput }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    resolve: async (query, _root, args, ctx) => {
+      const id = await sendEmail(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
+      return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+}));

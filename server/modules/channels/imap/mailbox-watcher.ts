@@ -1,0 +1,142 @@
+// Keeps one mailbox in sync: connects, syncs every folder, then waits in IDLE on the inbox and syncs it
+// again on each new message. A dropped connection or an error reconnects after a pause that grows
+// (up to 5 minutes); `stop()` ends it.
+import type { ImapFlow } from 'imapflow';
+import type { AppServices } from '../../../app-services.js';
+import { imapClientFor, imapFailure } from './imap-client.js';
+import { syncFolder, syncMailbox, type SyncOptions } from './mailbox-sync.js';
+
+const MAX_PAUSE_MS = 5 * 60_000;
+
+export class MailboxWatcher {
+  private stopped = false;
+  private client: ImapFlow | null = null;
+  private running: Promise<void> | null = null;
+  private pause: { timer: NodeJS.Timeout; wake: () => void } | null = null;
+  /** Connections made so far (tests check reconnects). */
+  connections = 0;
+
+  constructor(
+    private readonly app: AppServices,
+    readonly mailboxId: string,
+    private readonly options: SyncOptions & { firstPauseMs?: number; onSynced?: () => void } = {},
+  ) {}
+
+  start() {
+    this.running ??= this.loop();
+    return this;
+  }
+
+  async stop() {
+    this.stopped = true;
+    this.pause?.wake();
+    await this.client?.logout().catch(() => this.client?.close());
+    await this.running;
+  }
+
+  private async setStatus(status: string, lastError: string | null = null) {
+    await this.app.db.prisma.mailbox.updateMany({ where: { id: this.mailboxId }, data: { status, lastError } });
+  }
+
+  private async loop() {
+    let pauseMs = this.options.firstPauseMs ?? 1000;
+    while (!this.stopped) {
+      try {
+        await this.session();
+        pauseMs = this.options.firstPauseMs ?? 1000;
+      } catch (error) {
+        if (this.stopped) break;
+        this.app.logger.warn(`Mailbox ${this.mailboxId}: sync failed: ${imapFailure(error)}`);
+        await this.setStatus('ERROR', imapFailure(error)).catch(() => {});
+        pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
+      }
+      if (this.stopped) break;
+      await new Promise<void>((wake) => {
+        this.pause = { timer: setTimeout(wake, pauseMs), wake };
+      });
+      clearTimeout(this.pause?.timer);
+      this.pause = null;
+    }
+  }
+
+  /**
+   * IDLE at once: left to itself imapflow starts it only after 15 s without commands, and new mail would
+   * wait that long. Any later command (the sync on new mail) ends the IDLE by itself.
+   */
+  private idle(client: ImapFlow) {
+    if (!this.stopped && client.usable) void client.idle().catch(() => {});
+  }
+
+  /** One connection's life: full sync, then IDLE on the inbox until the connection ends. */
+  private async session() {
+    const mailbox = await this.app.db.prisma.mailbox.findUnique({ where: { id: this.mailboxId } });
+    if (!mailbox) {
+      this.stopped = true;
+      return;
+    }
+    const client = await imapClientFor(this.app.config, mailbox);
+    this.client = client;
+    const closed = new Promise<void>((done) => client.once('close', () => done()));
+    client.on('error', () => {}); // reported by the close and the failing command
+    await client.connect();
+    this.connections++;
+    await this.setStatus('SYNCING');
+    await syncMailbox(this.app, client, mailbox, this.options);
+    this.options.onSynced?.();
+    await this.setStatus('IDLE');
+    if (!mailbox.excludedFolders.some((path) => path.toLowerCase() === 'inbox')) {
+      let chain = Promise.resolve();
+      client.on('exists', () => {
+        chain = chain.then(async () => {
+          const fresh = await this.app.db.prisma.mailbox.findUnique({ where: { id: this.mailboxId } });
+          if (fresh && !this.stopped) await syncFolder(this.app, client, fresh, 'INBOX', this.options);
+          this.options.onSynced?.();
+        }).catch((error: unknown) => this.app.logger.warn(`Mailbox ${this.mailboxId}: ${imapFailure(error)}`))
+          .finally(() => this.idle(client));
+      });
+      await client.mailboxOpen('INBOX', { readOnly: true });
+      this.idle(client);
+    }
+    await closed;
+    if (!this.stopped) throw Object.assign(new Error('connection closed'), { code: 'NoConnection' });
+  }
+}
+
+/** The watchers of one server process, by mailbox. */
+export class MailboxWatchers {
+  private readonly watchers = new Map<string, MailboxWatcher>();
+  constructor(private readonly app: AppServices) {}
+
+  watch(mailboxId: string) {
+    if (!this.watchers.has(mailboxId)) this.watchers.set(mailboxId, new MailboxWatcher(this.app, mailboxId).start());
+  }
+
+  /** The running watcher of a mailbox, if any. */
+  watcher(mailboxId: string): MailboxWatcher | undefined {
+    return this.watchers.get(mailboxId);
+  }
+
+  async unwatch(mailboxId: string) {
+    const watcher = this.watchers.get(mailboxId);
+    this.watchers.delete(mailboxId);
+    await watcher?.stop();
+  }
+
+  async startAll() {
+    const mailboxes = await this.app.db.prisma.mailbox.findMany({ where: { workspace: { closedAt: null } }, select: { id: true } });
+    for (const { id } of mailboxes) this.watch(id);
+  }
+
+  async stopAll() {
+    await Promise.all([...this.watchers.keys()].map((id) => this.unwatch(id)));
+  }
+}
+
+const byApp = new WeakMap<AppServices, MailboxWatchers>();
+
+/** This process's watchers (one set per app). */
+export function mailboxWatchers(app: AppServices): MailboxWatchers {
+  let watchers = byApp.get(app);
+  if (!watchers) byApp.set(app, (watchers = new MailboxWatchers(app)));
+  return watchers;
+}
