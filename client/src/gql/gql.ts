@@ -35,8 +35,7 @@ type Documents = {
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": typeof types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": typeof types.ResendVerificationDocument,
     "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": typeof types.AiPreviewDocument,
-    "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": typeof types.AiStreamDocument,
-    "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n": typeof types.AiDraftReplyDocument,
+    "\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": typeof types.AiStreamDocument,
     "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": typeof types.SaveAiDraftDocument,
     "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n": typeof types.AiSuggestNextStepsDocument,
     "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": typeof types.CreateSuggestedActivityDocument,
@@ -141,8 +140,7 @@ const documents: Documents = {
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": types.ResendVerificationDocument,
     "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": types.AiPreviewDocument,
-    "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": types.AiStreamDocument,
-    "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n": types.AiDraftReplyDocument,
+    "\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": types.AiStreamDocument,
     "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": types.SaveAiDraftDocument,
     "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n": types.AiSuggestNextStepsDocument,
     "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": types.CreateSuggestedActivityDocument,
@@ -327,11 +325,7 @@ export function graphql(source: "\n  query AiPreview($summary: AiSummaryInput, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"): (typeof documents)["\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n"): (typeof documents)["\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n"];
+export function graphql(source: "\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"): (typeof documents)["\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,12 +18,9 @@ const Preview = graphql(`
   }
 `);
 const Stream = graphql(`
-  subscription AiStream($summary: AiSummaryInput) {
-    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }
+  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {
+    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }
   }
-`);
-const Draft = graphql(`
-  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }
 `);
 const SaveCommunication = graphql(`
   mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }
@@ -82,9 +79,13 @@ export const AiPanel: Component<Props> = (props) => {
   const [length, setLength] = createSignal<AiLength>('SHORT');
   const [draft, setDraft] = createSignal<{ body: string; subject: string | null; channel: string | null } | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const [drafting, setDrafting] = createSignal<{ unsubscribe: () => void } | null>(null);
   const [saved, setSaved] = createSignal<string | null>(null);
   const [steps, setSteps] = createSignal<Array<{ type: string; subject: string; reason: string; dueAt: string; created?: boolean }>>([]);
-  onCleanup(() => streaming()?.unsubscribe());
+  onCleanup(() => {
+    streaming()?.unsubscribe();
+    drafting()?.unsubscribe();
+  });
 
   const selection = () => ({ recordId: props.recordId, itemIds: items().filter((i) => ticked().has(i.id)).map((i) => i.id) });
   const toggle = (id: string) => {
@@ -134,14 +135,33 @@ export const AiPanel: Component<Props> = (props) => {
   };
 
   const draftInput = () => ({ recordId: props.recordId, sourceId: draftSource(), tone: tone(), length: length() });
-  const makeDraft = async () => {
-    setBusy(true);
+  /** The draft streams into the editor as it is written; Stop keeps what came so far. */
+  const makeDraft = () => {
     setSaved(null);
-    const result = await client.mutation(Draft, { input: draftInput() }).toPromise();
-    if (result.error || !result.data) return failed(errorMessage(result.error));
-    setDraft(result.data.aiDraftReply);
-    setBusy(false);
-    void ai.refetch();
+    const source = items().find((i) => i.id === draftSource());
+    const channel = source?.__typename === 'Communication' ? (source.kind === 'SMS' ? 'SMS' : 'EMAIL') : null;
+    let body = '';
+    setDraft({ body, subject: null, channel });
+    const subscription = client.subscription(Stream, { draft: draftInput() }).subscribe((result) => {
+      if (result.error) {
+        setDrafting(null);
+        setDraft(null);
+        return failed(errorMessage(result.error));
+      }
+      const event = result.data?.aiStream;
+      if (!event) return;
+      if (event.delta) setDraft({ body: (body += event.delta), subject: null, channel });
+      if (event.done) {
+        setDraft({ body: event.text ?? body, subject: event.subject ?? null, channel });
+        setDrafting(null);
+        void ai.refetch();
+      }
+    });
+    setDrafting(subscription);
+  };
+  const stopDraft = () => {
+    drafting()?.unsubscribe();
+    setDrafting(null);
   };
   const saveDraft = async () => {
     const current = draft();
@@ -258,7 +278,7 @@ export const AiPanel: Component<Props> = (props) => {
             aria-label="Draft a reply"
             onSubmit={(event) => {
               event.preventDefault();
-              void ask('DRAFT_REPLY', { draft: draftInput() }, () => void makeDraft());
+              void ask('DRAFT_REPLY', { draft: draftInput() }, makeDraft);
             }}
           >
             <h3>Draft a reply</h3>
@@ -287,9 +307,18 @@ export const AiPanel: Component<Props> = (props) => {
                 </select>
               </div>
             </div>
-            <button type="submit" disabled={!draftSource() || ai.exhausted() || busy()}>
-              Draft
-            </button>
+            <Show
+              when={drafting()}
+              fallback={
+                <button type="submit" disabled={!draftSource() || ai.exhausted() || busy()}>
+                  Draft
+                </button>
+              }
+            >
+              <button type="button" onClick={stopDraft}>
+                Stop drafting
+              </button>
+            </Show>
           </form>
         </Show>
         <Show when={draft()}>
@@ -303,7 +332,7 @@ export const AiPanel: Component<Props> = (props) => {
               <label for="ai-draft-body">Draft (edit before saving)</label>
               <textarea id="ai-draft-body" rows={6} value={current().body} onInput={(e) => setDraft({ ...current(), body: e.currentTarget.value })} />
               <div class="row">
-                <button type="button" class="primary" onClick={() => void saveDraft()}>
+                <button type="button" class="primary" disabled={drafting() != null} onClick={() => void saveDraft()}>
                   Save as {current().channel === 'SMS' ? 'text message' : 'email'}
                 </button>
                 <button type="button" onClick={() => setDraft(null)}>
