@@ -116,6 +116,8 @@ describe('Kith web app: AI on what the user selects', () => {
     const body = page.getByLabel('Draft (edit before saving)');
     await expect.poll(() => body.inputValue(), WAIT).toBe('Dear Ada, the quote follows on Thursday.');
     expect(provider.completions[0]!.body!.messages[0].content).toContain('in a formal tone');
+    expect(provider.completions[0]!.body).toMatchObject({ stream: true });
+    await page.getByText('Subject: Re: Quote').waitFor();
     await body.fill('Dear Ada, the quote follows on Thursday. Kind regards, Owner');
     expect(await h.app.prisma.communication.count({ where: { direction: 'OUTBOUND' } })).toBe(1); // the call only: nothing saved yet
     await page.getByRole('button', { name: 'Save as email' }).click();

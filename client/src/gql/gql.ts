@@ -34,9 +34,6 @@ type Documents = {
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": typeof types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": typeof types.ResendVerificationDocument,
-    "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": typeof types.AiPreviewDocument,
-    "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": typeof types.AiStreamDocument,
-    "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n": typeof types.AiDraftReplyDocument,
     "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": typeof types.SaveAiDraftDocument,
     "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n": typeof types.AiSuggestNextStepsDocument,
     "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": typeof types.CreateSuggestedActivityDocument,
@@ -47,6 +44,8 @@ type Documents = {
     "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n": typeof types.AiExtractContactDocument,
     "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n": typeof types.CreateExtractedContactDocument,
     "\n  mutation UpdateExtractedContact($id: ID!, $input: ContactInput!) { updateContact(id: $id, input: $input) { id } }\n": typeof types.UpdateExtractedContactDocument,
+    "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": typeof types.AiPreviewDocument,
+    "\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": typeof types.AiStreamDocument,
     "\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": typeof types.WorkspaceAiDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": typeof types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
@@ -150,9 +149,6 @@ const documents: Documents = {
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": types.ResendVerificationDocument,
-    "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": types.AiPreviewDocument,
-    "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": types.AiStreamDocument,
-    "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n": types.AiDraftReplyDocument,
     "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": types.SaveAiDraftDocument,
     "\n  mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }\n": types.AiSuggestNextStepsDocument,
     "\n  mutation CreateSuggestedActivity($input: ActivityInput!) { createActivity(input: $input) { id } }\n": types.CreateSuggestedActivityDocument,
@@ -163,6 +159,8 @@ const documents: Documents = {
     "\n  mutation AiExtractContact($input: AiExtractContactInput!) {\n    aiExtractContact(input: $input) { firstName lastName jobTitle companyName location emails phones profileUrls matches { id name } }\n  }\n": types.AiExtractContactDocument,
     "\n  mutation CreateExtractedContact($input: ContactInput!) { createContact(input: $input) { id } }\n": types.CreateExtractedContactDocument,
     "\n  mutation UpdateExtractedContact($id: ID!, $input: ContactInput!) { updateContact(id: $id, input: $input) { id } }\n": types.UpdateExtractedContactDocument,
+    "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": types.AiPreviewDocument,
+    "\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": types.AiStreamDocument,
     "\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": types.WorkspaceAiDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
@@ -343,18 +341,6 @@ export function graphql(source: "\n  mutation ResendVerification { resendVerific
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n"): (typeof documents)["\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"): (typeof documents)["\n  subscription AiStream($summary: AiSummaryInput) {\n    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n"): (typeof documents)["\n  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n"): (typeof documents)["\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -392,6 +378,14 @@ export function graphql(source: "\n  mutation CreateExtractedContact($input: Con
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateExtractedContact($id: ID!, $input: ContactInput!) { updateContact(id: $id, input: $input) { id } }\n"): (typeof documents)["\n  mutation UpdateExtractedContact($id: ID!, $input: ContactInput!) { updateContact(id: $id, input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n"): (typeof documents)["\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"): (typeof documents)["\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

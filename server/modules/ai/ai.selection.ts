@@ -32,11 +32,13 @@ const OWNERS = { Contact: 'contact', Company: 'company', Deal: 'deal' } as const
 
 type Finder = { findFirst: (args: object) => Promise<Record<string, unknown> | null> };
 
-/** Where the record lives, without visibility: the auth scope decides membership and permission from it. */
-export async function recordWorkspace(ctx: Context, recordId: string, allowed: ReadonlyArray<keyof typeof OWNERS> = ['Contact', 'Company', 'Deal']) {
+/** Where the record lives, without visibility: the auth scope decides membership and permission from it. Once per request. */
+export function recordWorkspace(ctx: Context, recordId: string, allowed: ReadonlyArray<keyof typeof OWNERS> = ['Contact', 'Company', 'Deal']) {
   const { entry: owner, id } = entryForGlobalId(recordId, pick(allowed), 'Record');
-  const delegate = ctx.prisma[owner] as unknown as Finder;
-  return (await delegate.findFirst({ where: { id }, select: { workspaceId: true } })) as { workspaceId: string } | null;
+  return ctx.memo(`aiRecordWorkspace:${owner}:${id}`, async () => {
+    const delegate = ctx.prisma[owner] as unknown as Finder;
+    return (await delegate.findFirst({ where: { id }, select: { workspaceId: true } })) as { workspaceId: string } | null;
+  });
 }
 
 const pick = (allowed: ReadonlyArray<keyof typeof OWNERS>) => Object.fromEntries(allowed.map((t) => [t, OWNERS[t]])) as Record<string, TimelineOwner>;

@@ -420,3 +420,34 @@ describe('AI usage retention', () => {
     expect(await app.prisma.aiUsage.count({ where: { createdAt: { lt: new Date(Date.now() - 90 * DAY) } } })).toBe(0);
   });
 });
+
+describe('hostile input with AI on', () => {
+  it('gets coded errors, sends nothing and writes nothing', async () => {
+    const { app, f, h } = await setup();
+    const elsewhere = await outsiderWorkspaceId(app, f);
+    const foreign = await contactRow(app, f, { workspaceId: elsewhere, ownerId: f.users.OUTSIDER.id });
+    const many = Array.from({ length: 51 }, () => h.note);
+    const cases: Array<[string, Record<string, unknown>]> = [
+      [SUMMARISE, { i: { recordId: 'garbage!!', itemIds: [h.note] } }],
+      [SUMMARISE, { i: { recordId: h.adaId, itemIds: [h.note] } }], // a bare UUID
+      [SUMMARISE, { i: { recordId: h.ada, itemIds: ['Nul\u0000'] } }],
+      [SUMMARISE, { i: { recordId: h.ada, itemIds: many } }],
+      [SUMMARISE, { i: { recordId: foreign.gid, itemIds: [h.note] } }],
+      [DRAFT, { i: { recordId: h.ada, sourceId: h.email, instructions: 'x'.repeat(501) } }],
+      [DRAFT, { i: { recordId: h.deal, sourceId: h.sms } }], // an SMS not on the deal
+      [EXTRACT, { t: 'x'.repeat(20_000) }],
+      [NEXT_STEPS, { i: { dealId: h.deal, itemIds: [] } }],
+      [PREVIEW, {}],
+      [`query($s: AiSummaryInput, $e: AiExtractContactInput) { aiPreview(summary: $s, extract: $e) { body } }`, { s: { recordId: h.ada, itemIds: [h.note] }, e: { text: 'x' } }],
+    ];
+    const before = await dataCounts(app);
+    for (const [query, variables] of cases) {
+      const codes = errorCodes(await f.clients.MEMBER.gql(query, variables));
+      expect(codes.length, JSON.stringify(variables).slice(0, 80)).toBe(1);
+      expect(['NOT_FOUND', 'BAD_USER_INPUT']).toContain(codes[0]);
+    }
+    expect(provider.requests).toEqual([]);
+    expect(await dataCounts(app)).toEqual(before);
+    expect(await app.prisma.aiUsage.count()).toBe(0);
+  });
+});

@@ -1,33 +1,18 @@
-// AI on a contact, company or deal page: summarise the ticked timeline items (streamed), draft a reply to
-// a message or a follow-up to a meeting note and save it, and, on deals, suggest next steps that become
-// activities. Absent unless AI is available, on in the workspace and allowed to the viewer.
+// AI on a contact, company or deal page: summarise the ticked timeline items (streamed), draft a reply
+// (AiDraft), and, on deals, suggest next steps that become activities. Absent unless AI is available, on in
+// the workspace and allowed to the viewer.
 import { useClient } from '@urql/solid';
 import { createSignal, For, onCleanup, Show, type Component } from 'solid-js';
 import { graphql } from '../../gql';
-import type { AiLength, AiTone, TimelineEntryFragment } from '../../gql/graphql';
+import type { TimelineEntryFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
 import { ErrorNotice } from '../States';
-import { hasSeenPreview, markPreviewSeen, useWorkspaceAi } from './ai-state';
-import { SendPreview, type PreviewMessage } from './SendPreview';
+import { AiDraft } from './AiDraft';
+import { describe, selectable, Stream, usePreviewGate } from './ai-requests';
+import { useWorkspaceAi } from './ai-state';
 import './ai.css';
 
-const Preview = graphql(`
-  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {
-    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }
-  }
-`);
-const Stream = graphql(`
-  subscription AiStream($summary: AiSummaryInput) {
-    aiStream(summary: $summary) { delta done text items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }
-  }
-`);
-const Draft = graphql(`
-  mutation AiDraftReply($input: AiDraftInput!) { aiDraftReply(input: $input) { body subject channel } }
-`);
-const SaveCommunication = graphql(`
-  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }
-`);
 const NextSteps = graphql(`
   mutation AiSuggestNextSteps($input: AiNextStepsInput!) { aiSuggestNextSteps(input: $input) { steps { type subject reason dueAt } } }
 `);
@@ -38,22 +23,6 @@ const CreateStep = graphql(`
 /** How many of the newest items are ticked at first. */
 export const DEFAULT_SELECTED = 5;
 
-type Selectable = Extract<TimelineEntryFragment, { __typename?: 'Note' | 'Activity' | 'Communication' }>;
-
-const selectable = (items: TimelineEntryFragment[]) =>
-  items.filter((item): item is Selectable => item.__typename === 'Note' || item.__typename === 'Activity' || item.__typename === 'Communication');
-
-function describe(item: Selectable): string {
-  switch (item.__typename) {
-    case 'Note':
-      return `Note, ${formatDate(item.createdAt)}: ${item.body.slice(0, 80)}`;
-    case 'Activity':
-      return `${humanize(item.type)}, ${formatDate(item.createdAt)}: ${item.subject}`;
-    default:
-      return `${item.kind === 'SMS' ? 'SMS' : humanize(item.kind ?? '')} (${humanize(item.direction ?? '').toLowerCase()}), ${formatDate(item.occurredAt)}: ${item.messageSubject ?? item.messageBody?.slice(0, 80) ?? item.outcome ?? ''}`;
-  }
-}
-
 interface Props {
   recordId: string;
   kind: 'Contact' | 'Company' | 'Deal';
@@ -61,28 +30,16 @@ interface Props {
   onChange: () => void;
 }
 
-interface Pending {
-  model: string;
-  messages: PreviewMessage[];
-  send: () => void;
-}
-
 export const AiPanel: Component<Props> = (props) => {
   const ai = useWorkspaceAi();
   const client = useClient();
   const items = () => selectable(props.items);
   const [ticked, setTicked] = createSignal<ReadonlySet<string>>(new Set(items().slice(0, DEFAULT_SELECTED).map((i) => i.id)));
-  const [pending, setPending] = createSignal<Pending | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [summary, setSummary] = createSignal('');
   const [drewOn, setDrewOn] = createSignal<string[]>([]);
   const [streaming, setStreaming] = createSignal<{ unsubscribe: () => void } | null>(null);
-  const [draftSource, setDraftSource] = createSignal('');
-  const [tone, setTone] = createSignal<AiTone>('NEUTRAL');
-  const [length, setLength] = createSignal<AiLength>('SHORT');
-  const [draft, setDraft] = createSignal<{ body: string; subject: string | null; channel: string | null } | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const [saved, setSaved] = createSignal<string | null>(null);
   const [steps, setSteps] = createSignal<Array<{ type: string; subject: string; reason: string; dueAt: string; created?: boolean }>>([]);
   onCleanup(() => streaming()?.unsubscribe());
 
@@ -98,15 +55,7 @@ export const AiPanel: Component<Props> = (props) => {
     void ai.refetch();
   };
 
-  /** Shows what will be sent before the first request of a kind, then runs it. */
-  const ask = async (feature: string, variables: Record<string, unknown>, run: () => void) => {
-    setError(null);
-    if (hasSeenPreview(feature)) return run();
-    const result = await client.query(Preview, variables, { requestPolicy: 'network-only' }).toPromise();
-    if (result.error || !result.data) return failed(errorMessage(result.error));
-    const { model, messages } = result.data.aiPreview;
-    setPending({ model, messages, send: () => (markPreviewSeen(feature), setPending(null), run()) });
-  };
+  const { ask, Gate } = usePreviewGate(setError);
 
   const summarise = () => {
     setSummary('');
@@ -131,28 +80,6 @@ export const AiPanel: Component<Props> = (props) => {
   const stop = () => {
     streaming()?.unsubscribe();
     setStreaming(null);
-  };
-
-  const draftInput = () => ({ recordId: props.recordId, sourceId: draftSource(), tone: tone(), length: length() });
-  const makeDraft = async () => {
-    setBusy(true);
-    setSaved(null);
-    const result = await client.mutation(Draft, { input: draftInput() }).toPromise();
-    if (result.error || !result.data) return failed(errorMessage(result.error));
-    setDraft(result.data.aiDraftReply);
-    setBusy(false);
-    void ai.refetch();
-  };
-  const saveDraft = async () => {
-    const current = draft();
-    if (!current) return;
-    const link = props.kind === 'Contact' ? { contactIds: [props.recordId] } : props.kind === 'Company' ? { companyId: props.recordId } : { dealId: props.recordId };
-    const kind = current.channel === 'SMS' ? 'SMS' : 'EMAIL';
-    const result = await client.mutation(SaveCommunication, { input: { kind, direction: 'OUTBOUND', subject: kind === 'EMAIL' ? current.subject : null, body: current.body, ...link } }).toPromise();
-    if (result.error) return failed(errorMessage(result.error));
-    setDraft(null);
-    setSaved('Saved to the timeline.');
-    props.onChange();
   };
 
   const suggest = async () => {
@@ -225,7 +152,7 @@ export const AiPanel: Component<Props> = (props) => {
             </button>
           </Show>
         </div>
-        <Show when={pending()}>{(p) => <SendPreview model={p().model} messages={p().messages} onSend={p().send} onCancel={() => setPending(null)} />}</Show>
+        <Gate />
         <ErrorNotice message={error()} />
         <Show when={summary()}>
           <div class="ai-summary" aria-live="polite">
@@ -252,70 +179,15 @@ export const AiPanel: Component<Props> = (props) => {
             </For>
           </ol>
         </Show>
-        <Show when={sources().length > 0}>
-          <form
-            class="stack ai-draft"
-            aria-label="Draft a reply"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void ask('DRAFT_REPLY', { draft: draftInput() }, () => void makeDraft());
-            }}
-          >
-            <h3>Draft a reply</h3>
-            <div class="field">
-              <label for="ai-draft-source">Reply to</label>
-              <select id="ai-draft-source" required value={draftSource()} onChange={(e) => setDraftSource(e.currentTarget.value)}>
-                <option value="">Choose a message or meeting note</option>
-                <For each={sources()}>{(item) => <option value={item.id}>{describe(item)}</option>}</For>
-              </select>
-            </div>
-            <div class="row">
-              <div class="field">
-                <label for="ai-draft-tone">Tone</label>
-                <select id="ai-draft-tone" value={tone()} onChange={(e) => setTone(e.currentTarget.value as AiTone)}>
-                  <option value="NEUTRAL">Neutral</option>
-                  <option value="FRIENDLY">Friendly</option>
-                  <option value="FORMAL">Formal</option>
-                </select>
-              </div>
-              <div class="field">
-                <label for="ai-draft-length">Length</label>
-                <select id="ai-draft-length" value={length()} onChange={(e) => setLength(e.currentTarget.value as AiLength)}>
-                  <option value="SHORT">Short</option>
-                  <option value="MEDIUM">Medium</option>
-                  <option value="LONG">Long</option>
-                </select>
-              </div>
-            </div>
-            <button type="submit" disabled={!draftSource() || ai.exhausted() || busy()}>
-              Draft
-            </button>
-          </form>
-        </Show>
-        <Show when={draft()}>
-          {(current) => (
-            <div class="stack ai-draft-result">
-              <Show when={current().subject}>
-                <p>
-                  <strong>Subject:</strong> {current().subject}
-                </p>
-              </Show>
-              <label for="ai-draft-body">Draft (edit before saving)</label>
-              <textarea id="ai-draft-body" rows={6} value={current().body} onInput={(e) => setDraft({ ...current(), body: e.currentTarget.value })} />
-              <div class="row">
-                <button type="button" class="primary" onClick={() => void saveDraft()}>
-                  Save as {current().channel === 'SMS' ? 'text message' : 'email'}
-                </button>
-                <button type="button" onClick={() => setDraft(null)}>
-                  Discard
-                </button>
-              </div>
-            </div>
-          )}
-        </Show>
-        <Show when={saved()}>
-          <p role="status">{saved()}</p>
-        </Show>
+        <AiDraft
+          recordId={props.recordId}
+          kind={props.kind}
+          sources={sources()}
+          disabled={ai.exhausted() || busy()}
+          onChange={props.onChange}
+          onError={setError}
+          onUsed={() => void ai.refetch()}
+        />
       </section>
     </Show>
   );

@@ -1,0 +1,160 @@
+// Draft a reply to an email or text message, or a follow-up to a meeting note: streamed into an editor,
+// then saved as a communication on the record only when the member says so.
+import { useClient } from '@urql/solid';
+import { createSignal, For, onCleanup, Show, type Component } from 'solid-js';
+import { graphql } from '../../gql';
+import type { AiLength, AiTone } from '../../gql/graphql';
+import { errorMessage } from '../../lib/errors';
+import { describe, Stream, usePreviewGate, type Selectable } from './ai-requests';
+
+const SaveCommunication = graphql(`
+  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }
+`);
+
+interface Props {
+  recordId: string;
+  kind: 'Contact' | 'Company' | 'Deal';
+  /** Emails, text messages and notes of the record's timeline. */
+  sources: Selectable[];
+  disabled: boolean;
+  onChange: () => void;
+  onError: (message: string | null) => void;
+  /** A request used tokens. */
+  onUsed: () => void;
+}
+
+export const AiDraft: Component<Props> = (props) => {
+  const client = useClient();
+  const { ask, Gate } = usePreviewGate(props.onError);
+  const [draftSource, setDraftSource] = createSignal('');
+  const [tone, setTone] = createSignal<AiTone>('NEUTRAL');
+  const [length, setLength] = createSignal<AiLength>('SHORT');
+  const [draft, setDraft] = createSignal<{ body: string; subject: string | null; channel: string | null } | null>(null);
+  const [drafting, setDrafting] = createSignal<{ unsubscribe: () => void } | null>(null);
+  const [saved, setSaved] = createSignal<string | null>(null);
+  onCleanup(() => drafting()?.unsubscribe());
+  const fail = (message: string | null) => {
+    props.onError(message);
+    props.onUsed();
+  };
+
+  const draftInput = () => ({ recordId: props.recordId, sourceId: draftSource(), tone: tone(), length: length() });
+  /** The draft streams into the editor as it is written; Stop keeps what came so far. */
+  const makeDraft = () => {
+    setSaved(null);
+    const source = props.sources.find((i) => i.id === draftSource());
+    const channel = source?.__typename === 'Communication' ? (source.kind === 'SMS' ? 'SMS' : 'EMAIL') : null;
+    let body = '';
+    setDraft({ body, subject: null, channel });
+    const subscription = client.subscription(Stream, { draft: draftInput() }).subscribe((result) => {
+      if (result.error) {
+        setDrafting(null);
+        setDraft(null);
+        return fail(errorMessage(result.error));
+      }
+      const event = result.data?.aiStream;
+      if (!event) return;
+      if (event.delta) setDraft({ body: (body += event.delta), subject: null, channel });
+      if (event.done) {
+        setDraft({ body: event.text ?? body, subject: event.subject ?? null, channel });
+        setDrafting(null);
+        props.onUsed();
+      }
+    });
+    setDrafting(subscription);
+  };
+  const stopDraft = () => {
+    drafting()?.unsubscribe();
+    setDrafting(null);
+  };
+  const saveDraft = async () => {
+    const current = draft();
+    if (!current) return;
+    const link = props.kind === 'Contact' ? { contactIds: [props.recordId] } : props.kind === 'Company' ? { companyId: props.recordId } : { dealId: props.recordId };
+    const kind = current.channel === 'SMS' ? 'SMS' : 'EMAIL';
+    const result = await client.mutation(SaveCommunication, { input: { kind, direction: 'OUTBOUND', subject: kind === 'EMAIL' ? current.subject : null, body: current.body, ...link } }).toPromise();
+    if (result.error) return fail(errorMessage(result.error));
+    setDraft(null);
+    setSaved('Saved to the timeline.');
+    props.onChange();
+  };
+
+  return (
+    <>
+        <Show when={props.sources.length > 0}>
+          <form
+            class="stack ai-draft"
+            aria-label="Draft a reply"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void ask('DRAFT_REPLY', { draft: draftInput() }, makeDraft);
+            }}
+          >
+            <h3>Draft a reply</h3>
+            <div class="field">
+              <label for="ai-draft-source">Reply to</label>
+              <select id="ai-draft-source" required value={draftSource()} onChange={(e) => setDraftSource(e.currentTarget.value)}>
+                <option value="">Choose a message or meeting note</option>
+                <For each={props.sources}>{(item) => <option value={item.id}>{describe(item)}</option>}</For>
+              </select>
+            </div>
+            <div class="row">
+              <div class="field">
+                <label for="ai-draft-tone">Tone</label>
+                <select id="ai-draft-tone" value={tone()} onChange={(e) => setTone(e.currentTarget.value as AiTone)}>
+                  <option value="NEUTRAL">Neutral</option>
+                  <option value="FRIENDLY">Friendly</option>
+                  <option value="FORMAL">Formal</option>
+                </select>
+              </div>
+              <div class="field">
+                <label for="ai-draft-length">Length</label>
+                <select id="ai-draft-length" value={length()} onChange={(e) => setLength(e.currentTarget.value as AiLength)}>
+                  <option value="SHORT">Short</option>
+                  <option value="MEDIUM">Medium</option>
+                  <option value="LONG">Long</option>
+                </select>
+              </div>
+            </div>
+            <Show
+              when={drafting()}
+              fallback={
+                <button type="submit" disabled={!draftSource() || props.disabled}>
+                  Draft
+                </button>
+              }
+            >
+              <button type="button" onClick={stopDraft}>
+                Stop drafting
+              </button>
+            </Show>
+          </form>
+        </Show>
+        <Gate />
+        <Show when={draft()}>
+          {(current) => (
+            <div class="stack ai-draft-result">
+              <Show when={current().subject}>
+                <p>
+                  <strong>Subject:</strong> {current().subject}
+                </p>
+              </Show>
+              <label for="ai-draft-body">Draft (edit before saving)</label>
+              <textarea id="ai-draft-body" rows={6} value={current().body} onInput={(e) => setDraft({ ...current(), body: e.currentTarget.value })} />
+              <div class="row">
+                <button type="button" class="primary" disabled={drafting() != null} onClick={() => void saveDraft()}>
+                  Save as {current().channel === 'SMS' ? 'text message' : 'email'}
+                </button>
+                <button type="button" onClick={() => setDraft(null)}>
+                  Discard
+                </button>
+              </div>
+            </div>
+          )}
+        </Show>
+        <Show when={saved()}>
+          <p role="status">{saved()}</p>
+        </Show>
+    </>
+  );
+};
