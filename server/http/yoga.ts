@@ -4,6 +4,7 @@ import type { AppServices } from '../app-services.js';
 import { schema } from '../schema.js';
 import { useActivityPublishing } from '../modules/activity-events/publish.js';
 import { useUsageRecording } from '../modules/usage/usage.plugin.js';
+import { useBillingGate } from '../modules/billing/billing.plugin.js';
 import { createErrorMasker, yogaLogger } from './errors.js';
 import { useInputChecks } from './input-checks.js';
 import { createProtection } from './protection/index.js';
@@ -41,6 +42,7 @@ export function createKithYoga(app: AppServices) {
       useResponseCookies(),
       useActivityPublishing(app),
       useUsageRecording(app),
+      useBillingGate(app),
       useSharedSubscriptionResults(),
       ...protection.plugins,
       useInputChecks(),

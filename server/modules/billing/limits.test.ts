@@ -156,7 +156,18 @@ describe('payment states', () => {
     expect(await footprint(app, f.workspaceId)).toEqual(before);
     expect((await member.ok(`{ contacts(first: 5) { edges { node { id } } } }`)).contacts.edges).toHaveLength(2);
     expect(errorCodes(await f.clients.ADMIN.gql(`mutation { requestWorkspaceExport(format: JSON) { id } }`))).toEqual([]);
+    // Reads that need a managing permission still work.
+    const reads = await f.clients.ADMIN.gql(`{ workspace { invitations { email } } webhooks { edges { node { id } } } }`);
+    expect(reads.errors ?? []).toEqual([]);
     expect(errorCodes(await member.gql(DELETE, { id: globalId('Contact', contacts[1]!.id) }))).toEqual([]);
+    // Deleting a file needs the upload permission: a mutation that only deletes passes, one that also writes does not.
+    const file = await app.prisma.file.create({ data: { workspaceId: f.workspaceId, name: 'a.txt', contentType: 'text/plain', size: 1, sha256: 'x', storageKey: `${f.workspaceId}/k`, contactId: contacts[0]!.id, uploadedById: f.users.MEMBER.id } });
+    const fileId = globalId('Attachment', file.id);
+    const mixed = await member.gql(`mutation($id: ID!) { deleteFile(id: $id) createTag(name: "x") { id } }`, { id: fileId });
+    expect(errorCodes(mixed)[0]).toBe('PAYMENT_REQUIRED');
+    expect(await app.prisma.tag.count({ where: { workspaceId: f.workspaceId } })).toBe(0);
+    expect(await app.prisma.file.count({ where: { id: file.id, deletedAt: null } })).toBe(1);
+    expect(errorCodes(await member.gql(`mutation($id: ID!) { deleteFile(id: $id) }`, { id: fileId }))).toEqual([]);
     // Billing never deletes: the unpaid workspace keeps every record.
     expect(await app.prisma.contact.count({ where: { workspaceId: f.workspaceId } })).toBe(2);
   });

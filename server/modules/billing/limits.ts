@@ -8,6 +8,7 @@ import { paymentRequired, planLimit } from '../../errors.js';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { LimitKind } from './billing.config.js';
 import type { Billing } from './billing.service.js';
+import { runningMutations } from './billing.plugin.js';
 import { loadAccount, standingOf, type Standing } from './standing.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -17,6 +18,9 @@ const WRITING: ReadonlySet<Permission> = new Set<Permission>([
   'records:create', 'records:update', 'records:merge', 'tags:manage', 'pipelines:manage', 'forms:manage', 'files:upload',
   'invitations:manage', 'teams:manage', 'webhooks:manage', 'workspace:rename', 'workspace:settings', 'workspace:policy',
 ]);
+
+/** Mutations that delete (or leave, revoke, erase): they always work, whatever the plan. */
+const DELETING = /^(delete|remove|erase|revoke|leave)[A-Z]/;
 
 export const LIMIT_LABELS: Record<LimitKind, string> = {
   seats: 'seats',
@@ -92,6 +96,10 @@ function overLimit(kind: LimitKind, allowed: number, used: number) {
 export async function assertWritable(context: Context, workspaceId: string, permission: Permission): Promise<void> {
   const billing = context.app.billing;
   if (!billing || !WRITING.has(permission)) return;
+  // Reading is never limited (some reads need a managing permission: invitations, webhooks), and neither is
+  // a mutation that only deletes. A mix of deletions and other writes is judged as a write.
+  const mutation = runningMutations.get(context);
+  if (!mutation || mutation.every((field) => DELETING.test(field))) return;
   const standing = await standingFor(context, billing, workspaceId);
   if (standing.access === 'readOnly') throw readOnlyError(standing);
   const allowed = standing.plan?.limits.apiCallsPerDay;

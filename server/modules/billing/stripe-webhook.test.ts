@@ -108,6 +108,22 @@ describe('POST /webhooks/stripe', () => {
     expect(await feed(app, f.workspaceId)).toEqual(expected.map((to) => ['billing_status_changed', to]));
   });
 
+  it('shows billing events in the feed to those who manage billing only', async () => {
+    const { f, fake } = await fixture();
+    const { subscription } = await subscriptionFor(fake, f.workspaceId);
+    await send(stripeEvent('customer.subscription.created', subscription));
+    const verbs = async (actor: 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER') => {
+      const client = f.clients[actor];
+      client.workspaceId = f.workspaceGid;
+      const { activityEvents } = await client.ok(`{ activityEvents(first: 20) { edges { node { verb entityType } } } }`);
+      return activityEvents.edges.map((e: { node: { verb: string } }) => e.node.verb);
+    };
+    expect(await verbs('OWNER')).toContain('billing_status_changed');
+    expect(await verbs('ADMIN')).toContain('billing_status_changed');
+    expect(await verbs('MEMBER')).not.toContain('billing_status_changed');
+    expect(await verbs('VIEWER')).not.toContain('billing_status_changed');
+  });
+
   it('handles an incomplete checkout: an unpaid first invoice leaves it incomplete, then expired; an abandoned session changes nothing', async () => {
     const { app, f, fake } = await fixture();
     const { subscription, session } = await subscriptionFor(fake, f.workspaceId, { status: 'incomplete' });
