@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import type { AiConfig } from './ai.config.js';
 import { aiDisabled, budgetExhausted } from './ai.errors.js';
 import { aiTokensInMonth, monthOf, type MonthlyTokens } from './ai.usage.js';
+import { assertAiTokensAvailable } from '../billing/metering.js';
 
 export interface WorkspaceAiState {
   workspaceId: string;
@@ -47,5 +48,7 @@ export async function requireAi(ctx: Context, workspaceId: string): Promise<AiCo
   if (state.monthlyTokenBudget > 0 && state.used.total >= state.monthlyTokenBudget) {
     throw budgetExhausted(state.monthlyTokenBudget, state.used.total, state.resetsAt);
   }
+  // With billing on, the plan's monthly allowance counts too (PLAN_LIMIT once it is used up).
+  await assertAiTokensAvailable(ctx.app, workspaceId, 1);
   return config;
 }

@@ -4,6 +4,8 @@
 import type { Context } from '../../context.js';
 import type { AiFeature } from '../../generated/prisma/enums.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { AI_TOKENS } from '../billing/limits.js';
+import { recordBillableUsage } from '../billing/metering.js';
 import type { AiConfig } from './ai.config.js';
 import { aiError, fromProviderError } from './ai.errors.js';
 import { complete, streamCompletion, type ChatBody, type TokenUsage } from './ai.provider.js';
@@ -28,8 +30,8 @@ const estimate = (body: ChatBody, output: string): TokenUsage => ({
 async function meter(ctx: Context, call: AiCall, config: AiConfig, usage: TokenUsage, status: string, startedAt: number) {
   const durationMs = Math.round(performance.now() - startedAt);
   const userId = ctx.viewer?.user.id ?? null;
-  await ctx.prisma.$transaction(async (tx) => {
-    await tx.aiUsage.create({
+  const row = await ctx.prisma.$transaction(async (tx) => {
+    const usageRow = await tx.aiUsage.create({
       data: { workspaceId: call.workspaceId, userId, apiKeyId: ctx.viewer?.apiKey?.id ?? null, feature: call.feature, model: config.model, ...usage, status, durationMs },
     });
     await recordAudit(tx, ctx, {
@@ -39,7 +41,11 @@ async function meter(ctx: Context, call: AiCall, config: AiConfig, usage: TokenU
       targetId: call.target?.id,
       details: { feature: call.feature, model: config.model, itemIds: call.itemIds, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, status, durationMs },
     });
+    return usageRow;
   });
+  // With billing on, the tokens are also usage to bill, once (keyed by the request's own row).
+  const tokens = usage.inputTokens + usage.outputTokens;
+  if (tokens > 0) await recordBillableUsage(ctx.app, call.workspaceId, AI_TOKENS, tokens, `ai:${row.id}`);
 }
 
 /**
