@@ -47,7 +47,7 @@ describe('Kith web app: import', () => {
 
     const mapping = page.getByRole('table', { name: 'Column mapping' });
     await mapping.waitFor();
-    await page.getByText('recognised as a Outlook export').waitFor();
+    await page.getByText('recognised: an export from Outlook.').waitFor();
     expect(await page.getByLabel('Field for column Title', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Field for column Job Title').inputValue()).toBe('jobTitle');
     expect(await page.getByLabel('Field for column E-mail Address').inputValue()).toBe('emails');

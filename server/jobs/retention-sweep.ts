@@ -5,6 +5,7 @@ import { expireOutboxEmails } from '../mail/mailer.js';
 import { expireAuditLog } from '../modules/audit/audit.service.js';
 import { expireWorkspaceExports } from '../modules/exports/exports.service.js';
 import { sweepOrphanedFiles } from '../modules/files/orphan-sweep.js';
+import { expireAbandonedUploads } from '../modules/imports/retention.js';
 import { requeueStalledPurges } from '../modules/privacy/overdue-purges.js';
 import { purgeTrash } from '../modules/records/trash-purge.js';
 import { expireUsageEvents } from '../modules/usage/usage.service.js';
@@ -36,6 +37,8 @@ export function retentionSweepHandlers(app: AppServices): Record<string, JobHand
         app.logger.info(`Retention sweep: ${outbox} outbox email(s) and ${audit.deleted} audit entries removed, ${audit.anonymised} audit entries cleared of IP and user agent`);
       }
       const exports = await expireWorkspaceExports(app);
+      const uploads = await expireAbandonedUploads(app);
+      if (uploads) app.logger.info(`Retention sweep: ${uploads} import upload(s) never started removed`);
       const orphans = app.config.s3 ? null : await sweepOrphanedFiles(app.db.prisma, app.config.filesDir);
       if (orphans && orphans.fragments + orphans.objects > 0) {
         app.logger.info(`Retention sweep: ${orphans.fragments} unfinished write(s) and ${orphans.objects} stored file(s) no record names removed`);

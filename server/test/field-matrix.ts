@@ -17,6 +17,8 @@ export const NODE_RULES: Record<string, 'member' | 'record' | Role> = {
   Contact: 'record', Company: 'record', Deal: 'record', Communication: 'record', DealStageChange: 'record',
   Activity: 'record', Note: 'record', Comment: 'record', Attachment: 'record', ActivityEvent: 'record',
   Invitation: 'ADMIN', ApiKey: 'ADMIN', AuditLogEntry: 'ADMIN', Webhook: 'ADMIN', WebhookDelivery: 'ADMIN', WorkspaceExport: 'ADMIN',
+  // Seeded by the owner: admins see every member's imports, members only their own.
+  Import: 'ADMIN',
 };
 
 /** Fields only the user themself reads, signed in with a session: co-members and API keys are refused. */

@@ -91,6 +91,9 @@ export async function seedWorkspace(app: TestApp, workspaceId: string, ownerId: 
   const webhook = add('Webhook', (await db.webhook.create({ data: { ...w, url: 'https://203.0.114.1/hook', eventTypes: ['Contact.created'], secret: unique(), createdById: ownerId } })).id);
   add('WebhookDelivery', (await db.webhookDelivery.create({ data: { ...w, webhookId: webhook, eventType: 'Contact.created', payload: { a: 1 }, status: 'SUCCEEDED', attempts: 1, responseStatus: 200 } })).id);
   add('WorkspaceExport', (await db.workspaceExport.create({ data: { ...w, requestedById: ownerId, format: 'JSON', status: 'FAILED', error: 'disk full' } })).id);
+  add('Import', (await db.import.create({
+    data: { ...w, createdById: ownerId, fileName: 'people.csv', byteSize: 42n, sourceKind: 'CSV', encoding: 'utf8', delimiter: ',', headers: ['Name', 'Email'], columns: ['fullName', 'emails'], status: 'DONE', rowsRead: 1, createdCount: 1, finishedAt: new Date() },
+  })).id);
   add('AuditLogEntry', (await db.auditLogEntry.create({ data: { ...w, actorUserId: ownerId, action: 'contact.exported', ip: '203.0.113.9', details: { n: 1 } } })).id);
   if ((await db.apiKey.count({ where: w })) === 0) {
     await db.apiKey.create({ data: { ...w, createdById: ownerId, role: 'ADMIN', name: 'CI', prefix: 'kith_abcdef', secretHash: unique() } });

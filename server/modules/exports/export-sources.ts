@@ -24,6 +24,7 @@ const OMITTED: Record<string, string[]> = {
   Webhook: ['secret'],
   Invitation: ['tokenHash'],
   File: ['storageKey'],
+  Import: ['storageKey'],
 };
 
 /** Join tables carry no workspaceId: they belong to the workspace through one of their parents. */

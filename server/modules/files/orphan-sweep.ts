@@ -13,16 +13,17 @@ const KEY_NAME = /^[0-9a-f]{32}$/;
 const FRAGMENT = /^[0-9a-f]{32}\.[0-9a-f]{8}\.part$/;
 const BATCH = 500;
 
-/** The keys among `keys` that a File or a WorkspaceExport row names. */
+/** The keys among `keys` that a File, a WorkspaceExport or an Import (its upload) row names. */
 async function referenced(db: Db, keys: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += BATCH) {
     const batch = keys.slice(i, i + BATCH);
-    const [files, exports] = await Promise.all([
+    const [files, exports, imports] = await Promise.all([
       db.file.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } }),
       db.workspaceExport.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } }),
+      db.import.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } }),
     ]);
-    for (const row of [...files, ...exports]) if (row.storageKey) found.add(row.storageKey);
+    for (const row of [...files, ...exports, ...imports]) if (row.storageKey) found.add(row.storageKey);
   }
   return found;
 }

@@ -6,6 +6,7 @@ import { visibleWhere } from '../records/access.js';
 import type { CompanyDecision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { checkRow, normalizeCompanyName, type CompanyValues } from './row-values.js';
 import { writeTagLinks, type UndoImage, type Written } from './write-common.js';
+import { COMPANY_COLUMNS, insertRows, NOTE_COLUMNS } from './bulk-insert.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type Tx = Prisma.TransactionClient;
@@ -88,16 +89,19 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
   const tagIds = await directories.tags.ensure(tx, [...creates, ...updates].flatMap((d) => d.values.tags));
   const tagId = (name: string) => tagIds.get(name.toLowerCase())!;
   const tagLinks: Array<readonly [string, string]> = [];
-  const notes: Prisma.NoteCreateManyInput[] = [];
+  const notes: Array<Record<string, unknown>> = [];
 
   if (creates.length) {
-    await tx.company.createMany({
-      data: creates.map(({ id, values, ownerId }) => {
+    await insertRows(
+      tx,
+      'Company',
+      COMPANY_COLUMNS,
+      creates.map(({ id, values, ownerId }) => {
         directories.companies.add(id, values.name, values.domain);
         const columns = Object.fromEntries(COLUMNS.map((c) => [c, values[c] ?? null]));
         return { ...columns, name: values.name, id, workspaceId, ownerId: ownerId ?? importerId, customFields: values.custom, visibility: settings.visibility, createdById: importerId, createdAt: now, updatedAt: now };
       }),
-    });
+    );
     for (const { id, values } of creates) {
       written.records.push({ recordId: id, entity: 'COMPANY', action: 'CREATED', before: null });
       tagLinks.push(...values.tags.map((name) => [id, tagId(name)] as const));
@@ -151,6 +155,6 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
     written.records.push({ recordId: record.id, entity: 'COMPANY', action: 'UPDATED', before });
   }
   await writeTagLinks(tx, '_CompanyToTag', tagLinks);
-  if (notes.length) await tx.note.createMany({ data: notes });
+  await insertRows(tx, 'Note', NOTE_COLUMNS, notes);
   return written;
 }

@@ -22,6 +22,7 @@ export function companyIdFor(settings: RunSettings, directories: Directories, li
     name,
     domain,
     ownerId: settings.importerId,
+    customFields: {},
     visibility: settings.visibility,
     createdById: settings.importerId,
     createdAt: now,

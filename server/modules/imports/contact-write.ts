@@ -5,6 +5,8 @@ import type { ContactDecision, Directories, RunSettings } from './batch-types.js
 import { companyIdFor, type CompanyLinks } from './company-links.js';
 import type { ContactValues } from './row-values.js';
 import { writeTagLinks, type UndoImage, type Written } from './write-common.js';
+import { uuidv7 } from '../activity-events/record-event.js';
+import { COMPANY_COLUMNS, CONTACT_COLUMNS, EMAIL_COLUMNS, insertRows, NOTE_COLUMNS, PHONE_COLUMNS, PROFILE_COLUMNS } from './bulk-insert.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,7 +76,7 @@ export async function writeContacts(tx: Tx, settings: RunSettings, directories: 
   const phones = creates.flatMap(({ id, values }) => values.phones.map((e164, i) => ({ workspaceId, contactId: id, e164, isPrimary: i === 0 })));
   const profiles = creates.flatMap(({ id, values }) => values.profiles.map((p) => ({ workspaceId, contactId: id, network: p.network, url: p.url, normalizedKey: p.key })));
   const tagLinks = creates.flatMap(({ id, values }) => values.tags.map((name) => [id, tagId(name)] as const));
-  const notes: Prisma.NoteCreateManyInput[] = creates.flatMap(({ id, values }) => (values.note ? [{ workspaceId, body: values.note, contactId: id, createdById: importerId, createdAt: now, updatedAt: now }] : []));
+  const notes: Array<Record<string, unknown>> = creates.flatMap(({ id, values }) => (values.note ? [{ workspaceId, body: values.note, contactId: id, createdById: importerId, createdAt: now, updatedAt: now }] : []));
 
   // Updates: what changes against the current record, and what it was before.
   const current = updates.length
@@ -147,26 +149,24 @@ export async function writeContacts(tx: Tx, settings: RunSettings, directories: 
 
   // Companies the company column names and the workspace lacks come first: contacts point at them.
   if (links.toCreate.length) {
-    await tx.company.createMany({ data: links.toCreate });
+    await insertRows(tx, 'Company', COMPANY_COLUMNS, links.toCreate);
     for (const company of links.toCreate) written.records.push({ recordId: company.id, entity: 'COMPANY', action: 'CREATED', before: null });
   }
-  if (contactRows.length) await tx.contact.createMany({ data: contactRows });
+  await insertRows(tx, 'Contact', CONTACT_COLUMNS, contactRows);
   for (const { id } of creates) written.records.push({ recordId: id, entity: 'CONTACT', action: 'CREATED', before: null });
   written.counts.created += creates.length;
   if (changes.length) await bulkUpdateContacts(tx, changes, now);
-  if (emails.length) await tx.contactEmail.createMany({ data: emails });
-  if (phones.length) await tx.contactPhone.createMany({ data: phones });
-  if (profiles.length) await tx.contactProfile.createMany({ data: profiles });
+  await insertRows(tx, 'ContactEmail', EMAIL_COLUMNS, emails);
+  await insertRows(tx, 'ContactPhone', PHONE_COLUMNS, phones);
+  await insertRows(tx, 'ContactProfile', PROFILE_COLUMNS, profiles);
   await writeTagLinks(tx, '_ContactToTag', tagLinks);
-  if (updatedNotes.length) {
-    const ids = await tx.note.createManyAndReturn({
-      data: updatedNotes.map((n) => ({ workspaceId, body: n.body, contactId: n.contactId, createdById: importerId, createdAt: now, updatedAt: now })),
-      select: { id: true, contactId: true },
-    });
-    const images = new Map(written.records.filter((r) => r.before).map((r) => [r.recordId, r.before!]));
-    for (const note of ids) if (note.contactId) images.get(note.contactId)?.notes.push(note.id);
+  const images = new Map(written.records.filter((r) => r.before).map((r) => [r.recordId, r.before!]));
+  for (const note of updatedNotes) {
+    const id = uuidv7();
+    images.get(note.contactId)?.notes.push(id);
+    notes.push({ id, workspaceId, body: note.body, contactId: note.contactId, createdById: importerId, createdAt: now, updatedAt: now });
   }
-  if (notes.length) await tx.note.createMany({ data: notes });
+  await insertRows(tx, 'Note', NOTE_COLUMNS, notes);
   return written;
 }
 

@@ -74,3 +74,17 @@ describe('contact import, end to end', () => {
     expect((await app.prisma.import.findFirstOrThrow()).storageKey).toBeNull();
   });
 });
+
+describe('private imports', () => {
+  it('makes every record private to the importer, whatever the owner column says', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const { gid, columns } = await importRow(app, f, 'MEMBER', 'Name,Email,Owner,Company\nAda Lovelace,ada@example.com,admin@example.com,Engines\n');
+    expect(columns).toEqual(['fullName', 'emails', 'owner', 'company']);
+    await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'SKIP', visibility: 'PRIVATE' } });
+    await runDueJobs(app);
+    const ada = await app.prisma.contact.findFirstOrThrow({ where: { workspaceId: f.workspaceId }, include: { company: true } });
+    expect([ada.firstName, ada.lastName, ada.visibility, ada.ownerId]).toEqual(['Ada', 'Lovelace', 'PRIVATE', f.users.MEMBER.id]);
+    expect([ada.company?.visibility, ada.company?.ownerId]).toEqual(['PRIVATE', f.users.MEMBER.id]);
+  });
+});

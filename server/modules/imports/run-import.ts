@@ -19,6 +19,9 @@ import type { ImportMapping } from './mapping.js';
 import { announceBatch } from './progress.js';
 import { openStoredTable, SourceGone } from './stored-source.js';
 import { writeImportedRecords, type Written } from './write-common.js';
+import { insertRows, type ColumnTypes } from './bulk-insert.js';
+
+const FAILURE_COLUMNS: ColumnTypes = { importId: 'uuid', rowNumber: 'integer', reason: 'text', cells: 'text[]' };
 
 export const IMPORT_RUN = 'import.run';
 export const IMPORT_MAX_ATTEMPTS = 5;
@@ -88,12 +91,7 @@ async function commitBatch(app: AppServices, row: Import, settings: RunSettings,
       if (settings.mapping.entity === 'CONTACT') written = await writeContacts(tx, settings, directories, await planContacts(tx, settings, directories, batch), now);
       else written = await writeCompanies(tx, settings, directories, await planCompanies(tx, settings, directories, batch), now);
       await writeImportedRecords(tx, row.id, written.records, now);
-      if (written.failures.length) {
-        await tx.importFailure.createMany({
-          data: written.failures.map((f) => ({ importId: row.id, rowNumber: f.row.number, reason: f.reason.slice(0, 2000), cells: f.row.cells })),
-          skipDuplicates: true,
-        });
-      }
+      await insertRows(tx, 'ImportFailure', FAILURE_COLUMNS, written.failures.map((f) => ({ importId: row.id, rowNumber: f.row.number, reason: f.reason.slice(0, 2000), cells: f.row.cells })));
       const moved = await tx.import.updateMany({
         where: { id: row.id, checkpoint, status: 'RUNNING' },
         data: {

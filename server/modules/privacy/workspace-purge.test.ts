@@ -62,6 +62,11 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   const archiveKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
   await fileStorage(app.services.config).put(archiveKey, (async function* () { yield Buffer.from('zip'); })());
   await app.prisma.workspaceExport.create({ data: { workspaceId, format: 'JSON', status: 'DONE', storageKey: archiveKey, requestedById: userId } });
+  const imported = await app.prisma.import.create({
+    data: { workspaceId, createdById: userId, fileName: 'people.csv', byteSize: 10n, sourceKind: 'CSV', encoding: 'utf8', delimiter: ',', headers: ['Name'], status: 'DONE' },
+  });
+  await app.prisma.importedRecord.create({ data: { importId: imported.id, recordId: contact.id, entity: 'CONTACT', action: 'CREATED', writtenAt: new Date() } });
+  await app.prisma.importMappingPreset.create({ data: { workspaceId, name: 'CRM', entity: 'CONTACT', columns: { Name: 'fullName' } } });
   return { workspaceId, storageKey, archiveKey };
 }
 

@@ -22,7 +22,7 @@ const NO_KEY = '00000000-0000-0000-0000-000000000000';
  */
 const CASCADED_WITH_PARENT = new Set(['ContactEmail', 'ContactPhone', 'ContactProfile']);
 /** Columns naming stored objects (files, export archives): the objects are deleted before their rows. */
-const STORAGE_KEY_COLUMN: Record<string, string> = { File: 'storageKey', WorkspaceExport: 'storageKey' };
+const STORAGE_KEY_COLUMN: Record<string, string> = { File: 'storageKey', WorkspaceExport: 'storageKey', Import: 'storageKey' };
 
 interface PurgeTable {
   model: string;

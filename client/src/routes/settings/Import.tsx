@@ -96,7 +96,7 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
         <div class="stack">
           <p>
             <strong>{loaded().fileName}</strong>: {loaded().format === 'VCARD' ? 'vCard' : `CSV (${loaded().encoding}, “${loaded().delimiter === '\t' ? 'tab' : loaded().delimiter}”)`}
-            <Show when={loaded().recognised}> — recognised as a {loaded().recognised} export.</Show>
+            <Show when={loaded().recognised}> — recognised: an export from {loaded().recognised}.</Show>
           </p>
           <label class="field">
             Import as
