@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Config } from '../../server/config.js';
 import { createKithServer, type KithServer } from '../../server/http/server.js';
 import { TestApp } from '../../server/test/test-app.js';
 import { openTestDatabase } from '../../server/test/test-database.js';
@@ -32,14 +33,15 @@ export interface Harness {
 
 const CHROMIUM = '/usr/bin/chromium';
 
-export async function startHarness(): Promise<Harness> {
+/** `config`: server settings for the run (for example the channels a test turns on). */
+export async function startHarness(options: { config?: Partial<Config> } = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) throw new Error('Chromium is not installed: run `bash .ci/provision.sh` (or apt-get install -y chromium).');
   const clientDir = await mkdtemp(join(tmpdir(), 'kith-client-'));
   await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', 'client', '--outDir', clientDir, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
   });
   const db = await openTestDatabase();
-  const app = new TestApp(db);
+  const app = new TestApp(db, { config: options.config });
   const server: KithServer = createKithServer(app.services, { clientDir });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -76,7 +78,8 @@ export async function startHarness(): Promise<Harness> {
       const opened = await newPage();
       const [name, value] = cookie.split('=') as [string, string];
       await opened.context.addCookies([{ name, value, url }]);
-      if (workspaceGid) await opened.page.addInitScript((id) => localStorage.setItem('kith.workspace', id), workspaceGid);
+      // Init scripts run in every frame; a sandboxed one (an email's HTML) has no storage to write to.
+      if (workspaceGid) await opened.page.addInitScript((id) => { if (window === window.top) localStorage.setItem('kith.workspace', id); }, workspaceGid);
       return opened;
     },
     async outboxLink(to, path) {

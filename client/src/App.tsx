@@ -32,6 +32,7 @@ const Usage = lazy(() => import('./routes/settings/Usage'));
 const AuditLog = lazy(() => import('./routes/settings/AuditLog'));
 const WorkspaceExport = lazy(() => import('./routes/settings/Export'));
 const Privacy = lazy(() => import('./routes/settings/Privacy'));
+const ChannelsSettings = lazy(() => import('./routes/settings/Channels'));
 const Feed = lazy(() => import('./routes/feed/Feed'));
 const Duplicates = lazy(() => import('./routes/merge/Duplicates'));
 const Forms = lazy(() => import('./routes/forms/FormsList'));
@@ -86,6 +87,7 @@ export const App: Component = () => {
                 <Route path="/settings/audit-log" component={AuditLog} />
                 <Route path="/settings/export" component={WorkspaceExport} />
                 <Route path="/settings/privacy" component={Privacy} />
+                <Route path="/settings/channels" component={ChannelsSettings} />
                 <Route path="*" component={NotFound} />
               </Route>
             </Router>

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show, type ParentComponent } from 'solid-js';
 import { useSession } from '../lib/session';
+import { ChannelsNavLink } from './channels/ChannelsNavLink';
 
 export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
   const session = useSession();
@@ -48,6 +49,7 @@ export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
         <A href="/settings/privacy" activeClass="active">
           Privacy
         </A>
+        <ChannelsNavLink />
       </nav>
       <h2>{props.title}</h2>
       {props.children}
