@@ -529,7 +529,6 @@ export type FeedRecordsQuery = { nodes: Array<
     | { __typename: 'Form', id: string, name: string }
     | { __typename: 'FormSubmission' }
     | { __typename: 'Invitation' }
-    | { __typename: 'Mailbox' }
     | { __typename: 'Membership' }
     | { __typename: 'Note', id: string, body: string, contact: { id: string } | null, company: { id: string } | null, deal: { id: string } | null }
     | { __typename: 'Pipeline' }
@@ -1198,7 +1197,6 @@ export type WebhookDeliveriesQueryVariables = Exact<{
 
 
 export type WebhookDeliveriesQuery = { node:
-    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
