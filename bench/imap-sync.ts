@@ -56,6 +56,7 @@ try {
       body,
     ].join('\r\n'));
   }
+  console.log(`wrote ${COUNT} messages into the Maildir in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const mailbox = await db.prisma.mailbox.create({
     data: {
       workspaceId: workspace.id, userId: user.id, host: '127.0.0.1', port: dovecot.port, secure: false, username: USER,
@@ -71,7 +72,10 @@ try {
   lock.release();
   const indexMs = performance.now() - indexStart;
   const syncStart = performance.now();
-  const result = await syncMailbox(app, client, mailbox);
+  const result = await syncMailbox(app, client, mailbox, {
+    afterBatch: (_folder, lastUid) => void process.stdout.write(`\r${lastUid} UIDs done, ${((performance.now() - syncStart) / 1000).toFixed(0)} s`),
+  });
+  process.stdout.write('\n');
   const seconds = (performance.now() - syncStart) / 1000;
   await client.logout();
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createKithServer, type KithServer } from '../../server/http/server.js';
 import type { Config } from '../../server/config.js';
+import { createKithServer, type KithServer } from '../../server/http/server.js';
 import { TestApp } from '../../server/test/test-app.js';
 import { openTestDatabase } from '../../server/test/test-database.js';
 
@@ -33,7 +33,7 @@ export interface Harness {
 
 const CHROMIUM = '/usr/bin/chromium';
 
-/** `config`: settings for the server under test (billing on, for one). */
+/** `config`: settings for the server under test (billing or channels turned on, for instance). */
 export async function startHarness(options: { config?: Partial<Config> } = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) throw new Error('Chromium is not installed: run `bash .ci/provision.sh` (or apt-get install -y chromium).');
   const clientDir = await mkdtemp(join(tmpdir(), 'kith-client-'));
@@ -78,7 +78,8 @@ export async function startHarness(options: { config?: Partial<Config> } = {}): 
       const opened = await newPage();
       const [name, value] = cookie.split('=') as [string, string];
       await opened.context.addCookies([{ name, value, url }]);
-      if (workspaceGid) await opened.page.addInitScript((id) => localStorage.setItem('kith.workspace', id), workspaceGid);
+      // Init scripts run in every frame; a sandboxed one (an email's HTML) has no storage to write to.
+      if (workspaceGid) await opened.page.addInitScript((id) => { if (window === window.top) localStorage.setItem('kith.workspace', id); }, workspaceGid);
       return opened;
     },
     async outboxLink(to, path) {

@@ -34,6 +34,7 @@ const WorkspaceExport = lazy(() => import('./routes/settings/Export'));
 const WorkspaceImport = lazy(() => import('./routes/settings/Import'));
 const Privacy = lazy(() => import('./routes/settings/Privacy'));
 const Billing = lazy(() => import('./routes/settings/Billing'));
+const ChannelsSettings = lazy(() => import('./routes/settings/Channels'));
 const Feed = lazy(() => import('./routes/feed/Feed'));
 const Duplicates = lazy(() => import('./routes/merge/Duplicates'));
 const Forms = lazy(() => import('./routes/forms/FormsList'));
@@ -90,6 +91,7 @@ export const App: Component = () => {
                 <Route path="/settings/import" component={WorkspaceImport} />
                 <Route path="/settings/privacy" component={Privacy} />
                 <Route path="/settings/billing" component={Billing} />
+                <Route path="/settings/channels" component={ChannelsSettings} />
                 <Route path="*" component={NotFound} />
               </Route>
             </Router>

@@ -56,7 +56,7 @@ describe('workspace lists with a second workspace present', () => {
   it('finds the lists to check', () => {
     expect(LISTS.map((l) => l.field).sort()).toEqual([
       'activities', 'activityEvents', 'apiKeys', 'auditLog', 'communications', 'companies', 'contacts', 'deals',
-      'forms', 'imports', 'notes', 'pipelines', 'tags', 'teams', 'webhooks', 'workspaceExports',
+      'emailTemplates', 'forms', 'imports', 'notes', 'pipelines', 'tags', 'teams', 'webhooks', 'workspaceExports',
     ]);
   });
 

@@ -12,7 +12,7 @@ import type { Role } from '../generated/prisma/enums.js';
  */
 export const NODE_RULES: Record<string, 'member' | 'record' | Role> = {
   Workspace: 'member', Membership: 'member', User: 'member', Team: 'member', Tag: 'member',
-  Pipeline: 'member', PipelineStage: 'member', Form: 'member', FormSubmission: 'member',
+  Pipeline: 'member', PipelineStage: 'member', Form: 'member', FormSubmission: 'member', EmailTemplate: 'member',
   // Their own visibility (private to the owner), or inherited from the records they hang off.
   Contact: 'record', Company: 'record', Deal: 'record', Communication: 'record', DealStageChange: 'record',
   Activity: 'record', Note: 'record', Comment: 'record', Attachment: 'record', ActivityEvent: 'record',

@@ -85,6 +85,7 @@ export async function seedWorkspace(app: TestApp, workspaceId: string, ownerId: 
     },
   })).id);
   add('FormSubmission', (await db.formSubmission.create({ data: { ...w, formId: form, data: { email: 'ada@example.com' } } })).id);
+  add('EmailTemplate', (await db.emailTemplate.create({ data: { ...w, name: 'Intro', subject: 'Hello {{contact.firstName}}', body: 'Hi' } })).id);
   add('Invitation', (await db.invitation.create({
     data: { ...w, email: `invitee-${unique()}@example.com`, role: 'MEMBER', tokenHash: unique(), invitedById: ownerId, expiresAt: new Date(Date.now() + 86_400_000) },
   })).id);

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show, type ParentComponent } from 'solid-js';
 import { useSession } from '../lib/session';
+import { ChannelsNavLink } from './channels/ChannelsNavLink';
 
 export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
   const session = useSession();
@@ -58,6 +59,7 @@ export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
             Billing
           </A>
         </Show>
+        <ChannelsNavLink />
       </nav>
       <h2>{props.title}</h2>
       {props.children}

@@ -5,6 +5,9 @@ import type { TimelineEntryFragment } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime, humanize } from '../lib/format';
 import { sameOrigin } from '../lib/record-links';
+import { ChannelActions } from './channels/ChannelActions';
+import type { ReplyTo } from './channels/SendEmail';
+import { EmailHtml } from './channels/EmailHtml';
 import { LogCommunication } from './LogCommunication';
 import { Markdown } from './Markdown';
 import { NoteThread } from './NoteThread';
@@ -16,7 +19,10 @@ graphql(`
     ... on Activity { id subject type dueAt done createdAt }
     ... on Note { id body createdAt createdBy { id name } }
     ... on Comment { id body createdAt author { id name } }
-    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }
+    ... on Communication {
+      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome
+      email { threadId html subject source }
+    }
     ... on Attachment { id name size downloadUrl createdAt }
     ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }
   }
@@ -41,6 +47,7 @@ export const Timeline: Component<Props> = (props) => {
   const [preview, setPreview] = createSignal(false);
   // Kept here, not in the rows: a refetch rebuilds the rows and would close every open thread.
   const [openThreads, setOpenThreads] = createSignal<ReadonlySet<string>>(new Set());
+  const [replyTo, setReplyTo] = createSignal<ReplyTo | null>(null);
   const toggleThread = (id: string) => {
     const next = new Set(openThreads());
     if (!next.delete(id)) next.add(id);
@@ -81,10 +88,11 @@ export const Timeline: Component<Props> = (props) => {
           </div>
         </form>
         <LogCommunication target={props.noteTarget} onLogged={props.onChange} />
+        <ChannelActions target={props.noteTarget} replyTo={replyTo()} onReplyDone={() => setReplyTo(null)} onSent={props.onChange} />
       </Show>
       <Show when={props.items.length > 0} fallback={<EmptyState title="Nothing has happened here yet." />}>
         <ol class="timeline-list">
-          <For each={props.items}>{(item) => <TimelineRow item={item} canWrite={props.canWrite} onChange={props.onChange} openThreads={openThreads()} onToggleThread={toggleThread} />}</For>
+          <For each={props.items}>{(item) => <TimelineRow item={item} canWrite={props.canWrite} onChange={props.onChange} openThreads={openThreads()} onToggleThread={toggleThread} onReply={setReplyTo} />}</For>
         </ol>
       </Show>
     </section>
@@ -97,6 +105,7 @@ interface RowProps {
   onChange: () => void;
   openThreads: ReadonlySet<string>;
   onToggleThread: (noteId: string) => void;
+  onReply: (message: ReplyTo) => void;
 }
 
 const TimelineRow: Component<RowProps> = (props) => (
@@ -134,7 +143,7 @@ const TimelineRow: Component<RowProps> = (props) => (
       <Match when={props.item.__typename === 'Communication' && props.item}>
         {(message) => (
           <Entry kind={`${message().kind === 'SMS' ? 'SMS' : humanize(message().kind)} (${humanize(message().direction).toLowerCase()})`} at={message().occurredAt}>
-            <CommunicationSummary message={message()} />
+            <CommunicationSummary message={message()} canWrite={props.canWrite} onReply={props.onReply} />
           </Entry>
         )}
       </Match>
@@ -169,14 +178,20 @@ const Entry: Component<{ kind: string; at: string; by?: string | null; children:
 type Message = Extract<TimelineEntryFragment, { __typename: 'Communication' }>;
 
 /** Subject, who wrote to whom, a call's length and outcome, and the body (plain text, never HTML). */
-const CommunicationSummary: Component<{ message: Message }> = (props) => {
+const CommunicationSummary: Component<{ message: Message; canWrite: boolean; onReply: (message: ReplyTo) => void }> = (props) => {
+  const subject = () => props.message.messageSubject ?? props.message.email?.subject ?? null;
+  const replyTo = (): ReplyTo => ({
+    id: props.message.id,
+    to: props.message.direction === 'INBOUND' ? (props.message.fromAddress ?? '') : props.message.toAddresses.join(', '),
+    subject: subject(),
+  });
   const parties = () => [props.message.fromAddress, props.message.toAddresses.join(', ')].filter(Boolean).join(' → ');
   const call = () =>
     [props.message.durationSeconds != null ? `${Math.round(props.message.durationSeconds / 60)} min` : '', props.message.outcome ?? ''].filter(Boolean).join(' · ');
   return (
     <>
-      <Show when={props.message.messageSubject}>
-        <strong>{props.message.messageSubject}</strong>
+      <Show when={subject()}>
+        <strong>{subject()}</strong>
       </Show>
       <Show when={parties()}>
         <p class="muted">{parties()}</p>
@@ -184,8 +199,17 @@ const CommunicationSummary: Component<{ message: Message }> = (props) => {
       <Show when={call()}>
         <p>{call()}</p>
       </Show>
-      <Show when={props.message.messageBody}>
-        <p class="message-body">{props.message.messageBody}</p>
+      <Show when={props.message.email?.html} fallback={
+        <Show when={props.message.messageBody}>
+          <p class="message-body">{props.message.messageBody}</p>
+        </Show>
+      }>
+        <EmailHtml html={props.message.email!.html!} title={subject() ?? 'Email'} />
+      </Show>
+      <Show when={props.canWrite && props.message.email}>
+        <button type="button" class="link-button" onClick={() => props.onReply(replyTo())}>
+          Reply<span class="visually-hidden"> to {subject() ?? 'this email'}</span>
+        </button>
       </Show>
     </>
   );

@@ -31,7 +31,7 @@ type Documents = {
     "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n": typeof types.CreateCommentDocument,
     "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsCapped\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchPaletteDocument,
     "\n  query FilterTags { tags { id name } }\n": typeof types.FilterTagsDocument,
-    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
+    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": typeof types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": typeof types.ResendVerificationDocument,
     "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": typeof types.SaveAiDraftDocument,
@@ -47,6 +47,11 @@ type Documents = {
     "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": typeof types.AiPreviewDocument,
     "\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": typeof types.AiStreamDocument,
     "\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": typeof types.WorkspaceAiDocument,
+    "\n  query ChannelsStatus { channelsStatus { emailSending sms } }\n": typeof types.ChannelsStatusDocument,
+    "\n  query ChannelsAvailable { channelsStatus { available } }\n": typeof types.ChannelsAvailableDocument,
+    "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": typeof types.EmailTemplatesForComposeDocument,
+    "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": typeof types.SendEmailDocument,
+    "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": typeof types.SendSmsDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": typeof types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": typeof types.ActivitiesPageDocument,
@@ -90,6 +95,15 @@ type Documents = {
     "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": typeof types.StartBillingCheckoutDocument,
     "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": typeof types.CompleteBillingCheckoutDocument,
     "\n  mutation OpenBillingPortal { openBillingPortal }\n": typeof types.OpenBillingPortalDocument,
+    "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": typeof types.ChannelsSettingsDocument,
+    "\n  query WorkspaceSmtp { workspaceSmtpAccount { id host port username fromAddress fromName } }\n": typeof types.WorkspaceSmtpDocument,
+    "mutation SetMySmtp($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { id } }": typeof types.SetMySmtpDocument,
+    "mutation SetWorkspaceSmtp($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { id } }": typeof types.SetWorkspaceSmtpDocument,
+    "mutation RemoveMySmtp { removeMySmtpAccount }": typeof types.RemoveMySmtpDocument,
+    "mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }": typeof types.ConnectMailboxDocument,
+    "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": typeof types.UpdateMailboxPrivacyDocument,
+    "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": typeof types.DisconnectMailboxDocument,
+    "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": typeof types.SetTwilioNumberDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": typeof types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": typeof types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": typeof types.ImportToMapDocument,
@@ -146,7 +160,7 @@ const documents: Documents = {
     "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n": types.CreateCommentDocument,
     "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsCapped\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": types.SearchPaletteDocument,
     "\n  query FilterTags { tags { id name } }\n": types.FilterTagsDocument,
-    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
+    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": types.ResendVerificationDocument,
     "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": types.SaveAiDraftDocument,
@@ -162,6 +176,11 @@ const documents: Documents = {
     "\n  query AiPreview($summary: AiSummaryInput, $draft: AiDraftInput, $nextSteps: AiNextStepsInput) {\n    aiPreview(summary: $summary, draft: $draft, nextSteps: $nextSteps) { model messages { role content } }\n  }\n": types.AiPreviewDocument,
     "\n  subscription AiStream($summary: AiSummaryInput, $draft: AiDraftInput) {\n    aiStream(summary: $summary, draft: $draft) { delta done text subject items { __typename ... on Note { id } ... on Activity { id } ... on Communication { id } } }\n  }\n": types.AiStreamDocument,
     "\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n": types.WorkspaceAiDocument,
+    "\n  query ChannelsStatus { channelsStatus { emailSending sms } }\n": types.ChannelsStatusDocument,
+    "\n  query ChannelsAvailable { channelsStatus { available } }\n": types.ChannelsAvailableDocument,
+    "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": types.EmailTemplatesForComposeDocument,
+    "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": types.SendEmailDocument,
+    "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": types.SendSmsDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": types.ActivitiesPageDocument,
@@ -205,6 +224,15 @@ const documents: Documents = {
     "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": types.StartBillingCheckoutDocument,
     "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": types.CompleteBillingCheckoutDocument,
     "\n  mutation OpenBillingPortal { openBillingPortal }\n": types.OpenBillingPortalDocument,
+    "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": types.ChannelsSettingsDocument,
+    "\n  query WorkspaceSmtp { workspaceSmtpAccount { id host port username fromAddress fromName } }\n": types.WorkspaceSmtpDocument,
+    "mutation SetMySmtp($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { id } }": types.SetMySmtpDocument,
+    "mutation SetWorkspaceSmtp($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { id } }": types.SetWorkspaceSmtpDocument,
+    "mutation RemoveMySmtp { removeMySmtpAccount }": types.RemoveMySmtpDocument,
+    "mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }": types.ConnectMailboxDocument,
+    "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": types.UpdateMailboxPrivacyDocument,
+    "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": types.DisconnectMailboxDocument,
+    "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": types.SetTwilioNumberDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": types.ImportToMapDocument,
@@ -329,7 +357,7 @@ export function graphql(source: "\n  query FilterTags { tags { id name } }\n"): 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n"): (typeof documents)["\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication { id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n"];
+export function graphql(source: "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n"): (typeof documents)["\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -390,6 +418,26 @@ export function graphql(source: "\n  subscription AiStream($summary: AiSummaryIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n"): (typeof documents)["\n  query WorkspaceAi { workspaceAi { available enabled model monthlyTokenBudget tokensUsedThisMonth budgetExhausted resetsAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChannelsStatus { channelsStatus { emailSending sms } }\n"): (typeof documents)["\n  query ChannelsStatus { channelsStatus { emailSending sms } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChannelsAvailable { channelsStatus { available } }\n"): (typeof documents)["\n  query ChannelsAvailable { channelsStatus { available } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n"): (typeof documents)["\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n"): (typeof documents)["\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n"): (typeof documents)["\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -562,6 +610,42 @@ export function graphql(source: "\n  mutation CompleteBillingCheckout($sessionId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OpenBillingPortal { openBillingPortal }\n"): (typeof documents)["\n  mutation OpenBillingPortal { openBillingPortal }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"): (typeof documents)["\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceSmtp { workspaceSmtpAccount { id host port username fromAddress fromName } }\n"): (typeof documents)["\n  query WorkspaceSmtp { workspaceSmtpAccount { id host port username fromAddress fromName } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetMySmtp($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { id } }"): (typeof documents)["mutation SetMySmtp($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetWorkspaceSmtp($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { id } }"): (typeof documents)["mutation SetWorkspaceSmtp($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveMySmtp { removeMySmtpAccount }"): (typeof documents)["mutation RemoveMySmtp { removeMySmtpAccount }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }"): (typeof documents)["mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }"): (typeof documents)["mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }"): (typeof documents)["mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }"): (typeof documents)["mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

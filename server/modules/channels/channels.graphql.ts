@@ -3,3 +3,4 @@ import './email/email.graphql.js';
 import './inbound/inbound.graphql.js';
 import './imap/mailbox.graphql.js';
 import './twilio/phone.graphql.js';
+import './channels-status.graphql.js';

@@ -72,3 +72,5 @@ cases.push(
   { kind: 'mutation', field: 'sendSms', run: gql(`mutation { sendSms(input: { to: "+14155550132", body: "Hi" }) { id } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
   { kind: 'mutation', field: 'placeCall', run: gql(`mutation { placeCall(input: { to: "+14155550132", myPhone: "+14155550177" }) { id } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
 );
+
+cases.push({ kind: 'query', field: 'channelsStatus', run: gql(`{ channelsStatus { available emailSending sms } }`), expect: readers() });

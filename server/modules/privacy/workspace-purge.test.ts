@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { JobWorker } from '../../jobs/worker.js';
 import { jobHandlers } from '../../jobs/registry.js';
 import { seedRecords } from '../../seed/records.js';
+import { seedChannelRows } from '../channels/test/channel-rows.js';
 import { apiKeyFor, globalId, rolesFixture, STRONG_PASSWORD, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage } from '../files/storage.js';
@@ -43,6 +44,7 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await app.prisma.formSubmission.create({ data: { workspaceId, formId: form.id, contactId: contact.id, data: { email: 'x@example.com' } } });
   await app.prisma.mergeRecord.create({ data: { workspaceId, entityType: 'Contact', survivorId: contact.id, mergedId: other.id, snapshot: {} } });
   await apiKeyFor(app, userId, workspaceId, 'ADMIN');
+  await seedChannelRows(app.prisma, workspaceId, userId, contact.id);
   await app.prisma.auditLogEntry.create({ data: { workspaceId, actorUserId: userId, action: 'test.entry' } });
   await app.prisma.activitySequence.create({ data: { workspaceId, last: 1 } });
   await app.prisma.activityEvent.create({ data: { workspaceId, sequence: 1, actorUserId: userId, verb: 'created', entityType: 'Contact', entityId: contact.id } });

@@ -3,7 +3,8 @@ import { builder } from '../../../builder.js';
 import type { Context } from '../../../context.js';
 import { MailboxPrivacy } from '../../../generated/prisma/enums.js';
 import { requireViewer } from '../../accounts/session.service.js';
-import { byUuid, idFromGlobalId } from '../../node/uuid.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { idFromGlobalId } from '../../node/uuid.js';
 import { requiredText, shortText } from '../../records/common.types.js';
 import { permissionInWorkspace } from '../../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
@@ -15,12 +16,12 @@ const MailboxPrivacyEnum = builder.enumType(MailboxPrivacy, {
   description: 'What others in the workspace see of synced mail: FULL message, SUBJECT and metadata, or METADATA only (who, when). Admins and you see everything.',
 });
 
-builder.prismaNode('Mailbox', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+// Not a Node: a mailbox is its owner's alone (not the workspace's), read only through myMailboxes.
+builder.prismaObject('Mailbox', {
   description: 'An IMAP mailbox of yours that Kith syncs. The password is stored sealed and never returned.',
   authScopes: (mailbox) => ({ self: mailbox.userId }),
   fields: (t) => ({
+    id: t.id({ resolve: (mailbox) => encodeGlobalID('Mailbox', mailbox.id) }),
     host: t.exposeString('host'),
     port: t.exposeInt('port'),
     secure: t.exposeBoolean('secure'),

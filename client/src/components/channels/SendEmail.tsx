@@ -1,0 +1,97 @@
+import { createMutation, createQuery } from '@urql/solid';
+import { createSignal, For, Show, type Component } from 'solid-js';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/errors';
+import { ErrorNotice } from '../States';
+
+const Templates = graphql(`
+  query EmailTemplatesForCompose { emailTemplates { id name subject body } }
+`);
+const Send = graphql(`
+  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }
+`);
+
+export interface ReplyTo {
+  id: string;
+  to: string;
+  subject: string | null;
+}
+
+interface Props {
+  target: { contactId?: string; companyId?: string; dealId?: string };
+  /** Set to answer an email: In-Reply-To and References follow on the server. */
+  replyTo?: ReplyTo | null;
+  onSent: () => void;
+  onClose: () => void;
+}
+
+/** Writes and sends an email from the record through the member's (or workspace's) SMTP account. */
+export const SendEmail: Component<Props> = (props) => {
+  const [templates] = createQuery({ query: Templates });
+  const [state, send] = createMutation(Send);
+  const [templateId, setTemplateId] = createSignal('');
+  const chosen = () => templates.data?.emailTemplates.find((t) => t.id === templateId());
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const list = (name: string) => text(name).split(',').map((a) => a.trim()).filter(Boolean);
+    const result = await send({
+      input: {
+        to: list('to'),
+        cc: list('cc'),
+        subject: text('subject') || null,
+        body: text('body') || null,
+        templateId: templateId() || null,
+        replyToId: props.replyTo?.id ?? null,
+        contactId: props.target.contactId ?? null,
+        companyId: props.target.companyId ?? null,
+        dealId: props.target.dealId ?? null,
+      },
+    });
+    if (result.error) return;
+    props.onSent();
+  };
+
+  return (
+    <form class="stack panel-inline" aria-label={props.replyTo ? 'Reply by email' : 'Send an email'} onSubmit={submit}>
+      <div class="field">
+        <label for="email-to">To</label>
+        <input id="email-to" name="to" required value={props.replyTo?.to ?? ''} aria-describedby="email-to-hint" />
+        <small id="email-to-hint" class="hint">Addresses separated by commas.</small>
+      </div>
+      <div class="field">
+        <label for="email-cc">Cc</label>
+        <input id="email-cc" name="cc" />
+      </div>
+      <Show when={(templates.data?.emailTemplates.length ?? 0) > 0 && !props.replyTo}>
+        <div class="field">
+          <label for="email-template">Template</label>
+          <select id="email-template" value={templateId()} onChange={(e) => setTemplateId(e.currentTarget.value)}>
+            <option value="">None</option>
+            <For each={templates.data?.emailTemplates ?? []}>{(t) => <option value={t.id}>{t.name}</option>}</For>
+          </select>
+        </div>
+      </Show>
+      <div class="field">
+        <label for="email-subject">Subject</label>
+        <input id="email-subject" name="subject" placeholder={chosen()?.subject ?? (props.replyTo ? `Re: ${props.replyTo.subject ?? ''}` : '')} />
+      </div>
+      <div class="field">
+        <label for="email-body">Message</label>
+        <textarea id="email-body" name="body" rows={6} required={!templateId()} placeholder={chosen()?.body ?? ''} aria-describedby="email-body-hint" />
+        <small id="email-body-hint" class="hint">Merge fields such as {'{{contact.firstName}}'} and {'{{sender.name}}'} are filled in when sent.</small>
+      </div>
+      <ErrorNotice message={errorMessage(state.error)} />
+      <div class="row">
+        <button type="submit" class="primary" disabled={state.fetching}>
+          Send email
+        </button>
+        <button type="button" onClick={() => props.onClose()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+};

@@ -1,0 +1,58 @@
+import { createMutation } from '@urql/solid';
+import { type Component } from 'solid-js';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/errors';
+import { ErrorNotice } from '../States';
+
+const Send = graphql(`
+  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }
+`);
+
+interface Props {
+  target: { contactId?: string; companyId?: string; dealId?: string };
+  onSent: () => void;
+  onClose: () => void;
+}
+
+/** Sends an SMS from the workspace's Twilio number; the contact's first number unless another is given. */
+export const SendSms: Component<Props> = (props) => {
+  const [state, send] = createMutation(Send);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const to = String(form.get('to') ?? '').trim();
+    const result = await send({
+      input: {
+        to: to || null,
+        body: String(form.get('body') ?? ''),
+        contactId: props.target.contactId ?? null,
+        companyId: props.target.companyId ?? null,
+        dealId: props.target.dealId ?? null,
+      },
+    });
+    if (result.error) return;
+    props.onSent();
+  };
+  return (
+    <form class="stack panel-inline" aria-label="Send an SMS" onSubmit={submit}>
+      <div class="field">
+        <label for="sms-to">Number</label>
+        <input id="sms-to" name="to" type="tel" aria-describedby="sms-to-hint" />
+        <small id="sms-to-hint" class="hint">Leave empty to text the contact's number.</small>
+      </div>
+      <div class="field">
+        <label for="sms-body">Message</label>
+        <textarea id="sms-body" name="body" rows={3} maxLength={1600} required />
+      </div>
+      <ErrorNotice message={errorMessage(state.error)} />
+      <div class="row">
+        <button type="submit" class="primary" disabled={state.fetching}>
+          Send SMS
+        </button>
+        <button type="button" onClick={() => props.onClose()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+};

@@ -1,0 +1,45 @@
+import { roleCan } from '../../auth/permissions.js';
+import { builder } from '../../builder.js';
+import { requireViewer } from '../accounts/session.service.js';
+import { permissionInWorkspace } from '../workspaces/record-scope.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { sendingAccount } from './email/smtp-accounts.service.js';
+
+interface StatusShape {
+  workspaceId: string;
+}
+
+const ChannelsStatus = builder.objectRef<StatusShape>('ChannelsStatus').implement({
+  description: 'Which channels this server and workspace have set up, so screens show only what works.',
+  authScopes: (shape) => ({ can: { workspaceId: shape.workspaceId, permission: 'records:read' } }),
+  fields: (t) => ({
+    available: t.boolean({
+      description: 'Whether the server has any channel configured (credentials storable, inbound mail or Twilio): until then the channel screens stay hidden.',
+      resolve: (_shape, _args, ctx) => {
+        const c = ctx.app.config.channels;
+        return c.secretKeys.length > 0 || c.inbound != null || c.twilio != null;
+      },
+    }),
+    emailSending: t.boolean({
+      description: 'You can send email from records: an SMTP account (yours or the workspace\'s) is set up and you may send.',
+      resolve: async (shape, _args, ctx) =>
+        roleCan(await ctx.roleIn(shape.workspaceId), 'channels:send') && (await sendingAccount(ctx, shape.workspaceId, requireViewer(ctx).user.id)) != null,
+    }),
+    sms: t.boolean({
+      description: 'You can send SMS and place calls: Twilio is configured, the workspace has a number, and you may send.',
+      resolve: async (shape, _args, ctx) =>
+        ctx.app.config.channels.twilio != null &&
+        roleCan(await ctx.roleIn(shape.workspaceId), 'channels:send') &&
+        Boolean((await ctx.prisma.channelSettings.findUnique({ where: { workspaceId: shape.workspaceId } }))?.twilioNumber),
+    }),
+  }),
+});
+
+builder.queryField('channelsStatus', (t) =>
+  t.field({
+    type: ChannelsStatus,
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    resolve: (_root, args, ctx) => ({ workspaceId: requireWorkspaceId(ctx, args.workspaceId) }),
+  }),
+);
