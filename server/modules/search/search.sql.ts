@@ -181,8 +181,8 @@ ranked AS MATERIALIZED (
       WHEN ts_filter(d.tsv, '{a,b}') @@ q.plain THEN ${RANK_TIERS.prefixes}
       WHEN ts_filter(d.tsv, '{a,b,c}') @@ q.plain THEN ${RANK_TIERS.body}
       -- Closer typos share more one-letter deletions with the query's words (jhon: john shares jon and jhn,
-      -- joan only jon).
-      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(tsvector_to_array(d.tsv)) AS l WHERE l = ANY(q.typos))
+      -- joan only jon); only whole words of the title count (qiugley: Quigley, not Quigley-Hart).
+      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(kith_whole_word_typos(t.title)) AS l WHERE l = ANY(q.typos))
     END + 0.5 * similarity(d."titleFolded", q.folded) + 0.4 * ts_rank_cd(d.tsv, q.query, 32) AS score,
     array_position(ARRAY[${ALL_TYPES.map((type) => `'${type}'`).join(', ')}]::"SearchEntityType"[], d."entityType") AS "typeOrder"
   -- Derived from the query once: a generic plan would otherwise fold and parse it again for every row.
