@@ -66,6 +66,9 @@ export const CASES: Record<RelevanceClass, RelevanceCase[]> = {
     first('van der berg', 'pieterVanDerBerg'),
     first("d'angelo", 'marcoDangelo'),
     first('dangelo', 'marcoDangelo'),
+    first('o brien', 'fionaObrien'),
+    first('luc picard', 'jeanLucPicard'),
+    first('jean luc picard', 'jeanLucPicard'),
   ],
   typos: [
     first('bartholomew quigly', 'bartholomewQuigley'),
@@ -81,6 +84,10 @@ export const CASES: Record<RelevanceClass, RelevanceCase[]> = {
     first('quantrix analytcs', 'quantrix'),
     first('gwendolin fairweather', 'gwendolynFairweather'),
     first('fairwether', 'gwendolynFairweather'),
+    first('bartholomeu', 'bartholomewQuigley'),
+    first('xiomra', 'xiomaraCastellanos'),
+    first('thadeus okonkwo', 'thaddeusOkonkwo'),
+    first('ramaswamy priynaka', 'priyankaRamaswamy'),
   ],
   prefixes: [
     first('bart quig', 'bartholomewQuigley'),
@@ -142,6 +149,8 @@ export const CASES: Record<RelevanceClass, RelevanceCase[]> = {
     first('anna.weber@weber-soehne.de', 'annaWeberSchulz'),
     first('weber-soehne.de', 'weberSoehne'),
     first('https://www.weber-soehne.de/kontakt', 'weberSoehne'),
+    first('john.smith', 'johnSmith'),
+    first('ramaswamy-consulting.in', 'priyankaRamaswamy'),
   ],
   'profile URLs': [
     first('https://www.linkedin.com/in/priyanka-ramaswamy/', 'priyankaRamaswamy'),
@@ -171,6 +180,8 @@ export const CASES: Record<RelevanceClass, RelevanceCase[]> = {
     first('geothermal consultant', 'bjorkGudmunds'),
     first('iso27001 auditor', 'lenaKoenig'),
     first('reykjavik', 'bjorkGudmunds'),
+    first('whisperer', 'devKapoor'),
+    first('cloudly', 'devKapoor'),
   ],
   'note and communication bodies': [
     first('hannover trade fair', 'hannoverNote'),
