@@ -110,7 +110,7 @@ export const CASES: Record<RelevanceClass, RelevanceCase[]> = {
     first('brooks dan', 'danBrooks'),
     first('okonkwo thaddeus', 'thaddeusOkonkwo'),
     first('koenig lena', 'lenaKoenig'),
-    first('cruz maria', 'mariaDeLaCruz'),
+    first('de la cruz maria', 'mariaDeLaCruz'),
     first('al-amin sara', 'saraAlAmin'),
     first('fairweather gwendolyn', 'gwendolynFairweather'),
     first('analytics quantrix', 'quantrix'),

@@ -148,3 +148,57 @@ export function confusers(options: { contacts: number; companies: number; notes:
   }
   return seed;
 }
+
+/**
+ * Near misses written by hand for the patterns the issue reports (Brien Walsh for o'brien, Rami Al Aminah for
+ * al amin, Gordon Lee for go developer...). They are the newest records of the workspace, so a tie on relevance
+ * would go to them: a target only passes by being the better match.
+ */
+export function nearMisses(): ConfuserSeed {
+  const contact = (firstName: string, lastName: string, extra: Partial<ConfuserSeed['contacts'][number]> = {}) => ({ firstName, lastName, emails: [], phones: [], profiles: [], minutesAgo: 1, ...extra });
+  return {
+    contacts: [
+      contact('Brien', 'Walsh'),
+      contact('Fiona', "O'Brian"),
+      contact('Rami', 'Al Aminah'),
+      contact('Amina', 'Alami'),
+      contact('Sara', 'Amin'),
+      contact('Maria', 'Cruz'),
+      contact('Pieter', 'van den Berg'),
+      contact('Gordon', 'Lee', { jobTitle: 'Developer relations' }),
+      contact('Inés', 'Parker', { jobTitle: 'Golang Developer' }),
+      contact('Arthur', 'Dean', { jobTitle: 'Director of Sales' }),
+      contact('Jonas', 'Koenig'),
+      contact('Lena', 'Königsmann'),
+      contact('Martina', 'Schröder'),
+      contact('Jürgen', 'Mullerson'),
+      contact('Luc', 'Picardo'),
+      contact('Jean', 'Picardo'),
+      contact('Tom', 'Webers'),
+      contact('Tim', 'Weber', { phones: ['+12125550178'] }),
+      contact('Grace', 'Hopkins', { phones: ['+442079460959'] }),
+      contact('Danielle', 'Brooks'),
+      contact('Ann-Kathrin', 'Whitlock'),
+      contact('Maxine', 'Ferreira'),
+      contact('Zoe', 'Hartley-Jones'),
+      contact('Marco', "D'Angeli"),
+      contact('Camille', 'Rousseau', { jobTitle: 'Wine Buyer', location: 'Lyon' }),
+      contact('Dev', 'Kapur', { headline: 'Cloud native consultant' }),
+      contact('Kim', 'Quigley-Hart'),
+      contact('Theodore', 'Vasquez-Ortiz'),
+      contact('Johnny', 'Smith', { emails: ['john.smithers@acme.io'] }),
+    ],
+    companies: [
+      { name: 'Quantum Analytics', minutesAgo: 1 },
+      { name: 'Nordwind Reisen', phone: '+494012345679', minutesAgo: 1 },
+      { name: 'Acme Rockets', domain: 'acme-rockets.com', minutesAgo: 1 },
+      { name: 'B2C Direct', minutesAgo: 1 },
+      { name: 'Weber Logistik', domain: 'weber-logistik.eu', minutesAgo: 1 },
+    ],
+    notes: [
+      { body: 'Intro call\nFiona mentioned that Brien Walsh handles the O Brien account.', minutesAgo: 1 },
+      { body: 'Lunch notes\nTom Weber and Anna Weber-Schulz both asked about the renewal checklist.', minutesAgo: 1 },
+    ],
+    communications: [{ subject: 'Invoice 4417 overdue', body: 'Payment for invoice 4417 is pending.', fromAddress: 'billing@vendorly.com', minutesAgo: 1 }],
+  };
+}

@@ -5,7 +5,7 @@ import type { PrismaClient } from '../../../db/database.js';
 import { normalizeProfileUrl } from '../../records/normalize.js';
 import { writeWithDeferredSearch } from '../search-documents.js';
 import { CASES } from './cases.js';
-import { confusers } from './confusers.js';
+import { confusers, nearMisses } from './confusers.js';
 import { TARGETS, type Target, type TargetKey } from './targets.js';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -70,6 +70,8 @@ export async function seedRelevance(prisma: PrismaClient, workspaceId: string, o
       ids[key] = { id, type: 'COMMUNICATION' };
     }
   }
+  const near = nearMisses();
+  for (const part of ['contacts', 'companies', 'notes', 'communications'] as const) (seed[part] as unknown[]).push(...near[part]);
   contacts.push(...seed.contacts.map((c) => ({ id: randomUUID(), ...c })));
   companies.push(...seed.companies.map((c) => ({ id: randomUUID(), ...c })));
   notes.push(...seed.notes.map((n) => ({ id: randomUUID(), ...n })));
