@@ -22,3 +22,8 @@ $$;
 CREATE FUNCTION kith_has_phrase_forms(spaced text, forms text[]) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT cardinality(forms) > 0 AND spaced ~ (' (' || array_to_string(forms, ')[ -](') || ') ')
 $$;
+
+-- Replaced by the functions above.
+DROP FUNCTION kith_has_phrase(text, text[]);
+DROP FUNCTION kith_has_whole_words(text, text[]);
+DROP FUNCTION kith_query_words(text);
