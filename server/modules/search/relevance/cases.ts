@@ -46,6 +46,9 @@ export const CASES: Record<RelevanceClass, RelevanceCase[]> = {
     first('antonin dvorak', 'antoninDvorak'),
     first('hauptstrasse', 'hauptstrasse'),
     first('hauptstrasse baeckerei', 'hauptstrasse'),
+    first('weber söhne', 'weberSoehne'),
+    first('weber soehne', 'weberSoehne'),
+    first('weber sohne gmbh', 'weberSoehne'),
   ],
   'apostrophes, hyphens and particles': [
     first("o'brien", 'fionaObrien'),
