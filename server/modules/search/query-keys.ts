@@ -26,7 +26,8 @@ export function queryKeys(raw: string): string[] {
     // A whole number loses its trunk or international zeros: "020 7946 0958", "+44 20 7946 0958" and
     // "0044..." all end in the indexed suffix 2079460958. Four to six digits are the end of a number, kept as
     // typed ("0187" for +1 212 555 0187).
-    const typed = query.replace(/\D/g, '');
+    // "+44 (0)20 ..." shows the trunk zero a caller from abroad leaves out.
+    const typed = query.replace(/\(0\)/g, '').replace(/\D/g, '');
     const digits = typed.length >= 7 ? typed.replace(/^0+/, '') : typed;
     if (digits.length >= 4) keys.add(`phone:${digits}`);
     return [...keys];

@@ -85,7 +85,8 @@ function visibilitySql(access: RecordAccess): string {
  * What kind of match a result is decides its place; within a kind, closeness (trigram similarity of the title,
  * ts_rank_cd) orders them, each adding less than 1. Every query word must match for a document to be found at
  * all, so these tiers only order complete matches. Whole words: between spaces in the title or details (a
- * hyphenated compound is one word: "weber" is not whole in Weber-Schulz), apostrophes dropped.
+ * hyphenated compound is one word: "weber" is not whole in Weber-Schulz), apostrophes dropped, each word in
+ * either spelling (schröder is whole in "Martin Schroeder"; kith_query_word_forms).
  */
 const RANK_TIERS = {
   /** An exact email, phone, domain or profile URL. */
@@ -96,6 +97,8 @@ const RANK_TIERS = {
   titleWords: 50,
   /** All words whole in the title or the details (job title, headline, company, emails...). */
   detailWords: 40,
+  /** All words whole or whole parts of hyphenated words (luc in Jean-Luc, weber in Weber-Schulz). */
+  wordParts: 35,
   /** All words as prefixes of words of the title or details. */
   prefixes: 30,
   /** Found only through one-typo variants of the title; closer typos (more shared variants) first. */
@@ -175,21 +178,24 @@ ranked AS MATERIALIZED (
   SELECT d.id, d."entityType", d."updatedAt",
     CASE
       WHEN d.keys && $3::text[] THEN ${RANK_TIERS.key}
-      WHEN kith_has_phrase(t.title, q.words) THEN ${RANK_TIERS.titlePhrase}
-      WHEN kith_has_whole_words(t.title, q.words) THEN ${RANK_TIERS.titleWords}
-      WHEN kith_has_whole_words(t.title || t.details, q.words) THEN ${RANK_TIERS.detailWords}
+      WHEN kith_has_phrase_forms(t.title, q.forms) OR kith_has_phrase_forms(t.other, q.forms) THEN ${RANK_TIERS.titlePhrase}
+      WHEN kith_has_whole_forms(t.title || t.other, q.forms) THEN ${RANK_TIERS.titleWords}
+      WHEN kith_has_whole_forms(t.title || t.other || t.details, q.forms) THEN ${RANK_TIERS.detailWords}
+      WHEN kith_has_whole_forms(translate(t.title || t.other || t.details, '-', ' '), q.forms) THEN ${RANK_TIERS.wordParts}
       WHEN ts_filter(d.tsv, '{a,b}') @@ q.plain THEN ${RANK_TIERS.prefixes}
       WHEN ts_filter(d.tsv, '{a,b,c}') @@ q.plain THEN ${RANK_TIERS.body}
       -- Closer typos share more one-letter deletions with the query's words (jhon: john shares jon and jhn,
-      -- joan only jon).
-      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(tsvector_to_array(d.tsv)) AS l WHERE l = ANY(q.typos))
+      -- joan only jon); only whole words of the title count (qiugley: Quigley, not Quigley-Hart).
+      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(kith_whole_word_typos(t.title)) AS l WHERE l = ANY(q.typos))
     END + 0.5 * similarity(d."titleFolded", q.folded) + 0.4 * ts_rank_cd(d.tsv, q.query, 32) AS score,
     array_position(ARRAY[${ALL_TYPES.map((type) => `'${type}'`).join(', ')}]::"SearchEntityType"[], d."entityType") AS "typeOrder"
   -- Derived from the query once: a generic plan would otherwise fold and parse it again for every row.
   FROM candidates c JOIN "SearchDocument" d ON d.id = c.id,
-       LATERAL (SELECT kith_spaced_words(d."titleFolded") AS title, kith_spaced_words(kith_fold(d.details)) AS details) t,
+       -- The title also as transliterated (Schröder as schroeder); details in both spellings.
+       LATERAL (SELECT kith_spaced_words(d."titleFolded") AS title, kith_spaced_words(kith_transliterate(d.title)) AS other,
+          kith_spaced_words(kith_fold(d.details)) || kith_spaced_words(kith_transliterate(d.details)) AS details) t,
        (SELECT kith_search_query($2::text, ${typos}) AS query, kith_search_query($2::text, FALSE) AS plain,
-          kith_fold($2::text) AS folded, kith_query_words($2::text) AS words,
+          kith_fold($2::text) AS folded, kith_query_word_forms($2::text) AS forms,
           tsvector_to_array(kith_typo_tsvector(kith_fold(kith_typed_query($2::text)))) AS typos OFFSET 0) q
 )
 SELECT p.id, p."entityType", p.score::float8 AS score, d.title, d.details, d.body, d.keys, c.counts, c.capped
