@@ -10,7 +10,7 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   Contact: [...RECORD, ...SHARING, 'merged', 'exported', 'erased', 'form_submitted'],
   Company: [...RECORD, ...SHARING, 'merged'],
   Deal: [...RECORD, ...SHARING, 'stage_moved'],
-  Communication: [...RECORD, ...SHARING],
+  Communication: [...RECORD, ...SHARING, 'imported'],
   Note: RECORD,
   Activity: [...RECORD, 'completed', 'reopened'],
   Comment: ['created', 'updated', 'deleted'],
@@ -20,7 +20,7 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   Tag: ['created', 'updated', 'deleted'],
   Team: ['created', 'updated', 'deleted'],
   Form: ['created', 'updated', 'deleted', 'key_regenerated'],
-  Workspace: ['created', 'renamed', 'settings_changed', 'policy_changed', 'deletion_requested', 'deletion_cancelled'],
+  Workspace: ['created', 'renamed', 'settings_changed', 'policy_changed', 'deletion_requested', 'deletion_cancelled', 'channel_settings_changed'],
   Membership: ['joined', 'role_changed', 'left'],
   Invitation: ['created', 'resent', 'revoked'],
   ApiKey: ['created', 'rotated', 'revoked'],
@@ -29,6 +29,10 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   WorkspaceExport: ['requested', 'started', 'progressed', 'completed', 'failed'],
   Import: ['uploaded', 'queued', 'started', 'completed', 'failed', 'undone'],
   ImportMapping: ['saved'],
+  EmailTemplate: ['created', 'updated', 'deleted'],
+  InboundAddress: ['created', 'rotated'],
+  Mailbox: ['connected', 'updated', 'disconnected'],
+  SmtpAccount: ['created', 'updated', 'deleted'],
 };
 
 export const eventTypeOf = (entityType: string, verb: string) => `${entityType.toLowerCase()}.${verb}`;
