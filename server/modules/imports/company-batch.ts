@@ -77,7 +77,7 @@ export async function planCompanies(db: Db, settings: RunSettings, directories: 
 
 export async function writeCompanies(tx: Tx, settings: RunSettings, directories: Directories, decisions: CompanyDecision[], now: Date): Promise<Written> {
   const { workspaceId, importerId } = settings;
-  const written: Written = { records: [], failures: [], counts: { created: 0, updated: 0, skipped: 0, failed: 0 } };
+  const written: Written = { records: [], failures: [], counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, noteIds: [] };
   const creates = decisions.filter((d): d is CompanyDecision & { kind: 'create' } => d.kind === 'create');
   const updates = decisions.filter((d): d is CompanyDecision & { kind: 'update' } => d.kind === 'update' && !d.folded);
   for (const d of decisions) {
@@ -156,5 +156,6 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
   }
   await writeTagLinks(tx, '_CompanyToTag', tagLinks);
   await insertRows(tx, 'Note', NOTE_COLUMNS, notes);
+  written.noteIds = notes.map((note) => note.id as string);
   return written;
 }

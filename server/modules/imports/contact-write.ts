@@ -37,7 +37,7 @@ function emailRows(workspaceId: string, contactId: string, emails: string[], fir
 
 export async function writeContacts(tx: Tx, settings: RunSettings, directories: Directories, decisions: ContactDecision[], now: Date): Promise<Written> {
   const { workspaceId, importerId } = settings;
-  const written: Written = { records: [], failures: [], counts: { created: 0, updated: 0, skipped: 0, failed: 0 } };
+  const written: Written = { records: [], failures: [], counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, noteIds: [] };
   const creates = decisions.filter((d): d is ContactDecision & { kind: 'create' } => d.kind === 'create');
   const updates = decisions.filter((d): d is ContactDecision & { kind: 'update' } => d.kind === 'update' && !d.folded);
   for (const d of decisions) {
@@ -167,6 +167,7 @@ export async function writeContacts(tx: Tx, settings: RunSettings, directories: 
     notes.push({ id, workspaceId, body: note.body, contactId: note.contactId, createdById: importerId, createdAt: now, updatedAt: now });
   }
   await insertRows(tx, 'Note', NOTE_COLUMNS, notes);
+  written.noteIds = notes.map((note) => note.id as string);
   return written;
 }
 

@@ -62,8 +62,13 @@ describe('contact import, end to end', () => {
     expect(ada.notes.map((n) => n.body)).toEqual(['Met at the salon']);
     const alan = await app.prisma.contact.findFirstOrThrow({ where: { firstName: 'Alan' }, include: { company: true } });
     expect(alan.company?.name).toBe('Bletchley Park');
-    // Search documents are kept by the database's triggers.
-    expect(await app.prisma.searchDocument.count({ where: { id: ada.id } })).toBe(1);
+    // Search documents are written once per batch, from the stored rows: the contact's with its emails and phone,
+    // its new company's and its note's.
+    const adaDocument = await app.prisma.searchDocument.findUniqueOrThrow({ where: { id: ada.id } });
+    expect(adaDocument.title).toBe('Ada Again');
+    expect(adaDocument.keys).toEqual(expect.arrayContaining(['email:ada@example.com', 'email:ada@engines.example', 'domain:engines.example']));
+    expect(adaDocument.keys.some((key) => key.includes('5550187'))).toBe(true);
+    expect(await app.prisma.searchDocument.count({ where: { id: { in: [ada.company!.id, ada.notes[0]!.id] } } })).toBe(2);
 
     // One event per import step, never one per row; the completion reaches webhooks as import.completed.
     const events = await app.prisma.activityEvent.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { sequence: 'asc' } });

@@ -20,6 +20,7 @@ import { announceBatch } from './progress.js';
 import { openStoredTable, SourceGone } from './stored-source.js';
 import { writeImportedRecords, type Written } from './write-common.js';
 import { insertRows, type ColumnTypes } from './bulk-insert.js';
+import { deferSearch, type TouchedRecords } from '../search/search-documents.js';
 
 const FAILURE_COLUMNS: ColumnTypes = { importId: 'uuid', rowNumber: 'integer', reason: 'text', cells: 'text[]' };
 
@@ -81,15 +82,25 @@ export async function runSettingsOf(app: AppServices, row: Import, access: Recor
   };
 }
 
+/** Each record a batch wrote gets its search document once, after the batch's last statement. */
+function searchTouched(written: Written): TouchedRecords {
+  const ids = (entity: string) => written.records.filter((r) => r.entity === entity).map((r) => r.recordId);
+  return { CONTACT: ids('CONTACT'), COMPANY: ids('COMPANY'), NOTE: written.noteIds };
+}
+
 async function commitBatch(app: AppServices, row: Import, settings: RunSettings, directories: Directories, batch: PendingRow[], checkpoint: number) {
   const now = new Date();
   const last = batch.at(-1)!.number;
   // Long batches on a busy database: the default 5 s would abort a healthy one.
   return app.db.prisma.$transaction(
     async (tx) => {
-      let written: Written;
-      if (settings.mapping.entity === 'CONTACT') written = await writeContacts(tx, settings, directories, await planContacts(tx, settings, directories, batch), now);
-      else written = await writeCompanies(tx, settings, directories, await planCompanies(tx, settings, directories, batch), now);
+      const written = await deferSearch(tx, async () => {
+        const result: Written =
+          settings.mapping.entity === 'CONTACT'
+            ? await writeContacts(tx, settings, directories, await planContacts(tx, settings, directories, batch), now)
+            : await writeCompanies(tx, settings, directories, await planCompanies(tx, settings, directories, batch), now);
+        return { result, touched: searchTouched(result) };
+      });
       await writeImportedRecords(tx, row.id, written.records, now);
       await insertRows(tx, 'ImportFailure', FAILURE_COLUMNS, written.failures.map((f) => ({ importId: row.id, rowNumber: f.row.number, reason: f.reason.slice(0, 2000), cells: f.row.cells })));
       const moved = await tx.import.updateMany({

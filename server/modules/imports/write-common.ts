@@ -21,6 +21,8 @@ export interface Written {
   records: Array<{ recordId: string; entity: ImportEntity; action: ImportAction; before: UndoImage | null }>;
   failures: Array<{ row: PendingRow; reason: string }>;
   counts: BatchCounts;
+  /** Notes the batch added (their search documents are written with the batch's records). */
+  noteIds: string[];
 }
 
 /** Links records to tags through Prisma's implicit join table (A: the record, B: the tag). */

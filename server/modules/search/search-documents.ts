@@ -20,13 +20,16 @@ export function writeWithDeferredSearch<T>(
   prisma: PrismaClient,
   write: (tx: Prisma.TransactionClient) => Promise<{ result: T; touched: TouchedRecords }>,
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL kith.search_deferred = 'on'`);
-    const { result, touched } = await write(tx);
-    await tx.$executeRawUnsafe(`SET LOCAL kith.search_deferred = 'off'`);
-    await refreshSearchDocuments(tx, touched);
-    return result;
-  }, BULK_TRANSACTION);
+  return prisma.$transaction((tx) => deferSearch(tx, () => write(tx)), BULK_TRANSACTION);
+}
+
+/** The same, inside a transaction the caller already holds. */
+export async function deferSearch<T>(tx: Prisma.TransactionClient, write: () => Promise<{ result: T; touched: TouchedRecords }>): Promise<T> {
+  await tx.$executeRawUnsafe(`SET LOCAL kith.search_deferred = 'on'`);
+  const { result, touched } = await write();
+  await tx.$executeRawUnsafe(`SET LOCAL kith.search_deferred = 'off'`);
+  await refreshSearchDocuments(tx, touched);
+  return result;
 }
 
 export async function refreshSearchDocuments(tx: Prisma.TransactionClient, touched: TouchedRecords) {
