@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { adaWithHistory } from '../../server/modules/ai/ai.fixtures.js';
 import { aiConfigFor, loopbackProvider } from '../../server/modules/ai/ai.test-helpers.js';
+import { testChannels } from '../../server/modules/channels/test/channels-config.js';
+import { startSmtpSink } from '../../server/modules/channels/test/smtp-sink.js';
 import { rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
 import type { OpenAiLoopback } from '../../server/test/openai-loopback.js';
 import { startHarness, type Harness } from './harness.js';
@@ -13,9 +15,11 @@ let f: RolesFixture;
 let ada: Awaited<ReturnType<typeof adaWithHistory>>;
 let provider: OpenAiLoopback;
 const WAIT = { timeout: 10_000 };
+const SMTP_PASS = 'smtp-app-password';
+const sink = await startSmtpSink({ user: 'owner@example.com', pass: SMTP_PASS });
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ config: { channels: testChannels() } });
   f = await rolesFixture(h.app);
   ada = await adaWithHistory(h.app, f);
   provider = await loopbackProvider();
@@ -23,6 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.close();
+  await sink.close();
 });
 
 async function signedIn(actor: 'OWNER' | 'MEMBER') {
@@ -126,6 +131,40 @@ describe('Kith web app: AI on what the user selects', () => {
     expect(saved).toMatchObject({ subject: 'Re: Quote', body: 'Dear Ada, the quote follows on Thursday. Kind regards, Owner' });
     await page.getByRole('region', { name: 'Timeline' }).getByText('Re: Quote').first().waitFor();
     await h.screenshot(page, 'ai-draft-saved');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('drafts a reply to a logged email and sends it, edited, to the person who wrote', async () => {
+    onTestFailed(() => h.screenshotAll('ai-draft-send-failure'));
+    provider.reset();
+    await f.clients.OWNER.ok(`mutation($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { host } }`, {
+      input: { host: '127.0.0.1', port: sink.port, secure: false, username: 'owner@example.com', password: SMTP_PASS, fromAddress: 'owner@acme.test' },
+    });
+    const { page, consoleErrors } = await signedIn('OWNER');
+    await page.goto(contactPath());
+    const form = page.getByRole('form', { name: 'Draft a reply' });
+    await form.waitFor();
+    const source = await form.getByLabel('Reply to').locator('option', { hasText: /inbound.*: Quote$/ }).getAttribute('value');
+    await form.getByLabel('Reply to').selectOption(source!);
+    provider.enqueue({ content: 'Hello Ada, the quote is attached.' });
+    await form.getByRole('button', { name: 'Draft' }).click();
+    await page.getByRole('dialog', { name: 'What will be sent' }).getByRole('button', { name: 'Send' }).click();
+    const body = page.getByLabel('Draft (edit before saving)');
+    await expect.poll(() => body.inputValue(), WAIT).toBe('Hello Ada, the quote is attached.');
+    await body.fill('Hello Ada, the quote follows tomorrow.');
+    await page.getByRole('button', { name: 'Send as email…' }).click();
+    const compose = page.getByRole('form', { name: 'Send an email' });
+    expect(await compose.getByLabel('To').inputValue()).toBe('ada@example.org');
+    expect(await compose.getByLabel('Message').inputValue()).toBe('Hello Ada, the quote follows tomorrow.');
+    expect(sink.received).toHaveLength(0);
+    await compose.getByRole('button', { name: 'Send email' }).click();
+    await page.getByText('Sent, and on the timeline.').waitFor();
+    await expect.poll(() => sink.received.length, WAIT).toBe(1);
+    const mail = sink.received[0]!.parsed;
+    expect([mail.subject, mail.text?.trim(), sink.received[0]!.envelopeTo]).toEqual(['Re: Quote', 'Hello Ada, the quote follows tomorrow.', ['ada@example.org']]);
+    const sent = await h.app.prisma.communication.findFirstOrThrow({ where: { direction: 'OUTBOUND', kind: 'EMAIL', body: 'Hello Ada, the quote follows tomorrow.' } });
+    expect(sent.subject).toBe('Re: Quote');
+    expect(provider.completions).toHaveLength(1);
     expect(consoleErrors).toEqual([]);
   });
 

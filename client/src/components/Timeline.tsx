@@ -6,7 +6,7 @@ import { errorMessage } from '../lib/errors';
 import { formatDateTime, humanize } from '../lib/format';
 import { sameOrigin } from '../lib/record-links';
 import { ChannelActions } from './channels/ChannelActions';
-import type { ReplyTo } from './channels/SendEmail';
+import { replyToOf, type ReplyTo } from './channels/SendEmail';
 import { EmailHtml } from './channels/EmailHtml';
 import { LogCommunication } from './LogCommunication';
 import { Markdown } from './Markdown';
@@ -180,11 +180,7 @@ type Message = Extract<TimelineEntryFragment, { __typename: 'Communication' }>;
 /** Subject, who wrote to whom, a call's length and outcome, and the body (plain text, never HTML). */
 const CommunicationSummary: Component<{ message: Message; canWrite: boolean; onReply: (message: ReplyTo) => void }> = (props) => {
   const subject = () => props.message.messageSubject ?? props.message.email?.subject ?? null;
-  const replyTo = (): ReplyTo => ({
-    id: props.message.id,
-    to: props.message.direction === 'INBOUND' ? (props.message.fromAddress ?? '') : props.message.toAddresses.join(', '),
-    subject: subject(),
-  });
+  const replyTo = () => replyToOf(props.message);
   const parties = () => [props.message.fromAddress, props.message.toAddresses.join(', ')].filter(Boolean).join(' → ');
   const call = () =>
     [props.message.durationSeconds != null ? `${Math.round(props.message.durationSeconds / 60)} min` : '', props.message.outcome ?? ''].filter(Boolean).join(' · ');

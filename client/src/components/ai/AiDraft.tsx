@@ -1,8 +1,12 @@
 // Draft a reply to an email or text message, or a follow-up to a meeting note: streamed into an editor,
-// then saved as a communication on the record only when the member says so.
-import { useClient } from '@urql/solid';
-import { createSignal, For, onCleanup, Show, type Component } from 'solid-js';
+// then saved as a communication on the record, or sent by email or SMS where those channels are set up, only
+// when the member says so.
+import { createQuery, useClient } from '@urql/solid';
+import { createSignal, For, Match, onCleanup, Show, Switch, type Component } from 'solid-js';
 import { graphql } from '../../gql';
+import { ChannelsStatusQuery } from '../channels/ChannelActions';
+import { replyToOf, SendEmail } from '../channels/SendEmail';
+import { SendSms } from '../channels/SendSms';
 import type { AiLength, AiTone } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { describe, Stream, usePreviewGate, type Selectable } from './ai-requests';
@@ -32,6 +36,20 @@ export const AiDraft: Component<Props> = (props) => {
   const [draft, setDraft] = createSignal<{ body: string; subject: string | null; channel: string | null } | null>(null);
   const [drafting, setDrafting] = createSignal<{ unsubscribe: () => void } | null>(null);
   const [saved, setSaved] = createSignal<string | null>(null);
+  const [sending, setSending] = createSignal(false);
+  const [channels] = createQuery({ query: ChannelsStatusQuery });
+  const source = () => props.sources.find((i) => i.id === draftSource());
+  /** The message the draft answers, when it is one: the reply goes to its sender, in its thread. */
+  const answering = () => {
+    const item = source();
+    return item?.__typename === 'Communication' ? replyToOf(item) : null;
+  };
+  /** Only an email Kith received or sent has a Message-ID to answer in its thread; a logged one gets a new email. */
+  const threaded = () => {
+    const item = source();
+    return item?.__typename === 'Communication' && item.email != null;
+  };
+  const canSend = (channel: string | null) => (channel === 'SMS' ? channels.data?.channelsStatus.sms : channels.data?.channelsStatus.emailSending) ?? false;
   onCleanup(() => drafting()?.unsubscribe());
   const fail = (message: string | null) => {
     props.onError(message);
@@ -42,8 +60,9 @@ export const AiDraft: Component<Props> = (props) => {
   /** The draft streams into the editor as it is written; Stop keeps what came so far. */
   const makeDraft = () => {
     setSaved(null);
-    const source = props.sources.find((i) => i.id === draftSource());
-    const channel = source?.__typename === 'Communication' ? (source.kind === 'SMS' ? 'SMS' : 'EMAIL') : null;
+    setSending(false);
+    const item = source();
+    const channel = item?.__typename === 'Communication' ? (item.kind === 'SMS' ? 'SMS' : 'EMAIL') : null;
     let body = '';
     setDraft({ body, subject: null, channel });
     const subscription = client.subscription(Stream, { draft: draftInput() }).subscribe((result) => {
@@ -67,12 +86,19 @@ export const AiDraft: Component<Props> = (props) => {
     drafting()?.unsubscribe();
     setDrafting(null);
   };
+  const sent = () => {
+    setSending(false);
+    setDraft(null);
+    setSaved('Sent, and on the timeline.');
+    props.onChange();
+  };
+  const link = () => (props.kind === 'Contact' ? { contactId: props.recordId } : props.kind === 'Company' ? { companyId: props.recordId } : { dealId: props.recordId });
   const saveDraft = async () => {
     const current = draft();
     if (!current) return;
-    const link = props.kind === 'Contact' ? { contactIds: [props.recordId] } : props.kind === 'Company' ? { companyId: props.recordId } : { dealId: props.recordId };
+    const links = props.kind === 'Contact' ? { contactIds: [props.recordId] } : props.kind === 'Company' ? { companyId: props.recordId } : { dealId: props.recordId };
     const kind = current.channel === 'SMS' ? 'SMS' : 'EMAIL';
-    const result = await client.mutation(SaveCommunication, { input: { kind, direction: 'OUTBOUND', subject: kind === 'EMAIL' ? current.subject : null, body: current.body, ...link } }).toPromise();
+    const result = await client.mutation(SaveCommunication, { input: { kind, direction: 'OUTBOUND', subject: kind === 'EMAIL' ? current.subject : null, body: current.body, ...links } }).toPromise();
     if (result.error) return fail(errorMessage(result.error));
     setDraft(null);
     setSaved('Saved to the timeline.');
@@ -145,10 +171,31 @@ export const AiDraft: Component<Props> = (props) => {
                 <button type="button" class="primary" disabled={drafting() != null} onClick={() => void saveDraft()}>
                   Save as {current().channel === 'SMS' ? 'text message' : 'email'}
                 </button>
+                <Show when={canSend(current().channel)}>
+                  <button type="button" aria-expanded={sending()} disabled={drafting() != null} onClick={() => setSending(!sending())}>
+                    Send as {current().channel === 'SMS' ? 'text message' : 'email'}…
+                  </button>
+                </Show>
                 <button type="button" onClick={() => setDraft(null)}>
                   Discard
                 </button>
               </div>
+              <Show when={sending()}>
+                <Switch>
+                  <Match when={current().channel === 'SMS'}>
+                    <SendSms target={link()} to={answering()?.to} body={current().body} onSent={sent} onClose={() => setSending(false)} />
+                  </Match>
+                  <Match when={current().channel !== 'SMS'}>
+                    <SendEmail
+                      target={link()}
+                      replyTo={threaded() ? answering() : null}
+                      draft={{ to: answering()?.to, subject: current().subject, body: current().body }}
+                      onSent={sent}
+                      onClose={() => setSending(false)}
+                    />
+                  </Match>
+                </Switch>
+              </Show>
             </div>
           )}
         </Show>

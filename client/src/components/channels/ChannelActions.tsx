@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 import { SendEmail, type ReplyTo } from './SendEmail';
 import { SendSms } from './SendSms';
 
-const Status = graphql(`
+export const ChannelsStatusQuery = graphql(`
   query ChannelsStatus { channelsStatus { emailSending sms } }
 `);
 
@@ -17,7 +17,7 @@ interface Props {
 
 /** "Send email" and "Send SMS" on a record, shown only where the channel is set up for this member. */
 export const ChannelActions: Component<Props> = (props) => {
-  const [status] = createQuery({ query: Status });
+  const [status] = createQuery({ query: ChannelsStatusQuery });
   const [open, setOpen] = createSignal<'email' | 'sms' | null>(null);
   const mode = () => (props.replyTo ? 'email' : open());
   const close = () => {

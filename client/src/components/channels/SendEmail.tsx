@@ -1,6 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { graphql } from '../../gql';
+import type { TimelineEntryFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { ErrorNotice } from '../States';
 
@@ -17,10 +18,21 @@ export interface ReplyTo {
   subject: string | null;
 }
 
+type Message = Extract<TimelineEntryFragment, { __typename?: 'Communication' }>;
+
+/** Answering a message: to whoever wrote it (or, for one of ours, to whom we wrote). */
+export const replyToOf = (message: Message): ReplyTo => ({
+  id: message.id,
+  to: message.direction === 'INBOUND' ? (message.fromAddress ?? '') : message.toAddresses.join(', '),
+  subject: message.messageSubject ?? message.email?.subject ?? null,
+});
+
 interface Props {
   target: { contactId?: string; companyId?: string; dealId?: string };
   /** Set to answer an email: In-Reply-To and References follow on the server. */
   replyTo?: ReplyTo | null;
+  /** A text to start from (an AI draft the member edited), and to whom when it is not a reply in a thread. */
+  draft?: { to?: string; subject: string | null; body: string } | null;
   onSent: () => void;
   onClose: () => void;
 }
@@ -58,7 +70,7 @@ export const SendEmail: Component<Props> = (props) => {
     <form class="stack panel-inline" aria-label={props.replyTo ? 'Reply by email' : 'Send an email'} onSubmit={submit}>
       <div class="field">
         <label for="email-to">To</label>
-        <input id="email-to" name="to" required value={props.replyTo?.to ?? ''} aria-describedby="email-to-hint" />
+        <input id="email-to" name="to" required value={props.replyTo?.to ?? props.draft?.to ?? ''} aria-describedby="email-to-hint" />
         <small id="email-to-hint" class="hint">Addresses separated by commas.</small>
       </div>
       <div class="field">
@@ -76,11 +88,11 @@ export const SendEmail: Component<Props> = (props) => {
       </Show>
       <div class="field">
         <label for="email-subject">Subject</label>
-        <input id="email-subject" name="subject" placeholder={chosen()?.subject ?? (props.replyTo ? `Re: ${props.replyTo.subject ?? ''}` : '')} />
+        <input id="email-subject" name="subject" value={props.draft?.subject ?? ''} placeholder={chosen()?.subject ?? (props.replyTo ? `Re: ${props.replyTo.subject ?? ''}` : '')} />
       </div>
       <div class="field">
         <label for="email-body">Message</label>
-        <textarea id="email-body" name="body" rows={6} required={!templateId()} placeholder={chosen()?.body ?? ''} aria-describedby="email-body-hint" />
+        <textarea id="email-body" name="body" rows={6} value={props.draft?.body ?? ''} required={!templateId()} placeholder={chosen()?.body ?? ''} aria-describedby="email-body-hint" />
         <small id="email-body-hint" class="hint">Merge fields such as {'{{contact.firstName}}'} and {'{{sender.name}}'} are filled in when sent.</small>
       </div>
       <ErrorNotice message={errorMessage(state.error)} />

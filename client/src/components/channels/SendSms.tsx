@@ -10,6 +10,9 @@ const Send = graphql(`
 
 interface Props {
   target: { contactId?: string; companyId?: string; dealId?: string };
+  /** The number to answer, and a text to start from (an AI draft). */
+  to?: string;
+  body?: string;
   onSent: () => void;
   onClose: () => void;
 }
@@ -37,12 +40,12 @@ export const SendSms: Component<Props> = (props) => {
     <form class="stack panel-inline" aria-label="Send an SMS" onSubmit={submit}>
       <div class="field">
         <label for="sms-to">Number</label>
-        <input id="sms-to" name="to" type="tel" aria-describedby="sms-to-hint" />
+        <input id="sms-to" name="to" type="tel" value={props.to ?? ''} aria-describedby="sms-to-hint" />
         <small id="sms-to-hint" class="hint">Leave empty to text the contact's number.</small>
       </div>
       <div class="field">
         <label for="sms-body">Message</label>
-        <textarea id="sms-body" name="body" rows={3} maxLength={1600} required />
+        <textarea id="sms-body" name="body" rows={3} maxLength={1600} value={props.body ?? ''} required />
       </div>
       <ErrorNotice message={errorMessage(state.error)} />
       <div class="row">
