@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'imports:manageAll': 'ADMIN',
   'tags:manage': 'MEMBER',
   'pipelines:manage': 'ADMIN',
+  /** Add, rename, reorder, archive, delete and retype custom fields and their options. */
+  'customFields:manage': 'ADMIN',
   'forms:manage': 'MEMBER',
   'files:upload': 'MEMBER',
   'apiKeys:manage': 'ADMIN',

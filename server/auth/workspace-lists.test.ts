@@ -55,7 +55,7 @@ const LISTS = workspaceLists();
 describe('workspace lists with a second workspace present', () => {
   it('finds the lists to check', () => {
     expect(LISTS.map((l) => l.field).sort()).toEqual([
-      'activities', 'activityEvents', 'apiKeys', 'auditLog', 'communications', 'companies', 'contacts', 'deals',
+      'activities', 'activityEvents', 'apiKeys', 'auditLog', 'communications', 'companies', 'contacts', 'customFields', 'deals',
       'emailTemplates', 'forms', 'imports', 'notes', 'pipelines', 'tags', 'teams', 'webhooks', 'workspaceExports',
     ]);
   });

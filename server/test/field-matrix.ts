@@ -1,7 +1,7 @@
 // What the field matrix reads, derived from the schema: every field of every Node type that takes no
 // required argument, and the root lookups that return one record by id. New fields are covered without
 // anyone listing them; what each caller may see of them is decided by the rules below.
-import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isInterfaceType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { Permission } from '../auth/permissions.js';
 import type { Role } from '../generated/prisma/enums.js';
 
@@ -12,7 +12,7 @@ import type { Role } from '../generated/prisma/enums.js';
  */
 export const NODE_RULES: Record<string, 'member' | 'record' | Role> = {
   Workspace: 'member', Membership: 'member', User: 'member', Team: 'member', Tag: 'member',
-  Pipeline: 'member', PipelineStage: 'member', Form: 'member', FormSubmission: 'member', EmailTemplate: 'member',
+  Pipeline: 'member', PipelineStage: 'member', CustomField: 'member', Form: 'member', FormSubmission: 'member', EmailTemplate: 'member',
   // Their own visibility (private to the owner), or inherited from the records they hang off.
   Contact: 'record', Company: 'record', Deal: 'record', Communication: 'record', DealStageChange: 'record',
   Activity: 'record', Note: 'record', Comment: 'record', Attachment: 'record', ActivityEvent: 'record',
@@ -76,6 +76,8 @@ export function readableFields(type: GraphQLObjectType): ReadField[] {
     if (isObjectType(named)) {
       const sub = isConnection(named) ? null : subSelection(named);
       selection = sub && `${field.name} ${sub}`;
+    } else if (isInterfaceType(named)) {
+      selection = `${field.name} { __typename }`;
     }
     const options = optionsOf(field);
     const ownRule = Boolean(options.authScopes || options.skipTypeScopes || options.skipInterfaceScopes);

@@ -33,6 +33,8 @@ export async function seedWorkspace(app: TestApp, workspaceId: string, ownerId: 
   add('Team', (await db.team.create({ data: { ...w, name: 'Sales', members: { create: { userId: ownerId } } } })).id);
   const pipeline = add('Pipeline', (await db.pipeline.create({ data: { ...w, name: 'Sales', isDefault: true } })).id);
   const stage = add('PipelineStage', (await db.pipelineStage.create({ data: { ...w, pipelineId: pipeline, name: 'Lead', position: 0, probability: 10 } })).id);
+  add('CustomField', (await db.customField.create({ data: { ...w, entity: 'CONTACT', key: 'shoe', label: 'Shoe size', type: 'NUMBER' } })).id);
+  add('CustomField', (await db.customField.create({ data: { ...w, entity: 'COMPANY', key: 'tier', label: 'Tier', type: 'TEXT' } })).id);
 
   for (const isPrivate of [false, true]) {
     const visibility = isPrivate ? ('PRIVATE' as const) : ('WORKSPACE' as const);

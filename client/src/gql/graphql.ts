@@ -151,6 +151,8 @@ export type CommunicationKind =
 
 export type CompanyFilter = {
   createdAt?: DateRangeInput | null | undefined;
+  /** Conditions on custom fields; every one must hold. */
+  custom?: Array<CustomFieldFilter> | null | undefined;
   ownerId?: string | number | null | undefined;
   tagId?: string | number | null | undefined;
   /** Contained in the name or domain (case-insensitive). */
@@ -162,7 +164,8 @@ export type CompanyFilter = {
 export type CompanyInput = {
   city?: string | null | undefined;
   country?: string | null | undefined;
-  customFields?: Record<string, unknown> | null | undefined;
+  /** Values by field key; on update, fields left out keep their values. */
+  customFields?: Array<CustomFieldValueInput> | null | undefined;
   domain?: string | null | undefined;
   industry?: string | null | undefined;
   linkedinUrl?: string | null | undefined;
@@ -210,6 +213,8 @@ export type ConnectMailboxInput = {
 export type ContactFilter = {
   companyId?: string | number | null | undefined;
   createdAt?: DateRangeInput | null | undefined;
+  /** Conditions on custom fields; every one must hold. */
+  custom?: Array<CustomFieldFilter> | null | undefined;
   lifecycleStage?: LifecycleStage | null | undefined;
   ownerId?: string | number | null | undefined;
   tagId?: string | number | null | undefined;
@@ -221,7 +226,8 @@ export type ContactFilter = {
 /** On update, fields left out stay as they are; null clears them; a given list replaces the old one. */
 export type ContactInput = {
   companyId?: string | number | null | undefined;
-  customFields?: Record<string, unknown> | null | undefined;
+  /** Values by field key; on update, fields left out keep their values. */
+  customFields?: Array<CustomFieldValueInput> | null | undefined;
   /** Unique in the workspace; the first is primary unless primaryEmail says otherwise. */
   emails?: Array<string> | null | undefined;
   firstName?: string | null | undefined;
@@ -287,6 +293,73 @@ export type CreateFormInput = {
   name: string;
 };
 
+/** A condition on one custom field; plain JSON, so a saved view can keep it. */
+export type CustomFieldFilter = {
+  /** CURRENCY, with `currency`. */
+  amount?: number | null | undefined;
+  /** CHECKBOX. */
+  checked?: boolean | null | undefined;
+  /** ISO 4217 code, with `amount`. */
+  currency?: string | null | undefined;
+  /** DATE. */
+  date?: string | null | undefined;
+  /** DATETIME. */
+  dateTime?: string | null | undefined;
+  key: string;
+  /** MEMBER: a User ID. */
+  memberId?: string | number | null | undefined;
+  /** NUMBER. */
+  number?: number | null | undefined;
+  op: CustomFieldOperator;
+  /** SELECT: an option id. */
+  optionId?: string | null | undefined;
+  /** MULTI_SELECT, or IN filters on selects. */
+  optionIds?: Array<string> | null | undefined;
+  /** TEXT, LONG_TEXT, URL, EMAIL, PHONE. */
+  text?: string | null | undefined;
+};
+
+export type CustomFieldOperator =
+  /** Text types: holds the text, any case. */
+  | 'CONTAINS'
+  /** Equal (text: any case; select: the option; multi select: holds the option). */
+  | 'EQ'
+  /** Number, currency amount, date, date-time: after or above. */
+  | 'GT'
+  /** Select, multi select: any of `optionIds`. */
+  | 'IN'
+  /** No value. */
+  | 'IS_EMPTY'
+  /** Any value. */
+  | 'IS_NOT_EMPTY'
+  /** Number, currency amount, date, date-time: before or below. */
+  | 'LT';
+
+/** A value for the field with this key: give the operand its type takes, or none to clear it. */
+export type CustomFieldValueInput = {
+  /** CURRENCY, with `currency`. */
+  amount?: number | null | undefined;
+  /** CHECKBOX. */
+  checked?: boolean | null | undefined;
+  /** ISO 4217 code, with `amount`. */
+  currency?: string | null | undefined;
+  /** DATE. */
+  date?: string | null | undefined;
+  /** DATETIME. */
+  dateTime?: string | null | undefined;
+  key: string;
+  /** MEMBER: a User ID. */
+  memberId?: string | number | null | undefined;
+  /** NUMBER. */
+  number?: number | null | undefined;
+  /** SELECT: an option id. */
+  optionId?: string | null | undefined;
+  /** MULTI_SELECT, or IN filters on selects. */
+  optionIds?: Array<string> | null | undefined;
+  /** TEXT, LONG_TEXT, URL, EMAIL, PHONE. */
+  text?: string | null | undefined;
+};
+
 /** Inclusive calendar-date bounds. */
 export type DateOnlyRangeInput = {
   from?: string | null | undefined;
@@ -304,6 +377,8 @@ export type DealFilter = {
   contactId?: string | number | null | undefined;
   createdAt?: DateRangeInput | null | undefined;
   currency?: string | null | undefined;
+  /** Conditions on custom fields; every one must hold. */
+  custom?: Array<CustomFieldFilter> | null | undefined;
   expectedCloseDate?: DateOnlyRangeInput | null | undefined;
   ownerId?: string | number | null | undefined;
   pipelineId?: string | number | null | undefined;
@@ -324,7 +399,8 @@ export type DealInput = {
   contactIds?: Array<string | number> | null | undefined;
   /** ISO 4217 code; USD unless given. */
   currency?: string | null | undefined;
-  customFields?: Record<string, unknown> | null | undefined;
+  /** Values by field key; on update, fields left out keep their values. */
+  customFields?: Array<CustomFieldValueInput> | null | undefined;
   expectedCloseDate?: string | null | undefined;
   name?: string | null | undefined;
   /** A member (User ID); defaults to you on create. */
@@ -620,6 +696,7 @@ export type FeedRecordsQuery = { nodes: Array<
     | { __typename: 'Communication' }
     | { __typename: 'Company', id: string, name: string }
     | { __typename: 'Contact', id: string, name: string }
+    | { __typename: 'CustomField' }
     | { __typename: 'Deal', id: string, name: string }
     | { __typename: 'DealStageChange' }
     | { __typename: 'EmailTemplate' }
@@ -1463,6 +1540,7 @@ export type WebhookDeliveriesQueryVariables = Exact<{
 
 
 export type WebhookDeliveriesQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

@@ -1,4 +1,5 @@
 // Saving a profile page into a contact: match or create, write what the plan says, and record the clip.
+import { ensureFields, looseInputs, type LooseField } from '../custom-fields/loose-values.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { roleCan } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
@@ -65,13 +66,24 @@ async function companyFor(tx: Tx, context: Context, access: RecordAccess, name: 
   return company.id;
 }
 
-function customFieldsAfter(target: ClipTarget | null, writes: ReturnType<typeof planClip>['writes']) {
+/** The clipper's own fields, created on first use (admins may retype, archive or delete them later). */
+const CLIP_FIELDS: LooseField[] = [
+  { key: CUSTOM_KEYS.HOURLY_RATE, label: 'Hourly rate', type: 'TEXT' },
+  { key: CUSTOM_KEYS.SALARY_EXPECTATION, label: 'Salary expectation', type: 'TEXT' },
+  { key: CUSTOM_KEYS.EXPERIENCE_YEARS, label: 'Years of experience', type: 'NUMBER' },
+  { key: CUSTOM_KEYS.EXPERIENCE, label: 'Experience', type: 'LONG_TEXT' },
+  { key: CUSTOM_KEYS.PHOTO_URL, label: 'Photo', type: 'URL' },
+];
+
+async function customFieldsAfter(tx: Tx, workspaceId: string, writes: ReturnType<typeof planClip>['writes']) {
   const patch: Record<string, string | number> = {};
   for (const [field, key] of Object.entries(CUSTOM_KEYS) as Array<[ClipField, string]>) {
     const value = writes[field];
     if (value !== undefined) patch[key] = Array.isArray(value) ? value.join('\n') : value;
   }
-  return Object.keys(patch).length ? ({ ...(target?.customFields ?? {}), ...patch } as Record<string, unknown>) : undefined;
+  if (!Object.keys(patch).length) return undefined;
+  await ensureFields(tx, workspaceId, 'CONTACT', CLIP_FIELDS.filter((f) => f.key in patch));
+  return looseInputs(tx, workspaceId, 'CONTACT', patch);
 }
 
 async function assertDeal(tx: Tx, access: RecordAccess, dealGlobalId: string) {
@@ -108,7 +120,7 @@ export async function clipProfile(context: Context, workspaceId: string, args: C
         emails: writes.EMAILS as string[] | undefined,
         phones: (writes.PHONES as string[] | undefined)?.map((number) => ({ number })),
         profileUrls: writes.PROFILE_URL ? [...(target?.profileUrls ?? []), url.canonical] : undefined,
-        customFields: customFieldsAfter(target, writes),
+        customFields: await customFieldsAfter(tx, workspaceId, writes),
         companyId: companyId && encodeGlobalID('Company', companyId),
         tagIds: tagIds?.map((id) => encodeGlobalID('Tag', id)),
         ownerId: args.ownerId ?? undefined,

@@ -17,7 +17,7 @@ const CLIP = `mutation($profile: ClipProfileInput!, $contactId: ID, $overwrite: 
   clipProfile(profile: $profile, contactId: $contactId, overwrite: $overwrite, dryRun: $dryRun, note: $note, tagIds: $tagIds, ownerId: $ownerId, dealId: $dealId) {
     created dryRun matchedBy
     changes { field status before after }
-    contact { id name firstName lastName headline jobTitle location skills customFields primaryEmail emails { email } phones { e164 } profiles { url } company { name } owner { name } tags { name } source }
+    contact { id name firstName lastName headline jobTitle location skills customFields { field { key } ... on CustomTextValue { text } ... on CustomNumberValue { number } } primaryEmail emails { email } phones { e164 } profiles { url } company { name } owner { name } tags { name } source }
     clip { site url fieldsWritten clippedBy { name } }
   }
 }`;
@@ -71,7 +71,7 @@ describe('clipper: already in Kith?', () => {
       name: 'Ada Lovelace', headline: 'Analyst of engines', jobTitle: 'Analyst', location: 'London, England', skills: ['Mathematics', 'Poetry'],
       primaryEmail: 'ada@engines.example', profiles: [{ url: 'https://www.linkedin.com/in/ada-lovelace/' }], company: { name: 'Analytical Engines Ltd' },
       owner: { name: 'Member Person' }, source: 'clipper:linkedin',
-      customFields: { experience: 'Analyst · Analytical Engines Ltd · 1842 – present\nTranslator · Taylor’s Scientific Memoirs · 1842' },
+      customFields: [{ field: { key: 'experience' }, text: 'Analyst · Analytical Engines Ltd · 1842 – present\nTranslator · Taylor’s Scientific Memoirs · 1842' }],
     });
     expect(saved.clip).toMatchObject({ site: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace/', clippedBy: { name: 'Member Person' } });
     expect(saved.clip.fieldsWritten).toEqual(expect.arrayContaining(['FIRST_NAME', 'HEADLINE', 'COMPANY', 'EMAILS', 'EXPERIENCE', 'PROFILE_URL']));

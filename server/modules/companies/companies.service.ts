@@ -9,6 +9,7 @@ import { normalizeDomain, normalizePhone, normalizeUrl } from '../records/normal
 import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import { badInput } from '../../errors.js';
 import type { CompanyInputShape } from './company.inputs.js';
+import { customWrite, withCustomKeys } from '../custom-fields/record-values.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 import { phoneCountryFor } from '../workspaces/phone-country.js';
 
@@ -39,7 +40,6 @@ async function companyColumns(tx: Tx, workspaceId: string, input: CompanyInputSh
       region: trimmedOrNull(input.region),
       postalCode: trimmedOrNull(input.postalCode),
       country: trimmedOrNull(input.country),
-      customFields: (input.customFields ?? undefined) as Prisma.InputJsonValue | undefined,
       visibility: input.visibility ?? undefined,
       ownerId: ownerId === undefined ? undefined : ownerId || null,
     },
@@ -55,9 +55,11 @@ export async function createCompany(context: Context, workspaceId: string, input
   return context.prisma
     .$transaction(async (tx) => {
       const { columns, tagIds } = await companyColumns(tx, workspaceId, input);
+      const custom = await customWrite(tx, { workspaceId, entity: 'COMPANY', recordId: null, current: {} }, input.customFields);
       return tx.company.create({
         data: {
           ...columns,
+          customFields: custom.document,
           name: input.name!.trim(),
           workspaceId,
           createdById: viewer.user.id,
@@ -74,10 +76,11 @@ export async function updateCompany(context: Context, id: string, input: Company
     .$transaction(async (tx) => {
       const company = await tx.company.findUniqueOrThrow({ where: { id, deletedAt: null } });
       const { columns, tagIds } = await companyColumns(tx, company.workspaceId, input);
+      const custom = await customWrite(tx, { workspaceId: company.workspaceId, entity: 'COMPANY', recordId: id, current: company.customFields }, input.customFields);
       return tx.company.update({
         where: { id },
-        data: { ...columns, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-      }).then((row) => emitEvent(tx, context, row, 'Company', 'updated', changedFields(input)));
+        data: { ...columns, customFields: custom.document, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+      }).then((row) => emitEvent(tx, context, row, 'Company', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
     })
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_DOMAIN, 'domain'));
 }

@@ -50,7 +50,8 @@ describe('companies', () => {
     ['a bad phone', { name: 'X', phone: '12' }],
     ['a tag from another workspace', { name: 'X', tagIds: ['FOREIGN_TAG'] }],
     ['an owner who is not a member', { name: 'X', ownerId: 'OUTSIDER' }],
-    ['too many custom fields', { name: 'X', customFields: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])) }],
+    ['too many custom fields', { name: 'X', customFields: Array.from({ length: 101 }, (_, i) => ({ key: `k${i}`, number: i })) }],
+    ['a custom field that does not exist', { name: 'X', customFields: [{ key: 'nope', text: 'x' }] }],
   ])('refuses %s with BAD_USER_INPUT or NOT_FOUND and writes nothing', async (_label, input) => {
     const app = getApp();
     const f = await rolesFixture(app);

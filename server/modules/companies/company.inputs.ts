@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { customFieldValuesArg, customFiltersField } from '../custom-fields/custom-field.inputs.js';
 import { builder } from '../../builder.js';
-import { customFieldsInput, DateRangeInput, requiredText, shortText, SortDirection, RecordVisibilityEnum } from '../records/common.types.js';
+import { DateRangeInput, requiredText, shortText, SortDirection, RecordVisibilityEnum } from '../records/common.types.js';
 
 const text = (label: string, max?: number) => ({ required: false, validate: shortText(label, max) }) as const;
 
@@ -22,7 +23,7 @@ export const CompanyInput = builder.inputType('CompanyInput', {
     linkedinUrl: t.string(text('LinkedIn URL', 2000)),
     ownerId: t.id({ required: false, description: 'A member (User ID); defaults to you on create.' }),
     tagIds: t.idList({ required: false, validate: z.array(z.string()).max(50, 'At most 50 tags.') }),
-    customFields: t.field({ type: 'JSONObject', required: false, validate: customFieldsInput }),
+    customFields: t.field(customFieldValuesArg),
     visibility: t.field({ type: RecordVisibilityEnum, required: false }),
   }),
 });
@@ -36,6 +37,7 @@ export const CompanyFilter = builder.inputType('CompanyFilter', {
     text: t.string({ required: false, description: 'Contained in the name or domain (case-insensitive).', validate: shortText('Text') }),
     createdAt: t.field({ type: DateRangeInput, required: false }),
     updatedAt: t.field({ type: DateRangeInput, required: false }),
+    custom: t.field(customFiltersField),
   }),
 });
 

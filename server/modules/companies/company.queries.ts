@@ -5,6 +5,9 @@ import { dateRangeWhere } from '../records/common.types.js';
 import { containsText } from '../records/text-filter.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
+import { listCount, listRows } from '../custom-fields/list-page.js';
+import type { Context } from '../../context.js';
 import { CompanyFilter, CompanySort } from './company.inputs.js';
 
 type Filter = typeof CompanyFilter.$inferInput;
@@ -23,6 +26,18 @@ function filterWhere(filter: Filter | null | undefined, trash: boolean) {
 
 const SORT_COLUMNS = { NAME: 'sortName', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' } as const;
 
+type ListArgs = { workspaceId?: string | null; filter?: Filter | null; sort?: typeof CompanySort.$inferInput | null; trash?: boolean | null; customSort?: SortShape | null };
+
+async function companyList(ctx: Context, args: ListArgs) {
+  const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
+  const direction = args.sort?.direction === 'DESC' ? 'desc' : 'asc';
+  const column = SORT_COLUMNS[args.sort?.field ?? 'NAME'];
+  return {
+    entity: 'COMPANY' as const, delegate: ctx.prisma.company, workspaceId: access.workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
+    where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash)] }, orderBy: [{ [column]: direction }, { id: direction }],
+  };
+}
+
 builder.queryFields((t) => ({
   companies: t.prismaConnection({
     type: 'Company',
@@ -33,22 +48,13 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: CompanyFilter, required: false }),
       sort: t.arg({ type: CompanySort, required: false }),
       trash: t.arg.boolean({ required: false }),
+      customSort: t.arg({ type: CustomFieldSortInput, required: false, description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).' }),
     },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) => {
-      const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
-      return ctx.prisma.company.count({ where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash)] } });
-    },
+    totalCount: async (_root, args, ctx) => listCount(ctx, await companyList(ctx, args)),
     resolve: async (query, _root, args, ctx) => {
-      const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
-      const direction = args.sort?.direction === 'DESC' ? 'desc' : 'asc';
-      const column = SORT_COLUMNS[args.sort?.field ?? 'NAME'];
-      const rows = await ctx.prisma.company.findMany({
-        ...query,
-        where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash)] },
-        orderBy: [{ [column]: direction }, { id: direction }],
-      });
-      return rememberVisible(ctx, 'company', access.workspaceId, rows);
+      const list = await companyList(ctx, args);
+      return rememberVisible(ctx, 'company', list.workspaceId, await listRows(ctx, list, query));
     },
   }),
   company: t.prismaField({

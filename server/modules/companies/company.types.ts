@@ -21,7 +21,6 @@ export const CompanyType = builder.prismaNode('Company', {
     country: t.exposeString('country', { nullable: true }),
     phone: t.exposeString('phone', { nullable: true, description: 'E.164.' }),
     linkedinUrl: t.exposeString('linkedinUrl', { nullable: true }),
-    customFields: t.expose('customFields', { type: 'JSONObject' }),
     visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

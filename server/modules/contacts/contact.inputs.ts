@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { customFieldValuesArg, customFiltersField } from '../custom-fields/custom-field.inputs.js';
 import { builder } from '../../builder.js';
 import { emailInput } from '../accounts/inputs.js';
-import { customFieldsInput, DateRangeInput, shortText, SortDirection, RecordVisibilityEnum } from '../records/common.types.js';
+import { DateRangeInput, shortText, SortDirection, RecordVisibilityEnum } from '../records/common.types.js';
 import { LifecycleStageEnum } from './contact.types.js';
 
 export const MAX_EMAILS = 20;
@@ -53,7 +54,7 @@ export const ContactInput = builder.inputType('ContactInput', {
     companyId: t.id({ required: false }),
     ownerId: t.id({ required: false, description: 'A member (User ID); defaults to you on create.' }),
     tagIds: t.idList({ required: false, validate: z.array(z.string()).max(50, 'At most 50 tags.') }),
-    customFields: t.field({ type: 'JSONObject', required: false, validate: customFieldsInput }),
+    customFields: t.field(customFieldValuesArg),
     visibility: t.field({ type: RecordVisibilityEnum, required: false }),
   }),
 });
@@ -73,6 +74,7 @@ export const ContactFilter = builder.inputType('ContactFilter', {
     }),
     createdAt: t.field({ type: DateRangeInput, required: false }),
     updatedAt: t.field({ type: DateRangeInput, required: false }),
+    custom: t.field(customFiltersField),
   }),
 });
 

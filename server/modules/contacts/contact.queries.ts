@@ -9,13 +9,26 @@ import { shortText } from '../records/common.types.js';
 import { normalizeProfileUrl } from '../records/normalize.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { ContactFilter, ContactSort } from './contact.inputs.js';
+import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
+import { listCount, listRows } from '../custom-fields/list-page.js';
+import { ContactFilter, ContactSort, type ContactFilterShape } from './contact.inputs.js';
 import { contactFilterWhere, contactOrderBy } from './contact-where.js';
 
 /** Live contacts of the workspace the viewer sees, narrowed by `where`. */
 async function visibleContacts(ctx: Context, workspaceIdArg: string | null | undefined, where: Prisma.ContactWhereInput) {
   const access = await recordAccess(ctx, requireWorkspaceId(ctx, workspaceIdArg));
   return { AND: [visibleWhere(access), where] };
+}
+
+type ListArgs = { workspaceId?: string | null; filter?: ContactFilterShape | null; sort?: Parameters<typeof contactOrderBy>[0]; trash?: boolean | null; customSort?: SortShape | null };
+
+async function contactList(ctx: Context, args: ListArgs) {
+  const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
+  const where = await visibleContacts(ctx, workspaceId, contactFilterWhere(args.filter, !!args.trash));
+  return {
+    entity: 'CONTACT' as const, delegate: ctx.prisma.contact, workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
+    where, orderBy: contactOrderBy(args.sort) as Array<Record<string, unknown>>,
+  };
 }
 
 builder.queryFields((t) => ({
@@ -28,18 +41,13 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ContactFilter, required: false }),
       sort: t.arg({ type: ContactSort, required: false }),
       trash: t.arg.boolean({ required: false }),
+      customSort: t.arg({ type: CustomFieldSortInput, required: false, description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).' }),
     },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) =>
-      ctx.prisma.contact.count({ where: await visibleContacts(ctx, args.workspaceId, contactFilterWhere(args.filter, !!args.trash)) }),
+    totalCount: async (_root, args, ctx) => listCount(ctx, await contactList(ctx, args)),
     resolve: async (query, _root, args, ctx) => {
-      const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
-      const rows = await ctx.prisma.contact.findMany({
-        ...query,
-        where: await visibleContacts(ctx, workspaceId, contactFilterWhere(args.filter, !!args.trash)),
-        orderBy: contactOrderBy(args.sort),
-      });
-      return rememberVisible(ctx, 'contact', workspaceId, rows);
+      const list = await contactList(ctx, args);
+      return rememberVisible(ctx, 'contact', list.workspaceId, await listRows(ctx, list, query));
     },
   }),
   contact: t.prismaField({

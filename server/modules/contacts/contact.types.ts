@@ -52,7 +52,6 @@ export const ContactType = builder.prismaNode('Contact', {
     skills: t.exposeStringList('skills'),
     source: t.exposeString('source', { nullable: true, description: 'Where the contact came from, e.g. "referral" or "form:Contact us".' }),
     lifecycleStage: t.expose('lifecycleStage', { type: LifecycleStageEnum }),
-    customFields: t.expose('customFields', { type: 'JSONObject' }),
     visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

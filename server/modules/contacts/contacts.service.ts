@@ -9,6 +9,7 @@ import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import { assertEmailsFree, contactDetails, duplicateEmailMessage, writeContactDetails } from './contact-details.js';
 import type { ContactInputShape } from './contact.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { customWrite, withCustomKeys } from '../custom-fields/record-values.js';
 import { assertRoom } from '../billing/limits.js';
 import { phoneCountryFor } from '../workspaces/phone-country.js';
 
@@ -42,7 +43,6 @@ async function contactColumns(tx: Tx, access: RecordAccess, input: ContactInputS
       source: trimmedOrNull(input.source),
       lifecycleStage: input.lifecycleStage ?? undefined,
       companyId: await companyKey(tx, access, input.companyId),
-      customFields: (input.customFields ?? undefined) as Prisma.InputJsonValue | undefined,
       visibility: input.visibility ?? undefined,
       ownerId: ownerId === undefined ? undefined : ownerId || null,
     },
@@ -72,9 +72,11 @@ export async function createContactIn(tx: Tx, context: Context, access: RecordAc
   const phoneCountry = await phoneCountryFor(tx, workspaceId, input.phoneCountry, Boolean(input.phones?.length));
   const { skills, ...lists } = contactDetails({ ...input, phoneCountry });
   await assertEmailsFree(tx, workspaceId, lists.emails?.map((e) => e.email) ?? [], null);
+  const custom = await customWrite(tx, { workspaceId, entity: 'CONTACT', recordId: null, current: {} }, input.customFields);
   const contact = await tx.contact.create({
     data: {
       ...columns,
+      customFields: custom.document,
       firstName: columns.firstName ?? '',
       skills: skills ?? [],
       workspaceId,
@@ -102,11 +104,12 @@ export async function updateContactIn(tx: Tx, context: Context, access: RecordAc
   const phoneCountry = await phoneCountryFor(tx, contact.workspaceId, input.phoneCountry, Boolean(input.phones?.length));
   const { skills, ...lists } = contactDetails({ ...input, phoneCountry }, contact.emails.map((e) => e.email));
   if (lists.emails) await assertEmailsFree(tx, contact.workspaceId, lists.emails.map((e) => e.email), id);
+  const custom = await customWrite(tx, { workspaceId: contact.workspaceId, entity: 'CONTACT', recordId: id, current: contact.customFields }, input.customFields);
   await writeContactDetails(tx, contact.workspaceId, id, lists);
   return tx.contact.update({
     where: { id },
-    data: { ...columns, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-  }).then((row) => emitEvent(tx, context, row, 'Contact', 'updated', changedFields(input)));
+    data: { ...columns, customFields: custom.document, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+  }).then((row) => emitEvent(tx, context, row, 'Contact', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
 }
 
 export async function setContactDeleted(context: Context, id: string, deleted: boolean) {

@@ -1,6 +1,6 @@
 import type { Actor, RolesFixture } from '../../test/fixtures.js';
 
-export const CONTACT_FIELDS = `id name firstName lastName jobTitle location headline skills source lifecycleStage customFields visibility
+export const CONTACT_FIELDS = `id name firstName lastName jobTitle location headline skills source lifecycleStage customFields { field { key } ... on CustomTextValue { text } ... on CustomNumberValue { number } } visibility
   primaryEmail emails { email isPrimary } phones { e164 label isPrimary } profiles { network url }
   company { name } owner { name } createdBy { name } tags { name } deletedAt`;
 

@@ -16,6 +16,7 @@ describe('contacts: create and update', () => {
     const f = await rolesFixture(app);
     const company = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Globex' } });
     const tag = await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'vip' } });
+    await app.prisma.customField.create({ data: { workspaceId: f.workspaceId, entity: 'CONTACT', key: 'shoeSize', label: 'Shoe size', type: 'NUMBER' } });
     const contact = await createContactAs(f, 'MEMBER', {
       firstName: ' Ada ',
       lastName: 'Lovelace',
@@ -28,7 +29,7 @@ describe('contacts: create and update', () => {
       lifecycleStage: 'QUALIFIED',
       companyId: globalId('Company', company.id),
       tagIds: [globalId('Tag', tag.id)],
-      customFields: { shoeSize: 38 },
+      customFields: [{ key: 'shoeSize', number: 38 }],
     });
     expect(contact).toMatchObject({
       name: 'Ada Lovelace',
@@ -44,7 +45,7 @@ describe('contacts: create and update', () => {
       tags: [{ name: 'vip' }],
       owner: { name: 'Member Person' },
       createdBy: { name: 'Member Person' },
-      customFields: { shoeSize: 38 },
+      customFields: [{ field: { key: 'shoeSize' }, number: 38 }],
       visibility: 'WORKSPACE',
     });
   });

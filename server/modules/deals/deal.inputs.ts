@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { customFieldValuesArg, customFiltersField } from '../custom-fields/custom-field.inputs.js';
 import { builder } from '../../builder.js';
 import { DealStatus } from '../../generated/prisma/enums.js';
-import { customFieldsInput, DateRangeInput, RecordVisibilityEnum, requiredText, shortText, SortDirection } from '../records/common.types.js';
+import { DateRangeInput, RecordVisibilityEnum, requiredText, shortText, SortDirection } from '../records/common.types.js';
 import { minorUnitsInput } from './money.js';
 
 export const DealStatusEnum = builder.enumType(DealStatus, {
@@ -28,7 +29,7 @@ export const DealInput = builder.inputType('DealInput', {
     companyId: t.id({ required: false }),
     contactIds: t.idList({ required: false, description: 'Replaces the linked contacts.', validate: ids(100, 'contacts') }),
     tagIds: t.idList({ required: false, validate: ids(50, 'tags') }),
-    customFields: t.field({ type: 'JSONObject', required: false, validate: customFieldsInput }),
+    customFields: t.field(customFieldValuesArg),
     visibility: t.field({ type: RecordVisibilityEnum, required: false }),
   }),
 });
@@ -65,6 +66,7 @@ export const DealFilter = builder.inputType('DealFilter', {
     expectedCloseDate: t.field({ type: DateOnlyRangeInput, required: false }),
     createdAt: t.field({ type: DateRangeInput, required: false }),
     updatedAt: t.field({ type: DateRangeInput, required: false }),
+    custom: t.field(customFiltersField),
     text: t.string({ required: false, description: 'Contained in the name (case-insensitive).', validate: shortText('Text') }),
   }),
 });

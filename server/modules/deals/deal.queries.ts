@@ -5,6 +5,8 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { recordAccess, rememberVisible, visibleWhere } from '../records/access.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
+import { listCount, listRows } from '../custom-fields/list-page.js';
 import { DealFilter, DealSort } from './deal.inputs.js';
 import { dealFilterWhere, dealOrderBy } from './deal-where.js';
 import './deal.types.js';
@@ -13,6 +15,16 @@ import './deal.types.js';
 export async function visibleDeals(ctx: Context, workspaceId: string, where: Prisma.DealWhereInput): Promise<Prisma.DealWhereInput> {
   const access = await recordAccess(ctx, workspaceId);
   return { AND: [visibleWhere(access), where] };
+}
+
+type ListArgs = { workspaceId?: string | null; filter?: Parameters<typeof dealFilterWhere>[0]; sort?: Parameters<typeof dealOrderBy>[0]; trash?: boolean | null; customSort?: SortShape | null };
+
+async function dealList(ctx: Context, args: ListArgs) {
+  const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
+  return {
+    entity: 'DEAL' as const, delegate: ctx.prisma.deal, workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
+    where: await visibleDeals(ctx, workspaceId, dealFilterWhere(args.filter, !!args.trash)), orderBy: dealOrderBy(args.sort) as Array<Record<string, unknown>>,
+  };
 }
 
 builder.queryFields((t) => ({
@@ -25,20 +37,13 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: DealFilter, required: false }),
       sort: t.arg({ type: DealSort, required: false }),
       trash: t.arg.boolean({ required: false }),
+      customSort: t.arg({ type: CustomFieldSortInput, required: false, description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).' }),
     },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) =>
-      ctx.prisma.deal.count({
-        where: await visibleDeals(ctx, requireWorkspaceId(ctx, args.workspaceId), dealFilterWhere(args.filter, !!args.trash)),
-      }),
+    totalCount: async (_root, args, ctx) => listCount(ctx, await dealList(ctx, args)),
     resolve: async (query, _root, args, ctx) => {
-      const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
-      const rows = await ctx.prisma.deal.findMany({
-        ...query,
-        where: await visibleDeals(ctx, workspaceId, dealFilterWhere(args.filter, !!args.trash)),
-        orderBy: dealOrderBy(args.sort),
-      });
-      return rememberVisible(ctx, 'deal', workspaceId, rows);
+      const list = await dealList(ctx, args);
+      return rememberVisible(ctx, 'deal', list.workspaceId, await listRows(ctx, list, query));
     },
   }),
   deal: t.prismaField({

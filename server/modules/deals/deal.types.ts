@@ -29,7 +29,6 @@ export const DealType = builder.prismaNode('Deal', {
     status: t.expose('status', { type: DealStatusEnum }),
     expectedCloseDate: t.expose('expectedCloseDate', { type: 'Date', nullable: true }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When the deal entered a won or lost stage.' }),
-    customFields: t.expose('customFields', { type: 'JSONObject' }),
     visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

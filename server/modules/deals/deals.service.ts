@@ -9,6 +9,7 @@ import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.s
 import { normalizeCurrency } from '../records/normalize.js';
 import { assertCanDelete, assertRestorable } from '../records/ownership.js';
 import type { DealInputShape } from './deal.inputs.js';
+import { customWrite, withCustomKeys } from '../custom-fields/record-values.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
@@ -40,7 +41,6 @@ async function dealColumns(tx: Tx, access: RecordAccess, input: DealInputShape) 
       // A deal always has a currency: null leaves it as it is.
       currency: input.currency == null ? undefined : normalizeCurrency(input.currency, 'input.currency'),
       expectedCloseDate: input.expectedCloseDate,
-      customFields: (input.customFields ?? undefined) as Prisma.InputJsonValue | undefined,
       visibility: input.visibility ?? undefined,
       ownerId: ownerId === undefined ? undefined : ownerId || null,
       companyId: companyId === undefined ? undefined : companyId || null,
@@ -79,9 +79,11 @@ export async function createDeal(context: Context, workspaceId: string, input: D
   return context.prisma.$transaction(async (tx) => {
     const stage = await initialStage(tx, workspaceId, input);
     const { columns, contactIds, tagIds } = await dealColumns(tx, access, input);
+    const custom = await customWrite(tx, { workspaceId, entity: 'DEAL', recordId: null, current: {} }, input.customFields);
     const deal = await tx.deal.create({
       data: {
         ...columns,
+        customFields: custom.document,
         name: input.name!.trim(),
         workspaceId,
         pipelineId: stage.pipelineId,
@@ -108,6 +110,8 @@ export async function updateDeal(context: Context, id: string, input: DealInputS
   const access = await recordAccess(context, current.workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const { columns, contactIds, tagIds } = await dealColumns(tx, access, input);
+    const before = await tx.deal.findUniqueOrThrow({ where: { id }, select: { customFields: true } });
+    const custom = await customWrite(tx, { workspaceId: current.workspaceId, entity: 'DEAL', recordId: id, current: before.customFields }, input.customFields);
     if (contactIds) {
       // Only links the viewer can see are replaced: a private or trashed contact stays linked.
       await tx.dealContact.deleteMany({
@@ -117,8 +121,8 @@ export async function updateDeal(context: Context, id: string, input: DealInputS
     }
     return tx.deal.update({
       where: { id },
-      data: { ...columns, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-    }).then((row) => emitEvent(tx, context, row, 'Deal', 'updated', changedFields(input)));
+      data: { ...columns, customFields: custom.document, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+    }).then((row) => emitEvent(tx, context, row, 'Deal', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
   });
 }
 

@@ -6,7 +6,7 @@ import { dealIn } from './deals.matrix.js';
 
 const getApp = useTestApp();
 
-const DEAL_FIELDS = `id name amountMinor amount currency status expectedCloseDate closedAt visibility customFields
+const DEAL_FIELDS = `id name amountMinor amount currency status expectedCloseDate closedAt visibility customFields { field { key } ... on CustomNumberValue { number } }
   pipeline { name } stage { name } owner { name } createdBy { name } company { name } contacts { name } tags { name }
   stageHistory { from { name } to { name } changedBy { name } changedAt }`;
 const CREATE = `mutation($input: DealInput!) { createDeal(input: $input) { ${DEAL_FIELDS} } }`;
@@ -30,6 +30,7 @@ describe('deals', () => {
     const f = await rolesFixture(app);
     await partnersPipeline(app, f);
     const linked = await links(app, f);
+    await app.prisma.customField.create({ data: { workspaceId: f.workspaceId, entity: 'DEAL', key: 'seats', label: 'Seats', type: 'NUMBER' } });
     const { createDeal: deal } = await f.clients.MEMBER.ok(CREATE, {
       input: {
         name: '  Initech renewal ',
@@ -39,7 +40,7 @@ describe('deals', () => {
         companyId: linked.company,
         contactIds: [linked.contact],
         tagIds: [linked.tag],
-        customFields: { seats: 40 },
+        customFields: [{ key: 'seats', number: 40 }],
       },
     });
     expect(deal).toMatchObject({
@@ -51,7 +52,7 @@ describe('deals', () => {
       closedAt: null,
       expectedCloseDate: '2026-03-31',
       visibility: 'WORKSPACE',
-      customFields: { seats: 40 },
+      customFields: [{ field: { key: 'seats' }, number: 40 }],
       pipeline: { name: 'Sales' },
       stage: { name: 'Lead' },
       owner: { name: 'Member Person' },

@@ -1,5 +1,6 @@
 // Turns a checked submission into CRM data: the contact matched by email (created or filled in),
 // its company, a note, and the FormSubmission row, all in one transaction.
+import { ensureFields, looseDocument, suggestedType } from '../custom-fields/loose-values.js';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { storedFields, type FieldTarget, type FormFieldDefinition } from './form-definition.js';
 import type { CleanValue, CleanValues } from './submission-values.js';
@@ -91,13 +92,20 @@ async function createContact(tx: Tx, form: LiveForm, email: string, mapped: Mapp
       visibility: 'WORKSPACE',
       ownerId,
       createdById: null,
-      customFields: mapped.custom,
+      customFields: await formCustomFields(tx, form.workspaceId, {}, mapped.custom),
       emails: { create: [{ workspaceId: form.workspaceId, email, isPrimary: true }] },
       phones: text.PHONE ? { create: [{ workspaceId: form.workspaceId, e164: text.PHONE, isPrimary: true }] } : undefined,
     },
     select: { id: true },
   });
   return contact.id;
+}
+
+/** Answers into custom fields: a key without a field gets one (typed from the answer), then values convert to each field's type. */
+async function formCustomFields(tx: Tx, workspaceId: string, current: unknown, answers: Record<string, CleanValue>) {
+  const plain = Object.fromEntries(Object.entries(answers).map(([key, v]) => [key, Array.isArray(v) ? v.join(', ') : v] as const));
+  await ensureFields(tx, workspaceId, 'CONTACT', Object.entries(plain).map(([key, v]) => ({ key, type: suggestedType(v) })));
+  return looseDocument(tx, workspaceId, 'CONTACT', current, plain);
 }
 
 const isEmpty = (value: unknown) => value == null || value === '';
@@ -136,7 +144,7 @@ async function fillContact(tx: Tx, form: LiveForm, contactId: string, mapped: Ma
     }
     additions[key] = value;
   }
-  if (Object.keys(additions).length > 0) data.customFields = { ...custom, ...additions } as Prisma.InputJsonObject;
+  if (Object.keys(additions).length > 0) data.customFields = await formCustomFields(tx, form.workspaceId, custom, additions);
   if (Object.keys(data).length > 0) await tx.contact.update({ where: { id: contactId }, data });
 }
 

@@ -68,6 +68,7 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
     data: { workspaceId, createdById: userId, fileName: 'people.csv', byteSize: 10n, sourceKind: 'CSV', encoding: 'utf8', delimiter: ',', headers: ['Name'], status: 'DONE' },
   });
   await app.prisma.importedRecord.create({ data: { importId: imported.id, recordId: contact.id, entity: 'CONTACT', action: 'CREATED', writtenAt: new Date() } });
+  await app.prisma.customField.create({ data: { workspaceId, entity: 'CONTACT', key: 'tier', label: 'Tier', type: 'TEXT' } });
   await app.prisma.importMappingPreset.create({ data: { workspaceId, name: 'CRM', entity: 'CONTACT', columns: { Name: 'fullName' } } });
   return { workspaceId, storageKey, archiveKey };
 }

@@ -17,6 +17,7 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   Attachment: ['uploaded', 'deleted'],
   Pipeline: ['created', 'updated', 'deleted', 'stages_reordered'],
   PipelineStage: ['created', 'updated', 'deleted'],
+  CustomField: ['created', 'updated', 'reordered', 'deleted', 'restored', 'type_changed', 'options_changed', 'options_merged'],
   Tag: ['created', 'updated', 'deleted'],
   Team: ['created', 'updated', 'deleted'],
   Form: ['created', 'updated', 'deleted', 'key_regenerated'],
