@@ -258,3 +258,21 @@ describe('custom fields: type change, delete and undo', () => {
     ]);
   });
 });
+
+describe('custom fields: search', () => {
+  it('finds records by their text-type custom values, and forgets them when the field is deleted', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const nick = await field(f, { key: 'nick', label: 'Nick', type: 'TEXT' });
+    await field(f, { key: 'shoe', label: 'Shoe', type: 'NUMBER' });
+    await f.clients.MEMBER.ok(CREATE_CONTACT, { input: { firstName: 'Ada', customFields: [{ key: 'nick', text: 'Zanzibarian' }, { key: 'shoe', number: 987654 }] } });
+    const titles = async (q: string) =>
+      (await f.clients.MEMBER.ok(`query($q: String!) { search(query: $q) { edges { node { title } } } }`, { q })).search.edges.map((e: { node: { title: string } }) => e.node.title);
+    expect(await titles('zanzibarian')).toEqual(['Ada']);
+    expect(await titles('987654')).toEqual([]);
+    await f.clients.ADMIN.ok(`mutation($id: ID!) { deleteCustomField(id: $id) { id } }`, { id: nick.id });
+    expect(await titles('zanzibarian')).toEqual([]);
+    await f.clients.ADMIN.ok(`mutation($id: ID!) { restoreCustomField(id: $id) { id } }`, { id: nick.id });
+    expect(await titles('zanzibarian')).toEqual(['Ada']);
+  });
+});

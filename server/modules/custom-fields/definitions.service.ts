@@ -9,6 +9,7 @@ import { expiredBefore } from '../../retention.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 import { MAX_FIELDS, type CreateFieldShape, type UpdateFieldShape } from './custom-field.inputs.js';
 import { UNIQUE_TYPES } from './field-values.js';
+import { refreshSearchFor } from './record-values.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,6 +59,7 @@ export function updateField(context: Context, id: string, input: UpdateFieldShap
         archivedAt: input.archived == null ? undefined : input.archived ? (field.archivedAt ?? new Date()) : null,
       },
     });
+    if (input.archived != null && input.archived !== (field.archivedAt != null)) await refreshSearchFor(tx, row);
     return emitEvent(tx, context, row, 'CustomField', 'updated', { key: row.key, ...changedFields(input) });
   });
 }
@@ -85,6 +87,7 @@ export function setFieldDeleted(context: Context, id: string, deleted: boolean) 
       if (field.deletedAt < expiredBefore(context.app.config.retention.softDeletedDays)) throw badInput('This field was deleted too long ago to restore.');
     }
     const row = await tx.customField.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } });
+    await refreshSearchFor(tx, row);
     return emitEvent(tx, context, row, 'CustomField', deleted ? 'deleted' : 'restored', { key: row.key });
   });
 }

@@ -88,3 +88,11 @@ async function assertUnique(tx: Tx, target: { workspaceId: string; entity: Custo
 export function withCustomKeys(changes: { fields: string[] }, changedKeys: string[]) {
   return changedKeys.length ? { ...changes, customFields: changedKeys } : changes;
 }
+
+/** Rewrites the search documents of the records holding a field's values (its text joins their body). */
+export async function refreshSearchFor(tx: Pick<Tx, '$queryRaw'>, field: { workspaceId: string; entity: CustomFieldEntity; key: string }) {
+  const table = Prisma.raw(`"${ENTITY_TABLE[field.entity]}"`);
+  await tx.$queryRaw`
+    SELECT count(*)::int AS n FROM (SELECT kith_search_refresh(${field.entity}::text::"SearchEntityType",
+      ARRAY(SELECT id FROM ${table} WHERE "workspaceId" = ${field.workspaceId}::uuid AND "customFields" ? ${field.key}))) s`;
+}

@@ -7,7 +7,7 @@ import type { CustomFieldType } from '../../generated/prisma/enums.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { liveField } from './definitions.service.js';
 import { optionsOf, UNIQUE_TYPES } from './field-values.js';
-import { ENTITY_TABLE } from './record-values.js';
+import { ENTITY_TABLE, refreshSearchFor } from './record-values.js';
 import { convertValue, OptionBook } from './type-change.js';
 
 /** Failures listed in the report; the count covers them all. */
@@ -64,6 +64,7 @@ export function changeFieldType(context: Context, id: string, to: CustomFieldTyp
       where: { id },
       data: { type: to, options: selects ? (book.options as unknown as Prisma.InputJsonArray) : [], unique: field.unique && UNIQUE_TYPES.has(to) },
     });
+    await refreshSearchFor(tx, row);
     await emitEvent(tx, context, row, 'CustomField', 'type_changed', { key: row.key, from: field.type, to, converted: report.converted, failed });
     return report;
   });
