@@ -276,3 +276,21 @@ describe('custom fields: search', () => {
     expect(await titles('zanzibarian')).toEqual(['Ada']);
   });
 });
+
+describe('custom fields: merge', () => {
+  it('keeps the survivor’s values, fills gaps from duplicates, and takes chosen values per field', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    for (const key of ['nick', 'city', 'team']) await field(f, { key, label: key, type: 'TEXT' });
+    const make = (firstName: string, customFields: Record<string, string>) =>
+      app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, customFields } });
+    const survivor = await make('Ada', { nick: 'Countess', city: 'London' });
+    const duplicate = await make('Ada L', { nick: 'Ada', city: 'Paris', team: 'Engines' });
+    const merge = `mutation($s: ID!, $d: [ID!]!, $c: [MergeFieldChoice!]) { mergeContacts(survivorId: $s, duplicateIds: $d, fieldChoices: $c) { id } }`;
+    const gid = (id: string) => globalId('Contact', id);
+    expect(codeAndField(await f.clients.MEMBER.gql(merge, { s: gid(survivor.id), d: [gid(duplicate.id)], c: [{ key: 'nick', fromId: gid(f.users.MEMBER.id) }] })))
+      .toEqual([['BAD_USER_INPUT', 'fieldChoices.0.fromId']]);
+    await f.clients.MEMBER.ok(merge, { s: gid(survivor.id), d: [gid(duplicate.id)], c: [{ key: 'city', fromId: gid(duplicate.id) }] });
+    expect((await app.prisma.contact.findUniqueOrThrow({ where: { id: survivor.id } })).customFields).toEqual({ nick: 'Countess', city: 'Paris', team: 'Engines' });
+  });
+});

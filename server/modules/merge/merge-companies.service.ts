@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAccess, visibleWhere } from '../records/access.js';
 import { MAX_MERGE } from './merge-contacts.service.js';
+import { mergedCustomFields, type FieldChoice } from './custom-choices.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
@@ -11,14 +12,13 @@ type CompanyRow = Prisma.CompanyGetPayload<{ include: { tags: { select: { id: tr
 
 const FILLABLE = ['domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'ownerId'] as const;
 
-function filledFields(survivor: CompanyRow, merged: CompanyRow[]) {
+function filledFields(survivor: CompanyRow, merged: CompanyRow[], choices: FieldChoice[]) {
   const fields: Partial<Record<(typeof FILLABLE)[number], string | null>> = {};
   for (const key of FILLABLE) fields[key] = survivor[key] ?? merged.find((m) => m[key] != null)?.[key] ?? null;
-  const customFields = Object.assign({}, ...merged.map((m) => m.customFields as object).reverse(), survivor.customFields as object);
-  return { ...fields, customFields: customFields as Prisma.InputJsonValue };
+  return { ...fields, customFields: mergedCustomFields(survivor, merged, choices) as Prisma.InputJsonValue };
 }
 
-async function moveChildren(tx: Tx, survivor: CompanyRow, mergedIds: string[]) {
+async function moveChildren(tx: Tx, survivor: CompanyRow, mergedIds: string[], choices: FieldChoice[]) {
   const merged = await tx.company.findMany({ where: { id: { in: mergedIds } }, include: { tags: { select: { id: true } } } });
   const from = { companyId: { in: mergedIds } };
   for (const model of ['contact', 'deal', 'activity', 'note', 'communication', 'file', 'recordShare'] as const) {
@@ -30,13 +30,13 @@ async function moveChildren(tx: Tx, survivor: CompanyRow, mergedIds: string[]) {
   const tagIds = [...new Set(merged.flatMap((m) => m.tags.map((t) => t.id)))];
   await tx.company.update({
     where: { id: survivor.id },
-    data: { ...filledFields(survivor, merged), tags: { connect: tagIds.map((id) => ({ id })) } },
+    data: { ...filledFields(survivor, merged, choices), tags: { connect: tagIds.map((id) => ({ id })) } },
   });
   return merged;
 }
 
 /** Like mergeContacts, for companies: contacts, deals, activities, notes, communications, files move over. */
-export async function mergeCompanies(context: Context, survivorId: string, mergedIds: string[]) {
+export async function mergeCompanies(context: Context, survivorId: string, mergedIds: string[], choices: FieldChoice[] = []) {
   const viewer = requireViewer(context);
   const ids = [...new Set(mergedIds)].filter((id) => id !== survivorId);
   if (ids.length === 0) throw badInput('Name at least one other company to merge into the survivor.', 'duplicateIds');
@@ -50,7 +50,7 @@ export async function mergeCompanies(context: Context, survivorId: string, merge
   if (visible !== ids.length + 1) throw notFound('Company');
 
   return context.prisma.$transaction(async (tx) => {
-    const merged = await moveChildren(tx, survivor, ids);
+    const merged = await moveChildren(tx, survivor, ids, choices);
     await tx.mergeRecord.createMany({
       data: merged.map((m) => ({
         workspaceId: survivor.workspaceId,

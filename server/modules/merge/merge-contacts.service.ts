@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAccess, visibleWhere } from '../records/access.js';
+import { mergedCustomFields, type FieldChoice } from './custom-choices.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
@@ -19,10 +20,10 @@ const CONTACT_SNAPSHOT = {
 } as const;
 
 /** Empty survivor fields take the first non-empty value among the merged contacts. */
-function filledFields(survivor: Prisma.ContactGetPayload<object>, merged: Prisma.ContactGetPayload<object>[]) {
+function filledFields(survivor: Prisma.ContactGetPayload<object>, merged: Prisma.ContactGetPayload<object>[], choices: FieldChoice[]) {
   const pick = <K extends 'jobTitle' | 'companyId' | 'location' | 'headline' | 'source' | 'ownerId'>(key: K) =>
     survivor[key] ?? merged.find((m) => m[key] != null)?.[key] ?? null;
-  const customFields = Object.assign({}, ...merged.map((m) => m.customFields as object).reverse(), survivor.customFields as object);
+  const customFields = mergedCustomFields(survivor, merged, choices);
   return {
     lastName: survivor.lastName || merged.find((m) => m.lastName)?.lastName || '',
     jobTitle: pick('jobTitle'),
@@ -36,7 +37,7 @@ function filledFields(survivor: Prisma.ContactGetPayload<object>, merged: Prisma
   };
 }
 
-async function moveChildren(tx: Tx, survivorId: string, mergedIds: string[]) {
+async function moveChildren(tx: Tx, survivorId: string, mergedIds: string[], choices: FieldChoice[]) {
   const survivor = await tx.contact.findUniqueOrThrow({ where: { id: survivorId }, include: CONTACT_SNAPSHOT });
   const phones = new Set(survivor.phones.map((p) => p.e164));
   const profiles = new Set(survivor.profiles.map((p) => p.normalizedKey));
@@ -67,7 +68,7 @@ async function moveChildren(tx: Tx, survivorId: string, mergedIds: string[]) {
   const tagIds = [...new Set(merged.flatMap((m) => m.tags.map((t) => t.id)))];
   await tx.contact.update({
     where: { id: survivorId },
-    data: { ...filledFields(survivor, merged), tags: { connect: tagIds.map((id) => ({ id })) } },
+    data: { ...filledFields(survivor, merged, choices), tags: { connect: tagIds.map((id) => ({ id })) } },
   });
   return merged;
 }
@@ -77,7 +78,7 @@ async function moveChildren(tx: Tx, survivorId: string, mergedIds: string[]) {
  * communication, activity, note, file, form submission and share moves over; empty fields are filled;
  * a MergeRecord keeps a snapshot of each merged contact; the merged contacts are then removed.
  */
-export async function mergeContacts(context: Context, survivorId: string, mergedIds: string[]) {
+export async function mergeContacts(context: Context, survivorId: string, mergedIds: string[], choices: FieldChoice[] = []) {
   const viewer = requireViewer(context);
   const ids = [...new Set(mergedIds)].filter((id) => id !== survivorId);
   if (ids.length === 0) throw badInput('Name at least one other contact to merge into the survivor.', 'duplicateIds');
@@ -91,7 +92,7 @@ export async function mergeContacts(context: Context, survivorId: string, merged
   if (visible !== ids.length + 1) throw notFound('Contact');
 
   return context.prisma.$transaction(async (tx) => {
-    const merged = await moveChildren(tx, survivorId, ids);
+    const merged = await moveChildren(tx, survivorId, ids, choices);
     await tx.mergeRecord.createMany({
       data: merged.map((m) => ({
         workspaceId: survivor.workspaceId,

@@ -8,6 +8,7 @@ import { permissionOnVisibleRecord } from '../records/record-scope.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { findDuplicateCompanies, findDuplicateContacts, type DuplicatePair } from './find-duplicates.service.js';
+import { fieldChoicesArg } from './custom-choices.js';
 import { mergeCompanies } from './merge-companies.service.js';
 import { mergeContacts, MAX_MERGE } from './merge-contacts.service.js';
 
@@ -53,26 +54,29 @@ builder.queryFields((t) => ({
 
 const duplicateIds = z.array(z.string()).min(1, 'Name at least one duplicate.').max(MAX_MERGE, `Merge at most ${MAX_MERGE} at a time.`);
 
+const choicesOf = (choices: ReadonlyArray<{ key: string; fromId: string }> | null | undefined, typename: 'Contact' | 'Company') =>
+  (choices ?? []).map((c) => ({ key: c.key, fromId: keysOf([c.fromId], typename)[0]! }));
+
 builder.mutationFields((t) => ({
   mergeContacts: t.prismaField({
     type: 'Contact',
     description: 'Folds the duplicates into the survivor: everything linked to them moves over, an audit record keeps a snapshot of each.',
-    args: { survivorId: t.arg.id(), duplicateIds: t.arg.idList({ validate: duplicateIds }) },
+    args: { survivorId: t.arg.id(), duplicateIds: t.arg.idList({ validate: duplicateIds }), fieldChoices: t.arg(fieldChoicesArg) },
     authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'contact', args.survivorId, 'records:merge'),
     resolve: async (query, _root, args, ctx) => {
       const [survivorId] = keysOf([args.survivorId], 'Contact');
-      const survivor = await mergeContacts(ctx, survivorId!, keysOf(args.duplicateIds, 'Contact'));
+      const survivor = await mergeContacts(ctx, survivorId!, keysOf(args.duplicateIds, 'Contact'), choicesOf(args.fieldChoices, 'Contact'));
       return ctx.prisma.contact.findUniqueOrThrow({ ...query, where: { id: survivor.id } });
     },
   }),
   mergeCompanies: t.prismaField({
     type: 'Company',
     description: 'Folds the duplicate companies into the survivor, moving their contacts, deals and history.',
-    args: { survivorId: t.arg.id(), duplicateIds: t.arg.idList({ validate: duplicateIds }) },
+    args: { survivorId: t.arg.id(), duplicateIds: t.arg.idList({ validate: duplicateIds }), fieldChoices: t.arg(fieldChoicesArg) },
     authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.survivorId, 'records:merge'),
     resolve: async (query, _root, args, ctx) => {
       const [survivorId] = keysOf([args.survivorId], 'Company');
-      const survivor = await mergeCompanies(ctx, survivorId!, keysOf(args.duplicateIds, 'Company'));
+      const survivor = await mergeCompanies(ctx, survivorId!, keysOf(args.duplicateIds, 'Company'), choicesOf(args.fieldChoices, 'Company'));
       return ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: survivor.id } });
     },
   }),
