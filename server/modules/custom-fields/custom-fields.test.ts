@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { useTestApp, type GqlResult, type TestApp } from '../../test/test-app.js';
+import { importRow, runDueJobs, START } from '../imports/imports.test-helpers.js';
 
 const getApp = useTestApp();
 
@@ -292,5 +293,23 @@ describe('custom fields: merge', () => {
       .toEqual([['BAD_USER_INPUT', 'fieldChoices.0.fromId']]);
     await f.clients.MEMBER.ok(merge, { s: gid(survivor.id), d: [gid(duplicate.id)], c: [{ key: 'city', fromId: gid(duplicate.id) }] });
     expect((await app.prisma.contact.findUniqueOrThrow({ where: { id: survivor.id } })).customFields).toEqual({ nick: 'Countess', city: 'Paris', team: 'Engines' });
+  });
+});
+
+describe('custom fields: import', () => {
+  it('types mapped cells by their field, and creates a text field for a column mapped to a new key', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await field(f, { key: 'shoe', label: 'Shoe', type: 'NUMBER' });
+    await field(f, { key: 'tier', label: 'Tier', type: 'SELECT', options: [{ label: 'Gold' }] });
+    const { gid } = await importRow(app, f, 'MEMBER', 'Name,Email,Shoe,Tier,Favourite colour\nAda Lovelace,ada@example.com,38,gold,Blue\nBob Smith,bob@example.com,big,Silver,\n');
+    const columns = ['fullName', 'emails', 'custom:shoe', 'custom:tier', 'custom:Favourite colour'];
+    await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'SKIP', visibility: 'WORKSPACE' } });
+    await runDueJobs(app);
+    const tier = await FIELD_BY_KEY(app, f, 'tier');
+    const id = (label: string) => (tier.options as Array<{ id: string; label: string }>).find((o) => o.label === label)!.id;
+    const byName = Object.fromEntries((await app.prisma.contact.findMany({ where: { workspaceId: f.workspaceId } })).map((c) => [c.firstName, c.customFields]));
+    expect(byName).toEqual({ Ada: { shoe: 38, tier: id('Gold'), favouriteColour: 'Blue' }, Bob: { tier: id('Silver') } });
+    expect(await FIELD_BY_KEY(app, f, 'favouriteColour')).toMatchObject({ label: 'Favourite colour', type: 'TEXT' });
   });
 });

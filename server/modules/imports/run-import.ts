@@ -2,6 +2,7 @@
 // batch, and each batch is planned and written in one transaction that also moves the checkpoint. A run
 // killed midway resumes from its checkpoint: committed rows are not read again, none is lost.
 import type { AppServices } from '../../app-services.js';
+import { typeCustomValues } from './custom-values.js';
 import { roleCan } from '../../auth/permissions.js';
 import type { Viewer } from '../../context.js';
 import type { Import, Prisma } from '../../generated/prisma/client.js';
@@ -95,10 +96,17 @@ async function commitBatch(app: AppServices, row: Import, settings: RunSettings,
   return app.db.prisma.$transaction(
     async (tx) => {
       const written = await deferSearch(tx, async () => {
-        const result: Written =
-          settings.mapping.entity === 'CONTACT'
-            ? await writeContacts(tx, settings, directories, await planContacts(tx, settings, directories, batch), now)
-            : await writeCompanies(tx, settings, directories, await planCompanies(tx, settings, directories, batch), now);
+        const { workspaceId, mapping } = settings;
+        let result: Written;
+        if (mapping.entity === 'CONTACT') {
+          const plan = await planContacts(tx, settings, directories, batch);
+          await typeCustomValues(tx, workspaceId, 'CONTACT', mapping.columns, plan);
+          result = await writeContacts(tx, settings, directories, plan, now);
+        } else {
+          const plan = await planCompanies(tx, settings, directories, batch);
+          await typeCustomValues(tx, workspaceId, 'COMPANY', mapping.columns, plan);
+          result = await writeCompanies(tx, settings, directories, plan, now);
+        }
         return { result, touched: searchTouched(result) };
       });
       await writeImportedRecords(tx, row.id, written.records, now);
