@@ -28,6 +28,7 @@ const Members = lazy(() => import('./routes/settings/Members'));
 const WorkspaceSettings = lazy(() => import('./routes/settings/Workspace'));
 const ApiKeys = lazy(() => import('./routes/settings/ApiKeys'));
 const Webhooks = lazy(() => import('./routes/settings/Webhooks'));
+const CustomFields = lazy(() => import('./routes/settings/CustomFields'));
 const Usage = lazy(() => import('./routes/settings/Usage'));
 const AuditLog = lazy(() => import('./routes/settings/AuditLog'));
 const WorkspaceExport = lazy(() => import('./routes/settings/Export'));
@@ -85,6 +86,7 @@ export const App: Component = () => {
                 <Route path="/settings/workspace" component={WorkspaceSettings} />
                 <Route path="/settings/api-keys" component={ApiKeys} />
                 <Route path="/settings/webhooks" component={Webhooks} />
+                <Route path="/settings/custom-fields" component={CustomFields} />
                 <Route path="/settings/usage" component={Usage} />
                 <Route path="/settings/audit-log" component={AuditLog} />
                 <Route path="/settings/export" component={WorkspaceExport} />

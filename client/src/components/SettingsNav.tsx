@@ -28,6 +28,11 @@ export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
             API keys
           </A>
         </Show>
+        <Show when={session.can('customFields:manage')}>
+          <A href="/settings/custom-fields" activeClass="active">
+            Custom fields
+          </A>
+        </Show>
         <Show when={session.can('webhooks:manage')}>
           <A href="/settings/webhooks" activeClass="active">
             Webhooks

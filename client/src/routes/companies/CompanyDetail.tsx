@@ -1,3 +1,4 @@
+import { CustomValues } from '../../components/CustomValues';
 import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { For, Show, type Component } from 'solid-js';
@@ -98,6 +99,7 @@ const CompanyDetail: Component = () => {
                   </For>
                 </ul>
               </Show>
+              <CustomValues entity="COMPANY" recordId={company().id} canEdit={session.can('records:update')} />
               <Attachments recordId={company().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
               <AiPanel recordId={company().id} kind="Company" items={company().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
             </div>

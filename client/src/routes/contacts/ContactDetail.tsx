@@ -1,3 +1,4 @@
+import { CustomValues } from '../../components/CustomValues';
 import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { Show, type Component } from 'solid-js';
@@ -104,6 +105,7 @@ const ContactDetail: Component = () => {
                 <InlineField label="Owner" value={contact().owner?.name} canEdit={false} onSave={async () => null} />
                 <InlineField label="Created" value={formatDate(contact().createdAt)} canEdit={false} onSave={async () => null} />
               </div>
+              <CustomValues entity="CONTACT" recordId={contact().id} canEdit={session.can('records:update')} />
               <Attachments recordId={contact().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
               <AiPanel recordId={contact().id} kind="Contact" items={contact().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
             </div>

@@ -1,11 +1,12 @@
 import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
+import { CustomFilter } from '../../components/CustomFilter';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
 import { TagFilter } from '../../components/TagFilter';
 import type { Column, SortState } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
-import type { ContactSortField, ContactsPageQuery, LifecycleStage } from '../../gql/graphql';
+import type { ContactSortField, ContactsPageQuery, CustomFieldFilter, LifecycleStage } from '../../gql/graphql';
 import { LIFECYCLE_STAGES } from '../../lib/enums';
 import { formatDate, humanize } from '../../lib/format';
 import { createPagedList, debounced } from '../../lib/paged';
@@ -41,9 +42,10 @@ const ContactsList: Component = () => {
   const [stage, setStage] = createSignal<LifecycleStage | ''>('');
   const [tag, setTag] = createSignal('');
   const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
+  const [custom, setCustom] = createSignal<CustomFieldFilter | null>(null);
   const search = debounced(text);
   const variables = () => ({
-    filter: { text: search() || null, lifecycleStage: stage() || null, tagId: tag() || null },
+    filter: { text: search() || null, lifecycleStage: stage() || null, tagId: tag() || null, custom: custom() ? [custom()!] : null },
     sort: { field: sort().field as ContactSortField, direction: sort().direction },
   });
   const list = createPagedList<Row>(variables, async (after) => {
@@ -68,7 +70,7 @@ const ContactsList: Component = () => {
       error={list.error()}
       onRetry={list.reload}
       empty={list.rows().length === 0}
-      emptyTitle={search() || stage() || tag() ? 'No contacts match these filters.' : 'No contacts yet.'}
+      emptyTitle={search() || stage() || tag() || custom() ? 'No contacts match these filters.' : 'No contacts yet.'}
       actions={
         <Show when={session.can('records:create')}>
           <NewContact />
@@ -91,6 +93,7 @@ const ContactsList: Component = () => {
             </select>
           </div>
           <TagFilter id="contacts-tag" value={tag()} onChange={setTag} />
+          <CustomFilter entity="CONTACT" idPrefix="contacts" onChange={setCustom} />
         </>
       }
     >

@@ -1,3 +1,4 @@
+import { CustomValues } from '../../components/CustomValues';
 import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { Show, type Component } from 'solid-js';
@@ -112,6 +113,7 @@ const DealDetail: Component = () => {
                 />
                 <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={async () => null} />
               </div>
+              <CustomValues entity="DEAL" recordId={deal().id} canEdit={session.can('records:update')} />
               <Attachments recordId={deal().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
               <AiPanel recordId={deal().id} kind="Deal" items={deal().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
             </div>
