@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { useTestApp, type GqlResult, type TestApp } from '../../test/test-app.js';
 import { importRow, runDueJobs, START } from '../imports/imports.test-helpers.js';
+import { purgeTrash } from '../records/trash-purge.js';
 
 const getApp = useTestApp();
 
@@ -311,5 +312,20 @@ describe('custom fields: import', () => {
     const byName = Object.fromEntries((await app.prisma.contact.findMany({ where: { workspaceId: f.workspaceId } })).map((c) => [c.firstName, c.customFields]));
     expect(byName).toEqual({ Ada: { shoe: 38, tier: id('Gold'), favouriteColour: 'Blue' }, Bob: { tier: id('Silver') } });
     expect(await FIELD_BY_KEY(app, f, 'favouriteColour')).toMatchObject({ label: 'Favourite colour', type: 'TEXT' });
+  });
+});
+
+describe('custom fields: purge', () => {
+  it('removes a field deleted longer ago than the trash window, with its values, and keeps a recent one', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const old = await field(f, { key: 'old', label: 'Old', type: 'TEXT' });
+    const recent = await field(f, { key: 'recent', label: 'Recent', type: 'TEXT' });
+    const contact = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada', customFields: { old: 'x', recent: 'y' }, deletedAt: new Date() } });
+    for (const fld of [old, recent]) await f.clients.ADMIN.ok(`mutation($id: ID!) { deleteCustomField(id: $id) { id } }`, { id: fld.id });
+    await app.prisma.customField.updateMany({ where: { workspaceId: f.workspaceId, key: 'old' }, data: { deletedAt: new Date(Date.now() - 31 * 864e5) } });
+    await purgeTrash(app.services);
+    expect((await app.prisma.customField.findMany({ where: { workspaceId: f.workspaceId } })).map((x) => x.key)).toEqual(['recent']);
+    expect((await app.prisma.contact.findUniqueOrThrow({ where: { id: contact.id } })).customFields).toEqual({ recent: 'y' });
   });
 });

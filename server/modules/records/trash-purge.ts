@@ -15,6 +15,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { expiredBefore } from '../../retention.js';
 import { LINK_COLUMN } from '../files/access.js';
 import { fileStorage } from '../files/storage.js';
+import { purgeDeletedFields } from '../custom-fields/field-purge.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -91,6 +92,8 @@ export async function purgeTrash(app: AppServices, now = new Date()): Promise<Tr
       if (batch.found < TRASH_PURGE_BATCH) break;
     }
   }
+  // Custom field definitions deleted as long ago take their values with them (not counted among records).
+  await purgeDeletedFields(app.db.prisma, cutoff);
   if (Object.values(totals).some((count) => count > 0)) await afterBulkWrite(app.db);
   return totals;
 }
