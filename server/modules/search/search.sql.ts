@@ -178,22 +178,21 @@ ranked AS MATERIALIZED (
   SELECT d.id, d."entityType", d."updatedAt",
     CASE
       WHEN d.keys && $3::text[] THEN ${RANK_TIERS.key}
-      WHEN kith_has_phrase_forms(t.title, q.forms) OR kith_has_phrase_forms(t.other, q.forms) THEN ${RANK_TIERS.titlePhrase}
-      WHEN kith_has_whole_forms(t.title || t.other, q.forms) THEN ${RANK_TIERS.titleWords}
-      WHEN kith_has_whole_forms(t.title || t.other || t.details, q.forms) THEN ${RANK_TIERS.detailWords}
-      WHEN kith_has_whole_forms(translate(t.title || t.other || t.details, '-', ' '), q.forms) THEN ${RANK_TIERS.wordParts}
+      WHEN kith_has_phrase_forms(d."titleWords", q.forms) OR kith_has_phrase_forms(d."titleWordsAlt", q.forms) THEN ${RANK_TIERS.titlePhrase}
+      WHEN kith_has_whole_forms(d."titleWords" || d."titleWordsAlt", q.forms) THEN ${RANK_TIERS.titleWords}
+      WHEN kith_has_whole_forms(d."titleWords" || d."titleWordsAlt" || d."detailWords", q.forms) THEN ${RANK_TIERS.detailWords}
+      WHEN kith_has_whole_forms(translate(d."titleWords" || d."titleWordsAlt" || d."detailWords", '-', ' '), q.forms) THEN ${RANK_TIERS.wordParts}
       WHEN ts_filter(d.tsv, '{a,b}') @@ q.plain THEN ${RANK_TIERS.prefixes}
       WHEN ts_filter(d.tsv, '{a,b,c}') @@ q.plain THEN ${RANK_TIERS.body}
       -- Closer typos share more one-letter deletions with the query's words (jhon: john shares jon and jhn,
       -- joan only jon); only whole words of the title count (qiugley: Quigley, not Quigley-Hart).
-      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(kith_whole_word_typos(t.title)) AS l WHERE l = ANY(q.typos))
+      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(d."titleTypos") AS l WHERE l = ANY(q.typos))
     END + 0.5 * similarity(d."titleFolded", q.folded) + 0.4 * ts_rank_cd(d.tsv, q.query, 32) AS score,
     array_position(ARRAY[${ALL_TYPES.map((type) => `'${type}'`).join(', ')}]::"SearchEntityType"[], d."entityType") AS "typeOrder"
   -- Derived from the query once: a generic plan would otherwise fold and parse it again for every row.
+  -- The words ranking compares are written with the document: the title folded and transliterated
+  -- (Schröder as schroeder), the details in both spellings (kith_search_refresh).
   FROM candidates c JOIN "SearchDocument" d ON d.id = c.id,
-       -- The title also as transliterated (Schröder as schroeder); details in both spellings.
-       LATERAL (SELECT kith_spaced_words(d."titleFolded") AS title, kith_spaced_words(kith_transliterate(d.title)) AS other,
-          kith_spaced_words(kith_fold(d.details)) || kith_spaced_words(kith_transliterate(d.details)) AS details) t,
        (SELECT kith_search_query($2::text, ${typos}) AS query, kith_search_query($2::text, FALSE) AS plain,
           kith_fold($2::text) AS folded, kith_query_word_forms($2::text) AS forms,
           tsvector_to_array(kith_typo_tsvector(kith_fold(kith_typed_query($2::text)))) AS typos OFFSET 0) q
