@@ -46,17 +46,17 @@ function visibleAs(access: RecordAccess, type: SearchEntityType): string {
   const live = (table: string, alias: string, column: string, condition: string) =>
     `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = x."${column}" AND ${alias}."deletedAt" IS NULL AND ${condition} OFFSET 0)`;
   const privateBody = all ? 'TRUE' : `(m."bodyPrivate" = FALSE OR m."ownerId" = $7::uuid)`;
-  const ownedType = (table: string, shareColumn: string) =>
-    all ? 'TRUE' : `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = d.id AND ${owned('x', shareColumn)} OFFSET 0)`;
+  // The document carries these kinds' visibility and owner (kith_search_refresh copies them from the record).
+  const ownedType = (shareColumn: string) => (all ? 'TRUE' : owned('d', shareColumn));
   switch (type) {
     case 'CONTACT':
-      return ownedType('Contact', 'contactId');
+      return ownedType('contactId');
     case 'COMPANY':
-      return ownedType('Company', 'companyId');
+      return ownedType('companyId');
     case 'DEAL':
-      return ownedType('Deal', 'dealId');
+      return ownedType('dealId');
     case 'COMMUNICATION':
-      return ownedType('Communication', 'communicationId');
+      return ownedType('communicationId');
     case 'NOTE':
       return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')} OFFSET 0)`;
     case 'ACTIVITY':
@@ -109,6 +109,9 @@ const RANK_TIERS = {
 
 /** Equal scores: the most recently changed first, then by kind (people before companies before deals...). */
 const ORDER = 'r.score DESC, r."updatedAt" DESC, r."typeOrder", r.id';
+
+/** What the visibility check reads of a document (see visibleAs). */
+const TIER_COLUMNS = 'd.id, d."entityType", d.visibility, d."ownerId"';
 
 /** Counts look at this many visible matching documents at most; past it they are lower bounds (`countsCapped`). */
 export const COUNT_CAP = 1000;
@@ -165,9 +168,9 @@ seen AS MATERIALIZED (
 ),
 candidates AS MATERIALIZED (
   (SELECT d.id, d."entityType" FROM (
-     (SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier})
+     (SELECT ${TIER_COLUMNS} FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier})
      UNION
-     (SELECT d.id, d."entityType" FROM "SearchDocument" d
+     (SELECT ${TIER_COLUMNS} FROM "SearchDocument" d
       WHERE NOT ${typos} AND ${live} AND kith_grams(kith_head_tsvector(d."titleFolded", d.details)) @@ kith_match_query($2::text, FALSE)
         AND ${wanted} LIMIT 3 * ${tier})
    ) d WHERE ${visible} LIMIT 2 * ${tier})

@@ -316,6 +316,22 @@ describe('global search access', () => {
     expect((await search(f, 'VIEWER', 'keeper')).total).toBe(0);
   });
 
+  it('follows a record’s visibility and owner as they change (the document carries both)', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const contact = await person(app, f, 'Mutable', 'Person', { ownerId: f.users.OWNER.id });
+    const id = globalId('Contact', contact.id);
+    expect((await search(f, 'MEMBER', 'mutable')).titles).toEqual(['Mutable Person']);
+    await f.clients.OWNER.ok(`mutation($id: ID!) { updateContact(id: $id, input: { visibility: PRIVATE }) { id } }`, { id });
+    expect((await search(f, 'MEMBER', 'mutable')).total).toBe(0);
+    await app.prisma.contact.update({ where: { id: contact.id }, data: { ownerId: f.users.MEMBER.id } });
+    expect((await search(f, 'MEMBER', 'mutable')).titles).toEqual(['Mutable Person']);
+    // The owner leaves the workspace's users: the owner column empties (ON DELETE SET NULL) and so does the document's.
+    await app.prisma.user.delete({ where: { id: f.users.MEMBER.id } });
+    expect(await app.prisma.searchDocument.findUniqueOrThrow({ where: { id: contact.id }, select: { visibility: true, ownerId: true } })).toEqual({ visibility: 'PRIVATE', ownerId: null });
+    expect((await search(f, 'VIEWER', 'mutable')).total).toBe(0);
+  });
+
   it('drops soft-deleted and erased records and reflects edits at once', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
