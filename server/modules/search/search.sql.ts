@@ -181,10 +181,10 @@ ranked AS MATERIALIZED (
   SELECT d.id, d."entityType", d."updatedAt",
     CASE
       WHEN d.keys && $3::text[] THEN ${RANK_TIERS.key}
-      WHEN kith_has_phrase_forms(d."titleWords", q.forms) OR kith_has_phrase_forms(d."titleWordsAlt", q.forms) THEN ${RANK_TIERS.titlePhrase}
-      WHEN kith_has_whole_forms(d."titleWords" || d."titleWordsAlt", q.forms) THEN ${RANK_TIERS.titleWords}
-      WHEN kith_has_whole_forms(d."titleWords" || d."titleWordsAlt" || d."detailWords", q.forms) THEN ${RANK_TIERS.detailWords}
-      WHEN kith_has_whole_forms(translate(d."titleWords" || d."titleWordsAlt" || d."detailWords", '-', ' '), q.forms) THEN ${RANK_TIERS.wordParts}
+      WHEN q.worded AND (d."titleWords" ~ q.phrase OR d."titleWordsAlt" ~ q.phrase) THEN ${RANK_TIERS.titlePhrase}
+      WHEN q.worded AND d."titleWords" || d."titleWordsAlt" ~ ALL(q.wholes) THEN ${RANK_TIERS.titleWords}
+      WHEN q.worded AND d."titleWords" || d."titleWordsAlt" || d."detailWords" ~ ALL(q.wholes) THEN ${RANK_TIERS.detailWords}
+      WHEN q.worded AND translate(d."titleWords" || d."titleWordsAlt" || d."detailWords", '-', ' ') ~ ALL(q.wholes) THEN ${RANK_TIERS.wordParts}
       WHEN ts_filter(d.tsv, '{a,b}') @@ q.plain THEN ${RANK_TIERS.prefixes}
       WHEN ts_filter(d.tsv, '{a,b,c}') @@ q.plain THEN ${RANK_TIERS.body}
       -- Closer typos share more one-letter deletions with the query's words (jhon: john shares jon and jhn,
@@ -197,8 +197,13 @@ ranked AS MATERIALIZED (
   -- (Schröder as schroeder), the details in both spellings (kith_search_refresh).
   FROM candidates c JOIN "SearchDocument" d ON d.id = c.id,
        (SELECT kith_search_query($2::text, ${typos}) AS query, kith_search_query($2::text, FALSE) AS plain,
-          kith_fold($2::text) AS folded, kith_query_word_forms($2::text) AS forms,
-          tsvector_to_array(kith_typo_tsvector(kith_fold(kith_typed_query($2::text)))) AS typos OFFSET 0) q
+          kith_fold($2::text) AS folded, cardinality(f.forms) > 0 AS worded,
+          -- Each query word (in its spellings) whole between spaces, and all of them in a row: the
+          -- patterns kith_has_whole_forms and kith_has_phrase_forms build, built once per query.
+          ARRAY(SELECT ' (' || w || ') ' FROM unnest(f.forms) AS w) AS wholes,
+          ' (' || array_to_string(f.forms, ')[ -](') || ') ' AS phrase,
+          tsvector_to_array(kith_typo_tsvector(kith_fold(kith_typed_query($2::text)))) AS typos
+        FROM (SELECT kith_query_word_forms($2::text) AS forms) f OFFSET 0) q
 )
 SELECT p.id, p."entityType", p.score::float8 AS score, d.title, d.details, d.body, d.keys, c.counts, c.capped
 FROM (SELECT (SELECT json_object_agg(g."entityType", g.n) FROM (SELECT "entityType", count(*) AS n FROM (SELECT * FROM seen UNION SELECT * FROM candidates) m GROUP BY 1) g) AS counts,
