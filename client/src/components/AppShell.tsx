@@ -7,6 +7,7 @@ import { restartSession, selectWorkspace } from '../lib/workspace';
 import LogOut from 'lucide-solid/icons/log-out';
 import MenuIcon from 'lucide-solid/icons/menu';
 import { MainNav } from './MainNav';
+import { SampleDataBanner } from './SampleDataBanner';
 import { ShellTools } from './ShellTools';
 import { Toaster } from './Toaster';
 import { ErrorNotice, Loading } from './States';
@@ -93,6 +94,9 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
               </header>
               <Show when={!me().emailVerified}>
                 <VerifyBanner email={me().email} />
+              </Show>
+              <Show when={session.workspace()}>
+                <SampleDataBanner />
               </Show>
               <main id="main" tabIndex={-1}>
                 <Show when={session.workspace() || location.pathname.startsWith('/workspaces/new') || location.pathname.startsWith('/settings')} fallback={<NoWorkspace />}>

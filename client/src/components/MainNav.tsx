@@ -5,6 +5,7 @@ import ClipboardList from 'lucide-solid/icons/clipboard-list';
 import Copy from 'lucide-solid/icons/copy';
 import HandCoins from 'lucide-solid/icons/hand-coins';
 import ListTodo from 'lucide-solid/icons/list-todo';
+import Rocket from 'lucide-solid/icons/rocket';
 import Settings from 'lucide-solid/icons/settings';
 import SquareKanban from 'lucide-solid/icons/square-kanban';
 import Users from 'lucide-solid/icons/users';
@@ -12,6 +13,7 @@ import { For, type Component, type JSX } from 'solid-js';
 
 // Icons are imported one file each, so the bundle carries only these (about 0.3 KB gzipped apiece).
 const NAV: [string, string, () => JSX.Element][] = [
+  ['/start', 'Get started', () => <Rocket />],
   ['/contacts', 'Contacts', () => <Users />],
   ['/companies', 'Companies', () => <Building />],
   ['/deals', 'Deals', () => <HandCoins />],
