@@ -142,6 +142,8 @@ describe('Kith web app: first run and the look', () => {
       await page.setViewportSize({ width, height: 860 });
       for (const [screen, path] of Object.entries(captured)) {
         await visit(page, path);
+        // Nothing makes the page wider than the screen (wide content scrolls inside its own box).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBe(width);
         await h.screenshot(page, `look-${screen}-${name}`);
       }
       await page.keyboard.press('Control+k');
