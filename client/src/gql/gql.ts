@@ -25,10 +25,15 @@ type Documents = {
     "\n  mutation BulkUpdateRecords($ids: [ID!]!, $input: BulkUpdateInput!) { bulkUpdateRecords(ids: $ids, input: $input) { count } }\n": typeof types.BulkUpdateRecordsDocument,
     "\n  mutation CreateTag($name: String!) { createTag(name: $name) { id name } }\n": typeof types.CreateTagDocument,
     "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": typeof types.CompanyOptionsDocument,
+    "\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n": typeof types.FirstRunStateDocument,
+    "\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n": typeof types.AddSampleDataDocument,
     "\n  mutation LogCommunication($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": typeof types.LogCommunicationDocument,
     "\n  query NoteComments($noteId: ID!) {\n    comments(targetId: $noteId, first: 100) {\n      totalCount\n      edges { node { id body createdAt author { id name } mentions { user { id name } } } }\n    }\n  }\n": typeof types.NoteCommentsDocument,
     "\n  query MentionMembers { workspace { id members { id user { id name } } } }\n": typeof types.MentionMembersDocument,
     "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n": typeof types.CreateCommentDocument,
+    "\n  query SampleDataState { workspace { id hasSampleData } }\n": typeof types.SampleDataStateDocument,
+    "\n  mutation RemoveSampleData { removeSampleData { id hasSampleData } }\n": typeof types.RemoveSampleDataDocument,
+    "\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n": typeof types.KeepSampleDataDocument,
     "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsCapped\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchPaletteDocument,
     "\n  query FilterTags { tags { id name } }\n": typeof types.FilterTagsDocument,
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
@@ -154,10 +159,15 @@ const documents: Documents = {
     "\n  mutation BulkUpdateRecords($ids: [ID!]!, $input: BulkUpdateInput!) { bulkUpdateRecords(ids: $ids, input: $input) { count } }\n": types.BulkUpdateRecordsDocument,
     "\n  mutation CreateTag($name: String!) { createTag(name: $name) { id name } }\n": types.CreateTagDocument,
     "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": types.CompanyOptionsDocument,
+    "\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n": types.FirstRunStateDocument,
+    "\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n": types.AddSampleDataDocument,
     "\n  mutation LogCommunication($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": types.LogCommunicationDocument,
     "\n  query NoteComments($noteId: ID!) {\n    comments(targetId: $noteId, first: 100) {\n      totalCount\n      edges { node { id body createdAt author { id name } mentions { user { id name } } } }\n    }\n  }\n": types.NoteCommentsDocument,
     "\n  query MentionMembers { workspace { id members { id user { id name } } } }\n": types.MentionMembersDocument,
     "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n": types.CreateCommentDocument,
+    "\n  query SampleDataState { workspace { id hasSampleData } }\n": types.SampleDataStateDocument,
+    "\n  mutation RemoveSampleData { removeSampleData { id hasSampleData } }\n": types.RemoveSampleDataDocument,
+    "\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n": types.KeepSampleDataDocument,
     "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsCapped\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": types.SearchPaletteDocument,
     "\n  query FilterTags { tags { id name } }\n": types.FilterTagsDocument,
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
@@ -333,6 +343,14 @@ export function graphql(source: "\n  query CompanyOptions {\n    companies(first
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n"): (typeof documents)["\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n"): (typeof documents)["\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LogCommunication($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n"): (typeof documents)["\n  mutation LogCommunication($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -346,6 +364,18 @@ export function graphql(source: "\n  query MentionMembers { workspace { id membe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SampleDataState { workspace { id hasSampleData } }\n"): (typeof documents)["\n  query SampleDataState { workspace { id hasSampleData } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveSampleData { removeSampleData { id hasSampleData } }\n"): (typeof documents)["\n  mutation RemoveSampleData { removeSampleData { id hasSampleData } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n"): (typeof documents)["\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,7 +18,25 @@ export interface ExportSource {
 }
 
 /** Derived or internal: search documents are rebuilt from the records, the sequence is a counter, archives are these files. */
-const NOT_EXPORTED = new Set(['SearchDocument', 'ActivitySequence', 'WorkspaceExport']);
+const NOT_EXPORTED = new Set(['SearchDocument', 'ActivitySequence', 'WorkspaceExport', 'SampleRecord']);
+
+/**
+ * Sample data (the first run's, until kept) stays out of exports: each table that can hold it names the
+ * columns whose ids are marked in SampleRecord, the row's own or its parent's.
+ */
+const SAMPLE_COLUMNS: Record<string, string[]> = {
+  Company: ['id'], Contact: ['id'], Deal: ['id'], Activity: ['id'], Note: ['id'], Communication: ['id'], Tag: ['id'],
+  ContactEmail: ['contactId'], ContactPhone: ['contactId'], ContactProfile: ['contactId'],
+  DealContact: ['dealId', 'contactId'], CommunicationContact: ['communicationId', 'contactId'],
+  _CompanyToTag: ['A', 'B'], _ContactToTag: ['A', 'B'], _DealToTag: ['A', 'B'],
+};
+
+function withoutSample(source: ExportSource): ExportSource {
+  const columns = SAMPLE_COLUMNS[source.table];
+  if (!columns) return source;
+  const ids = columns.map((column) => `t.${quote(column)}`).join(', ');
+  return { ...source, scope: `${source.scope} AND NOT EXISTS (SELECT 1 FROM "SampleRecord" s WHERE s."recordId" IN (${ids}))` };
+}
 const OMITTED: Record<string, string[]> = {
   ApiKey: ['secretHash'],
   Webhook: ['secret'],
@@ -51,7 +69,7 @@ export function exportSources(): ExportSource[] {
       scope: 't."workspaceId" = $1',
       omit: OMITTED[table],
     }));
-  return [{ table: 'Workspace', keys: ['id'], scope: 't.id = $1' }, ...models, ...LINK_TABLES];
+  return [{ table: 'Workspace', keys: ['id'], scope: 't.id = $1' }, ...models, ...LINK_TABLES].map(withoutSample);
 }
 
 const quote = (column: string) => `"${column}"`;

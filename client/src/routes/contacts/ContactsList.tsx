@@ -1,5 +1,6 @@
 import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
+import { FirstRunPaths } from '../../components/FirstRun';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
 import { TagFilter } from '../../components/TagFilter';
@@ -69,6 +70,11 @@ const ContactsList: Component = () => {
       onRetry={list.reload}
       empty={list.rows().length === 0}
       emptyTitle={search() || stage() || tag() ? 'No contacts match these filters.' : 'No contacts yet.'}
+      emptyBody={
+        <Show when={!search() && !stage() && !tag()}>
+          <FirstRunPaths onChanged={list.reload} />
+        </Show>
+      }
       actions={
         <Show when={session.can('records:create')}>
           <NewContact />
