@@ -229,6 +229,23 @@ describe('global search relevance', () => {
     expect(byKey.hits[0]!.matchedField).toBe('EMAIL');
   });
 
+  it('bounds a one- or two-character query: counts stop at 200, and the best match still comes first', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await app.prisma.$executeRawUnsafe(
+      `INSERT INTO "Contact" (id, "workspaceId", "firstName", "lastName", "sortName", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, 'Quentin', 'Quarry' || i, '', now() - interval '1 day' FROM generate_series(1, 250) i`,
+      f.workspaceId,
+    );
+    await person(app, f, 'Qu', 'Ng');
+    const short = await search(f, 'MEMBER', 'qu');
+    expect(short.countsCapped).toBe(true); // a lower bound: the counted 200 and the ranked candidates
+    expect(short.total).toBeGreaterThanOrEqual(200);
+    expect(short.titles[0]).toBe('Qu Ng');
+    const word = await search(f, 'MEMBER', 'quentin');
+    expect(word).toMatchObject({ countsCapped: false, total: 250 });
+  });
+
   it('counts visible matches up to 1,000, finds what a member may see past the ones they may not, and says when counting stopped', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
