@@ -7,6 +7,7 @@ import { MAX_EMAIL, normalizeEmail } from '../accounts/inputs.js';
 import { normalizeDomain, normalizePhone, normalizeProfileUrl, normalizeUrl, type NormalizedProfile } from '../records/normalize.js';
 import { CUSTOM_PREFIX, specOf, type ImportEntity } from './fields.js';
 import type { ImportMapping } from './mapping.js';
+import { checkDeal, type DealValues } from './deal-values.js';
 
 export interface ContactValues {
   firstName: string;
@@ -48,7 +49,7 @@ export interface CompanyValues {
   custom: Record<string, string>;
 }
 
-export type RowValues = { entity: 'CONTACT'; values: ContactValues } | { entity: 'COMPANY'; values: CompanyValues };
+export type RowValues = { entity: 'CONTACT'; values: ContactValues } | { entity: 'COMPANY'; values: CompanyValues } | { entity: 'DEAL'; values: DealValues };
 
 export interface CheckedRow {
   values: RowValues | null;
@@ -98,12 +99,12 @@ function splitList(cell: string): string[] {
 const EMAIL = z.email();
 const isEmail = (value: string) => value.length <= MAX_EMAIL && EMAIL.safeParse(value).success;
 
-function clipped(value: string | undefined, max = MAX_TEXT): string | undefined {
+export function clipped(value: string | undefined, max = MAX_TEXT): string | undefined {
   if (!value) return undefined;
   return value.length > max ? value.slice(0, max) : value;
 }
 
-function unique<T>(items: T[], key: (item: T) => string = String): T[] {
+export function unique<T>(items: T[], key: (item: T) => string = String): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
 }
@@ -133,9 +134,9 @@ function lifecycleStage(value: string): LifecycleStage | null {
   return STAGES.get(key) ?? STAGE_ALIASES[key] ?? null;
 }
 
-const message = (error: unknown) => (error instanceof GraphQLError ? error.message : 'is not valid');
+export const message = (error: unknown) => (error instanceof GraphQLError ? error.message : 'is not valid');
 
-function customValues(scalars: Map<string, string>): Record<string, string> {
+export function customValues(scalars: Map<string, string>): Record<string, string> {
   const custom: Record<string, string> = {};
   for (const [field, value] of scalars) if (field.startsWith(CUSTOM_PREFIX)) custom[field.slice(CUSTOM_PREFIX.length)] = clipped(value, 2000)!;
   return custom;
@@ -254,6 +255,7 @@ function checkCompany(cells: string[], mapping: ImportMapping): CheckedRow {
 
 /** Pure: the row's values, or every reason it cannot be imported (owners are checked later, against the members). */
 export function checkRow(cells: string[], mapping: ImportMapping, phoneCountry: string | undefined): CheckedRow {
+  if (mapping.entity === 'DEAL') return checkDeal(cells, mapping);
   return mapping.entity === 'CONTACT' ? checkContact(cells, mapping, phoneCountry) : checkCompany(cells, mapping);
 }
 
