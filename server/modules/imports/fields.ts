@@ -27,6 +27,7 @@ export const CONTACT_FIELDS = {
   tags: { label: 'Tags', list: true },
   skills: { label: 'Skills', list: true },
   note: { label: 'Note', join: '\n\n' },
+  customFields: { label: 'Custom fields (a JSON object, as Kith exports them)', join: ' ' },
 } as const satisfies Record<string, FieldSpec>;
 
 export const COMPANY_FIELDS = {
@@ -45,6 +46,7 @@ export const COMPANY_FIELDS = {
   owner: { label: 'Owner (member email or name)', join: ' ' },
   tags: { label: 'Tags', list: true },
   note: { label: 'Note', join: '\n\n' },
+  customFields: { label: 'Custom fields (a JSON object, as Kith exports them)', join: ' ' },
 } as const satisfies Record<string, FieldSpec>;
 
 export const DEAL_FIELDS = {

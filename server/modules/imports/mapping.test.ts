@@ -19,7 +19,7 @@ describe('mapping suggestions for known exports', () => {
     expect(mapped(headers)).toEqual({
       recognised: 'Kith contacts',
       entity: 'CONTACT',
-      fields: { firstName: 'firstName', lastName: 'lastName', jobTitle: 'jobTitle', location: 'location', headline: 'headline', skills: 'skills', source: 'source', lifecycleStage: 'lifecycleStage' },
+      fields: { firstName: 'firstName', lastName: 'lastName', jobTitle: 'jobTitle', location: 'location', headline: 'headline', skills: 'skills', source: 'source', lifecycleStage: 'lifecycleStage', customFields: 'customFields' },
     });
   });
 
@@ -27,7 +27,7 @@ describe('mapping suggestions for known exports', () => {
     const headers = ['id', 'workspaceId', 'name', 'sortName', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'ownerId', 'customFields', 'visibility', 'createdById', 'createdAt', 'updatedAt', 'deletedAt'];
     const { recognised, entity, fields } = mapped(headers);
     expect({ recognised, entity }).toEqual({ recognised: 'Kith companies', entity: 'COMPANY' });
-    expect(Object.keys(fields)).toEqual(['name', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl']);
+    expect(Object.keys(fields)).toEqual(['name', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'customFields']);
     expect(fields.postalCode).toBe('postalCode');
   });
 

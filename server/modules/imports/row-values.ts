@@ -66,7 +66,8 @@ export function gather(cells: string[], mapping: ImportMapping): { scalars: Map<
   const scalars = new Map<string, string>();
   const lists = new Map<string, string[]>();
   mapping.columns.forEach((field, i) => {
-    const cell = (cells[i] ?? '').trim();
+    // Kith's export (and its error file) write a cell starting like a formula with an apostrophe before it.
+    const cell = (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
     if (!field || !cell) return;
     const spec = specOf(mapping.entity, field);
     if (spec.list) {
@@ -136,8 +137,20 @@ function lifecycleStage(value: string): LifecycleStage | null {
 
 export const message = (error: unknown) => (error instanceof GraphQLError ? error.message : 'is not valid');
 
+/** Kith's export writes custom fields as one JSON object; its text values come back (others are not custom fields Kith writes). */
+function exportedCustomFields(json: string | undefined): Record<string, string> {
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter(([key, value]) => typeof value === 'string' && key.length <= 60).map(([key, value]) => [key, clipped(value as string, 2000)!]));
+  } catch {
+    return {};
+  }
+}
+
 export function customValues(scalars: Map<string, string>): Record<string, string> {
-  const custom: Record<string, string> = {};
+  const custom: Record<string, string> = exportedCustomFields(scalars.get('customFields'));
   for (const [field, value] of scalars) if (field.startsWith(CUSTOM_PREFIX)) custom[field.slice(CUSTOM_PREFIX.length)] = clipped(value, 2000)!;
   return custom;
 }
