@@ -6,6 +6,7 @@ import type { ImportDedupeMode, ImportEntity, RecordVisibility } from '../../gen
 import { enqueueJob } from '../../jobs/queue.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertRoom } from '../billing/limits.js';
 import { recordAccess } from '../records/access.js';
 import type { CompanyDecision, ContactDecision, PendingRow } from './batch-types.js';
 import { planCompanies } from './company-batch.js';
@@ -87,6 +88,8 @@ export async function startImport(context: Context, id: string, settings: Import
   if (!row.storageKey) throw badInput('The uploaded file is no longer stored; upload it again.');
   const mapping = checkedMapping(row, settings);
   return context.prisma.$transaction(async (tx) => {
+    // No room for a single contact: refused now, rather than an import whose every new row fails.
+    if (mapping.entity === 'CONTACT') await assertRoom(context.app.billing, tx, row.workspaceId, 'contacts', 1);
     const moved = await tx.import.updateMany({
       where: { id, status: 'UPLOADED' },
       data: { status: 'QUEUED', entity: mapping.entity, columns: mapping.columns, dedupeMode: settings.dedupeMode, visibility: settings.visibility },

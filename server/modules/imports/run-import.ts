@@ -15,6 +15,7 @@ import { planCompanies, writeCompanies } from './company-batch.js';
 import { planContacts } from './contact-plan.js';
 import { writeContacts } from './contact-write.js';
 import { writeDealBatch } from './deal-write.js';
+import { withinPlan } from './plan-room.js';
 import { CompanyDirectory, MemberDirectory, TagDirectory } from './directories.js';
 import type { ImportMapping } from './mapping.js';
 import { announceBatch } from './progress.js';
@@ -98,7 +99,7 @@ async function commitBatch(app: AppServices, row: Import, settings: RunSettings,
       const written = await deferSearch(tx, async () => {
         const result: Written =
           settings.mapping.entity === 'CONTACT'
-            ? await writeContacts(tx, settings, directories, await planContacts(tx, settings, directories, batch), now)
+            ? await writeContacts(tx, settings, directories, await withinPlan(app.billing, tx, settings.workspaceId, await planContacts(tx, settings, directories, batch)), now)
             : settings.mapping.entity === 'DEAL'
               ? await writeDealBatch(tx, settings, directories, batch, now)
               : await writeCompanies(tx, settings, directories, await planCompanies(tx, settings, directories, batch), now);
