@@ -57,15 +57,15 @@ const COMPANY_RULES: Rule[] = [
 
 const DEAL_RULES: Rule[] = [
   [/^(deal |opportunity )?name$|^(deal|opportunity)$/, 'name'],
-  [/amount|value|^price$|revenue/, 'amount'],
-  [/currency/, 'currency'],
+  [/^(deal |opportunity )?(amount|value)$|^price$|^revenue$/, 'amount'],
+  [/^(deal |opportunity )?currency( code)?$/, 'currency'],
   [/pipeline/, 'pipeline'],
   [/stage|^status$/, 'stage'],
   [/close ?date|^closing|expected close/, 'closeDate'],
   [/owner/, 'owner'],
-  [/^(company|account|organi[sz]ation)( name)?$/, 'company'],
+  [/^(associated )?(company|account|organi[sz]ation)( name)?$/, 'company'],
   [/^(company|account) (domain|website)$|^domain$/, 'companyDomain'],
-  [/e ?mail|^contacts?$/, 'contactEmails'],
+  [/e ?mail|^(associated )?contacts?$/, 'contactEmails'],
   [/^(tags?|labels?)$/, 'tags'],
   [/^(notes?|description|comments?)$/, 'note'],
 ];
