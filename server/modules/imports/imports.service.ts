@@ -12,6 +12,7 @@ import type { CompanyDecision, ContactDecision, PendingRow } from './batch-types
 import { planCompanies } from './company-batch.js';
 import { planContacts } from './contact-plan.js';
 import { planDeals, type DealDecision, type PlannedDeal } from './deal-plan.js';
+import { withinPlan } from './plan-room.js';
 import { mappingProblem, suggestMapping, type ImportMapping } from './mapping.js';
 import type { ContactValues } from './row-values.js';
 import { IMPORT_MAX_ATTEMPTS, IMPORT_RUN, loadDirectories, runSettingsOf } from './run-import.js';
@@ -151,7 +152,7 @@ export async function previewImport(context: Context, id: string, settings: Impo
   await table.rows.return(undefined);
   const decisions: Array<ContactDecision | CompanyDecision | DealDecision> =
     mapping.entity === 'CONTACT'
-      ? await planContacts(context.prisma, runSettings, directories, rows)
+      ? await withinPlan(context.app.billing, context.prisma, row.workspaceId, await planContacts(context.prisma, runSettings, directories, rows))
       : mapping.entity === 'DEAL'
         ? await planDeals(context.prisma, runSettings, directories, rows, { toCreate: [] }, new Date())
         : await planCompanies(context.prisma, runSettings, directories, rows);

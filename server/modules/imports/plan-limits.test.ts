@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rolesFixture } from '../../test/fixtures.js';
 import { errorCodes } from '../../test/test-app.js';
 import { useBillingApp } from '../billing/billing.test-helpers.js';
-import { importRow, READ, runDueJobs, START } from './imports.test-helpers.js';
+import { importRow, PREVIEW, READ, runDueJobs, START } from './imports.test-helpers.js';
 
 const { getApp } = useBillingApp();
 
@@ -22,6 +22,9 @@ describe('an import under a plan that limits contacts', () => {
       'Emmy Again,emmy@example.com,Professor,',
     ].join('\n');
     const { row, gid, columns } = await importRow(app, f, 'MEMBER', csv);
+    const { importPreview } = await f.clients.MEMBER.ok(PREVIEW, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'UPDATE' }, first: 1 });
+    expect(importPreview).toMatchObject({ creates: 2, failures: 2 });
+    expect(importPreview.failedRows.map((r: { number: number }) => r.number)).toEqual([4, 6]);
     await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'UPDATE' } });
     await runDueJobs(app);
     const { node } = await f.clients.MEMBER.ok(READ, { id: gid });

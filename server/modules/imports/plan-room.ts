@@ -1,12 +1,13 @@
 // Billing plans limit contacts. An import with no room at all is refused at start (PLAN_LIMIT, from
 // assertRoom); one that runs out of room midway keeps going, and each contact past the room fails with
 // the reason in the error file, so the importer sees exactly which rows to bring back after upgrading.
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { Billing } from '../billing/billing.service.js';
 import { roomLeft } from '../billing/limits.js';
 import type { ContactDecision } from './batch-types.js';
 
-export async function withinPlan(billing: Billing | null, tx: Prisma.TransactionClient, workspaceId: string, decisions: ContactDecision[]): Promise<ContactDecision[]> {
+/** The decisions with each new contact past the plan's room failed (the preview shows the same, without holding the lock). */
+export async function withinPlan(billing: Billing | null, tx: PrismaClient | Prisma.TransactionClient, workspaceId: string, decisions: ContactDecision[]): Promise<ContactDecision[]> {
   if (!decisions.some((d) => d.kind === 'create')) return decisions;
   const left = await roomLeft(billing, tx, workspaceId, 'contacts');
   if (!left) return decisions;
