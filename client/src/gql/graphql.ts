@@ -419,7 +419,8 @@ export type ImportDedupeMode =
 
 export type ImportEntity =
   | 'COMPANY'
-  | 'CONTACT';
+  | 'CONTACT'
+  | 'DEAL';
 
 export type ImportFormat =
   | 'CSV'

@@ -50,6 +50,8 @@ const LINK_TABLES: ExportSource[] = [
   { table: 'DealContact', keys: ['dealId', 'contactId'], scope: 'EXISTS (SELECT 1 FROM "Deal" p WHERE p.id = t."dealId" AND p."workspaceId" = $1)' },
   { table: 'CommunicationContact', keys: ['communicationId', 'contactId'], scope: 'EXISTS (SELECT 1 FROM "Communication" p WHERE p.id = t."communicationId" AND p."workspaceId" = $1)' },
   { table: 'CommentMention', keys: ['commentId', 'userId'], scope: 'EXISTS (SELECT 1 FROM "Comment" p WHERE p.id = t."commentId" AND p."workspaceId" = $1)' },
+  // The rows an import could not take, with why: the workspace's own data, as the error file gives it.
+  { table: 'ImportFailure', keys: ['importId', 'rowNumber'], scope: 'EXISTS (SELECT 1 FROM "Import" p WHERE p.id = t."importId" AND p."workspaceId" = $1)' },
   { table: 'TeamMember', keys: ['teamId', 'userId'], scope: 'EXISTS (SELECT 1 FROM "Team" p WHERE p.id = t."teamId" AND p."workspaceId" = $1)' },
   ...['Company', 'Contact', 'Deal'].map((model) => ({
     table: `_${model}ToTag`,

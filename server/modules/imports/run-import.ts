@@ -14,6 +14,8 @@ import type { Directories, PendingRow, RunSettings } from './batch-types.js';
 import { planCompanies, writeCompanies } from './company-batch.js';
 import { planContacts } from './contact-plan.js';
 import { writeContacts } from './contact-write.js';
+import { writeDealBatch } from './deal-write.js';
+import { withinPlan } from './plan-room.js';
 import { CompanyDirectory, MemberDirectory, TagDirectory } from './directories.js';
 import type { ImportMapping } from './mapping.js';
 import { announceBatch } from './progress.js';
@@ -85,7 +87,7 @@ export async function runSettingsOf(app: AppServices, row: Import, access: Recor
 /** Each record a batch wrote gets its search document once, after the batch's last statement. */
 function searchTouched(written: Written): TouchedRecords {
   const ids = (entity: string) => written.records.filter((r) => r.entity === entity).map((r) => r.recordId);
-  return { CONTACT: ids('CONTACT'), COMPANY: ids('COMPANY'), NOTE: written.noteIds };
+  return { CONTACT: ids('CONTACT'), COMPANY: ids('COMPANY'), DEAL: ids('DEAL'), NOTE: written.noteIds };
 }
 
 async function commitBatch(app: AppServices, row: Import, settings: RunSettings, directories: Directories, batch: PendingRow[], checkpoint: number) {
@@ -97,8 +99,10 @@ async function commitBatch(app: AppServices, row: Import, settings: RunSettings,
       const written = await deferSearch(tx, async () => {
         const result: Written =
           settings.mapping.entity === 'CONTACT'
-            ? await writeContacts(tx, settings, directories, await planContacts(tx, settings, directories, batch), now)
-            : await writeCompanies(tx, settings, directories, await planCompanies(tx, settings, directories, batch), now);
+            ? await writeContacts(tx, settings, directories, await withinPlan(app.billing, tx, settings.workspaceId, await planContacts(tx, settings, directories, batch)), now)
+            : settings.mapping.entity === 'DEAL'
+              ? await writeDealBatch(tx, settings, directories, batch, now)
+              : await writeCompanies(tx, settings, directories, await planCompanies(tx, settings, directories, batch), now);
         return { result, touched: searchTouched(result) };
       });
       await writeImportedRecords(tx, row.id, written.records, now);
