@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one place that makes sure the system services Kith's tests use are installed: Redis (fan-out and
-# rate-limit tests), Chromium (browser tests) and Dovecot (IMAP sync tests), plus PostgreSQL when called with `postgres`.
+# rate-limit tests), Chromium and an emoji font (browser tests) and Dovecot (IMAP sync tests), plus PostgreSQL when called with `postgres`.
 # `npm test`, `npm run test:postgres`, the benches and `.ci/run` all call it before anything starts.
 # As root with apt it installs what is missing; otherwise it stops at once with the command to run.
 set -euo pipefail
@@ -9,6 +9,8 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)  # IMAP sync tests (server/modules/channels)
+# A colour-emoji font, so browser tests see emoji as people do rather than as missing-glyph boxes.
+fc-list 2>/dev/null | grep -q 'Noto Color Emoji' || missing+=(fonts-noto-color-emoji)
 if [ "${1:-}" = postgres ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 fi

@@ -17,6 +17,7 @@ import './modules/audit/audit.graphql.js';
 import './modules/privacy/privacy.graphql.js';
 import './modules/webhooks/webhooks.graphql.js';
 import './modules/exports/exports.graphql.js';
+import './modules/sample-data/sample-data.graphql.js';
 import './modules/records/common.types.js';
 import './modules/tags/tag.types.js';
 import './modules/companies/company.types.js';

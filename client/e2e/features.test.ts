@@ -229,7 +229,7 @@ describe('Kith web app: search, live feed, notes, files, merge, forms', () => {
     await h.screenshot(page, '27-feed-phone');
     await page.keyboard.press('Escape');
     await page.getByRole('complementary', { name: 'Live activity' }).waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Activity feed');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Activity feed');
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });

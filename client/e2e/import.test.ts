@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { jobHandlers } from '../../server/jobs/registry.js';
 import { JobWorker } from '../../server/jobs/worker.js';
+import { createDefaultPipeline } from '../../server/modules/pipelines/pipelines.service.js';
 import { rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -73,6 +74,39 @@ describe('Kith web app: import', () => {
     await page.getByRole('button', { name: 'Undo this import' }).click();
     await page.getByText('Undone: the imported records are in the trash').waitFor();
     expect(await h.app.prisma.contact.count({ where: { firstName: 'Ada', deletedAt: null } })).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
+
+  it('imports deals: suggested as deals, previewed, run, with the failed row in the error file, and undone', async () => {
+    onTestFailed(() => h.screenshotAll('import-deals-failure'));
+    await createDefaultPipeline(h.app.prisma, f.workspaceId);
+    const dir = await mkdtemp(join(tmpdir(), 'kith-import-'));
+    const file = join(dir, 'deals.csv');
+    await writeFile(file, ['Deal Name,Amount,Currency,Stage,Close Date,Company', 'Engine order,"12,500.00",GBP,Proposal,2027-06-30,Babbage & Co', 'Bad one,lots,,,,'].join('\n'));
+
+    const { page, consoleErrors } = await h.signedInPage(f.clients.MEMBER.cookie!, f.workspaceGid);
+    await page.goto('/settings');
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Import' }).click();
+    await page.getByLabel('Choose or drop a file').setInputFiles(file);
+    await page.getByRole('table', { name: 'Column mapping' }).waitFor();
+    expect(await page.getByRole('combobox', { name: /^Import as/ }).inputValue()).toBe('DEAL');
+    expect(await page.getByLabel('Field for column Amount').inputValue()).toBe('amount');
+
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('status').filter({ hasText: 'Of the first 2 rows (the whole file): 1 new, 0 to update, 0 to skip, 1 with errors.' }).waitFor();
+    await page.getByRole('list', { name: 'Rows with errors' }).getByText('Row 2: "lots" is not an amount.').waitFor();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('region', { name: 'Import progress' }).waitFor();
+    const worker = new JobWorker(h.app.prisma, jobHandlers(h.app.services), { logger: h.app.services.logger });
+    while (await worker.runNext());
+    await page.getByRole('status').filter({ hasText: 'Done: 2 rows read, 1 created, 0 updated, 0 skipped, 1 failed.' }).waitFor();
+    await page.getByRole('link', { name: 'Download the rows that failed (CSV)' }).waitFor();
+    const deal = await h.app.prisma.deal.findFirstOrThrow({ where: { workspaceId: f.workspaceId, name: 'Engine order' }, include: { stage: true, company: true } });
+    expect([deal.amountMinor, deal.currency, deal.stage.name, deal.company?.name]).toEqual([1250000n, 'GBP', 'Proposal', 'Babbage & Co']);
+
+    await page.getByRole('button', { name: 'Undo this import' }).click();
+    await page.getByText('Undone: the imported records are in the trash').waitFor();
+    expect(await h.app.prisma.deal.count({ where: { workspaceId: f.workspaceId, deletedAt: null } })).toBe(0);
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });

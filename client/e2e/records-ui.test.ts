@@ -245,34 +245,49 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     const pipelineId = created.createPipeline.id;
     await create('Deal', { name: 'Renew small', amountMinor: '100000', pipelineId });
     await create('Deal', { name: 'Renew large', amountMinor: '250000', pipelineId });
+    await create('Deal', { name: 'Renew euro', amountMinor: '70000', currency: 'EUR', pipelineId });
     const { page, consoleErrors } = await signedIn('MEMBER');
     await page.goto('/deals/board');
     await page.getByLabel('Pipeline', { exact: true }).selectOption({ label: 'Renewals' });
     const column = (stage: string) => page.locator(`.column[data-stage="${stage}"]`);
-    const chart = page.getByRole('img', { name: /^Pipeline value by stage/ });
-    const bar = (i: number) => page.locator('.stage-chart rect').nth(i);
+    // Each currency is summed on its own line, labelled with its code; never one mixed sum.
+    const totals = async (stage: string) => (await column(stage).locator('.stage-total li').allTextContents()).sort();
+    const chart = (currency: string) => page.getByRole('img', { name: `Pipeline value by stage in ${currency}`, exact: false });
+    const bar = (i: number) => page.locator('.stage-chart').first().locator('.chart-bar').nth(i);
+    const width = async (i: number) => (await bar(i).evaluate((el) => (el as HTMLElement).style.width));
     await column('Review').locator('[data-deal="Renew large"]').waitFor();
-    expect(await column('Review').locator('.stage-total').textContent()).toBe('$3,500.00');
+    expect(await totals('Review')).toEqual(['EUR €700.00', 'USD $3,500.00']);
     expect(await column('Quote').locator('.stage-total').textContent()).toBe('No amounts');
-    expect(await chart.getAttribute('aria-label')).toBe('Pipeline value by stage: Review: $3,500.00, Quote: $0.00, Renewed: $0.00');
-    expect(Number(await bar(1).getAttribute('width'))).toBe(0);
+    expect(await chart('USD').getAttribute('aria-label')).toBe('Pipeline value by stage in USD: Review: $3,500.00, Quote: $0.00, Renewed: $0.00');
+    expect(await chart('EUR').getAttribute('aria-label')).toBe('Pipeline value by stage in EUR: Review: €700.00, Quote: €0.00, Renewed: €0.00');
+    expect(await width(1)).toBe('0%');
 
     // The keyboard way: the card's stage menu.
     await page.getByLabel('Move Renew large to stage').selectOption({ label: 'Quote' });
     await column('Quote').locator('[data-deal="Renew large"]').waitFor();
-    await expect.poll(() => column('Review').locator('.stage-total').textContent()).toBe('$1,000.00');
-    expect(await column('Quote').locator('.stage-total').textContent()).toBe('$2,500.00');
-    await expect.poll(() => chart.getAttribute('aria-label')).toBe('Pipeline value by stage: Review: $1,000.00, Quote: $2,500.00, Renewed: $0.00');
-    expect(Number(await bar(1).getAttribute('width'))).toBe(200);
-    expect(Number(await bar(0).getAttribute('width'))).toBe(80);
+    await expect.poll(() => totals('Review')).toEqual(['EUR €700.00', 'USD $1,000.00']);
+    expect(await totals('Quote')).toEqual(['USD $2,500.00']);
+    await expect.poll(() => chart('USD').getAttribute('aria-label')).toBe('Pipeline value by stage in USD: Review: $1,000.00, Quote: $2,500.00, Renewed: $0.00');
+    expect(await width(1)).toBe('100%');
+    expect(await width(0)).toBe('40%');
     await h.screenshot(page, '65-board-totals-after-move');
 
     // Won: the total leaves Quote for Renewed, and the chart follows.
     await column('Quote').locator('[data-deal="Renew large"]').dragTo(column('Renewed'));
     await column('Renewed').locator('[data-deal="Renew large"]').waitFor();
-    await expect.poll(() => column('Renewed').locator('.stage-total').textContent()).toBe('$2,500.00');
+    await expect.poll(() => totals('Renewed')).toEqual(['USD $2,500.00']);
     expect(await column('Quote').locator('.stage-total').textContent()).toBe('No amounts');
-    await expect.poll(() => chart.getAttribute('aria-label')).toBe('Pipeline value by stage: Review: $1,000.00, Quote: $0.00, Renewed: $2,500.00');
+    await expect.poll(() => chart('USD').getAttribute('aria-label')).toBe('Pipeline value by stage in USD: Review: $1,000.00, Quote: $0.00, Renewed: $2,500.00');
+
+    // Readable at every width: no chart label or value is cut off or leaves the page, down to a small phone.
+    for (const width of [1280, 760, 390, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      const clipped = await page.locator('.chart-label, .chart-value').evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > document.documentElement.clientWidth).map((el) => el.textContent),
+      );
+      expect(clipped, `clipped at ${width}px`).toEqual([]);
+    }
+    await h.screenshot(page, '66-board-chart-320');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -21,6 +21,7 @@ const Company = lazy(() => import('./routes/companies/CompanyDetail'));
 const Deals = lazy(() => import('./routes/deals/DealsList'));
 const DealBoard = lazy(() => import('./routes/deals/DealBoard'));
 const Deal = lazy(() => import('./routes/deals/DealDetail'));
+const GettingStarted = lazy(() => import('./routes/start/GettingStarted'));
 const Activities = lazy(() => import('./routes/activities/ActivitiesList'));
 const Profile = lazy(() => import('./routes/settings/Profile'));
 const Preferences = lazy(() => import('./routes/settings/Preferences'));
@@ -74,6 +75,7 @@ export const App: Component = () => {
                 <Route path="/deals" component={Deals} />
                 <Route path="/deals/board" component={DealBoard} />
                 <Route path="/deals/:id" component={Deal} />
+                <Route path="/start" component={GettingStarted} />
                 <Route path="/activities" component={Activities} />
                 <Route path="/feed" component={Feed} />
                 <Route path="/duplicates" component={Duplicates} />

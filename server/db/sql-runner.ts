@@ -1,11 +1,13 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { queryPrepared } from './pglite-prepared.js';
 
 export interface QueryOptions {
   /**
    * Prepare the statement under this name on each PostgreSQL connection and reuse it: after a few runs the
    * server keeps a generic plan, saving the planning of a long statement. The name must identify the text.
-   * PGlite ignores it.
+   * On PGlite the statement runs inside a session-local function that keeps its plan (pglite-prepared.ts):
+   * rows come back as JSON values there.
    */
   prepareAs?: string;
 }
@@ -24,7 +26,8 @@ function pgliteRunner(db: PGliteLike, root: PGlite): SqlRunner {
     async exec(sql) {
       await db.exec(sql);
     },
-    async query<Row>(sql: string, params: unknown[] = []) {
+    async query<Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}) {
+      if (options.prepareAs) return queryPrepared<Row>(db, root, options.prepareAs, sql, params);
       return (await db.query<Row>(sql, params)).rows;
     },
     transaction: (fn) => root.transaction((tx) => fn(pgliteRunner(tx, root))),

@@ -6,6 +6,7 @@ import { expireAuditLog } from '../modules/audit/audit.service.js';
 import { expireWorkspaceExports } from '../modules/exports/exports.service.js';
 import { sweepOrphanedFiles } from '../modules/files/orphan-sweep.js';
 import { expireAbandonedUploads } from '../modules/imports/retention.js';
+import { expireImportDetails } from '../modules/imports/personal-data.js';
 import { requeueStalledPurges } from '../modules/privacy/overdue-purges.js';
 import { purgeTrash } from '../modules/records/trash-purge.js';
 import { expireUsageEvents } from '../modules/usage/usage.service.js';
@@ -39,6 +40,8 @@ export function retentionSweepHandlers(app: AppServices): Record<string, JobHand
       const exports = await expireWorkspaceExports(app);
       const uploads = await expireAbandonedUploads(app);
       if (uploads) app.logger.info(`Retention sweep: ${uploads} import upload(s) never started removed`);
+      const imports = await expireImportDetails(app.db.prisma, app.config.retention.softDeletedDays);
+      if (imports.failures || imports.records) app.logger.info(`Retention sweep: ${imports.failures} failed import row(s) and ${imports.records} undo record(s) of imports past the undo window removed`);
       const orphans = app.config.s3 ? null : await sweepOrphanedFiles(app.db.prisma, app.config.filesDir);
       if (orphans && orphans.fragments + orphans.objects > 0) {
         app.logger.info(`Retention sweep: ${orphans.fragments} unfinished write(s) and ${orphans.objects} stored file(s) no record names removed`);

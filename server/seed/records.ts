@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { faker } from '@faker-js/faker';
 import type { PrismaClient } from '../db/database.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { writeWithDeferredSearch } from '../modules/search/search-documents.js';
+import { deferSearch, writeWithDeferredSearch, type TouchedRecords } from '../modules/search/search-documents.js';
 
 const BATCH = 2000;
 const STAGES_OF_LIFE = ['SUBSCRIBER', 'LEAD', 'QUALIFIED', 'OPPORTUNITY', 'CUSTOMER', 'EVANGELIST'] as const;
@@ -17,12 +17,23 @@ export interface SeedOptions {
   workspaceId: string;
   memberIds: string[];
   contacts: number;
+  /** Tag names to create and spread over contacts (the default set when left out; none when empty). */
+  tags?: string[];
+  /** Set when `prisma` is a transaction the caller holds (the first run's sample data is written in one). */
+  inTransaction?: boolean;
 }
 
+/** The ids of the rows written, by table (contacts' emails, phones, profiles and links go with their records). */
+export type SeededIds = Record<'Company' | 'Contact' | 'Deal' | 'Activity' | 'Note' | 'Communication' | 'Tag', string[]>;
+
+type Writer = PrismaClient | Prisma.TransactionClient;
+
 /** Companies, contacts with emails/phones/profiles, tags, deals across the pipeline, activities, notes, communications. */
-export async function seedRecords(prisma: PrismaClient, { workspaceId, memberIds, contacts: contactCount }: SeedOptions) {
+export async function seedRecords(prisma: Writer, { workspaceId, memberIds, contacts: contactCount, tags: tagNames, inTransaction }: SeedOptions) {
+  const writeDeferred = (write: (tx: Prisma.TransactionClient) => Promise<{ result: undefined; touched: TouchedRecords }>) =>
+    inTransaction ? deferSearch(prisma, () => write(prisma)) : writeWithDeferredSearch(prisma as PrismaClient, write);
   const owner = () => faker.helpers.arrayElement(memberIds);
-  const tags = ['vip', 'partner', 'churn-risk', 'newsletter', 'enterprise', 'smb', 'recruiting', 'hot-lead'];
+  const tags = tagNames ?? ['vip', 'partner', 'churn-risk', 'newsletter', 'enterprise', 'smb', 'recruiting', 'hot-lead'];
   const tagRows = await Promise.all(tags.map((name) => prisma.tag.create({ data: { workspaceId, name } })));
 
   const companies = Array.from({ length: Math.max(1, Math.round(contactCount / 10)) }, (_, i) => {
@@ -75,7 +86,7 @@ export async function seedRecords(prisma: PrismaClient, { workspaceId, memberIds
   const byContact = <T extends { contactId: string }>(rows: T[], ids: Set<string>) => rows.filter((r) => ids.has(r.contactId));
   await inBatches(contacts, (batch) => {
     const ids = new Set(batch.map((c) => c.id!));
-    return writeWithDeferredSearch(prisma, async (tx) => {
+    return writeDeferred(async (tx) => {
       await tx.contact.createMany({ data: batch });
       await tx.contactEmail.createMany({ data: byContact(emails, ids) });
       await tx.contactPhone.createMany({ data: byContact(phones, ids) });
@@ -83,7 +94,7 @@ export async function seedRecords(prisma: PrismaClient, { workspaceId, memberIds
       return { result: undefined, touched: { CONTACT: [...ids] } };
     });
   });
-  const tagLinks = contacts.filter((_, i) => i % 4 === 0).map((c) => ({ A: c.id!, B: faker.helpers.arrayElement(tagRows).id }));
+  const tagLinks = tagRows.length === 0 ? [] : contacts.filter((_, i) => i % 4 === 0).map((c) => ({ A: c.id!, B: faker.helpers.arrayElement(tagRows).id }));
   await inBatches(tagLinks, (rows) => prisma.$executeRawUnsafe(
     `INSERT INTO "_ContactToTag" ("A", "B") VALUES ${rows.map((_, j) => `($${2 * j + 1}::uuid, $${2 * j + 2}::uuid)`).join(', ')} ON CONFLICT DO NOTHING`,
     ...rows.flatMap((r) => [r.A, r.B]),
@@ -115,6 +126,7 @@ export async function seedRecords(prisma: PrismaClient, { workspaceId, memberIds
   }
 
   const activities = Array.from({ length: Math.round(contactCount / 2) }, () => ({
+    id: randomUUID(),
     workspaceId,
     type: faker.helpers.arrayElement(['TASK', 'CALL', 'MEETING'] as const),
     subject: faker.helpers.arrayElement(['Follow up', 'Intro call', 'Demo', 'Send proposal', 'Check in', 'Contract review']),
@@ -128,6 +140,7 @@ export async function seedRecords(prisma: PrismaClient, { workspaceId, memberIds
   await inBatches(activities, (data) => prisma.activity.createMany({ data }));
 
   const notes = Array.from({ length: Math.round(contactCount / 4) }, () => ({
+    id: randomUUID(),
     workspaceId,
     body: `**${faker.lorem.words(3)}**\n\n${faker.lorem.paragraph()}`,
     createdById: owner(),
@@ -165,5 +178,14 @@ export async function seedRecords(prisma: PrismaClient, { workspaceId, memberIds
     activities: activities.length,
     notes: notes.length,
     communications: communications.length,
+    ids: {
+      Company: companies.map((r) => r.id),
+      Contact: contacts.map((r) => r.id!),
+      Deal: deals.map((r) => r.id!),
+      Activity: activities.map((r) => r.id),
+      Note: notes.map((r) => r.id),
+      Communication: communications.map((r) => r.id),
+      Tag: tagRows.map((r) => r.id),
+    } satisfies SeededIds,
   };
 }

@@ -50,7 +50,7 @@ try {
     colleagues.push(user.id);
   }
   const started = performance.now();
-  const counts = await seedRecords(db.prisma, { workspaceId: workspace.id, memberIds: [owner.id, ...colleagues], contacts: contactCount });
+  const { ids: _ids, ...counts } = await seedRecords(db.prisma, { workspaceId: workspace.id, memberIds: [owner.id, ...colleagues], contacts: contactCount });
   await afterBulkWrite(db);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Seeded workspace "${workspace.name}" (${workspace.id}) in ${seconds} s:`);

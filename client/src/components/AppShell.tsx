@@ -4,25 +4,18 @@ import { createEffect, createSignal, For, Match, Show, Switch, type Component } 
 import { graphql } from '../gql';
 import { useSession } from '../lib/session';
 import { restartSession, selectWorkspace } from '../lib/workspace';
+import LogOut from 'lucide-solid/icons/log-out';
+import MenuIcon from 'lucide-solid/icons/menu';
+import { MainNav } from './MainNav';
+import { SampleDataBanner } from './SampleDataBanner';
 import { ShellTools } from './ShellTools';
+import { Toaster } from './Toaster';
 import { ErrorNotice, Loading } from './States';
 import { VerifyBanner } from './VerifyBanner';
 
 const SignOut = graphql(`
   mutation SignOut { signOut }
 `);
-
-const NAV = [
-  ['/contacts', 'Contacts'],
-  ['/companies', 'Companies'],
-  ['/deals', 'Deals'],
-  ['/deals/board', 'Board'],
-  ['/activities', 'Activities'],
-  ['/feed', 'Feed'],
-  ['/forms', 'Forms'],
-  ['/duplicates', 'Duplicates'],
-  ['/settings', 'Settings'],
-] as const;
 
 /** The signed-in frame: navigation, workspace switcher, account menu. Signed-out visitors go to sign-in. */
 export const AppShell: Component<RouteSectionProps> = (props) => {
@@ -62,30 +55,23 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
             <a class="skip-link" href="#main">
               Skip to content
             </a>
-            <header class="topbar">
-              <A href="/contacts" class="brand">
-                Kith
-              </A>
-              <button
-                type="button"
-                class="menu-toggle"
-                aria-expanded={menuOpen()}
-                aria-controls="main-nav"
-                onClick={() => setMenuOpen(!menuOpen())}
-              >
-                Menu
-              </button>
-              <ShellTools />
-              <nav id="main-nav" aria-label="Main" classList={{ open: menuOpen() }}>
-                <For each={NAV}>
-                  {([href, label]) => (
-                    <A href={href} end={href !== '/settings'} activeClass="active">
-                      {label}
-                    </A>
-                  )}
-                </For>
-              </nav>
-              <div class="account">
+            <aside class="sidebar">
+              <div class="sidebar-head">
+                <A href="/contacts" class="brand">
+                  Kith
+                </A>
+                <button
+                  type="button"
+                  class="menu-toggle icon-button"
+                  aria-expanded={menuOpen()}
+                  aria-controls="main-nav"
+                  onClick={() => setMenuOpen(!menuOpen())}
+                >
+                  <MenuIcon /> Menu
+                </button>
+              </div>
+              <MainNav open={menuOpen()} />
+              <div class="account" classList={{ open: menuOpen() }}>
                 <label class="visually-hidden" for="workspace-switcher">
                   Workspace
                 </label>
@@ -98,18 +84,27 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
                   <option value="new">+ New workspace…</option>
                 </select>
                 <button type="button" class="link-button" onClick={leave}>
-                  Sign out
+                  <LogOut /> Sign out
                 </button>
               </div>
-            </header>
-            <Show when={!me().emailVerified}>
-              <VerifyBanner email={me().email} />
-            </Show>
-            <main id="main" tabIndex={-1}>
-              <Show when={session.workspace() || location.pathname.startsWith('/workspaces/new') || location.pathname.startsWith('/settings')} fallback={<NoWorkspace />}>
-                {props.children}
+            </aside>
+            <div class="content">
+              <header class="topbar">
+                <ShellTools />
+              </header>
+              <Show when={!me().emailVerified}>
+                <VerifyBanner email={me().email} />
               </Show>
-            </main>
+              <Show when={session.workspace()}>
+                <SampleDataBanner />
+              </Show>
+              <main id="main" tabIndex={-1}>
+                <Show when={session.workspace() || location.pathname.startsWith('/workspaces/new') || location.pathname.startsWith('/settings')} fallback={<NoWorkspace />}>
+                  {props.children}
+                </Show>
+              </main>
+            </div>
+            <Toaster />
           </div>
         )}
       </Match>

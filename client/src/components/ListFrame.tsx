@@ -9,6 +9,8 @@ interface Props {
   onRetry: () => void;
   empty: boolean;
   emptyTitle: string;
+  /** Under the empty state's title: what to do next (the contacts list offers the first-run paths). */
+  emptyBody?: JSX.Element;
   actions?: JSX.Element;
   filters?: JSX.Element;
 }
@@ -35,7 +37,7 @@ export const ListFrame: ParentComponent<Props> = (props) => (
       <Loading />
     </Show>
     <Show when={!props.loading && props.empty && !props.error}>
-      <EmptyState title={props.emptyTitle} />
+      <EmptyState title={props.emptyTitle}>{props.emptyBody}</EmptyState>
     </Show>
     <div class="table-area" classList={{ hidden: props.empty }}>
       {props.children}

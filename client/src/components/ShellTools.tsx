@@ -1,4 +1,6 @@
 import { useLocation } from '@solidjs/router';
+import Bell from 'lucide-solid/icons/bell';
+import SearchIcon from 'lucide-solid/icons/search';
 import { createEffect, createSignal, lazy, onCleanup, onMount, Show, Suspense, type Component } from 'solid-js';
 
 // Both load on first use, so the shell's first paint stays small.
@@ -39,10 +41,10 @@ export const ShellTools: Component = () => {
   return (
     <div class="shell-tools">
       <button type="button" ref={searchButton} class="search-button" aria-keyshortcuts="Control+K Meta+K" onClick={() => setSearching(true)}>
-        Search <kbd aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
+        <SearchIcon /> Search <kbd aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
       </button>
       <button type="button" ref={feedButton} aria-expanded={feedOpen()} aria-controls="feed-panel" onClick={() => setFeedOpen(!feedOpen())}>
-        Activity feed
+        <Bell /> Activity feed
       </button>
       <Suspense>
         <Show when={searching()}>

@@ -7,43 +7,47 @@ export interface StageValue {
   totals: { currency: string; amount: string; dealCount: number }[];
 }
 
-/** Pipeline value by stage as horizontal bars (plain SVG), in the currency most of the value is in. */
-export const StageChart: Component<{ stages: StageValue[] }> = (props) => {
-  const currency = createMemo(() => {
-    const sums = new Map<string, number>();
-    for (const stage of props.stages) for (const t of stage.totals) sums.set(t.currency, (sums.get(t.currency) ?? 0) + Number(t.amount));
-    return [...sums.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  });
+/** The currencies the stages hold, the largest total first: each gets its own chart, never a mixed sum. */
+function currenciesOf(stages: StageValue[]): string[] {
+  const sums = new Map<string, number>();
+  for (const stage of stages) for (const t of stage.totals) sums.set(t.currency, (sums.get(t.currency) ?? 0) + Number(t.amount));
+  return [...sums.entries()].sort((a, b) => b[1] - a[1]).map(([currency]) => currency);
+}
+
+/**
+ * Pipeline value by stage as horizontal bars, one chart per currency. HTML rather than SVG: labels wrap instead
+ * of being clipped, and under 30rem each label sits above its bar.
+ */
+export const StageChart: Component<{ stages: StageValue[] }> = (props) => (
+  <Show when={currenciesOf(props.stages).length > 0} fallback={<p class="muted">No deal amounts yet: the chart of value by stage appears once deals have amounts.</p>}>
+    <div class="stage-charts">
+      <For each={currenciesOf(props.stages)}>{(currency) => <CurrencyChart stages={props.stages} currency={currency} />}</For>
+    </div>
+  </Show>
+);
+
+const CurrencyChart: Component<{ stages: StageValue[]; currency: string }> = (props) => {
   const bars = createMemo(() =>
-    props.stages.map((stage) => ({
-      name: stage.name,
-      value: Number(stage.totals.find((t) => t.currency === currency())?.amount ?? 0),
-    })),
+    props.stages.map((stage) => ({ id: stage.id, name: stage.name, value: Number(stage.totals.find((t) => t.currency === props.currency)?.amount ?? 0) })),
   );
   const max = () => Math.max(1, ...bars().map((b) => b.value));
-  const ROW = 28;
-  const summary = () => bars().map((b) => `${b.name}: ${formatMoney(String(b.value), currency() ?? 'USD')}`).join(', ');
-
+  const summary = () => bars().map((b) => `${b.name}: ${formatMoney(String(b.value), props.currency)}`).join(', ');
   return (
-    <Show when={currency()} fallback={<p class="muted">No deal amounts yet: the chart of value by stage appears once deals have amounts.</p>}>
-      <figure class="stage-chart">
-        <figcaption>Pipeline value by stage ({currency()})</figcaption>
-        <svg viewBox={`0 0 400 ${bars().length * ROW}`} role="img" aria-label={`Pipeline value by stage: ${summary()}`} preserveAspectRatio="xMinYMin meet">
-          <For each={bars()}>
-            {(bar, i) => (
-              <g transform={`translate(0 ${i() * ROW})`}>
-                <text x="0" y="18" class="chart-label">
-                  {bar.name}
-                </text>
-                <rect x="110" y="5" height="18" rx="3" width={Math.max(bar.value > 0 ? 2 : 0, (bar.value / max()) * 200)} class="chart-bar" />
-                <text x={115 + (bar.value / max()) * 200} y="18" class="chart-value">
-                  {formatMoney(String(bar.value), currency()!)}
-                </text>
-              </g>
-            )}
-          </For>
-        </svg>
-      </figure>
-    </Show>
+    <figure class="stage-chart">
+      <figcaption>Pipeline value by stage ({props.currency})</figcaption>
+      <div role="img" aria-label={`Pipeline value by stage in ${props.currency}: ${summary()}`} class="chart-rows">
+        <For each={bars()}>
+          {(bar) => (
+            <div class="chart-row" aria-hidden="true">
+              <span class="chart-label">{bar.name}</span>
+              <span class="chart-track">
+                <span class="chart-bar" style={{ width: `${(bar.value / max()) * 100}%` }} classList={{ zero: bar.value === 0 }} />
+              </span>
+              <span class="chart-value">{formatMoney(String(bar.value), props.currency)}</span>
+            </div>
+          )}
+        </For>
+      </div>
+    </figure>
   );
 };

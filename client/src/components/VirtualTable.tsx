@@ -55,7 +55,9 @@ export function VirtualTable<Row extends { id: string }>(props: Props<Row>) {
   phone.addEventListener('change', onMedia);
   onCleanup(() => phone.removeEventListener('change', onMedia));
   const columns = createMemo(() => (narrow() ? props.columns.filter((c) => !c.wide) : props.columns));
-  const template = () => [...(props.onSelect ? ['2.5rem'] : []), ...columns().map((c) => c.width)].join(' ');
+  // On phones no column may insist on its minimum: the row shares the screen's width (cells ellipsise).
+  const trackOf = (width: string) => (narrow() ? `minmax(0, ${width.startsWith('minmax(') ? width.slice(width.indexOf(',') + 1, -1).trim() : width})` : width);
+  const template = () => [...(props.onSelect ? ['2.5rem'] : []), ...columns().map((c) => trackOf(c.width))].join(' ');
   const range = createMemo(() => {
     const first = Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(props.rows.length, Math.ceil((scrollTop() + height()) / ROW_HEIGHT) + OVERSCAN);

@@ -25,15 +25,15 @@ type Documents = {
     "\n  mutation BulkUpdateRecords($ids: [ID!]!, $input: BulkUpdateInput!) { bulkUpdateRecords(ids: $ids, input: $input) { count } }\n": typeof types.BulkUpdateRecordsDocument,
     "\n  mutation CreateTag($name: String!) { createTag(name: $name) { id name } }\n": typeof types.CreateTagDocument,
     "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": typeof types.CompanyOptionsDocument,
-    "\n  query CustomFilterFields($entity: CustomFieldEntity!) { customFields(entity: $entity) { id key label type options { id label } } }\n": typeof types.CustomFilterFieldsDocument,
-    "\n  query CustomValues($id: ID!, $entity: CustomFieldEntity!) {\n    customFields(entity: $entity) { id key label helpText type required options { id label colour } }\n    workspace { id members { id user { id name } } }\n    node(id: $id) {\n      id\n      ... on Contact { customFields { ...CustomValue } }\n      ... on Company { customFields { ...CustomValue } }\n      ... on Deal { customFields { ...CustomValue } }\n    }\n  }\n  fragment CustomValue on CustomFieldValue {\n    field { key }\n    ... on CustomTextValue { text }\n    ... on CustomNumberValue { number }\n    ... on CustomCurrencyValue { amount currency }\n    ... on CustomDateValue { date }\n    ... on CustomDateTimeValue { dateTime }\n    ... on CustomCheckboxValue { checked }\n    ... on CustomSelectValue { option { id } }\n    ... on CustomMultiSelectValue { options { id } }\n    ... on CustomMemberValue { member { id } }\n  }\n": typeof types.CustomValuesDocument,
-    "mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }": typeof types.SaveContactCustomDocument,
-    "mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }": typeof types.SaveCompanyCustomDocument,
-    "mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }": typeof types.SaveDealCustomDocument,
+    "\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n": typeof types.FirstRunStateDocument,
+    "\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n": typeof types.AddSampleDataDocument,
     "\n  mutation LogCommunication($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": typeof types.LogCommunicationDocument,
     "\n  query NoteComments($noteId: ID!) {\n    comments(targetId: $noteId, first: 100) {\n      totalCount\n      edges { node { id body createdAt author { id name } mentions { user { id name } } } }\n    }\n  }\n": typeof types.NoteCommentsDocument,
     "\n  query MentionMembers { workspace { id members { id user { id name } } } }\n": typeof types.MentionMembersDocument,
     "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n": typeof types.CreateCommentDocument,
+    "\n  query SampleDataState { workspace { id hasSampleData } }\n": typeof types.SampleDataStateDocument,
+    "\n  mutation RemoveSampleData { removeSampleData { id hasSampleData } }\n": typeof types.RemoveSampleDataDocument,
+    "\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n": typeof types.KeepSampleDataDocument,
     "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsCapped\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchPaletteDocument,
     "\n  query FilterTags { tags { id name } }\n": typeof types.FilterTagsDocument,
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
@@ -109,12 +109,6 @@ type Documents = {
     "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": typeof types.UpdateMailboxPrivacyDocument,
     "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": typeof types.DisconnectMailboxDocument,
     "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": typeof types.SetTwilioNumberDocument,
-    "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n": typeof types.CustomFieldSettingsDocument,
-    "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n": typeof types.CreateCustomFieldSettingDocument,
-    "\n  mutation UpdateCustomFieldSetting($id: ID!, $input: UpdateCustomFieldInput!) { updateCustomField(id: $id, input: $input) { id label archivedAt } }\n": typeof types.UpdateCustomFieldSettingDocument,
-    "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n": typeof types.DeleteCustomFieldSettingDocument,
-    "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n": typeof types.RestoreCustomFieldSettingDocument,
-    "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n": typeof types.AddCustomFieldOptionSettingDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": typeof types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": typeof types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": typeof types.ImportToMapDocument,
@@ -165,15 +159,15 @@ const documents: Documents = {
     "\n  mutation BulkUpdateRecords($ids: [ID!]!, $input: BulkUpdateInput!) { bulkUpdateRecords(ids: $ids, input: $input) { count } }\n": types.BulkUpdateRecordsDocument,
     "\n  mutation CreateTag($name: String!) { createTag(name: $name) { id name } }\n": types.CreateTagDocument,
     "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": types.CompanyOptionsDocument,
-    "\n  query CustomFilterFields($entity: CustomFieldEntity!) { customFields(entity: $entity) { id key label type options { id label } } }\n": types.CustomFilterFieldsDocument,
-    "\n  query CustomValues($id: ID!, $entity: CustomFieldEntity!) {\n    customFields(entity: $entity) { id key label helpText type required options { id label colour } }\n    workspace { id members { id user { id name } } }\n    node(id: $id) {\n      id\n      ... on Contact { customFields { ...CustomValue } }\n      ... on Company { customFields { ...CustomValue } }\n      ... on Deal { customFields { ...CustomValue } }\n    }\n  }\n  fragment CustomValue on CustomFieldValue {\n    field { key }\n    ... on CustomTextValue { text }\n    ... on CustomNumberValue { number }\n    ... on CustomCurrencyValue { amount currency }\n    ... on CustomDateValue { date }\n    ... on CustomDateTimeValue { dateTime }\n    ... on CustomCheckboxValue { checked }\n    ... on CustomSelectValue { option { id } }\n    ... on CustomMultiSelectValue { options { id } }\n    ... on CustomMemberValue { member { id } }\n  }\n": types.CustomValuesDocument,
-    "mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }": types.SaveContactCustomDocument,
-    "mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }": types.SaveCompanyCustomDocument,
-    "mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }": types.SaveDealCustomDocument,
+    "\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n": types.FirstRunStateDocument,
+    "\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n": types.AddSampleDataDocument,
     "\n  mutation LogCommunication($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": types.LogCommunicationDocument,
     "\n  query NoteComments($noteId: ID!) {\n    comments(targetId: $noteId, first: 100) {\n      totalCount\n      edges { node { id body createdAt author { id name } mentions { user { id name } } } }\n    }\n  }\n": types.NoteCommentsDocument,
     "\n  query MentionMembers { workspace { id members { id user { id name } } } }\n": types.MentionMembersDocument,
     "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n": types.CreateCommentDocument,
+    "\n  query SampleDataState { workspace { id hasSampleData } }\n": types.SampleDataStateDocument,
+    "\n  mutation RemoveSampleData { removeSampleData { id hasSampleData } }\n": types.RemoveSampleDataDocument,
+    "\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n": types.KeepSampleDataDocument,
     "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsCapped\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": types.SearchPaletteDocument,
     "\n  query FilterTags { tags { id name } }\n": types.FilterTagsDocument,
     "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
@@ -249,12 +243,6 @@ const documents: Documents = {
     "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": types.UpdateMailboxPrivacyDocument,
     "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": types.DisconnectMailboxDocument,
     "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": types.SetTwilioNumberDocument,
-    "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n": types.CustomFieldSettingsDocument,
-    "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n": types.CreateCustomFieldSettingDocument,
-    "\n  mutation UpdateCustomFieldSetting($id: ID!, $input: UpdateCustomFieldInput!) { updateCustomField(id: $id, input: $input) { id label archivedAt } }\n": types.UpdateCustomFieldSettingDocument,
-    "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n": types.DeleteCustomFieldSettingDocument,
-    "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n": types.RestoreCustomFieldSettingDocument,
-    "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n": types.AddCustomFieldOptionSettingDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": types.ImportToMapDocument,
@@ -355,23 +343,11 @@ export function graphql(source: "\n  query CompanyOptions {\n    companies(first
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CustomFilterFields($entity: CustomFieldEntity!) { customFields(entity: $entity) { id key label type options { id label } } }\n"): (typeof documents)["\n  query CustomFilterFields($entity: CustomFieldEntity!) { customFields(entity: $entity) { id key label type options { id label } } }\n"];
+export function graphql(source: "\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n"): (typeof documents)["\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CustomValues($id: ID!, $entity: CustomFieldEntity!) {\n    customFields(entity: $entity) { id key label helpText type required options { id label colour } }\n    workspace { id members { id user { id name } } }\n    node(id: $id) {\n      id\n      ... on Contact { customFields { ...CustomValue } }\n      ... on Company { customFields { ...CustomValue } }\n      ... on Deal { customFields { ...CustomValue } }\n    }\n  }\n  fragment CustomValue on CustomFieldValue {\n    field { key }\n    ... on CustomTextValue { text }\n    ... on CustomNumberValue { number }\n    ... on CustomCurrencyValue { amount currency }\n    ... on CustomDateValue { date }\n    ... on CustomDateTimeValue { dateTime }\n    ... on CustomCheckboxValue { checked }\n    ... on CustomSelectValue { option { id } }\n    ... on CustomMultiSelectValue { options { id } }\n    ... on CustomMemberValue { member { id } }\n  }\n"): (typeof documents)["\n  query CustomValues($id: ID!, $entity: CustomFieldEntity!) {\n    customFields(entity: $entity) { id key label helpText type required options { id label colour } }\n    workspace { id members { id user { id name } } }\n    node(id: $id) {\n      id\n      ... on Contact { customFields { ...CustomValue } }\n      ... on Company { customFields { ...CustomValue } }\n      ... on Deal { customFields { ...CustomValue } }\n    }\n  }\n  fragment CustomValue on CustomFieldValue {\n    field { key }\n    ... on CustomTextValue { text }\n    ... on CustomNumberValue { number }\n    ... on CustomCurrencyValue { amount currency }\n    ... on CustomDateValue { date }\n    ... on CustomDateTimeValue { dateTime }\n    ... on CustomCheckboxValue { checked }\n    ... on CustomSelectValue { option { id } }\n    ... on CustomMultiSelectValue { options { id } }\n    ... on CustomMemberValue { member { id } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }"): (typeof documents)["mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }"): (typeof documents)["mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }"): (typeof documents)["mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }"];
+export function graphql(source: "\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n"): (typeof documents)["\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -388,6 +364,18 @@ export function graphql(source: "\n  query MentionMembers { workspace { id membe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateComment($input: CreateCommentInput!) { createComment(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SampleDataState { workspace { id hasSampleData } }\n"): (typeof documents)["\n  query SampleDataState { workspace { id hasSampleData } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveSampleData { removeSampleData { id hasSampleData } }\n"): (typeof documents)["\n  mutation RemoveSampleData { removeSampleData { id hasSampleData } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n"): (typeof documents)["\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -688,30 +676,6 @@ export function graphql(source: "mutation DisconnectMailbox($id: ID!, $deleteImp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }"): (typeof documents)["mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n"): (typeof documents)["\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n"): (typeof documents)["\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UpdateCustomFieldSetting($id: ID!, $input: UpdateCustomFieldInput!) { updateCustomField(id: $id, input: $input) { id label archivedAt } }\n"): (typeof documents)["\n  mutation UpdateCustomFieldSetting($id: ID!, $input: UpdateCustomFieldInput!) { updateCustomField(id: $id, input: $input) { id label archivedAt } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n"): (typeof documents)["\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n"): (typeof documents)["\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n"): (typeof documents)["\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -125,3 +125,20 @@ export async function assertRoom(billing: Billing | null, db: Db, workspaceId: s
   const used = await usageOf(db, workspaceId, kind, { ...options, periodStart: options.periodStart ?? periodStart(account) });
   if (used + adding > allowed) throw overLimit(kind, allowed, used);
 }
+
+/**
+ * How many more of a limited kind fit now (null: no limit), for writers that create many at once and keep
+ * going past the limit row by row (an import). Call it inside the creating transaction, like assertRoom; a
+ * read-only workspace has no room.
+ */
+export async function roomLeft(billing: Billing | null, db: Db, workspaceId: string, kind: LimitKind): Promise<{ room: number; allowed: number } | null> {
+  if (!billing) return null;
+  await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`kith:billing:${workspaceId}:${kind}`}, 0))::text`;
+  const account = await loadAccount(db, workspaceId);
+  const standing = standingOf(billing.config, account);
+  if (standing.access === 'readOnly') return { room: 0, allowed: 0 };
+  const allowed = standing.plan?.limits[kind];
+  if (allowed == null) return null;
+  const used = await usageOf(db, workspaceId, kind, { periodStart: periodStart(account) });
+  return { room: Math.max(0, allowed - used), allowed };
+}

@@ -18,7 +18,25 @@ export interface ExportSource {
 }
 
 /** Derived or internal: search documents are rebuilt from the records, the sequence is a counter, archives are these files. */
-const NOT_EXPORTED = new Set(['SearchDocument', 'ActivitySequence', 'WorkspaceExport']);
+const NOT_EXPORTED = new Set(['SearchDocument', 'ActivitySequence', 'WorkspaceExport', 'SampleRecord']);
+
+/**
+ * Sample data (the first run's, until kept) stays out of exports: each table that can hold it names the
+ * columns whose ids are marked in SampleRecord, the row's own or its parent's.
+ */
+const SAMPLE_COLUMNS: Record<string, string[]> = {
+  Company: ['id'], Contact: ['id'], Deal: ['id'], Activity: ['id'], Note: ['id'], Communication: ['id'], Tag: ['id'],
+  ContactEmail: ['contactId'], ContactPhone: ['contactId'], ContactProfile: ['contactId'],
+  DealContact: ['dealId', 'contactId'], CommunicationContact: ['communicationId', 'contactId'],
+  _CompanyToTag: ['A', 'B'], _ContactToTag: ['A', 'B'], _DealToTag: ['A', 'B'],
+};
+
+function withoutSample(source: ExportSource): ExportSource {
+  const columns = SAMPLE_COLUMNS[source.table];
+  if (!columns) return source;
+  const ids = columns.map((column) => `t.${quote(column)}`).join(', ');
+  return { ...source, scope: `${source.scope} AND NOT EXISTS (SELECT 1 FROM "SampleRecord" s WHERE s."recordId" IN (${ids}))` };
+}
 const OMITTED: Record<string, string[]> = {
   ApiKey: ['secretHash'],
   Webhook: ['secret'],
@@ -32,6 +50,8 @@ const LINK_TABLES: ExportSource[] = [
   { table: 'DealContact', keys: ['dealId', 'contactId'], scope: 'EXISTS (SELECT 1 FROM "Deal" p WHERE p.id = t."dealId" AND p."workspaceId" = $1)' },
   { table: 'CommunicationContact', keys: ['communicationId', 'contactId'], scope: 'EXISTS (SELECT 1 FROM "Communication" p WHERE p.id = t."communicationId" AND p."workspaceId" = $1)' },
   { table: 'CommentMention', keys: ['commentId', 'userId'], scope: 'EXISTS (SELECT 1 FROM "Comment" p WHERE p.id = t."commentId" AND p."workspaceId" = $1)' },
+  // The rows an import could not take, with why: the workspace's own data, as the error file gives it.
+  { table: 'ImportFailure', keys: ['importId', 'rowNumber'], scope: 'EXISTS (SELECT 1 FROM "Import" p WHERE p.id = t."importId" AND p."workspaceId" = $1)' },
   { table: 'TeamMember', keys: ['teamId', 'userId'], scope: 'EXISTS (SELECT 1 FROM "Team" p WHERE p.id = t."teamId" AND p."workspaceId" = $1)' },
   ...['Company', 'Contact', 'Deal'].map((model) => ({
     table: `_${model}ToTag`,
@@ -51,7 +71,7 @@ export function exportSources(): ExportSource[] {
       scope: 't."workspaceId" = $1',
       omit: OMITTED[table],
     }));
-  return [{ table: 'Workspace', keys: ['id'], scope: 't.id = $1' }, ...models, ...LINK_TABLES];
+  return [{ table: 'Workspace', keys: ['id'], scope: 't.id = $1' }, ...models, ...LINK_TABLES].map(withoutSample);
 }
 
 const quote = (column: string) => `"${column}"`;

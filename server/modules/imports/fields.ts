@@ -1,5 +1,5 @@
 // What a column can be imported as, per kind of record.
-export type ImportEntity = 'CONTACT' | 'COMPANY';
+export type ImportEntity = 'CONTACT' | 'COMPANY' | 'DEAL';
 
 export interface FieldSpec {
   label: string;
@@ -27,6 +27,7 @@ export const CONTACT_FIELDS = {
   tags: { label: 'Tags', list: true },
   skills: { label: 'Skills', list: true },
   note: { label: 'Note', join: '\n\n' },
+  customFields: { label: 'Custom fields (a JSON object, as Kith exports them)', join: ' ' },
 } as const satisfies Record<string, FieldSpec>;
 
 export const COMPANY_FIELDS = {
@@ -45,6 +46,22 @@ export const COMPANY_FIELDS = {
   owner: { label: 'Owner (member email or name)', join: ' ' },
   tags: { label: 'Tags', list: true },
   note: { label: 'Note', join: '\n\n' },
+  customFields: { label: 'Custom fields (a JSON object, as Kith exports them)', join: ' ' },
+} as const satisfies Record<string, FieldSpec>;
+
+export const DEAL_FIELDS = {
+  name: { label: 'Name', join: ' ' },
+  amount: { label: 'Amount (e.g. 1234.50)', join: ' ' },
+  currency: { label: 'Currency (ISO code, e.g. EUR)', join: ' ' },
+  pipeline: { label: 'Pipeline (name)', join: ' ' },
+  stage: { label: 'Stage (name)', join: ' ' },
+  closeDate: { label: 'Expected close date', join: ' ' },
+  owner: { label: 'Owner (member email or name)', join: ' ' },
+  company: { label: 'Company (name)', join: ' ' },
+  companyDomain: { label: 'Company domain or website', join: ' ' },
+  contactEmails: { label: 'Contacts (emails)', list: true },
+  tags: { label: 'Tags', list: true },
+  note: { label: 'Note', join: '\n\n' },
 } as const satisfies Record<string, FieldSpec>;
 
 export type ContactField = keyof typeof CONTACT_FIELDS;
@@ -55,7 +72,7 @@ export const CUSTOM_PREFIX = 'custom:';
 const CUSTOM_KEY = /^custom:[\p{L}\p{N} _.-]{1,60}$/u;
 
 export function fieldsOf(entity: ImportEntity): Record<string, FieldSpec> {
-  return entity === 'CONTACT' ? CONTACT_FIELDS : COMPANY_FIELDS;
+  return { CONTACT: CONTACT_FIELDS, COMPANY: COMPANY_FIELDS, DEAL: DEAL_FIELDS }[entity];
 }
 
 export function isKnownField(entity: ImportEntity, field: string): boolean {

@@ -6,10 +6,13 @@ import type { ImportDedupeMode, ImportEntity, RecordVisibility } from '../../gen
 import { enqueueJob } from '../../jobs/queue.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertRoom } from '../billing/limits.js';
 import { recordAccess } from '../records/access.js';
 import type { CompanyDecision, ContactDecision, PendingRow } from './batch-types.js';
 import { planCompanies } from './company-batch.js';
 import { planContacts } from './contact-plan.js';
+import { planDeals, type DealDecision, type PlannedDeal } from './deal-plan.js';
+import { withinPlan } from './plan-room.js';
 import { mappingProblem, suggestMapping, type ImportMapping } from './mapping.js';
 import type { ContactValues } from './row-values.js';
 import { IMPORT_MAX_ATTEMPTS, IMPORT_RUN, loadDirectories, runSettingsOf } from './run-import.js';
@@ -86,6 +89,8 @@ export async function startImport(context: Context, id: string, settings: Import
   if (!row.storageKey) throw badInput('The uploaded file is no longer stored; upload it again.');
   const mapping = checkedMapping(row, settings);
   return context.prisma.$transaction(async (tx) => {
+    // No room for a single contact: refused now, rather than an import whose every new row fails.
+    if (mapping.entity === 'CONTACT') await assertRoom(context.app.billing, tx, row.workspaceId, 'contacts', 1);
     const moved = await tx.import.updateMany({
       where: { id, status: 'UPLOADED' },
       data: { status: 'QUEUED', entity: mapping.entity, columns: mapping.columns, dedupeMode: settings.dedupeMode, visibility: settings.visibility },
@@ -109,9 +114,15 @@ export interface PreviewRow {
   errors: string[];
 }
 
-function storedValues(decision: ContactDecision | CompanyDecision): Record<string, unknown> | null {
+function storedValues(decision: ContactDecision | CompanyDecision | DealDecision): Record<string, unknown> | null {
   if (decision.kind === 'failed') return null;
   const values = { ...decision.values } as Record<string, unknown>;
+  if ('targets' in values) {
+    const { targets } = decision.values as PlannedDeal;
+    delete values.targets;
+    values.stage = targets.stage.name;
+    if (targets.companyId) values.companyLinked = true;
+  }
   if ('profiles' in values) values.profiles = (decision.values as ContactValues).profiles.map((p) => p.url);
   if (Object.keys(decision.values.custom).length === 0) delete values.custom;
   for (const [key, value] of Object.entries(values)) if (value === undefined || (Array.isArray(value) && value.length === 0)) delete values[key];
@@ -139,9 +150,13 @@ export async function previewImport(context: Context, id: string, settings: Impo
   }
   const complete = rows.length < PREVIEW_SCAN_ROWS || (await table.rows.next()).done === true;
   await table.rows.return(undefined);
-  const decisions: Array<ContactDecision | CompanyDecision> =
-    mapping.entity === 'CONTACT' ? await planContacts(context.prisma, runSettings, directories, rows) : await planCompanies(context.prisma, runSettings, directories, rows);
-  const actionOf = (d: ContactDecision | CompanyDecision): PreviewRow['action'] => ({ failed: 'FAIL', skipped: 'SKIP', create: 'CREATE', update: 'UPDATE' } as const)[d.kind];
+  const decisions: Array<ContactDecision | CompanyDecision | DealDecision> =
+    mapping.entity === 'CONTACT'
+      ? await withinPlan(context.app.billing, context.prisma, row.workspaceId, await planContacts(context.prisma, runSettings, directories, rows))
+      : mapping.entity === 'DEAL'
+        ? await planDeals(context.prisma, runSettings, directories, rows, { toCreate: [] }, new Date())
+        : await planCompanies(context.prisma, runSettings, directories, rows);
+  const actionOf = (d: ContactDecision | CompanyDecision | DealDecision): PreviewRow['action'] => ({ failed: 'FAIL', skipped: 'SKIP', create: 'CREATE', update: 'UPDATE' } as const)[d.kind];
   const preview: PreviewRow[] = decisions.map((d) => ({
     number: d.row.number,
     action: actionOf(d),

@@ -4,7 +4,7 @@ import { readTable } from './read-table.js';
 import { sniffFormat } from './sniff.js';
 
 /** The header's fields, as {header: field}, leaving out ignored columns. */
-function mapped(headers: string[], entity?: 'CONTACT' | 'COMPANY') {
+function mapped(headers: string[], entity?: 'CONTACT' | 'COMPANY' | 'DEAL') {
   const suggestion = suggestMapping(headers, entity);
   const fields: Record<string, string> = {};
   headers.forEach((header, i) => {
@@ -19,7 +19,7 @@ describe('mapping suggestions for known exports', () => {
     expect(mapped(headers)).toEqual({
       recognised: 'Kith contacts',
       entity: 'CONTACT',
-      fields: { firstName: 'firstName', lastName: 'lastName', jobTitle: 'jobTitle', location: 'location', headline: 'headline', skills: 'skills', source: 'source', lifecycleStage: 'lifecycleStage' },
+      fields: { firstName: 'firstName', lastName: 'lastName', jobTitle: 'jobTitle', location: 'location', headline: 'headline', skills: 'skills', source: 'source', lifecycleStage: 'lifecycleStage', customFields: 'customFields' },
     });
   });
 
@@ -27,7 +27,7 @@ describe('mapping suggestions for known exports', () => {
     const headers = ['id', 'workspaceId', 'name', 'sortName', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'ownerId', 'customFields', 'visibility', 'createdById', 'createdAt', 'updatedAt', 'deletedAt'];
     const { recognised, entity, fields } = mapped(headers);
     expect({ recognised, entity }).toEqual({ recognised: 'Kith companies', entity: 'COMPANY' });
-    expect(Object.keys(fields)).toEqual(['name', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl']);
+    expect(Object.keys(fields)).toEqual(['name', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'customFields']);
     expect(fields.postalCode).toBe('postalCode');
   });
 
@@ -187,5 +187,22 @@ describe('saved mappings', () => {
     expect(mappingProblem(['a'], { entity: 'COMPANY', columns: ['emails'] })).toMatch(/not a field/);
     expect(mappingProblem(['a'], { entity: 'CONTACT', columns: ['jobTitle'] })).toMatch(/name or an email/);
     expect(mappingProblem(['a', 'b'], { entity: 'CONTACT', columns: ['emails', 'custom:Favourite colour'] })).toBeNull();
+  });
+
+  it('deals: HubSpot deals and Salesforce opportunities, one amount column, the deal name not taken for a company', () => {
+    const hubspot = ['Record ID', 'Deal Name', 'Deal Stage', 'Pipeline', 'Amount', 'Amount in company currency', 'Close Date', 'Deal owner', 'Associated Company', 'Associated Contact', 'Create Date'];
+    expect(mapped(hubspot)).toEqual({
+      recognised: null,
+      entity: 'DEAL',
+      fields: { 'Deal Name': 'name', 'Deal Stage': 'stage', Pipeline: 'pipeline', Amount: 'amount', 'Close Date': 'closeDate', 'Deal owner': 'owner', 'Associated Company': 'company', 'Associated Contact': 'contactEmails' },
+    });
+    const salesforce = ['Opportunity ID', 'Opportunity Name', 'Account Name', 'Amount', 'Currency', 'Stage', 'Close Date', 'Opportunity Owner', 'Description'];
+    expect(mapped(salesforce)).toEqual({
+      recognised: null,
+      entity: 'DEAL',
+      fields: { 'Opportunity Name': 'name', 'Account Name': 'company', Amount: 'amount', Currency: 'currency', Stage: 'stage', 'Close Date': 'closeDate', 'Opportunity Owner': 'owner', Description: 'note' },
+    });
+    expect(mappingProblem(['Amount'], { entity: 'DEAL', columns: ['amount'] })).toBe('Map the deal name column.');
+    expect(mappingProblem(['a'], { entity: 'DEAL', columns: ['emails'] })).toBe('"emails" is not a field of deals.');
   });
 });

@@ -55,6 +55,23 @@ const COMPANY_RULES: Rule[] = [
   [/^(notes?|description|comments?)$/, 'note'],
 ];
 
+const DEAL_RULES: Rule[] = [
+  [/^(deal |opportunity )?name$|^(deal|opportunity)$/, 'name'],
+  [/^(deal |opportunity )?(amount|value)$|^price$|^revenue$/, 'amount'],
+  [/^(deal |opportunity )?currency( code)?$/, 'currency'],
+  [/pipeline/, 'pipeline'],
+  [/stage|^status$/, 'stage'],
+  [/close ?date|^closing|expected close/, 'closeDate'],
+  [/owner/, 'owner'],
+  [/^(associated )?(company|account|organi[sz]ation)( name)?$/, 'company'],
+  [/^(company|account) (domain|website)$|^domain$/, 'companyDomain'],
+  [/e ?mail|^(associated )?contacts?$/, 'contactEmails'],
+  [/^(tags?|labels?)$/, 'tags'],
+  [/^(notes?|description|comments?)$/, 'note'],
+];
+
+const RULES = { CONTACT: CONTACT_RULES, COMPANY: COMPANY_RULES, DEAL: DEAL_RULES };
+
 function byRules(rules: Rule[], header: string): string | null | undefined {
   for (const [pattern, field] of rules) if (pattern.test(header)) return field;
   return undefined;
@@ -63,6 +80,8 @@ function byRules(rules: Rule[], header: string): string | null | undefined {
 /** Contacts unless the headers look like a list of companies (a name and a domain or industry, no person). */
 function guessEntity(normalized: string[]): ImportEntity {
   const fields = new Set(normalized.map((h) => byRules(CONTACT_RULES, h)));
+  const deal = new Set(normalized.map((h) => byRules(DEAL_RULES, h)));
+  if (deal.has('name') && (deal.has('amount') || deal.has('stage') || deal.has('pipeline')) && normalized.some((h) => /deal|opportunit|amount|stage/.test(h))) return 'DEAL';
   if (fields.has('firstName') || fields.has('lastName') || fields.has('emails')) return 'CONTACT';
   const company = new Set(normalized.map((h) => byRules(COMPANY_RULES, h)));
   return company.has('name') && (company.has('domain') || company.has('industry') || company.has('website')) ? 'COMPANY' : 'CONTACT';
@@ -73,7 +92,7 @@ export function suggestMapping(headers: string[], entity?: ImportEntity): Mappin
   const known = recogniseExport(normalized);
   const chosen = entity ?? known?.entity ?? guessEntity(normalized);
   const specific = known?.entity === chosen ? known.rules : [];
-  const generic = chosen === 'CONTACT' ? CONTACT_RULES : COMPANY_RULES;
+  const generic = RULES[chosen];
   const columns = normalized.map((header) => {
     const fromExport = byRules(specific, header);
     if (fromExport !== undefined) return fromExport;
@@ -109,12 +128,13 @@ export function applySavedColumns(headers: string[], entity: ImportEntity, saved
 export function mappingProblem(headers: string[], mapping: ImportMapping): string | null {
   if (mapping.columns.length !== headers.length) return `The mapping has ${mapping.columns.length} columns; the file has ${headers.length}.`;
   const unknown = mapping.columns.find((field) => field !== null && !isKnownField(mapping.entity, field));
-  if (unknown) return `"${unknown}" is not a field of ${mapping.entity === 'CONTACT' ? 'contacts' : 'companies'}.`;
+  if (unknown) return `"${unknown}" is not a field of ${({ CONTACT: 'contacts', COMPANY: 'companies', DEAL: 'deals' } as const)[mapping.entity]}.`;
   const fields = new Set(mapping.columns);
   if (mapping.entity === 'CONTACT' && !['firstName', 'lastName', 'fullName', 'emails'].some((f) => fields.has(f))) {
     return 'Map at least a name or an email column.';
   }
   if (mapping.entity === 'COMPANY' && !fields.has('name') && !fields.has('domain')) return 'Map at least a name or a domain column.';
+  if (mapping.entity === 'DEAL' && !fields.has('name')) return 'Map the deal name column.';
   return null;
 }
 

@@ -7,6 +7,7 @@ import { MAX_EMAIL, normalizeEmail } from '../accounts/inputs.js';
 import { normalizeDomain, normalizePhone, normalizeProfileUrl, normalizeUrl, type NormalizedProfile } from '../records/normalize.js';
 import { CUSTOM_PREFIX, specOf, type ImportEntity } from './fields.js';
 import type { ImportMapping } from './mapping.js';
+import { checkDeal, type DealValues } from './deal-values.js';
 
 export interface ContactValues {
   firstName: string;
@@ -48,7 +49,7 @@ export interface CompanyValues {
   custom: Record<string, string>;
 }
 
-export type RowValues = { entity: 'CONTACT'; values: ContactValues } | { entity: 'COMPANY'; values: CompanyValues };
+export type RowValues = { entity: 'CONTACT'; values: ContactValues } | { entity: 'COMPANY'; values: CompanyValues } | { entity: 'DEAL'; values: DealValues };
 
 export interface CheckedRow {
   values: RowValues | null;
@@ -65,7 +66,8 @@ export function gather(cells: string[], mapping: ImportMapping): { scalars: Map<
   const scalars = new Map<string, string>();
   const lists = new Map<string, string[]>();
   mapping.columns.forEach((field, i) => {
-    const cell = (cells[i] ?? '').trim();
+    // Kith's export (and its error file) write a cell starting like a formula with an apostrophe before it.
+    const cell = (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
     if (!field || !cell) return;
     const spec = specOf(mapping.entity, field);
     if (spec.list) {
@@ -98,12 +100,12 @@ function splitList(cell: string): string[] {
 const EMAIL = z.email();
 const isEmail = (value: string) => value.length <= MAX_EMAIL && EMAIL.safeParse(value).success;
 
-function clipped(value: string | undefined, max = MAX_TEXT): string | undefined {
+export function clipped(value: string | undefined, max = MAX_TEXT): string | undefined {
   if (!value) return undefined;
   return value.length > max ? value.slice(0, max) : value;
 }
 
-function unique<T>(items: T[], key: (item: T) => string = String): T[] {
+export function unique<T>(items: T[], key: (item: T) => string = String): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
 }
@@ -133,10 +135,22 @@ function lifecycleStage(value: string): LifecycleStage | null {
   return STAGES.get(key) ?? STAGE_ALIASES[key] ?? null;
 }
 
-const message = (error: unknown) => (error instanceof GraphQLError ? error.message : 'is not valid');
+export const message = (error: unknown) => (error instanceof GraphQLError ? error.message : 'is not valid');
 
-function customValues(scalars: Map<string, string>): Record<string, string> {
-  const custom: Record<string, string> = {};
+/** Kith's export writes custom fields as one JSON object; its text values come back (others are not custom fields Kith writes). */
+function exportedCustomFields(json: string | undefined): Record<string, string> {
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter(([key, value]) => typeof value === 'string' && key.length <= 60).map(([key, value]) => [key, clipped(value as string, 2000)!]));
+  } catch {
+    return {};
+  }
+}
+
+export function customValues(scalars: Map<string, string>): Record<string, string> {
+  const custom: Record<string, string> = exportedCustomFields(scalars.get('customFields'));
   for (const [field, value] of scalars) if (field.startsWith(CUSTOM_PREFIX)) custom[field.slice(CUSTOM_PREFIX.length)] = clipped(value, 2000)!;
   return custom;
 }
@@ -254,6 +268,7 @@ function checkCompany(cells: string[], mapping: ImportMapping): CheckedRow {
 
 /** Pure: the row's values, or every reason it cannot be imported (owners are checked later, against the members). */
 export function checkRow(cells: string[], mapping: ImportMapping, phoneCountry: string | undefined): CheckedRow {
+  if (mapping.entity === 'DEAL') return checkDeal(cells, mapping);
   return mapping.entity === 'CONTACT' ? checkContact(cells, mapping, phoneCountry) : checkCompany(cells, mapping);
 }
 

@@ -15,6 +15,8 @@ import type { Directories, PendingRow, RunSettings } from './batch-types.js';
 import { planCompanies, writeCompanies } from './company-batch.js';
 import { planContacts } from './contact-plan.js';
 import { writeContacts } from './contact-write.js';
+import { writeDealBatch } from './deal-write.js';
+import { withinPlan } from './plan-room.js';
 import { CompanyDirectory, MemberDirectory, TagDirectory } from './directories.js';
 import type { ImportMapping } from './mapping.js';
 import { announceBatch } from './progress.js';
@@ -86,7 +88,7 @@ export async function runSettingsOf(app: AppServices, row: Import, access: Recor
 /** Each record a batch wrote gets its search document once, after the batch's last statement. */
 function searchTouched(written: Written): TouchedRecords {
   const ids = (entity: string) => written.records.filter((r) => r.entity === entity).map((r) => r.recordId);
-  return { CONTACT: ids('CONTACT'), COMPANY: ids('COMPANY'), NOTE: written.noteIds };
+  return { CONTACT: ids('CONTACT'), COMPANY: ids('COMPANY'), DEAL: ids('DEAL'), NOTE: written.noteIds };
 }
 
 async function commitBatch(app: AppServices, row: Import, settings: RunSettings, directories: Directories, batch: PendingRow[], checkpoint: number) {
@@ -101,7 +103,9 @@ async function commitBatch(app: AppServices, row: Import, settings: RunSettings,
         if (mapping.entity === 'CONTACT') {
           const plan = await planContacts(tx, settings, directories, batch);
           await typeCustomValues(tx, workspaceId, 'CONTACT', mapping.columns, plan);
-          result = await writeContacts(tx, settings, directories, plan, now);
+          result = await writeContacts(tx, settings, directories, await withinPlan(app.billing, tx, workspaceId, plan), now);
+        } else if (mapping.entity === 'DEAL') {
+          result = await writeDealBatch(tx, settings, directories, batch, now);
         } else {
           const plan = await planCompanies(tx, settings, directories, batch);
           await typeCustomValues(tx, workspaceId, 'COMPANY', mapping.columns, plan);

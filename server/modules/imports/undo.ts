@@ -12,18 +12,19 @@ import type { UndoImage } from './write-common.js';
 
 type Tx = Prisma.TransactionClient;
 
-const TABLE = { CONTACT: 'Contact', COMPANY: 'Company' } as const;
+const TABLE = { CONTACT: 'Contact', COMPANY: 'Company', DEAL: 'Deal' } as const;
 
 async function editedSince(tx: Tx, importId: string): Promise<number> {
   const [row] = await tx.$queryRaw<Array<{ n: number }>>`
     SELECT count(*)::int AS n FROM "ImportedRecord" r
     LEFT JOIN "Contact" c ON r.entity = 'CONTACT' AND c.id = r."recordId"
     LEFT JOIN "Company" m ON r.entity = 'COMPANY' AND m.id = r."recordId"
-    WHERE r."importId" = ${importId}::uuid AND COALESCE(c."updatedAt", m."updatedAt") > r."writtenAt"`;
+    LEFT JOIN "Deal" d ON r.entity = 'DEAL' AND d.id = r."recordId"
+    WHERE r."importId" = ${importId}::uuid AND COALESCE(c."updatedAt", m."updatedAt", d."updatedAt") > r."writtenAt"`;
   return row?.n ?? 0;
 }
 
-async function restore(tx: Tx, entity: 'CONTACT' | 'COMPANY', recordId: string, image: UndoImage, now: Date) {
+async function restore(tx: Tx, entity: 'CONTACT' | 'COMPANY' | 'DEAL', recordId: string, image: UndoImage, now: Date) {
   const data = { ...image.fields, updatedAt: now } as Record<string, unknown>;
   if (entity === 'CONTACT') {
     await tx.contact.update({ where: { id: recordId }, data: data as Prisma.ContactUncheckedUpdateInput });
@@ -31,6 +32,11 @@ async function restore(tx: Tx, entity: 'CONTACT' | 'COMPANY', recordId: string, 
     if (image.phones.length) await tx.contactPhone.deleteMany({ where: { contactId: recordId, e164: { in: image.phones } } });
     if (image.profiles.length) await tx.contactProfile.deleteMany({ where: { contactId: recordId, normalizedKey: { in: image.profiles } } });
     if (image.tags.length) await tx.contact.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
+  } else if (entity === 'DEAL') {
+    if (typeof data.amountMinor === 'string') data.amountMinor = BigInt(data.amountMinor);
+    await tx.deal.update({ where: { id: recordId }, data: data as Prisma.DealUncheckedUpdateInput });
+    if (image.contacts?.length) await tx.dealContact.deleteMany({ where: { dealId: recordId, contactId: { in: image.contacts } } });
+    if (image.tags.length) await tx.deal.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
   } else {
     await tx.company.update({ where: { id: recordId }, data: data as Prisma.CompanyUncheckedUpdateInput });
     if (image.tags.length) await tx.company.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
@@ -50,7 +56,7 @@ export async function undoImport(context: Context, id: string) {
       if (edited > 0) throw conflict(`${edited} of the imported records ${edited === 1 ? 'was' : 'were'} edited since the import; undo would lose those edits, so nothing was changed.`);
       const now = new Date();
       let trashed = 0;
-      for (const entity of ['CONTACT', 'COMPANY'] as const) {
+      for (const entity of ['CONTACT', 'COMPANY', 'DEAL'] as const) {
         trashed += await tx.$executeRawUnsafe(
           `UPDATE "${TABLE[entity]}" t SET "deletedAt" = $2, "updatedAt" = $2
            FROM "ImportedRecord" r

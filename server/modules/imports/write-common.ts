@@ -15,6 +15,8 @@ export interface UndoImage {
   tags: string[];
   /** Notes added. */
   notes: string[];
+  /** Contacts a deal was linked to. */
+  contacts?: string[];
 }
 
 export interface Written {
@@ -26,7 +28,7 @@ export interface Written {
 }
 
 /** Links records to tags through Prisma's implicit join table (A: the record, B: the tag). */
-export async function writeTagLinks(tx: Tx, table: '_ContactToTag' | '_CompanyToTag', links: ReadonlyArray<readonly [string, string]>) {
+export async function writeTagLinks(tx: Tx, table: '_ContactToTag' | '_CompanyToTag' | '_DealToTag', links: ReadonlyArray<readonly [string, string]>) {
   if (links.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO "${table}" ("A", "B") SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
@@ -53,7 +55,8 @@ export async function writeImportedRecords(tx: Tx, importId: string, records: Wr
          'phones', ("ImportedRecord"."before"->'phones') || (EXCLUDED."before"->'phones'),
          'profiles', ("ImportedRecord"."before"->'profiles') || (EXCLUDED."before"->'profiles'),
          'tags', ("ImportedRecord"."before"->'tags') || (EXCLUDED."before"->'tags'),
-         'notes', ("ImportedRecord"."before"->'notes') || (EXCLUDED."before"->'notes')) END`,
+         'notes', ("ImportedRecord"."before"->'notes') || (EXCLUDED."before"->'notes'),
+         'contacts', COALESCE("ImportedRecord"."before"->'contacts', '[]') || COALESCE(EXCLUDED."before"->'contacts', '[]')) END`,
     importId,
     JSON.stringify(records),
     now,

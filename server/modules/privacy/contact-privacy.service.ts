@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage } from '../files/storage.js';
 import { emitEvent, recordEvent } from '../activity-events/record-event.js';
 import { recordDeletion } from './deletion-ledger.js';
+import { eraseContactFromImports } from '../imports/personal-data.js';
 import { eraseFromFreeText, type ErasureMention } from './erasure-free-text.js';
 
 type Tx = Prisma.TransactionClient;
@@ -152,6 +153,9 @@ export async function eraseContactIn(context: Context, workspaceId: string, cont
     await scrubSharedCommunications(tx, contactId, [...details.emails.map((e) => e.email), ...details.phones.map((p) => p.e164)]);
     const submissions = await tx.formSubmission.deleteMany({ where: { contactId } });
     const merges = await tx.mergeRecord.deleteMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] } });
+    const imports = await eraseContactFromImports(tx, workspaceId, contactId, {
+      emails: details.emails.map((e) => e.email), phones: details.phones.map((p) => p.e164), profileUrls: details.profiles.map((p) => p.url),
+    });
     await tx.contact.delete({ where: { id: contactId } });
     await recordDeletion(tx, 'CONTACT', contactId, workspaceId);
     const freeText = await eraseFromFreeText(tx, workspaceId, {
@@ -167,7 +171,7 @@ export async function eraseContactIn(context: Context, workspaceId: string, cont
       targetId: contactId,
       details: {
         notes: notes.length, activities: activities.length, communications: communications.length,
-        files: files.length, formSubmissions: submissions.count, mergeRecords: merges.count,
+        files: files.length, formSubmissions: submissions.count, mergeRecords: merges.count, importRows: imports.failures, importUndoImages: imports.images,
         scrubbedRecords: freeText.scrubbed, nameMentions: freeText.mentions.length, invalidatedExports: archives.count,
       },
     });

@@ -84,7 +84,7 @@ describe('contact privacy', () => {
     expect(await app.prisma.contact.count({ where: { id: h.grace.id } })).toBe(1);
 
     const audit = await app.prisma.auditLogEntry.findFirstOrThrow({ where: { action: 'contact.erased' } });
-    expect(audit.details).toEqual({ notes: 1, activities: 1, communications: 1, files: 1, formSubmissions: 1, mergeRecords: 1, scrubbedRecords: 0, nameMentions: 0, invalidatedExports: 0 });
+    expect(audit.details).toEqual({ notes: 1, activities: 1, communications: 1, files: 1, formSubmissions: 1, mergeRecords: 1, importRows: 0, importUndoImages: 0, scrubbedRecords: 0, nameMentions: 0, invalidatedExports: 0 });
     expect(JSON.stringify(audit)).not.toMatch(/Ada|Lovelace|ada@example/);
   });
 

@@ -70,6 +70,7 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await app.prisma.importedRecord.create({ data: { importId: imported.id, recordId: contact.id, entity: 'CONTACT', action: 'CREATED', writtenAt: new Date() } });
   await app.prisma.customField.create({ data: { workspaceId, entity: 'CONTACT', key: 'tier', label: 'Tier', type: 'TEXT' } });
   await app.prisma.importMappingPreset.create({ data: { workspaceId, name: 'CRM', entity: 'CONTACT', columns: { Name: 'fullName' } } });
+  await app.prisma.sampleRecord.create({ data: { workspaceId, recordId: contact.id, tableName: 'Contact' } });
   return { workspaceId, storageKey, archiveKey };
 }
 

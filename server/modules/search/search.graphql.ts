@@ -16,7 +16,7 @@ import { NoteType } from '../notes/note.types.js';
 import { recordAccess } from '../records/access.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { COUNT_CAP } from './search.sql.js';
+import { COUNT_CAP, SHORT_QUERY } from './search.sql.js';
 import { loadRecord, search, SEARCH_TYPES, type SearchHit, type SearchPage } from './search.service.js';
 
 const MAX_PAGE = 50;
@@ -125,7 +125,7 @@ builder.queryFields((t) => ({
           },
         }),
         countsCapped: c.boolean({
-          description: `True when counting stopped after the first ${COUNT_CAP} matching records: \`totalCount\` and \`countsByType\` are then lower bounds ("${COUNT_CAP}+"). Results are still ranked by relevance.`,
+          description: `True when counting stopped after the first ${COUNT_CAP} matching records (${SHORT_QUERY.countCap} for a query of ${SHORT_QUERY.maxLength} characters or fewer): \`totalCount\` and \`countsByType\` are then lower bounds ("${COUNT_CAP}+"). Results are still ranked by relevance.`,
           resolve: (conn) => (conn as unknown as SearchConnectionShape).page.capped,
         }),
       }),

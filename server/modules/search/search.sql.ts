@@ -46,17 +46,17 @@ function visibleAs(access: RecordAccess, type: SearchEntityType): string {
   const live = (table: string, alias: string, column: string, condition: string) =>
     `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = x."${column}" AND ${alias}."deletedAt" IS NULL AND ${condition} OFFSET 0)`;
   const privateBody = all ? 'TRUE' : `(m."bodyPrivate" = FALSE OR m."ownerId" = $7::uuid)`;
-  const ownedType = (table: string, shareColumn: string) =>
-    all ? 'TRUE' : `EXISTS (SELECT 1 FROM "${table}" x WHERE x.id = d.id AND ${owned('x', shareColumn)} OFFSET 0)`;
+  // The document carries these kinds' visibility and owner (kith_search_refresh copies them from the record).
+  const ownedType = (shareColumn: string) => (all ? 'TRUE' : owned('d', shareColumn));
   switch (type) {
     case 'CONTACT':
-      return ownedType('Contact', 'contactId');
+      return ownedType('contactId');
     case 'COMPANY':
-      return ownedType('Company', 'companyId');
+      return ownedType('companyId');
     case 'DEAL':
-      return ownedType('Deal', 'dealId');
+      return ownedType('dealId');
     case 'COMMUNICATION':
-      return ownedType('Communication', 'communicationId');
+      return ownedType('communicationId');
     case 'NOTE':
       return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')} OFFSET 0)`;
     case 'ACTIVITY':
@@ -110,10 +110,18 @@ const RANK_TIERS = {
 /** Equal scores: the most recently changed first, then by kind (people before companies before deals...). */
 const ORDER = 'r.score DESC, r."updatedAt" DESC, r."typeOrder", r.id';
 
+/** What the visibility check reads of a document (see visibleAs). */
+const TIER_COLUMNS = 'd.id, d."entityType", d.visibility, d."ownerId"';
+
 /** Counts look at this many visible matching documents at most; past it they are lower bounds (`countsCapped`). */
 export const COUNT_CAP = 1000;
 /** Each candidate tier keeps at most this many documents (more when a page reaches further). */
 export const TIER_SIZE = 150;
+/**
+ * A query of one or two characters (typed into the palette on the way to a word) prefixes a large part of
+ * the workspace: it counts fewer documents, so that it answers about as fast as a word.
+ */
+export const SHORT_QUERY = { maxLength: 2, countCap: 200 } as const;
 /** Typo variants join the match only when the words as typed find fewer visible documents than this. */
 export const TYPOS_BELOW = 20;
 
@@ -134,6 +142,8 @@ export const TYPOS_BELOW = 20;
  */
 export function searchSql(input: SearchSqlInput): { text: string; values: unknown[] } {
   const { access } = input;
+  const short = input.query.replace(/\s+/g, '').length <= SHORT_QUERY.maxLength;
+  const countCap = short ? SHORT_QUERY.countCap : COUNT_CAP;
   const live = `d."workspaceId" = $1::uuid AND d."deletedAt" IS NULL`;
   const everyType = ALL_TYPES.every((type) => input.types.includes(type));
   // Folds to TRUE when every type is wanted: the planner would otherwise AND in a scan of the type index.
@@ -154,20 +164,20 @@ export function searchSql(input: SearchSqlInput): { text: string; values: unknow
   const text = `
 WITH words AS MATERIALIZED (
   SELECT d.id, d."entityType" FROM "SearchDocument" d
-  WHERE ${live} AND ${matching('kith_match_query($2::text, FALSE)')} AND ${visible} LIMIT ${COUNT_CAP}
+  WHERE ${live} AND ${matching('kith_match_query($2::text, FALSE)')} AND ${visible} LIMIT ${countCap}
 ),
 typos AS MATERIALIZED (SELECT (SELECT count(*) FROM words) < ${TYPOS_BELOW} AS needed),
 seen AS MATERIALIZED (
   (SELECT w.id, w."entityType" FROM words w WHERE NOT ${typos})
   UNION ALL
   (SELECT d.id, d."entityType" FROM "SearchDocument" d
-   WHERE ${typos} AND ${live} AND ${matching('kith_match_query($2::text, TRUE)')} AND ${visible} LIMIT ${COUNT_CAP})
+   WHERE ${typos} AND ${live} AND ${matching('kith_match_query($2::text, TRUE)')} AND ${visible} LIMIT ${countCap})
 ),
 candidates AS MATERIALIZED (
   (SELECT d.id, d."entityType" FROM (
-     (SELECT d.id, d."entityType" FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier})
+     (SELECT ${TIER_COLUMNS} FROM "SearchDocument" d WHERE ${live} AND d.keys && $3::text[] AND ${wanted} LIMIT ${tier})
      UNION
-     (SELECT d.id, d."entityType" FROM "SearchDocument" d
+     (SELECT ${TIER_COLUMNS} FROM "SearchDocument" d
       WHERE NOT ${typos} AND ${live} AND kith_grams(kith_head_tsvector(d."titleFolded", d.details)) @@ kith_match_query($2::text, FALSE)
         AND ${wanted} LIMIT 3 * ${tier})
    ) d WHERE ${visible} LIMIT 2 * ${tier})
@@ -178,29 +188,33 @@ ranked AS MATERIALIZED (
   SELECT d.id, d."entityType", d."updatedAt",
     CASE
       WHEN d.keys && $3::text[] THEN ${RANK_TIERS.key}
-      WHEN kith_has_phrase_forms(t.title, q.forms) OR kith_has_phrase_forms(t.other, q.forms) THEN ${RANK_TIERS.titlePhrase}
-      WHEN kith_has_whole_forms(t.title || t.other, q.forms) THEN ${RANK_TIERS.titleWords}
-      WHEN kith_has_whole_forms(t.title || t.other || t.details, q.forms) THEN ${RANK_TIERS.detailWords}
-      WHEN kith_has_whole_forms(translate(t.title || t.other || t.details, '-', ' '), q.forms) THEN ${RANK_TIERS.wordParts}
+      WHEN q.worded AND (d."titleWords" ~ q.phrase OR d."titleWordsAlt" ~ q.phrase) THEN ${RANK_TIERS.titlePhrase}
+      WHEN q.worded AND d."titleWords" || d."titleWordsAlt" ~ ALL(q.wholes) THEN ${RANK_TIERS.titleWords}
+      WHEN q.worded AND d."titleWords" || d."titleWordsAlt" || d."detailWords" ~ ALL(q.wholes) THEN ${RANK_TIERS.detailWords}
+      WHEN q.worded AND translate(d."titleWords" || d."titleWordsAlt" || d."detailWords", '-', ' ') ~ ALL(q.wholes) THEN ${RANK_TIERS.wordParts}
       WHEN ts_filter(d.tsv, '{a,b}') @@ q.plain THEN ${RANK_TIERS.prefixes}
       WHEN ts_filter(d.tsv, '{a,b,c}') @@ q.plain THEN ${RANK_TIERS.body}
       -- Closer typos share more one-letter deletions with the query's words (jhon: john shares jon and jhn,
       -- joan only jon); only whole words of the title count (qiugley: Quigley, not Quigley-Hart).
-      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(kith_whole_word_typos(t.title)) AS l WHERE l = ANY(q.typos))
+      ELSE ${RANK_TIERS.typos} + 0.1 * (SELECT count(*) FROM unnest(d."titleTypos") AS l WHERE l = ANY(q.typos))
     END + 0.5 * similarity(d."titleFolded", q.folded) + 0.4 * ts_rank_cd(d.tsv, q.query, 32) AS score,
     array_position(ARRAY[${ALL_TYPES.map((type) => `'${type}'`).join(', ')}]::"SearchEntityType"[], d."entityType") AS "typeOrder"
   -- Derived from the query once: a generic plan would otherwise fold and parse it again for every row.
+  -- The words ranking compares are written with the document: the title folded and transliterated
+  -- (Schröder as schroeder), the details in both spellings (kith_search_refresh).
   FROM candidates c JOIN "SearchDocument" d ON d.id = c.id,
-       -- The title also as transliterated (Schröder as schroeder); details in both spellings.
-       LATERAL (SELECT kith_spaced_words(d."titleFolded") AS title, kith_spaced_words(kith_transliterate(d.title)) AS other,
-          kith_spaced_words(kith_fold(d.details)) || kith_spaced_words(kith_transliterate(d.details)) AS details) t,
        (SELECT kith_search_query($2::text, ${typos}) AS query, kith_search_query($2::text, FALSE) AS plain,
-          kith_fold($2::text) AS folded, kith_query_word_forms($2::text) AS forms,
-          tsvector_to_array(kith_typo_tsvector(kith_fold(kith_typed_query($2::text)))) AS typos OFFSET 0) q
+          kith_fold($2::text) AS folded, cardinality(f.forms) > 0 AS worded,
+          -- Each query word (in its spellings) whole between spaces, and all of them in a row: the
+          -- patterns kith_has_whole_forms and kith_has_phrase_forms build, built once per query.
+          ARRAY(SELECT ' (' || w || ') ' FROM unnest(f.forms) AS w) AS wholes,
+          ' (' || array_to_string(f.forms, ')[ -](') || ') ' AS phrase,
+          tsvector_to_array(kith_typo_tsvector(kith_fold(kith_typed_query($2::text)))) AS typos
+        FROM (SELECT kith_query_word_forms($2::text) AS forms) f OFFSET 0) q
 )
 SELECT p.id, p."entityType", p.score::float8 AS score, d.title, d.details, d.body, d.keys, c.counts, c.capped
 FROM (SELECT (SELECT json_object_agg(g."entityType", g.n) FROM (SELECT "entityType", count(*) AS n FROM (SELECT * FROM seen UNION SELECT * FROM candidates) m GROUP BY 1) g) AS counts,
-        (SELECT count(*) FROM seen) >= ${COUNT_CAP} AS capped) c
+        (SELECT count(*) FROM seen) >= ${countCap} AS capped) c
 LEFT JOIN LATERAL (SELECT r.* FROM ranked r ORDER BY ${ORDER} LIMIT $5 OFFSET $6) p ON TRUE
 LEFT JOIN "SearchDocument" d ON d.id = p.id
 ORDER BY ${ORDER.replace(/r\./g, 'p.').replace('DESC', 'DESC NULLS LAST')}`;

@@ -229,6 +229,23 @@ describe('global search relevance', () => {
     expect(byKey.hits[0]!.matchedField).toBe('EMAIL');
   });
 
+  it('bounds a one- or two-character query: counts stop at 200, and the best match still comes first', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await app.prisma.$executeRawUnsafe(
+      `INSERT INTO "Contact" (id, "workspaceId", "firstName", "lastName", "sortName", "updatedAt")
+       SELECT gen_random_uuid(), $1::uuid, 'Quentin', 'Quarry' || i, '', now() - interval '1 day' FROM generate_series(1, 250) i`,
+      f.workspaceId,
+    );
+    await person(app, f, 'Qu', 'Ng');
+    const short = await search(f, 'MEMBER', 'qu');
+    expect(short.countsCapped).toBe(true); // a lower bound: the counted 200 and the ranked candidates
+    expect(short.total).toBeGreaterThanOrEqual(200);
+    expect(short.titles[0]).toBe('Qu Ng');
+    const word = await search(f, 'MEMBER', 'quentin');
+    expect(word).toMatchObject({ countsCapped: false, total: 250 });
+  });
+
   it('counts visible matches up to 1,000, finds what a member may see past the ones they may not, and says when counting stopped', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
@@ -314,6 +331,22 @@ describe('global search access', () => {
     // The OWN_AND_SHARED policy hides workspace-visible records the member neither owns nor was given.
     await app.prisma.workspace.update({ where: { id: f.workspaceId }, data: { recordPolicy: 'OWN_AND_SHARED' } });
     expect((await search(f, 'VIEWER', 'keeper')).total).toBe(0);
+  });
+
+  it('follows a record’s visibility and owner as they change (the document carries both)', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const contact = await person(app, f, 'Mutable', 'Person', { ownerId: f.users.OWNER.id });
+    const id = globalId('Contact', contact.id);
+    expect((await search(f, 'MEMBER', 'mutable')).titles).toEqual(['Mutable Person']);
+    await f.clients.OWNER.ok(`mutation($id: ID!) { updateContact(id: $id, input: { visibility: PRIVATE }) { id } }`, { id });
+    expect((await search(f, 'MEMBER', 'mutable')).total).toBe(0);
+    await app.prisma.contact.update({ where: { id: contact.id }, data: { ownerId: f.users.MEMBER.id } });
+    expect((await search(f, 'MEMBER', 'mutable')).titles).toEqual(['Mutable Person']);
+    // The owner leaves the workspace's users: the owner column empties (ON DELETE SET NULL) and so does the document's.
+    await app.prisma.user.delete({ where: { id: f.users.MEMBER.id } });
+    expect(await app.prisma.searchDocument.findUniqueOrThrow({ where: { id: contact.id }, select: { visibility: true, ownerId: true } })).toEqual({ visibility: 'PRIVATE', ownerId: null });
+    expect((await search(f, 'VIEWER', 'mutable')).total).toBe(0);
   });
 
   it('drops soft-deleted and erased records and reflects edits at once', async () => {

@@ -21,7 +21,7 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   Tag: ['created', 'updated', 'deleted'],
   Team: ['created', 'updated', 'deleted'],
   Form: ['created', 'updated', 'deleted', 'key_regenerated'],
-  Workspace: ['created', 'renamed', 'settings_changed', 'policy_changed', 'deletion_requested', 'deletion_cancelled', 'channel_settings_changed'],
+  Workspace: ['created', 'renamed', 'settings_changed', 'policy_changed', 'deletion_requested', 'deletion_cancelled', 'channel_settings_changed', 'sample_data_added', 'sample_data_removed', 'sample_data_kept'],
   Membership: ['joined', 'role_changed', 'left'],
   Invitation: ['created', 'resent', 'revoked'],
   ApiKey: ['created', 'rotated', 'revoked'],

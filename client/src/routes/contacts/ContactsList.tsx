@@ -1,6 +1,7 @@
 import { useClient } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { CustomFilter } from '../../components/CustomFilter';
+import { FirstRunPaths } from '../../components/FirstRun';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
 import { TagFilter } from '../../components/TagFilter';
@@ -71,6 +72,11 @@ const ContactsList: Component = () => {
       onRetry={list.reload}
       empty={list.rows().length === 0}
       emptyTitle={search() || stage() || tag() || custom() ? 'No contacts match these filters.' : 'No contacts yet.'}
+      emptyBody={
+        <Show when={!search() && !stage() && !tag() && !custom()}>
+          <FirstRunPaths onChanged={list.reload} />
+        </Show>
+      }
       actions={
         <Show when={session.can('records:create')}>
           <NewContact />

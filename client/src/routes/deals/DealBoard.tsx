@@ -132,11 +132,17 @@ const DealBoard: Component = () => {
                     <h2>
                       {stage.name} <span class="count">{cardsOf(stage).length}</span>
                     </h2>
-                    <p class="stage-total">
-                      {stage.totalAmounts.length === 0
-                        ? 'No amounts'
-                        : stage.totalAmounts.map((t) => formatMoney(t.amount, t.currency)).join(' + ')}
-                    </p>
+                    <Show when={stage.totalAmounts.length > 0} fallback={<p class="stage-total">No amounts</p>}>
+                      <ul class="stage-total" aria-label={`Totals in ${stage.name}`}>
+                        <For each={stage.totalAmounts}>
+                          {(t) => (
+                            <li>
+                              <span class="currency-code">{t.currency}</span> <span>{formatMoney(t.amount, t.currency)}</span>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </Show>
                     <ul class="cards">
                       <For each={cardsOf(stage)} fallback={<li class="muted drop-hint">No deals</li>}>
                         {(card) => (

@@ -103,6 +103,7 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
             <select value={entity()} onChange={(e) => { setEntity(e.currentTarget.value as ImportEntity); setColumns(loaded().headers.map(() => null)); setPreview(null); }}>
               <option value="CONTACT">Contacts</option>
               <option value="COMPANY">Companies</option>
+              <option value="DEAL">Deals</option>
             </select>
           </label>
           <div class="table-scroll">
@@ -294,7 +295,7 @@ const ImportScreen: Component = () => {
           onDragLeave={() => setDragging(false)}
           onDrop={(e) => { e.preventDefault(); setDragging(false); void send(e.dataTransfer?.files[0]); }}
         >
-          <p class="muted">Contacts or companies from a CSV file (any spreadsheet or CRM export) or a vCard file (a phone's or Google's contacts). No row limit.</p>
+          <p class="muted">Contacts, companies or deals from a CSV file (any spreadsheet or CRM export) or a vCard file (a phone's or Google's contacts). No row limit.</p>
           <label class="field">
             Choose or drop a file
             <input type="file" accept=".csv,.tsv,.txt,.vcf,text/csv,text/vcard" onChange={(e) => void send(e.currentTarget.files?.[0])} />

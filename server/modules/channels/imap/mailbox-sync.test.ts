@@ -1,7 +1,9 @@
 import { ImapFlow } from 'imapflow';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rolesFixture, type RolesFixture } from '../../../test/fixtures.js';
 import { useTestApp } from '../../../test/test-app.js';
+import { fileStorage } from '../../files/storage.js';
 import { testChannels } from '../test/channels-config.js';
 import { startDovecot, type TestDovecot } from '../test/dovecot.js';
 import { contactWithEmail } from '../test/people.js';
@@ -46,6 +48,11 @@ function message(o: { from: string; to: string; subject: string; id: string; bod
 }
 
 const DAY = 86_400_000;
+
+/** A MIME message with attachments, built by nodemailer's composer. */
+function nodemailerMessage(mail: ConstructorParameters<typeof MailComposer>[0]): Promise<Buffer> {
+  return new MailComposer(mail).compile().build();
+}
 
 async function connect(input: Record<string, unknown> = {}) {
   const data = await f.clients.MEMBER.ok(`mutation($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id status privacy } }`, {
@@ -198,6 +205,33 @@ describe('IMAP sync (Dovecot)', () => {
     expect(await f.clients.MEMBER.ok(`mutation($id: ID!) { disconnectMailbox(id: $id, deleteImported: true) }`, { id: again })).toEqual({ disconnectMailbox: 1 });
     expect((await getApp().prisma.communication.findMany()).map((c) => c.subject)).toEqual(['Keep me?']);
     expect(await getApp().prisma.mailbox.count()).toBe(0);
+  });
+
+  it('keeps attachments as files of the email (accepted types only), and deletes them with the imported mail', async () => {
+    const app = getApp();
+    await contactWithEmail(app, f, 'ada@example.com');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const raw = await nodemailerMessage({
+      from: 'ada@example.com', to: user, subject: 'The quote', messageId: '<att1@example.com>', text: 'Quote attached.',
+      attachments: [
+        { filename: 'quote.pdf', content: pdf, contentType: 'application/pdf' },
+        { filename: 'tool.exe', content: Buffer.from('MZ\x90\x00binary'), contentType: 'application/octet-stream' },
+      ],
+    });
+    await imap((client) => client.append('INBOX', raw));
+    const id = await connect();
+    await waitIdle(1);
+    const files = await app.prisma.file.findMany({ include: { communication: true } });
+    expect(files.map((file) => [file.name, file.contentType, file.size, file.communication?.subject])).toEqual([['quote.pdf', 'application/pdf', pdf.length, 'The quote']]);
+    const storage = fileStorage(app.services.config);
+    const opened = await storage.open(files[0]!.storageKey);
+    expect(Buffer.concat(await opened!.body.toArray()).equals(pdf)).toBe(true);
+    const communication = await app.prisma.communication.findFirstOrThrow();
+    expect(communication.body).toContain('Quote attached.');
+
+    expect(await f.clients.MEMBER.ok(`mutation($id: ID!) { disconnectMailbox(id: $id, deleteImported: true) }`, { id })).toEqual({ disconnectMailbox: 1 });
+    expect(await app.prisma.file.count()).toBe(0);
+    expect(await storage.open(files[0]!.storageKey)).toBeNull();
   });
 
   it('refuses a wrong password, storing nothing, and another member cannot touch the mailbox', async () => {

@@ -8,6 +8,7 @@ import type { AppServices } from '../../../app-services.js';
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import { publishPending } from '../../activity-events/publish.js';
 import { recordEmails, stripBrackets, type EmailToRecord } from '../email/email-record.js';
+import { dropStored, recordAttachments, storeAttachments } from '../inbound/attachments.js';
 import { sanitizeEmailHtml } from '../inbound/sanitize.js';
 
 const SKIPPED_SPECIAL_USE = new Set(['\\Junk', '\\Trash', '\\Drafts', '\\All']);
@@ -82,17 +83,30 @@ function emailFrom(mailbox: Mailbox, known: Known, folder: string, folderId: str
   };
 }
 
-/** Stores a batch and moves the folder's last UID past it, in one transaction. */
+/**
+ * Stores a batch and moves the folder's last UID past it, in one transaction. Attachments go to file storage
+ * first (the same types and size limit as uploads); a message already stored, or a batch that fails, drops them.
+ */
 async function importBatch(app: AppServices, mailbox: Mailbox, known: Known, folder: string, folderId: string, messages: FetchMessageObject[], lastUid: number) {
-  const emails = await Promise.all(messages.map(async (message) =>
-    emailFrom(mailbox, known, folder, folderId, message, await simpleParser(message.source!, { skipImageLinks: true, skipTextToHtml: true }))));
+  const parsed = await Promise.all(messages.map((message) => simpleParser(message.source!, { skipImageLinks: true, skipTextToHtml: true })));
+  const emails = parsed.map((mail, i) => emailFrom(mailbox, known, folder, folderId, messages[i]!, mail));
+  const attachments = await Promise.all(parsed.map((mail) => storeAttachments(app, mailbox.workspaceId, mail.attachments ?? [])));
+  const stored = attachments.flatMap((a) => a.kept);
   const sink = {};
   try {
-    return await app.db.prisma.$transaction(async (tx) => {
+    const created = await app.db.prisma.$transaction(async (tx) => {
       const results = await recordEmails(tx, sink, emails);
+      for (const [i, result] of results.entries()) {
+        if (result.created) await recordAttachments(tx, mailbox.workspaceId, result.communicationId, mailbox.userId, attachments[i]!.kept);
+      }
       await tx.mailboxFolder.update({ where: { id: folderId }, data: { lastUid } });
-      return results.filter((r) => r.created).length;
+      return results.map((r) => r.created);
     }, { timeout: 60_000 });
+    await dropStored(app, attachments.flatMap((a, i) => (created[i] ? [] : a.kept)));
+    return created.filter(Boolean).length;
+  } catch (error) {
+    await dropStored(app, stored);
+    throw error;
   } finally {
     await publishPending(app, sink);
   }

@@ -2,6 +2,7 @@ import type { Context } from '../../../context.js';
 import { badInput } from '../../../errors.js';
 import type { MailboxPrivacy } from '../../../generated/prisma/client.js';
 import { emitEvent } from '../../activity-events/record-event.js';
+import { fileStorage } from '../../files/storage.js';
 import { parseMailHost } from '../mail-host.js';
 import { notConfigured, sealSecret } from '../secrets/sealed-secret.js';
 import { imapClientFor, imapFailure } from './imap-client.js';
@@ -97,16 +98,19 @@ async function applyPrivacy(tx: Tx, mailboxId: string, privacy: MailboxPrivacy) 
   }
 }
 
-/** Stops the sync and forgets the mailbox; with deleteImported, the mail it imported goes too. */
+/** Stops the sync and forgets the mailbox; with deleteImported, the mail it imported goes too, attachments included. */
 export async function disconnectMailbox(context: Context, id: string, deleteImported: boolean) {
   await mailboxWatchers(context.app).unwatch(id);
-  return context.prisma.$transaction(async (tx) => {
-    let deleted = 0;
-    if (deleteImported) {
-      deleted = (await tx.communication.deleteMany({ where: { emailMessage: { mailboxId: id } } })).count;
-    }
+  const { deleted, storageKeys } = await context.prisma.$transaction(async (tx) => {
+    const imported = { emailMessage: { mailboxId: id } };
+    const files = deleteImported ? await tx.file.findMany({ where: { communication: imported }, select: { id: true, storageKey: true } }) : [];
+    await tx.file.deleteMany({ where: { id: { in: files.map((f) => f.id) } } });
+    const deleted = deleteImported ? (await tx.communication.deleteMany({ where: imported })).count : 0;
     const mailbox = await tx.mailbox.delete({ where: { id } });
     await emitEvent(tx, context, mailbox, 'Mailbox', 'disconnected', { deletedMessages: deleted });
-    return deleted;
+    return { deleted, storageKeys: files.map((f) => f.storageKey) };
   });
+  const storage = fileStorage(context.app.config);
+  await Promise.all(storageKeys.map((key) => storage.delete(key)));
+  return deleted;
 }

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ImportEntity" ADD VALUE 'DEAL';
