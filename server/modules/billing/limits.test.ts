@@ -190,6 +190,21 @@ describe('payment states', () => {
     expect(await app.prisma.contact.count({ where: { workspaceId: f.workspaceId, firstName: 'Lead' } })).toBe(3);
   });
 
+  it('tells every member what the banner says: a limit near or reached, past due with the grace left, read-only', async () => {
+    const { app, f } = await acme();
+    const notice = async () => (await f.clients.VIEWER.ok<{ billingNotice: Record<string, unknown> | null }>(`{ billingNotice { kind graceDaysLeft limit percentUsed } }`)).billingNotice;
+    // Four members of the free plan's five seats.
+    expect(await notice()).toEqual({ kind: 'LIMIT_NEAR', graceDaysLeft: null, limit: 'seats', percentUsed: 80 });
+    await app.prisma.contact.createMany({ data: ['X', 'Y', 'Z'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
+    expect(await notice()).toEqual({ kind: 'LIMIT_REACHED', graceDaysLeft: null, limit: 'contacts', percentUsed: 100 });
+    await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'ACTIVE', planId: 'team', stripeSubscriptionId: 'sub_x' } });
+    expect(await notice()).toBeNull();
+    await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'PAST_DUE', pastDueSince: new Date(Date.now() - 5.5 * 864e5) } });
+    expect(await notice()).toMatchObject({ kind: 'PAST_DUE', graceDaysLeft: 2 });
+    await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'UNPAID' } });
+    expect(await notice()).toMatchObject({ kind: 'READ_ONLY' });
+  });
+
   it('makes a workspace without a subscription read-only when the server has no free plan', async () => {
     const { app, f } = await acme();
     const billing = app.services.billing!;
