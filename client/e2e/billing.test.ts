@@ -27,8 +27,12 @@ describe('Kith web app: billing', () => {
     onTestFailed(() => h.screenshotAll('billing-failure'));
     await h.app.prisma.contact.createMany({ data: ['Ada', 'Grace', 'Edsger'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
     const { page, consoleErrors } = await h.signedInPage(f.clients.OWNER.cookie!, f.workspaceGid);
-    await page.goto('/settings');
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Billing' }).click();
+    // Every screen says a limit is reached, and leads an owner to the billing page.
+    await page.goto('/contacts');
+    const banner = page.getByRole('region', { name: 'Billing' });
+    await banner.getByText('This workspace has used all its plan\'s contacts: creating more is refused.').waitFor();
+    await h.screenshot(page, '69-billing-banner-limit');
+    await banner.getByRole('link', { name: 'Settings › Billing' }).click();
     const facts = page.getByRole('definition');
     await page.getByRole('heading', { name: 'Billing', level: 2 }).waitFor();
     await facts.filter({ hasText: 'Free' }).waitFor();
@@ -73,5 +77,20 @@ describe('Kith web app: billing', () => {
     await member.page.goto('/settings/billing');
     await member.page.getByText('Only workspace admins can see billing.').waitFor();
     expect(member.consoleErrors).toEqual([]);
+
+    // Past due: a member is told the days of grace left, with no way into billing they cannot use.
+    await h.app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'PAST_DUE', pastDueSince: new Date(Date.now() - 4.5 * 864e5) } });
+    const late = await h.signedInPage(f.clients.MEMBER.cookie!, f.workspaceGid);
+    await late.page.goto('/contacts');
+    const lateBanner = late.page.getByRole('region', { name: 'Billing' });
+    await lateBanner.getByText('The payment for this workspace is overdue. It becomes read-only in 3 days.').waitFor();
+    expect(await lateBanner.getByRole('link').count()).toBe(0);
+    await h.app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'UNPAID' } });
+    const owner = await h.signedInPage(f.clients.OWNER.cookie!, f.workspaceGid);
+    await owner.page.goto('/deals');
+    await owner.page.getByRole('region', { name: 'Billing' }).getByText(/read-only until its subscription is paid/).waitFor();
+    await owner.page.getByRole('region', { name: 'Billing' }).getByRole('link', { name: 'Settings › Billing' }).waitFor();
+    await h.screenshot(owner.page, '72-billing-banner-read-only');
+    expect([...late.consoleErrors, ...owner.consoleErrors]).toEqual([]);
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import LogOut from 'lucide-solid/icons/log-out';
 import MenuIcon from 'lucide-solid/icons/menu';
 import { MainNav } from './MainNav';
 import { SampleDataBanner } from './SampleDataBanner';
+import { BillingBanner } from './BillingBanner';
 import { ShellTools } from './ShellTools';
 import { Toaster } from './Toaster';
 import { ErrorNotice, Loading } from './States';
@@ -97,6 +98,7 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
               </Show>
               <Show when={session.workspace()}>
                 <SampleDataBanner />
+                <BillingBanner />
               </Show>
               <main id="main" tabIndex={-1}>
                 <Show when={session.workspace() || location.pathname.startsWith('/workspaces/new') || location.pathname.startsWith('/settings')} fallback={<NoWorkspace />}>

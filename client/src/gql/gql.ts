@@ -20,6 +20,7 @@ type Documents = {
     "\n  query FeedRecords($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Contact { id name }\n      ... on Company { id name }\n      ... on Deal { id name }\n      ... on Form { id name }\n      ... on Attachment { id name }\n      ... on Note { id body contact { id } company { id } deal { id } }\n      ... on Activity { id subject contact { id } company { id } deal { id } }\n      ... on Comment { id body deal { id } note { contact { id } company { id } deal { id } } }\n    }\n  }\n": typeof types.FeedRecordsDocument,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
     "\n  query RecordFiles($recordId: ID!) {\n    attachments(recordId: $recordId, first: 50) {\n      totalCount\n      edges { node { id name size contentType downloadUrl createdAt uploadedBy { id name } } }\n    }\n  }\n": typeof types.RecordFilesDocument,
+    "\n  query BillingNotice { billingNotice { kind graceDaysLeft limit percentUsed } }\n": typeof types.BillingNoticeDocument,
     "\n  mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }\n": typeof types.BulkDeleteRecordsDocument,
     "\n  query BulkChoices($deals: Boolean!) {\n    workspace { id members { id user { id name } } }\n    tags { id name }\n    pipelines @include(if: $deals) { id name stages { id name } }\n  }\n": typeof types.BulkChoicesDocument,
     "\n  mutation BulkUpdateRecords($ids: [ID!]!, $input: BulkUpdateInput!) { bulkUpdateRecords(ids: $ids, input: $input) { count } }\n": typeof types.BulkUpdateRecordsDocument,
@@ -154,6 +155,7 @@ const documents: Documents = {
     "\n  query FeedRecords($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Contact { id name }\n      ... on Company { id name }\n      ... on Deal { id name }\n      ... on Form { id name }\n      ... on Attachment { id name }\n      ... on Note { id body contact { id } company { id } deal { id } }\n      ... on Activity { id subject contact { id } company { id } deal { id } }\n      ... on Comment { id body deal { id } note { contact { id } company { id } deal { id } } }\n    }\n  }\n": types.FeedRecordsDocument,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
     "\n  query RecordFiles($recordId: ID!) {\n    attachments(recordId: $recordId, first: 50) {\n      totalCount\n      edges { node { id name size contentType downloadUrl createdAt uploadedBy { id name } } }\n    }\n  }\n": types.RecordFilesDocument,
+    "\n  query BillingNotice { billingNotice { kind graceDaysLeft limit percentUsed } }\n": types.BillingNoticeDocument,
     "\n  mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }\n": types.BulkDeleteRecordsDocument,
     "\n  query BulkChoices($deals: Boolean!) {\n    workspace { id members { id user { id name } } }\n    tags { id name }\n    pipelines @include(if: $deals) { id name stages { id name } }\n  }\n": types.BulkChoicesDocument,
     "\n  mutation BulkUpdateRecords($ids: [ID!]!, $input: BulkUpdateInput!) { bulkUpdateRecords(ids: $ids, input: $input) { count } }\n": types.BulkUpdateRecordsDocument,
@@ -320,6 +322,10 @@ export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RecordFiles($recordId: ID!) {\n    attachments(recordId: $recordId, first: 50) {\n      totalCount\n      edges { node { id name size contentType downloadUrl createdAt uploadedBy { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query RecordFiles($recordId: ID!) {\n    attachments(recordId: $recordId, first: 50) {\n      totalCount\n      edges { node { id name size contentType downloadUrl createdAt uploadedBy { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BillingNotice { billingNotice { kind graceDaysLeft limit percentUsed } }\n"): (typeof documents)["\n  query BillingNotice { billingNotice { kind graceDaysLeft limit percentUsed } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,8 @@ describe('billing off', () => {
     expect(billing).toEqual({ enabled: false, planId: 'self-hosted', planName: 'Self-hosted', status: null, readOnly: false, usage: [], invoices: [], plans: [], seatsUsed: 4 });
     expect(errorCodes(await owner.gql(`mutation { startBillingCheckout(planId: "team") }`))).toEqual(['BILLING_DISABLED']);
     expect(errorCodes(await owner.gql(`mutation { openBillingPortal }`))).toEqual(['BILLING_DISABLED']);
+    // No banner: nothing to say to a self-hoster's members.
+    expect((await f.clients.VIEWER.ok(`{ billingNotice(workspaceId: "${f.workspaceGid}") { kind } }`)).billingNotice).toBeNull();
     expect(await app.prisma.billingAccount.count()).toBe(0);
   });
 

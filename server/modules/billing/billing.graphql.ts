@@ -8,6 +8,7 @@ import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import type { Plan } from './billing.config.js';
 import { completeCheckout, openPortal, startCheckout } from './checkout.js';
 import { billingOverview, type BillingOverview, type UsageMeter } from './overview.js';
+import { billingNotice, type BillingNotice } from './notice.js';
 import type { Context } from '../../context.js';
 
 const BillingStatusEnum = builder.enumType(BillingStatus, {
@@ -105,6 +106,28 @@ builder.queryField('billing', (t) =>
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'billing:manage', args.workspaceId),
     resolve: (_root, args, ctx) => billingOverview(ctx, requireWorkspaceId(ctx, args.workspaceId)),
+  }),
+);
+
+const BillingNoticeType = builder.objectRef<BillingNotice>('BillingNotice').implement({
+  authScopes: (row) => ({ can: { workspaceId: row.workspaceId, permission: 'workspace:read' as const } }),
+  description: 'What every member is told about billing: READ_ONLY, PAST_DUE (in its grace period), LIMIT_REACHED or LIMIT_NEAR (80% or more).',
+  fields: (t) => ({
+    kind: t.exposeString('kind'),
+    graceDaysLeft: t.exposeInt('graceDaysLeft', { nullable: true, description: 'PAST_DUE: whole days before the workspace becomes read-only.' }),
+    limit: t.exposeString('limit', { nullable: true, description: 'LIMIT_*: the fullest limit (seats, contacts, storageBytes, aiTokensPerMonth, apiCallsPerDay).' }),
+    percentUsed: t.exposeInt('percentUsed', { nullable: true }),
+  }),
+});
+
+builder.queryField('billingNotice', (t) =>
+  t.field({
+    type: BillingNoticeType,
+    nullable: true,
+    description: 'The billing warning the app shows on every screen, for every member; null with billing off or nothing to say.',
+    args: { workspaceId: t.arg.id({ required: false }) },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:read', args.workspaceId),
+    resolve: (_root, args, ctx) => billingNotice(ctx, requireWorkspaceId(ctx, args.workspaceId)),
   }),
 );
 

@@ -1,8 +1,18 @@
-import { admins, as, byRole, gql, type MatrixCase } from '../../test/role-matrix.js';
+import { admins, as, byRole, gql, readers, type MatrixCase } from '../../test/role-matrix.js';
 import { withBilling } from './billing.test-helpers.js';
 
 export const cases: MatrixCase[] = [
   { kind: 'query', field: 'billing', run: gql(`{ billing { enabled planId seatsUsed } }`), expect: admins() },
+  {
+    kind: 'query',
+    field: 'billingNotice',
+    run: async (app, f, actor) => {
+      await withBilling(app);
+      await app.prisma.billingAccount.upsert({ where: { workspaceId: f.workspaceId }, create: { workspaceId: f.workspaceId, status: 'UNPAID', planId: 'team' }, update: {} });
+      return as(f, actor).gql(`{ billingNotice { kind } }`);
+    },
+    expect: readers(),
+  },
   {
     kind: 'mutation',
     field: 'startBillingCheckout',

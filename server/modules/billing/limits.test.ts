@@ -172,6 +172,39 @@ describe('payment states', () => {
     expect(await app.prisma.contact.count({ where: { workspaceId: f.workspaceId } })).toBe(2);
   });
 
+  it('keeps public form submissions in a read-only workspace as in a paying one, while its team may not write', async () => {
+    const { app, f } = await acme();
+    const fields = [{ key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' }, { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' }];
+    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, { input: { name: 'Leads', fields } });
+    await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'ACTIVE', planId: 'team', stripeSubscriptionId: 'sub_x' } });
+    const submit = (email: string) => post(`/forms/${createForm.publicKey}`, JSON.stringify({ email, first_name: 'Lead' }), {});
+    const leads = () => app.prisma.formSubmission.findMany({ where: { workspaceId: f.workspaceId }, select: { contact: { select: { emails: { select: { email: true } } } } }, orderBy: { createdAt: 'asc' } });
+    expect(await submit('paying@example.com')).toEqual({ status: 200, body: { ok: true } });
+
+    for (const status of ['UNPAID', 'PAST_DUE'] as const) {
+      await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status, pastDueSince: new Date(Date.now() - 30 * 864e5) } });
+      expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'Team' }))).toEqual(['PAYMENT_REQUIRED']);
+      expect(await submit(`${status.toLowerCase()}@example.com`)).toEqual({ status: 200, body: { ok: true } });
+    }
+    expect((await leads()).map((lead) => lead.contact?.emails[0]?.email)).toEqual(['paying@example.com', 'unpaid@example.com', 'past_due@example.com']);
+    expect(await app.prisma.contact.count({ where: { workspaceId: f.workspaceId, firstName: 'Lead' } })).toBe(3);
+  });
+
+  it('tells every member what the banner says: a limit near or reached, past due with the grace left, read-only', async () => {
+    const { app, f } = await acme();
+    const notice = async () => (await f.clients.VIEWER.ok<{ billingNotice: Record<string, unknown> | null }>(`{ billingNotice { kind graceDaysLeft limit percentUsed } }`)).billingNotice;
+    // Four members of the free plan's five seats.
+    expect(await notice()).toEqual({ kind: 'LIMIT_NEAR', graceDaysLeft: null, limit: 'seats', percentUsed: 80 });
+    await app.prisma.contact.createMany({ data: ['X', 'Y', 'Z'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
+    expect(await notice()).toEqual({ kind: 'LIMIT_REACHED', graceDaysLeft: null, limit: 'contacts', percentUsed: 100 });
+    await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'ACTIVE', planId: 'team', stripeSubscriptionId: 'sub_x' } });
+    expect(await notice()).toBeNull();
+    await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'PAST_DUE', pastDueSince: new Date(Date.now() - 5.5 * 864e5) } });
+    expect(await notice()).toMatchObject({ kind: 'PAST_DUE', graceDaysLeft: 2 });
+    await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'UNPAID' } });
+    expect(await notice()).toMatchObject({ kind: 'READ_ONLY' });
+  });
+
   it('makes a workspace without a subscription read-only when the server has no free plan', async () => {
     const { app, f } = await acme();
     const billing = app.services.billing!;

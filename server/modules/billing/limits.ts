@@ -109,17 +109,22 @@ export async function assertWritable(context: Context, workspaceId: string, perm
   }
 }
 
+export interface RoomOptions extends UsageOptions {
+  /** Public form submissions: read-only binds the workspace's team, not the public sending it leads. */
+  evenIfReadOnly?: boolean;
+}
+
 /**
  * Refuses to create `adding` more of a limited kind past the plan's limit. Call it inside the creating
  * transaction, before its first write: a per-workspace lock makes two concurrent creates take turns, so
  * both cannot slip under the limit.
  */
-export async function assertRoom(billing: Billing | null, db: Db, workspaceId: string, kind: LimitKind, adding: number, options: UsageOptions = {}): Promise<void> {
+export async function assertRoom(billing: Billing | null, db: Db, workspaceId: string, kind: LimitKind, adding: number, options: RoomOptions = {}): Promise<void> {
   if (!billing) return;
   await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`kith:billing:${workspaceId}:${kind}`}, 0))::text`;
   const account = await loadAccount(db, workspaceId);
   const standing = standingOf(billing.config, account);
-  if (standing.access === 'readOnly') throw readOnlyError(standing);
+  if (standing.access === 'readOnly' && !options.evenIfReadOnly) throw readOnlyError(standing);
   const allowed = standing.plan?.limits[kind];
   if (allowed == null) return;
   const used = await usageOf(db, workspaceId, kind, { ...options, periodStart: options.periodStart ?? periodStart(account) });

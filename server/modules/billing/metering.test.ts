@@ -6,6 +6,7 @@ import { JobWorker } from '../../jobs/worker.js';
 import type { TestApp } from '../../test/test-app.js';
 import { errorCodes } from '../../test/test-app.js';
 import { assertAiTokensAvailable, recordBillableUsage, reportUsage } from './metering.js';
+import { scheduleUsageAlerts } from './usage-alerts.js';
 import { TEST_PLANS, useBillingApp } from './billing.test-helpers.js';
 
 const { getApp, stripe } = useBillingApp();
@@ -20,6 +21,12 @@ async function subscribedWorkspace(app: TestApp, status = 'ACTIVE' as const) {
 
 async function runDueJobs(app: TestApp) {
   await app.prisma.job.updateMany({ where: { kind: 'billing.reportUsage', status: 'PENDING' }, data: { runAt: new Date(Date.now() - 1000) } });
+  const worker = new JobWorker(app.prisma, jobHandlers(app.services), { logger: { ...app.services.logger, warn: () => undefined }, backoffMs: 1 });
+  while (await worker.runNext());
+}
+
+/** Runs every due job of any kind, the hourly billing job included. */
+async function runAllDueJobs(app: TestApp) {
   const worker = new JobWorker(app.prisma, jobHandlers(app.services), { logger: { ...app.services.logger, warn: () => undefined }, backoffMs: 1 });
   while (await worker.runNext());
 }
@@ -76,6 +83,34 @@ describe('metered AI usage', () => {
     await runDueJobs(app);
     expect(stripe().meterTotal(METER, customer)).toBe(42);
     expect((await app.prisma.job.findFirstOrThrow({ where: { kind: 'billing.reportUsage' } })).attempts).toBe(2);
+  });
+
+  it('resends a batch left unsent, with no new usage, from the hourly job under the same identifier, counted once', async () => {
+    const app = getApp();
+    const { workspaceId, customer } = await subscribedWorkspace(app);
+    await recordBillableUsage(app.services, workspaceId, 'ai_tokens', 75, 'stuck');
+    // Stripe is down for the whole attempt, and the job is gone (the process died, or its retries ran out).
+    stripe().failNext(/^\/v1\/billing\/meter_events$/, { status: 503, times: 3 });
+    await expect(reportUsage(app.services, workspaceId, 'ai_tokens')).rejects.toThrow();
+    await app.prisma.job.deleteMany({ where: { kind: 'billing.reportUsage' } });
+    const report = await app.prisma.meterReport.findFirstOrThrow({ where: { workspaceId } });
+    expect(report.sentAt).toBeNull();
+    // A batch this fresh is still its own job's business: the sweep leaves it.
+    await scheduleUsageAlerts(app.prisma, Date.now() - 60 * 60 * 1000);
+    await runAllDueJobs(app);
+    expect(await app.prisma.job.count({ where: { kind: 'billing.reportUsage' } })).toBe(0);
+
+    await app.prisma.meterReport.update({ where: { id: report.id }, data: { createdAt: new Date(Date.now() - 20 * 60 * 1000) } });
+    stripe().failNext(/^\/v1\/billing\/meter_events$/, { status: 503, times: 1 });
+    const before = stripe().requestsTo('POST', /^\/v1\/billing\/meter_events$/).length;
+    await app.prisma.job.updateMany({ where: { kind: 'billing.usageAlerts', status: 'PENDING' }, data: { runAt: new Date(Date.now() - 1000) } });
+    await runAllDueJobs(app);
+
+    const sends = stripe().requestsTo('POST', /^\/v1\/billing\/meter_events$/).slice(before);
+    expect(sends.map((r) => [r.body.identifier, r.idempotencyKey])).toEqual([[report.id, `kith-meter-${report.id}`], [report.id, `kith-meter-${report.id}`]]);
+    expect(stripe().meterEvents.filter((e) => e.payload.stripe_customer_id === customer)).toHaveLength(1);
+    expect(stripe().meterTotal(METER, customer)).toBe(75);
+    expect((await app.prisma.meterReport.findUniqueOrThrow({ where: { id: report.id } })).sentAt).not.toBeNull();
   });
 
   it('lets the AI module check the plan’s monthly tokens before a call', async () => {

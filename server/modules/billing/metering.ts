@@ -4,6 +4,7 @@
 // Stripe counts once, and no usage row is ever in two batches.
 import type { AppServices } from '../../app-services.js';
 import { badInput } from '../../errors.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import type { Billing } from './billing.service.js';
@@ -96,6 +97,26 @@ export async function reportUsage(app: Services, workspaceId: string, kind: Bill
     hooks.afterSend?.();
     await prisma.meterReport.update({ where: { id: report.id }, data: { sentAt: new Date() } });
   }
+}
+
+/** A batch still unsent this long after it was stored was left behind: its job died, or Stripe was down past its retries. */
+const STUCK_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Books a report job for each workspace with a batch left unsent (the hourly billing job calls it). The job
+ * sends the stored batch again under its own ID, so Stripe counts it once however often it was tried.
+ */
+export async function bookStuckReports(prisma: PrismaClient, now = new Date()): Promise<number> {
+  const stuck = await prisma.meterReport.findMany({
+    where: { sentAt: null, createdAt: { lt: new Date(now.getTime() - STUCK_AFTER_MS) } },
+    distinct: ['workspaceId', 'kind'],
+    select: { workspaceId: true, kind: true },
+  });
+  const hour = Math.floor(now.getTime() / (60 * 60 * 1000));
+  for (const { workspaceId, kind } of stuck) {
+    await enqueueJob(prisma, METER_REPORT, { workspaceId, kind }, { uniqueKey: `${METER_REPORT}:${workspaceId}:${kind}:stuck:${hour}`, maxAttempts: 20 });
+  }
+  return stuck.length;
 }
 
 export function meteringHandlers(app: AppServices): Record<string, JobHandler> {

@@ -1,5 +1,6 @@
 // Usage alerts: at 80% and 100% of each limit, once per period, to the workspace's owners by email (the
-// billing page shows the same meters). An hourly job checks every open workspace.
+// billing page shows the same meters). An hourly job checks every open workspace, and books the resending
+// of meter batches left unsent (metering.ts).
 import type { AppServices } from '../../app-services.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -9,6 +10,7 @@ import { LIMIT_KINDS } from './billing.config.js';
 import { usageAlertEmail } from './billing-emails.js';
 import { ownersOf } from './invoices.js';
 import { LIMIT_LABELS, periodStart, usageOf } from './limits.js';
+import { bookStuckReports } from './metering.js';
 import { loadAccount, standingOf } from './standing.js';
 
 export const USAGE_ALERTS = 'billing.usageAlerts';
@@ -71,6 +73,7 @@ export function usageAlertHandlers(app: AppServices): Record<string, JobHandler>
         if (page.length < PAGE) break;
         after = page[page.length - 1]!.id;
       }
+      await bookStuckReports(app.db.prisma);
       // Stripe retries a delivery for up to three days: older event IDs need not be remembered.
       await app.db.prisma.stripeEvent.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - STRIPE_EVENTS_KEPT_MS) } } });
       await scheduleUsageAlerts(app.db.prisma, slot);

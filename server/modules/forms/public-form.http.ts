@@ -110,8 +110,9 @@ async function submit(app: AppServices, req: IncomingMessage, publicKey: string)
     await recordSubmission(app.db.prisma, form, checked.values, app.billing).finally(() => publishPending(app, form, true));
   } catch (error) {
     // The workspace's plan takes no new contact (billing on only); the public learns no more than that.
+    // A read-only workspace (payment overdue) still takes submissions: see docs/billing.md.
     const code = error instanceof GraphQLError ? error.extensions.code : null;
-    if (code === 'PLAN_LIMIT' || code === 'PAYMENT_REQUIRED') return failure(403, 'FORM_CLOSED', 'This form is not taking new submissions right now.');
+    if (code === 'PLAN_LIMIT') return failure(403, 'FORM_CLOSED', 'This form is not taking new submissions right now.');
     throw error;
   }
   return ACCEPTED;

@@ -162,7 +162,8 @@ async function applySubmission(tx: Tx, form: LiveForm, values: CleanValues, bill
     contactId = match.contactId;
     await fillContact(tx, form, contactId, mapped);
   } else {
-    await assertRoom(billing, tx, form.workspaceId, 'contacts', 1);
+    // A read-only workspace still takes its leads (a lost lead cannot be asked for again); the plan's contact limit still applies.
+    await assertRoom(billing, tx, form.workspaceId, 'contacts', 1, { evenIfReadOnly: true });
     contactId = await createContact(tx, form, email, mapped);
   }
   if (mapped.notes.length > 0) {
