@@ -26,6 +26,11 @@ type Documents = {
     "\n  mutation BulkUpdateRecords($ids: [ID!]!, $input: BulkUpdateInput!) { bulkUpdateRecords(ids: $ids, input: $input) { count } }\n": typeof types.BulkUpdateRecordsDocument,
     "\n  mutation CreateTag($name: String!) { createTag(name: $name) { id name } }\n": typeof types.CreateTagDocument,
     "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": typeof types.CompanyOptionsDocument,
+    "\n  query CustomFilterFields($entity: CustomFieldEntity!) { customFields(entity: $entity) { id key label type options { id label } } }\n": typeof types.CustomFilterFieldsDocument,
+    "\n  query CustomValues($id: ID!, $entity: CustomFieldEntity!) {\n    customFields(entity: $entity) { id key label helpText type required options { id label colour } }\n    workspace { id members { id user { id name } } }\n    node(id: $id) {\n      id\n      ... on Contact { customFields { ...CustomValue } }\n      ... on Company { customFields { ...CustomValue } }\n      ... on Deal { customFields { ...CustomValue } }\n    }\n  }\n  fragment CustomValue on CustomFieldValue {\n    field { key }\n    ... on CustomTextValue { text }\n    ... on CustomNumberValue { number }\n    ... on CustomCurrencyValue { amount currency }\n    ... on CustomDateValue { date }\n    ... on CustomDateTimeValue { dateTime }\n    ... on CustomCheckboxValue { checked }\n    ... on CustomSelectValue { option { id } }\n    ... on CustomMultiSelectValue { options { id } }\n    ... on CustomMemberValue { member { id } }\n  }\n": typeof types.CustomValuesDocument,
+    "mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }": typeof types.SaveContactCustomDocument,
+    "mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }": typeof types.SaveCompanyCustomDocument,
+    "mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }": typeof types.SaveDealCustomDocument,
     "\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n": typeof types.FirstRunStateDocument,
     "\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n": typeof types.AddSampleDataDocument,
     "\n  mutation LogCommunication($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": typeof types.LogCommunicationDocument,
@@ -110,6 +115,12 @@ type Documents = {
     "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": typeof types.UpdateMailboxPrivacyDocument,
     "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": typeof types.DisconnectMailboxDocument,
     "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": typeof types.SetTwilioNumberDocument,
+    "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n": typeof types.CustomFieldSettingsDocument,
+    "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n": typeof types.CreateCustomFieldSettingDocument,
+    "\n  mutation UpdateCustomFieldSetting($id: ID!, $input: UpdateCustomFieldInput!) { updateCustomField(id: $id, input: $input) { id label archivedAt } }\n": typeof types.UpdateCustomFieldSettingDocument,
+    "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n": typeof types.DeleteCustomFieldSettingDocument,
+    "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n": typeof types.RestoreCustomFieldSettingDocument,
+    "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n": typeof types.AddCustomFieldOptionSettingDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": typeof types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": typeof types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": typeof types.ImportToMapDocument,
@@ -161,6 +172,11 @@ const documents: Documents = {
     "\n  mutation BulkUpdateRecords($ids: [ID!]!, $input: BulkUpdateInput!) { bulkUpdateRecords(ids: $ids, input: $input) { count } }\n": types.BulkUpdateRecordsDocument,
     "\n  mutation CreateTag($name: String!) { createTag(name: $name) { id name } }\n": types.CreateTagDocument,
     "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n": types.CompanyOptionsDocument,
+    "\n  query CustomFilterFields($entity: CustomFieldEntity!) { customFields(entity: $entity) { id key label type options { id label } } }\n": types.CustomFilterFieldsDocument,
+    "\n  query CustomValues($id: ID!, $entity: CustomFieldEntity!) {\n    customFields(entity: $entity) { id key label helpText type required options { id label colour } }\n    workspace { id members { id user { id name } } }\n    node(id: $id) {\n      id\n      ... on Contact { customFields { ...CustomValue } }\n      ... on Company { customFields { ...CustomValue } }\n      ... on Deal { customFields { ...CustomValue } }\n    }\n  }\n  fragment CustomValue on CustomFieldValue {\n    field { key }\n    ... on CustomTextValue { text }\n    ... on CustomNumberValue { number }\n    ... on CustomCurrencyValue { amount currency }\n    ... on CustomDateValue { date }\n    ... on CustomDateTimeValue { dateTime }\n    ... on CustomCheckboxValue { checked }\n    ... on CustomSelectValue { option { id } }\n    ... on CustomMultiSelectValue { options { id } }\n    ... on CustomMemberValue { member { id } }\n  }\n": types.CustomValuesDocument,
+    "mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }": types.SaveContactCustomDocument,
+    "mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }": types.SaveCompanyCustomDocument,
+    "mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }": types.SaveDealCustomDocument,
     "\n  query FirstRunState {\n    workspace { id hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } }\n  }\n": types.FirstRunStateDocument,
     "\n  mutation AddSampleData { addSampleData { id hasSampleData } }\n": types.AddSampleDataDocument,
     "\n  mutation LogCommunication($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": types.LogCommunicationDocument,
@@ -245,6 +261,12 @@ const documents: Documents = {
     "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": types.UpdateMailboxPrivacyDocument,
     "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": types.DisconnectMailboxDocument,
     "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": types.SetTwilioNumberDocument,
+    "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n": types.CustomFieldSettingsDocument,
+    "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n": types.CreateCustomFieldSettingDocument,
+    "\n  mutation UpdateCustomFieldSetting($id: ID!, $input: UpdateCustomFieldInput!) { updateCustomField(id: $id, input: $input) { id label archivedAt } }\n": types.UpdateCustomFieldSettingDocument,
+    "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n": types.DeleteCustomFieldSettingDocument,
+    "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n": types.RestoreCustomFieldSettingDocument,
+    "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n": types.AddCustomFieldOptionSettingDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": types.ImportToMapDocument,
@@ -346,6 +368,26 @@ export function graphql(source: "\n  mutation CreateTag($name: String!) { create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query CompanyOptions {\n    companies(first: 100, sort: { field: NAME, direction: ASC }) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomFilterFields($entity: CustomFieldEntity!) { customFields(entity: $entity) { id key label type options { id label } } }\n"): (typeof documents)["\n  query CustomFilterFields($entity: CustomFieldEntity!) { customFields(entity: $entity) { id key label type options { id label } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomValues($id: ID!, $entity: CustomFieldEntity!) {\n    customFields(entity: $entity) { id key label helpText type required options { id label colour } }\n    workspace { id members { id user { id name } } }\n    node(id: $id) {\n      id\n      ... on Contact { customFields { ...CustomValue } }\n      ... on Company { customFields { ...CustomValue } }\n      ... on Deal { customFields { ...CustomValue } }\n    }\n  }\n  fragment CustomValue on CustomFieldValue {\n    field { key }\n    ... on CustomTextValue { text }\n    ... on CustomNumberValue { number }\n    ... on CustomCurrencyValue { amount currency }\n    ... on CustomDateValue { date }\n    ... on CustomDateTimeValue { dateTime }\n    ... on CustomCheckboxValue { checked }\n    ... on CustomSelectValue { option { id } }\n    ... on CustomMultiSelectValue { options { id } }\n    ... on CustomMemberValue { member { id } }\n  }\n"): (typeof documents)["\n  query CustomValues($id: ID!, $entity: CustomFieldEntity!) {\n    customFields(entity: $entity) { id key label helpText type required options { id label colour } }\n    workspace { id members { id user { id name } } }\n    node(id: $id) {\n      id\n      ... on Contact { customFields { ...CustomValue } }\n      ... on Company { customFields { ...CustomValue } }\n      ... on Deal { customFields { ...CustomValue } }\n    }\n  }\n  fragment CustomValue on CustomFieldValue {\n    field { key }\n    ... on CustomTextValue { text }\n    ... on CustomNumberValue { number }\n    ... on CustomCurrencyValue { amount currency }\n    ... on CustomDateValue { date }\n    ... on CustomDateTimeValue { dateTime }\n    ... on CustomCheckboxValue { checked }\n    ... on CustomSelectValue { option { id } }\n    ... on CustomMultiSelectValue { options { id } }\n    ... on CustomMemberValue { member { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }"): (typeof documents)["mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }"): (typeof documents)["mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }"): (typeof documents)["mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -682,6 +724,30 @@ export function graphql(source: "mutation DisconnectMailbox($id: ID!, $deleteImp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }"): (typeof documents)["mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n"): (typeof documents)["\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n"): (typeof documents)["\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCustomFieldSetting($id: ID!, $input: UpdateCustomFieldInput!) { updateCustomField(id: $id, input: $input) { id label archivedAt } }\n"): (typeof documents)["\n  mutation UpdateCustomFieldSetting($id: ID!, $input: UpdateCustomFieldInput!) { updateCustomField(id: $id, input: $input) { id label archivedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n"): (typeof documents)["\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n"): (typeof documents)["\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n"): (typeof documents)["\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
