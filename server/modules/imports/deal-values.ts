@@ -1,11 +1,12 @@
 // A deal row's cells as a deal: the amount read as minor units of its currency ("1,234.50", "€ 1.234,50"),
 // the close date as a calendar day, the contacts as emails. Pipeline, stage, owner, company and contacts are
 // names here; deal-batch.ts finds them in the workspace.
+import { GraphQLError } from 'graphql';
 import { normalizeEmail } from '../accounts/inputs.js';
 import { MAX_AMOUNT_DIGITS, minorDigits } from '../deals/money.js';
 import { normalizeCurrency, normalizeDomain } from '../records/normalize.js';
 import type { ImportMapping } from './mapping.js';
-import { clipped, customValues, gather, message, unique, type CheckedRow } from './row-values.js';
+import { clipped, customValues, gather, rowChecks, unique, type CheckedRow } from './row-values.js';
 
 export interface DealValues {
   name: string;
@@ -30,7 +31,7 @@ const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '
 /** "1,234.50" / "1.234,50" / "1 234,5" → minor units; a lone separator before exactly three digits groups thousands. */
 export function amountInMinor(text: string, currency: string): string {
   const cleaned = text.replace(/[\s\u00a0'$€£¥]|[A-Z]{3}/gi, '');
-  if (!/^\d[\d.,]*$/.test(cleaned)) throw new Error(`"${text}" is not an amount.`);
+  if (!/^\d[\d.,]*$/.test(cleaned)) throw new GraphQLError(`"${text}" is not an amount.`);
   const lastDot = cleaned.lastIndexOf('.');
   const lastComma = cleaned.lastIndexOf(',');
   let decimal = Math.max(lastDot, lastComma);
@@ -41,9 +42,9 @@ export function amountInMinor(text: string, currency: string): string {
   const whole = (decimal >= 0 ? cleaned.slice(0, decimal) : cleaned).replace(/[.,]/g, '');
   const fraction = decimal >= 0 ? cleaned.slice(decimal + 1) : '';
   const digits = minorDigits(currency);
-  if (fraction.length > digits) throw new Error(`"${text}" has more decimals than ${currency} allows (${digits}).`);
+  if (fraction.length > digits) throw new GraphQLError(`"${text}" has more decimals than ${currency} allows (${digits}).`);
   const minor = (whole + fraction.padEnd(digits, '0')).replace(/^0+(?=\d)/, '');
-  if (minor.length > MAX_AMOUNT_DIGITS) throw new Error(`"${text}" is too large an amount.`);
+  if (minor.length > MAX_AMOUNT_DIGITS) throw new GraphQLError(`"${text}" is too large an amount.`);
   return minor;
 }
 
@@ -59,23 +60,15 @@ export function calendarDay(text: string): string {
     else if (b > 12 && a <= 12) parts = [Number(slashed[3]), a, b];
     else if (a === b) parts = [Number(slashed[3]), a, b];
   }
-  if (!parts) throw new Error(`"${text}" is not a date Kith can read unambiguously (use YYYY-MM-DD).`);
+  if (!parts) throw new GraphQLError(`"${text}" is not a date Kith can read unambiguously (use YYYY-MM-DD).`);
   const date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
-  if (date.getUTCMonth() !== parts[1] - 1 || date.getUTCDate() !== parts[2]) throw new Error(`"${text}" is not a date.`);
+  if (date.getUTCMonth() !== parts[1] - 1 || date.getUTCDate() !== parts[2]) throw new GraphQLError(`"${text}" is not a date.`);
   return date.toISOString().slice(0, 10);
 }
 
 export function checkDeal(cells: string[], mapping: ImportMapping): CheckedRow {
   const { scalars, lists } = gather(cells, mapping);
-  const errors: string[] = [];
-  const attempt = <T>(fn: () => T): T | undefined => {
-    try {
-      return fn();
-    } catch (error) {
-      errors.push(error instanceof Error && !('extensions' in error) ? error.message : message(error));
-      return undefined;
-    }
-  };
+  const { errors, attempt } = rowChecks();
   const name = scalars.get('name') ?? '';
   if (!name) errors.push('A deal needs a name.');
   const amountText = scalars.get('amount');

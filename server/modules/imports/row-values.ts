@@ -137,6 +137,20 @@ function lifecycleStage(value: string): LifecycleStage | null {
 
 export const message = (error: unknown) => (error instanceof GraphQLError ? error.message : 'is not valid');
 
+/** A row's checks: `attempt` runs one field's check and keeps its message in `errors` instead of throwing. */
+export function rowChecks() {
+  const errors: string[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      errors.push(message(error));
+      return undefined;
+    }
+  };
+  return { errors, attempt };
+}
+
 /** Kith's export writes custom fields as one JSON object; its text values come back (others are not custom fields Kith writes). */
 function exportedCustomFields(json: string | undefined): Record<string, string> {
   if (!json) return {};
@@ -228,15 +242,7 @@ function checkContact(cells: string[], mapping: ImportMapping, phoneCountry: str
 
 function checkCompany(cells: string[], mapping: ImportMapping): CheckedRow {
   const { scalars, lists } = gather(cells, mapping);
-  const errors: string[] = [];
-  const attempt = <T>(fn: () => T): T | undefined => {
-    try {
-      return fn();
-    } catch (error) {
-      errors.push(message(error));
-      return undefined;
-    }
-  };
+  const { errors, attempt } = rowChecks();
   const websiteText = scalars.get('website');
   const website = websiteText ? attempt(() => normalizeUrl(websiteText, 'website')) : undefined;
   const domainText = scalars.get('domain') ?? (website ? new URL(website).hostname : undefined);
