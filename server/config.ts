@@ -53,6 +53,7 @@ const envSchema = z.object({
   RETENTION_OUTBOX_DAYS: retentionDays,
   RETENTION_AUDIT_DAYS: retentionDays,
   RETENTION_AUDIT_NETWORK_DAYS: retentionDays,
+  RETENTION_BILLING_HISTORY_DAYS: retentionDays,
   WEBHOOKS_ALLOW_PRIVATE_URLS: z.enum(['true', 'false', '1', '0']).default('false'),
   // Protection (server/http/protection/limits.ts holds the defaults).
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).optional(),
@@ -198,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       outboxDays: e.RETENTION_OUTBOX_DAYS,
       auditDays: e.RETENTION_AUDIT_DAYS,
       auditNetworkDays: e.RETENTION_AUDIT_NETWORK_DAYS,
+      billingHistoryDays: e.RETENTION_BILLING_HISTORY_DAYS,
     }),
     ai: aiConfigFrom(e),
     billing: billingConfigFrom(e),

@@ -1,7 +1,8 @@
 // How long Kith keeps what it expires, in one place. Everything that deletes data by age reads these
 // settings (from Config, so RETENTION_* variables override them); the defaults are what the privacy
 // promise says: deleted workspaces, deleted accounts and trashed records 30 days, export archives and outbox
-// emails 7, usage data, backups and the audit log's IP addresses 90, audit entries 365 (docs/privacy.md).
+// emails 7, usage data, backups and the audit log's IP addresses 90, audit entries 365, invoices 3650 (ten
+// years, the longest common legal period for accounting records; docs/privacy.md).
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,6 +25,8 @@ export interface RetentionSettings {
   auditDays: number;
   /** An audit entry's IP address and user agent are cleared after this many days; the event stays. */
   auditNetworkDays: number;
+  /** Invoices (billing history, kept after a workspace's purge) are deleted this many days after they were issued: the legal period. */
+  billingHistoryDays: number;
 }
 
 export const DEFAULT_RETENTION: Readonly<RetentionSettings> = Object.freeze({
@@ -36,6 +39,7 @@ export const DEFAULT_RETENTION: Readonly<RetentionSettings> = Object.freeze({
   outboxDays: 7,
   auditDays: 365,
   auditNetworkDays: 90,
+  billingHistoryDays: 3650,
 });
 
 /** The environment variable that overrides each setting (parsed in server/config.ts). */
@@ -49,6 +53,7 @@ export const RETENTION_VARIABLES = {
   outboxDays: 'RETENTION_OUTBOX_DAYS',
   auditDays: 'RETENTION_AUDIT_DAYS',
   auditNetworkDays: 'RETENTION_AUDIT_NETWORK_DAYS',
+  billingHistoryDays: 'RETENTION_BILLING_HISTORY_DAYS',
 } as const satisfies Record<keyof RetentionSettings, string>;
 
 export function retentionSettings(overrides: Partial<Record<keyof RetentionSettings, number | undefined>> = {}): RetentionSettings {

@@ -1,6 +1,7 @@
 // Issue 19's billing page end to end, billing on against the loopback Stripe: an owner sees the free plan
 // and its meters, upgrades through (fake) Stripe Checkout, comes back to a trialing subscription with its
 // seats and invoices, and opens the customer portal; a member is not offered the page.
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { billingConfigFor } from '../../server/modules/billing/billing.test-helpers.js';
 import { rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
@@ -93,4 +94,31 @@ describe('Kith web app: billing', () => {
     await h.screenshot(owner.page, '72-billing-banner-read-only');
     expect([...late.consoleErrors, ...owner.consoleErrors]).toEqual([]);
   }, 120_000);
+
+  it('updates the banner as soon as a change reaches a limit, and starts a trial without a card', async () => {
+    // A second workspace of the same four people, never subscribed.
+    const beta = await h.app.prisma.workspace.create({ data: { name: 'Beta' } });
+    const members = (['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const).map((role) => ({ workspaceId: beta.id, userId: f.users[role].id, role }));
+    await h.app.prisma.membership.createMany({ data: members });
+    await h.app.prisma.contact.createMany({ data: ['Ada', 'Grace'].map((firstName) => ({ workspaceId: beta.id, firstName })) });
+    const { page, consoleErrors } = await h.signedInPage(f.clients.OWNER.cookie!, encodeGlobalID('Workspace', beta.id));
+    await page.goto('/contacts');
+    const banner = page.getByRole('region', { name: 'Billing' });
+    // Four members of five seats; two contacts of three.
+    await banner.getByText("This workspace has used 80% of its plan's seats.").waitFor();
+    await page.getByRole('button', { name: 'New contact' }).click();
+    await page.getByLabel('First name').fill('Edsger');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await page.getByRole('heading', { name: 'Edsger', level: 1 }).waitFor();
+    await banner.getByText("This workspace has used all its plan's contacts: creating more is refused.").waitFor();
+
+    await page.goto('/settings/billing');
+    await page.getByText('Upgrading starts with a 30-day free trial; the card is charged when it ends.').waitFor();
+    await page.getByRole('button', { name: 'Try Team for 7 days without a card' }).click();
+    await page.waitForURL(/\/checkout\/cs_test_/);
+    const session = [...stripe.checkoutSessions.values()].find((s) => s.client_reference_id === beta.id);
+    expect(session).toMatchObject({ payment_method_collection: 'if_required', subscription_data: { trial_period_days: '7', trial_settings: { end_behavior: { missing_payment_method: 'cancel' } } } });
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
 });
+

@@ -11,6 +11,7 @@ import { requeueStalledPurges } from '../modules/privacy/overdue-purges.js';
 import { purgeTrash } from '../modules/records/trash-purge.js';
 import { expireUsageEvents } from '../modules/usage/usage.service.js';
 import { expireAiUsage } from '../modules/ai/ai.usage.js';
+import { expireBillingHistory } from '../modules/billing/invoices.js';
 import { enqueueJob } from './queue.js';
 import type { JobHandler } from './worker.js';
 
@@ -24,7 +25,7 @@ export function scheduleRetentionSweep(prisma: PrismaClient, after = Date.now())
 }
 
 /**
- * Expires usage events, backup files and export archives, and empties the trash, by the retention settings;
+ * Expires usage events, backup files, export archives and invoices past the legal period, and empties the trash, by the retention settings;
  * books again any due purge of a deleted workspace or account that has no job; then books the next sweep.
  */
 export function retentionSweepHandlers(app: AppServices): Record<string, JobHandler> {
@@ -37,6 +38,8 @@ export function retentionSweepHandlers(app: AppServices): Record<string, JobHand
       if (outbox || audit.deleted || audit.anonymised) {
         app.logger.info(`Retention sweep: ${outbox} outbox email(s) and ${audit.deleted} audit entries removed, ${audit.anonymised} audit entries cleared of IP and user agent`);
       }
+      const invoices = await expireBillingHistory(app.db.prisma, app.config.retention.billingHistoryDays);
+      if (invoices) app.logger.info(`Retention sweep: ${invoices} invoice(s) past the legal period removed`);
       const exports = await expireWorkspaceExports(app);
       const uploads = await expireAbandonedUploads(app);
       if (uploads) app.logger.info(`Retention sweep: ${uploads} import upload(s) never started removed`);

@@ -1,5 +1,8 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
+
+/** Fired on window after every mutation's answer, for what reads workspace-wide totals (the billing banner). */
+export const MUTATION_ANSWERED = 'kith:mutation-answered';
 
 /**
  * One urql client per (session, workspace): switching either starts from an empty cache, so a list of
@@ -20,6 +23,11 @@ export function createKithClient(workspaceId: string | null) {
     requestPolicy: 'cache-and-network',
     fetchOptions: { credentials: 'same-origin', headers },
     exchanges: [
+      mapExchange({
+        onResult(result) {
+          if (result.operation.kind === 'mutation') window.dispatchEvent(new Event(MUTATION_ANSWERED));
+        },
+      }),
       cacheExchange,
       fetchExchange,
       subscriptionExchange({

@@ -1,6 +1,7 @@
 // Billing history outlives a deleted workspace while the purge removes everything else; usage alerts go to
 // owners at 80% and 100% of a limit, once per period.
 import { describe, expect, it } from 'vitest';
+import { RETENTION_SWEEP, retentionSweepHandlers } from '../../jobs/retention-sweep.js';
 import { rolesFixture } from '../../test/fixtures.js';
 import type { TestApp } from '../../test/test-app.js';
 import { purgeWorkspace, workspaceModels } from '../privacy/workspace-purge.js';
@@ -39,6 +40,31 @@ describe('billing history', () => {
     for (const model of workspaceModels()) expect({ model, rows: await countIn(app, model, workspaceId) }).toEqual({ model, rows: 0 });
     expect(await app.prisma.billingInvoice.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } })).toEqual(kept);
     expect(await app.prisma.billingInvoice.count({ where: { workspaceId: other.id } })).toBe(1);
+  });
+});
+
+describe('billing history past the legal period', () => {
+  it('is deleted by the daily sweep, for live and purged workspaces alike; younger invoices stay', async () => {
+    const app = getApp();
+    const live = await app.prisma.workspace.create({ data: { name: 'Live' } });
+    const purgedId = '01900000-0000-7000-8000-00000000dead';
+    const day = 24 * 60 * 60 * 1000;
+    const issued = (days: number) => new Date(Date.now() - days * day);
+    const invoice = (id: string, workspaceId: string, issuedAt: Date) => ({
+      id, workspaceId, workspaceName: 'Ltd', stripeCustomerId: `cus_${id}`, status: 'paid', currency: 'eur', amountDue: 100, amountPaid: 100, issuedAt,
+    });
+    const legal = app.services.config.retention.billingHistoryDays;
+    expect(legal).toBe(3650);
+    await app.prisma.billingInvoice.createMany({
+      data: [
+        invoice('in_old_live', live.id, issued(legal + 1)),
+        invoice('in_old_purged', purgedId, issued(legal + 30)),
+        invoice('in_young_live', live.id, issued(legal - 1)),
+        invoice('in_young_purged', purgedId, issued(400)),
+      ],
+    });
+    await retentionSweepHandlers(app.services)[RETENTION_SWEEP]!({ slot: Date.now() }, {} as never);
+    expect((await app.prisma.billingInvoice.findMany({ orderBy: { id: 'asc' } })).map((i) => i.id)).toEqual(['in_young_live', 'in_young_purged']);
   });
 });
 

@@ -84,6 +84,8 @@ const BillingType = builder.objectRef<BillingOverview>('Billing').implement({
       nullable: true,
       resolve: (b) => (b.trialEndsAt ? Math.max(0, Math.ceil((b.trialEndsAt.getTime() - Date.now()) / (24 * 60 * 60 * 1000))) : null),
     }),
+    trialDaysWithCard: t.int({ description: 'The trial, in days, that subscribing with a card starts now; 0: none (one trial per workspace).', resolve: (b) => b.trialOffer.daysWithCard }),
+    trialDaysWithoutCard: t.int({ description: 'The trial, in days, that subscribing without a card starts now; 0: a card is needed.', resolve: (b) => b.trialOffer.daysWithoutCard }),
     currentPeriodEnd: t.expose('currentPeriodEnd', { type: 'DateTime', nullable: true }),
     seatsUsed: t.exposeInt('seatsUsed'),
     seatsPaid: t.exposeInt('seatsPaid', { nullable: true }),

@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { planById, type Plan } from './billing.config.js';
 import { callStripe, type Billing } from './billing.service.js';
-import { loadAccount } from './standing.js';
+import { loadAccount, trialOffer } from './standing.js';
 import { applySubscription, recordBillingChange } from './subscription-state.js';
 
 const LIVE = new Set(['TRIALING', 'ACTIVE', 'PAST_DUE', 'UNPAID']);
@@ -41,9 +41,8 @@ export async function startCheckout(context: Context, billing: Billing, workspac
   if (!plan || plan.free) throw badInput('Choose one of the paid plans.', 'planId');
   const account = await loadAccount(context.prisma, workspaceId);
   if (account && LIVE.has(account.status)) throw badInput('This workspace already has a subscription; change it in the customer portal.');
-  // One trial per workspace: a workspace that had a subscription before starts paying at once.
-  const { daysWithCard, daysWithoutCard } = billing.config.trial;
-  const trialDays = account?.stripeSubscriptionId ? 0 : withCard ? daysWithCard : daysWithoutCard;
+  const offer = trialOffer(billing.config, account);
+  const trialDays = withCard ? offer.daysWithCard : offer.daysWithoutCard;
   if (!withCard && trialDays === 0) throw badInput('A card is needed to start this plan.', 'withCard');
   const customer = await customerFor(context, billing, workspaceId);
   const seats = await context.prisma.membership.count({ where: { workspaceId } });

@@ -2,10 +2,11 @@
 // receipts and failed-payment notices mailed to the workspace's owners from the job queue.
 import type Stripe from 'stripe';
 import type { AppServices } from '../../app-services.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { sendOrLog } from '../../mail/mailer.js';
+import { expiredBefore } from '../../retention.js';
 import { failedPaymentEmail, receiptEmail } from './billing-emails.js';
 
 type Tx = Prisma.TransactionClient;
@@ -13,10 +14,19 @@ export const INVOICE_EMAIL = 'billing.invoiceEmail';
 
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 
+/** Whose history an invoice joins: a workspace, with its name as the invoice keeps it. */
+export interface InvoiceOwner {
+  workspaceId: string;
+  workspaceName: string;
+}
+
 /** Copies an invoice; the workspace's name is kept with it, for the records that outlive the workspace. */
-export async function storeInvoice(tx: Tx, workspaceId: string, invoice: Stripe.Invoice) {
+export async function storeInvoice(tx: Tx, owner: string | InvoiceOwner, invoice: Stripe.Invoice) {
   if (!invoice.id) return null;
-  const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { name: true } });
+  const { workspaceId, workspaceName } =
+    typeof owner === 'string'
+      ? { workspaceId: owner, workspaceName: (await tx.workspace.findUnique({ where: { id: owner }, select: { name: true } }))?.name ?? '' }
+      : owner;
   const facts = {
     number: invoice.number ?? null,
     status: invoice.status ?? 'draft',
@@ -32,9 +42,26 @@ export async function storeInvoice(tx: Tx, workspaceId: string, invoice: Stripe.
   const customer = typeof invoice.customer === 'string' ? invoice.customer : (invoice.customer?.id ?? '');
   return tx.billingInvoice.upsert({
     where: { id: invoice.id },
-    create: { id: invoice.id, workspaceId, workspaceName: workspace?.name ?? '', stripeCustomerId: customer, issuedAt: fromUnix(invoice.created) ?? new Date(), ...facts },
+    create: { id: invoice.id, workspaceId, workspaceName, stripeCustomerId: customer, issuedAt: fromUnix(invoice.created) ?? new Date(), ...facts },
     update: facts,
   });
+}
+
+/**
+ * The purged workspace whose kept history names this Stripe customer. Stripe can still send an invoice after the
+ * purge (the final one of a cancelled subscription, a credit note's correction): it joins that history.
+ */
+export async function purgedOwnerOf(tx: Tx, stripeCustomerId: string): Promise<InvoiceOwner | null> {
+  const earlier = await tx.billingInvoice.findFirst({ where: { stripeCustomerId }, orderBy: { issuedAt: 'desc' }, select: { workspaceId: true, workspaceName: true } });
+  if (!earlier) return null;
+  const live = await tx.workspace.findUnique({ where: { id: earlier.workspaceId }, select: { id: true } });
+  return live ? null : earlier;
+}
+
+/** Deletes invoices issued before the legal period (RETENTION_BILLING_HISTORY_DAYS), whether or not their workspace still exists. */
+export async function expireBillingHistory(prisma: Pick<PrismaClient, 'billingInvoice'>, days: number, now = new Date()): Promise<number> {
+  const { count } = await prisma.billingInvoice.deleteMany({ where: { issuedAt: { lt: expiredBefore(days, now) } } });
+  return count;
 }
 
 /** Books the receipt or notice for an invoice event; the event ID makes a redelivery book nothing more. */

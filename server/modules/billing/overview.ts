@@ -4,7 +4,7 @@ import type { BillingStatus } from '../../generated/prisma/enums.js';
 import type { Context } from '../../context.js';
 import { LIMIT_KINDS, type LimitKind, type Plan } from './billing.config.js';
 import { periodStart, usageOf } from './limits.js';
-import { loadAccount, standingOf } from './standing.js';
+import { loadAccount, standingOf, trialOffer } from './standing.js';
 
 export const SELF_HOSTED = 'self-hosted';
 
@@ -25,6 +25,8 @@ export interface BillingOverview {
   readOnly: boolean;
   graceEndsAt: Date | null;
   trialEndsAt: Date | null;
+  /** The trial a checkout would start now, in days; 0: none. */
+  trialOffer: { daysWithCard: number; daysWithoutCard: number };
   currentPeriodEnd: Date | null;
   seatsUsed: number;
   seatsPaid: number | null;
@@ -40,7 +42,7 @@ export async function billingOverview(context: Context, workspaceId: string): Pr
   if (!billing) {
     return {
       workspaceId, enabled: false, planId: SELF_HOSTED, planName: 'Self-hosted', status: null, readOnly: false, graceEndsAt: null,
-      trialEndsAt: null, currentPeriodEnd: null, seatsUsed, seatsPaid: null, hasCustomer: false, usage: [], invoices: [], plans: [],
+      trialEndsAt: null, trialOffer: { daysWithCard: 0, daysWithoutCard: 0 }, currentPeriodEnd: null, seatsUsed, seatsPaid: null, hasCustomer: false, usage: [], invoices: [], plans: [],
     };
   }
   const account = await loadAccount(context.prisma, workspaceId);
@@ -60,6 +62,7 @@ export async function billingOverview(context: Context, workspaceId: string): Pr
     readOnly: standing.access === 'readOnly',
     graceEndsAt: standing.graceEndsAt,
     trialEndsAt: standing.status === 'TRIALING' ? (account?.trialEndsAt ?? null) : null,
+    trialOffer: trialOffer(billing.config, account),
     currentPeriodEnd: account?.currentPeriodEnd ?? null,
     seatsUsed,
     seatsPaid: account?.seatsPaid ?? null,

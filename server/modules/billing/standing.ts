@@ -44,3 +44,9 @@ export function standingOf(config: BillingConfig, account: AccountFacts | null, 
 export function loadAccount(db: Db, workspaceId: string) {
   return db.billingAccount.findUnique({ where: { workspaceId } });
 }
+
+/** The trial a checkout would start, in days (0: none): one per workspace, so a workspace that had a subscription pays at once. */
+export function trialOffer(config: BillingConfig, account: { stripeSubscriptionId: string | null } | null) {
+  const first = !account?.stripeSubscriptionId;
+  return { daysWithCard: first ? config.trial.daysWithCard : 0, daysWithoutCard: first ? config.trial.daysWithoutCard : 0 };
+}

@@ -10,7 +10,7 @@ import { readBody } from '../../http/read-body.js';
 import type { RequestRateLimiter } from '../../http/protection/rate-limit.js';
 import { publishPending } from '../activity-events/publish.js';
 import type { Billing } from './billing.service.js';
-import { enqueueInvoiceEmail, storeInvoice } from './invoices.js';
+import { enqueueInvoiceEmail, purgedOwnerOf, storeInvoice } from './invoices.js';
 import { applySubscription, recordBillingChange } from './subscription-state.js';
 
 /** Stripe's events are a few kilobytes; a megabyte leaves room and no more. */
@@ -77,8 +77,14 @@ async function handleEvent(tx: Tx, sink: object, billing: Billing, event: Stripe
     case 'invoice.paid':
     case 'invoice.payment_failed': {
       const invoice = event.data.object;
-      const workspaceId = await workspaceFor(tx, { customer: idOf(invoice.customer) });
-      if (!workspaceId) return;
+      const customer = idOf(invoice.customer);
+      const workspaceId = await workspaceFor(tx, { customer });
+      if (!workspaceId) {
+        // After the purge: kept with the workspace's history, and nobody is left to mail.
+        const purged = customer ? await purgedOwnerOf(tx, customer) : null;
+        if (purged) await storeInvoice(tx, purged, invoice);
+        return;
+      }
       const stored = await storeInvoice(tx, workspaceId, invoice);
       if (!stored) return;
       if (event.type === 'invoice.paid' && invoice.amount_paid > 0) await enqueueInvoiceEmail(tx, 'receipt', stored.id, event.id);

@@ -4,6 +4,7 @@ import { JobWorker } from '../../jobs/worker.js';
 import { rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import type { TestApp } from '../../test/test-app.js';
 import type { FakeStripe } from '../../test/stripe-server.js';
+import { purgeWorkspace } from '../privacy/workspace-purge.js';
 import { stripeEvent, useBillingApp, webhookSender } from './billing.test-helpers.js';
 
 const { getApp, stripe } = useBillingApp();
@@ -169,5 +170,31 @@ describe('POST /webhooks/stripe', () => {
       [f.users.OWNER.email, 'Payment failed for Acme on Kith'],
     ]);
     expect(mail[0]!.text).toContain(paid.hosted_invoice_url);
+  });
+
+  it('adds an invoice that arrives after the purge to the kept history, and mails nobody; an unknown customer stores nothing', async () => {
+    const { app, f, fake } = await fixture();
+    const { subscription } = await subscriptionFor(fake, f.workspaceId);
+    await send(stripeEvent('customer.subscription.created', { ...subscription, status: 'active' }));
+    const first = fake.invoice(subscription.customer, { amount_paid: 4900 });
+    await send(stripeEvent('invoice.paid', first));
+    await app.prisma.workspace.update({ where: { id: f.workspaceId }, data: { closedAt: new Date(), purgeAfter: new Date() } });
+    expect((await purgeWorkspace(app.services, f.workspaceId)).workspace).toBe(true);
+    const jobsBefore = await app.prisma.job.count();
+
+    const late = fake.invoice(subscription.customer, { amount_paid: 1200, amount_due: 1200 });
+    expect((await send(stripeEvent('invoice.paid', late))).status).toBe(200);
+    const stranger = fake.invoice('cus_never_seen', { amount_paid: 100 });
+    expect((await send(stripeEvent('invoice.paid', stranger))).status).toBe(200);
+
+    const kept = await app.prisma.billingInvoice.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { amountPaid: 'asc' } });
+    expect(kept.map((i) => [i.id, i.amountPaid, i.workspaceName, i.stripeCustomerId])).toEqual([
+      [late.id, 1200, 'Acme', subscription.customer],
+      [first.id, 4900, 'Acme', subscription.customer],
+    ]);
+    expect(await app.prisma.billingInvoice.count({ where: { id: stranger.id } })).toBe(0);
+    expect(await app.prisma.workspace.count({ where: { id: f.workspaceId } })).toBe(0);
+    expect(await app.prisma.billingAccount.count({ where: { workspaceId: f.workspaceId } })).toBe(0);
+    expect(await app.prisma.job.count()).toBe(jobsBefore);
   });
 });

@@ -14,7 +14,7 @@ import { Gate } from './parts';
 const BillingQuery = graphql(`
   query Billing {
     billing {
-      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft currentPeriodEnd seatsUsed seatsPaid canManageInPortal
+      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft trialDaysWithCard trialDaysWithoutCard currentPeriodEnd seatsUsed seatsPaid canManageInPortal
       usage { limit used allowed }
       invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }
       plans { id name free }
@@ -136,11 +136,25 @@ const BillingScreen: Component = () => {
               <Show when={!subscribed() && session.can('billing:checkout')}>
                 <For each={paidPlans()}>
                   {(plan) => (
-                    <button type="button" class="primary" disabled={checkout.fetching} onClick={async () => go((await startCheckout({ planId: plan.id })).data?.startBillingCheckout)}>
-                      Upgrade to {plan.name}
-                    </button>
+                    <>
+                      <button type="button" class="primary" disabled={checkout.fetching} onClick={async () => go((await startCheckout({ planId: plan.id })).data?.startBillingCheckout)}>
+                        Upgrade to {plan.name}
+                      </button>
+                      <Show when={b().trialDaysWithoutCard > 0}>
+                        <button
+                          type="button"
+                          disabled={checkout.fetching}
+                          onClick={async () => go((await startCheckout({ planId: plan.id, withCard: false })).data?.startBillingCheckout)}
+                        >
+                          Try {plan.name} for {b().trialDaysWithoutCard} days without a card
+                        </button>
+                      </Show>
+                    </>
                   )}
                 </For>
+                <Show when={paidPlans().length > 0 && b().trialDaysWithCard > 0}>
+                  <p class="hint">Upgrading starts with a {b().trialDaysWithCard}-day free trial; the card is charged when it ends.</p>
+                </Show>
               </Show>
               <Show when={b().canManageInPortal}>
                 <button type="button" disabled={portal.fetching} onClick={async () => go((await openPortal({})).data?.openBillingPortal)}>
