@@ -205,8 +205,8 @@ ranked AS MATERIALIZED (
   FROM candidates c JOIN "SearchDocument" d ON d.id = c.id,
        (SELECT kith_search_query($2::text, ${typos}) AS query, kith_search_query($2::text, FALSE) AS plain,
           kith_fold($2::text) AS folded, cardinality(f.forms) > 0 AS worded,
-          -- Each query word (in its spellings) whole between spaces, and all of them in a row: the
-          -- patterns kith_has_whole_forms and kith_has_phrase_forms build, built once per query.
+          -- Each query word (in its spellings) whole between spaces, and all of them in a row (a hyphen
+          -- may join two), as patterns built once per query rather than per row.
           ARRAY(SELECT ' (' || w || ') ' FROM unnest(f.forms) AS w) AS wholes,
           ' (' || array_to_string(f.forms, ')[ -](') || ') ' AS phrase,
           tsvector_to_array(kith_typo_tsvector(kith_fold(kith_typed_query($2::text)))) AS typos
