@@ -100,6 +100,18 @@ describe('requestWorkspaceExport', () => {
     expect(lines(entries['Tag.csv']!)).toEqual([expect.stringContaining('id'), expect.stringContaining('vip')]);
   });
 
+  it('writes an int8 past 2^53 exactly, as a string, in JSON Lines', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    await seed(app, f);
+    const deal = await app.prisma.deal.findFirstOrThrow({ where: { workspaceId: f.workspaceId } });
+    await app.prisma.deal.update({ where: { id: deal.id }, data: { amountMinor: 9_007_199_254_740_993n } });
+    await exportOf(app, f, 'JSON');
+    const entries = await storedArchive(app, (await app.prisma.workspaceExport.findFirstOrThrow()).storageKey!);
+    const exported = lines(entries['Deal.jsonl']!).map((line) => JSON.parse(line) as { id: string; amountMinor: unknown });
+    expect(exported.find((row) => row.id === deal.id)?.amountMinor).toBe('9007199254740993');
+  });
+
   it('runs one export at a time per workspace', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
