@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +11,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default (cores - 1) is one worker on a 2-core machine; each worker has its own database, and
+    // much of a test's time is spent waiting on PGlite, Chromium or a child server, so two share 2 cores well.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Modules (the schema above all) load once per worker; every file still gets its own database.
     isolate: false,
   },

@@ -55,12 +55,12 @@ function jsonValue(_key: string, value: unknown) {
   return typeof value === 'bigint' ? value.toString() : value;
 }
 
-/** A replacer takes JSON.stringify off its fast path (a third of an export's time): only rows with a bigint (PGlite's int8 past 2^53) need it. */
-function jsonLine(row: Record<string, unknown>): string {
+/** A replacer takes JSON.stringify off its fast path (a third of an export's time): only values holding a bigint (PGlite's int8 past 2^53) need it. */
+function jsonText(value: unknown): string {
   try {
-    return JSON.stringify(row);
+    return JSON.stringify(value);
   } catch {
-    return JSON.stringify(row, jsonValue);
+    return JSON.stringify(value, jsonValue);
   }
 }
 
@@ -70,7 +70,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function csvCell(value: unknown): string {
   if (value == null) return '';
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value, jsonValue);
+  if (typeof value === 'object') return jsonText(value);
   const text = String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
@@ -92,7 +92,7 @@ class Tally {
 
 function formatBatch(format: ExportFormat, columns: string[], rows: Array<Record<string, unknown>>): string {
   if (format === 'CSV') return stringify(rows.map((row) => columns.map((column) => csvCell(row[column]))));
-  return rows.map(jsonLine).join('\n') + '\n';
+  return rows.map(jsonText).join('\n') + '\n';
 }
 
 async function* tableFile(input: ArchiveInput, source: ExportSource, tally: Tally, progress: { done: number }) {

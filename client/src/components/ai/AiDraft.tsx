@@ -96,7 +96,9 @@ export const AiDraft: Component<Props> = (props) => {
   const saveDraft = async () => {
     const current = draft();
     if (!current) return;
-    const links = props.kind === 'Contact' ? { contactIds: [props.recordId] } : props.kind === 'Company' ? { companyId: props.recordId } : { dealId: props.recordId };
+    // A logged communication links contacts as a list; the rest of the link is the one sending uses.
+    const { contactId, ...others } = link() as { contactId?: string; companyId?: string; dealId?: string };
+    const links = contactId ? { contactIds: [contactId] } : others;
     const kind = current.channel === 'SMS' ? 'SMS' : 'EMAIL';
     const result = await client.mutation(SaveCommunication, { input: { kind, direction: 'OUTBOUND', subject: kind === 'EMAIL' ? current.subject : null, body: current.body, ...links } }).toPromise();
     if (result.error) return fail(errorMessage(result.error));
