@@ -1,13 +1,13 @@
 // A real Kith server (fresh migrated database, HTTP + WebSocket on 127.0.0.1, random port) serving a
-// fresh build of the web app, and Debian's Chromium driven by playwright-core.
+// build of the web app made once per test run, and Debian's Chromium driven by playwright-core.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { Config } from '../../server/config.js';
 import { createKithServer, type KithServer } from '../../server/http/server.js';
 import { TestApp } from '../../server/test/test-app.js';
@@ -58,13 +58,23 @@ export interface Harness {
 
 const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * The web app built once per run into the folder the global setup names, whichever worker gets there first: each
+ * builds aside and renames into place, so a server never serves a half-written build (a second build is dropped).
+ */
+async function clientBuild(): Promise<string> {
+  const dir = inject('clientBuildDir');
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  const aside = await mkdtemp(`${dir}-`);
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', 'client', '--outDir', aside, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT });
+  await rename(aside, dir).catch(() => rm(aside, { recursive: true, force: true }));
+  return dir;
+}
+
 /** `config`: settings for the server under test (billing or channels turned on, for instance). */
 export async function startHarness(options: { config?: Partial<Config> } = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) throw new Error('Chromium is not installed: run `bash .ci/provision.sh` (or apt-get install -y chromium).');
-  const clientDir = await mkdtemp(join(tmpdir(), 'kith-client-'));
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', 'client', '--outDir', clientDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-  });
+  const clientDir = await clientBuild();
   const db = await openTestDatabase();
   const app = new TestApp(db, { config: options.config });
   const server: KithServer = createKithServer(app.services, { clientDir });
@@ -122,7 +132,6 @@ export async function startHarness(options: { config?: Partial<Config> } = {}): 
       await browser.close();
       await server.close();
       await db.close();
-      await rm(clientDir, { recursive: true, force: true });
     },
   };
 }

@@ -40,19 +40,28 @@ async function preparePGliteSnapshot(): Promise<{ path: string; cleanup: () => P
 }
 
 export default async function setup(project: TestProject) {
+  // Browser tests build the web app here once, when the first of them starts (client/e2e/harness.ts).
+  const clientParent = await mkdtemp(join(tmpdir(), 'kith-client-'));
+  project.provide('clientBuildDir', join(clientParent, 'build'));
+  const removeClient = () => rm(clientParent, { recursive: true, force: true });
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     await preparePostgresTemplate(url);
     project.provide('pgliteSnapshot', '');
-    return;
+    return removeClient;
   }
   const snapshot = await preparePGliteSnapshot();
   project.provide('pgliteSnapshot', snapshot.path);
-  return snapshot.cleanup;
+  return async () => {
+    await snapshot.cleanup();
+    await removeClient();
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteSnapshot: string;
+    /** Where the browser tests' build of the web app goes (made by the first of them). */
+    clientBuildDir: string;
   }
 }
