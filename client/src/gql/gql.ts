@@ -63,6 +63,14 @@ type Documents = {
     "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": typeof types.EmailTemplatesForComposeDocument,
     "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": typeof types.SendEmailDocument,
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": typeof types.SendSmsDocument,
+    "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n": typeof types.NavViewCountsDocument,
+    "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n": typeof types.NavFeedDocument,
+    "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n": typeof types.SavedViewFieldsFragmentDoc,
+    "\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n": typeof types.SavedViewsDocument,
+    "\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n": typeof types.CreateSavedViewDocument,
+    "\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n": typeof types.UpdateSavedViewDocument,
+    "\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n": typeof types.DeleteSavedViewDocument,
+    "\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n": typeof types.StarSavedViewDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": typeof types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": typeof types.ActivitiesPageDocument,
@@ -209,6 +217,14 @@ const documents: Documents = {
     "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": types.EmailTemplatesForComposeDocument,
     "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": types.SendEmailDocument,
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": types.SendSmsDocument,
+    "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n": types.NavViewCountsDocument,
+    "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n": types.NavFeedDocument,
+    "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n": types.SavedViewFieldsFragmentDoc,
+    "\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n": types.SavedViewsDocument,
+    "\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n": types.CreateSavedViewDocument,
+    "\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n": types.UpdateSavedViewDocument,
+    "\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n": types.DeleteSavedViewDocument,
+    "\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n": types.StarSavedViewDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": types.ActivitiesPageDocument,
@@ -516,6 +532,38 @@ export function graphql(source: "\n  mutation SendEmail($input: SendEmailInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n"): (typeof documents)["\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n"): (typeof documents)["\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n"): (typeof documents)["\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n"): (typeof documents)["\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n"): (typeof documents)["\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n"): (typeof documents)["\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n"): (typeof documents)["\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n"): (typeof documents)["\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n"): (typeof documents)["\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -19,12 +19,13 @@ CREATE TABLE "SavedView" (
 
 -- CreateTable
 CREATE TABLE "SavedViewStar" (
+    "id" UUID NOT NULL,
     "workspaceId" UUID NOT NULL,
     "userId" UUID NOT NULL,
     "entity" "CustomFieldEntity" NOT NULL,
     "viewId" UUID NOT NULL,
 
-    CONSTRAINT "SavedViewStar_pkey" PRIMARY KEY ("workspaceId","userId","entity")
+    CONSTRAINT "SavedViewStar_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -32,6 +33,9 @@ CREATE INDEX "SavedView_workspaceId_entity_ownerId_idx" ON "SavedView"("workspac
 
 -- CreateIndex
 CREATE INDEX "SavedViewStar_viewId_idx" ON "SavedViewStar"("viewId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SavedViewStar_workspaceId_userId_entity_key" ON "SavedViewStar"("workspaceId", "userId", "entity");
 
 -- AddForeignKey
 ALTER TABLE "SavedView" ADD CONSTRAINT "SavedView_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
