@@ -14,7 +14,7 @@ export const ColumnPicker: Component<{ columns: Array<{ key?: string; label: str
       <For each={props.columns.slice(1)}>
         {(column) => (
           <label class="check">
-            <input type="checkbox" checked={shown().some((c) => c.key === column.key)} onChange={(e) => toggle(column.key!, e.currentTarget.checked)} /> {column.label}
+            <input type="checkbox" aria-label={`Show the ${column.label} column`} checked={shown().some((c) => c.key === column.key)} onChange={(e) => toggle(column.key!, e.currentTarget.checked)} /> {column.label}
           </label>
         )}
       </For>

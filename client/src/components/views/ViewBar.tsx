@@ -34,12 +34,14 @@ export const ViewBar: Component<{ list: CustomFieldEntity; noun: string; state: 
     const starred = list.find((v) => v.isDefault);
     if (!params.view && starred) setParams({ view: starred.id }, { replace: true });
   });
-  createEffect(on(() => [params.view, views.data] as const, ([id, data]) => {
-    if (!data) return;
-    const view = id ? (data.savedViews.find((v) => v.id === id) ?? null) : null;
+  // The query's data is a store updated in place: follow the ids and versions of the views, not the object.
+  const versions = () => views.data?.savedViews.map((v) => `${v.id}:${JSON.stringify(v.filter)}:${JSON.stringify(v.sort)}`).join(',');
+  createEffect(on(() => [params.view, versions()] as const, ([id, loaded]) => {
+    if (loaded === undefined) return;
+    const view = id ? (views.data?.savedViews.find((v) => v.id === id) ?? null) : null;
     setMissing(Boolean(id) && !view);
     props.onOpen(view);
-  }, { defer: false }));
+  }));
 
   const run = async (work: () => Promise<{ error?: unknown }>, done: string) => {
     const result = await work();
@@ -70,7 +72,7 @@ export const ViewBar: Component<{ list: CustomFieldEntity; noun: string; state: 
         <label for={`${props.list}-view`}>View</label>
         <select id={`${props.list}-view`} value={params.view ?? ''} onChange={(e) => setParams({ view: e.currentTarget.value || undefined })}>
           <option value="">All {props.noun}</option>
-          <For each={views.data?.savedViews}>{(v) => <option value={v.id}>{`${v.name}${v.shared ? ' (shared)' : ''}${v.isDefault ? ' ★' : ''} · ${v.count}`}</option>}</For>
+          <For each={views.data?.savedViews}>{(v) => <option value={v.id} selected={v.id === params.view}>{`${v.name}${v.shared ? ' (shared)' : ''}${v.isDefault ? ' ★' : ''} · ${v.count}`}</option>}</For>
         </select>
       </div>
       <Show when={missing()}>
