@@ -70,4 +70,29 @@ describe('Kith web app: saved views', () => {
     expect(member.consoleErrors).toEqual([]);
     expect(viewer.consoleErrors).toEqual([]);
   });
+
+  it('filters the companies and deals lists by custom fields, as the contacts list does', async () => {
+    onTestFailed(() => h.screenshotAll('views-filters-failure'));
+    const options = [{ id: 'ent', label: 'Enterprise', colour: 'blue', position: 0 }, { id: 'smb', label: 'Small business', colour: 'gray', position: 1 }];
+    for (const entity of ['COMPANY', 'DEAL'] as const) {
+      await h.app.prisma.customField.create({ data: { workspaceId: f.workspaceId, entity, key: 'segment', label: 'Segment', type: 'SELECT', options } });
+    }
+    await h.app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Initech', customFields: { segment: 'ent' } } });
+    await h.app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Corner Shop', customFields: { segment: 'smb' } } });
+    const pipeline = await h.app.prisma.pipeline.create({ data: { workspaceId: f.workspaceId, name: 'Sales', isDefault: true } });
+    const stage = await h.app.prisma.pipelineStage.create({ data: { workspaceId: f.workspaceId, pipelineId: pipeline.id, name: 'Lead', position: 0 } });
+    for (const [name, segment] of [['Big rollout', 'ent'], ['Till upgrade', 'smb']] as const) {
+      await h.app.prisma.deal.create({ data: { workspaceId: f.workspaceId, name, pipelineId: pipeline.id, stageId: stage.id, customFields: { segment } } });
+    }
+    const { page, consoleErrors } = await h.signedInPage(f.clients.MEMBER.cookie!, f.workspaceGid);
+    for (const [path, keep, drop] of [['/companies', 'Initech', 'Corner Shop'], ['/deals', 'Big rollout', 'Till upgrade']] as const) {
+      await page.goto(path);
+      await page.getByText(drop).first().waitFor();
+      await page.getByLabel('Custom field').selectOption({ label: 'Segment' });
+      await page.getByLabel('Segment is').selectOption({ label: 'Enterprise' });
+      await expect.poll(() => page.getByText(drop).count()).toBe(0);
+      await page.getByText(keep).first().waitFor();
+    }
+    expect(consoleErrors).toEqual([]);
+  });
 });
