@@ -146,6 +146,22 @@ describe('saved views', () => {
   });
 });
 
+describe('saved views in the activity history', () => {
+  it('shows a shared view\'s events to every member, a private one\'s to its owner alone', async () => {
+    const app = getApp();
+    const f = await rolesFixture(app);
+    const HISTORY = `{ activityEvents(first: 20) { edges { node { verb entityType changes } } } }`;
+    const views = async (actor: 'MEMBER' | 'ADMIN' | 'VIEWER') =>
+      (await f.clients[actor].ok(HISTORY)).activityEvents.edges.map((e: { node: { entityType: string; verb: string; changes: { name?: string } } }) => e.node)
+        .filter((n: { entityType: string }) => n.entityType === 'SavedView').map((n: { verb: string; changes: { name?: string } }) => `${n.verb} ${n.changes.name ?? '(private)'}`);
+    await f.clients.MEMBER.ok(CREATE, { input: { list: 'CONTACT', name: 'Secret plan' } });
+    await f.clients.MEMBER.ok(CREATE, { input: { list: 'CONTACT', name: 'Team leads', shared: true } });
+    expect(await views('MEMBER')).toEqual(['created Team leads', 'created (private)']);
+    expect(await views('ADMIN')).toEqual(['created Team leads']);
+    expect(await views('VIEWER')).toEqual(['created Team leads']);
+  });
+});
+
 describe('list filters: anyOf', () => {
   it('matches records that meet one branch, standard or custom, combined with the fields beside it', async () => {
     const app = getApp();
