@@ -44,6 +44,14 @@ describe('Kith web app: saved views', () => {
     await expectAccessible(page, 'saved views');
     await h.screenshot(page, '95-saved-view');
 
+    // Hide a column and save the view in place: the view keeps its columns.
+    await page.getByText('Columns', { exact: true }).click();
+    await page.getByLabel('Show the Email column').uncheck();
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Email' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await expect.poll(async () => (await h.app.prisma.savedView.findFirstOrThrow()).columns).toEqual(
+      ['name', 'company', 'stage', 'owner', 'updated'].map((key) => ({ key, width: null })),
+    );
     const stored = await h.app.prisma.savedView.findFirstOrThrow();
     expect(stored).toMatchObject({ name: 'Leads', shared: true, ownerId: f.users.MEMBER.id, filter: { lifecycleStage: 'LEAD' } });
 
@@ -55,6 +63,7 @@ describe('Kith web app: saved views', () => {
     expect(await viewer.page.getByText('Bob Babbage').count()).toBe(0);
     expect(await viewer.page.getByLabel('Stage', { exact: true }).inputValue()).toBe('LEAD');
     expect(await viewer.page.getByLabel('View', { exact: true }).inputValue()).toBe(link.searchParams.get('view'));
+    expect(await viewer.page.getByRole('columnheader', { name: 'Email' }).count()).toBe(0);
     const viewerNav = viewer.page.getByRole('navigation', { name: 'Main' });
     await viewerNav.getByRole('link', { name: /Leads/ }).getByLabel('2 records').waitFor();
 
