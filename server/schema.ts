@@ -49,6 +49,7 @@ import './modules/contacts/contact.types.js';
 import './modules/contacts/company-contacts.js';
 import './modules/contacts/contact.queries.js';
 import './modules/contacts/contact.mutations.js';
+import './modules/saved-views/saved-views.graphql.js';
 import './modules/forms/form.types.js';
 import './modules/forms/form.queries.js';
 import './modules/forms/form.mutations.js';

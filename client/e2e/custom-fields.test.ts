@@ -43,6 +43,8 @@ describe('Kith web app: custom fields', () => {
     await form.getByLabel('Renewal').fill('2027-01-31');
     await form.getByRole('button', { name: 'Save custom fields' }).click();
     await page.getByText('Custom fields saved.').waitFor();
+    // The record's timeline names the changed fields by their labels.
+    await page.getByText(/Changed (Tier, Renewal|Renewal, Tier)/).waitFor();
     await h.screenshot(page, '91-custom-fields-record');
     const stored = (await h.app.prisma.contact.findUniqueOrThrow({ where: { id: ada.id } })).customFields as Record<string, unknown>;
     expect(stored.renewal).toBe('2027-01-31');

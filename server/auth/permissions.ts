@@ -33,6 +33,12 @@ export const PERMISSIONS = {
   'pipelines:manage': 'ADMIN',
   /** Add, rename, reorder, archive, delete and retype custom fields and their options. */
   'customFields:manage': 'ADMIN',
+  /** Keep one's own private saved views of the lists one reads, and star a default view. */
+  'views:save': 'VIEWER',
+  /** Share one's views with the workspace, and change or delete one's shared views. */
+  'views:share': 'MEMBER',
+  /** Change or delete anyone's shared views. */
+  'views:manageShared': 'ADMIN',
   'forms:manage': 'MEMBER',
   'files:upload': 'MEMBER',
   'apiKeys:manage': 'ADMIN',

@@ -30,6 +30,7 @@ const NOT_WORKSPACE_DATA = new Set([
   'signUp', 'signIn', 'signOut', 'signOutEverywhere', 'revokeSession', 'verifyEmail', 'resendVerificationEmail',
   'requestEmailChange', 'confirmEmailChange', 'requestPasswordReset', 'resetPassword', 'changePassword',
   'updatePreferences', 'updateProfile', 'requestMyDataExport',
+  'setDefaultSavedView', // the viewer's own preference: which view their list opens with
   'recordPageView', // usage data about the viewer, not workspace data
   'aiSummarise', 'aiDraftReply', 'aiExtractContact', 'aiSuggestNextSteps', // answers only; saving is a separate mutation
   'openBillingPortal', 'completeBillingCheckout', // a link to Stripe; reading back a subscription (its changes have their own events)

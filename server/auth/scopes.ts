@@ -29,10 +29,12 @@ export interface Scopes {
   can: WorkspacePermission;
   /** The viewer may see this owned record (visibility, policy, shares). */
   seesRecord: RecordRef;
+  /** The viewer (a person, or their API key) is this user: what is theirs alone, such as private saved views. */
+  ownedBy: string;
 }
 
 /** Scopes whose failure means "this does not exist for you", reported as NOT_FOUND. */
-const VISIBILITY_SCOPES = new Set(['member', 'seesUser', 'seesRecord']);
+const VISIBILITY_SCOPES = new Set(['member', 'seesUser', 'seesRecord', 'ownedBy']);
 
 // Loaders read context.viewer on every call: sign-in and sign-up set the viewer mid-request.
 // Loaders answer synchronously when the request already knows (the viewer themselves, loaded standings,
@@ -61,6 +63,7 @@ export function scopeLoaders(context: Context) {
       if (context.app.billing) await assertWritable(context, workspaceId, permission);
       return true;
     },
+    ownedBy: (userId: string) => viewer()?.user.id === userId,
     seesRecord: (ref: RecordRef) =>
       viewer() != null &&
       (knownVisible(context, ref) || context.roleIn(ref.workspaceId).then((role) => role != null && canSeeRecord(context, ref))),

@@ -10,7 +10,7 @@ import type { Role } from '../generated/prisma/enums.js';
  * 'record' (shared records: every member; private ones: their owner, admins and owners). Written out, not
  * read from permissions.ts, so a change to that table fails here. A new Node type fails until listed.
  */
-export const NODE_RULES: Record<string, 'member' | 'record' | Role> = {
+export const NODE_RULES: Record<string, 'member' | 'record' | 'owner' | Role> = {
   Workspace: 'member', Membership: 'member', User: 'member', Team: 'member', Tag: 'member',
   Pipeline: 'member', PipelineStage: 'member', CustomField: 'member', Form: 'member', FormSubmission: 'member', EmailTemplate: 'member',
   // Their own visibility (private to the owner), or inherited from the records they hang off.
@@ -19,13 +19,18 @@ export const NODE_RULES: Record<string, 'member' | 'record' | Role> = {
   Invitation: 'ADMIN', ApiKey: 'ADMIN', AuditLogEntry: 'ADMIN', Webhook: 'ADMIN', WebhookDelivery: 'ADMIN', WorkspaceExport: 'ADMIN',
   // Seeded by the owner: admins see every member's imports, members only their own.
   Import: 'ADMIN',
+  // Shared: every member; private: their owner alone (admins included out). The seeded owner is the workspace's only OWNER.
+  SavedView: 'owner',
 };
 
 /** Fields only the user themself reads, signed in with a session: co-members and API keys are refused. */
 export const SELF_ONLY_FIELDS = ['User.createdAt', 'User.emailVerified', 'User.preferences', 'User.sessions', 'User.workspaces'];
 
 /** Fields whose value depends on who reads (their role, what they see), so they are compared with nobody's. */
-export const READER_DEPENDENT_FIELDS = new Set(['Workspace.viewerRole', 'Workspace.viewerPermissions', 'Workspace.members', 'PipelineStage.totalAmounts']);
+export const READER_DEPENDENT_FIELDS = new Set([
+  'Workspace.viewerRole', 'Workspace.viewerPermissions', 'Workspace.members', 'PipelineStage.totalAmounts',
+  'SavedView.ownedByViewer', 'SavedView.canEdit', 'SavedView.count',
+]);
 
 export interface ReadField {
   /** `Type.field` */
@@ -107,6 +112,7 @@ export function roleSees(role: Role, type: string, isPrivate: boolean): boolean 
   const rule = NODE_RULES[type];
   if (rule === undefined) throw new Error(`${type} has no entry in NODE_RULES`);
   if (rule === 'member') return true;
+  if (rule === 'owner') return !isPrivate || role === 'OWNER';
   return RANK[role] >= RANK[rule === 'record' ? (isPrivate ? 'ADMIN' : 'VIEWER') : rule];
 }
 

@@ -35,6 +35,10 @@ export async function seedWorkspace(app: TestApp, workspaceId: string, ownerId: 
   const stage = add('PipelineStage', (await db.pipelineStage.create({ data: { ...w, pipelineId: pipeline, name: 'Lead', position: 0, probability: 10 } })).id);
   add('CustomField', (await db.customField.create({ data: { ...w, entity: 'CONTACT', key: 'shoe', label: 'Shoe size', type: 'NUMBER' } })).id);
   add('CustomField', (await db.customField.create({ data: { ...w, entity: 'COMPANY', key: 'tier', label: 'Tier', type: 'TEXT' } })).id);
+  for (const shared of [true, false]) {
+    const view = { ...w, ownerId, entity: 'CONTACT' as const, shared, name: shared ? 'Team leads' : 'My leads', filter: { lifecycleStage: 'LEAD' }, columns: [{ key: 'name', width: 200 }] };
+    add('SavedView', (await db.savedView.create({ data: view })).id, !shared);
+  }
 
   for (const isPrivate of [false, true]) {
     const visibility = isPrivate ? ('PRIVATE' as const) : ('WORKSPACE' as const);

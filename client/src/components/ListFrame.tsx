@@ -12,6 +12,8 @@ interface Props {
   /** Under the empty state's title: what to do next (the contacts list offers the first-run paths). */
   emptyBody?: JSX.Element;
   actions?: JSX.Element;
+  /** The saved views bar, above the filters. */
+  views?: JSX.Element;
   filters?: JSX.Element;
 }
 
@@ -29,6 +31,7 @@ export const ListFrame: ParentComponent<Props> = (props) => (
       </h1>
       <div class="actions">{props.actions}</div>
     </div>
+    {props.views}
     <div class="toolbar" role="search" aria-label={`Filter ${props.title.toLowerCase()}`}>
       {props.filters}
     </div>

@@ -10,6 +10,7 @@ import Settings from 'lucide-solid/icons/settings';
 import SquareKanban from 'lucide-solid/icons/square-kanban';
 import Users from 'lucide-solid/icons/users';
 import { For, type Component, type JSX } from 'solid-js';
+import { createNavViews, NavViews } from './views/NavViews';
 
 // Icons are imported one file each, so the bundle carries only these (about 0.3 KB gzipped apiece).
 const NAV: [string, string, () => JSX.Element][] = [
@@ -26,15 +27,21 @@ const NAV: [string, string, () => JSX.Element][] = [
 ];
 
 /** The side navigation; at phone width it folds into the drawer the shell's Menu button opens. */
-export const MainNav: Component<{ open: boolean }> = (props) => (
-  <nav id="main-nav" aria-label="Main" classList={{ open: props.open }}>
-    <For each={NAV}>
-      {([href, label, icon]) => (
-        <A href={href} end={href !== '/settings'} activeClass="active">
-          {icon()}
-          <span>{label}</span>
-        </A>
-      )}
-    </For>
-  </nav>
-);
+export const MainNav: Component<{ open: boolean }> = (props) => {
+  const views = createNavViews();
+  return (
+    <nav id="main-nav" aria-label="Main" classList={{ open: props.open }}>
+      <For each={NAV}>
+        {([href, label, icon]) => (
+          <>
+            <A href={href} end={href !== '/settings'} activeClass="active">
+              {icon()}
+              <span>{label}</span>
+            </A>
+            {href === '/contacts' || href === '/companies' || href === '/deals' ? <NavViews href={href} views={views(href.slice(1) as 'contacts')} /> : null}
+          </>
+        )}
+      </For>
+    </nav>
+  );
+};

@@ -25,6 +25,7 @@ graphql(`
     }
     ... on Attachment { id name size downloadUrl createdAt }
     ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }
+    ... on CustomFieldsChanged { id changedAt changedBy { id name } fields { key label } }
   }
 `);
 
@@ -158,6 +159,13 @@ const TimelineRow: Component<RowProps> = (props) => (
         {(change) => (
           <Entry kind="Stage" at={change().changedAt} by={change().changedBy?.name}>
             {change().fromStageName ? `${change().fromStageName} → ${change().toStageName}` : `Created in ${change().toStageName}`}
+          </Entry>
+        )}
+      </Match>
+      <Match when={props.item.__typename === 'CustomFieldsChanged' && props.item}>
+        {(change) => (
+          <Entry kind="Fields" at={change().changedAt} by={change().changedBy?.name}>
+            Changed {change().fields.map((f) => f.label).join(', ')}
           </Entry>
         )}
       </Match>

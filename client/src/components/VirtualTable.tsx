@@ -2,6 +2,8 @@ import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 
 export interface Column<Row> {
+  /** What saved views name the column by. */
+  key?: string;
   label: string;
   /** Width as a CSS grid track, e.g. "2fr" or "8rem". */
   width: string;

@@ -42,7 +42,7 @@ type Documents = {
     "\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n": typeof types.KeepSampleDataDocument,
     "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsCapped\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchPaletteDocument,
     "\n  query FilterTags { tags { id name } }\n": typeof types.FilterTagsDocument,
-    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
+    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n    ... on CustomFieldsChanged { id changedAt changedBy { id name } fields { key label } }\n  }\n": typeof types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": typeof types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": typeof types.ResendVerificationDocument,
     "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": typeof types.SaveAiDraftDocument,
@@ -63,6 +63,14 @@ type Documents = {
     "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": typeof types.EmailTemplatesForComposeDocument,
     "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": typeof types.SendEmailDocument,
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": typeof types.SendSmsDocument,
+    "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n": typeof types.NavViewCountsDocument,
+    "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n": typeof types.NavFeedDocument,
+    "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n": typeof types.SavedViewFieldsFragmentDoc,
+    "\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n": typeof types.SavedViewsDocument,
+    "\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n": typeof types.CreateSavedViewDocument,
+    "\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n": typeof types.UpdateSavedViewDocument,
+    "\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n": typeof types.DeleteSavedViewDocument,
+    "\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n": typeof types.StarSavedViewDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": typeof types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": typeof types.ActivitiesPageDocument,
@@ -188,7 +196,7 @@ const documents: Documents = {
     "\n  mutation KeepSampleData { keepSampleData { id hasSampleData } }\n": types.KeepSampleDataDocument,
     "\n  query SearchPalette($query: String!) {\n    search(query: $query, first: 30) {\n      totalCount\n      countsCapped\n      countsByType { type count }\n      edges {\n        node {\n          type title snippet\n          record {\n            __typename\n            ... on Contact { id }\n            ... on Company { id }\n            ... on Deal { id }\n            ... on Form { id }\n            ... on Attachment { id downloadUrl }\n            ... on Note { id contact { id } company { id } deal { id } }\n            ... on Activity { id contact { id } company { id } deal { id } }\n            ... on Communication { id company { id } deal { id } contacts { id } }\n            ... on Comment { id deal { id } note { contact { id } company { id } deal { id } } activity { contact { id } company { id } deal { id } } }\n          }\n        }\n      }\n    }\n  }\n": types.SearchPaletteDocument,
     "\n  query FilterTags { tags { id name } }\n": types.FilterTagsDocument,
-    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n": types.TimelineEntryFragmentDoc,
+    "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n    ... on CustomFieldsChanged { id changedAt changedBy { id name } fields { key label } }\n  }\n": types.TimelineEntryFragmentDoc,
     "\n  mutation CreateNote($input: NoteInput!) { createNote(input: $input) { id } }\n": types.CreateNoteDocument,
     "\n  mutation ResendVerification { resendVerificationEmail }\n": types.ResendVerificationDocument,
     "\n  mutation SaveAiDraft($input: CommunicationInput!) { createCommunication(input: $input) { id } }\n": types.SaveAiDraftDocument,
@@ -209,6 +217,14 @@ const documents: Documents = {
     "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": types.EmailTemplatesForComposeDocument,
     "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": types.SendEmailDocument,
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": types.SendSmsDocument,
+    "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n": types.NavViewCountsDocument,
+    "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n": types.NavFeedDocument,
+    "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n": types.SavedViewFieldsFragmentDoc,
+    "\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n": types.SavedViewsDocument,
+    "\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n": types.CreateSavedViewDocument,
+    "\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n": types.UpdateSavedViewDocument,
+    "\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n": types.DeleteSavedViewDocument,
+    "\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n": types.StarSavedViewDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": types.ActivitiesPageDocument,
@@ -435,7 +451,7 @@ export function graphql(source: "\n  query FilterTags { tags { id name } }\n"): 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n"): (typeof documents)["\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n  }\n"];
+export function graphql(source: "\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n    ... on CustomFieldsChanged { id changedAt changedBy { id name } fields { key label } }\n  }\n"): (typeof documents)["\n  fragment TimelineEntry on TimelineItem {\n    __typename\n    ... on Activity { id subject type dueAt done createdAt }\n    ... on Note { id body createdAt createdBy { id name } }\n    ... on Comment { id body createdAt author { id name } }\n    ... on Communication {\n      id kind direction messageSubject: subject occurredAt fromAddress toAddresses messageBody: body durationSeconds outcome\n      email { threadId html subject source }\n    }\n    ... on Attachment { id name size downloadUrl createdAt }\n    ... on DealStageChange { id fromStageName toStageName changedAt changedBy { id name } }\n    ... on CustomFieldsChanged { id changedAt changedBy { id name } fields { key label } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -516,6 +532,38 @@ export function graphql(source: "\n  mutation SendEmail($input: SendEmailInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n"): (typeof documents)["\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n"): (typeof documents)["\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n"): (typeof documents)["\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n"): (typeof documents)["\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n"): (typeof documents)["\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n"): (typeof documents)["\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n"): (typeof documents)["\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n"): (typeof documents)["\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n"): (typeof documents)["\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -129,6 +129,7 @@ export class FeedAccess {
     }
     if (event.entityType === 'Comment') return canSeeInheriting(this.ctx, { ...ref, model: 'comment' }, commentVisibleWhere);
     if (event.entityType === 'Attachment') return canSeeFile(this.ctx, ref);
+    if (event.entityType === 'SavedView') return event.changes.shared === true || event.actorUserId === this.ctx.viewer?.user.id;
     return true;
   }
 }

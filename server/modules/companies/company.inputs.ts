@@ -30,14 +30,31 @@ export const CompanyInput = builder.inputType('CompanyInput', {
 
 export type CompanyInputShape = typeof CompanyInput.$inferInput;
 
+type FilterFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
+const companyFilterFields = (t: FilterFieldBuilder) => ({
+  ownerId: t.id({ required: false }),
+  tagId: t.id({ required: false }),
+  text: t.string({ required: false, description: 'Contained in the name or domain (case-insensitive).', validate: shortText('Text') }),
+  createdAt: t.field({ type: DateRangeInput, required: false }),
+  updatedAt: t.field({ type: DateRangeInput, required: false }),
+  custom: t.field(customFiltersField),
+});
+
+export const CompanyFilterBranch = builder.inputType('CompanyFilterBranch', {
+  description: 'One branch of `CompanyFilter.anyOf`: its fields all hold.',
+  fields: companyFilterFields,
+});
+
 export const CompanyFilter = builder.inputType('CompanyFilter', {
   fields: (t) => ({
-    ownerId: t.id({ required: false }),
-    tagId: t.id({ required: false }),
-    text: t.string({ required: false, description: 'Contained in the name or domain (case-insensitive).', validate: shortText('Text') }),
-    createdAt: t.field({ type: DateRangeInput, required: false }),
-    updatedAt: t.field({ type: DateRangeInput, required: false }),
-    custom: t.field(customFiltersField),
+    ...companyFilterFields(t),
+    anyOf: t.field({
+      type: [CompanyFilterBranch],
+      required: false,
+      description: 'Records matching at least one of these branches, on top of the fields beside anyOf (root lists only).',
+      validate: z.array(z.unknown()).max(10, 'At most 10 anyOf branches.'),
+    }),
   }),
 });
 

@@ -6,7 +6,7 @@ import { containsText } from '../records/text-filter.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
-import { listCount, listRows } from '../custom-fields/list-page.js';
+import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
 import type { Context } from '../../context.js';
 import { CompanyFilter, CompanySort } from './company.inputs.js';
 
@@ -26,14 +26,15 @@ function filterWhere(filter: Filter | null | undefined, trash: boolean) {
 
 const SORT_COLUMNS = { NAME: 'sortName', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' } as const;
 
-type ListArgs = { workspaceId?: string | null; filter?: Filter | null; sort?: typeof CompanySort.$inferInput | null; trash?: boolean | null; customSort?: SortShape | null };
+export type CompanyListArgs = { workspaceId?: string | null; filter?: Filter | null; sort?: typeof CompanySort.$inferInput | null; trash?: boolean | null; customSort?: SortShape | null };
 
-async function companyList(ctx: Context, args: ListArgs) {
+export async function companyList(ctx: Context, args: CompanyListArgs) {
   const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
   const direction = args.sort?.direction === 'DESC' ? 'desc' : 'asc';
   const column = SORT_COLUMNS[args.sort?.field ?? 'NAME'];
   return {
     entity: 'COMPANY' as const, delegate: ctx.prisma.company, workspaceId: access.workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
+    anyOf: filterBranches(args.filter, (branch) => filterWhere(branch, !!args.trash)),
     where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash)] }, orderBy: [{ [column]: direction }, { id: direction }],
   };
 }

@@ -61,20 +61,37 @@ export const ContactInput = builder.inputType('ContactInput', {
 
 export type ContactInputShape = typeof ContactInput.$inferInput;
 
+type FilterFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
+const contactFilterFields = (t: FilterFieldBuilder) => ({
+  ownerId: t.id({ required: false }),
+  tagId: t.id({ required: false }),
+  companyId: t.id({ required: false }),
+  lifecycleStage: t.field({ type: LifecycleStageEnum, required: false }),
+  text: t.string({
+    required: false,
+    description: 'Each word contained in the first or last name, job title or an email (case-insensitive).',
+    validate: shortText('Text'),
+  }),
+  createdAt: t.field({ type: DateRangeInput, required: false }),
+  updatedAt: t.field({ type: DateRangeInput, required: false }),
+  custom: t.field(customFiltersField),
+});
+
+export const ContactFilterBranch = builder.inputType('ContactFilterBranch', {
+  description: 'One branch of `ContactFilter.anyOf`: its fields all hold.',
+  fields: contactFilterFields,
+});
+
 export const ContactFilter = builder.inputType('ContactFilter', {
   fields: (t) => ({
-    ownerId: t.id({ required: false }),
-    tagId: t.id({ required: false }),
-    companyId: t.id({ required: false }),
-    lifecycleStage: t.field({ type: LifecycleStageEnum, required: false }),
-    text: t.string({
+    ...contactFilterFields(t),
+    anyOf: t.field({
+      type: [ContactFilterBranch],
       required: false,
-      description: 'Each word contained in the first or last name, job title or an email (case-insensitive).',
-      validate: shortText('Text'),
+      description: 'Records matching at least one of these branches, on top of the fields beside anyOf (root lists only).',
+      validate: z.array(z.unknown()).max(10, 'At most 10 anyOf branches.'),
     }),
-    createdAt: t.field({ type: DateRangeInput, required: false }),
-    updatedAt: t.field({ type: DateRangeInput, required: false }),
-    custom: t.field(customFiltersField),
   }),
 });
 

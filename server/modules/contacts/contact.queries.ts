@@ -10,7 +10,7 @@ import { normalizeProfileUrl } from '../records/normalize.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
-import { listCount, listRows } from '../custom-fields/list-page.js';
+import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
 import { ContactFilter, ContactSort, type ContactFilterShape } from './contact.inputs.js';
 import { contactFilterWhere, contactOrderBy } from './contact-where.js';
 
@@ -20,14 +20,14 @@ async function visibleContacts(ctx: Context, workspaceIdArg: string | null | und
   return { AND: [visibleWhere(access), where] };
 }
 
-type ListArgs = { workspaceId?: string | null; filter?: ContactFilterShape | null; sort?: Parameters<typeof contactOrderBy>[0]; trash?: boolean | null; customSort?: SortShape | null };
+export type ContactListArgs = { workspaceId?: string | null; filter?: ContactFilterShape | null; sort?: Parameters<typeof contactOrderBy>[0]; trash?: boolean | null; customSort?: SortShape | null };
 
-async function contactList(ctx: Context, args: ListArgs) {
+export async function contactList(ctx: Context, args: ContactListArgs) {
   const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
   const where = await visibleContacts(ctx, workspaceId, contactFilterWhere(args.filter, !!args.trash));
   return {
     entity: 'CONTACT' as const, delegate: ctx.prisma.contact, workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
-    where, orderBy: contactOrderBy(args.sort) as Array<Record<string, unknown>>,
+    anyOf: filterBranches(args.filter, (branch) => contactFilterWhere(branch, !!args.trash)), where, orderBy: contactOrderBy(args.sort) as Array<Record<string, unknown>>,
   };
 }
 

@@ -25,6 +25,36 @@ export interface CustomListTarget<T> {
   standard: { column: string; descending: boolean };
   /** The list's Prisma where (visibility and standard filters). */
   where: object;
+  /** The filter's anyOf branches when one has custom conditions: a row matches one branch's where and conditions. */
+  branches?: Array<{ where: object; conditions: Prisma.Sql[] }>;
+}
+
+type WalkedRow = { id: string; marks?: boolean[] };
+
+/** Conditions every walked row meets: the workspace, trash or not, the custom filters, and one branch when each has conditions. */
+function walkConditions<T>(target: CustomListTarget<T>) {
+  const conditions = [
+    sql`t."workspaceId" = ${target.workspaceId}::uuid`,
+    target.trash ? sql`t."deletedAt" IS NOT NULL` : sql`t."deletedAt" IS NULL`,
+    ...target.custom.conditions,
+  ];
+  if (target.branches?.every((b) => b.conditions.length)) conditions.push(sql`(${Prisma.join(target.branches.map(branchSql), ' OR ')})`);
+  return conditions;
+}
+
+const branchSql = (branch: { conditions: Prisma.Sql[] }) => (branch.conditions.length ? sql`(${Prisma.join(branch.conditions, ' AND ')})` : sql`true`);
+
+/** Which branches' custom conditions each row meets, selected beside its id. */
+function marksColumn<T>(target: CustomListTarget<T>) {
+  return target.branches ? sql`, ARRAY[${Prisma.join(target.branches.map(branchSql))}]::boolean[] AS marks` : sql``;
+}
+
+/** The Prisma where for a chunk of walked rows: the list's where, and with branches, a branch each row's marks allow. */
+function chunkWhere<T>(target: CustomListTarget<T>, rows: WalkedRow[]) {
+  const ids = rows.map((r) => r.id);
+  if (!target.branches) return { AND: [target.where, { id: { in: ids } }] };
+  const branches = target.branches.map((b, i) => ({ AND: [b.where, { id: { in: rows.filter((r) => r.marks?.[i]).map((r) => r.id) } }] }));
+  return { AND: [target.where, { id: { in: ids } }, { OR: branches }] };
 }
 
 const MAX_CHUNK = 1000;
@@ -37,11 +67,7 @@ function orderedIds<T>(target: CustomListTarget<T>, cursorId: string | null, lim
   const descending = custom.sort ? custom.descending : standard.descending;
   const [after, dir] = descending ? [Prisma.raw('<'), Prisma.raw('DESC')] : [Prisma.raw('>'), Prisma.raw('ASC')];
   const e = expr('t');
-  const conditions = [
-    sql`t."workspaceId" = ${target.workspaceId}::uuid`,
-    target.trash ? sql`t."deletedAt" IS NOT NULL` : sql`t."deletedAt" IS NULL`,
-    ...custom.conditions,
-  ];
+  const conditions = walkConditions(target);
   if (cursorId) {
     conditions.push(sql`((c.s IS NULL AND ${e} IS NULL AND t.id ${after} c.id)
       OR (c.s IS NOT NULL AND (${e} IS NULL OR ${e} ${after} c.s OR (${e} = c.s AND t.id ${after} c.id))))`);
@@ -49,8 +75,8 @@ function orderedIds<T>(target: CustomListTarget<T>, cursorId: string | null, lim
   const from = cursorId
     ? sql`${table} t, (SELECT ${expr('c0')} AS s, c0.id FROM ${table} c0 WHERE c0.id = ${cursorId}::uuid) c`
     : sql`${table} t`;
-  return target.db.$queryRaw<Array<{ id: string }>>(sql`
-    SELECT t.id FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')}
+  return target.db.$queryRaw<WalkedRow[]>(sql`
+    SELECT t.id${marksColumn(target)} FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')}
      ORDER BY ${e} ${dir} NULLS LAST, t.id ${dir} LIMIT ${limit}`);
 }
 
@@ -62,9 +88,10 @@ export async function customPage<T extends { id: string }>(target: CustomListTar
   let after = cursor?.id ?? null;
   let chunk = Math.min(Math.max(take, 1), MAX_CHUNK);
   while (rows.length < take) {
-    const ids = (await orderedIds(target, after, chunk)).map((r) => r.id);
+    const walked = await orderedIds(target, after, chunk);
+    const ids = walked.map((r) => r.id);
     if (ids.length === 0) break;
-    const found = await target.delegate.findMany({ ...selection, where: { AND: [target.where, { id: { in: ids } }] } });
+    const found = await target.delegate.findMany({ ...selection, where: chunkWhere(target, walked) });
     const byId = new Map(found.map((row) => [row.id, row]));
     for (const id of ids) if (byId.has(id) && rows.length < take) rows.push(byId.get(id)!);
     if (ids.length < chunk) break;
@@ -77,15 +104,10 @@ export async function customPage<T extends { id: string }>(target: CustomListTar
 /** The total under both the custom conditions and the list's where, counted chunk by chunk of matching ids. */
 export async function customCount<T>(target: CustomListTarget<T>) {
   const table = Prisma.raw(`"${target.table}"`);
-  const conditions = [
-    sql`t."workspaceId" = ${target.workspaceId}::uuid`,
-    target.trash ? sql`t."deletedAt" IS NOT NULL` : sql`t."deletedAt" IS NULL`,
-    ...target.custom.conditions,
-  ];
-  const ids = (await target.db.$queryRaw<Array<{ id: string }>>(sql`SELECT t.id FROM ${table} t WHERE ${Prisma.join(conditions, ' AND ')}`)).map((r) => r.id);
+  const rows = await target.db.$queryRaw<WalkedRow[]>(sql`SELECT t.id${marksColumn(target)} FROM ${table} t WHERE ${Prisma.join(walkConditions(target), ' AND ')}`);
   let total = 0;
-  for (let i = 0; i < ids.length; i += 10_000) {
-    total += await target.delegate.count({ where: { AND: [target.where, { id: { in: ids.slice(i, i + 10_000) } }] } });
+  for (let i = 0; i < rows.length; i += 10_000) {
+    total += await target.delegate.count({ where: chunkWhere(target, rows.slice(i, i + 10_000)) });
   }
   return total;
 }

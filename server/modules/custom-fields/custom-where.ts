@@ -102,10 +102,11 @@ export interface CustomQuery {
 /** Filters and sort checked against the definitions; null when the list needs neither. */
 export async function customQuery(
   db: Db, workspaceId: string, entity: CustomFieldEntity, filters: readonly FilterShape[] | null | undefined, sort: SortShape | null | undefined,
+  at = 'filter.custom',
 ): Promise<CustomQuery | null> {
   if (!filters?.length && !sort) return null;
   const field = await fieldsFor(db, workspaceId, entity, [...(filters ?? []).map((f) => f.key), ...(sort ? [sort.key] : [])]);
-  const conditions = (filters ?? []).map((filter, i) => filterSql(field(filter.key, `filter.custom.${i}.key`), filter, `filter.custom.${i}`));
+  const conditions = (filters ?? []).map((filter, i) => filterSql(field(filter.key, `${at}.${i}.key`), filter, `${at}.${i}`));
   const sortField = sort ? field(sort.key, 'customSort.key') : null;
   return { conditions, sort: sortField ? (alias) => sortExpression(sortField, alias) : null, descending: sort?.direction === 'DESC' };
 }

@@ -52,22 +52,39 @@ export const DateOnlyRangeInput = builder.inputType('DateOnlyRangeInput', {
   }),
 });
 
+type FilterFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
+const dealFilterFields = (t: FilterFieldBuilder) => ({
+  ownerId: t.id({ required: false }),
+  tagId: t.id({ required: false }),
+  pipelineId: t.id({ required: false }),
+  stageId: t.id({ required: false }),
+  status: t.field({ type: DealStatusEnum, required: false }),
+  companyId: t.id({ required: false }),
+  contactId: t.id({ required: false }),
+  currency: t.string({ required: false, validate: shortText('Currency', 10) }),
+  amount: t.field({ type: AmountRangeInput, required: false }),
+  expectedCloseDate: t.field({ type: DateOnlyRangeInput, required: false }),
+  createdAt: t.field({ type: DateRangeInput, required: false }),
+  updatedAt: t.field({ type: DateRangeInput, required: false }),
+  custom: t.field(customFiltersField),
+  text: t.string({ required: false, description: 'Contained in the name (case-insensitive).', validate: shortText('Text') }),
+});
+
+export const DealFilterBranch = builder.inputType('DealFilterBranch', {
+  description: 'One branch of `DealFilter.anyOf`: its fields all hold.',
+  fields: dealFilterFields,
+});
+
 export const DealFilter = builder.inputType('DealFilter', {
   fields: (t) => ({
-    ownerId: t.id({ required: false }),
-    tagId: t.id({ required: false }),
-    pipelineId: t.id({ required: false }),
-    stageId: t.id({ required: false }),
-    status: t.field({ type: DealStatusEnum, required: false }),
-    companyId: t.id({ required: false }),
-    contactId: t.id({ required: false }),
-    currency: t.string({ required: false, validate: shortText('Currency', 10) }),
-    amount: t.field({ type: AmountRangeInput, required: false }),
-    expectedCloseDate: t.field({ type: DateOnlyRangeInput, required: false }),
-    createdAt: t.field({ type: DateRangeInput, required: false }),
-    updatedAt: t.field({ type: DateRangeInput, required: false }),
-    custom: t.field(customFiltersField),
-    text: t.string({ required: false, description: 'Contained in the name (case-insensitive).', validate: shortText('Text') }),
+    ...dealFilterFields(t),
+    anyOf: t.field({
+      type: [DealFilterBranch],
+      required: false,
+      description: 'Records matching at least one of these branches, on top of the fields beside anyOf (root lists only).',
+      validate: z.array(z.unknown()).max(10, 'At most 10 anyOf branches.'),
+    }),
   }),
 });
 

@@ -6,7 +6,7 @@ import { recordAccess, rememberVisible, visibleWhere } from '../records/access.j
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
-import { listCount, listRows } from '../custom-fields/list-page.js';
+import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
 import { DealFilter, DealSort } from './deal.inputs.js';
 import { dealFilterWhere, dealOrderBy } from './deal-where.js';
 import './deal.types.js';
@@ -17,12 +17,13 @@ export async function visibleDeals(ctx: Context, workspaceId: string, where: Pri
   return { AND: [visibleWhere(access), where] };
 }
 
-type ListArgs = { workspaceId?: string | null; filter?: Parameters<typeof dealFilterWhere>[0]; sort?: Parameters<typeof dealOrderBy>[0]; trash?: boolean | null; customSort?: SortShape | null };
+export type DealListArgs = { workspaceId?: string | null; filter?: Parameters<typeof dealFilterWhere>[0]; sort?: Parameters<typeof dealOrderBy>[0]; trash?: boolean | null; customSort?: SortShape | null };
 
-async function dealList(ctx: Context, args: ListArgs) {
+export async function dealList(ctx: Context, args: DealListArgs) {
   const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
   return {
     entity: 'DEAL' as const, delegate: ctx.prisma.deal, workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
+    anyOf: filterBranches(args.filter, (branch) => dealFilterWhere(branch, !!args.trash)),
     where: await visibleDeals(ctx, workspaceId, dealFilterWhere(args.filter, !!args.trash)), orderBy: dealOrderBy(args.sort) as Array<Record<string, unknown>>,
   };
 }

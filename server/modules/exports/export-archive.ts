@@ -8,6 +8,7 @@ import { ZipArchive } from 'archiver';
 import { stringify } from 'csv-stringify/sync';
 import type { SqlRunner } from '../../db/sql-runner.js';
 import type { FileStorage } from '../files/storage.js';
+import { customColumns, type CustomColumns } from './custom-columns.js';
 import { BatchSize, exportedColumns, rowBatches, type ExportSource } from './export-sources.js';
 
 export type ExportFormat = 'JSON' | 'CSV';
@@ -90,17 +91,18 @@ class Tally {
   }
 }
 
-function formatBatch(format: ExportFormat, columns: string[], rows: Array<Record<string, unknown>>): string {
-  if (format === 'CSV') return stringify(rows.map((row) => columns.map((column) => csvCell(row[column]))));
+function formatBatch(format: ExportFormat, columns: string[], rows: Array<Record<string, unknown>>, custom: CustomColumns | null): string {
+  if (format === 'CSV') return stringify(rows.map((row) => [...columns.map((column) => csvCell(row[column])), ...(custom?.cells(row).map(csvCell) ?? [])]));
   return rows.map(jsonText).join('\n') + '\n';
 }
 
 async function* tableFile(input: ArchiveInput, source: ExportSource, tally: Tally, progress: { done: number }) {
   const columns = await exportedColumns(input.sql, source);
-  if (input.format === 'CSV') yield tally.take(Buffer.from(stringify([columns])));
+  const custom = input.format === 'CSV' ? await customColumns(input.sql, source.table, input.workspaceId) : null;
+  if (input.format === 'CSV') yield tally.take(Buffer.from(stringify([[...columns, ...(custom?.headers ?? [])]])));
   const size = new BatchSize(input.maxBatchRows ?? MAX_BATCH_ROWS, input.batchBytes ?? BATCH_BYTES);
   for await (const rows of rowBatches(input.sql, source, columns, input.workspaceId, size)) {
-    const chunk = Buffer.from(formatBatch(input.format, columns, rows));
+    const chunk = Buffer.from(formatBatch(input.format, columns, rows, custom));
     size.observe(rows.length, chunk.length);
     tally.records += rows.length;
     progress.done += rows.length;

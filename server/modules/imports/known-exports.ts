@@ -28,6 +28,8 @@ export function normalizeHeader(header: string): string {
 const exact = (field: string | null, ...headers: string[]): Rule => [new RegExp(`^(${headers.join('|')})$`), field];
 
 const KITH_RECORD_INTERNALS = exact(null, 'id', 'workspaceid', 'sortname', 'companyid', 'ownerid', 'customfields', 'visibility', 'createdbyid', 'createdat', 'updatedat', 'deletedat');
+/** The CSV export's readable `custom.<key>` columns: the `customFields` column carries the same values, typed. */
+const KITH_CUSTOM_COLUMNS: Rule = [/^custom [a-z0-9 ]+$/, null];
 
 export const KNOWN_EXPORTS: KnownExport[] = [
   {
@@ -35,6 +37,7 @@ export const KNOWN_EXPORTS: KnownExport[] = [
     entity: 'CONTACT',
     signature: ['firstname', 'lastname', 'sortname', 'lifecyclestage', 'workspaceid'],
     rules: [
+      KITH_CUSTOM_COLUMNS,
       exact('firstName', 'firstname'),
       exact('lastName', 'lastname'),
       exact('jobTitle', 'jobtitle'),
@@ -52,6 +55,7 @@ export const KNOWN_EXPORTS: KnownExport[] = [
     entity: 'COMPANY',
     signature: ['name', 'sortname', 'domain', 'workspaceid'],
     rules: [
+      KITH_CUSTOM_COLUMNS,
       ...['name', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'country', 'phone'].map((f) => exact(f, f)),
       exact('postalCode', 'postalcode'),
       exact('linkedinUrl', 'linkedinurl'),

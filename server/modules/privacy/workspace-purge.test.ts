@@ -71,6 +71,8 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await app.prisma.customField.create({ data: { workspaceId, entity: 'CONTACT', key: 'tier', label: 'Tier', type: 'TEXT' } });
   await app.prisma.importMappingPreset.create({ data: { workspaceId, name: 'CRM', entity: 'CONTACT', columns: { Name: 'fullName' } } });
   await app.prisma.sampleRecord.create({ data: { workspaceId, recordId: contact.id, tableName: 'Contact' } });
+  const view = await app.prisma.savedView.create({ data: { workspaceId, ownerId: userId, entity: 'CONTACT', name: 'Leads', filter: { lifecycleStage: 'LEAD' } } });
+  await app.prisma.savedViewStar.create({ data: { workspaceId, userId, entity: 'CONTACT', viewId: view.id } });
   return { workspaceId, storageKey, archiveKey };
 }
 

@@ -9,13 +9,14 @@ import { CommunicationType } from '../communications/communication.types.js';
 import { AttachmentType } from '../files/attachment.types.js';
 import { NoteType } from '../notes/note.types.js';
 import { recordAccess } from '../records/access.js';
+import { CustomFieldsChangedType } from './custom-fields-changed.js';
 import { readSource, SOURCES, type Cursor, type TimelineItem, type TimelineOwner } from './timeline.sources.js';
 
 const MAX_PAGE = 100;
 
 export const TimelineItemUnion = builder.unionType('TimelineItem', {
-  description: 'One entry of a record’s history: an activity, note, comment, communication, file or deal stage change.',
-  types: [ActivityType, NoteType, CommentType, CommunicationType, AttachmentType, getRefFromModel('DealStageChange', builder) as typeof NoteType],
+  description: 'One entry of a record’s history: an activity, note, comment, communication, file, deal stage change or change of custom values.',
+  types: [ActivityType, NoteType, CommentType, CommunicationType, AttachmentType, getRefFromModel('DealStageChange', builder) as typeof NoteType, CustomFieldsChangedType as unknown as typeof NoteType],
   resolveType: (item) => (item as unknown as { __timelineKind: string }).__timelineKind,
 });
 

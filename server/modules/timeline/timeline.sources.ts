@@ -8,16 +8,17 @@ import { visibleWhere } from '../records/access.js';
 import { linkedRecordsVisibleWhere } from '../records/linked-records.js';
 
 export type TimelineOwner = 'contact' | 'company' | 'deal';
-export type TimelineKind = 'Activity' | 'Note' | 'Comment' | 'Communication' | 'Attachment' | 'DealStageChange';
+export type TimelineKind = 'Activity' | 'Note' | 'Comment' | 'Communication' | 'Attachment' | 'DealStageChange' | 'CustomFieldsChanged';
 
 interface Source {
   kind: TimelineKind;
-  model: 'activity' | 'note' | 'comment' | 'communication' | 'file' | 'dealStageChange';
+  model: 'activity' | 'note' | 'comment' | 'communication' | 'file' | 'dealStageChange' | 'activityEvent';
   time: 'createdAt' | 'occurredAt' | 'changedAt';
   where: (owner: TimelineOwner, id: string, access: RecordAccess) => object;
 }
 
 const column = { contact: 'contactId', company: 'companyId', deal: 'dealId' } as const;
+const entityType = { contact: 'Contact', company: 'Company', deal: 'Deal' } as const;
 const linked = (owner: TimelineOwner, id: string) => ({ [column[owner]]: id });
 
 export const SOURCES: Source[] = [
@@ -65,6 +66,16 @@ export const SOURCES: Source[] = [
       const deal = owner === 'deal' ? { id } : owner === 'company' ? { companyId: id } : { contacts: { some: { contactId: id } } };
       return { deal: { AND: [deal, { deletedAt: null }, visibleWhere(access)] } };
     },
+  },
+  {
+    // Updates that changed custom values: their events name the keys (`changes.customFields`), the timeline shows the labels.
+    kind: 'CustomFieldsChanged',
+    model: 'activityEvent',
+    time: 'createdAt',
+    where: (owner, id, access) => ({
+      workspaceId: access.workspaceId, entityType: entityType[owner], entityId: id, verb: 'updated',
+      changes: { path: ['customFields'], array_contains: [] },
+    }),
   },
 ];
 

@@ -3,9 +3,14 @@ import { createSignal, Show, type Component } from 'solid-js';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
 import { TagFilter } from '../../components/TagFilter';
-import type { Column, SortState } from '../../components/VirtualTable';
+import type { Column } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
-import type { CompaniesPageQuery, CompanySortField } from '../../gql/graphql';
+import type { CompaniesPageQuery, CompanyFilter, CompanySort } from '../../gql/graphql';
+import { CustomFilter } from '../../components/CustomFilter';
+import { ColumnPicker } from '../../components/views/ColumnPicker';
+import { createListView } from '../../components/views/list-view';
+import { ViewBar } from '../../components/views/ViewBar';
+
 import { formatDate } from '../../lib/format';
 import { createPagedList, debounced } from '../../lib/paged';
 import { useSession } from '../../lib/session';
@@ -24,11 +29,11 @@ const CompaniesPage = graphql(`
 type Row = CompaniesPageQuery['companies']['edges'][number]['node'];
 
 const columns: Column<Row>[] = [
-  { label: 'Name', width: 'minmax(10rem, 2fr)', cell: (c) => c.name, sortField: 'NAME' },
-  { label: 'Domain', width: 'minmax(8rem, 1.5fr)', cell: (c) => c.domain ?? '' },
-  { label: 'Industry', width: 'minmax(8rem, 1fr)', cell: (c) => c.industry ?? '', wide: true },
-  { label: 'Location', width: 'minmax(8rem, 1fr)', cell: (c) => [c.city, c.country].filter(Boolean).join(', '), wide: true },
-  { label: 'Updated', width: '8rem', cell: (c) => formatDate(c.updatedAt), sortField: 'UPDATED_AT', wide: true },
+  { key: 'name', label: 'Name', width: 'minmax(10rem, 2fr)', cell: (c) => c.name, sortField: 'NAME' },
+  { key: 'domain', label: 'Domain', width: 'minmax(8rem, 1.5fr)', cell: (c) => c.domain ?? '' },
+  { key: 'industry', label: 'Industry', width: 'minmax(8rem, 1fr)', cell: (c) => c.industry ?? '', wide: true },
+  { key: 'location', label: 'Location', width: 'minmax(8rem, 1fr)', cell: (c) => [c.city, c.country].filter(Boolean).join(', '), wide: true },
+  { key: 'updated', label: 'Updated', width: '8rem', cell: (c) => formatDate(c.updatedAt), sortField: 'UPDATED_AT', wide: true },
 ];
 
 const CompaniesList: Component = () => {
@@ -36,11 +41,15 @@ const CompaniesList: Component = () => {
   const session = useSession();
   const [text, setText] = createSignal('');
   const [tag, setTag] = createSignal('');
-  const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
+  const views = createListView(columns, { field: 'NAME', direction: 'ASC' }, (f) => {
+    setText((f.text as string) ?? '');
+    setTag((f.tagId as string) ?? '');
+  });
+  const { sort, setSort, custom, setCustom } = views;
   const search = debounced(text);
   const variables = () => ({
-    filter: { text: search() || null, tagId: tag() || null },
-    sort: { field: sort().field as CompanySortField, direction: sort().direction },
+    filter: views.filter({ text: search() || null, tagId: tag() || null }) as CompanyFilter,
+    sort: sort() as CompanySort,
   });
   const list = createPagedList<Row>(variables, async (after) => {
     const result = await client.query(CompaniesPage, { first: 100, after, ...variables() }, { requestPolicy: 'network-only' }).toPromise();
@@ -64,7 +73,8 @@ const CompaniesList: Component = () => {
       error={list.error()}
       onRetry={list.reload}
       empty={list.rows().length === 0}
-      emptyTitle={search() || tag() ? 'No companies match these filters.' : 'No companies yet.'}
+      emptyTitle={search() || tag() || custom() || views.view() ? 'No companies match these filters.' : 'No companies yet.'}
+      views={<ViewBar list="COMPANY" noun="companies" state={() => ({ ...variables(), columns: views.chosen() })} onOpen={views.open} />}
       actions={
         <Show when={session.can('records:create')}>
           <NewCompany />
@@ -77,6 +87,8 @@ const CompaniesList: Component = () => {
             <input id="companies-search" type="search" placeholder="Name or domain" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
           </div>
           <TagFilter id="companies-tag" value={tag()} onChange={setTag} />
+          <CustomFilter entity="COMPANY" idPrefix="companies" onChange={setCustom} />
+          <ColumnPicker columns={views.columns()} chosen={views.chosen()} onChange={views.setChosen} />
         </>
       }
     >

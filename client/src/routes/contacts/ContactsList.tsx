@@ -5,9 +5,12 @@ import { FirstRunPaths } from '../../components/FirstRun';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
 import { TagFilter } from '../../components/TagFilter';
-import type { Column, SortState } from '../../components/VirtualTable';
+import type { Column } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
-import type { ContactSortField, ContactsPageQuery, CustomFieldFilter, LifecycleStage } from '../../gql/graphql';
+import type { ContactFilter, ContactSort, ContactsPageQuery, LifecycleStage } from '../../gql/graphql';
+import { ColumnPicker } from '../../components/views/ColumnPicker';
+import { createListView } from '../../components/views/list-view';
+import { ViewBar } from '../../components/views/ViewBar';
 import { LIFECYCLE_STAGES } from '../../lib/enums';
 import { formatDate, humanize } from '../../lib/format';
 import { createPagedList, debounced } from '../../lib/paged';
@@ -28,12 +31,12 @@ const ContactsPage = graphql(`
 type Row = ContactsPageQuery['contacts']['edges'][number]['node'];
 
 const columns: Column<Row>[] = [
-  { label: 'Name', width: 'minmax(10rem, 2fr)', cell: (c) => c.name, sortField: 'NAME' },
-  { label: 'Email', width: 'minmax(10rem, 2fr)', cell: (c) => c.primaryEmail ?? '', wide: true },
-  { label: 'Company', width: 'minmax(8rem, 1.5fr)', cell: (c) => c.company?.name ?? '' },
-  { label: 'Stage', width: '8rem', cell: (c) => humanize(c.lifecycleStage), wide: true },
-  { label: 'Owner', width: 'minmax(7rem, 1fr)', cell: (c) => c.owner?.name ?? '', wide: true },
-  { label: 'Updated', width: '8rem', cell: (c) => formatDate(c.updatedAt), sortField: 'UPDATED_AT', wide: true },
+  { key: 'name', label: 'Name', width: 'minmax(10rem, 2fr)', cell: (c) => c.name, sortField: 'NAME' },
+  { key: 'email', label: 'Email', width: 'minmax(10rem, 2fr)', cell: (c) => c.primaryEmail ?? '', wide: true },
+  { key: 'company', label: 'Company', width: 'minmax(8rem, 1.5fr)', cell: (c) => c.company?.name ?? '' },
+  { key: 'stage', label: 'Stage', width: '8rem', cell: (c) => humanize(c.lifecycleStage), wide: true },
+  { key: 'owner', label: 'Owner', width: 'minmax(7rem, 1fr)', cell: (c) => c.owner?.name ?? '', wide: true },
+  { key: 'updated', label: 'Updated', width: '8rem', cell: (c) => formatDate(c.updatedAt), sortField: 'UPDATED_AT', wide: true },
 ];
 
 const ContactsList: Component = () => {
@@ -42,12 +45,16 @@ const ContactsList: Component = () => {
   const [text, setText] = createSignal('');
   const [stage, setStage] = createSignal<LifecycleStage | ''>('');
   const [tag, setTag] = createSignal('');
-  const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
-  const [custom, setCustom] = createSignal<CustomFieldFilter | null>(null);
+  const views = createListView(columns, { field: 'NAME', direction: 'ASC' }, (f) => {
+    setText((f.text as string) ?? '');
+    setStage((f.lifecycleStage as LifecycleStage) ?? '');
+    setTag((f.tagId as string) ?? '');
+  });
+  const { sort, setSort, custom, setCustom } = views;
   const search = debounced(text);
   const variables = () => ({
-    filter: { text: search() || null, lifecycleStage: stage() || null, tagId: tag() || null, custom: custom() ? [custom()!] : null },
-    sort: { field: sort().field as ContactSortField, direction: sort().direction },
+    filter: views.filter({ text: search() || null, lifecycleStage: stage() || null, tagId: tag() || null }) as ContactFilter,
+    sort: sort() as ContactSort,
   });
   const list = createPagedList<Row>(variables, async (after) => {
     const result = await client.query(ContactsPage, { first: 100, after, ...variables() }, { requestPolicy: 'network-only' }).toPromise();
@@ -71,12 +78,13 @@ const ContactsList: Component = () => {
       error={list.error()}
       onRetry={list.reload}
       empty={list.rows().length === 0}
-      emptyTitle={search() || stage() || tag() || custom() ? 'No contacts match these filters.' : 'No contacts yet.'}
+      emptyTitle={search() || stage() || tag() || custom() || views.view() ? 'No contacts match these filters.' : 'No contacts yet.'}
       emptyBody={
-        <Show when={!search() && !stage() && !tag() && !custom()}>
+        <Show when={!search() && !stage() && !tag() && !custom() && !views.view()}>
           <FirstRunPaths onChanged={list.reload} />
         </Show>
       }
+      views={<ViewBar list="CONTACT" noun="contacts" state={() => ({ ...variables(), columns: views.chosen() })} onOpen={views.open} />}
       actions={
         <Show when={session.can('records:create')}>
           <NewContact />
@@ -100,10 +108,11 @@ const ContactsList: Component = () => {
           </div>
           <TagFilter id="contacts-tag" value={tag()} onChange={setTag} />
           <CustomFilter entity="CONTACT" idPrefix="contacts" onChange={setCustom} />
+          <ColumnPicker columns={columns} chosen={views.chosen()} onChange={views.setChosen} />
         </>
       }
     >
-      <RecordTable kind="contact" label="Contacts" list={list} columns={columns} title={(c) => c.name} href={(c) => `/contacts/${c.id}`} sort={sort()} onSort={setSort} />
+      <RecordTable kind="contact" label="Contacts" list={list} columns={views.columns()} title={(c) => c.name} href={(c) => `/contacts/${c.id}`} sort={sort()} onSort={setSort} />
     </ListFrame>
   );
 };

@@ -4,9 +4,14 @@ import { createSignal, Show, type Component } from 'solid-js';
 import { ListFrame } from '../../components/ListFrame';
 import { RecordTable } from '../../components/RecordTable';
 import { TagFilter } from '../../components/TagFilter';
-import type { Column, SortState } from '../../components/VirtualTable';
+import type { Column } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
-import type { DealSortField, DealStatus, DealsPageQuery } from '../../gql/graphql';
+import type { DealFilter, DealSort, DealStatus, DealsPageQuery } from '../../gql/graphql';
+import { CustomFilter } from '../../components/CustomFilter';
+import { ColumnPicker } from '../../components/views/ColumnPicker';
+import { createListView } from '../../components/views/list-view';
+import { ViewBar } from '../../components/views/ViewBar';
+
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { createPagedList, debounced } from '../../lib/paged';
 import { useSession } from '../../lib/session';
@@ -26,12 +31,12 @@ type Row = DealsPageQuery['deals']['edges'][number]['node'];
 const STATUSES: DealStatus[] = ['OPEN', 'WON', 'LOST'];
 
 const columns: Column<Row>[] = [
-  { label: 'Name', width: 'minmax(10rem, 2fr)', cell: (d) => d.name, sortField: 'NAME' },
-  { label: 'Amount', width: '9rem', cell: (d) => formatMoney(d.amount, d.currency), sortField: 'AMOUNT' },
-  { label: 'Stage', width: 'minmax(7rem, 1fr)', cell: (d) => d.stage.name },
-  { label: 'Company', width: 'minmax(8rem, 1.5fr)', cell: (d) => d.company?.name ?? '', wide: true },
-  { label: 'Owner', width: 'minmax(7rem, 1fr)', cell: (d) => d.owner?.name ?? '', wide: true },
-  { label: 'Close date', width: '8rem', cell: (d) => formatDate(d.expectedCloseDate), sortField: 'CLOSE_DATE', wide: true },
+  { key: 'name', label: 'Name', width: 'minmax(10rem, 2fr)', cell: (d) => d.name, sortField: 'NAME' },
+  { key: 'amount', label: 'Amount', width: '9rem', cell: (d) => formatMoney(d.amount, d.currency), sortField: 'AMOUNT' },
+  { key: 'stage', label: 'Stage', width: 'minmax(7rem, 1fr)', cell: (d) => d.stage.name },
+  { key: 'company', label: 'Company', width: 'minmax(8rem, 1.5fr)', cell: (d) => d.company?.name ?? '', wide: true },
+  { key: 'owner', label: 'Owner', width: 'minmax(7rem, 1fr)', cell: (d) => d.owner?.name ?? '', wide: true },
+  { key: 'closeDate', label: 'Close date', width: '8rem', cell: (d) => formatDate(d.expectedCloseDate), sortField: 'CLOSE_DATE', wide: true },
 ];
 
 const DealsList: Component = () => {
@@ -40,11 +45,16 @@ const DealsList: Component = () => {
   const [text, setText] = createSignal('');
   const [status, setStatus] = createSignal<DealStatus | ''>('');
   const [tag, setTag] = createSignal('');
-  const [sort, setSort] = createSignal<SortState>({ field: 'NAME', direction: 'ASC' });
+  const views = createListView(columns, { field: 'NAME', direction: 'ASC' }, (f) => {
+    setText((f.text as string) ?? '');
+    setStatus((f.status as DealStatus) ?? '');
+    setTag((f.tagId as string) ?? '');
+  });
+  const { sort, setSort, custom, setCustom } = views;
   const search = debounced(text);
   const variables = () => ({
-    filter: { text: search() || null, status: status() || null, tagId: tag() || null },
-    sort: { field: sort().field as DealSortField, direction: sort().direction },
+    filter: views.filter({ text: search() || null, status: status() || null, tagId: tag() || null }) as DealFilter,
+    sort: sort() as DealSort,
   });
   const list = createPagedList<Row>(variables, async (after) => {
     const result = await client.query(DealsPage, { first: 100, after, ...variables() }, { requestPolicy: 'network-only' }).toPromise();
@@ -68,7 +78,8 @@ const DealsList: Component = () => {
       error={list.error()}
       onRetry={list.reload}
       empty={list.rows().length === 0}
-      emptyTitle={search() || status() || tag() ? 'No deals match these filters.' : 'No deals yet.'}
+      emptyTitle={search() || status() || tag() || custom() || views.view() ? 'No deals match these filters.' : 'No deals yet.'}
+      views={<ViewBar list="DEAL" noun="deals" state={() => ({ ...variables(), columns: views.chosen() })} onOpen={views.open} />}
       actions={
         <>
           <A href="/deals/board" class="button">
@@ -95,6 +106,8 @@ const DealsList: Component = () => {
             </select>
           </div>
           <TagFilter id="deals-tag" value={tag()} onChange={setTag} />
+          <CustomFilter entity="DEAL" idPrefix="deals" onChange={setCustom} />
+          <ColumnPicker columns={views.columns()} chosen={views.chosen()} onChange={views.setChosen} />
         </>
       }
     >
