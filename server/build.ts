@@ -1,8 +1,10 @@
 // `npm run server:build` (run by postinstall): the server compiled to plain JavaScript in dist/server, file for
-// file, so `npm start` runs under node alone. Dependencies stay in node_modules; tests are left out.
+// file, so `npm start` runs under node alone (dependencies stay in node_modules; tests are left out), and the
+// migrated embedded database a new data directory starts from (db/pglite-snapshot.ts).
 import { build } from 'esbuild';
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { buildPgliteSnapshot } from './db/pglite-snapshot.js';
 import { PROJECT_ROOT } from './project-root.js';
 
 export const SERVER_OUT_DIR = join(PROJECT_ROOT, 'dist', 'server');
@@ -30,4 +32,7 @@ export async function buildServer(outdir = SERVER_OUT_DIR) {
   });
 }
 
-if (process.argv[1] && import.meta.filename === process.argv[1]) await buildServer();
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  await buildServer();
+  await buildPgliteSnapshot();
+}
