@@ -1,4 +1,4 @@
-// npm run bench:memory — RSS of the compiled server (`node dist/server/main.js`, as `npm start` runs it) as a real
+// npm run bench:memory — RSS of the compiled server (as `npm start` runs it, node's flags included) as a real
 // process, on embedded PGlite and on PostgreSQL: idle after start, then after 200 contacts pages (50 contacts with
 // company, owner, tags and primary email, walked forward by cursor). Targets: PostgreSQL <= 200 MB idle and
 // <= 250 MB after the pages; PGlite <= 350 MB. With BENCH_HEAP_SNAPSHOT=<dir> the server writes a heap snapshot
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { freshBenchDatabase } from './bench-database.js';
 import { createAppServices } from '../server/app-services.js';
-import { buildServer, SERVER_OUT_DIR } from '../server/build.js';
+import { buildServer, startArguments } from '../server/build.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/database.js';
 import { applyMigrations } from '../server/db/migrations.js';
@@ -22,8 +22,11 @@ const PAGES = 200;
 const IDLE_MS = 5_000;
 const SNAPSHOT_DIR = process.env.BENCH_HEAP_SNAPSHOT;
 
-/** The server's own process.memoryUsage(), printed to stderr on SIGUSR2 (a bench-only --import). */
-const PROBE = `data:text/javascript,process.on('SIGUSR2',()=>{const m=process.memoryUsage();process.stderr.write('MEMORY '+JSON.stringify(m)+'\\n')})`;
+/**
+ * The server's own process.memoryUsage(), printed to stderr on SIGUSR2 (a bench-only --import); from the second
+ * signal on (after the pages, RSS already read) also the heap still live after a full GC: what is not garbage.
+ */
+const PROBE = `data:text/javascript,let n=0;process.on('SIGUSR2',()=>{const m=process.memoryUsage();if(++n>1){gc();m.live=process.memoryUsage().heapUsed}process.stderr.write('MEMORY '+JSON.stringify(m)+'\\n')})`;
 
 async function seed(db: Database) {
   const app = createAppServices(loadConfig({ LOG_LEVEL: 'error' }), db, { passwordHashing: 'fast' });
@@ -39,7 +42,7 @@ const kb = (text: string, field: string) => Number(new RegExp(`${field}:\\s+(\\d
 
 function startServer(env: Record<string, string>, port: number) {
   const args = SNAPSHOT_DIR ? ['--heapsnapshot-signal=SIGUSR1', `--diagnostic-dir=${SNAPSHOT_DIR}`] : [];
-  const child = spawn(process.execPath, [...args, '--import', PROBE, join(SERVER_OUT_DIR, 'main.js')], {
+  const child = spawn(process.execPath, [...args, '--expose-gc', '--import', PROBE, ...startArguments()], {
     cwd: tmpdir(),
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -61,9 +64,10 @@ async function heapBreakdown(server: ReturnType<typeof startServer>) {
   const before = server.stderr().length;
   server.child.kill('SIGUSR2');
   while (!server.stderr().slice(before).includes('\n')) await new Promise((resolve) => setTimeout(resolve, 20));
-  const m = JSON.parse(/MEMORY (.*)/.exec(server.stderr().slice(before))![1]!) as NodeJS.MemoryUsage;
+  const m = JSON.parse(/MEMORY (.*)/.exec(server.stderr().slice(before))![1]!) as NodeJS.MemoryUsage & { live?: number };
   const mb = (n: number) => (n / 1048576).toFixed(0);
-  return `heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB (WASM memories and buffers; array buffers ${mb(m.arrayBuffers)} MB)`;
+  const live = m.live === undefined ? '' : ` (${mb(m.live)} MB live after a full GC)`;
+  return `heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB${live}, external ${mb(m.external)} MB (WASM memories and buffers; array buffers ${mb(m.arrayBuffers)} MB)`;
 }
 
 const PAGE_QUERY = `query($after: String) { contacts(first: 50, after: $after) { edges { node { id firstName lastName primaryEmail company { name } owner { name } tags { name } } } pageInfo { endCursor hasNextPage } } }`;

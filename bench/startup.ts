@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildServer, SERVER_OUT_DIR } from '../server/build.js';
+import { buildServer, startArguments } from '../server/build.js';
 import { buildPgliteSnapshot } from '../server/db/pglite-snapshot.js';
 
 await buildServer();
@@ -13,7 +13,7 @@ await buildPgliteSnapshot();
 
 async function timeToHealthy(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(SERVER_OUT_DIR, 'main.js')], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: tmpdir(),
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: 'ignore',

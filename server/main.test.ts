@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildServer, SERVER_OUT_DIR } from './build.js';
+import { buildServer, startArguments } from './build.js';
 import { buildPgliteSnapshot } from './db/pglite-snapshot.js';
 
 const dirs: string[] = [];
@@ -17,7 +17,7 @@ beforeAll(async () => {
 }, 60_000);
 
 function startKith(dataDir: string) {
-  const child = spawn(process.execPath, [join(SERVER_OUT_DIR, 'main.js')], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: tmpdir(),
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
