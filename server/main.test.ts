@@ -6,14 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildServer, SERVER_OUT_DIR } from './build.js';
+import { buildServer, startArguments } from './build.js';
+import { buildPgliteSnapshot } from './db/pglite-snapshot.js';
 
 const dirs: string[] = [];
 
-beforeAll(() => buildServer(), 60_000);
+beforeAll(async () => {
+  await buildServer();
+  await buildPgliteSnapshot();
+}, 60_000);
 
 function startKith(dataDir: string) {
-  const child = spawn(process.execPath, [join(SERVER_OUT_DIR, 'main.js')], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: tmpdir(),
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,7 +51,7 @@ describe('server entry point', () => {
 
     const first = startKith(dataDir);
     const port = await first.port;
-    expect(first.output()).toMatch(/Applied migrations: \d+_init/);
+    expect(first.output()).toMatch(/Created the embedded database from the snapshot of \d+ migrations/);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     const signUp = await fetch(`http://127.0.0.1:${port}/graphql`, {

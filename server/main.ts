@@ -1,7 +1,8 @@
 import { createAppServices } from './app-services.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { applyMigrations } from './db/migrations.js';
+import { applyMigrations, readMigrations } from './db/migrations.js';
+import { migratedSnapshot } from './db/pglite-snapshot.js';
 import { afterMigrations } from './db/statistics.js';
 import { createKithServer } from './http/server.js';
 import { reapplyDeletionLedger } from './modules/privacy/reapply-deletions.js';
@@ -13,9 +14,11 @@ import { JobWorker } from './jobs/worker.js';
 import { startChannels } from './modules/channels/start.js';
 
 const config = loadConfig();
-const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
+const migrations = await readMigrations();
+const db = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir, newDataFrom: () => migratedSnapshot(migrations) });
 const app = createAppServices(config, db);
-const applied = await applyMigrations(db.sql);
+if (db.fromSnapshot) app.logger.info(`Created the embedded database from the snapshot of ${migrations.length} migrations`);
+const applied = await applyMigrations(db.sql, migrations);
 if (applied.length > 0) app.logger.info(`Applied migrations: ${applied.join(', ')}`);
 await afterMigrations(db, applied);
 // After a restore, what was purged or erased since the backup is deleted again before anyone can reach it.

@@ -20,7 +20,7 @@ import { closeWorkspace } from '../modules/privacy/workspace-deletion.service.js
 import { purgeWorkspace } from '../modules/privacy/workspace-purge.js';
 import { testConfig } from '../test/test-app.js';
 import { assertPgliteIdle, BackupError, createBackup, restoreBackup, sweepBackups, type BackupSettings } from './backup.js';
-import { openDatabase, pgliteExtensions, type Database } from './database.js';
+import { openDatabase, pgliteOptions, type Database } from './database.js';
 
 const POSTGRES = process.env.TEST_DATABASE_URL;
 const DAY = 24 * 60 * 60 * 1000;
@@ -49,7 +49,7 @@ beforeAll(async () => {
   } else {
     settings = { pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90, filesDir: join(root, 'files') };
     // The suite's migrated snapshot, unpacked into a real data directory.
-    const pglite = new PGlite(settings.pgliteDir, { loadDataDir: new Blob([await readFile(inject('pgliteSnapshot'))]), extensions: pgliteExtensions });
+    const pglite = new PGlite(settings.pgliteDir, { loadDataDir: new Blob([await readFile(inject('pgliteSnapshot'))]), ...pgliteOptions });
     await pglite.waitReady;
     await pglite.close();
   }

@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { expiredBefore } from '../retention.js';
 import { BackupArchiveError, readBackupArchive, stagedFilesDir, writeBackupArchive } from './backup-archive.js';
 import { mergeLedger, readLedger } from '../modules/privacy/deletion-ledger.js';
-import { openDatabase, pgliteExtensions, type Database } from './database.js';
+import { openDatabase, pgliteOptions, type Database } from './database.js';
 import { applyMigrations } from './migrations.js';
 
 const run = promisify(execFile);
@@ -98,7 +98,7 @@ async function dumpDatabase(settings: BackupSettings, target: string) {
   }
   if (!existsSync(join(settings.pgliteDir, 'PG_VERSION'))) throw new BackupError(`No embedded database in ${settings.pgliteDir}.`);
   assertPgliteIdle(settings.pgliteDir);
-  const pglite = new PGlite(settings.pgliteDir, { extensions: pgliteExtensions });
+  const pglite = new PGlite(settings.pgliteDir, pgliteOptions);
   try {
     await pglite.waitReady;
     const dump = await pglite.dumpDataDir('gzip');
@@ -211,7 +211,7 @@ async function restoreDatabase(settings: BackupSettings, file: string): Promise<
   const previous = join(dirname(dir), `.${basename(dir)}.before-restore-${stamp}`);
   await rm(staging, { recursive: true, force: true });
   try {
-    const pglite = new PGlite(staging, { loadDataDir: new Blob([await readFile(file)]), extensions: pgliteExtensions });
+    const pglite = new PGlite(staging, { loadDataDir: new Blob([await readFile(file)]), ...pgliteOptions });
     try {
       await pglite.waitReady;
       await pglite.query('SELECT count(*) FROM "_prisma_migrations"'); // a Kith database, readable

@@ -32,19 +32,32 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-function checksum(sql: string): string {
+export function checksum(sql: string): string {
   return createHash('sha256').update(sql).digest('hex');
 }
 
+function assertUnchanged(migration: MigrationFile, recorded: string) {
+  if (recorded !== checksum(migration.sql)) throw new Error(`Migration ${migration.name} was changed after it was applied`);
+}
+
+const APPLIED = 'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL';
+
 /**
  * Applies pending migrations in order, each in its own transaction, and returns their names.
- * A transaction-scoped advisory lock keeps two starting instances from racing.
+ * A transaction-scoped advisory lock keeps two starting instances from racing. What was applied is read
+ * once first, so a start with nothing pending costs one query, not a locked transaction per migration.
  */
 export async function applyMigrations(sql: SqlRunner, migrations?: MigrationFile[]): Promise<string[]> {
   const files = migrations ?? (await readMigrations());
   await sql.exec(CREATE_MIGRATIONS_TABLE);
+  const recorded = new Map((await sql.query<{ migration_name: string; checksum: string }>(APPLIED)).map((row) => [row.migration_name, row.checksum]));
   const applied: string[] = [];
   for (const migration of files) {
+    const known = recorded.get(migration.name);
+    if (known !== undefined) {
+      assertUnchanged(migration, known);
+      continue;
+    }
     const didApply = await sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(727274)');
       const done = await tx.query<{ checksum: string }>(
@@ -52,9 +65,7 @@ export async function applyMigrations(sql: SqlRunner, migrations?: MigrationFile
         [migration.name],
       );
       if (done.length > 0) {
-        if (done[0]!.checksum !== checksum(migration.sql)) {
-          throw new Error(`Migration ${migration.name} was changed after it was applied`);
-        }
+        assertUnchanged(migration, done[0]!.checksum);
         return false;
       }
       await tx.exec(migration.sql);

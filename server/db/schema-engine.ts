@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { pgliteExtensions } from './database.js';
+import { pgliteOptions } from './database.js';
 import { MIGRATIONS_DIR, readMigrations } from './migrations.js';
 
 export const SCHEMA_PATH = join(MIGRATIONS_DIR, '..', 'schema.prisma');
@@ -51,7 +51,7 @@ async function loadEngineBindings(): Promise<WasmBindings> {
 export async function diffSchemaAgainstMigrations(): Promise<string> {
   const bindings = await loadEngineBindings();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
-  const pglite = new PGlite({ extensions: pgliteExtensions });
+  const pglite = new PGlite(pgliteOptions);
   const opened: Array<{ dispose(): Promise<void> }> = [];
   const factory = new PrismaPGlite(pglite);
   const tracked = {
@@ -60,7 +60,7 @@ export async function diffSchemaAgainstMigrations(): Promise<string> {
     adapterName: factory.adapterName,
     connect: async () => remember(await factory.connect()),
     // The adapter's own shadow database has no extensions; the migrations need pg_trgm and unaccent.
-    connectToShadowDb: async () => remember(await new PrismaPGlite(new PGlite({ extensions: pgliteExtensions })).connect()),
+    connectToShadowDb: async () => remember(await new PrismaPGlite(new PGlite(pgliteOptions)).connect()),
   };
   function remember<T extends { dispose(): Promise<void> }>(adapter: T): T {
     opened.push(adapter);

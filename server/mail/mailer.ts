@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { YogaLogger } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { expiredBefore } from '../retention.js';
@@ -55,18 +55,18 @@ export async function sendOrLog(mailer: Mailer, logger: YogaLogger, email: Email
 }
 
 function smtpMailer(smtpUrl: string, from: string, timeoutMs: number): Mailer {
-  // Query parameters in SMTP_URL (for example ?ignoreTLS=true) still override these options.
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-  });
+  // nodemailer is loaded by the first email, not at start. Query parameters in SMTP_URL (for example
+  // ?ignoreTLS=true) still override these options.
+  let transport: Promise<Transporter> | undefined;
+  const connect = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs }),
+    ));
   return {
     async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      await (await connect()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { pgliteExtensions } from '../db/database.js';
+import { pgliteOptions } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
 import { sqlRunnerForPGlite, sqlRunnerForPool } from '../db/sql-runner.js';
 import { TEMPLATE_DATABASE, withDatabaseName } from './postgres-names.js';
@@ -29,7 +29,7 @@ async function preparePostgresTemplate(url: string) {
 }
 
 async function preparePGliteSnapshot(): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  const pglite = new PGlite({ extensions: pgliteExtensions });
+  const pglite = new PGlite(pgliteOptions);
   await applyMigrations(sqlRunnerForPGlite(pglite));
   const dump = await pglite.dumpDataDir('none');
   await pglite.close();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, pgliteExtensions, type Database } from '../db/database.js';
+import { openDatabase, pgliteOptions, type Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
 import { sqlRunnerForPGlite } from '../db/sql-runner.js';
 import { TEMPLATE_DATABASE, withDatabaseName, workerDatabaseName } from './postgres-names.js';
@@ -30,11 +30,11 @@ export async function openTestDatabase(logQueries?: (sql: string) => void, optio
   if (url && options.engine !== 'pglite') return openDatabase({ url: await cloneTemplate(url), logQueries });
   const snapshotPath = inject('pgliteSnapshot');
   if (!snapshotPath) {
-    const pglite = new PGlite({ extensions: pgliteExtensions });
+    const pglite = new PGlite(pgliteOptions);
     await applyMigrations(sqlRunnerForPGlite(pglite));
     return openDatabase({ pglite, logQueries });
   }
-  const pglite = new PGlite({ loadDataDir: new Blob([await readFile(snapshotPath)]), extensions: pgliteExtensions });
+  const pglite = new PGlite({ loadDataDir: new Blob([await readFile(snapshotPath)]), ...pgliteOptions });
   return openDatabase({ pglite, logQueries });
 }
 

@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import type { Plugin } from 'graphql-yoga';
 import type { AppServices } from '../../app-services.js';
+import { redisClient } from '../../redis-client.js';
 import { corsOptions } from './cors.js';
 import { useIntrospectionGate, useQueryLimits, useRateLimit } from './plugins.js';
 import { RequestRateLimiter } from './rate-limit.js';
@@ -15,7 +15,7 @@ export { securityHeaders } from './security-headers.js';
 export function createProtection(app: AppServices) {
   const { protection, redisUrl } = app.config;
   // No offline queue: while Redis is unreachable the limiter uses its in-memory insurance at once.
-  const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+  const redis = redisUrl ? redisClient(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   redis?.on('error', (error: Error) => app.logger.warn(`Rate-limit Redis: ${error.message}`));
   const dispose: Plugin = { onDispose: async () => void (await redis?.quit().catch(() => redis.disconnect())) };
   const rateLimiter = new RequestRateLimiter(protection.rateLimit, redis);

@@ -35,7 +35,7 @@ builder.mutationFields((t) => ({
       // Checked before hashing, so a guessed token costs no Argon2 run; it is used once, below.
       const pending = await findUsableAuthToken(ctx.prisma, args.token, 'PASSWORD_RESET');
       const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: pending.userId } });
-      assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
+      await assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
       const passwordHash = await ctx.app.passwords.hash(args.newPassword);
       await ctx.prisma.$transaction(async (tx) => {
         await consumeAuthToken(tx, args.token, 'PASSWORD_RESET');
@@ -60,7 +60,7 @@ builder.mutationFields((t) => ({
       const viewer = requireViewer(ctx);
       const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
       await assertCurrentPassword(ctx, user, args.currentPassword, 'Your current password is incorrect.', 'currentPassword');
-      assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
+      await assertStrongPassword(args.newPassword, [user.name, user.email], 'newPassword');
       const passwordHash = await ctx.app.passwords.hash(args.newPassword);
       await ctx.prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

@@ -30,7 +30,7 @@ export async function signUp(context: Context, input: SignUpArgs) {
   assertOldEnough(input);
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
-  assertStrongPassword(input.password, [name, email]);
+  await assertStrongPassword(input.password, [name, email]);
   const duplicate = badInput('An account with this email already exists. Sign in instead.', 'email');
   if (await context.prisma.user.findUnique({ where: { email }, select: { id: true } })) throw duplicate;
 

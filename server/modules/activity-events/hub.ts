@@ -1,6 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { FeedEvent } from './feed-event.js';
+import { redisClient } from '../../redis-client.js';
 import { SharedAnswers } from './shared-answers.js';
 
 type Listener = (event: FeedEvent) => void;
@@ -31,8 +32,8 @@ export class ActivityHub {
 
   constructor(redisUrl?: string, onCommandError: (error: unknown) => void = () => {}) {
     if (redisUrl) {
-      const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-      const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
+      const publishClient = redisClient(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+      const subscribeClient = redisClient(redisUrl, { lazyConnect: false });
       this.redis.push(publishClient, subscribeClient);
       this.subscribeClient = subscribeClient;
       this.target = createRedisEventTarget({

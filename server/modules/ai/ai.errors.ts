@@ -1,6 +1,5 @@
 // Coded errors of the AI features, and how provider failures map onto them.
 import { GraphQLError } from 'graphql';
-import OpenAI from 'openai';
 
 export type AiErrorCode =
   | 'AI_DISABLED'
@@ -42,8 +41,9 @@ function retryAfterSeconds(headers: Headers | undefined): number {
 }
 
 /** A provider failure as a coded error with a useful message; the provider's own text is not passed on. */
-export function fromProviderError(error: unknown, model: string): GraphQLError {
+export async function fromProviderError(error: unknown, model: string): Promise<GraphQLError> {
   if (error instanceof GraphQLError) return error;
+  const { default: OpenAI } = await import('openai'); // already loaded by the request that failed
   if (error instanceof OpenAI.APIUserAbortError) return aiError('AI_CANCELLED', 'The request was cancelled.');
   if (error instanceof OpenAI.APIConnectionTimeoutError) return aiError('AI_TIMEOUT', 'The AI provider did not answer in time. Try again, or select fewer items.');
   if (error instanceof OpenAI.RateLimitError) {

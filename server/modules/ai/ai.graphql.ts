@@ -98,7 +98,7 @@ builder.queryFields((t) => ({
       try {
         return await listModels(config);
       } catch (error) {
-        throw fromProviderError(error, config.model);
+        throw await fromProviderError(error, config.model);
       }
     },
   }),

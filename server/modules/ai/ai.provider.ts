@@ -1,6 +1,6 @@
 // The model provider, through the official OpenAI SDK (any OpenAI-compatible server). Requests carry
 // store: false, and are not retried behind the user's back: a 429 goes back to them with its retry time.
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { AiConfig } from './ai.config.js';
 
@@ -34,9 +34,11 @@ export function chatBody(config: AiConfig, messages: AiMessage[], options: { max
 
 const clients = new WeakMap<AiConfig, OpenAI>();
 
-function clientFor(config: AiConfig): OpenAI {
+/** The SDK is loaded on the first AI request: most instances never make one. */
+async function clientFor(config: AiConfig): Promise<OpenAI> {
   let client = clients.get(config);
   if (!client) {
+    const { default: OpenAI } = await import('openai');
     client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl, maxRetries: 0, timeout: config.timeoutMs });
     clients.set(config, client);
   }
@@ -49,7 +51,7 @@ const usageOf = (usage: OpenAI.CompletionUsage | null | undefined): TokenUsage =
 });
 
 export async function complete(config: AiConfig, body: ChatBody, signal?: AbortSignal): Promise<{ content: string; usage: TokenUsage }> {
-  const completion = await clientFor(config).chat.completions.create({ ...body, messages: body.messages as ChatCompletionMessageParam[] }, { signal });
+  const completion = await (await clientFor(config)).chat.completions.create({ ...body, messages: body.messages as ChatCompletionMessageParam[] }, { signal });
   return { content: completion.choices[0]?.message?.content ?? '', usage: usageOf(completion.usage) };
 }
 
@@ -57,7 +59,7 @@ export type StreamPart = { delta: string } | { usage: TokenUsage };
 
 /** Text as it is generated, then the token counts (when the provider reports them). Aborting the signal ends the upstream request. */
 export async function* streamCompletion(config: AiConfig, body: ChatBody, signal: AbortSignal): AsyncGenerator<StreamPart> {
-  const stream = await clientFor(config).chat.completions.create(
+  const stream = await (await clientFor(config)).chat.completions.create(
     { ...body, messages: body.messages as ChatCompletionMessageParam[], stream: true, stream_options: { include_usage: true } },
     { signal },
   );
@@ -70,6 +72,6 @@ export async function* streamCompletion(config: AiConfig, body: ChatBody, signal
 
 /** The models the provider serves (GET /models), for the admin's settings page. */
 export async function listModels(config: AiConfig): Promise<string[]> {
-  const page = await clientFor(config).models.list();
+  const page = await (await clientFor(config)).models.list();
   return page.data.map((model) => model.id);
 }

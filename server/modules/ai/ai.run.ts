@@ -58,7 +58,7 @@ export async function runCompletion<T>(ctx: Context, call: AiCall, config: AiCon
   try {
     answer = await complete(config, body);
   } catch (error) {
-    const mapped = fromProviderError(error, config.model);
+    const mapped = await fromProviderError(error, config.model);
     await meter(ctx, call, config, NO_TOKENS, String(mapped.extensions.code), startedAt);
     throw mapped;
   }
@@ -95,7 +95,7 @@ export function runStream(ctx: Context, call: AiCall, config: AiConfig, body: Ch
       // The SDK ends an aborted stream quietly, without an error.
       if (!controller.signal.aborted) status = 'ok';
     } catch (error) {
-      const mapped = fromProviderError(error, config.model);
+      const mapped = await fromProviderError(error, config.model);
       status = controller.signal.aborted ? 'cancelled' : String(mapped.extensions.code);
       if (status !== 'cancelled') {
         await meter(ctx, call, config, usage ?? estimate(body, text), status, startedAt);

@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
-import { ZipArchive } from 'archiver';
 import { stringify } from 'csv-stringify/sync';
 import type { SqlRunner } from '../../db/sql-runner.js';
 import type { FileStorage } from '../files/storage.js';
@@ -123,7 +122,8 @@ function archiveFileName(name: string): string {
 }
 
 /** The archive's bytes. Rows are read as the consumer pulls: a slow destination slows the reads. */
-export function workspaceArchive(input: ArchiveInput): AsyncIterable<Buffer> {
+export async function workspaceArchive(input: ArchiveInput): Promise<AsyncIterable<Buffer>> {
+  const { ZipArchive } = await import('archiver'); // loaded by the first export, not at start
   const zip = new ZipArchive({ zlib: { level: 1 } });
   const extension = input.format === 'CSV' ? 'csv' : 'jsonl';
   const manifest: ManifestEntry[] = [];
@@ -175,7 +175,7 @@ export async function writeWorkspaceArchive(sql: SqlRunner, storage: FileStorage
   const { workspaceId, format, sources } = job;
   // Started by the storage's first read: a storage that fails before reading leaves nothing running.
   async function* measured() {
-    for await (const chunk of workspaceArchive({ sql, storage, workspaceId, format, sources, onProgress: (done) => onProgress((recordsDone = done)) })) {
+    for await (const chunk of await workspaceArchive({ sql, storage, workspaceId, format, sources, onProgress: (done) => onProgress((recordsDone = done)) })) {
       hash.update(chunk);
       byteSize += chunk.length;
       yield chunk;

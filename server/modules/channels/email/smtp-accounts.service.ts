@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Config } from '../../../config.js';
 import type { Context } from '../../../context.js';
@@ -25,6 +24,7 @@ const email = z.email();
 /** A nodemailer transport for the account, connecting to the checked address of its host. */
 export async function transportFor(config: Config, account: Pick<SmtpAccount, 'host' | 'port' | 'secure' | 'username' | 'passwordSealed' | 'workspaceId'>) {
   const address = await resolveMailHost(account.host, config.channels.allowPrivateHosts);
+  const { default: nodemailer } = await import('nodemailer'); // loaded when a workspace first sends
   return nodemailer.createTransport({
     host: address,
     port: account.port,

@@ -1,4 +1,3 @@
-import { ImapFlow } from 'imapflow';
 import type { Config } from '../../../config.js';
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import { resolveMailHost } from '../mail-host.js';
@@ -11,6 +10,7 @@ export type MailboxLogin = Pick<Mailbox, 'host' | 'port' | 'secure' | 'username'
 /** An ImapFlow client for the mailbox, connecting to the checked address of its host; not yet connected. */
 export async function imapClientFor(config: Config, mailbox: MailboxLogin, password?: string) {
   const address = await resolveMailHost(mailbox.host, config.channels.allowPrivateHosts);
+  const { ImapFlow } = await import('imapflow'); // loaded when a workspace first uses a mailbox
   return new ImapFlow({
     host: address,
     port: mailbox.port,

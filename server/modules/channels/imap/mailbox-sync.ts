@@ -3,7 +3,7 @@
 // a restart or a dropped connection resumes exactly where the last batch ended, and Message-IDs already
 // stored are skipped, so nothing is imported twice even when the server renumbers (UIDVALIDITY changes).
 import type { FetchMessageObject, ImapFlow, ListResponse } from 'imapflow';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { AppServices } from '../../../app-services.js';
 import type { Mailbox } from '../../../generated/prisma/client.js';
 import { publishPending } from '../../activity-events/publish.js';
@@ -88,6 +88,7 @@ function emailFrom(mailbox: Mailbox, known: Known, folder: string, folderId: str
  * first (the same types and size limit as uploads); a message already stored, or a batch that fails, drops them.
  */
 async function importBatch(app: AppServices, mailbox: Mailbox, known: Known, folder: string, folderId: string, messages: FetchMessageObject[], lastUid: number) {
+  const { simpleParser } = await import('mailparser'); // loaded when a mailbox first syncs
   const parsed = await Promise.all(messages.map((message) => simpleParser(message.source!, { skipImageLinks: true, skipTextToHtml: true })));
   const emails = parsed.map((mail, i) => emailFrom(mailbox, known, folder, folderId, messages[i]!, mail));
   const attachments = await Promise.all(parsed.map((mail) => storeAttachments(app, mailbox.workspaceId, mail.attachments ?? [])));

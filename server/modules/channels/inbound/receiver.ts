@@ -2,9 +2,8 @@
 // as the protocol allows: an unknown token at RCPT (550), a sender or workspace over its hourly rate at RCPT
 // (450, try later), a message over INBOUND_MAX_BYTES at MAIL FROM (SIZE) or during DATA (552).
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { SMTPServerSession } from 'smtp-server';
 import type { AppServices } from '../../../app-services.js';
 import { recipientFor, tokenOf } from './inbound-addresses.service.js';
 import { storeInboundMail, type InboundRecipient } from './inbound-mail.service.js';
@@ -25,6 +24,7 @@ export interface InboundReceiver {
 export async function startInboundReceiver(app: AppServices): Promise<InboundReceiver> {
   const settings = app.config.channels.inbound;
   if (!settings) throw new Error('INBOUND_SMTP_PORT is not set.');
+  const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]);
   const perWorkspace = new RateLimiterMemory({ points: settings.perWorkspacePerHour, duration: 3600, keyPrefix: 'inbound-ws' });
   const perSender = new RateLimiterMemory({ points: settings.perSenderPerHour, duration: 3600, keyPrefix: 'inbound-sender' });
   const envelopes = new WeakMap<SMTPServerSession, Envelope>();

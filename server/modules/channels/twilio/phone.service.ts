@@ -88,7 +88,7 @@ async function recordPhone(tx: Tx, sink: EventSink & Partial<Pick<Context, 'view
 
 export async function sendSms(context: Context, workspaceId: string, input: PhoneTarget & { body: string }) {
   const viewer = requireViewer(context);
-  const client = twilioClient(context.app.config.channels);
+  const client = await twilioClient(context.app.config.channels);
   const access = await recordAccess(context, workspaceId);
   const body = input.body.trim();
   if (!body) throw badInput('The message is empty.', 'input.body');
@@ -115,7 +115,7 @@ const xmlEscape = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.cha
  */
 export async function placeCall(context: Context, workspaceId: string, input: PhoneTarget & { myPhone: string; record?: boolean | null }) {
   const viewer = requireViewer(context);
-  const client = twilioClient(context.app.config.channels);
+  const client = await twilioClient(context.app.config.channels);
   const access = await recordAccess(context, workspaceId);
   const from = await workspaceNumber(context, workspaceId);
   const target = await resolveTarget(context, workspaceId, access, input);

@@ -4,7 +4,6 @@
 // credential, so there is nothing for cross-site requests to ride on.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import twilio from 'twilio';
 import type { AppServices } from '../../../app-services.js';
 import type { Prisma } from '../../../generated/prisma/client.js';
 import { readBody } from '../../../http/read-body.js';
@@ -12,6 +11,7 @@ import { clientIp } from '../../../http/request-context.js';
 import { publishPending } from '../../activity-events/publish.js';
 import { emitEvent } from '../../activity-events/record-event.js';
 import { contactsByPhone, OPT_IN, OPT_OUT } from './phone.service.js';
+import { twilioSdk } from './twilio-client.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -35,7 +35,7 @@ export async function handleTwilioWebhook(app: AppServices, req: IncomingMessage
   const params: Params = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
   const signature = req.headers['x-twilio-signature'];
   const url = `${app.config.publicUrl}${req.url ?? ''}`;
-  if (typeof signature !== 'string' || !twilio.validateRequest(settings.authToken, signature, url, params)) {
+  if (typeof signature !== 'string' || !(await twilioSdk()).validateRequest(settings.authToken, signature, url, params)) {
     await failedSignatures.consume(ip).catch(() => {});
     return reply(res, 403);
   }
