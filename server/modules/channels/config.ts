@@ -12,6 +12,8 @@ const channelsEnv = z.object({
   INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   INBOUND_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().positive().default(500),
   INBOUND_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(60),
+  INBOUND_TLS_CERT: z.string().optional(),
+  INBOUND_TLS_KEY: z.string().optional(),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   /** Where the Twilio SDK sends its REST calls instead of https://api.twilio.com (tests, proxies). */
@@ -29,7 +31,11 @@ export interface ChannelsConfig {
   /** Let SMTP and IMAP accounts point at loopback and private networks (tests, intranets); off against SSRF. */
   allowPrivateHosts: boolean;
   /** The inbound SMTP receiver; null when INBOUND_SMTP_PORT is not set. */
-  inbound: { port: number; host: string; domain: string; maxBytes: number; perWorkspacePerHour: number; perSenderPerHour: number } | null;
+  inbound: {
+    port: number; host: string; domain: string; maxBytes: number; perWorkspacePerHour: number; perSenderPerHour: number;
+    /** PEM files of the certificate (chain) and key STARTTLS presents; null: smtp-server's built-in one. */
+    tls?: { certFile: string; keyFile: string } | null;
+  } | null;
   /** Twilio; null unless both the account SID and auth token are set. */
   twilio: { accountSid: string; authToken: string; apiUrl?: string } | null;
 }
@@ -56,6 +62,9 @@ export function channelsConfigFrom(present: Record<string, string | undefined>):
   if (e.INBOUND_SMTP_PORT !== undefined && !e.INBOUND_DOMAIN) {
     throw new Error('Invalid environment: INBOUND_SMTP_PORT needs INBOUND_DOMAIN, the domain whose MX points at this server.');
   }
+  if (!e.INBOUND_TLS_CERT !== !e.INBOUND_TLS_KEY) {
+    throw new Error('Invalid environment: INBOUND_TLS_CERT and INBOUND_TLS_KEY (paths to PEM files) go together.');
+  }
   if (!e.TWILIO_ACCOUNT_SID !== !e.TWILIO_AUTH_TOKEN) {
     throw new Error('Invalid environment: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together.');
   }
@@ -69,6 +78,7 @@ export function channelsConfigFrom(present: Record<string, string | undefined>):
       maxBytes: e.INBOUND_MAX_BYTES,
       perWorkspacePerHour: e.INBOUND_PER_WORKSPACE_PER_HOUR,
       perSenderPerHour: e.INBOUND_PER_SENDER_PER_HOUR,
+      tls: e.INBOUND_TLS_CERT ? { certFile: e.INBOUND_TLS_CERT, keyFile: e.INBOUND_TLS_KEY! } : null,
     },
     twilio: e.TWILIO_ACCOUNT_SID ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN!, apiUrl: e.TWILIO_API_URL } : null,
   };
