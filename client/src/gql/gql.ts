@@ -63,6 +63,7 @@ type Documents = {
     "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": typeof types.EmailTemplatesForComposeDocument,
     "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": typeof types.SendEmailDocument,
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": typeof types.SendSmsDocument,
+    "\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n": typeof types.EmailTemplatePreviewDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": typeof types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": typeof types.ActivitiesPageDocument,
@@ -121,6 +122,10 @@ type Documents = {
     "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n": typeof types.DeleteCustomFieldSettingDocument,
     "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n": typeof types.RestoreCustomFieldSettingDocument,
     "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n": typeof types.AddCustomFieldOptionSettingDocument,
+    "\n  query EmailTemplatesSettings { emailTemplates { id name subject body } }\n": typeof types.EmailTemplatesSettingsDocument,
+    "mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }": typeof types.CreateEmailTemplateDocument,
+    "mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }": typeof types.UpdateEmailTemplateDocument,
+    "mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }": typeof types.DeleteEmailTemplateDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": typeof types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": typeof types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": typeof types.ImportToMapDocument,
@@ -209,6 +214,7 @@ const documents: Documents = {
     "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": types.EmailTemplatesForComposeDocument,
     "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": types.SendEmailDocument,
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": types.SendSmsDocument,
+    "\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n": types.EmailTemplatePreviewDocument,
     "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": types.ActivitiesPageDocument,
@@ -267,6 +273,10 @@ const documents: Documents = {
     "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n": types.DeleteCustomFieldSettingDocument,
     "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n": types.RestoreCustomFieldSettingDocument,
     "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n": types.AddCustomFieldOptionSettingDocument,
+    "\n  query EmailTemplatesSettings { emailTemplates { id name subject body } }\n": types.EmailTemplatesSettingsDocument,
+    "mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }": types.CreateEmailTemplateDocument,
+    "mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }": types.UpdateEmailTemplateDocument,
+    "mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }": types.DeleteEmailTemplateDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": types.ImportToMapDocument,
@@ -519,6 +529,10 @@ export function graphql(source: "\n  mutation SendSms($input: SendSmsInput!) { s
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n"): (typeof documents)["\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n"): (typeof documents)["\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -748,6 +762,22 @@ export function graphql(source: "\n  mutation RestoreCustomFieldSetting($id: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n"): (typeof documents)["\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmailTemplatesSettings { emailTemplates { id name subject body } }\n"): (typeof documents)["\n  query EmailTemplatesSettings { emailTemplates { id name subject body } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }"): (typeof documents)["mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }"): (typeof documents)["mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }"): (typeof documents)["mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
