@@ -107,7 +107,7 @@ type Documents = {
     "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": typeof types.StartBillingCheckoutDocument,
     "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": typeof types.CompleteBillingCheckoutDocument,
     "\n  mutation OpenBillingPortal { openBillingPortal }\n": typeof types.OpenBillingPortalDocument,
-    "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": typeof types.ChannelsSettingsDocument,
+    "\n  query ChannelsSettings {\n    channelsStatus { available mailOAuthProviders }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": typeof types.ChannelsSettingsDocument,
     "\n  query WorkspaceSmtp { workspaceSmtpAccount { id host port username fromAddress fromName } }\n": typeof types.WorkspaceSmtpDocument,
     "mutation SetMySmtp($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { id } }": typeof types.SetMySmtpDocument,
     "mutation SetWorkspaceSmtp($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { id } }": typeof types.SetWorkspaceSmtpDocument,
@@ -115,6 +115,7 @@ type Documents = {
     "mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }": typeof types.ConnectMailboxDocument,
     "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": typeof types.UpdateMailboxPrivacyDocument,
     "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": typeof types.DisconnectMailboxDocument,
+    "mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }": typeof types.StartMailboxOAuthDocument,
     "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": typeof types.SetTwilioNumberDocument,
     "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n": typeof types.CustomFieldSettingsDocument,
     "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n": typeof types.CreateCustomFieldSettingDocument,
@@ -258,7 +259,7 @@ const documents: Documents = {
     "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": types.StartBillingCheckoutDocument,
     "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": types.CompleteBillingCheckoutDocument,
     "\n  mutation OpenBillingPortal { openBillingPortal }\n": types.OpenBillingPortalDocument,
-    "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": types.ChannelsSettingsDocument,
+    "\n  query ChannelsSettings {\n    channelsStatus { available mailOAuthProviders }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": types.ChannelsSettingsDocument,
     "\n  query WorkspaceSmtp { workspaceSmtpAccount { id host port username fromAddress fromName } }\n": types.WorkspaceSmtpDocument,
     "mutation SetMySmtp($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { id } }": types.SetMySmtpDocument,
     "mutation SetWorkspaceSmtp($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { id } }": types.SetWorkspaceSmtpDocument,
@@ -266,6 +267,7 @@ const documents: Documents = {
     "mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }": types.ConnectMailboxDocument,
     "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": types.UpdateMailboxPrivacyDocument,
     "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": types.DisconnectMailboxDocument,
+    "mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }": types.StartMailboxOAuthDocument,
     "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": types.SetTwilioNumberDocument,
     "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n": types.CustomFieldSettingsDocument,
     "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n": types.CreateCustomFieldSettingDocument,
@@ -705,7 +707,7 @@ export function graphql(source: "\n  mutation OpenBillingPortal { openBillingPor
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"): (typeof documents)["\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"];
+export function graphql(source: "\n  query ChannelsSettings {\n    channelsStatus { available mailOAuthProviders }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"): (typeof documents)["\n  query ChannelsSettings {\n    channelsStatus { available mailOAuthProviders }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -734,6 +736,10 @@ export function graphql(source: "mutation UpdateMailboxPrivacy($id: ID!, $input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }"): (typeof documents)["mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }"): (typeof documents)["mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,5 +3,6 @@ import './email/email.graphql.js';
 import './email/template-preview.graphql.js';
 import './inbound/inbound.graphql.js';
 import './imap/mailbox.graphql.js';
+import './oauth/oauth.graphql.js';
 import './twilio/phone.graphql.js';
 import './channels-status.graphql.js';

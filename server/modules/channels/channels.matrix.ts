@@ -62,6 +62,11 @@ cases.push(
     run: gql(`mutation { connectMailbox(input: { host: "imap.invalid", port: 993, username: "u", password: "p" }) { id } }`),
     expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN'), keys: 'FORBIDDEN',
   },
+  {
+    kind: 'mutation', field: 'startMailboxOAuth',
+    run: gql(`mutation { startMailboxOAuth(input: { provider: GOOGLE }) }`),
+    expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN'), keys: 'FORBIDDEN',
+  },
   { kind: 'mutation', field: 'updateMailbox', run: onMailbox(`mutation($id: ID!) { updateMailbox(id: $id, input: { privacy: FULL }) { privacy } }`), expect: writers(), keys: 'FORBIDDEN' },
   { kind: 'mutation', field: 'disconnectMailbox', run: onMailbox(`mutation($id: ID!) { disconnectMailbox(id: $id, deleteImported: true) }`), expect: writers(), keys: 'FORBIDDEN' },
 );

@@ -1,5 +1,6 @@
 // The channels' environment: each channel is off until its variables are set.
 import { z } from 'zod';
+import { mailOAuthProvidersFrom, type MailOAuthProvider, type MailOAuthProviderId } from './oauth/providers.js';
 
 const keyEntry = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=_-]+)$/;
 
@@ -36,6 +37,8 @@ export interface ChannelsConfig {
     /** PEM files of the certificate (chain) and key STARTTLS presents; null: smtp-server's built-in one. */
     tls?: { certFile: string; keyFile: string } | null;
   } | null;
+  /** Providers mailboxes sign in with by OAuth2 (XOAUTH2), each off until MAIL_OAUTH_<PROVIDER>_CLIENT_ID/_SECRET. */
+  oauth: Partial<Record<MailOAuthProviderId, MailOAuthProvider>>;
   /** Twilio; null unless both the account SID and auth token are set. */
   twilio: { accountSid: string; authToken: string; apiUrl?: string } | null;
 }
@@ -80,6 +83,7 @@ export function channelsConfigFrom(present: Record<string, string | undefined>):
       perSenderPerHour: e.INBOUND_PER_SENDER_PER_HOUR,
       tls: e.INBOUND_TLS_CERT ? { certFile: e.INBOUND_TLS_CERT, keyFile: e.INBOUND_TLS_KEY! } : null,
     },
+    oauth: mailOAuthProvidersFrom(present),
     twilio: e.TWILIO_ACCOUNT_SID ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN!, apiUrl: e.TWILIO_API_URL } : null,
   };
 }

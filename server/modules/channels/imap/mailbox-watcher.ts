@@ -5,6 +5,7 @@
 import type { ImapFlow } from 'imapflow';
 import type { AppServices } from '../../../app-services.js';
 import type { Mailbox } from '../../../generated/prisma/client.js';
+import { mailAccessToken } from '../oauth/tokens.js';
 import { imapClientFor, imapFailure } from './imap-client.js';
 import { syncFolder, syncMailbox, type SyncOptions } from './mailbox-sync.js';
 import { acquireSyncLease, newLeaseHolder, releaseSyncLease, renewSyncLease, SyncLeaseLost, type SyncLease } from './sync-lease.js';
@@ -98,7 +99,8 @@ export class MailboxWatcher {
     const { lease } = this.options;
     if (!(await acquireSyncLease(this.app.db.prisma, this.mailboxId, lease))) return false;
     this.leaseLost = false;
-    const client = await imapClientFor(this.app.config, mailbox);
+    const accessToken = mailbox.oauthProvider ? await mailAccessToken(this.app, 'mailbox', mailbox) : undefined;
+    const client = await imapClientFor(this.app.config, mailbox, undefined, accessToken);
     this.client = client;
     const closed = new Promise<void>((done) => client.once('close', () => done()));
     client.on('error', () => {}); // reported by the close and the failing command
