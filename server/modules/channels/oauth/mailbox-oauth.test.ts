@@ -7,6 +7,7 @@ import { testChannels } from '../test/channels-config.js';
 import { startDovecot } from '../test/dovecot.js';
 import { startOAuthServer } from '../test/oauth-server.js';
 import { contactWithEmail } from '../test/people.js';
+import { openSecret } from '../secrets/sealed-secret.js';
 import type { MailOAuthProvider } from './providers.js';
 
 // Google-style mail by OAuth2 on loopback: a provider with consent, token and introspection endpoints;
@@ -86,8 +87,10 @@ describe('mailboxes by OAuth2 (XOAUTH2)', () => {
     await vi.waitFor(async () => expect((await getApp().prisma.mailbox.findFirstOrThrow()).status).toBe('IDLE'), { timeout: 20_000, interval: 50 });
     expect(dovecot.log()).toContain('method=XOAUTH2');
     expect(oauth.tokenRequests.filter((r) => r.grant_type === 'refresh_token').length).toBeGreaterThan(0);
-    // The provider rotated the refresh token: the new one is sealed in place of the first.
-    expect((await getApp().prisma.mailbox.findFirstOrThrow()).passwordSealed).not.toBe(mailbox.passwordSealed);
+    // The provider rotates refresh tokens: the one sealed now is the newest, never one already spent.
+    const stored = openSecret(getApp().services.config.channels.secretKeys, f.workspaceId, (await getApp().prisma.mailbox.findFirstOrThrow()).passwordSealed);
+    expect(oauth.tokenRequests.filter((r) => r.grant_type === 'refresh_token').map((r) => r.refresh_token)).not.toContain(stored);
+    expect(oauth.refreshTokenValid(stored)).toBe(true);
 
   });
 

@@ -72,6 +72,8 @@ export async function startOAuthServer(options: { clientId: string; clientSecret
     tokenRequests,
     /** Whether an access token is currently valid (tests check what Kith used). */
     isActive: (access: string) => (accessTokens.get(access)?.expiresAt ?? 0) > Date.now(),
+    /** Whether the provider would still take this refresh token. */
+    refreshTokenValid: (refresh: string) => refreshTokens.has(refresh),
     /** Revokes every refresh token, as a user removing the app's access would. */
     revokeAll: () => refreshTokens.clear(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
