@@ -42,9 +42,12 @@ function withoutStackTraces(logger: YogaLogger): YogaLogger {
   };
 }
 
+/** Cookies are Secure unless Kith is served on a plain-HTTP localhost URL. */
+export const usesSecureCookies = (config: Pick<Config, 'publicUrl'>) => !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(config.publicUrl);
+
 export function createAppServices(config: Config, db: Database, overrides: ServiceOverrides = {}): AppServices {
   const logger = overrides.logger ?? withoutStackTraces(createLogger(config.logLevel));
-  const secureCookies = !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(config.publicUrl);
+  const secureCookies = usesSecureCookies(config);
   return {
     config,
     db,

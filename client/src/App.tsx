@@ -37,6 +37,7 @@ const WorkspaceImport = lazy(() => import('./routes/settings/Import'));
 const Privacy = lazy(() => import('./routes/settings/Privacy'));
 const Billing = lazy(() => import('./routes/settings/Billing'));
 const ChannelsSettings = lazy(() => import('./routes/settings/Channels'));
+const EmailTemplates = lazy(() => import('./routes/settings/EmailTemplates'));
 const Feed = lazy(() => import('./routes/feed/Feed'));
 const Duplicates = lazy(() => import('./routes/merge/Duplicates'));
 const Forms = lazy(() => import('./routes/forms/FormsList'));
@@ -96,6 +97,7 @@ export const App: Component = () => {
                 <Route path="/settings/privacy" component={Privacy} />
                 <Route path="/settings/billing" component={Billing} />
                 <Route path="/settings/channels" component={ChannelsSettings} />
+                <Route path="/settings/templates" component={EmailTemplates} />
                 <Route path="*" component={NotFound} />
               </Route>
             </Router>

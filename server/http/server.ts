@@ -8,6 +8,8 @@ import { handlePublicFormRequest } from '../modules/forms/public-form.http.js';
 import { handleStripeWebhook } from '../modules/billing/stripe-webhook.http.js';
 import { handlePurgeHealth } from '../modules/privacy/overdue-purges.js';
 import { handleTwilioWebhook } from '../modules/channels/twilio/twilio-webhooks.http.js';
+import { handleMailOAuthCallback } from '../modules/channels/oauth/callback.http.js';
+import { CALLBACK_PATH } from '../modules/channels/oauth/mailbox-oauth.js';
 import { securityHeaders } from './protection/index.js';
 import { readBody } from './read-body.js';
 import { createStaticApp } from './static-app.js';
@@ -79,6 +81,7 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
     const importErrors = req.method === 'GET' ? /^\/imports\/([^/]+)\/errors\.csv$/.exec(path ?? '') : null;
     if (importErrors) return handleImportErrorFile(app, req, res, importErrors[1]!, yoga.rateLimiter);
     if (path?.startsWith('/twilio/')) return handleTwilioWebhook(app, req, res, path.slice('/twilio/'.length));
+    if (path === CALLBACK_PATH) return handleMailOAuthCallback(app, req, res);
     // Uploads (GraphQL multipart requests) may carry a file up to the configured limit; everything else
     // GRAPHQL_MAX_BODY_BYTES. Yoga holds a multipart body in memory while parsing it, so an upload must
     // declare its length (Node's parser then reads no more than that).

@@ -63,6 +63,7 @@ type Documents = {
     "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": typeof types.EmailTemplatesForComposeDocument,
     "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": typeof types.SendEmailDocument,
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": typeof types.SendSmsDocument,
+    "\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n": typeof types.EmailTemplatePreviewDocument,
     "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n": typeof types.NavViewCountsDocument,
     "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n": typeof types.NavFeedDocument,
     "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n": typeof types.SavedViewFieldsFragmentDoc,
@@ -114,7 +115,7 @@ type Documents = {
     "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": typeof types.StartBillingCheckoutDocument,
     "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": typeof types.CompleteBillingCheckoutDocument,
     "\n  mutation OpenBillingPortal { openBillingPortal }\n": typeof types.OpenBillingPortalDocument,
-    "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": typeof types.ChannelsSettingsDocument,
+    "\n  query ChannelsSettings {\n    channelsStatus { available mailOAuthProviders }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": typeof types.ChannelsSettingsDocument,
     "\n  query WorkspaceSmtp { workspaceSmtpAccount { id host port username fromAddress fromName } }\n": typeof types.WorkspaceSmtpDocument,
     "mutation SetMySmtp($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { id } }": typeof types.SetMySmtpDocument,
     "mutation SetWorkspaceSmtp($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { id } }": typeof types.SetWorkspaceSmtpDocument,
@@ -122,6 +123,7 @@ type Documents = {
     "mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }": typeof types.ConnectMailboxDocument,
     "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": typeof types.UpdateMailboxPrivacyDocument,
     "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": typeof types.DisconnectMailboxDocument,
+    "mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }": typeof types.StartMailboxOAuthDocument,
     "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": typeof types.SetTwilioNumberDocument,
     "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n": typeof types.CustomFieldSettingsDocument,
     "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n": typeof types.CreateCustomFieldSettingDocument,
@@ -129,6 +131,10 @@ type Documents = {
     "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n": typeof types.DeleteCustomFieldSettingDocument,
     "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n": typeof types.RestoreCustomFieldSettingDocument,
     "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n": typeof types.AddCustomFieldOptionSettingDocument,
+    "\n  query EmailTemplatesSettings { emailTemplates { id name subject body } }\n": typeof types.EmailTemplatesSettingsDocument,
+    "mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }": typeof types.CreateEmailTemplateDocument,
+    "mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }": typeof types.UpdateEmailTemplateDocument,
+    "mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }": typeof types.DeleteEmailTemplateDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": typeof types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": typeof types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": typeof types.ImportToMapDocument,
@@ -217,6 +223,7 @@ const documents: Documents = {
     "\n  query EmailTemplatesForCompose { emailTemplates { id name subject body } }\n": types.EmailTemplatesForComposeDocument,
     "\n  mutation SendEmail($input: SendEmailInput!) { sendEmail(input: $input) { id } }\n": types.SendEmailDocument,
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": types.SendSmsDocument,
+    "\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n": types.EmailTemplatePreviewDocument,
     "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n": types.NavViewCountsDocument,
     "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n": types.NavFeedDocument,
     "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n": types.SavedViewFieldsFragmentDoc,
@@ -268,7 +275,7 @@ const documents: Documents = {
     "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": types.StartBillingCheckoutDocument,
     "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": types.CompleteBillingCheckoutDocument,
     "\n  mutation OpenBillingPortal { openBillingPortal }\n": types.OpenBillingPortalDocument,
-    "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": types.ChannelsSettingsDocument,
+    "\n  query ChannelsSettings {\n    channelsStatus { available mailOAuthProviders }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n": types.ChannelsSettingsDocument,
     "\n  query WorkspaceSmtp { workspaceSmtpAccount { id host port username fromAddress fromName } }\n": types.WorkspaceSmtpDocument,
     "mutation SetMySmtp($input: SmtpAccountInput!) { setMySmtpAccount(input: $input) { id } }": types.SetMySmtpDocument,
     "mutation SetWorkspaceSmtp($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { id } }": types.SetWorkspaceSmtpDocument,
@@ -276,6 +283,7 @@ const documents: Documents = {
     "mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }": types.ConnectMailboxDocument,
     "mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }": types.UpdateMailboxPrivacyDocument,
     "mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }": types.DisconnectMailboxDocument,
+    "mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }": types.StartMailboxOAuthDocument,
     "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }": types.SetTwilioNumberDocument,
     "\n  query CustomFieldSettings($entity: CustomFieldEntity!, $trash: Boolean) {\n    customFields(entity: $entity, includeArchived: true, trash: $trash) { id key label helpText type required archivedAt deletedAt options { id label colour } }\n  }\n": types.CustomFieldSettingsDocument,
     "\n  mutation CreateCustomFieldSetting($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id key } }\n": types.CreateCustomFieldSettingDocument,
@@ -283,6 +291,10 @@ const documents: Documents = {
     "\n  mutation DeleteCustomFieldSetting($id: ID!) { deleteCustomField(id: $id) { id deletedAt } }\n": types.DeleteCustomFieldSettingDocument,
     "\n  mutation RestoreCustomFieldSetting($id: ID!) { restoreCustomField(id: $id) { id deletedAt } }\n": types.RestoreCustomFieldSettingDocument,
     "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n": types.AddCustomFieldOptionSettingDocument,
+    "\n  query EmailTemplatesSettings { emailTemplates { id name subject body } }\n": types.EmailTemplatesSettingsDocument,
+    "mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }": types.CreateEmailTemplateDocument,
+    "mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }": types.UpdateEmailTemplateDocument,
+    "mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }": types.DeleteEmailTemplateDocument,
     "\n  query WorkspaceExports {\n    workspaceExports(first: 20) {\n      edges { node { id format status recordsDone recordsTotal byteSize createdAt finishedAt expiresAt downloadUrl error } }\n    }\n  }\n": types.WorkspaceExportsDocument,
     "\n  mutation RequestWorkspaceExport($format: ExportFormat!) { requestWorkspaceExport(format: $format) { id status } }\n": types.RequestWorkspaceExportDocument,
     "\n  query ImportToMap($id: ID!) {\n    node(id: $id) {\n      ... on Import { id fileName format encoding delimiter headers recognised entity columns }\n    }\n  }\n": types.ImportToMapDocument,
@@ -535,6 +547,10 @@ export function graphql(source: "\n  mutation SendSms($input: SendSmsInput!) { s
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n"): (typeof documents)["\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n"): (typeof documents)["\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -739,7 +755,7 @@ export function graphql(source: "\n  mutation OpenBillingPortal { openBillingPor
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"): (typeof documents)["\n  query ChannelsSettings {\n    channelsStatus { available }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"];
+export function graphql(source: "\n  query ChannelsSettings {\n    channelsStatus { available mailOAuthProviders }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"): (typeof documents)["\n  query ChannelsSettings {\n    channelsStatus { available mailOAuthProviders }\n    mySmtpAccount { id host port username fromAddress fromName }\n    inboundMail { enabled myAddress workspaceAddress createUnknownContacts }\n    myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }\n    phoneChannel { enabled number }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -771,6 +787,10 @@ export function graphql(source: "mutation DisconnectMailbox($id: ID!, $deleteImp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }"): (typeof documents)["mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }"): (typeof documents)["mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -796,6 +816,22 @@ export function graphql(source: "\n  mutation RestoreCustomFieldSetting($id: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n"): (typeof documents)["\n  mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmailTemplatesSettings { emailTemplates { id name subject body } }\n"): (typeof documents)["\n  query EmailTemplatesSettings { emailTemplates { id name subject body } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }"): (typeof documents)["mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }"): (typeof documents)["mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }"): (typeof documents)["mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,10 @@ const ChannelsStatus = builder.objectRef<StatusShape>('ChannelsStatus').implemen
         return c.secretKeys.length > 0 || c.inbound != null || c.twilio != null;
       },
     }),
+    mailOAuthProviders: t.stringList({
+      description: 'Providers whose mailboxes can be connected by OAuth2 here (google, microsoft): set up by the server\'s administrator.',
+      resolve: (_shape, _args, ctx) => (ctx.app.config.channels.secretKeys.length > 0 ? Object.keys(ctx.app.config.channels.oauth) : []),
+    }),
     emailSending: t.boolean({
       description: 'You can send email from records: an SMTP account (yours or the workspace\'s) is set up and you may send.',
       resolve: async (shape, _args, ctx) =>

@@ -22,6 +22,7 @@ export const cases: MatrixCase[] = [
   { kind: 'query', field: 'workspaceSmtpAccount', run: gql(`{ workspaceSmtpAccount { host } }`), expect: admins() },
   { kind: 'query', field: 'mySmtpAccount', run: gql(`{ mySmtpAccount { host } }`), expect: writers() },
   { kind: 'query', field: 'emailTemplates', run: gql(`{ emailTemplates { name } }`), expect: readers() },
+  { kind: 'query', field: 'emailTemplatePreview', run: gql(`{ emailTemplatePreview(subject: "Hi {{contact.firstName}}", body: "From {{sender.name}}") { subject body unknownFields mergeFields } }`), expect: readers() },
   // Past the scopes, the matrix server has no CHANNELS_SECRET_KEYS: the service refuses with NOT_CONFIGURED.
   { kind: 'mutation', field: 'setWorkspaceSmtpAccount', run: gql(`mutation { setWorkspaceSmtpAccount(input: ${SMTP_INPUT}) { host } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN', 'FORBIDDEN') },
   { kind: 'mutation', field: 'setMySmtpAccount', run: gql(`mutation { setMySmtpAccount(input: ${SMTP_INPUT}) { host } }`), expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN') },
@@ -59,6 +60,11 @@ cases.push(
   {
     kind: 'mutation', field: 'connectMailbox',
     run: gql(`mutation { connectMailbox(input: { host: "imap.invalid", port: 993, username: "u", password: "p" }) { id } }`),
+    expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN'), keys: 'FORBIDDEN',
+  },
+  {
+    kind: 'mutation', field: 'startMailboxOAuth',
+    run: gql(`mutation { startMailboxOAuth(input: { provider: GOOGLE }) }`),
     expect: byRole('NOT_CONFIGURED', 'NOT_CONFIGURED', 'NOT_CONFIGURED', 'FORBIDDEN'), keys: 'FORBIDDEN',
   },
   { kind: 'mutation', field: 'updateMailbox', run: onMailbox(`mutation($id: ID!) { updateMailbox(id: $id, input: { privacy: FULL }) { privacy } }`), expect: writers(), keys: 'FORBIDDEN' },

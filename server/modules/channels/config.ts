@@ -1,5 +1,6 @@
 // The channels' environment: each channel is off until its variables are set.
 import { z } from 'zod';
+import { mailOAuthProvidersFrom, type MailOAuthProvider, type MailOAuthProviderId } from './oauth/providers.js';
 
 const keyEntry = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=_-]+)$/;
 
@@ -12,6 +13,8 @@ const channelsEnv = z.object({
   INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   INBOUND_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().positive().default(500),
   INBOUND_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(60),
+  INBOUND_TLS_CERT: z.string().optional(),
+  INBOUND_TLS_KEY: z.string().optional(),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   /** Where the Twilio SDK sends its REST calls instead of https://api.twilio.com (tests, proxies). */
@@ -29,7 +32,13 @@ export interface ChannelsConfig {
   /** Let SMTP and IMAP accounts point at loopback and private networks (tests, intranets); off against SSRF. */
   allowPrivateHosts: boolean;
   /** The inbound SMTP receiver; null when INBOUND_SMTP_PORT is not set. */
-  inbound: { port: number; host: string; domain: string; maxBytes: number; perWorkspacePerHour: number; perSenderPerHour: number } | null;
+  inbound: {
+    port: number; host: string; domain: string; maxBytes: number; perWorkspacePerHour: number; perSenderPerHour: number;
+    /** PEM files of the certificate (chain) and key STARTTLS presents; null: smtp-server's built-in one. */
+    tls?: { certFile: string; keyFile: string } | null;
+  } | null;
+  /** Providers mailboxes sign in with by OAuth2 (XOAUTH2), each off until MAIL_OAUTH_<PROVIDER>_CLIENT_ID/_SECRET. */
+  oauth: Partial<Record<MailOAuthProviderId, MailOAuthProvider>>;
   /** Twilio; null unless both the account SID and auth token are set. */
   twilio: { accountSid: string; authToken: string; apiUrl?: string } | null;
 }
@@ -56,6 +65,9 @@ export function channelsConfigFrom(present: Record<string, string | undefined>):
   if (e.INBOUND_SMTP_PORT !== undefined && !e.INBOUND_DOMAIN) {
     throw new Error('Invalid environment: INBOUND_SMTP_PORT needs INBOUND_DOMAIN, the domain whose MX points at this server.');
   }
+  if (!e.INBOUND_TLS_CERT !== !e.INBOUND_TLS_KEY) {
+    throw new Error('Invalid environment: INBOUND_TLS_CERT and INBOUND_TLS_KEY (paths to PEM files) go together.');
+  }
   if (!e.TWILIO_ACCOUNT_SID !== !e.TWILIO_AUTH_TOKEN) {
     throw new Error('Invalid environment: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together.');
   }
@@ -69,7 +81,9 @@ export function channelsConfigFrom(present: Record<string, string | undefined>):
       maxBytes: e.INBOUND_MAX_BYTES,
       perWorkspacePerHour: e.INBOUND_PER_WORKSPACE_PER_HOUR,
       perSenderPerHour: e.INBOUND_PER_SENDER_PER_HOUR,
+      tls: e.INBOUND_TLS_CERT ? { certFile: e.INBOUND_TLS_CERT, keyFile: e.INBOUND_TLS_KEY! } : null,
     },
+    oauth: mailOAuthProvidersFrom(present),
     twilio: e.TWILIO_ACCOUNT_SID ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN!, apiUrl: e.TWILIO_API_URL } : null,
   };
 }

@@ -8,7 +8,7 @@ const Available = graphql(`
   query ChannelsAvailable { channelsStatus { available } }
 `);
 
-/** The settings link to email and phone, only once the server has a channel configured. */
+/** The settings links to email and phone and to email templates, only once the server has a channel configured. */
 export const ChannelsNavLink: Component = () => {
   const session = useSession();
   const [status] = createQuery({ query: Available, pause: () => !session.can('channels:send') });
@@ -16,6 +16,9 @@ export const ChannelsNavLink: Component = () => {
     <Show when={session.can('channels:send') && status.data?.channelsStatus.available}>
       <A href="/settings/channels" activeClass="active">
         Email and phone
+      </A>
+      <A href="/settings/templates" activeClass="active">
+        Email templates
       </A>
     </Show>
   );

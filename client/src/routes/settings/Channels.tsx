@@ -10,7 +10,7 @@ import { useSession } from '../../lib/session';
 
 const ChannelsQuery = graphql(`
   query ChannelsSettings {
-    channelsStatus { available }
+    channelsStatus { available mailOAuthProviders }
     mySmtpAccount { id host port username fromAddress fromName }
     inboundMail { enabled myAddress workspaceAddress createUnknownContacts }
     myMailboxes { id host username privacy status lastError lastSyncedAt importedCount importEveryone excludedFolders }
@@ -26,6 +26,7 @@ const RemoveMine = graphql(`mutation RemoveMySmtp { removeMySmtpAccount }`);
 const Connect = graphql(`mutation ConnectMailbox($input: ConnectMailboxInput!) { connectMailbox(input: $input) { id } }`);
 const UpdateMailbox = graphql(`mutation UpdateMailboxPrivacy($id: ID!, $input: MailboxSettingsInput!) { updateMailbox(id: $id, input: $input) { id privacy } }`);
 const Disconnect = graphql(`mutation DisconnectMailbox($id: ID!, $deleteImported: Boolean!) { disconnectMailbox(id: $id, deleteImported: $deleteImported) }`);
+const StartOAuth = graphql(`mutation StartMailboxOAuth($input: StartMailboxOAuthInput!) { startMailboxOAuth(input: $input) }`);
 const SetNumber = graphql(`mutation SetTwilioNumber($number: String) { setTwilioNumber(number: $number) { number } }`);
 
 const PRIVACY: { value: MailboxPrivacy; label: string }[] = [
@@ -87,6 +88,13 @@ export default function ChannelsSettings() {
   const [updating, update] = createMutation(UpdateMailbox);
   const [disconnecting, disconnect] = createMutation(Disconnect);
   const [numberState, setNumber] = createMutation(SetNumber);
+  const [oauthState, startOAuth] = createMutation(StartOAuth);
+  const returned = new URLSearchParams(window.location.search);
+  /** Off to the provider's consent; it sends the browser back to Kith, which connects the mailbox. */
+  const connectWith = async (provider: 'GOOGLE' | 'MICROSOFT') => {
+    const r = await startOAuth({ input: { provider } });
+    if (r.data?.startMailboxOAuth) window.location.assign(r.data.startMailboxOAuth);
+  };
 
   const connectMailbox = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -163,6 +171,19 @@ export default function ChannelsSettings() {
                   )}
                 </For>
               </ul>
+              <Show when={returned.get('mailboxError')}>{(message) => <p class="error" role="alert">{message()}</p>}</Show>
+              <Show when={returned.get('mailbox') === 'connected'}><p role="status">Mailbox connected: the first sync has started.</p></Show>
+              <Show when={data().channelsStatus.mailOAuthProviders.length > 0}>
+                <div class="row" role="group" aria-label="Connect by signing in">
+                  <Show when={data().channelsStatus.mailOAuthProviders.includes('google')}>
+                    <button type="button" disabled={oauthState.fetching} onClick={() => void connectWith('GOOGLE')}>Connect with Google</button>
+                  </Show>
+                  <Show when={data().channelsStatus.mailOAuthProviders.includes('microsoft')}>
+                    <button type="button" disabled={oauthState.fetching} onClick={() => void connectWith('MICROSOFT')}>Connect with Microsoft</button>
+                  </Show>
+                </div>
+                <ErrorNotice message={errorMessage(oauthState.error)} />
+              </Show>
               <form class="stack" aria-label="Connect a mailbox" onSubmit={connectMailbox}>
                 <h3>Connect a mailbox (IMAP)</h3>
                 <div class="field"><label for="mb-host">IMAP server</label><input id="mb-host" name="host" required /></div>

@@ -10,6 +10,7 @@ import { publishPending } from '../../activity-events/publish.js';
 import { recordEmails, stripBrackets, type EmailToRecord } from '../email/email-record.js';
 import { dropStored, recordAttachments, storeAttachments } from '../inbound/attachments.js';
 import { sanitizeEmailHtml } from '../inbound/sanitize.js';
+import { renewSyncLease, type SyncLease } from './sync-lease.js';
 
 const SKIPPED_SPECIAL_USE = new Set(['\\Junk', '\\Trash', '\\Drafts', '\\All']);
 const MAX_BODY_CHARS = 100_000;
@@ -18,6 +19,8 @@ export interface SyncOptions {
   batchSize?: number;
   /** Called after each committed batch (tests stop a sync midway with it). */
   afterBatch?: (folder: string, lastUid: number) => void | Promise<void>;
+  /** The lease this process holds on the mailbox (sync-lease.ts): each batch renews it or is refused. */
+  lease?: SyncLease;
 }
 
 export interface SyncResult {
@@ -87,7 +90,7 @@ function emailFrom(mailbox: Mailbox, known: Known, folder: string, folderId: str
  * Stores a batch and moves the folder's last UID past it, in one transaction. Attachments go to file storage
  * first (the same types and size limit as uploads); a message already stored, or a batch that fails, drops them.
  */
-async function importBatch(app: AppServices, mailbox: Mailbox, known: Known, folder: string, folderId: string, messages: FetchMessageObject[], lastUid: number) {
+async function importBatch(app: AppServices, mailbox: Mailbox, known: Known, folder: string, folderId: string, messages: FetchMessageObject[], lastUid: number, lease?: SyncLease) {
   const { simpleParser } = await import('mailparser'); // loaded when a mailbox first syncs
   const parsed = await Promise.all(messages.map((message) => simpleParser(message.source!, { skipImageLinks: true, skipTextToHtml: true })));
   const emails = parsed.map((mail, i) => emailFrom(mailbox, known, folder, folderId, messages[i]!, mail));
@@ -96,6 +99,7 @@ async function importBatch(app: AppServices, mailbox: Mailbox, known: Known, fol
   const sink = {};
   try {
     const created = await app.db.prisma.$transaction(async (tx) => {
+      if (lease) await renewSyncLease(tx, mailbox.id, lease);
       const results = await recordEmails(tx, sink, emails);
       for (const [i, result] of results.entries()) {
         if (result.created) await recordAttachments(tx, mailbox.workspaceId, result.communicationId, mailbox.userId, attachments[i]!.kept);
@@ -148,7 +152,7 @@ export async function syncFolder(app: AppServices, client: ImapFlow, mailbox: Ma
         : (await client.fetchAll(range, { uid: true, envelope: true }, { uid: true })).filter((m) => wanted(mailbox, known, m)).map((m) => m.uid);
       const messages = candidates.length ? await client.fetchAll(candidates.join(','), { uid: true, envelope: true, internalDate: true, source: true }, { uid: true }) : [];
       fetched += batch.length;
-      imported += await importBatch(app, mailbox, known, path, folder.id, messages.filter((m) => m.source), batch[batch.length - 1]!);
+      imported += await importBatch(app, mailbox, known, path, folder.id, messages.filter((m) => m.source), batch[batch.length - 1]!, options.lease);
       await options.afterBatch?.(path, batch[batch.length - 1]!);
     }
     return { fetched, imported };

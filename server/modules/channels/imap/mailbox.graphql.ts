@@ -11,7 +11,7 @@ import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { notFound } from '../../../errors.js';
 import { connectMailbox, disconnectMailbox, updateMailbox } from './mailbox.service.js';
 
-const MailboxPrivacyEnum = builder.enumType(MailboxPrivacy, {
+export const MailboxPrivacyEnum = builder.enumType(MailboxPrivacy, {
   name: 'MailboxPrivacy',
   description: 'What others in the workspace see of synced mail: FULL message, SUBJECT and metadata, or METADATA only (who, when). Admins and you see everything.',
 });

@@ -1,6 +1,6 @@
 import type { Context } from '../../../context.js';
 import { badInput } from '../../../errors.js';
-import type { MailboxPrivacy } from '../../../generated/prisma/client.js';
+import type { Mailbox, MailboxPrivacy } from '../../../generated/prisma/client.js';
 import { emitEvent } from '../../activity-events/record-event.js';
 import { fileStorage } from '../../files/storage.js';
 import { parseMailHost } from '../mail-host.js';
@@ -31,6 +31,31 @@ const DAY_MS = 86_400_000;
 
 const folders = (list: string[] | null | undefined) => (list ? [...new Set(list.map((f) => f.trim()).filter(Boolean))] : undefined);
 
+export type MailboxSettings = Pick<ConnectMailboxInput, 'privacy' | 'importEveryone' | 'excludedFolders' | 'syncDays'>;
+
+/** The sync settings a new mailbox starts with, checked. */
+export function newMailboxSettings(input: MailboxSettings) {
+  const syncDays = input.syncDays ?? 90;
+  if (!Number.isInteger(syncDays) || syncDays < 1 || syncDays > 3650) throw badInput('Sync between 1 and 3650 days back.', 'input.syncDays');
+  return {
+    privacy: input.privacy ?? 'SUBJECT',
+    importEveryone: input.importEveryone ?? false,
+    excludedFolders: folders(input.excludedFolders) ?? [],
+    syncSince: new Date(Date.now() - syncDays * DAY_MS),
+  } as const;
+}
+
+type NewMailbox = Pick<Mailbox, 'workspaceId' | 'userId' | 'host' | 'port' | 'secure' | 'username' | 'passwordSealed' | 'oauthProvider'> & ReturnType<typeof newMailboxSettings>;
+
+/** Stores a mailbox that signed in, and starts its sync in this server process. */
+export async function storeMailbox(context: Pick<Context, 'prisma' | 'app'> & Parameters<typeof emitEvent>[1], data: NewMailbox) {
+  const mailbox = await context.prisma.$transaction((tx) =>
+    tx.mailbox.create({ data }).then((row) => emitEvent(tx, context, row, 'Mailbox', 'connected', { privacy: row.privacy, ...(row.oauthProvider ? { oauthProvider: row.oauthProvider } : {}) })),
+  );
+  mailboxWatchers(context.app).watch(mailbox.id);
+  return mailbox;
+}
+
 /** Signs in to the mailbox before anything is stored; the sync starts at once in this server process. */
 export async function connectMailbox(context: Context, workspaceId: string, userId: string, input: ConnectMailboxInput) {
   const { config } = context.app;
@@ -39,10 +64,8 @@ export async function connectMailbox(context: Context, workspaceId: string, user
   const username = input.username.trim();
   if (!username) throw badInput('Give the user name the server signs in with.', 'input.username');
   if (!input.password) throw badInput('Give the password (or app password) for the mailbox.', 'input.password');
-  const syncDays = input.syncDays ?? 90;
-  if (!Number.isInteger(syncDays) || syncDays < 1 || syncDays > 3650) throw badInput('Sync between 1 and 3650 days back.', 'input.syncDays');
+  const settings = newMailboxSettings(input);
   if (config.channels.secretKeys.length === 0) throw notConfigured('This server cannot store mailbox credentials: its administrator has not set CHANNELS_SECRET_KEYS.');
-
   const login = { host, port: input.port, secure: input.secure ?? input.port === 993, username, workspaceId, passwordSealed: '' };
   const client = await imapClientFor(config, login, input.password);
   client.on('error', () => {});
@@ -53,21 +76,8 @@ export async function connectMailbox(context: Context, workspaceId: string, user
   } finally {
     await client.logout().catch(() => client.close());
   }
-  const mailbox = await context.prisma.$transaction((tx) =>
-    tx.mailbox.create({
-      data: {
-        ...login,
-        passwordSealed: sealSecret(config.channels.secretKeys, workspaceId, input.password),
-        userId,
-        privacy: input.privacy ?? 'SUBJECT',
-        importEveryone: input.importEveryone ?? false,
-        excludedFolders: folders(input.excludedFolders) ?? [],
-        syncSince: new Date(Date.now() - syncDays * DAY_MS),
-      },
-    }).then((row) => emitEvent(tx, context, row, 'Mailbox', 'connected', { privacy: row.privacy })),
-  );
-  mailboxWatchers(context.app).watch(mailbox.id);
-  return mailbox;
+  const passwordSealed = sealSecret(config.channels.secretKeys, workspaceId, input.password);
+  return storeMailbox(context, { ...login, passwordSealed, oauthProvider: null, userId, ...settings });
 }
 
 /**

@@ -1,12 +1,15 @@
 // The SMTP receiver for forwarding/BCC addresses (on when INBOUND_SMTP_PORT is set). Refusals come as early
 // as the protocol allows: an unknown token at RCPT (550), a sender or workspace over its hourly rate at RCPT
-// (450, try later), a message over INBOUND_MAX_BYTES at MAIL FROM (SIZE) or during DATA (552).
+// (450, try later), a message over INBOUND_MAX_BYTES at MAIL FROM (SIZE) or during DATA (552). STARTTLS
+// presents the configured certificate (receiver-tls.ts), or smtp-server's built-in one, which still keeps
+// passive listeners out of opportunistic TLS.
 import type { AddressInfo } from 'node:net';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { SMTPServerSession } from 'smtp-server';
 import type { AppServices } from '../../../app-services.js';
 import { recipientFor, tokenOf } from './inbound-addresses.service.js';
 import { storeInboundMail, type InboundRecipient } from './inbound-mail.service.js';
+import { loadReceiverTls } from './receiver-tls.js';
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
@@ -29,6 +32,8 @@ export async function startInboundReceiver(app: AppServices): Promise<InboundRec
   const perSender = new RateLimiterMemory({ points: settings.perSenderPerHour, duration: 3600, keyPrefix: 'inbound-sender' });
   const envelopes = new WeakMap<SMTPServerSession, Envelope>();
   const receiver: InboundReceiver = { port: 0, close: async () => {} };
+  const tls = settings.tls ? await loadReceiverTls(settings.tls) : null;
+  if (tls) app.logger.info(`Inbound mail: STARTTLS with the certificate for ${tls.subject}, valid until ${tls.validTo.toISOString()}`);
 
   const server = new SMTPServer({
     name: settings.domain,
@@ -40,6 +45,7 @@ export async function startInboundReceiver(app: AppServices): Promise<InboundRec
     // A slow or stuck client must not hold a connection for long.
     socketTimeout: 60_000,
     maxClients: 100,
+    ...(tls ? { key: tls.key, cert: tls.cert } : {}),
     async onRcptTo(address, session, callback) {
       try {
         const token = tokenOf(address.address, settings.domain);

@@ -5,5 +5,5 @@ export const newKey = (id: string): SecretKey => ({ id, key: randomBytes(32) });
 
 /** Channels as a test server has them: credentials storable, loopback mail servers allowed. */
 export function testChannels(overrides: Partial<ChannelsConfig> = {}): ChannelsConfig {
-  return { secretKeys: [newKey('k1')], allowPrivateHosts: true, inbound: null, twilio: null, ...overrides };
+  return { secretKeys: [newKey('k1')], allowPrivateHosts: true, inbound: null, oauth: {}, twilio: null, ...overrides };
 }

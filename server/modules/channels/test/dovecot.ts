@@ -30,7 +30,12 @@ function runAs(): { user: string; uid: number; gid: number } {
   return { user: 'dovecot', uid: uid!, gid: gid! };
 }
 
-export async function startDovecot(users: Record<string, string>): Promise<TestDovecot> {
+/**
+ * With `oauth2IntrospectionUrl`, Dovecot also accepts XOAUTH2 logins, as Gmail does (its oauth2 passdb):
+ * it posts each access token to that URL (RFC 7662 introspection) and lets the user in when the answer is
+ * active and names the user in `email`.
+ */
+export async function startDovecot(users: Record<string, string>, options: { oauth2IntrospectionUrl?: string } = {}): Promise<TestDovecot> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'kith-dovecot-'));
   const owner = runAs();
@@ -42,6 +47,12 @@ export async function startDovecot(users: Record<string, string>): Promise<TestD
     for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(home, user, 'Maildir', sub), { recursive: true });
   }
   writeFileSync(join(dir, 'passwd'), Object.entries(users).map(([user, pass]) => `${user}:{PLAIN}${pass}::::::\n`).join(''));
+  if (options.oauth2IntrospectionUrl) {
+    writeFileSync(join(dir, 'oauth2.conf.ext'), [
+      `introspection_url = ${options.oauth2IntrospectionUrl}`, 'introspection_mode = post', 'force_introspection = yes',
+      'username_attribute = email', 'active_attribute = active', 'active_value = true', '',
+    ].join('\n'));
+  }
   writeFileSync(join(dir, 'dovecot.conf'), `
 base_dir = ${dir}/run
 state_dir = ${dir}/run
@@ -51,15 +62,21 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${options.oauth2IntrospectionUrl ? ' xoauth2' : ''}
 auth_failure_delay = 0
 default_internal_user = ${owner.user}
 default_internal_group = ${owner.user}
 default_login_user = ${owner.user}
 first_valid_uid = ${owner.uid}
 last_valid_uid = ${owner.uid}
-passdb {
+${options.oauth2IntrospectionUrl ? `passdb {
+  driver = oauth2
+  mechanisms = xoauth2
+  args = ${dir}/oauth2.conf.ext
+}
+` : ''}passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u ${dir}/passwd
 }
 userdb {

@@ -1,5 +1,5 @@
 // Twilio's webhooks, POST /twilio/<sms | status | call-status | recording>: 404 while Twilio is off; every
-// request must carry a valid X-Twilio-Signature over PUBLIC_URL + path and its form parameters (403
+// request must carry a valid X-Twilio-Signature over its public URL (webhook-url.ts) and its form parameters (403
 // otherwise, and a caller failing too often is held back). No cookie is read: the signature is the only
 // credential, so there is nothing for cross-site requests to ride on.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { publishPending } from '../../activity-events/publish.js';
 import { emitEvent } from '../../activity-events/record-event.js';
 import { contactsByPhone, OPT_IN, OPT_OUT } from './phone.service.js';
 import { twilioSdk } from './twilio-client.js';
+import { signedWebhookUrls } from './webhook-url.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -34,8 +35,9 @@ export async function handleTwilioWebhook(app: AppServices, req: IncomingMessage
   if (!body) return reply(res, 413);
   const params: Params = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
   const signature = req.headers['x-twilio-signature'];
-  const url = `${app.config.publicUrl}${req.url ?? ''}`;
-  if (typeof signature !== 'string' || !(await twilioSdk()).validateRequest(settings.authToken, signature, url, params)) {
+  const signedUrls = signedWebhookUrls(app.config, req);
+  const twilio = await twilioSdk();
+  if (typeof signature !== 'string' || !signedUrls.some((url) => twilio.validateRequest(settings.authToken, signature, url, params))) {
     await failedSignatures.consume(ip).catch(() => {});
     return reply(res, 403);
   }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Mailbox" ADD COLUMN     "syncLeaseHolder" TEXT,
+ADD COLUMN     "syncLeaseUntil" TIMESTAMP(3);
