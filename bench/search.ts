@@ -10,7 +10,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import pg from 'pg';
 import { createAppServices } from '../server/app-services.js';
 import { loadConfig } from '../server/config.js';
-import { openDatabase, pgliteOptions, type Database } from '../server/db/database.js';
+import { openDatabase, pgliteOptionsFor, type Database } from '../server/db/database.js';
 import { applyMigrations } from '../server/db/migrations.js';
 import { afterBulkWrite, afterMigrations } from '../server/db/statistics.js';
 import { createKithYoga } from '../server/http/yoga.js';
@@ -218,7 +218,7 @@ if (process.env.BENCH_SKIP_PGLITE === '1') process.exit(0);
 // BENCH_PGLITE_DIR keeps the embedded database in a folder: a second run with the same folder reuses it
 // (seeding 100,000 documents takes minutes) and only measures.
 const pgliteDir = process.env.BENCH_PGLITE_DIR;
-const pglite = new PGlite(pgliteDir, pgliteOptions);
+const pglite = new PGlite(pgliteDir, pgliteOptionsFor(pgliteDir));
 const embedded = await openDatabase({ pglite });
 await afterMigrations(embedded, await applyMigrations(embedded.sql));
 const seeded = pgliteDir !== undefined && (await embedded.prisma.workspace.count({ where: { name: 'Bench' } })) > 0;
