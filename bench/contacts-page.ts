@@ -101,7 +101,7 @@ console.log(line('Kith through yoga.fetch (session, auth, visibility):', page.ki
 console.log(line('PostGraphile 4 graphql() (no auth):', page.postgraphileGraphql));
 console.log(line('PostGraphile 4 execute(), cached parse/validate:', page.postgraphileExecute));
 console.log(line('hand-written SQL through pg:', page.sql));
-console.log(line('Kith { me { id } } (the authenticated floor):', page.me));
+console.log(line('Kith { me { id } } (signed in, one Prisma lookup):', page.me));
 console.log(line('Kith anonymous { __typename }:', page.anonymous));
 const ratio = (a: Timing, b: Timing) => (a.p50 / b.p50).toFixed(2);
 console.log(`  Kith / PostGraphile graphql(): ${ratio(page.kith, page.postgraphileGraphql)}x (target <= 1x); Kith / SQL: ${ratio(page.kith, page.sql)}x (target <= 4x); PostGraphile graphql() / SQL: ${ratio(page.postgraphileGraphql, page.sql)}x`);
