@@ -18,3 +18,21 @@ export async function freshBenchDatabase(name: string, script: string): Promise<
   await applyMigrations(db.sql);
   return { db, url: url.toString() };
 }
+
+/** The database of an earlier run with the same number of contacts (BENCH_REUSE=1), or null to seed anew. */
+export async function reusedBenchDatabase(name: string, contacts: number): Promise<{ db: Database; url: string } | null> {
+  const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!baseUrl) return null;
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  const count = await client.connect().then(
+    () => client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Contact" c JOIN "Workspace" w ON w.id = c."workspaceId" WHERE w.name = 'Bench'`).then((r) => r.rows[0]?.n, () => null),
+    () => null,
+  );
+  await client.end().catch(() => undefined);
+  if (count !== contacts) return null;
+  const db = await openDatabase({ url: url.toString() });
+  await applyMigrations(db.sql);
+  return { db, url: url.toString() };
+}

@@ -1,6 +1,7 @@
 import { createLogger, type YogaLogger } from 'graphql-yoga';
 import { ActionLimits } from './auth/action-limits.js';
 import { createPasswordHasher, type PasswordHashing } from './auth/passwords.js';
+import { SESSION_CACHE_MS, SessionCache } from './auth/session-cache.js';
 import { createLucia } from './auth/sessions.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { Config } from './config.js';
@@ -15,6 +16,8 @@ export interface AppServices {
   db: Database;
   logger: YogaLogger;
   auth: ReturnType<typeof createLucia>;
+  /** Validated sessions of the last moment (see session-cache.ts); mutations clear it. */
+  sessionCache: SessionCache;
   mailer: Mailer;
   passwords: ReturnType<typeof createPasswordHasher>;
   signInThrottle: SignInThrottle;
@@ -29,6 +32,8 @@ export interface ServiceOverrides {
   logger?: YogaLogger;
   mailer?: Mailer;
   passwordHashing?: PasswordHashing;
+  /** Off in tests unless a test passes one. */
+  sessionCache?: SessionCache;
 }
 
 /** Errors reach the log as "Name: message", never with a stack trace or attached data. */
@@ -48,11 +53,13 @@ export const usesSecureCookies = (config: Pick<Config, 'publicUrl'>) => !/^http:
 export function createAppServices(config: Config, db: Database, overrides: ServiceOverrides = {}): AppServices {
   const logger = overrides.logger ?? withoutStackTraces(createLogger(config.logLevel));
   const secureCookies = usesSecureCookies(config);
+  const sessionCache = overrides.sessionCache ?? new SessionCache(config.env === 'test' ? 0 : SESSION_CACHE_MS);
   return {
     config,
     db,
     logger,
-    auth: createLucia(db.prisma, { secureCookies }),
+    auth: createLucia(db.prisma, { secureCookies, cache: sessionCache }),
+    sessionCache,
     mailer: overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, prisma: db.prisma, logger, logLinks: config.env !== 'production', production: config.env === 'production' }),
     passwords: createPasswordHasher(overrides.passwordHashing),
     signInThrottle: new SignInThrottle(config.signInSlowdownMs),

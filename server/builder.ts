@@ -6,7 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import DefaultDenyPlugin from './auth/default-deny.js';
-import { scopeLoaders, unauthorizedError, type Scopes } from './auth/scopes.js';
+import { scopeCacheKey, scopeLoaders, unauthorizedError, type Scopes } from './auth/scopes.js';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
 import { getDatamodel } from './generated/pothos-types.js';
@@ -39,7 +39,7 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes: scopeLoaders,
     authorizeOnSubscribe: true,
-    cacheKey: (value) => JSON.stringify(value),
+    cacheKey: scopeCacheKey,
     unauthorizedError: (_parent, context, _info, result) => unauthorizedError(context, result.failure),
   },
   prisma: {

@@ -70,6 +70,19 @@ export function scopeLoaders(context: Context) {
   };
 }
 
+/**
+ * A scope argument as the key of scope-auth's per-request cache: itself when it is a string or a boolean, and
+ * a short string for a record (asked once per row of a page, where JSON.stringify showed in profiles).
+ */
+export function scopeCacheKey(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const ref = value as Partial<RecordRef>;
+  if (typeof ref.model === 'string' && typeof ref.id === 'string' && typeof ref.workspaceId === 'string' && Object.keys(value).length === 3) {
+    return `${ref.model}:${ref.id}:${ref.workspaceId}`;
+  }
+  return JSON.stringify(value);
+}
+
 function involvesScope(failure: AuthFailure, scopes: Set<string>): boolean {
   switch (failure.kind) {
     case AuthScopeFailureType.AuthScope:

@@ -1,5 +1,6 @@
-import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from 'lucia';
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { SessionCache } from './session-cache.js';
 import { standingsJsonSql, type StandingRow } from './standings.js';
 import { hashToken } from './tokens.js';
 
@@ -26,21 +27,27 @@ const toDatabaseSession = (row: SessionRow): DatabaseSession => ({
 });
 
 /** Lucia adapter that keeps only SHA-256 hashes of session ids, so a database leak yields no live sessions. */
-export function createSessionAdapter(prisma: PrismaClient): Adapter {
+export function createSessionAdapter(prisma: PrismaClient, cache = new SessionCache(0)): Adapter {
   return {
     async getSessionAndUser(sessionId) {
-      // One statement, with the user's workspace standings: this runs on every authenticated request.
+      const hash = await hashToken(sessionId);
+      const cached = cache.get(hash, sessionId);
+      if (cached) return cached;
+      const mark = cache.mark();
+      // One statement, with the user's workspace standings: this runs on every authenticated request not cached.
       const [row] = await prisma.$queryRaw<SessionWithUserRow[]>`
         SELECT s.id, s."userId"::text AS "userId", s."expiresAt", s."ipAddress", s."userAgent",
                u.email, u.name, u."emailVerifiedAt", ${standingsJsonSql(Prisma.sql`u.id`)} AS standings
         FROM "Session" s JOIN "User" u ON u.id = s."userId"
-        WHERE s.id = ${await hashToken(sessionId)} AND u."deletedAt" IS NULL`;
+        WHERE s.id = ${hash} AND u."deletedAt" IS NULL`;
       if (!row) return [null, null];
       const { email, name, emailVerifiedAt, standings, ...session } = row;
-      return [
+      const found: [DatabaseSession, DatabaseUser] = [
         { ...toDatabaseSession(session), id: sessionId },
         { id: session.userId, attributes: { email, name, emailVerifiedAt, standings } },
       ];
+      cache.set(mark, hash, ...found);
+      return found;
     },
     async getUserSessions(userId) {
       const rows = await prisma.session.findMany({ where: { userId } });
@@ -58,12 +65,17 @@ export function createSessionAdapter(prisma: PrismaClient): Adapter {
       });
     },
     async updateSessionExpiration(sessionId, expiresAt) {
-      await prisma.session.updateMany({ where: { id: await hashToken(sessionId) }, data: { expiresAt } });
+      const hash = await hashToken(sessionId);
+      cache.forget(hash);
+      await prisma.session.updateMany({ where: { id: hash }, data: { expiresAt } });
     },
     async deleteSession(sessionId) {
-      await prisma.session.deleteMany({ where: { id: await hashToken(sessionId) } });
+      const hash = await hashToken(sessionId);
+      cache.forget(hash);
+      await prisma.session.deleteMany({ where: { id: hash } });
     },
     async deleteUserSessions(userId) {
+      cache.clear();
       await prisma.session.deleteMany({ where: { userId } });
     },
     async deleteExpiredSessions() {
@@ -74,8 +86,8 @@ export function createSessionAdapter(prisma: PrismaClient): Adapter {
 
 export const SESSION_COOKIE = 'kith_session';
 
-export function createLucia(prisma: PrismaClient, options: { secureCookies: boolean }) {
-  return new Lucia(createSessionAdapter(prisma), {
+export function createLucia(prisma: PrismaClient, options: { secureCookies: boolean; cache?: SessionCache }) {
+  return new Lucia(createSessionAdapter(prisma, options.cache), {
     sessionExpiresIn: new TimeSpan(30, 'd'),
     sessionCookie: {
       name: SESSION_COOKIE,

@@ -17,6 +17,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { badInput } from '../errors.js';
 import { isUuid } from '../modules/node/uuid.js';
+import { perOperation } from './per-operation.js';
 
 /**
  * How a connection reads its cursors, as a field extension. Without it a connection is a Prisma one
@@ -115,13 +116,16 @@ export function checkArguments(args: ExecutionArgs): GraphQLError | null {
   return refused;
 }
 
-export const useInputChecks = (): Plugin => ({
-  onExecute({ args, setResultAndStopExecution }) {
-    const refused = checkArguments(args);
-    if (refused) setResultAndStopExecution({ errors: [refused] });
-  },
-  onSubscribe({ args, setResultAndStopExecution }) {
-    const refused = checkArguments(args);
-    if (refused) setResultAndStopExecution({ errors: [refused] });
-  },
-});
+export function useInputChecks(): Plugin {
+  const refusal = perOperation(checkArguments);
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refused = refusal(args);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = refusal(args);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { AppServices } from '../app-services.js';
 import { schema } from '../schema.js';
@@ -17,6 +18,14 @@ const responseCookies = new WeakMap<Request, string[]>();
 const useResponseCookies = (): Plugin => ({
   onResponse({ request, response }) {
     for (const cookie of responseCookies.get(request) ?? []) response.headers.append('Set-Cookie', cookie);
+  },
+});
+
+/** A mutation may change what a cached session carries (memberships, roles, teams, the user, the session itself). */
+const useSessionCacheReset = (app: AppServices): Plugin => ({
+  onExecute({ args }) {
+    if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+    return { onExecuteDone: () => app.sessionCache.clear() };
   },
 });
 
@@ -40,6 +49,7 @@ export function createKithYoga(app: AppServices) {
       // JSON POSTs are preflighted by browsers; anything "simple" must carry this header.
       useCSRFPrevention({ requestHeaders: ['x-kith-csrf', 'graphql-require-preflight'] }),
       useResponseCookies(),
+      useSessionCacheReset(app),
       useActivityPublishing(app),
       useUsageRecording(app),
       useBillingGate(app),

@@ -3,6 +3,7 @@ import { NoSchemaIntrospectionCustomRule, parse, validate, type ExecutionArgs, t
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
+import { perOperation } from '../per-operation.js';
 import type { ProtectionConfig } from './limits.js';
 import { aliasLimitRule, depthLimitRule, isTooManyTokens, queryLimitError } from './query-limits.js';
 import { rateLimitedError, rateLimitHeaders, rateLimitKey, type RateLimitState, type RequestRateLimiter } from './rate-limit.js';
@@ -63,26 +64,32 @@ export function useQueryLimits(limits: ProtectionConfig['query']): Plugin {
         }
       },
     }),
-    // Cost depends on the variables (`first: $n`), so it is measured per request, not cached with the document.
+    // Cost depends on the variables (`first: $n`), so it is measured per operation and variables, not cached with the document.
     ...beforeEachOperation((args, stop) => {
-      let cost = 0;
-      const rule = createComplexityRule({
-        context: args.contextValue as object,
-        variableValues: args.variableValues ?? {},
-        operationName: args.operationName ?? undefined,
-        validate: () => undefined,
-        onResult: (state) => (cost = Math.max(cost, state.complexity)),
-      });
-      // Its own errors (unknown operation, bad variables, arguments failing validation) are left for execution to report.
-      try {
-        validate(args.schema, args.document, [rule]);
-      } catch {
-        return;
-      }
+      const cost = costOf(args);
       if (cost > limits.maxComplexity) stop({ errors: [queryLimitError('complexity', cost, limits.maxComplexity)] });
     }),
   };
 }
+
+/** The estimated cost of the operation (field costs never read the context); 0 when graphql refuses it, as execution will. */
+const costOf = perOperation((args: ExecutionArgs) => {
+  let cost = 0;
+  const rule = createComplexityRule({
+    context: {},
+    variableValues: args.variableValues ?? {},
+    operationName: args.operationName ?? undefined,
+    validate: () => undefined,
+    onResult: (state) => (cost = Math.max(cost, state.complexity)),
+  });
+  // Its own errors (unknown operation, bad variables, arguments failing validation) are left for execution to report.
+  try {
+    validate(args.schema, args.document, [rule]);
+  } catch {
+    return 0;
+  }
+  return cost;
+});
 
 /** In production, the schema is introspectable only by signed-in callers (people or API keys). */
 export function useIntrospectionGate(env: string): Plugin {

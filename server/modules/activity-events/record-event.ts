@@ -82,12 +82,32 @@ export function changedFields(input: object | null | undefined): { fields: strin
   return { fields: Object.entries(input ?? {}).filter(([, value]) => value !== undefined).map(([key]) => key).sort() };
 }
 
-/** Time-ordered UUIDv7, like the primary keys Prisma generates. */
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * Time-ordered UUIDv7, like the primary keys Prisma generates, and like them increasing within a millisecond
+ * (RFC 9562's counter in rand_a, starting at random in its lower half): rows written in one batch sort by id
+ * in the order they were made.
+ */
 export function uuidv7(): string {
   const bytes = randomBytes(16);
-  const now = BigInt(Date.now());
+  let ms = Date.now();
+  if (ms <= lastMs) {
+    ms = lastMs;
+    sequence += 1;
+    if (sequence > 0xfff) {
+      ms += 1;
+      sequence = 0;
+    }
+  } else {
+    sequence = bytes.readUInt16BE(6) & 0x7ff;
+  }
+  lastMs = ms;
+  const now = BigInt(ms);
   for (let i = 0; i < 6; i++) bytes[i] = Number((now >> BigInt(8 * (5 - i))) & 0xffn);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[6] = 0x70 | (sequence >> 8);
+  bytes[7] = sequence & 0xff;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
