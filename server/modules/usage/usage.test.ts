@@ -232,7 +232,7 @@ describe('usage retention', () => {
 
   it('reads its durations from the environment', () => {
     const config = loadConfig({ NODE_ENV: 'test', RETENTION_USAGE_DAYS: '30', RETENTION_BACKUP_DAYS: '14' });
-    expect(config.retention).toEqual({ deletedWorkspaceDays: 30, deletedAccountDays: 30, softDeletedDays: 30, exportArchiveDays: 7, usageDays: 30, backupDays: 14, outboxDays: 7, auditDays: 365, auditNetworkDays: 90 });
+    expect(config.retention).toEqual({ deletedWorkspaceDays: 30, deletedAccountDays: 30, softDeletedDays: 30, exportArchiveDays: 7, usageDays: 30, backupDays: 14, outboxDays: 7, auditDays: 365, auditNetworkDays: 90, billingHistoryDays: 3650 });
     expect(() => loadConfig({ RETENTION_USAGE_DAYS: '0' })).toThrow(/RETENTION_USAGE_DAYS/);
   });
 });

@@ -34,6 +34,8 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   InboundAddress: ['created', 'rotated'],
   Mailbox: ['connected', 'updated', 'disconnected'],
   SmtpAccount: ['created', 'updated', 'deleted'],
+  // A private view's events name neither the view nor its filter (saved-views.graphql.ts, summary).
+  SavedView: ['created', 'updated', 'deleted'],
 };
 
 export const eventTypeOf = (entityType: string, verb: string) => `${entityType.toLowerCase()}.${verb}`;
