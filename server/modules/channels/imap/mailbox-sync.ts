@@ -136,6 +136,9 @@ export async function syncFolder(app: AppServices, client: ImapFlow, mailbox: Ma
       folder = await prisma.mailboxFolder.update({ where: { id: folder.id }, data: { uidValidity, lastUid: 0 } });
     }
     if (opened.exists === 0) return { fetched: 0, imported: 0 };
+    const firstSync = folder.lastUid === 0;
+    // Every message there now, in the window or not: later syncs start after them, not after the window's last.
+    const existingUpTo = opened.uidNext - 1;
     const found = folder.lastUid === 0
       ? await client.search({ since: mailbox.syncSince }, { uid: true })
       : await client.search({ uid: `${folder.lastUid + 1}:*` }, { uid: true });
@@ -155,6 +158,7 @@ export async function syncFolder(app: AppServices, client: ImapFlow, mailbox: Ma
       imported += await importBatch(app, mailbox, known, path, folder.id, messages.filter((m) => m.source), batch[batch.length - 1]!, options.lease);
       await options.afterBatch?.(path, batch[batch.length - 1]!);
     }
+    if (firstSync) await prisma.mailboxFolder.updateMany({ where: { id: folder.id, lastUid: { lt: existingUpTo } }, data: { lastUid: existingUpTo } });
     return { fetched, imported };
   } finally {
     lock.release();
