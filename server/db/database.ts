@@ -18,26 +18,26 @@ export type { PrismaClient };
  * files underneath sit in the OS page cache anyway. maintenance_work_mem bounds what an index build or
  * ANALYZE leaves resident for good.
  */
-const pgliteMemory = (sharedBuffersMb: number) => ['-c', `shared_buffers=${sharedBuffersMb}MB`, '-c', 'maintenance_work_mem=16MB'];
+/** PGlite's options with a cache (`shared_buffers`) of `cacheMb`. */
+const withCache = (cacheMb: number) => ({
+  extensions: { pg_trgm, unaccent },
+  startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${cacheMb}MB`, '-c', 'maintenance_work_mem=16MB'],
+});
 
 /**
  * How every PGlite in Kith is opened (server, tests, backups, the schema engine), with the contrib extensions
  * the migrations create (search: trigrams and accent folding); add `loadDataDir` as needed.
  */
-export const pgliteOptions = {
-  extensions: { pg_trgm, unaccent },
-  startParams: [...PGlite.defaultStartParams, ...pgliteMemory(32)],
-};
+export const pgliteOptions = withCache(32);
 
 /**
  * A grown database needs a larger cache: every page PGlite misses is read through its file system again, and at
  * 100,000 search documents 32MB doubled the search's p95 (80 ms against 39 ms at 128MB). So the cache is an
- * eighth of the data files' size, between 32MB and 128MB, decided at each start.
+ * eighth of the data files' size (rounded up to a power of two), between 32MB and 128MB, decided at each start.
  */
 export function pgliteOptionsFor(dataDir: string | undefined) {
-  const dataBytes = dataDir ? directoryBytes(join(dataDir, 'base')) : 0;
-  const mb = Math.min(128, Math.max(32, 2 ** Math.ceil(Math.log2(Math.max(1, dataBytes / 8 / 1024 / 1024)))));
-  return { ...pgliteOptions, startParams: [...PGlite.defaultStartParams, ...pgliteMemory(mb)] };
+  const eighthMb = (dataDir ? directoryBytes(join(dataDir, 'base')) : 0) / 8 / 1024 / 1024;
+  return withCache(Math.min(128, Math.max(32, 2 ** Math.ceil(Math.log2(Math.max(1, eighthMb))))));
 }
 
 function directoryBytes(dir: string): number {
