@@ -49,9 +49,9 @@ describe('Kith web app: import', () => {
     const mapping = page.getByRole('table', { name: 'Column mapping' });
     await mapping.waitFor();
     await page.getByText('recognised: an export from Outlook.').waitFor();
+    await expect.poll(() => page.getByLabel('Field for column Job Title').inputValue()).toBe('jobTitle');
+    await expect.poll(() => page.getByLabel('Field for column E-mail Address').inputValue()).toBe('emails');
     expect(await page.getByLabel('Field for column Title', { exact: true }).inputValue()).toBe('');
-    expect(await page.getByLabel('Field for column Job Title').inputValue()).toBe('jobTitle');
-    expect(await page.getByLabel('Field for column E-mail Address').inputValue()).toBe('emails');
 
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('status').filter({ hasText: 'Of the first 3 rows (the whole file): 1 new, 0 to update, 1 to skip, 1 with errors.' }).waitFor();
@@ -90,7 +90,7 @@ describe('Kith web app: import', () => {
     await page.getByLabel('Choose or drop a file').setInputFiles(file);
     await page.getByRole('table', { name: 'Column mapping' }).waitFor();
     expect(await page.getByRole('combobox', { name: /^Import as/ }).inputValue()).toBe('DEAL');
-    expect(await page.getByLabel('Field for column Amount').inputValue()).toBe('amount');
+    await expect.poll(() => page.getByLabel('Field for column Amount').inputValue()).toBe('amount');
 
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('status').filter({ hasText: 'Of the first 2 rows (the whole file): 1 new, 0 to update, 0 to skip, 1 with errors.' }).waitFor();
