@@ -115,8 +115,8 @@ if ((await db.prisma.customField.count({ where: { workspaceId: workspace.id } })
     data: [
       { workspaceId: workspace.id, entity: 'CONTACT', key: 'stage', label: 'Stage', type: 'SELECT', position: 0, options: OPTIONS.map((id, position) => ({ id, label: id, colour: 'gray', position })) },
       { workspaceId: workspace.id, entity: 'CONTACT', key: 'renewal', label: 'Renewal', type: 'DATE', position: 1 },
-      ...Array.from({ length: 9 }, (_, i) => ({ workspaceId: workspace!.id, entity: 'CONTACT' as const, key: `score${i}`, label: `Score ${i}`, type: 'NUMBER' as const, position: 2 + i })),
-      ...Array.from({ length: 9 }, (_, i) => ({ workspaceId: workspace!.id, entity: 'CONTACT' as const, key: `note${i}`, label: `Note ${i}`, type: 'TEXT' as const, position: 11 + i })),
+      ...Array.from({ length: 9 }, (_, i) => ({ workspaceId: workspace.id, entity: 'CONTACT' as const, key: `score${i}`, label: `Score ${i}`, type: 'NUMBER' as const, position: 2 + i })),
+      ...Array.from({ length: 9 }, (_, i) => ({ workspaceId: workspace.id, entity: 'CONTACT' as const, key: `note${i}`, label: `Note ${i}`, type: 'TEXT' as const, position: 11 + i })),
     ],
   });
   await pool.query(`

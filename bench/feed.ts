@@ -74,7 +74,7 @@ try {
           started[i] = true;
           const id = r.data?.activityFeed?.entityId;
           if (id) (received.get(id) ?? received.set(id, []).get(id)!).push(now);
-          if (id && measuring) fromTransaction.push(performance.timeOrigin + now - Date.parse(r.data!.activityFeed!.createdAt));
+          if (id && measuring) fromTransaction.push(performance.timeOrigin + now - Date.parse(r.data!.activityFeed.createdAt));
         },
         error: (e) => console.error('subscriber error', e),
         complete: () => undefined,
@@ -141,7 +141,7 @@ try {
   console.log(`mutation round trip (send->response): p50 ${ms(pct(roundTrips, 50))}  p99 ${ms(pct(roundTrips, 99))}`);
   console.log(`this bench process (the subscribers) used ${((clientCpuMs / (performance.now() - begin)) * 100).toFixed(0)}% of a core while measuring`);
   console.log(`server RSS: idle ${rssIdle.toFixed(0)} MB, with subscribers ${rssSubscribed.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB`);
-  await Promise.all(clients.map((c) => c.dispose()));
+  await Promise.all(clients.map(async (c) => c.dispose()));
 } finally {
   const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');

@@ -208,7 +208,7 @@ if (baseUrl && process.env.BENCH_SKIP_POSTGRES !== '1') {
   url.pathname = '/kith_search_bench';
   const db = await openDatabase({ url: url.toString() });
   await applyMigrations(db.sql);
-  await measure('PostgreSQL', db, Number(process.env.BENCH_RECORDS ?? 1_000_000), bulkLoad, async () => BULK_QUERIES, reuse);
+  await measure('PostgreSQL', db, Number(process.env.BENCH_RECORDS ?? 1_000_000), bulkLoad, () => Promise.resolve(BULK_QUERIES), reuse);
   await db.close();
 } else if (!baseUrl) {
   console.log('No DATABASE_URL: skipping PostgreSQL (run through npm run bench:search).');

@@ -29,8 +29,8 @@ function startKith(dataDir: string) {
       const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (match) resolve(Number(match[1]));
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`Kith exited early (${code}): ${output}`)));
   });
   return { child, port, output: () => output };

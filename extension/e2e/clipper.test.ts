@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKithServer, type KithServer } from '../../server/http/server.js';
-import { dealRow } from '../../server/modules/notes/records.fixtures.js';
+import { dealRow } from '../../server/test/record-fixtures.js';
 import { apiKeyFor, rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
 import { TestApp } from '../../server/test/test-app.js';
 import { openTestDatabase } from '../../server/test/test-database.js';

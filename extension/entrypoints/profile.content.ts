@@ -16,6 +16,8 @@ export default defineContentScript({
     const scope = globalThis as Record<string, unknown>;
     if (scope[marker]) return;
     scope[marker] = true;
+    // A listener answers by returning a promise (the WebExtension API's way); the types expect void.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isMessage(message, READ_PROFILE)) return Promise.resolve(parseProfile(document, location.href));
       return undefined;

@@ -37,7 +37,7 @@ async function world(app: TestApp): Promise<World> {
   return { f, nodes, elsewhereId };
 }
 
-const roleOf = (reader: Reader): Role => (reader === 'OUTSIDER' ? 'OWNER' : reader in KEY_ROLES ? (KEY_ROLES[reader as keyof typeof KEY_ROLES] as Role) : (reader as Role));
+const roleOf = (reader: Reader): Role => (reader === 'OUTSIDER' ? 'OWNER' : reader in KEY_ROLES ? (KEY_ROLES[reader as keyof typeof KEY_ROLES]) : (reader as Role));
 
 /** Each field under its own `node` alias, so one refused field cannot hide another's value. */
 async function readThroughNode(client: TestClient, node: SeededNode, fields: ReadField[]) {

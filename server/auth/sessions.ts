@@ -30,7 +30,7 @@ const toDatabaseSession = (row: SessionRow): DatabaseSession => ({
 export function createSessionAdapter(prisma: PrismaClient, cache = new SessionCache(0)): Adapter {
   return {
     async getSessionAndUser(sessionId) {
-      const hash = await hashToken(sessionId);
+      const hash = hashToken(sessionId);
       const cached = cache.get(hash, sessionId);
       if (cached) return cached;
       const mark = cache.mark();
@@ -56,7 +56,7 @@ export function createSessionAdapter(prisma: PrismaClient, cache = new SessionCa
     async setSession(session) {
       await prisma.session.create({
         data: {
-          id: await hashToken(session.id),
+          id: hashToken(session.id),
           userId: session.userId,
           expiresAt: session.expiresAt,
           ipAddress: session.attributes.ipAddress,
@@ -65,12 +65,12 @@ export function createSessionAdapter(prisma: PrismaClient, cache = new SessionCa
       });
     },
     async updateSessionExpiration(sessionId, expiresAt) {
-      const hash = await hashToken(sessionId);
+      const hash = hashToken(sessionId);
       cache.forget(hash);
       await prisma.session.updateMany({ where: { id: hash }, data: { expiresAt } });
     },
     async deleteSession(sessionId) {
-      const hash = await hashToken(sessionId);
+      const hash = hashToken(sessionId);
       cache.forget(hash);
       await prisma.session.deleteMany({ where: { id: hash } });
     },

@@ -10,6 +10,6 @@ export function generateSecretToken(): string {
  * Secrets are only ever stored as this hash (SHA-256, lowercase hex). node:crypto's synchronous hash: every
  * authenticated request hashes its session id, and WebCrypto's digest is a job on another thread per call.
  */
-export async function hashToken(token: string): Promise<string> {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

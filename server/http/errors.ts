@@ -38,9 +38,9 @@ export function createErrorMasker(logger: YogaLogger) {
  */
 export function yogaLogger(logger: YogaLogger): YogaLogger {
   return {
-    debug: (...args) => logger.debug(...args),
-    info: (...args) => logger.info(...args),
-    warn: (...args) => logger.warn(...args),
-    error: (...args) => (args.length === 1 && args[0] instanceof Error ? logger.debug(...args) : logger.error(...args)),
+    debug: (...args: unknown[]) => logger.debug(...args),
+    info: (...args: unknown[]) => logger.info(...args),
+    warn: (...args: unknown[]) => logger.warn(...args),
+    error: (...args: unknown[]) => (args.length === 1 && args[0] instanceof Error ? logger.debug(...args) : logger.error(...args)),
   };
 }

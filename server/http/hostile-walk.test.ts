@@ -20,7 +20,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema.js';
-import { companyRow, contactRow, dealRow, outsiderWorkspaceId } from '../modules/notes/records.fixtures.js';
+import { companyRow, contactRow, dealRow, outsiderWorkspaceId } from '../test/record-fixtures.js';
 import { globalId, rolesFixture, type Actor, type RolesFixture } from '../test/fixtures.js';
 import { useTestApp, type TestApp } from '../test/test-app.js';
 

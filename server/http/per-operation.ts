@@ -16,7 +16,7 @@ export function perOperation<T>(check: (args: ExecutionArgs) => T): (args: Execu
     const key = `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
     if (key.length > MAX_KEY) return check(args);
     let known = answers.get(args.document);
-    if (!known) answers.set(args.document, (known = new Map()));
+    if (!known) answers.set(args.document, (known = new Map<string, T>()));
     if (known.has(key)) return known.get(key)!;
     const answer = check(args);
     if (known.size >= PER_DOCUMENT) known.clear();

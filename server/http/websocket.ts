@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app-services.js';
 import { originMayUseCookie } from './protection/websocket-origin.js';
 import { contextForRequest } from './request-context.js';
@@ -10,6 +10,13 @@ import type { KithYoga } from './yoga.js';
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
+}
+
+/** What Yoga's envelop hands a socket operation (its own typing is loose). */
+interface Enveloped extends EnvelopedRoot {
+  schema: GraphQLSchema;
+  parse: (source: string) => DocumentNode;
+  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
 }
 
 /** The error with an `extensions.code`, unless it has one (a query limit's, say). */
@@ -39,7 +46,7 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
-        });
+        }) as Enveloped;
         // A bad document is this operation's error message, as over HTTP; a throw would close the whole socket (4500).
         let document: DocumentNode;
         try {
@@ -49,9 +56,9 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
           throw error;
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors.map((error: GraphQLError) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         // Cookies cannot be set over a socket; a stale one simply yields no viewer.
-        const param = (name: string) => (typeof ctx.connectionParams?.[name] === 'string' ? (ctx.connectionParams[name] as string) : null);
+        const param = (name: string) => (typeof ctx.connectionParams?.[name] === 'string' ? (ctx.connectionParams[name]) : null);
         const authorization = param('authorization');
         // A bad key is refused like over HTTP: an UNAUTHENTICATED error for this operation, not a dropped socket.
         const contextValue = await contextForRequest(app, { req: ctx.extra.request, authorization, workspaceId: param('workspaceId'), rateLimiter: yoga.rateLimiter }, () => undefined).catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { getOperationAST } from 'graphql';
+import { getOperationAST, OperationTypeNode, type DocumentNode } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { AppServices } from '../app-services.js';
 import { schema } from '../schema.js';
@@ -24,7 +24,7 @@ const useResponseCookies = (): Plugin => ({
 /** A mutation may change what a cached session carries (memberships, roles, teams, the user, the session itself). */
 const useSessionCacheReset = (app: AppServices): Plugin => ({
   onExecute({ args }) {
-    if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+    if (getOperationAST(args.document as DocumentNode, args.operationName as string | undefined)?.operation !== OperationTypeNode.MUTATION) return;
     return { onExecuteDone: () => app.sessionCache.clear() };
   },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enqueueJob } from './queue.js';
-import { DEFAULT_LEASE_MS, JobWorker, type JobHandler } from './worker.js';
+import { JobWorker, type JobHandler } from './worker.js';
 import { useTestApp, type TestApp } from '../test/test-app.js';
 
 const getApp = useTestApp();

@@ -11,6 +11,7 @@ export interface ClaimedJob {
 }
 
 /** Does the work of one kind of job. It may run more than once for the same job (after a crash): make it idempotent. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler names its own payload type
 export type JobHandler = (payload: any, job: ClaimedJob) => Promise<void>;
 
 /** Work the worker does itself on a period instead of booking jobs: cheap checks that would flood the Job table. */

@@ -41,8 +41,8 @@ try {
   faker.seed(42);
   const password = process.env.SEED_PASSWORD ?? `demo-${randomUUID().slice(0, 8)}-kith-garden`;
   const passwordHash = await createPasswordHasher().hash(password);
-  const owner = await ensureUser(db.prisma, values.email!, 'Demo Owner', passwordHash);
-  const workspace = await db.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, values.workspace!, owner.id));
+  const owner = await ensureUser(db.prisma, values.email, 'Demo Owner', passwordHash);
+  const workspace = await db.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, values.workspace, owner.id));
   const colleagues = [];
   for (const [i, role] of (['ADMIN', 'MEMBER', 'MEMBER', 'VIEWER'] as const).entries()) {
     const user = await ensureUser(db.prisma, `colleague${i + 1}.${workspace.id.slice(0, 8)}@kith.localhost`, faker.person.fullName(), passwordHash);

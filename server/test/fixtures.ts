@@ -120,7 +120,7 @@ export async function rolesFixture(app: TestApp): Promise<RolesFixture> {
 export async function apiKeyFor(app: TestApp, userId: string, workspaceId: string, role: Role, extra: { expiresAt?: Date } = {}) {
   const secret = `kith_${generateSecretToken()}`;
   const apiKey = await app.prisma.apiKey.create({
-    data: { workspaceId, createdById: userId, role, name: `${role} key`, prefix: secret.slice(0, 11), secretHash: await hashToken(secret), ...extra },
+    data: { workspaceId, createdById: userId, role, name: `${role} key`, prefix: secret.slice(0, 11), secretHash: hashToken(secret), ...extra },
   });
   return { secret, apiKey };
 }

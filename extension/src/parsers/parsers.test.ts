@@ -10,13 +10,13 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
 function parseFixture(name: FixtureName): ParseResult {
   const { document } = parseHTML(readFileSync(join(FIXTURES, name), 'utf8'));
-  return parseProfile(document as unknown as Document, FIXTURE_PAGES[name]);
+  return parseProfile(document, FIXTURE_PAGES[name]);
 }
 
 /** field → [value, source], for a readable comparison. */
 function yielded(result: ParseResult) {
   if (result.kind !== 'profile') throw new Error(`not a profile: ${result.reason}`);
-  return Object.fromEntries(Object.entries(result.fields).map(([field, read]) => [field, [read!.value, read!.source]]));
+  return Object.fromEntries(Object.entries(result.fields).map(([field, read]) => [field, [read.value, read.source]]));
 }
 
 const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url: string; fields: Record<string, [unknown, string]> }> = {
@@ -186,7 +186,7 @@ describe('profile parsers, on every fixture', () => {
 
   it('says "not a profile" for a profile URL whose page has no person on it (an auth wall)', () => {
     const { document } = parseHTML('<html><body><main><h2>Sign in to view Ada’s full profile</h2></main></body></html>');
-    expect(parseProfile(document as unknown as Document, 'https://www.linkedin.com/in/ada-lovelace/')).toMatchObject({ kind: 'not-profile' });
+    expect(parseProfile(document, 'https://www.linkedin.com/in/ada-lovelace/')).toMatchObject({ kind: 'not-profile' });
   });
 
   it('prefers a more stable source when the page has several, and skips a broken one', () => {
@@ -194,7 +194,7 @@ describe('profile parsers, on every fixture', () => {
       <script type="application/ld+json">{ broken</script>
       <script type="application/ld+json">{"@type":"Person","name":"From JSON-LD"}</script></head>
       <body><main><h1>From the heading</h1></main><p class="text-heading-xlarge">From a class</p></body></html>`);
-    const result = parseProfile(document as unknown as Document, 'https://www.linkedin.com/in/x/');
+    const result = parseProfile(document, 'https://www.linkedin.com/in/x/');
     expect(result.kind === 'profile' && result.fields.name).toEqual({ value: 'From JSON-LD', source: 'json-ld' });
   });
 });

@@ -42,7 +42,7 @@ export function ClipperPanel() {
       </header>
       <Switch>
         <Match when={state.loading}><p role="status">Reading the page…</p></Match>
-        <Match when={state.error}><p role="alert" class="error">{errorText(state.error)}</p></Match>
+        <Match when={state.error != null}><p role="alert" class="error">{errorText(state.error)}</p></Match>
         <Match when={state()?.servers.length === 0}>
           <p>Connect a Kith server first: its address and an API key.</p>
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>Open options</button>
@@ -169,7 +169,7 @@ function ProfileClipper(props: { servers: SavedServer[]; preferences: Preference
       <section class="match" aria-label="Already in Kith?" aria-live="polite">
         <Switch>
           <Match when={lookup.loading}><p role="status">Checking Kith…</p></Match>
-          <Match when={lookup.error}><p role="alert" class="error" data-testid="lookup-error">{errorText(lookup.error)}</p></Match>
+          <Match when={lookup.error != null}><p role="alert" class="error" data-testid="lookup-error">{errorText(lookup.error)}</p></Match>
           <Match when={lookup()?.contact}>
             {(contact) => (
               <div class="match__found" data-testid="match">

@@ -12,7 +12,7 @@ export async function targetTabId(): Promise<number | null> {
 }
 
 export async function readProfile(tabId: number): Promise<ParseResult> {
-  const ask = () => browser.tabs.sendMessage(tabId, { type: READ_PROFILE }) as Promise<ParseResult>;
+  const ask = () => browser.tabs.sendMessage<unknown, ParseResult>(tabId, { type: READ_PROFILE });
   try {
     return await ask();
   } catch {

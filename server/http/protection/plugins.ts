@@ -1,5 +1,5 @@
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { NoSchemaIntrospectionCustomRule, parse, validate, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, parse, validate, type ExecutionArgs, type ExecutionResult, type ParseOptions } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
@@ -45,7 +45,7 @@ export function useRateLimit(limiter: RequestRateLimiter): Plugin {
 export function useQueryLimits(limits: ProtectionConfig['query']): Plugin {
   return {
     onParse({ setParseFn }) {
-      setParseFn((source, options) => {
+      setParseFn((source: string, options?: ParseOptions) => {
         try {
           return parse(source, { ...options, maxTokens: limits.maxTokens });
         } catch (error) {

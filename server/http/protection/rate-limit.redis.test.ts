@@ -82,7 +82,7 @@ describe('rate limits in Redis', () => {
       expect((await post(0)).status).toBe(429);
       expect(await redis.exists(`kith-tb:ip:${ip}`)).toBe(1);
     } finally {
-      await Promise.all(instances.map((yoga) => yoga.dispose()));
+      await Promise.all(instances.map(async (yoga) => yoga.dispose()));
     }
   });
 });

@@ -19,7 +19,7 @@ export class MemoryBuckets implements BucketStore {
     this.lastSweep = now();
   }
 
-  async take(key: string, capacity: number, perMs: number, cost: number) {
+  take(key: string, capacity: number, perMs: number, cost: number) {
     const now = this.now();
     this.sweep(now, capacity, perMs);
     const bucket = this.buckets.get(key);
@@ -27,7 +27,7 @@ export class MemoryBuckets implements BucketStore {
     const taken = tokens >= cost;
     if (taken) tokens -= cost;
     this.buckets.set(key, { tokens, at: now });
-    return { taken, tokens };
+    return Promise.resolve({ taken, tokens });
   }
 
   /** Forgets buckets that have refilled completely (a missing bucket is a full one; any bucket refills within its refill time). */

@@ -25,7 +25,7 @@ export async function issueAuthToken(
       userId,
       purpose,
       newEmail,
-      tokenHash: await hashToken(token),
+      tokenHash: hashToken(token),
       expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
     },
   });
@@ -36,7 +36,7 @@ const invalidLink = () => badInput('This link is invalid or has expired. Ask for
 
 /** The token's row if it could be used now, without using it; a missing, expired, reused or wrong-purpose token is refused. */
 export async function findUsableAuthToken(tx: Tx, token: string, purpose: AuthTokenPurpose) {
-  const row = await tx.authToken.findUnique({ where: { tokenHash: await hashToken(token) } });
+  const row = await tx.authToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= new Date()) throw invalidLink();
   return row;
 }

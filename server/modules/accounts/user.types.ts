@@ -71,8 +71,7 @@ builder.prismaObject('Session', {
     ipAddress: t.exposeString('ipAddress', { nullable: true }),
     userAgent: t.exposeString('userAgent', { nullable: true }),
     current: t.boolean({
-      resolve: async (session, _args, ctx) =>
-        ctx.viewer?.session != null && (await hashToken(ctx.viewer.session.id)) === session.id,
+      resolve: (session, _args, ctx) => ctx.viewer?.session != null && hashToken(ctx.viewer.session.id) === session.id,
     }),
   }),
 });

@@ -1,7 +1,7 @@
 import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
-import { dealRow } from '../notes/records.fixtures.js';
+import { dealRow } from '../../test/record-fixtures.js';
 
 type Who = 'OWNER' | 'ADMIN' | 'MEMBER';
 

@@ -125,7 +125,7 @@ builder.queryField('activityEvents', (t) =>
         if (args.last != null || args.before != null) throw badInput('Activity history pages forward only: use first and after.', 'last');
         const first = args.first ?? 20;
         if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`first is between 1 and ${MAX_PAGE}.`, 'first');
-        return historyPage(ctx, requireWorkspaceId(ctx, args.workspaceId), args.filter, first, parseCursor(args.after)) as never;
+        return historyPage(ctx, requireWorkspaceId(ctx, args.workspaceId), args.filter, first, parseCursor(args.after));
       },
     },
     { name: 'ActivityEventConnection' },
@@ -184,7 +184,7 @@ builder.subscriptionField('activityFeed', (t) =>
       const options = { workspaceId: requireWorkspaceId(ctx, args.workspaceId), filter: feedFilter(args.filter), after: parseCursor(args.after) };
       return withFinalError(ctx, activityFeed(ctx, options, ctx.app.activityHub.limits));
     },
-    resolve: (item) => unwrap(item as FeedPayload | FeedFailure),
+    resolve: (item) => unwrap(item),
   }),
 );
 
@@ -223,6 +223,6 @@ builder.subscriptionField('recordChanged', (t) =>
       const options = { workspaceId: record.workspaceId, filter: { entityType: record.type, entityId: record.id }, after: parseCursor(args.after) };
       return withFinalError(ctx, activityFeed(ctx, options, ctx.app.activityHub.limits));
     },
-    resolve: (item) => unwrap(item as FeedPayload | FeedFailure),
+    resolve: (item) => unwrap(item),
   }),
 );

@@ -39,7 +39,7 @@ export class ActivityHub {
       this.target = createRedisEventTarget({
         publishClient: withSettledCommands(publishClient, onCommandError),
         subscribeClient: withSettledCommands(subscribeClient, onCommandError),
-      }) as unknown as Target;
+      });
     } else {
       this.target = new EventTarget();
     }
@@ -117,7 +117,7 @@ function withSettledCommands(client: Redis, onError: (error: unknown) => void): 
       if (property === 'subscribe') return (channel: string) => settled(target.subscribe(channel));
       if (property === 'unsubscribe') return (channel: string) => settled(target.unsubscribe(channel));
       const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? ((value as (...args: unknown[]) => unknown).bind(target) as unknown) : value;
     },
   });
 }

@@ -84,7 +84,7 @@ describe('activity feed across two server processes', () => {
     const { rows: [user] } = await db.query(`INSERT INTO "User" (id, name, email, "passwordHash", "ageConfirmedAt", "emailVerifiedAt", "updatedAt") VALUES (gen_random_uuid(), 'Ops', 'ops@example.com', 'x', now(), now(), now()) RETURNING id`);
     const { rows: [workspace] } = await db.query(`INSERT INTO "Workspace" (id, name, "updatedAt") VALUES (gen_random_uuid(), 'Two', now()) RETURNING id`);
     await db.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'OWNER', now())`, [workspace.id, user.id]);
-    await db.query(`INSERT INTO "ApiKey" (id, "workspaceId", "createdById", role, name, prefix, "secretHash") VALUES (gen_random_uuid(), $1, $2, 'ADMIN', 'ops', $3, $4)`, [workspace.id, user.id, secret.slice(0, 11), await hashToken(secret)]);
+    await db.query(`INSERT INTO "ApiKey" (id, "workspaceId", "createdById", role, name, prefix, "secretHash") VALUES (gen_random_uuid(), $1, $2, 'ADMIN', 'ops', $3, $4)`, [workspace.id, user.id, secret.slice(0, 11), hashToken(secret)]);
     const workspaceId = Buffer.from(`Workspace:${workspace.id}`).toString('base64');
     const authorization = `Bearer ${secret}`;
     const createCompany = (url: string, name: string) =>

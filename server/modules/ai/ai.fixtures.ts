@@ -1,7 +1,7 @@
 // A contact with a history, for the AI tests: what may be selected, and what must never be sent.
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
 import type { TestApp } from '../../test/test-app.js';
-import { dealRow } from '../notes/records.fixtures.js';
+import { dealRow } from '../../test/record-fixtures.js';
 
 export async function adaWithHistory(app: TestApp, f: RolesFixture) {
   const prisma = app.prisma;

@@ -209,9 +209,9 @@ function answersOrFailure(ctx: Context, inputs: Inputs): AsyncIterable<StreamAns
       if (finished) return end();
       try {
         if (!events) {
-          plan = (which === 'summary' ? await planSummary(ctx, inputs.summary!) : await planDraft(ctx, inputs.draft!)) as typeof plan;
+          plan = (which === 'summary' ? await planSummary(ctx, inputs.summary!) : await planDraft(ctx, inputs.draft!));
           if (finished) return end();
-          events = runStream(ctx, plan!.call, plan!.config, plan!.body);
+          events = runStream(ctx, plan.call, plan.config, plan.body);
         }
         const step = await events.next();
         if (step.done || finished) {
@@ -249,7 +249,7 @@ builder.subscriptionField('aiStream', (t) =>
     authScopes: (_root, args, ctx) => scopesForInputs(ctx, args, ['summary', 'draft']),
     subscribe: (_root, args, ctx) => answersOrFailure(ctx, args),
     resolve: (item) => {
-      const answer = item as StreamAnswer | StreamFailure;
+      const answer = item;
       if ('failure' in answer) throw answer.failure;
       return answer;
     },

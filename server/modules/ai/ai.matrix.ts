@@ -1,7 +1,7 @@
 import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { admins, as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
-import { contactRow, dealRow } from '../notes/records.fixtures.js';
+import { contactRow, dealRow } from '../../test/record-fixtures.js';
 import { turnAiOn } from './ai.test-helpers.js';
 
 /** AI on, and a contact and a deal with a note each. */

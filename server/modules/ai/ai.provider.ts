@@ -1,7 +1,7 @@
 // The model provider, through the official OpenAI SDK (any OpenAI-compatible server). Requests carry
 // store: false, and are not retried behind the user's back: a 429 goes back to them with its retry time.
 import type OpenAI from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { AiConfig } from './ai.config.js';
 
 export interface AiMessage {
@@ -51,7 +51,7 @@ const usageOf = (usage: OpenAI.CompletionUsage | null | undefined): TokenUsage =
 });
 
 export async function complete(config: AiConfig, body: ChatBody, signal?: AbortSignal): Promise<{ content: string; usage: TokenUsage }> {
-  const completion = await (await clientFor(config)).chat.completions.create({ ...body, messages: body.messages as ChatCompletionMessageParam[] }, { signal });
+  const completion = await (await clientFor(config)).chat.completions.create({ ...body, messages: body.messages }, { signal });
   return { content: completion.choices[0]?.message?.content ?? '', usage: usageOf(completion.usage) };
 }
 
@@ -60,7 +60,7 @@ export type StreamPart = { delta: string } | { usage: TokenUsage };
 /** Text as it is generated, then the token counts (when the provider reports them). Aborting the signal ends the upstream request. */
 export async function* streamCompletion(config: AiConfig, body: ChatBody, signal: AbortSignal): AsyncGenerator<StreamPart> {
   const stream = await (await clientFor(config)).chat.completions.create(
-    { ...body, messages: body.messages as ChatCompletionMessageParam[], stream: true, stream_options: { include_usage: true } },
+    { ...body, messages: body.messages, stream: true, stream_options: { include_usage: true } },
     { signal },
   );
   for await (const chunk of stream) {

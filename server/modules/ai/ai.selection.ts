@@ -58,6 +58,7 @@ export async function loadRecord(ctx: Context, recordId: string, allowed: Readon
 
 const ITEM_KINDS = { Note: 'Note', Activity: 'Activity', Communication: 'Communication' } as const;
 
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment -- rows of three models read through one delegate */
 function fieldsOf(kind: SelectedItem['kind'], row: Record<string, any>, bodyReadable: boolean): SelectedItem['fields'] {
   switch (kind) {
     case 'Note':
@@ -95,3 +96,4 @@ export async function loadItems(ctx: Context, record: SelectedRecord, itemIds: r
   }
   return items.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1));
 }
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
+import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
-import { contactRow, outsiderWorkspaceId } from '../notes/records.fixtures.js';
+import { contactRow, outsiderWorkspaceId } from '../../test/record-fixtures.js';
 import { aiConfigFrom } from './ai.config.js';
 import { adaWithHistory, dataCounts } from './ai.fixtures.js';
 import { loopbackProvider, turnAiOn } from './ai.test-helpers.js';

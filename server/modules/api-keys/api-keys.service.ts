@@ -44,7 +44,7 @@ export async function createApiKey(context: Context, workspaceId: string, input:
   if (!canAssignRole(actor, input.role)) throw forbidden(`Your role (${actor}) cannot create a key with the ${input.role} role.`);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badInput('The expiry must be in the future.', 'expiresAt');
   const { secret, prefix } = newSecret();
-  const secretHash = await hashToken(secret);
+  const secretHash = hashToken(secret);
   const apiKey = await context.prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
       data: { workspaceId, name: input.name, role: input.role, prefix, secretHash, createdById: requireViewer(context).user.id, expiresAt: input.expiresAt ?? null },
@@ -77,7 +77,7 @@ export async function rotateApiKey(context: Context, id: string) {
   const actor = await managerRole(context, current.workspaceId);
   if (!canAssignRole(actor, current.role)) throw forbidden(`Your role (${actor}) cannot rotate a key with the ${current.role} role.`);
   const { secret, prefix } = newSecret();
-  const secretHash = await hashToken(secret);
+  const secretHash = hashToken(secret);
   const apiKey = await context.prisma.$transaction(async (tx) => {
     await recordAudit(tx, context, { workspaceId: current.workspaceId, action: 'api_key.rotated', targetType: 'ApiKey', targetId: id, details: { prefix } });
     return tx.apiKey.update({ where: { id }, data: { prefix, secretHash, lastUsedAt: null, lastUsedIp: null } }).then((row) => emitEvent(tx, context, row, 'ApiKey', 'rotated', { prefix }));
@@ -95,7 +95,7 @@ export async function authenticateApiKey(prisma: PrismaClient, secret: string, i
   if (!looksLikeApiKey(secret)) return null;
   const now = new Date();
   const key = await prisma.apiKey.findUnique({
-    where: { secretHash: await hashToken(secret) },
+    where: { secretHash: hashToken(secret) },
     select: { id: true, workspaceId: true, role: true, createdById: true, revokedAt: true, expiresAt: true, lastUsedAt: true, workspace: { select: { closedAt: true } } },
   });
   // Closing a workspace revokes its keys; a key that escaped that is refused all the same.

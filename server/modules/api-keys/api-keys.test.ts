@@ -28,7 +28,7 @@ describe('API keys', () => {
     expect(apiKey.prefix.length).toBeLessThan(15);
 
     const stored = await app.prisma.apiKey.findFirstOrThrow({ where: { name: 'Zapier' } });
-    expect(stored.secretHash).toBe(await hashToken(secret));
+    expect(stored.secretHash).toBe(hashToken(secret));
     expect(JSON.stringify(stored)).not.toContain(secret.slice(12));
 
     const listed = await f.clients.OWNER.ok<{ apiKeys: { edges: Array<{ node: { name: string; prefix: string; createdBy: { id: string } } }> } }>(

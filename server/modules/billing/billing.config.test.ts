@@ -24,7 +24,7 @@ describe('billing configuration', () => {
   });
 
   it('reads plans with their limits, prices and trial rules; an unset limit is no limit', () => {
-    const billing = loadConfig({ NODE_ENV: 'test', ...ON })!.billing!;
+    const billing = loadConfig({ NODE_ENV: 'test', ...ON }).billing!;
     expect(billing.plans.map((plan) => plan.id)).toEqual(['free', 'team']);
     expect(billing.plans[0]!.limits).toEqual({ seats: null, contacts: 500, storageBytes: null, aiTokensPerMonth: null, apiCallsPerDay: null });
     expect(billing.plans[1]!.prices).toEqual({ base: 'price_base', seat: 'price_seat', aiTokens: 'price_ai' });
@@ -42,7 +42,7 @@ describe('billing configuration', () => {
   });
 
   it('points the Stripe client elsewhere with STRIPE_API_URL', () => {
-    const billing = loadConfig({ NODE_ENV: 'test', ...ON, STRIPE_API_URL: 'http://127.0.0.1:12111' })!.billing!;
+    const billing = loadConfig({ NODE_ENV: 'test', ...ON, STRIPE_API_URL: 'http://127.0.0.1:12111' }).billing!;
     expect(billing.endpoint).toEqual({ host: '127.0.0.1', port: 12111, protocol: 'http' });
   });
 });

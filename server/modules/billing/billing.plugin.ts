@@ -1,4 +1,4 @@
-import { getOperationAST, Kind } from 'graphql';
+import { getOperationAST, Kind, OperationTypeNode, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AppServices } from '../../app-services.js';
 
@@ -10,10 +10,10 @@ export function useBillingGate(app: AppServices): Plugin {
   return {
     onExecute({ args }) {
       if (!app.billing) return;
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation !== 'mutation') return;
+      const operation = getOperationAST(args.document as DocumentNode, args.operationName as string | undefined);
+      if (operation?.operation !== OperationTypeNode.MUTATION) return;
       const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
-      runningMutations.set(args.contextValue as object, fields);
+      runningMutations.set(args.contextValue, fields);
     },
   };
 }

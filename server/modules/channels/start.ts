@@ -8,7 +8,7 @@ export async function startChannels(app: AppServices) {
   if (app.config.channels.inbound) {
     const receiver = await startInboundReceiver(app);
     app.logger.info(`Inbound mail: receiving for bcc+<token>@${app.config.channels.inbound.domain} on port ${receiver.port}`);
-    stops.push(receiver.close);
+    stops.push(() => receiver.close());
   }
   if (app.config.channels.secretKeys.length > 0) {
     const watchers = mailboxWatchers(app);

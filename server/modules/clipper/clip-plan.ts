@@ -76,7 +76,10 @@ function cleanList(list: readonly string[] | null | undefined, key: (item: strin
   const out: string[] = [];
   for (const raw of list) {
     const item = clean(raw);
-    if (item && !seen.has(key(item))) out.push(item), seen.add(key(item));
+    if (item && !seen.has(key(item))) {
+      out.push(item);
+      seen.add(key(item));
+    }
   }
   return out.length ? out : null;
 }

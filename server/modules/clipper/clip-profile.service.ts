@@ -13,7 +13,7 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 import { keysOf } from '../records/links.service.js';
 import { normalizeDomain } from '../records/normalize.js';
-import { planClip, CUSTOM_KEYS, type ClipField, type ClipProfile, type ClipTarget, type FieldChange } from './clip-plan.js';
+import { planClip, CUSTOM_KEYS, type ClipField, type ClipProfile, type FieldChange } from './clip-plan.js';
 import { loadTarget, matchContact, type ClipMatch } from './clip-target.js';
 import { clipUrl } from './clip-url.js';
 

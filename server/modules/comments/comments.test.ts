@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
-import { contactRow, dealRow } from '../notes/records.fixtures.js';
+import { contactRow, dealRow } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 

@@ -126,14 +126,14 @@ async function listContacts(f: RolesFixture, variables: Record<string, unknown>)
 
 async function people(app: TestApp, f: RolesFixture) {
   const { tier, langs, opt } = await everyType(f);
-  const rows: Array<[string, Record<string, unknown>]> = [
+  const rows: Array<[string, object]> = [
     ['Ada', { tier: opt(tier, 'Gold'), renewal: '2027-03-01', shoe: 38, nick: 'Countess', langs: [opt(langs, 'EN')], vip: true, budget: { amount: 10, currency: 'EUR' } }],
     ['Bob', { tier: opt(tier, 'Silver'), renewal: '2027-01-15', shoe: 44, nick: 'Bobby', langs: [opt(langs, 'FR'), opt(langs, 'EN')] }],
     ['Cy', { tier: opt(tier, 'Gold'), renewal: '2026-12-31', shoe: 41.5, nick: 'cyclone' }],
     ['Di', { tier: opt(tier, 'Gold'), shoe: 9 }],
     ['Ed', {}],
   ];
-  for (const [firstName, customFields] of rows) await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, customFields: customFields as object } });
+  for (const [firstName, customFields] of rows) await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, customFields } });
   // Same key and option id in another workspace: never listed here.
   const other = (await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } })).workspaceId;
   await app.prisma.contact.create({ data: { workspaceId: other, firstName: 'Eve', customFields: { tier: opt(tier, 'Gold'), renewal: '2020-01-01', shoe: 40 } } });

@@ -29,7 +29,7 @@ describe('CSV export: custom fields', () => {
     await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Bob' } });
     await exportOf(app, f, 'CSV');
     const entries = await storedArchive(app, (await app.prisma.workspaceExport.findFirstOrThrow()).storageKey!);
-    const rows = parse(entries['Contact.csv']!, { columns: true }) as Array<Record<string, string>>;
+    const rows: Array<Record<string, string>> = parse(entries['Contact.csv']!, { columns: true });
     const custom = (row: Record<string, string>) => Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('custom.')));
     expect(custom(rows.find((r) => r.firstName === 'Ada')!)).toEqual({
       'custom.tier': 'Gold', 'custom.budget': '1200.5 EUR', 'custom.renewal': '2027-01-31', 'custom.vip': 'yes',

@@ -25,6 +25,8 @@ async function writeArchive({ databaseUrl, storage, job }: ExportProcessInput) {
 // The server stopped the export, or went away: the next progress report fails, which abandons the
 // archive and removes what was written of it. A process stuck in a query is ended after a grace period.
 process.once('disconnect', () => setTimeout(() => process.exit(1), STOP_GRACE_MS).unref());
+// The handler catches everything it throws and reports it to the parent.
+// eslint-disable-next-line @typescript-eslint/no-misused-promises
 process.once('message', async (input: ExportProcessInput) => {
   try {
     await writeArchive(input);

@@ -9,7 +9,7 @@ import { contentTypeFor } from './content-types.js';
 import { sanitizeFileName } from './file-name.js';
 import { chunksOf, fileStorage, formatBytes, newStorageKey, UploadMeter, UploadRefused } from './storage.js';
 import { assertRoom } from '../billing/limits.js';
-import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { emitEvent } from '../activity-events/record-event.js';
 
 /** What Yoga hands a resolver for a multipart file part (a WHATWG File, native or ponyfilled). */
 export interface UploadedFile {

@@ -26,6 +26,8 @@ function fakeS3() {
   const xmlError = (res: ServerResponse, status: number, code: string) =>
     res.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`);
 
+  // A throw here fails the request under test, which is what a test wants.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://s3').pathname);
     requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, contentEncoding: req.headers['content-encoding'] });

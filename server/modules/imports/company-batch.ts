@@ -4,7 +4,8 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { uuidv7 } from '../activity-events/record-event.js';
 import { visibleWhere } from '../records/access.js';
 import type { CompanyDecision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
-import { checkRow, normalizeCompanyName, type CompanyValues } from './row-values.js';
+import { normalizeCompanyName, type CompanyValues } from './row-values.js';
+import { checkRows } from './check-rows.js';
 import { writeTagLinks, type UndoImage, type Written } from './write-common.js';
 import { COMPANY_COLUMNS, insertRows, NOTE_COLUMNS } from './bulk-insert.js';
 
@@ -27,7 +28,7 @@ function merge(target: CompanyValues, incoming: CompanyValues, fillOnly: boolean
 }
 
 export async function planCompanies(db: Db, settings: RunSettings, directories: Directories, rows: PendingRow[]): Promise<CompanyDecision[]> {
-  const checked = rows.map((row) => ({ row, check: row.problem ? { values: null, errors: [row.problem] } : checkRow(row.cells, settings.mapping, settings.phoneCountry) }));
+  const checked = checkRows(rows, settings);
   const candidates = checked.flatMap(({ check }) => (check.values?.entity === 'COMPANY' ? [check.values.values] : []));
   const matchedIds = [...new Set(candidates.map((c) => directories.companies.find(c.name, c.domain)).filter((id): id is string => Boolean(id)))];
   const visible = new Set(
@@ -146,7 +147,7 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
     }
     if (typeof data.domain === 'string') directories.companies.add(record.id, record.name, data.domain);
     // Updates of companies are few next to contacts; one statement each keeps the code plain.
-    await tx.company.update({ where: { id: record.id }, data: { ...data, updatedAt: now } as Prisma.CompanyUpdateInput });
+    await tx.company.update({ where: { id: record.id }, data: { ...data, updatedAt: now } });
     if (update.values.note) {
       const note = await tx.note.create({ data: { workspaceId, body: update.values.note, companyId: record.id, createdById: importerId, createdAt: now, updatedAt: now }, select: { id: true } });
       before.notes.push(note.id);

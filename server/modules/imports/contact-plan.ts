@@ -5,7 +5,8 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { uuidv7 } from '../activity-events/record-event.js';
 import { visibleWhere } from '../records/access.js';
 import type { ContactDecision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
-import { checkRow, type ContactValues } from './row-values.js';
+import { type ContactValues } from './row-values.js';
+import { checkRows } from './check-rows.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -61,7 +62,7 @@ async function existingMatches(db: Db, settings: RunSettings, rows: ContactValue
 type Slot = { decision: ContactDecision & { kind: 'create' | 'update' } };
 
 function merge(target: ContactValues, incoming: ContactValues, fillOnly: boolean): ContactValues {
-  const scalar = <K extends keyof ContactValues>(key: K) => (fillOnly ? (target[key] || incoming[key]) : (incoming[key] || target[key])) as ContactValues[K];
+  const scalar = <K extends keyof ContactValues>(key: K) => (fillOnly ? (target[key] || incoming[key]) : (incoming[key] || target[key]));
   const union = <T>(a: T[], b: T[], key: (item: T) => string = String) => {
     const seen = new Set(a.map(key));
     return [...a, ...b.filter((item) => !seen.has(key(item)))];
@@ -89,7 +90,7 @@ function merge(target: ContactValues, incoming: ContactValues, fillOnly: boolean
 }
 
 export async function planContacts(db: Db, settings: RunSettings, directories: Directories, rows: PendingRow[]): Promise<ContactDecision[]> {
-  const checked = rows.map((row) => ({ row, check: row.problem ? { values: null, errors: [row.problem] } : checkRow(row.cells, settings.mapping, settings.phoneCountry) }));
+  const checked = checkRows(rows, settings);
   const valid = checked.flatMap(({ check }) => (check.values?.entity === 'CONTACT' ? [check.values.values] : []));
   const { emailOwners, phoneOwners, profileOwners } = await existingMatches(db, settings, valid);
   const batchEmail = new Map<string, Slot>();

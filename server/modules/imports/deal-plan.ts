@@ -8,7 +8,7 @@ import { visibleWhere } from '../records/access.js';
 import type { Decision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { companyIdFor, type CompanyLinks } from './company-links.js';
 import type { DealValues } from './deal-values.js';
-import { checkRow } from './row-values.js';
+import { checkRows } from './check-rows.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -32,7 +32,7 @@ async function pipelinesOf(db: Db, workspaceId: string) {
 }
 
 export async function planDeals(db: Db, settings: RunSettings, directories: Directories, rows: PendingRow[], links: CompanyLinks, now: Date): Promise<DealDecision[]> {
-  const checked = rows.map((row) => ({ row, check: row.problem ? { values: null, errors: [row.problem] } : checkRow(row.cells, settings.mapping, settings.phoneCountry) }));
+  const checked = checkRows(rows, settings);
   const valid = checked.flatMap(({ check }) => (check.values?.entity === 'DEAL' ? [check.values.values] : []));
   const pipelines = await pipelinesOf(db, settings.workspaceId);
   const emails = [...new Set(valid.flatMap((v) => v.contactEmails))];

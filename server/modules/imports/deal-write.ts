@@ -95,7 +95,7 @@ export async function writeDeals(tx: Tx, settings: RunSettings, directories: Dir
       written.counts.skipped += 1;
       continue;
     }
-    await tx.deal.update({ where: { id: record.id }, data: { ...data, updatedAt: now } as Prisma.DealUncheckedUpdateInput });
+    await tx.deal.update({ where: { id: record.id }, data: { ...data, updatedAt: now } });
     if (values.note) {
       const note = await tx.note.create({ data: { workspaceId, body: values.note, dealId: record.id, createdById: importerId, createdAt: now, updatedAt: now }, select: { id: true } });
       before.notes.push(note.id);

@@ -129,7 +129,7 @@ const settingsOf = (input: typeof ImportSettingsInput.$inferInput) => ({
   visibility: input.visibility ?? 'WORKSPACE',
 });
 
-const ImportMappingType = builder.prismaObject('ImportMappingPreset', {
+builder.prismaObject('ImportMappingPreset', {
   name: 'ImportMapping',
   description: 'A mapping saved for reuse: the field of each header name.',
   authScopes: (row) => ({ can: { workspaceId: row.workspaceId, permission: 'records:create' } }),

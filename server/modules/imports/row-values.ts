@@ -7,7 +7,7 @@ import { MAX_EMAIL, normalizeEmail } from '../accounts/inputs.js';
 import { normalizeDomain, normalizePhone, normalizeProfileUrl, normalizeUrl, type NormalizedProfile } from '../records/normalize.js';
 import { CUSTOM_PREFIX, specOf, type ImportEntity } from './fields.js';
 import type { ImportMapping } from './mapping.js';
-import { checkDeal, type DealValues } from './deal-values.js';
+import type { DealValues } from './deal-values.js';
 
 export interface ContactValues {
   firstName: string;
@@ -169,7 +169,7 @@ export function customValues(scalars: Map<string, string>): Record<string, strin
   return custom;
 }
 
-function checkContact(cells: string[], mapping: ImportMapping, phoneCountry: string | undefined): CheckedRow {
+export function checkContact(cells: string[], mapping: ImportMapping, phoneCountry: string | undefined): CheckedRow {
   const { scalars, lists } = gather(cells, mapping);
   const errors: string[] = [];
   const emails: string[] = [];
@@ -240,7 +240,7 @@ function checkContact(cells: string[], mapping: ImportMapping, phoneCountry: str
   return { values: errors.length ? null : { entity: 'CONTACT', values }, errors };
 }
 
-function checkCompany(cells: string[], mapping: ImportMapping): CheckedRow {
+export function checkCompany(cells: string[], mapping: ImportMapping): CheckedRow {
   const { scalars, lists } = gather(cells, mapping);
   const { errors, attempt } = rowChecks();
   const websiteText = scalars.get('website');
@@ -270,12 +270,6 @@ function checkCompany(cells: string[], mapping: ImportMapping): CheckedRow {
     custom: customValues(scalars),
   };
   return { values: errors.length ? null : { entity: 'COMPANY', values }, errors };
-}
-
-/** Pure: the row's values, or every reason it cannot be imported (owners are checked later, against the members). */
-export function checkRow(cells: string[], mapping: ImportMapping, phoneCountry: string | undefined): CheckedRow {
-  if (mapping.entity === 'DEAL') return checkDeal(cells, mapping);
-  return mapping.entity === 'CONTACT' ? checkContact(cells, mapping, phoneCountry) : checkCompany(cells, mapping);
 }
 
 /** "Acme, Inc." and "ACME inc" are the same company; legal forms and punctuation do not count. */

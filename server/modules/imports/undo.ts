@@ -27,18 +27,18 @@ async function editedSince(tx: Tx, importId: string): Promise<number> {
 async function restore(tx: Tx, entity: 'CONTACT' | 'COMPANY' | 'DEAL', recordId: string, image: UndoImage, now: Date) {
   const data = { ...image.fields, updatedAt: now } as Record<string, unknown>;
   if (entity === 'CONTACT') {
-    await tx.contact.update({ where: { id: recordId }, data: data as Prisma.ContactUncheckedUpdateInput });
+    await tx.contact.update({ where: { id: recordId }, data: data });
     if (image.emails.length) await tx.contactEmail.deleteMany({ where: { contactId: recordId, email: { in: image.emails } } });
     if (image.phones.length) await tx.contactPhone.deleteMany({ where: { contactId: recordId, e164: { in: image.phones } } });
     if (image.profiles.length) await tx.contactProfile.deleteMany({ where: { contactId: recordId, normalizedKey: { in: image.profiles } } });
     if (image.tags.length) await tx.contact.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
   } else if (entity === 'DEAL') {
     if (typeof data.amountMinor === 'string') data.amountMinor = BigInt(data.amountMinor);
-    await tx.deal.update({ where: { id: recordId }, data: data as Prisma.DealUncheckedUpdateInput });
+    await tx.deal.update({ where: { id: recordId }, data: data });
     if (image.contacts?.length) await tx.dealContact.deleteMany({ where: { dealId: recordId, contactId: { in: image.contacts } } });
     if (image.tags.length) await tx.deal.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
   } else {
-    await tx.company.update({ where: { id: recordId }, data: data as Prisma.CompanyUncheckedUpdateInput });
+    await tx.company.update({ where: { id: recordId }, data: data });
     if (image.tags.length) await tx.company.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
   }
   if (image.notes.length) await tx.note.updateMany({ where: { id: { in: image.notes }, deletedAt: null }, data: { deletedAt: now } });

@@ -37,7 +37,7 @@ function structured(card: InstanceType<typeof ICAL.Component>, name: string): st
 /** One card's text (BEGIN:VCARD ... END:VCARD) as cells in VCARD_HEADERS order. */
 export function vcardCells(cardText: string): string[] {
   const parsed: unknown = ICAL.parse(cardText);
-  const jcal = Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : Array.isArray(parsed) ? parsed[0] : null;
+  const jcal = Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : Array.isArray(parsed) ? (parsed[0] as unknown) : null;
   if (!jcal) throw new Error('This card could not be read.');
   const card = new ICAL.Component(jcal as unknown[]);
   const [family = '', given = ''] = structured(card, 'n');

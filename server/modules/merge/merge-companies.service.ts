@@ -5,7 +5,7 @@ import { requireViewer } from '../accounts/session.service.js';
 import { recordAccess, visibleWhere } from '../records/access.js';
 import { MAX_MERGE } from './merge-contacts.service.js';
 import { mergedCustomFields, type FieldChoice } from './custom-choices.js';
-import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 type CompanyRow = Prisma.CompanyGetPayload<{ include: { tags: { select: { id: true } } } }>;

@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAccess, visibleWhere } from '../records/access.js';
 import { mergedCustomFields, type FieldChoice } from './custom-choices.js';
-import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 

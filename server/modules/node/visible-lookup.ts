@@ -36,12 +36,12 @@ type TypeScopes = ((row: unknown, context: Context) => unknown) | Record<string,
 export async function requireVisible<T>(builder: AnyBuilder, context: Context, info: GraphQLResolveInfo, typename: string, row: T): Promise<T> {
   const scopes = (builder.configStore.getTypeConfig(typename).pothosOptions as { authScopes?: TypeScopes }).authScopes;
   if (!scopes) return row;
-  const cache = RequestCache.fromContext(context, builder as never);
+  const cache = RequestCache.fromContext(context, builder);
   let failure: AuthFailure | null;
   try {
     failure = await (typeof scopes === 'function'
       ? cache.evaluateTypeScopeFunction(scopes as never, typename, row, info)
-      : cache.evaluateScopeMap(scopes as never, info));
+      : cache.evaluateScopeMap(scopes, info));
   } catch (error) {
     throw isMissing(error) ? notFound(typename) : error;
   }

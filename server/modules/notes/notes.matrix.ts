@@ -1,7 +1,7 @@
 import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
-import { contactRow } from './records.fixtures.js';
+import { contactRow } from '../../test/record-fixtures.js';
 
 /** A note created by the given user (the MEMBER's unless said otherwise), optionally on a contact. */
 export async function noteIn(app: TestApp, f: RolesFixture, options: { authorId?: string; deleted?: boolean; contactId?: string } = {}) {

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { MAX_STAGES, type PipelineInputShape, type PipelineUpdateShape, type StageInputShape } from './pipeline.inputs.js';
+import { type PipelineInputShape, type PipelineUpdateShape, type StageInputShape } from './pipeline.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;

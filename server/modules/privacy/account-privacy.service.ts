@@ -9,7 +9,7 @@ import { assertCurrentPassword } from '../accounts/current-password.js';
 import { endSession, requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { PURGE_MAX_ATTEMPTS, purgeDate } from './deletion-grace.js';
-import { emitEvent, recordEvent, type EventSink } from '../activity-events/record-event.js';
+import { emitEvent, type EventSink } from '../activity-events/record-event.js';
 import type { Billing } from '../billing/billing.service.js';
 import { queueSeatSync } from '../billing/seats.js';
 import { recordDeletion } from './deletion-ledger.js';

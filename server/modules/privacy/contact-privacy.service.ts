@@ -3,7 +3,7 @@ import { notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { fileStorage } from '../files/storage.js';
-import { emitEvent, recordEvent } from '../activity-events/record-event.js';
+import { recordEvent } from '../activity-events/record-event.js';
 import { recordDeletion } from './deletion-ledger.js';
 import { eraseContactFromImports } from '../imports/personal-data.js';
 import { eraseFromFreeText, type ErasureMention } from './erasure-free-text.js';

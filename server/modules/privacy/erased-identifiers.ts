@@ -22,7 +22,7 @@ const spaced = (digits: string) => digits.split('').join(SEP);
 /** National digits and country code of an E.164 number (the digits alone if it does not parse). */
 export function phoneParts(e164: string) {
   const parsed = parsePhoneNumberFromString(e164);
-  return parsed ? { national: parsed.nationalNumber as string, countryCode: parsed.countryCallingCode as string } : { national: e164.replace(/\D/g, ''), countryCode: '' };
+  return parsed ? { national: parsed.nationalNumber, countryCode: parsed.countryCallingCode } : { national: e164.replace(/\D/g, ''), countryCode: '' };
 }
 
 /** +44 20 7123 4567, 0044 (0)20 7123 4567, (020) 7123-4567, 020.7123.4567, 2071234567 ... */

@@ -5,7 +5,7 @@ import { jobHandlers } from '../../jobs/registry.js';
 import { globalId, rolesFixture, STRONG_PASSWORD, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage } from '../files/storage.js';
-import { companyRow } from '../notes/records.fixtures.js';
+import { companyRow } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 

@@ -8,7 +8,7 @@ import { assertCurrentPassword } from '../accounts/current-password.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { PURGE_MAX_ATTEMPTS, purgeDate } from './deletion-grace.js';
-import { emitEvent, recordEvent } from '../activity-events/record-event.js';
+import { emitEvent } from '../activity-events/record-event.js';
 
 export const WORKSPACE_PURGE = 'workspace.purge';
 

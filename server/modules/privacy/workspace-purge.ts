@@ -50,7 +50,7 @@ export function purgeOrder(): PurgeTable[] {
     .map((f) => f.type))]));
   const pointedAtBy = new Map(names.map((name) => [name, names.filter((other) => pointsAt.get(other)!.has(name)).length]));
   const order: string[] = [];
-  let ready = names.filter((name) => pointedAtBy.get(name) === 0);
+  const ready = names.filter((name) => pointedAtBy.get(name) === 0);
   while (ready.length > 0) {
     ready.sort();
     const next = ready.shift()!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { useTestApp, type TestApp } from '../../test/test-app.js';
-import { companyRow, contactRow, dealRow } from '../notes/records.fixtures.js';
+import { companyRow, contactRow, dealRow } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 

@@ -6,7 +6,7 @@ import { RETENTION_SWEEP, retentionSweepHandlers } from '../../jobs/retention-sw
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage } from '../files/storage.js';
-import { companyRow, contactRow, dealRow, outsiderWorkspaceId } from '../notes/records.fixtures.js';
+import { companyRow, contactRow, dealRow, outsiderWorkspaceId } from '../../test/record-fixtures.js';
 import { PURGED_MODELS, TRASH_PURGE_BATCH } from './trash-purge.js';
 
 // RETENTION_SOFT_DELETED_DAYS=1: a row trashed two days ago is past it, one trashed an hour ago is not.

@@ -65,9 +65,9 @@ export async function stateData(ctx: Context, schema: GraphQLSchema, workspaceId
   const given = <T>(value: T | null | undefined, typeName: string, before: Prisma.JsonValue | null | undefined) =>
     value === undefined ? (before ?? null) : value === null ? null : json(value, typeName);
   const stateFrom = (before: { filter: unknown; sort: unknown; customSort: unknown } | undefined): StoredState => ({
-    filter: (given(input[FILTER_FIELDS[entity]], LIST_INPUTS[entity].filter, before?.filter as Prisma.JsonValue) ?? {}) as Prisma.InputJsonValue,
-    sort: given(input[SORT_FIELDS[entity]], LIST_INPUTS[entity].sort, before?.sort as Prisma.JsonValue) as Prisma.InputJsonValue | null,
-    customSort: given(input.customSort, 'CustomFieldSort', before?.customSort as Prisma.JsonValue) as Prisma.InputJsonValue | null,
+    filter: (given(input[FILTER_FIELDS[entity]], LIST_INPUTS[entity].filter, before?.filter as Prisma.JsonValue) ?? {}),
+    sort: given(input[SORT_FIELDS[entity]], LIST_INPUTS[entity].sort, before?.sort as Prisma.JsonValue),
+    customSort: given(input.customSort, 'CustomFieldSort', before?.customSort as Prisma.JsonValue),
   });
   // What the input gives must fit the live fields; what it keeps is checked as it reads (deleted fields left out)
   // and stored as it was, so a restored field brings its conditions back.
@@ -103,7 +103,7 @@ export async function readableState(ctx: Context, view: SavedView) {
     return {
       filter: filter as Prisma.InputJsonValue,
       sort: view.sort as Prisma.InputJsonValue | null,
-      customSort: sortMissing.length ? null : (customSort as Prisma.InputJsonValue | null),
+      customSort: sortMissing.length ? null : (customSort),
       columns: layout.columns,
       groupBy: group.length ? null : view.groupBy,
       missingFields: [...new Set([...missing, ...sortMissing, ...layout.missing, ...group])],

@@ -1,5 +1,5 @@
 import { as, readers, type MatrixCase } from '../../test/role-matrix.js';
-import { contactRow } from '../notes/records.fixtures.js';
+import { contactRow } from '../../test/record-fixtures.js';
 
 export const cases: MatrixCase[] = [
   {

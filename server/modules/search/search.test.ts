@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
-import { dealRow, outsiderWorkspaceId } from '../notes/records.fixtures.js';
+import { dealRow, outsiderWorkspaceId } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 

@@ -10,7 +10,7 @@ import { keysOf } from '../records/links.service.js';
 import { permissionOnVisibleRecord } from '../records/record-scope.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { emitEvent } from '../activity-events/record-event.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 
 const MODELS: Record<string, { model: VisibleModel; column: 'contactId' | 'companyId' | 'dealId' | 'communicationId' }> = {

@@ -63,7 +63,7 @@ for (const [model, owner] of [['Contact', 'contact'], ['Company', 'company'], ['
           if (args.last != null || args.before != null) throw badInput('The timeline pages forward only: use first and after.', 'last');
           const first = args.first ?? 20;
           if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`first is between 1 and ${MAX_PAGE}.`, 'first');
-          return timelinePage(ctx, owner, record as { id: string; workspaceId: string }, first, args.after) as never;
+          return timelinePage(ctx, owner, record, first, args.after) as never;
         },
       },
       { name: `${model}TimelineConnection` },

@@ -19,9 +19,9 @@ async function sendInvitation(context: Context, invitation: { email: string; rol
   await context.app.mailer.send({ ...invitationEmail(invitation.email, inviter, workspace.name, invitation.role, link), workspaceId: workspace.id });
 }
 
-async function freshToken() {
+function freshToken() {
   const token = generateSecretToken();
-  return { token, tokenHash: await hashToken(token), expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) };
+  return { token, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) };
 }
 
 export async function inviteMember(context: Context, workspaceId: string, rawEmail: string, role: Role) {
@@ -32,7 +32,7 @@ export async function inviteMember(context: Context, workspaceId: string, rawEma
   const existing = await context.prisma.membership.findFirst({ where: { workspaceId, user: { email } } });
   if (existing) throw badInput('This person is already a member of the workspace.', 'email');
   await context.app.actionLimits.consume('invitation', workspaceId);
-  const { token, ...secret } = await freshToken();
+  const { token, ...secret } = freshToken();
   const invitation = await context.prisma.$transaction(async (tx) => {
     // A pending invitation holds a seat; a new one to the same address replaces it.
     await assertRoom(context.app.billing, tx, workspaceId, 'seats', 1, { exceptInvitationTo: email });
@@ -61,7 +61,7 @@ async function pendingInvitation(context: Context, invitationId: string) {
 export async function resendInvitation(context: Context, invitationId: string) {
   const invitation = await pendingInvitation(context, invitationId);
   await context.app.actionLimits.consume('invitation', invitation.workspaceId);
-  const { token, ...secret } = await freshToken();
+  const { token, ...secret } = freshToken();
   const updated = await context.prisma.$transaction((tx) =>
     tx.invitation.update({ where: { id: invitation.id }, data: secret }).then((row) => emitEvent(tx, context, row, 'Invitation', 'resent')),
   );
@@ -78,7 +78,7 @@ export async function revokeInvitation(context: Context, invitationId: string) {
 
 export async function findInvitationByToken(context: Context, token: string) {
   const invitation = await context.prisma.invitation.findUnique({
-    where: { tokenHash: await hashToken(token) },
+    where: { tokenHash: hashToken(token) },
     include: { workspace: true, invitedBy: { select: { name: true } } },
   });
   const live = invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > new Date();

@@ -1,12 +1,12 @@
 import { generateSecretToken, hashToken } from '../../auth/tokens.js';
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
-import { admins, as, byRole, gql, readers, signedIn, type MatrixCase } from '../../test/role-matrix.js';
+import { as, byRole, gql, signedIn, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
 
 async function invitationFor(app: TestApp, f: RolesFixture, email: string) {
   const token = generateSecretToken();
   const invitation = await app.prisma.invitation.create({
-    data: { workspaceId: f.workspaceId, email, role: 'MEMBER', tokenHash: await hashToken(token), expiresAt: new Date(Date.now() + 864e5) },
+    data: { workspaceId: f.workspaceId, email, role: 'MEMBER', tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 864e5) },
   });
   return { token, gid: globalId('Invitation', invitation.id) };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rolesFixture, type RolesFixture } from '../../../test/fixtures.js';
 import { errorCodes, TestApp, useTestApp } from '../../../test/test-app.js';
-import { companyRow } from '../../notes/records.fixtures.js';
+import { companyRow } from '../../../test/record-fixtures.js';
 import { resealCredentials } from '../secrets/rotate-keys.js';
 import { newKey, testChannels } from '../test/channels-config.js';
 import { contactWithEmail } from '../test/people.js';

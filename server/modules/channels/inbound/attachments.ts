@@ -5,6 +5,7 @@ import { contentTypeFor, HEAD_BYTES } from '../../files/content-types.js';
 import { sanitizeFileName } from '../../files/file-name.js';
 import { fileStorage, newStorageKey } from '../../files/storage.js';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 
 export interface KeptAttachment {
   name: string;
@@ -33,7 +34,7 @@ export async function storeAttachments(app: AppServices, workspaceId: string, at
       continue;
     }
     const storageKey = newStorageKey(workspaceId);
-    await storage.put(storageKey, (async function* () { yield content; })());
+    await storage.put(storageKey, Readable.from([content]));
     kept.push({ name, contentType: type.mime, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), storageKey });
   }
   return { kept, skipped };

@@ -46,6 +46,8 @@ export async function startInboundReceiver(app: AppServices): Promise<InboundRec
     socketTimeout: 60_000,
     maxClients: 100,
     ...(tls ? { key: tls.key, cert: tls.cert } : {}),
+    // smtp-server ignores the return value; every path below answers through callback.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     async onRcptTo(address, session, callback) {
       try {
         const token = tokenOf(address.address, settings.domain);

@@ -69,7 +69,7 @@ export async function mailAccessToken(app: AppServices, table: Table, row: OAuth
   const provider = app.config.channels.oauth[row.oauthProvider as MailOAuthProviderId];
   if (!provider) throw new OAuthRefused(`signing in with ${row.oauthProvider} is not configured on this server`);
   let tokens = cached.get(app);
-  if (!tokens) cached.set(app, (tokens = new Map()));
+  if (!tokens) cached.set(app, (tokens = new Map<string, { token: string; until: number }>()));
   const key = `${table}:${row.id}`;
   const hit = tokens.get(key);
   if (hit && hit.until > Date.now()) return hit.token;

@@ -1,8 +1,8 @@
 // Linked records for the notes, activities, comments and communications tests: rows written straight to
 // the database, owned by the MEMBER and visible to the workspace unless said otherwise.
 import { randomBytes } from 'node:crypto';
-import { globalId, type RolesFixture } from '../../test/fixtures.js';
-import type { TestApp } from '../../test/test-app.js';
+import { globalId, type RolesFixture } from './fixtures.js';
+import type { TestApp } from './test-app.js';
 
 export interface RecordOptions {
   ownerId?: string;
