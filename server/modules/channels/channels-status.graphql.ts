@@ -3,7 +3,7 @@ import { builder } from '../../builder.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { sendingAccount } from './email/smtp-accounts.service.js';
+import { senderFor } from './email/sender.js';
 
 interface StatusShape {
   workspaceId: string;
@@ -25,9 +25,9 @@ const ChannelsStatus = builder.objectRef<StatusShape>('ChannelsStatus').implemen
       resolve: (_shape, _args, ctx) => (ctx.app.config.channels.secretKeys.length > 0 ? Object.keys(ctx.app.config.channels.oauth) : []),
     }),
     emailSending: t.boolean({
-      description: 'You can send email from records: an SMTP account (yours or the workspace\'s) is set up and you may send.',
+      description: 'You can send email from records: an SMTP account (yours or the workspace\'s) or a mailbox you connected with Google or Microsoft is set up, and you may send.',
       resolve: async (shape, _args, ctx) =>
-        roleCan(await ctx.roleIn(shape.workspaceId), 'channels:send') && (await sendingAccount(ctx, shape.workspaceId, requireViewer(ctx).user.id)) != null,
+        roleCan(await ctx.roleIn(shape.workspaceId), 'channels:send') && (await senderFor(ctx, shape.workspaceId, requireViewer(ctx).user.id)) != null,
     }),
     sms: t.boolean({
       description: 'You can send SMS and place calls: Twilio is configured, the workspace has a number, and you may send.',

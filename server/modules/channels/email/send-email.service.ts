@@ -13,7 +13,8 @@ import { notConfigured } from '../secrets/sealed-secret.js';
 import { recordEmail } from './email-record.js';
 import { renderMerge, type MergeValues } from './merge-fields.js';
 import { contactsByAddress } from './participants.js';
-import { sendingAccount, smtpFailure, transportFor } from './smtp-accounts.service.js';
+import { senderFor, SenderRefused } from './sender.js';
+import { smtpFailure } from './smtp-accounts.service.js';
 import { templateIn } from './templates.service.js';
 
 export interface SendEmailInput {
@@ -76,7 +77,7 @@ export async function sendEmail(context: Context, workspaceId: string, input: Se
   const parent = await parentOf(context, workspaceId, input.replyToId);
   const template = input.templateId ? await templateIn(context, workspaceId, idFromGlobalId(input.templateId, 'EmailTemplate', 'Template')) : null;
 
-  const account = await sendingAccount(context, workspaceId, viewer.user.id);
+  const account = await senderFor(context, workspaceId, viewer.user.id);
   if (!account) throw notConfigured('No SMTP account is set up for sending: add yours in Settings → Email, or ask an admin to add the workspace one.');
 
   const participants = await contactsByAddress(context.prisma, workspaceId, [...to, ...cc], access);
@@ -93,7 +94,9 @@ export async function sendEmail(context: Context, workspaceId: string, input: Se
   const references = parent ? [...parent.emailMessage.references, parent.emailMessage.messageId] : [];
 
   // Sent first, recorded after: a failed send leaves nothing behind, and a record always means a sent mail.
-  const transport = await transportFor(context.app.config, account);
+  const transport = await account.transport().catch((error: unknown) => {
+    throw error instanceof SenderRefused ? sendFailed(`The email was not sent: ${error.message}.`) : error;
+  });
   try {
     await transport.sendMail({
       from: account.fromName ? { name: account.fromName, address: account.fromAddress } : account.fromAddress,

@@ -21,16 +21,27 @@ export interface SmtpAccountInput {
 const TIMEOUT_MS = 10_000;
 const email = z.email();
 
+type SmtpLogin = Pick<SmtpAccount, 'host' | 'port' | 'secure' | 'username' | 'passwordSealed' | 'workspaceId'>;
+
 /** A nodemailer transport for the account, connecting to the checked address of its host. */
-export async function transportFor(config: Config, account: Pick<SmtpAccount, 'host' | 'port' | 'secure' | 'username' | 'passwordSealed' | 'workspaceId'>) {
-  const address = await resolveMailHost(account.host, config.channels.allowPrivateHosts);
+export function transportFor(config: Config, account: SmtpLogin) {
+  return smtpTransport(config, account, { user: account.username, pass: openSecret(config.channels.secretKeys, account.workspaceId, account.passwordSealed) });
+}
+
+/** A nodemailer transport to the checked address of the server, signing in with a password or an OAuth2 access token (XOAUTH2). */
+export async function smtpTransport(
+  config: Config,
+  server: { host: string; port: number; secure: boolean },
+  auth: { user: string; pass: string } | { type: 'OAuth2'; user: string; accessToken: string },
+) {
+  const address = await resolveMailHost(server.host, config.channels.allowPrivateHosts);
   const { default: nodemailer } = await import('nodemailer'); // loaded when a workspace first sends
   return nodemailer.createTransport({
     host: address,
-    port: account.port,
-    secure: account.secure,
-    auth: { user: account.username, pass: openSecret(config.channels.secretKeys, account.workspaceId, account.passwordSealed) },
-    tls: { servername: account.host },
+    port: server.port,
+    secure: server.secure,
+    auth,
+    tls: { servername: server.host },
     connectionTimeout: TIMEOUT_MS,
     greetingTimeout: TIMEOUT_MS,
     socketTimeout: TIMEOUT_MS,
@@ -95,8 +106,8 @@ export async function removeSmtpAccount(context: Context, workspaceId: string, u
   });
 }
 
-/** The account a member sends through: their own, else the workspace's; null when neither is set. */
-export async function sendingAccount(context: Context, workspaceId: string, userId: string) {
+/** The SMTP accounts a member may send through: their own and the workspace's. */
+export async function smtpAccountsOf(context: Context, workspaceId: string, userId: string) {
   const accounts = await context.prisma.smtpAccount.findMany({ where: { workspaceId, OR: [{ userId }, { userId: null }] } });
-  return accounts.find((a) => a.userId === userId) ?? accounts.find((a) => a.userId === null) ?? null;
+  return { own: accounts.find((a) => a.userId === userId) ?? null, shared: accounts.find((a) => a.userId === null) ?? null };
 }

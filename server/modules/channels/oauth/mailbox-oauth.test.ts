@@ -6,6 +6,7 @@ import { mailboxWatchers } from '../imap/mailbox-watcher.js';
 import { testChannels } from '../test/channels-config.js';
 import { startDovecot } from '../test/dovecot.js';
 import { startOAuthServer } from '../test/oauth-server.js';
+import { startSmtpSink } from '../test/smtp-sink.js';
 import { contactWithEmail } from '../test/people.js';
 import { openSecret } from '../secrets/sealed-secret.js';
 import type { MailOAuthProvider } from './providers.js';
@@ -15,14 +16,16 @@ import type { MailOAuthProvider } from './providers.js';
 const EMAIL = 'oauth.member@example.com';
 const oauth = await startOAuthServer({ clientId: 'kith-client', clientSecret: 'kith-secret', email: EMAIL, accessTokenSeconds: 30, rotateRefreshTokens: true });
 const dovecot = await startDovecot({ [EMAIL]: 'no-password-login-here' }, { oauth2IntrospectionUrl: oauth.introspectionUrl });
+const smtp = await startSmtpSink({ user: EMAIL, pass: 'no-password-login-here', accessTokenValid: oauth.isActive });
 afterAll(async () => {
-  await Promise.all([oauth.close(), dovecot.stop()]);
+  await Promise.all([oauth.close(), dovecot.stop(), smtp.close()]);
 });
 
 const google: MailOAuthProvider = {
   id: 'google', clientId: 'kith-client', clientSecret: 'kith-secret', authorizeUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl,
   scopes: ['openid', 'email', 'https://mail.google.com/'], authorizeParams: { access_type: 'offline', prompt: 'consent' },
   imap: { host: '127.0.0.1', port: dovecot.port, secure: false },
+  smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
 };
 const getApp = useTestApp({ config: { channels: testChannels({ oauth: { google } }) } });
 let f: RolesFixture;
@@ -92,6 +95,33 @@ describe('mailboxes by OAuth2 (XOAUTH2)', () => {
     expect(oauth.tokenRequests.filter((r) => r.grant_type === 'refresh_token').map((r) => r.refresh_token)).not.toContain(stored);
     expect(oauth.refreshTokenValid(stored)).toBe(true);
 
+    // The member removes Kith's access at the provider: the next sign-in says to connect again, and nothing is lost.
+    const watchers = mailboxWatchers(getApp().services);
+    await watchers.unwatch(mailbox.id);
+    oauth.revokeAll();
+    watchers.watch(mailbox.id);
+    await vi.waitFor(async () => expect(await getApp().prisma.mailbox.findFirstOrThrow()).toMatchObject({ status: 'ERROR', lastError: expect.stringMatching(/connect the mailbox again/) }), { timeout: 20_000, interval: 50 });
+    expect(await getApp().prisma.mailbox.count()).toBe(1);
+  });
+
+  it('sends through the provider\'s SMTP server with the same sign-in (XOAUTH2) and, once the grant is revoked, refuses with SEND_FAILED and sends nothing', async () => {
+    await contactWithEmail(getApp(), f, 'ada@example.com');
+    const { consentUrl, stateCookie } = await start();
+    await callback(await consent(consentUrl), [f.clients.MEMBER.cookie!, stateCookie]);
+    expect((await f.clients.MEMBER.ok(`{ channelsStatus { emailSending } }`)).channelsStatus.emailSending).toBe(true);
+
+    const SEND = `mutation($input: SendEmailInput!) { sendEmail(input: $input) { id } }`;
+    await f.clients.MEMBER.ok(SEND, { input: { to: ['ada@example.com'], subject: 'Pricing', body: 'Here are our prices.' } });
+    expect(smtp.received.map((m) => [m.user, m.envelopeFrom, m.parsed.subject])).toEqual([[EMAIL, EMAIL, 'Pricing']]);
+    const sent = () => getApp().prisma.emailMessage.count({ where: { source: 'SENT' } });
+    expect(await sent()).toBe(1);
+
+    oauth.revokeAll(); // the member removed Kith's access at the provider
+    const refused = await f.clients.MEMBER.gql(SEND, { input: { to: ['ada@example.com'], subject: 'Again', body: 'Still there?' } });
+    expect(errorCodes(refused)).toEqual(['SEND_FAILED']);
+    expect(refused.errors![0]!.message).toMatch(/connect the mailbox again/);
+    expect(smtp.received).toHaveLength(1);
+    expect(await sent()).toBe(1);
   });
 
   it('refuses a callback without the state cookie, with another state, in another member\'s session, or signed out; nothing is stored', async () => {

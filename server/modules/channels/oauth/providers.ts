@@ -19,6 +19,8 @@ export interface MailOAuthProvider {
   /** Extra authorize parameters: Google hands out a refresh token only with offline access and consent. */
   authorizeParams: Record<string, string>;
   imap: MailServer;
+  /** Where mail is sent with the same sign-in (XOAUTH2). */
+  smtp: MailServer;
 }
 
 type Env = Record<string, string | undefined>;
@@ -51,6 +53,7 @@ export function mailOAuthProvidersFrom(env: Env): Partial<Record<MailOAuthProvid
     scopes: ['openid', 'email', 'https://mail.google.com/'],
     authorizeParams: { access_type: 'offline', prompt: 'consent' },
     imap: { host: 'imap.gmail.com', port: 993, secure: true },
+    smtp: { host: 'smtp.gmail.com', port: 465, secure: true },
   });
   const microsoft = provider(env, 'microsoft', {
     authorizeUrl: `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/oauth2/v2.0/authorize`,
@@ -58,6 +61,7 @@ export function mailOAuthProvidersFrom(env: Env): Partial<Record<MailOAuthProvid
     scopes: ['openid', 'email', 'offline_access', 'https://outlook.office.com/IMAP.AccessAsUser.All', 'https://outlook.office.com/SMTP.Send'],
     authorizeParams: { prompt: 'select_account' },
     imap: { host: 'outlook.office365.com', port: 993, secure: true },
+    smtp: { host: 'smtp.office365.com', port: 587, secure: false },
   });
   return { ...(google ? { google } : {}), ...(microsoft ? { microsoft } : {}) };
 }

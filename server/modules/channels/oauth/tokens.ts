@@ -74,7 +74,14 @@ export async function mailAccessToken(app: AppServices, table: Table, row: OAuth
   const hit = tokens.get(key);
   if (hit && hit.until > Date.now()) return hit.token;
   const keys = app.config.channels.secretKeys;
-  const answer = await tokenRequest(provider, { grant_type: 'refresh_token', refresh_token: openSecret(keys, row.workspaceId, row.passwordSealed) });
+  const refresh = () => tokenRequest(provider, { grant_type: 'refresh_token', refresh_token: openSecret(keys, row.workspaceId, row.passwordSealed) });
+  const answer = await refresh().catch(async (error: unknown) => {
+    // Another user of the mailbox (its sync, a send, another process) may have rotated the refresh token since this row was read.
+    const stored = await app.db.prisma.mailbox.findUnique({ where: { id: row.id }, select: { passwordSealed: true } });
+    if (!(error instanceof OAuthRefused) || !stored || stored.passwordSealed === row.passwordSealed) throw error;
+    row.passwordSealed = stored.passwordSealed;
+    return refresh();
+  });
   if (answer.refresh_token) {
     const sealed = sealSecret(keys, row.workspaceId, answer.refresh_token);
     await app.db.prisma.mailbox.updateMany({ where: { id: row.id, passwordSealed: row.passwordSealed }, data: { passwordSealed: sealed } });

@@ -11,13 +11,19 @@ export interface SinkMessage {
   parsed: ParsedMail;
 }
 
-export async function startSmtpSink(credentials: { user: string; pass: string }) {
+/** Signs in with a password, or with XOAUTH2 when an access token check is given. */
+export async function startSmtpSink(credentials: { user: string; pass: string; accessTokenValid?: (token: string) => boolean }) {
   const received: SinkMessage[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
+    authMethods: credentials.accessTokenValid ? ['XOAUTH2'] : ['PLAIN', 'LOGIN'],
     logger: false,
     onAuth(auth, _session, callback) {
+      if (auth.method === 'XOAUTH2') {
+        if (auth.username === credentials.user && credentials.accessTokenValid?.(auth.accessToken ?? '')) return callback(null, { user: auth.username });
+        return callback(null, { data: { status: '401', schemes: 'bearer' } });
+      }
       if (auth.username === credentials.user && auth.password === credentials.pass) return callback(null, { user: auth.username });
       callback(new Error('535 Authentication failed'));
     },
