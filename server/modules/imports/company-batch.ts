@@ -5,8 +5,8 @@ import { uuidv7 } from '../activity-events/record-event.js';
 import { visibleWhere } from '../records/access.js';
 import type { CompanyDecision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { normalizeCompanyName, type CompanyValues } from './row-values.js';
-import { checkRows } from './check-rows.js';
-import { writeTagLinks, type UndoImage, type Written } from './write-common.js';
+import { checkRows, ownerOf } from './check-rows.js';
+import { sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
 import { COMPANY_COLUMNS, insertRows, NOTE_COLUMNS } from './bulk-insert.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -41,12 +41,9 @@ export async function planCompanies(db: Db, settings: RunSettings, directories: 
   return checked.map(({ row, check }): CompanyDecision => {
     if (!check.values || check.values.entity !== 'COMPANY') return { row, kind: 'failed', reason: check.errors.join(' ') };
     const values = check.values.values;
-    let ownerId: string | undefined;
-    if (settings.visibility === 'PRIVATE') ownerId = settings.importerId;
-    else if (values.owner) {
-      ownerId = directories.members.find(values.owner) ?? undefined;
-      if (!ownerId) return { row, kind: 'failed', reason: `Unknown owner "${values.owner}": no member of the workspace has that email or name.` };
-    }
+    const owner = ownerOf(settings, directories, values.owner);
+    if ('reason' in owner) return { row, kind: 'failed', reason: owner.reason };
+    const { ownerId } = owner;
     const earlier = keysOf(values).map((key) => inBatch.get(key)).find(Boolean);
     const existing = earlier ? null : directories.companies.find(values.name, values.domain);
     const trashedDomain = values.domain ? directories.companies.byDomain.get(values.domain) : undefined;
@@ -78,15 +75,7 @@ export async function planCompanies(db: Db, settings: RunSettings, directories: 
 
 export async function writeCompanies(tx: Tx, settings: RunSettings, directories: Directories, decisions: CompanyDecision[], now: Date): Promise<Written> {
   const { workspaceId, importerId } = settings;
-  const written: Written = { records: [], failures: [], counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, noteIds: [] };
-  const creates = decisions.filter((d): d is CompanyDecision & { kind: 'create' } => d.kind === 'create');
-  const updates = decisions.filter((d): d is CompanyDecision & { kind: 'update' } => d.kind === 'update' && !d.folded);
-  for (const d of decisions) {
-    if (d.kind === 'failed') written.failures.push({ row: d.row, reason: d.reason });
-    if (d.kind === 'skipped') written.counts.skipped += 1;
-    if (d.kind === 'update' && d.folded) written.counts.updated += 1;
-  }
-  written.counts.failed = written.failures.length;
+  const { written, creates, updates } = sortDecisions(decisions, 'updated');
   const tagIds = await directories.tags.ensure(tx, [...creates, ...updates].flatMap((d) => d.values.tags));
   const tagId = (name: string) => tagIds.get(name.toLowerCase())!;
   const tagLinks: Array<readonly [string, string]> = [];

@@ -6,7 +6,7 @@ import { uuidv7 } from '../activity-events/record-event.js';
 import { visibleWhere } from '../records/access.js';
 import type { ContactDecision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { type ContactValues } from './row-values.js';
-import { checkRows } from './check-rows.js';
+import { checkRows, ownerOf } from './check-rows.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -108,12 +108,9 @@ export async function planContacts(db: Db, settings: RunSettings, directories: D
   return checked.map(({ row, check }): ContactDecision => {
     if (!check.values || check.values.entity !== 'CONTACT') return { row, kind: 'failed', reason: check.errors.join(' ') };
     const values = check.values.values;
-    let ownerId: string | undefined;
-    if (settings.visibility === 'PRIVATE') ownerId = settings.importerId;
-    else if (values.owner) {
-      ownerId = directories.members.find(values.owner) ?? undefined;
-      if (!ownerId) return { row, kind: 'failed', reason: `Unknown owner "${values.owner}": no member of the workspace has that email or name.` };
-    }
+    const owner = ownerOf(settings, directories, values.owner);
+    if ('reason' in owner) return { row, kind: 'failed', reason: owner.reason };
+    const { ownerId } = owner;
 
     // The match: emails first (the workspace's, then the batch's), then phones, then profiles.
     let existing: string | null = null;

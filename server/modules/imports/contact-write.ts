@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { ContactDecision, Directories, RunSettings } from './batch-types.js';
 import { companyIdFor, type CompanyLinks } from './company-links.js';
 import type { ContactValues } from './row-values.js';
-import { writeTagLinks, type UndoImage, type Written } from './write-common.js';
+import { sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
 import { uuidv7 } from '../activity-events/record-event.js';
 import { COMPANY_COLUMNS, CONTACT_COLUMNS, EMAIL_COLUMNS, insertRows, NOTE_COLUMNS, PHONE_COLUMNS, PROFILE_COLUMNS } from './bulk-insert.js';
 
@@ -37,15 +37,7 @@ function emailRows(workspaceId: string, contactId: string, emails: string[], fir
 
 export async function writeContacts(tx: Tx, settings: RunSettings, directories: Directories, decisions: ContactDecision[], now: Date): Promise<Written> {
   const { workspaceId, importerId } = settings;
-  const written: Written = { records: [], failures: [], counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, noteIds: [] };
-  const creates = decisions.filter((d): d is ContactDecision & { kind: 'create' } => d.kind === 'create');
-  const updates = decisions.filter((d): d is ContactDecision & { kind: 'update' } => d.kind === 'update' && !d.folded);
-  for (const d of decisions) {
-    if (d.kind === 'failed') written.failures.push({ row: d.row, reason: d.reason });
-    if (d.kind === 'skipped') written.counts.skipped += 1;
-    if (d.kind === 'update' && d.folded) written.counts.updated += 1;
-  }
-  written.counts.failed = written.failures.length;
+  const { written, creates, updates } = sortDecisions(decisions, 'updated');
 
   const links: CompanyLinks = { toCreate: [] };
   const tagNames = [...creates, ...updates].flatMap((d) => d.values.tags);

@@ -8,7 +8,7 @@ import { visibleWhere } from '../records/access.js';
 import type { Decision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { companyIdFor, type CompanyLinks } from './company-links.js';
 import type { DealValues } from './deal-values.js';
-import { checkRows } from './check-rows.js';
+import { checkRows, ownerOf } from './check-rows.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -57,12 +57,9 @@ export async function planDeals(db: Db, settings: RunSettings, directories: Dire
     if (!pipeline) return { row, kind: 'failed', reason: values.pipeline ? `No pipeline is named "${values.pipeline}".` : 'The workspace has no pipeline; create one first.' };
     const stage = values.stage ? pipeline.stages.find((s) => s.name.toLowerCase() === values.stage!.toLowerCase()) : pipeline.stages[0];
     if (!stage) return { row, kind: 'failed', reason: values.stage ? `The pipeline "${pipeline.name}" has no stage named "${values.stage}".` : `The pipeline "${pipeline.name}" has no stages.` };
-    let ownerId: string | undefined;
-    if (settings.visibility === 'PRIVATE') ownerId = settings.importerId;
-    else if (values.owner) {
-      ownerId = directories.members.find(values.owner) ?? undefined;
-      if (!ownerId) return { row, kind: 'failed', reason: `Unknown owner "${values.owner}": no member of the workspace has that email or name.` };
-    }
+    const owner = ownerOf(settings, directories, values.owner);
+    if ('reason' in owner) return { row, kind: 'failed', reason: owner.reason };
+    const { ownerId } = owner;
     const unknown = values.contactEmails.find((email) => !contactByEmail.has(email));
     if (unknown) return { row, kind: 'failed', reason: `No contact you can see has the email ${unknown}.` };
     const companyId = companyIdFor(settings, directories, links, values, now);

@@ -7,7 +7,7 @@ import type { Directories, PendingRow, RunSettings } from './batch-types.js';
 import { COMPANY_COLUMNS, insertRows, type ColumnTypes } from './bulk-insert.js';
 import type { CompanyLinks } from './company-links.js';
 import { planDeals, type DealDecision, type PlannedDeal } from './deal-plan.js';
-import { writeTagLinks, type UndoImage, type Written } from './write-common.js';
+import { sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,14 +21,7 @@ const DEAL_NOTE_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', body: 
 
 export async function writeDeals(tx: Tx, settings: RunSettings, directories: Directories, decisions: DealDecision[], links: CompanyLinks, now: Date): Promise<Written> {
   const { workspaceId, importerId } = settings;
-  const written: Written = { records: [], failures: [], counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, noteIds: [] };
-  const creates = decisions.filter((d): d is DealDecision & { kind: 'create' } => d.kind === 'create');
-  const updates = decisions.filter((d): d is DealDecision & { kind: 'update' } => d.kind === 'update' && !d.folded);
-  for (const d of decisions) {
-    if (d.kind === 'failed') written.failures.push({ row: d.row, reason: d.reason });
-    if (d.kind === 'skipped' || (d.kind === 'update' && d.folded)) written.counts.skipped += 1;
-  }
-  written.counts.failed = written.failures.length;
+  const { written, creates, updates } = sortDecisions(decisions, 'skipped');
   // Only the companies of rows that are written are booked.
   const used = new Set([...creates, ...updates].map((d) => d.values.targets.companyId));
   const companies = links.toCreate.filter((c) => used.has(c.id));

@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ImportAction, ImportEntity } from '../../generated/prisma/enums.js';
-import type { BatchCounts, PendingRow } from './batch-types.js';
+import type { BatchCounts, Decision, PendingRow } from './batch-types.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,6 +25,25 @@ export interface Written {
   counts: BatchCounts;
   /** Notes the batch added (their search documents are written with the batch's records). */
   noteIds: string[];
+}
+
+type Pending<V, K extends 'create' | 'update'> = Extract<Decision<V>, { kind: K }>;
+
+/**
+ * A batch's decisions sorted for writing: the creates, the updates still to write, and what needs no write
+ * (failures, skips, rows folded into an earlier one) already counted.
+ */
+export function sortDecisions<V>(decisions: Decision<V>[], foldedCountAs: 'updated' | 'skipped') {
+  const written: Written = { records: [], failures: [], counts: { created: 0, updated: 0, skipped: 0, failed: 0 }, noteIds: [] };
+  const creates = decisions.filter((d): d is Pending<V, 'create'> => d.kind === 'create');
+  const updates = decisions.filter((d): d is Pending<V, 'update'> => d.kind === 'update' && !d.folded);
+  for (const d of decisions) {
+    if (d.kind === 'failed') written.failures.push({ row: d.row, reason: d.reason });
+    if (d.kind === 'skipped') written.counts.skipped += 1;
+    if (d.kind === 'update' && d.folded) written.counts[foldedCountAs] += 1;
+  }
+  written.counts.failed = written.failures.length;
+  return { written, creates, updates };
 }
 
 /** Links records to tags through Prisma's implicit join table (A: the record, B: the tag). */
