@@ -41,7 +41,7 @@ export const CommunicationType = builder.prismaNode('Communication', {
     contacts: t.field({
       type: [ContactRef],
       description: 'Linked contacts you can see (not those in the trash).',
-      select: (_args, _ctx, nested) => ({ contacts: { orderBy: { contact: { sortName: 'asc' } }, select: { contact: nested(true) } } }),
+      select: async (_args, _ctx, nested) => ({ contacts: { orderBy: { contact: { sortName: 'asc' } }, select: { contact: await nested(true) } } }),
       resolve: async (row, _args, ctx) => {
         const contacts = await Promise.all(row.contacts.map((link) => visibleLink(ctx, 'contact', link.contact)));
         return contacts.filter((contact) => contact != null);

@@ -62,7 +62,7 @@ export const ContactType = builder.prismaNode('Contact', {
       type: CompanyType,
       nullable: true,
       description: 'Null when the contact has no company, or it is in the trash or private to others.',
-      select: (_args, _ctx, nestedSelection) => ({ company: nestedSelection(true) }),
+      select: async (_args, _ctx, nestedSelection) => ({ company: await nestedSelection(true) }),
       // A company the viewer may not see reads as null, not as an error on an otherwise visible contact.
       // Synchronous when the answer is already known (admins), so a page's rows do not wait on a promise each.
       resolve: (contact, _args, ctx) => {

@@ -42,7 +42,7 @@ export const DealType = builder.prismaNode('Deal', {
       type: CompanyType,
       nullable: true,
       description: 'Null when the deal has no company, or it is in the trash or private to others.',
-      select: (_args, _ctx, nestedSelection) => ({ company: nestedSelection(true) }),
+      select: async (_args, _ctx, nestedSelection) => ({ company: await nestedSelection(true) }),
       // A company the viewer may not see reads as null, not as an error on an otherwise visible deal.
       resolve: async (deal, _args, ctx) => {
         const company = deal.company;
@@ -53,11 +53,11 @@ export const DealType = builder.prismaNode('Deal', {
     contacts: t.field({
       type: [ContactType],
       description: 'The live linked contacts you can see, by name.',
-      select: (_args, _ctx, nestedSelection) => ({
+      select: async (_args, _ctx, nestedSelection) => ({
         contacts: {
           where: { contact: { deletedAt: null } },
           orderBy: [{ contact: { sortName: 'asc' } }, { contactId: 'asc' }],
-          select: { contact: nestedSelection(true) },
+          select: { contact: await nestedSelection(true) },
         },
       }),
       // One batched visibility query for every contact on the page (canSeeRecord is a per-request loader).
