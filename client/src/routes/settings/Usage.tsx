@@ -1,6 +1,8 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createMemo, createSignal, For, Show, type Component } from 'solid-js';
 import { SettingsFrame } from '../../components/SettingsNav';
+import { QueryStates } from '../../components/settings/QueryStates';
+import { ACTIONS, SettingsTable } from '../../components/settings/SettingsTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
@@ -89,63 +91,31 @@ const WorkspaceUsage: Component = () => {
               </div>
             </dl>
             <Show when={activeDays().length > 0} fallback={<EmptyState title="No usage recorded in this period." />}>
-              <div class="table-wrap">
-                <table class="members settings-table">
-                  <caption>By day</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Day</th>
-                      <th scope="col">Active</th>
-                      <th scope="col">API calls</th>
-                      <th scope="col">Errors</th>
-                      <th scope="col">Page views</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={activeDays()}>
-                      {(d) => (
-                        <tr>
-                          <td>{formatDate(d.day)}</td>
-                          <td>{d.activeUsers}</td>
-                          <td>{d.apiCalls}</td>
-                          <td>{d.errors}</td>
-                          <td>{d.pageViews}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <SettingsTable label="By day" captioned headings={['Day', 'Active', 'API calls', 'Errors', 'Page views']} rows={activeDays()}>
+                {(d) => (
+                  <tr>
+                    <td>{formatDate(d.day)}</td>
+                    <td>{d.activeUsers}</td>
+                    <td>{d.apiCalls}</td>
+                    <td>{d.errors}</td>
+                    <td>{d.pageViews}</td>
+                  </tr>
+                )}
+              </SettingsTable>
               <Show when={u().operations.length > 0}>
-                <div class="table-wrap">
-                  <table class="members settings-table">
-                    <caption>Most called operations</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Operation</th>
-                        <th scope="col">Calls</th>
-                        <th scope="col">Errors</th>
-                        <th scope="col">Average</th>
-                        <th scope="col">p95</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={u().operations}>
-                        {(op) => (
-                          <tr>
-                            <td>
-                              <code>{op.name}</code>
-                            </td>
-                            <td>{op.calls}</td>
-                            <td>{op.errors}</td>
-                            <td>{op.averageMs} ms</td>
-                            <td>{op.p95Ms} ms</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <SettingsTable label="Most called operations" captioned headings={['Operation', 'Calls', 'Errors', 'Average', 'p95']} rows={u().operations}>
+                  {(op) => (
+                    <tr>
+                      <td>
+                        <code>{op.name}</code>
+                      </td>
+                      <td>{op.calls}</td>
+                      <td>{op.errors}</td>
+                      <td>{op.averageMs} ms</td>
+                      <td>{op.p95Ms} ms</td>
+                    </tr>
+                  )}
+                </SettingsTable>
               </Show>
               <div class="usage-lists">
                 <For
@@ -191,61 +161,37 @@ const MySessions: Component = () => {
     <section aria-labelledby="sessions-heading">
       <h3 id="sessions-heading">My sessions</h3>
       <p class="muted">The devices signed in to your account. Sign out any you do not recognise.</p>
-      <Show when={result.fetching && !result.data}>
-        <Loading label="Loading sessions…" />
-      </Show>
-      <ErrorNotice message={errorMessage(result.error)} onRetry={reload} />
       <ErrorNotice message={errorMessage(revocation.error)} />
-      <Show when={result.data}>
-        <Show when={sessions().length > 0} fallback={<EmptyState title="No sessions." />}>
-          <div class="table-wrap">
-            <table class="members settings-table">
-              <caption class="visually-hidden">My sessions</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Device</th>
-                  <th scope="col">IP address</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={sessions()}>
-                  {(s) => (
-                    <tr classList={{ current: s.current }}>
-                      <td>
-                        {device(s)}
-                        <Show when={s.current}>
-                          {' '}
-                          <span class="badge">This device</span>
-                        </Show>
-                      </td>
-                      <td>{s.ipAddress ?? <span class="muted">Unknown</span>}</td>
-                      <td>{formatDateTime(s.createdAt)}</td>
-                      <td>{formatDateTime(s.expiresAt)}</td>
-                      <td>
-                        <Show when={!s.current}>
-                          <ConfirmButton
-                            label="Sign out"
-                            hiddenSuffix={device(s)}
-                            question="Sign out this device?"
-                            confirmLabel="Sign it out"
-                            busy={revocation.fetching}
-                            onConfirm={() => void revoke({ sessionId: s.id }).then(reload)}
-                          />
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-        </Show>
-      </Show>
+      <QueryStates result={result} loading="Loading sessions…" onRetry={reload} empty="No sessions." count={sessions().length}>
+        <SettingsTable label="My sessions" headings={['Device', 'IP address', 'Started', 'Expires', ACTIONS]} rows={sessions()}>
+          {(s) => (
+            <tr classList={{ current: s.current }}>
+              <td>
+                {device(s)}
+                <Show when={s.current}>
+                  {' '}
+                  <span class="badge">This device</span>
+                </Show>
+              </td>
+              <td>{s.ipAddress ?? <span class="muted">Unknown</span>}</td>
+              <td>{formatDateTime(s.createdAt)}</td>
+              <td>{formatDateTime(s.expiresAt)}</td>
+              <td>
+                <Show when={!s.current}>
+                  <ConfirmButton
+                    label="Sign out"
+                    hiddenSuffix={device(s)}
+                    question="Sign out this device?"
+                    confirmLabel="Sign it out"
+                    busy={revocation.fetching}
+                    onConfirm={() => void revoke({ sessionId: s.id }).then(reload)}
+                  />
+                </Show>
+              </td>
+            </tr>
+          )}
+        </SettingsTable>
+      </QueryStates>
     </section>
   );
 };

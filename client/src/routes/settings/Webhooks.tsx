@@ -2,7 +2,10 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { Field } from '../../components/Field';
 import { SettingsFrame } from '../../components/SettingsNav';
-import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+import { QueryStates } from '../../components/settings/QueryStates';
+import { SettingsForm } from '../../components/settings/SettingsForm';
+import { ACTIONS, SettingsTable } from '../../components/settings/SettingsTable';
+import { ErrorNotice } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
@@ -60,75 +63,51 @@ const Deliveries: Component<{ webhookId: string; url: string }> = (props) => {
           Refresh<span class="visually-hidden"> the deliveries of {props.url}</span>
         </button>
       </div>
-      <Show when={result.fetching && !result.data}>
-        <Loading label="Loading deliveries…" />
-      </Show>
-      <ErrorNotice message={errorMessage(result.error) ?? errorMessage(resend.error)} onRetry={reload} />
+      <ErrorNotice message={errorMessage(resend.error)} />
       <Show when={sent()}>
         <p role="status" class="muted">
           {sent()}
         </p>
       </Show>
-      <Show when={result.data}>
-        <Show when={deliveries().length > 0} fallback={<EmptyState title="Nothing delivered yet." />}>
-          <div class="table-wrap">
-            <table class="members settings-table">
-              <caption class="visually-hidden">Deliveries to {props.url}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Response</th>
-                  <th scope="col">Duration</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={deliveries()}>
-                  {(delivery) => (
-                    <tr>
-                      <td>
-                        <code>{delivery.eventType}</code>
-                      </td>
-                      <td>
-                        <span class={`badge status-${delivery.status.toLowerCase()}`}>{humanize(delivery.status)}</span>
-                        <Show when={delivery.attempts > 1}>
-                          <span class="muted"> ({delivery.attempts} attempts)</span>
-                        </Show>
-                        <Show when={delivery.error}>
-                          <br />
-                          <span class="muted">{delivery.error}</span>
-                        </Show>
-                      </td>
-                      <td>{delivery.responseStatus ?? <span class="muted">None</span>}</td>
-                      <td>{delivery.responseMs != null ? `${delivery.responseMs} ms` : ''}</td>
-                      <td>{formatDateTime(delivery.deliveredAt ?? delivery.createdAt)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          class="link-button"
-                          disabled={resend.fetching}
-                          onClick={async () => {
-                            setSent(null);
-                            const done = await redeliver({ deliveryId: delivery.id });
-                            if (done.data) setSent(`The ${delivery.eventType} delivery was queued again.`);
-                            reload();
-                          }}
-                        >
-                          Re-send<span class="visually-hidden"> the {delivery.eventType} delivery</span>
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-        </Show>
-      </Show>
+      <QueryStates result={result} loading="Loading deliveries…" onRetry={reload} empty="Nothing delivered yet." count={deliveries().length}>
+        <SettingsTable label={`Deliveries to ${props.url}`} headings={['Event', 'Status', 'Response', 'Duration', 'Time', ACTIONS]} rows={deliveries()}>
+          {(delivery) => (
+            <tr>
+              <td>
+                <code>{delivery.eventType}</code>
+              </td>
+              <td>
+                <span class={`badge status-${delivery.status.toLowerCase()}`}>{humanize(delivery.status)}</span>
+                <Show when={delivery.attempts > 1}>
+                  <span class="muted"> ({delivery.attempts} attempts)</span>
+                </Show>
+                <Show when={delivery.error}>
+                  <br />
+                  <span class="muted">{delivery.error}</span>
+                </Show>
+              </td>
+              <td>{delivery.responseStatus ?? <span class="muted">None</span>}</td>
+              <td>{delivery.responseMs != null ? `${delivery.responseMs} ms` : ''}</td>
+              <td>{formatDateTime(delivery.deliveredAt ?? delivery.createdAt)}</td>
+              <td>
+                <button
+                  type="button"
+                  class="link-button"
+                  disabled={resend.fetching}
+                  onClick={async () => {
+                    setSent(null);
+                    const done = await redeliver({ deliveryId: delivery.id });
+                    if (done.data) setSent(`The ${delivery.eventType} delivery was queued again.`);
+                    reload();
+                  }}
+                >
+                  Re-send<span class="visually-hidden"> the {delivery.eventType} delivery</span>
+                </button>
+              </td>
+            </tr>
+          )}
+        </SettingsTable>
+      </QueryStates>
     </div>
   );
 };
@@ -153,77 +132,73 @@ const WebhooksScreen: Component = () => {
         {(shown) => <SecretReveal label={`Signing secret for ${shown().url}`} secret={shown().secret} onDone={() => setIssued(null)} />}
       </Show>
       <ErrorNotice message={errorMessage(update.error) ?? errorMessage(rotation.error) ?? errorMessage(deletion.error)} />
-      <Show when={result.fetching && !result.data}>
-        <Loading label="Loading webhooks…" />
-      </Show>
-      <ErrorNotice message={errorMessage(result.error)} onRetry={reload} />
-      <Show when={result.data}>
-        <Show when={hooks().length > 0} fallback={<EmptyState title="No webhooks yet." />}>
-          <ul class="webhook-list">
-            <For each={hooks()}>
-              {(hook) => (
-                <li class="webhook">
-                  <div class="webhook-head">
-                    <div>
-                      <strong class="break">{hook.url}</strong>
-                      <br />
-                      <span class="muted">
-                        {hook.eventTypes.length ? hook.eventTypes.join(', ') : 'Every event'} · since {formatDate(hook.createdAt)}
-                        {hook.isActive ? '' : ' · paused'}
-                      </span>
-                    </div>
-                    <div class="row">
-                      <button
-                        type="button"
-                        class="link-button"
-                        aria-expanded={open() === hook.id}
-                        aria-controls={`deliveries-${hook.id}`}
-                        onClick={() => setOpen(open() === hook.id ? null : hook.id)}
-                      >
-                        Deliveries<span class="visually-hidden"> to {hook.url}</span>
-                      </button>
-                      <button type="button" class="link-button" disabled={update.fetching} onClick={() => void setActive({ id: hook.id, isActive: !hook.isActive }).then(reload)}>
-                        {hook.isActive ? 'Pause' : 'Resume'}
-                        <span class="visually-hidden"> {hook.url}</span>
-                      </button>
-                      <ConfirmButton
-                        label="New secret"
-                        hiddenSuffix={`for ${hook.url}`}
-                        question="Replace the signing secret? The receiver must switch to the new one."
-                        confirmLabel="Issue new secret"
-                        busy={rotation.fetching}
-                        onConfirm={async () => {
-                          const done = await rotate({ id: hook.id });
-                          if (done.data) setIssued({ url: done.data.rotateWebhookSecret.webhook.url, secret: done.data.rotateWebhookSecret.secret });
-                        }}
-                      />
-                      <ConfirmButton
-                        label="Delete"
-                        hiddenSuffix={hook.url}
-                        question={`Delete the webhook to ${hook.url}?`}
-                        confirmLabel="Delete webhook"
-                        busy={deletion.fetching}
-                        onConfirm={() => void remove({ id: hook.id }).then(reload)}
-                      />
-                    </div>
+      <QueryStates result={result} loading="Loading webhooks…" onRetry={reload} empty="No webhooks yet." count={hooks().length}>
+        <ul class="webhook-list">
+          <For each={hooks()}>
+            {(hook) => (
+              <li class="webhook">
+                <div class="webhook-head">
+                  <div>
+                    <strong class="break">{hook.url}</strong>
+                    <br />
+                    <span class="muted">
+                      {hook.eventTypes.length ? hook.eventTypes.join(', ') : 'Every event'} · since {formatDate(hook.createdAt)}
+                      {hook.isActive ? '' : ' · paused'}
+                    </span>
                   </div>
-                  <Show when={open() === hook.id}>
-                    <div id={`deliveries-${hook.id}`}>
-                      <Deliveries webhookId={hook.id} url={hook.url} />
-                    </div>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-      </Show>
+                  <div class="row">
+                    <button
+                      type="button"
+                      class="link-button"
+                      aria-expanded={open() === hook.id}
+                      aria-controls={`deliveries-${hook.id}`}
+                      onClick={() => setOpen(open() === hook.id ? null : hook.id)}
+                    >
+                      Deliveries<span class="visually-hidden"> to {hook.url}</span>
+                    </button>
+                    <button type="button" class="link-button" disabled={update.fetching} onClick={() => void setActive({ id: hook.id, isActive: !hook.isActive }).then(reload)}>
+                      {hook.isActive ? 'Pause' : 'Resume'}
+                      <span class="visually-hidden"> {hook.url}</span>
+                    </button>
+                    <ConfirmButton
+                      label="New secret"
+                      hiddenSuffix={`for ${hook.url}`}
+                      question="Replace the signing secret? The receiver must switch to the new one."
+                      confirmLabel="Issue new secret"
+                      busy={rotation.fetching}
+                      onConfirm={async () => {
+                        const done = await rotate({ id: hook.id });
+                        if (done.data) setIssued({ url: done.data.rotateWebhookSecret.webhook.url, secret: done.data.rotateWebhookSecret.secret });
+                      }}
+                    />
+                    <ConfirmButton
+                      label="Delete"
+                      hiddenSuffix={hook.url}
+                      question={`Delete the webhook to ${hook.url}?`}
+                      confirmLabel="Delete webhook"
+                      busy={deletion.fetching}
+                      onConfirm={() => void remove({ id: hook.id }).then(reload)}
+                    />
+                  </div>
+                </div>
+                <Show when={open() === hook.id}>
+                  <div id={`deliveries-${hook.id}`}>
+                    <Deliveries webhookId={hook.id} url={hook.url} />
+                  </div>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </QueryStates>
 
-      <form
-        class="stack narrow"
-        aria-labelledby="new-webhook-heading"
-        onSubmit={async (event) => {
-          event.preventDefault();
+      <SettingsForm
+        heading="Add a webhook"
+        id="new-webhook-heading"
+        submit="Add webhook"
+        busy={creation.fetching}
+        error={errorMessage(creation.error)}
+        onSubmit={async () => {
           const eventTypes = events()
             .split(/[\s,]+/)
             .filter(Boolean);
@@ -235,7 +210,6 @@ const WebhooksScreen: Component = () => {
           reload();
         }}
       >
-        <h3 id="new-webhook-heading">Add a webhook</h3>
         <Field label="Endpoint URL" type="url" required placeholder="https://example.com/kith" value={url()} onInput={(e) => setUrl(e.currentTarget.value)} />
         <Field
           label="Event types"
@@ -244,11 +218,7 @@ const WebhooksScreen: Component = () => {
           hint="Separated by commas. Leave empty to receive every event."
           onInput={(e) => setEvents(e.currentTarget.value)}
         />
-        <ErrorNotice message={errorMessage(creation.error)} />
-        <button type="submit" class="primary" disabled={creation.fetching}>
-          Add webhook
-        </button>
-      </form>
+      </SettingsForm>
     </>
   );
 };
