@@ -1,7 +1,6 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { Field, humanized, SelectField } from '../../components/Field';
-import { SettingsFrame } from '../../components/SettingsNav';
 import { QueryStates } from '../../components/settings/QueryStates';
 import { SettingsForm } from '../../components/settings/SettingsForm';
 import { ACTIONS, SettingsTable } from '../../components/settings/SettingsTable';
@@ -12,7 +11,7 @@ import { rolesUpTo } from '../../lib/enums';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { ConfirmButton, Gate, SecretReveal } from './parts';
+import { ConfirmButton, gatedScreen, SecretReveal } from './parts';
 
 const ApiKeysQuery = graphql(`
   query ApiKeys($includeRevoked: Boolean) {
@@ -124,10 +123,8 @@ const KeysScreen: Component = () => {
 
       <SettingsForm
         heading="Create a key"
-        id="new-key-heading"
         submit="Create key"
-        busy={creation.fetching}
-        error={errorMessage(creation.error)}
+        state={creation}
         onSubmit={async () => {
           const expiresAt = expiry() ? new Date(`${expiry()}T23:59:59`).toISOString() : null;
           const done = await create({ input: { name: name().trim(), role: role(), expiresAt } });
@@ -146,12 +143,4 @@ const KeysScreen: Component = () => {
   );
 };
 
-const ApiKeys: Component = () => (
-  <SettingsFrame title="API keys">
-    <Gate permission="apiKeys:manage" what="API keys">
-      <KeysScreen />
-    </Gate>
-  </SettingsFrame>
-);
-
-export default ApiKeys;
+export default gatedScreen({ title: 'API keys', permission: 'apiKeys:manage', what: 'API keys' }, KeysScreen);

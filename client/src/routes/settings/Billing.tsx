@@ -4,13 +4,12 @@ import { useSearchParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, onMount, Show, type Component } from 'solid-js';
 import { SettingsTable } from '../../components/settings/SettingsTable';
-import { SettingsFrame } from '../../components/SettingsNav';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { Gate } from './parts';
+import { gatedScreen } from './parts';
 
 const BillingQuery = graphql(`
   query Billing {
@@ -193,12 +192,4 @@ const BillingScreen: Component = () => {
   );
 };
 
-const Billing: Component = () => (
-  <SettingsFrame title="Billing">
-    <Gate permission="billing:manage" what="billing">
-      <BillingScreen />
-    </Gate>
-  </SettingsFrame>
-);
-
-export default Billing;
+export default gatedScreen({ title: 'Billing', permission: 'billing:manage', what: 'billing' }, BillingScreen);

@@ -3,13 +3,11 @@ import { createEffect, createSignal, For, onCleanup, Show, type Component } from
 import { QueryStates } from '../../components/settings/QueryStates';
 import { SettingsForm } from '../../components/settings/SettingsForm';
 import { SettingsTable } from '../../components/settings/SettingsTable';
-import { SettingsFrame } from '../../components/SettingsNav';
 import { graphql } from '../../gql';
 import type { ExportFormat } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
 import { formatDateTime, humanize } from '../../lib/format';
 import { sameOrigin } from '../../lib/record-links';
-import { Gate } from './parts';
+import { gatedScreen } from './parts';
 
 const ExportsQuery = graphql(`
   query WorkspaceExports {
@@ -52,10 +50,9 @@ const ExportScreen: Component = () => {
       </p>
       <SettingsForm
         heading="Export the workspace"
-        id="new-export-heading"
         submit="Request export"
-        busy={request.fetching || underWay()}
-        error={errorMessage(request.error)}
+        state={request}
+        disabled={underWay()}
         onSubmit={async () => {
           const done = await send({ format: format() });
           if (done.data) reload();
@@ -112,12 +109,4 @@ const ExportScreen: Component = () => {
   );
 };
 
-const Export: Component = () => (
-  <SettingsFrame title="Export">
-    <Gate permission="workspace:export" what="workspace exports">
-      <ExportScreen />
-    </Gate>
-  </SettingsFrame>
-);
-
-export default Export;
+export default gatedScreen({ title: 'Export', permission: 'workspace:export', what: 'workspace exports' }, ExportScreen);

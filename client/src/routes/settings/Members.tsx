@@ -124,8 +124,7 @@ const Members: Component = () => {
                 heading="Invite someone"
                 label="Invite a member"
                 submit="Send invitation"
-                busy={invite.fetching}
-                error={errorMessage(invite.error)}
+                state={invite}
                 onSubmit={async () => {
                   const sent = await sendInvite({ email: email(), role: role() });
                   if (sent.error) return;

@@ -1,9 +1,8 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { QueryStates } from '../../../components/settings/QueryStates';
-import { SettingsFrame } from '../../../components/SettingsNav';
 import { graphql } from '../../../gql';
-import { Gate } from '../parts';
+import { gatedScreen } from '../parts';
 import { createAuditFilters } from './audit-filters';
 import { AuditEntries } from './AuditEntries';
 import { AuditFilterForm } from './AuditFilterForm';
@@ -56,12 +55,4 @@ const AuditScreen: Component = () => {
   );
 };
 
-const AuditLog: Component = () => (
-  <SettingsFrame title="Audit log">
-    <Gate permission="audit:read" what="the audit log">
-      <AuditScreen />
-    </Gate>
-  </SettingsFrame>
-);
-
-export default AuditLog;
+export default gatedScreen({ title: 'Audit log', permission: 'audit:read', what: 'the audit log' }, AuditScreen);

@@ -3,7 +3,6 @@ import { createSignal, type Component } from 'solid-js';
 import { Field } from '../../../components/Field';
 import { SettingsForm } from '../../../components/settings/SettingsForm';
 import { graphql } from '../../../gql';
-import { errorMessage } from '../../../lib/errors';
 import type { IssuedSecret } from './webhook-actions';
 
 const CreateWebhook = graphql(`
@@ -20,10 +19,8 @@ export const NewWebhook: Component<{ onCreated: (secret: IssuedSecret) => void }
   return (
     <SettingsForm
       heading="Add a webhook"
-      id="new-webhook-heading"
       submit="Add webhook"
-      busy={creation.fetching}
-      error={errorMessage(creation.error)}
+      state={creation}
       onSubmit={async () => {
         const eventTypes = events()
           .split(/[\s,]+/)

@@ -1,10 +1,9 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { QueryStates } from '../../../components/settings/QueryStates';
-import { SettingsFrame } from '../../../components/SettingsNav';
 import { ErrorNotice } from '../../../components/States';
 import { graphql } from '../../../gql';
-import { Gate, SecretReveal } from '../parts';
+import { gatedScreen, SecretReveal } from '../parts';
 import { NewWebhook } from './NewWebhook';
 import { createWebhookActions, type IssuedSecret } from './webhook-actions';
 import { WebhookItem } from './WebhookItem';
@@ -47,12 +46,4 @@ const WebhooksScreen: Component = () => {
   );
 };
 
-const Webhooks: Component = () => (
-  <SettingsFrame title="Webhooks">
-    <Gate permission="webhooks:manage" what="webhooks">
-      <WebhooksScreen />
-    </Gate>
-  </SettingsFrame>
-);
-
-export default Webhooks;
+export default gatedScreen({ title: 'Webhooks', permission: 'webhooks:manage', what: 'webhooks' }, WebhooksScreen);
