@@ -1,8 +1,8 @@
 import type { Component } from 'solid-js';
 import { ExtractContact } from '../../components/ai/ExtractContact';
 import { FirstRunPaths } from '../../components/FirstRun';
-import { RecordList } from '../../components/record-list/RecordList';
 import { humanized } from '../../components/Field';
+import { RecordList } from '../../components/record-list/RecordList';
 import type { Column } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
 import type { ContactsPageQuery } from '../../gql/graphql';

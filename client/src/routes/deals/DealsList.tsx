@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import type { Component } from 'solid-js';
-import { RecordList } from '../../components/record-list/RecordList';
 import { humanized } from '../../components/Field';
+import { RecordList } from '../../components/record-list/RecordList';
 import type { Column } from '../../components/VirtualTable';
 import { graphql } from '../../gql';
 import type { DealStatus, DealsPageQuery } from '../../gql/graphql';
