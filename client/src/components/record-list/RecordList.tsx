@@ -53,12 +53,10 @@ export function RecordList<R extends Row, List extends string>(props: Props<R, L
   const choices = props.choices ?? [];
   const filters = createListFilters({ search: props.search != null, tag: props.records != null, choices });
   const views = createListView(props.records?.columns ?? [], { field: 'NAME', direction: 'ASC' }, filters.show);
-  const variables = () =>
-    props.records ? { filter: views.filter(filters.filter()), sort: views.sort() } : { filter: filters.filter() };
+  const variables = () => (props.records ? { filter: views.filter(filters.filter()), sort: views.sort() } : { filter: filters.filter() });
   const list = createConnectionList(props.query, variables, (data) => data[props.list], props.pageSize);
   const narrowed = () => filters.narrowed() || Boolean(views.custom() || views.view());
-  const emptyTitle = () =>
-    props.emptyTitle?.(filters.value) ?? (narrowed() ? `No ${props.list} match these filters.` : `No ${props.list} yet.`);
+  const emptyTitle = () => props.emptyTitle?.(filters.value) ?? (narrowed() ? `No ${props.list} match these filters.` : `No ${props.list} yet.`);
 
   return (
     <ListFrame
@@ -72,7 +70,12 @@ export function RecordList<R extends Row, List extends string>(props: Props<R, L
       emptyBody={props.emptyBody && <Show when={!narrowed()}>{props.emptyBody(list)}</Show>}
       views={
         props.records && (
-          <ViewBar list={props.records.entity} noun={props.list} state={() => ({ filter: views.filter(filters.filter()), sort: { ...views.sort() }, columns: views.chosen() })} onOpen={views.open} />
+          <ViewBar
+            list={props.records.entity}
+            noun={props.list}
+            state={() => ({ filter: views.filter(filters.filter()), sort: { ...views.sort() }, columns: views.chosen() })}
+            onOpen={views.open}
+          />
         )
       }
       actions={

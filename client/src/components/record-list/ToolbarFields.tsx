@@ -17,12 +17,26 @@ export interface Choice {
 }
 
 export const ChoiceField: Component<{ list: string; choice: Choice; value: string; onChange: (value: string) => void }> = (props) => (
-  <SelectField inline id={`${props.list}-${props.choice.id}`} label={props.choice.label} options={props.choice.options} any={props.choice.any} value={props.value} onChange={props.onChange} />
+  <SelectField
+    inline
+    id={`${props.list}-${props.choice.id}`}
+    label={props.choice.label}
+    options={props.choice.options}
+    any={props.choice.any}
+    value={props.value}
+    onChange={props.onChange}
+  />
 );
 
 export const SearchField: Component<{ list: string; placeholder: string; value: string; onChange: (value: string) => void }> = (props) => (
   <div class="field inline">
     <label for={`${props.list}-search`}>Search</label>
-    <input id={`${props.list}-search`} type="search" placeholder={props.placeholder} value={props.value} onInput={(e) => props.onChange(e.currentTarget.value)} />
+    <input
+      id={`${props.list}-search`}
+      type="search"
+      placeholder={props.placeholder}
+      value={props.value}
+      onInput={(e) => props.onChange(e.currentTarget.value)}
+    />
   </div>
 );

@@ -11,7 +11,12 @@ export function createListFilters(options: { search: boolean; tag: boolean; choi
   const search = debounced(text);
   const value = (key: string) => values()[key] ?? '';
   return {
-    text, setText, tag, setTag, search, value,
+    text,
+    setText,
+    tag,
+    setTag,
+    search,
+    value,
     setValue: (key: string, next: string) => setValues({ ...values(), [key]: next }),
     /** The toolbar's part of the list's filter. */
     filter: (): Filter => ({

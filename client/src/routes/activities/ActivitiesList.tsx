@@ -28,7 +28,11 @@ const show = {
   key: 'done',
   label: 'Show',
   initial: 'open',
-  options: [['open', 'Open'], ['done', 'Done'], ['all', 'All']] as const,
+  options: [
+    ['open', 'Open'],
+    ['done', 'Done'],
+    ['all', 'All'],
+  ] as const,
   toFilter: (value: string) => (value === 'all' ? null : value === 'done'),
 };
 const type = { id: 'type', key: 'type', label: 'Type', any: true, options: humanized(ACTIVITY_TYPES) };

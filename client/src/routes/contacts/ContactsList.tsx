@@ -42,10 +42,10 @@ const ContactsList: Component = () => (
     records={{ entity: 'CONTACT', kind: 'contact', columns }}
     emptyBody={(list) => <FirstRunPaths onChanged={list.reload} />}
     create={() => (
-    <>
-      <NewContact />
-      <ExtractContact />
-    </>
+      <>
+        <NewContact />
+        <ExtractContact />
+      </>
     )}
   />
 );

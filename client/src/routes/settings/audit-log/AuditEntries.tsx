@@ -29,7 +29,12 @@ export const AuditEntries: Component<Props> = (props) => (
       {props.log.totalCount} {props.log.totalCount === 1 ? 'entry' : 'entries'}
     </p>
     {/* Nodes, not edges: the query store reconciles edges in place, so an edge's node can change under it. */}
-    <SettingsTable label={`Audit log, page ${props.page}`} class="audit" headings={['Time', 'Action', 'By', 'Target', 'From']} rows={props.log.edges.map((edge) => edge.node)}>
+    <SettingsTable
+      label={`Audit log, page ${props.page}`}
+      class="audit"
+      headings={['Time', 'Action', 'By', 'Target', 'From']}
+      rows={props.log.edges.map((edge) => edge.node)}
+    >
       {(entry) => (
         <tr>
           <td>{formatDateTime(entry.createdAt)}</td>

@@ -33,10 +33,17 @@ export const AccountDeletion: Component = () => {
         restartSession();
       }}
     >
-      <Field label="Password" id="delete-account-password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+      <Field
+        label="Password"
+        id="delete-account-password"
+        type="password"
+        autocomplete="current-password"
+        required
+        value={password()}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+      />
       <label class="check">
-        <input type="checkbox" checked={sure()} onChange={(e) => setSure(e.currentTarget.checked)} />
-        I understand this cannot be undone.
+        <input type="checkbox" checked={sure()} onChange={(e) => setSure(e.currentTarget.checked)} />I understand this cannot be undone.
       </label>
     </DangerForm>
   );

@@ -48,7 +48,15 @@ export const WorkspaceDeletion: Component = () => {
         value={name()}
         onInput={(e) => setName(e.currentTarget.value)}
       />
-      <Field label="Your password" id="delete-workspace-password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+      <Field
+        label="Your password"
+        id="delete-workspace-password"
+        type="password"
+        autocomplete="current-password"
+        required
+        value={password()}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+      />
     </DangerForm>
   );
 };

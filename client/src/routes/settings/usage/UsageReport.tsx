@@ -60,10 +60,12 @@ export const UsageReport: Component<{ usage: WorkspaceUsageQuery['workspaceUsage
         </Show>
         <div class="usage-lists">
           <For
-            each={[
-              ['Most used features', props.usage.topFeatures],
-              ['Most viewed pages', props.usage.topPages],
-            ] as const}
+            each={
+              [
+                ['Most used features', props.usage.topFeatures],
+                ['Most viewed pages', props.usage.topPages],
+              ] as const
+            }
           >
             {([title, list]) => (
               <div>

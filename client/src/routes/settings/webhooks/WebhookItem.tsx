@@ -23,7 +23,12 @@ export const WebhookItem: Component<{ hook: Webhook; actions: WebhookActions; op
         <button type="button" class="link-button" aria-expanded={props.open} aria-controls={`deliveries-${props.hook.id}`} onClick={() => props.onToggle()}>
           Deliveries<span class="visually-hidden"> to {props.hook.url}</span>
         </button>
-        <button type="button" class="link-button" disabled={props.actions.update.fetching} onClick={() => props.actions.setActive(props.hook.id, !props.hook.isActive)}>
+        <button
+          type="button"
+          class="link-button"
+          disabled={props.actions.update.fetching}
+          onClick={() => props.actions.setActive(props.hook.id, !props.hook.isActive)}
+        >
           {props.hook.isActive ? 'Pause' : 'Resume'}
           <span class="visually-hidden"> {props.hook.url}</span>
         </button>
