@@ -22,6 +22,9 @@ export const Field: Component<FieldProps> = (props) => {
   );
 };
 
+/** The account's current password, required (sign-in and confirmations); the browser may fill it. */
+export const PasswordField: Component<FieldProps> = (props) => <Field type="password" autocomplete="current-password" required {...props} />;
+
 interface SelectProps {
   id: string;
   label: string;

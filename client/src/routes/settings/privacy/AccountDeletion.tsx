@@ -1,7 +1,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
-import { Field } from '../../../components/Field';
+import { PasswordField } from '../../../components/Field';
 import { graphql } from '../../../gql';
 import { errorMessage } from '../../../lib/errors';
 import { restartSession, selectWorkspace } from '../../../lib/workspace';
@@ -33,15 +33,7 @@ export const AccountDeletion: Component = () => {
         restartSession();
       }}
     >
-      <Field
-        label="Password"
-        id="delete-account-password"
-        type="password"
-        autocomplete="current-password"
-        required
-        value={password()}
-        onInput={(e) => setPassword(e.currentTarget.value)}
-      />
+      <PasswordField label="Password" id="delete-account-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
       <label class="check">
         <input type="checkbox" checked={sure()} onChange={(e) => setSure(e.currentTarget.checked)} />I understand this cannot be undone.
       </label>

@@ -1,7 +1,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
-import { Field } from '../../../components/Field';
+import { Field, PasswordField } from '../../../components/Field';
 import { graphql } from '../../../gql';
 import { errorMessage } from '../../../lib/errors';
 import { useSession } from '../../../lib/session';
@@ -48,15 +48,7 @@ export const WorkspaceDeletion: Component = () => {
         value={name()}
         onInput={(e) => setName(e.currentTarget.value)}
       />
-      <Field
-        label="Your password"
-        id="delete-workspace-password"
-        type="password"
-        autocomplete="current-password"
-        required
-        value={password()}
-        onInput={(e) => setPassword(e.currentTarget.value)}
-      />
+      <PasswordField label="Your password" id="delete-workspace-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
     </DangerForm>
   );
 };
