@@ -1,12 +1,10 @@
 import type { Component } from 'solid-js';
-import type { createPagedList } from '../lib/paged';
+import type { PagedList } from '../lib/paged';
 import { createSelection } from '../lib/selection';
 import { useSession } from '../lib/session';
 import { BulkBar } from './BulkBar';
 import type { RecordKind } from './BulkUpdate';
 import { VirtualTable, type Column, type SortState } from './VirtualTable';
-
-type PagedList<Row> = ReturnType<typeof createPagedList<Row>>;
 
 interface Props<Row extends { id: string }> {
   label: string;

@@ -1,69 +1,47 @@
 import { A } from '@solidjs/router';
-import { Show, type ParentComponent } from 'solid-js';
-import { useSession } from '../lib/session';
+import { For, Show, type ParentComponent } from 'solid-js';
+import { useSession, type Session } from '../lib/session';
 import { ChannelsNavLink } from './channels/ChannelsNavLink';
 
+interface Link {
+  path: string;
+  label: string | ((session: Session) => string);
+  /** Shown only to roles holding it. */
+  permission?: string;
+}
+
+const LINKS: Link[] = [
+  { path: '', label: 'Profile' },
+  { path: '/preferences', label: 'Preferences' },
+  { path: '/workspace', label: 'Workspace', permission: 'workspace:settings' },
+  { path: '/members', label: 'Members' },
+  { path: '/api-keys', label: 'API keys', permission: 'apiKeys:manage' },
+  { path: '/custom-fields', label: 'Custom fields', permission: 'customFields:manage' },
+  { path: '/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
+  { path: '/audit-log', label: 'Audit log', permission: 'audit:read' },
+  { path: '/import', label: 'Import', permission: 'records:create' },
+  { path: '/export', label: 'Export', permission: 'workspace:export' },
+  { path: '/usage', label: (session) => (session.can('usage:read') ? 'Usage and sessions' : 'Sessions') },
+  { path: '/privacy', label: 'Privacy' },
+  { path: '/billing', label: 'Billing', permission: 'billing:manage' },
+];
+
+/** A settings screen: the settings navigation (the links the role may use), then the screen under its title. */
 export const SettingsFrame: ParentComponent<{ title: string }> = (props) => {
   const session = useSession();
   return (
     <section class="page settings-page">
       <h1>Settings</h1>
       <nav aria-label="Settings" class="subnav">
-        <A href="/settings" end activeClass="active">
-          Profile
-        </A>
-        <A href="/settings/preferences" activeClass="active">
-          Preferences
-        </A>
-        <Show when={session.can('workspace:settings')}>
-          <A href="/settings/workspace" activeClass="active">
-            Workspace
-          </A>
-        </Show>
-        <A href="/settings/members" activeClass="active">
-          Members
-        </A>
-        <Show when={session.can('apiKeys:manage')}>
-          <A href="/settings/api-keys" activeClass="active">
-            API keys
-          </A>
-        </Show>
-        <Show when={session.can('customFields:manage')}>
-          <A href="/settings/custom-fields" activeClass="active">
-            Custom fields
-          </A>
-        </Show>
-        <Show when={session.can('webhooks:manage')}>
-          <A href="/settings/webhooks" activeClass="active">
-            Webhooks
-          </A>
-        </Show>
-        <Show when={session.can('audit:read')}>
-          <A href="/settings/audit-log" activeClass="active">
-            Audit log
-          </A>
-        </Show>
-        <Show when={session.can('records:create')}>
-          <A href="/settings/import" activeClass="active">
-            Import
-          </A>
-        </Show>
-        <Show when={session.can('workspace:export')}>
-          <A href="/settings/export" activeClass="active">
-            Export
-          </A>
-        </Show>
-        <A href="/settings/usage" activeClass="active">
-          {session.can('usage:read') ? 'Usage and sessions' : 'Sessions'}
-        </A>
-        <A href="/settings/privacy" activeClass="active">
-          Privacy
-        </A>
-        <Show when={session.can('billing:manage')}>
-          <A href="/settings/billing" activeClass="active">
-            Billing
-          </A>
-        </Show>
+        <For each={LINKS}>
+          {(link) => (
+            <Show when={!link.permission || session.can(link.permission)}>
+              <A href={`/settings${link.path}`} end={link.path === ''} activeClass="active">
+                {typeof link.label === 'string' ? link.label : link.label(session)}
+              </A>
+            </Show>
+          )}
+        </For>
         <ChannelsNavLink />
       </nav>
       <h2>{props.title}</h2>

@@ -109,8 +109,6 @@ type Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix } } }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { secret apiKey { id name prefix } } }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
-    "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": typeof types.AuditActorsDocument,
     "\n  query Billing {\n    billing {\n      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft trialDaysWithCard trialDaysWithoutCard currentPeriodEnd seatsUsed seatsPaid canManageInPortal\n      usage { limit used allowed }\n      invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }\n      plans { id name free }\n    }\n  }\n": typeof types.BillingDocument,
     "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": typeof types.StartBillingCheckoutDocument,
     "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": typeof types.CompleteBillingCheckoutDocument,
@@ -149,26 +147,28 @@ type Documents = {
     "\n  mutation RemoveMember($memberId: ID!) { removeMember(memberId: $memberId) }\n": typeof types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation UpdatePreferences($input: PreferencesInput!) {\n    updatePreferences(input: $input) { id preferences { theme fontFamily fontSize } }\n  }\n": typeof types.UpdatePreferencesDocument,
-    "\n  mutation RequestMyDataExport { requestMyDataExport }\n": typeof types.RequestMyDataExportDocument,
-    "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n": typeof types.DeleteMyAccountDocument,
-    "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n": typeof types.RequestWorkspaceDeletionDocument,
-    "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n": typeof types.WorkspacesPendingDeletionDocument,
-    "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n": typeof types.CancelWorkspaceDeletionDocument,
     "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n": typeof types.WorkspaceUsageDocument,
-    "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n": typeof types.MySessionsDocument,
-    "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n": typeof types.RevokeSessionDocument,
-    "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n": typeof types.WebhooksDocument,
-    "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
-    "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n": typeof types.CreateWebhookDocument,
-    "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n": typeof types.SetWebhookActiveDocument,
-    "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n": typeof types.RotateWebhookSecretDocument,
-    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": typeof types.DeleteWebhookDocument,
-    "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n": typeof types.RedeliverWebhookDocument,
     "\n  query WorkspaceSettings { workspace { id name defaultPhoneCountry } }\n": typeof types.WorkspaceSettingsDocument,
     "\n  mutation RenameWorkspace($name: String!) { renameWorkspace(name: $name) { id name } }\n": typeof types.RenameWorkspaceDocument,
     "\n  mutation SetWorkspacePhoneCountry($country: String) { setWorkspacePhoneCountry(country: $country) { id defaultPhoneCountry } }\n": typeof types.SetWorkspacePhoneCountryDocument,
+    "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": typeof types.AuditActorsDocument,
+    "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n": typeof types.DeleteMyAccountDocument,
+    "\n  mutation RequestMyDataExport { requestMyDataExport }\n": typeof types.RequestMyDataExportDocument,
+    "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n": typeof types.WorkspacesPendingDeletionDocument,
+    "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n": typeof types.CancelWorkspaceDeletionDocument,
+    "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n": typeof types.RequestWorkspaceDeletionDocument,
+    "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n": typeof types.RevokeSessionDocument,
+    "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n": typeof types.WorkspaceUsageDocument,
+    "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n": typeof types.RedeliverWebhookDocument,
+    "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n": typeof types.SetWebhookActiveDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": typeof types.DeleteWebhookDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": typeof types.CreateWorkspaceDocument,
@@ -269,8 +269,6 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix } } }\n": types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { secret apiKey { id name prefix } } }\n": types.RotateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
-    "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": types.AuditLogDocument,
-    "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": types.AuditActorsDocument,
     "\n  query Billing {\n    billing {\n      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft trialDaysWithCard trialDaysWithoutCard currentPeriodEnd seatsUsed seatsPaid canManageInPortal\n      usage { limit used allowed }\n      invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }\n      plans { id name free }\n    }\n  }\n": types.BillingDocument,
     "\n  mutation StartBillingCheckout($planId: String!, $withCard: Boolean) { startBillingCheckout(planId: $planId, withCard: $withCard) }\n": types.StartBillingCheckoutDocument,
     "\n  mutation CompleteBillingCheckout($sessionId: String!) { completeBillingCheckout(sessionId: $sessionId) { planId status } }\n": types.CompleteBillingCheckoutDocument,
@@ -309,26 +307,28 @@ const documents: Documents = {
     "\n  mutation RemoveMember($memberId: ID!) { removeMember(memberId: $memberId) }\n": types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }\n": types.RevokeInvitationDocument,
     "\n  mutation UpdatePreferences($input: PreferencesInput!) {\n    updatePreferences(input: $input) { id preferences { theme fontFamily fontSize } }\n  }\n": types.UpdatePreferencesDocument,
-    "\n  mutation RequestMyDataExport { requestMyDataExport }\n": types.RequestMyDataExportDocument,
-    "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n": types.DeleteMyAccountDocument,
-    "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n": types.RequestWorkspaceDeletionDocument,
-    "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n": types.WorkspacesPendingDeletionDocument,
-    "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n": types.CancelWorkspaceDeletionDocument,
     "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n": types.UpdateProfileDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
-    "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n": types.WorkspaceUsageDocument,
-    "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n": types.MySessionsDocument,
-    "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n": types.RevokeSessionDocument,
-    "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n": types.WebhooksDocument,
-    "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
-    "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n": types.CreateWebhookDocument,
-    "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n": types.SetWebhookActiveDocument,
-    "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n": types.RotateWebhookSecretDocument,
-    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": types.DeleteWebhookDocument,
-    "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n": types.RedeliverWebhookDocument,
     "\n  query WorkspaceSettings { workspace { id name defaultPhoneCountry } }\n": types.WorkspaceSettingsDocument,
     "\n  mutation RenameWorkspace($name: String!) { renameWorkspace(name: $name) { id name } }\n": types.RenameWorkspaceDocument,
     "\n  mutation SetWorkspacePhoneCountry($country: String) { setWorkspacePhoneCountry(country: $country) { id defaultPhoneCountry } }\n": types.SetWorkspacePhoneCountryDocument,
+    "\n  query AuditActors { workspace { id members { id user { id name } } } }\n": types.AuditActorsDocument,
+    "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n": types.DeleteMyAccountDocument,
+    "\n  mutation RequestMyDataExport { requestMyDataExport }\n": types.RequestMyDataExportDocument,
+    "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n": types.WorkspacesPendingDeletionDocument,
+    "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n": types.CancelWorkspaceDeletionDocument,
+    "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n": types.RequestWorkspaceDeletionDocument,
+    "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n": types.RevokeSessionDocument,
+    "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n": types.WorkspaceUsageDocument,
+    "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n": types.RedeliverWebhookDocument,
+    "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n": types.CreateWebhookDocument,
+    "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n": types.WebhooksDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n": types.SetWebhookActiveDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n": types.DeleteWebhookDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) { email workspaceName inviterName role expiresAt }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id workspace { id name } }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation CreateWorkspace($name: String!) {\n    createWorkspace(name: $name) { id name }\n  }\n": types.CreateWorkspaceDocument,
@@ -731,14 +731,6 @@ export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AuditActors { workspace { id members { id user { id name } } } }\n"): (typeof documents)["\n  query AuditActors { workspace { id members { id user { id name } } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Billing {\n    billing {\n      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft trialDaysWithCard trialDaysWithoutCard currentPeriodEnd seatsUsed seatsPaid canManageInPortal\n      usage { limit used allowed }\n      invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }\n      plans { id name free }\n    }\n  }\n"): (typeof documents)["\n  query Billing {\n    billing {\n      enabled planId planName status readOnly graceEndsAt trialEndsAt trialDaysLeft trialDaysWithCard trialDaysWithoutCard currentPeriodEnd seatsUsed seatsPaid canManageInPortal\n      usage { limit used allowed }\n      invoices { stripeId number status currency amountDue amountPaid hostedInvoiceUrl invoicePdf issuedAt paidAt }\n      plans { id name free }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -891,71 +883,11 @@ export function graphql(source: "\n  mutation UpdatePreferences($input: Preferen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RequestMyDataExport { requestMyDataExport }\n"): (typeof documents)["\n  mutation RequestMyDataExport { requestMyDataExport }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n"): (typeof documents)["\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n"): (typeof documents)["\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n"): (typeof documents)["\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n"): (typeof documents)["\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n"): (typeof documents)["\n  mutation UpdateProfile($name: String!) { updateProfile(name: $name) { id name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n"): (typeof documents)["\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n"): (typeof documents)["\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n"): (typeof documents)["\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -968,6 +900,74 @@ export function graphql(source: "\n  mutation RenameWorkspace($name: String!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetWorkspacePhoneCountry($country: String) { setWorkspacePhoneCountry(country: $country) { id defaultPhoneCountry } }\n"): (typeof documents)["\n  mutation SetWorkspacePhoneCountry($country: String) { setWorkspacePhoneCountry(country: $country) { id defaultPhoneCountry } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors { workspace { id members { id user { id name } } } }\n"): (typeof documents)["\n  query AuditActors { workspace { id members { id user { id name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id action actorName actorUserId actorApiKeyId targetType targetId ip userAgent createdAt details } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n"): (typeof documents)["\n  mutation DeleteMyAccount($password: String!) { deleteMyAccount(password: $password) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestMyDataExport { requestMyDataExport }\n"): (typeof documents)["\n  mutation RequestMyDataExport { requestMyDataExport }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n"): (typeof documents)["\n  query WorkspacesPendingDeletion { workspacesPendingDeletion { workspaceId name purgeAfter } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n"): (typeof documents)["\n  mutation CancelWorkspaceDeletion($workspaceId: ID!) { cancelWorkspaceDeletion(workspaceId: $workspaceId) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n"): (typeof documents)["\n  mutation RequestWorkspaceDeletion($confirmName: String!, $password: String!, $workspaceId: ID) {\n    requestWorkspaceDeletion(confirmName: $confirmName, password: $password, workspaceId: $workspaceId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n"): (typeof documents)["\n  query MySessions {\n    me { id sessions { id browser os ipAddress userAgent createdAt expiresAt current } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n"): (typeof documents)["\n  mutation RevokeSession($sessionId: ID!) { revokeSession(sessionId: $sessionId) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceUsage($from: DateTime) {\n    workspaceUsage(from: $from) {\n      from to activeUsers apiCalls errors pageViews\n      days { day activeUsers apiCalls errors pageViews }\n      operations { name calls errors averageMs p95Ms }\n      topFeatures { name count }\n      topPages { name count }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Webhook {\n        deliveries(first: 25) {\n          edges { node { id eventType status responseStatus responseMs attempts error createdAt deliveredAt } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]) {\n    createWebhook(url: $url, eventTypes: $eventTypes) { secret webhook { id url } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks(first: 100) { edges { node { id url eventTypes isActive createdAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n"): (typeof documents)["\n  mutation SetWebhookActive($id: ID!, $isActive: Boolean) { updateWebhook(id: $id, isActive: $isActive) { id isActive } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { id url } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,3 +4,5 @@ export const LIFECYCLE_STAGES: LifecycleStage[] = ['SUBSCRIBER', 'LEAD', 'QUALIF
 export const ACTIVITY_TYPES: ActivityType[] = ['TASK', 'CALL', 'MEETING'];
 /** Highest first. */
 export const ROLES: Role[] = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'];
+/** The roles up to `role`, highest first: the server's rule that you hand out and manage roles up to your own. */
+export const rolesUpTo = (role: Role) => ROLES.slice(ROLES.indexOf(role));

@@ -1,5 +1,6 @@
 import { createSignal, on, createEffect, type Accessor } from 'solid-js';
-import type { CombinedError } from '@urql/core';
+import type { CombinedError, TypedDocumentNode } from '@urql/core';
+import { useClient } from '@urql/solid';
 import { errorMessage } from './errors';
 
 export interface Page<Row> {
@@ -55,6 +56,38 @@ export function createPagedList<Row>(key: Accessor<unknown>, load: PageLoader<Ro
     },
     reload: () => fetchPage(true),
   };
+}
+
+/** A Relay connection as the list queries select it. */
+export interface Connection<Row> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: Array<{ node: Row }>;
+}
+
+export type PagedList<Row> = ReturnType<typeof createPagedList<Row>>;
+
+/** A paged list read from one connection field of `query`, which takes `first`, `after` and `variables()`. */
+export function createConnectionList<Row, Data, Variables extends object>(
+  query: TypedDocumentNode<Data, Variables & { first: number; after?: string | null }>,
+  variables: Accessor<Variables>,
+  connection: (data: Data) => Connection<Row> | undefined,
+  pageSize = 100,
+) {
+  const client = useClient();
+  return createPagedList<Row>(variables, async (after) => {
+    const result = await client.query(query, { first: pageSize, after, ...variables() }, { requestPolicy: 'network-only' }).toPromise();
+    const found = result.data && connection(result.data);
+    return {
+      error: result.error,
+      page: found && {
+        rows: found.edges.map((e) => e.node),
+        endCursor: found.pageInfo.endCursor,
+        hasNextPage: found.pageInfo.hasNextPage,
+        totalCount: found.totalCount,
+      },
+    };
+  });
 }
 
 /** A value that follows `source` once it has been still for `ms` (typing in a filter box). */

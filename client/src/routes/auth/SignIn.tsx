@@ -2,7 +2,7 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
 import { AuthPage } from '../../components/AuthPage';
-import { Field } from '../../components/Field';
+import { Field, PasswordField } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
@@ -34,14 +34,7 @@ const SignIn: Component = () => {
     <AuthPage title="Sign in">
       <form onSubmit={submit} class="stack">
         <Field label="Email" type="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-        <Field
-          label="Password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password()}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
+        <PasswordField label="Password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
         <ErrorNotice message={errorMessage(state.error)} />
         <button type="submit" class="primary" disabled={state.fetching}>
           {state.fetching ? 'Signing in…' : 'Sign in'}

@@ -2,9 +2,8 @@ import { useNavigate } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
 import { CompanyPicker } from '../../components/CompanyPicker';
-import { Disclosure } from '../../components/Disclosure';
 import { Field } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { NewRecordForm } from '../../components/NewRecordForm';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 
@@ -17,8 +16,7 @@ export const NewContact: Component = () => {
   const [state, create] = createMutation(Create);
   const [form, setForm] = createSignal({ firstName: '', lastName: '', email: '', jobTitle: '', companyId: '' });
   const set = (key: keyof ReturnType<typeof form>) => (value: string) => setForm({ ...form(), [key]: value });
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const { email, companyId, jobTitle, ...names } = form();
     const input = { ...names, emails: email ? [email] : [], jobTitle: jobTitle || null, companyId: companyId || null };
     const result = await create({ input });
@@ -26,25 +24,12 @@ export const NewContact: Component = () => {
     if (id) navigate(`/contacts/${id}`);
   };
   return (
-    <Disclosure label="New contact">
-      {(close) => (
-        <form class="stack" onSubmit={submit} aria-label="New contact">
-          <Field label="First name" required value={form().firstName} onInput={(e) => set('firstName')(e.currentTarget.value)} />
-          <Field label="Last name" value={form().lastName} onInput={(e) => set('lastName')(e.currentTarget.value)} />
-          <Field label="Email" type="email" value={form().email} onInput={(e) => set('email')(e.currentTarget.value)} />
-          <Field label="Job title" value={form().jobTitle} onInput={(e) => set('jobTitle')(e.currentTarget.value)} />
-          <CompanyPicker id="new-contact-company" value={form().companyId} onChange={set('companyId')} />
-          <ErrorNotice message={errorMessage(state.error)} />
-          <div class="row">
-            <button type="submit" class="primary" disabled={state.fetching}>
-              Create contact
-            </button>
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
-    </Disclosure>
+    <NewRecordForm label="New contact" submit="Create contact" busy={state.fetching} error={errorMessage(state.error)} onSubmit={() => void submit()}>
+      <Field label="First name" required value={form().firstName} onInput={(e) => set('firstName')(e.currentTarget.value)} />
+      <Field label="Last name" value={form().lastName} onInput={(e) => set('lastName')(e.currentTarget.value)} />
+      <Field label="Email" type="email" value={form().email} onInput={(e) => set('email')(e.currentTarget.value)} />
+      <Field label="Job title" value={form().jobTitle} onInput={(e) => set('jobTitle')(e.currentTarget.value)} />
+      <CompanyPicker id="new-contact-company" value={form().companyId} onChange={set('companyId')} />
+    </NewRecordForm>
   );
 };

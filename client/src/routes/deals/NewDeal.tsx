@@ -2,9 +2,8 @@ import { useNavigate } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
 import { CompanyPicker } from '../../components/CompanyPicker';
-import { Disclosure } from '../../components/Disclosure';
 import { Field } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { NewRecordForm } from '../../components/NewRecordForm';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { toMinorUnits } from '../../lib/format';
@@ -19,8 +18,7 @@ export const NewDeal: Component<{ pipelineId?: string }> = (props) => {
   const [form, setForm] = createSignal({ name: '', amount: '', currency: 'USD', companyId: '' });
   const [localError, setLocalError] = createSignal<string | null>(null);
   const set = (key: keyof ReturnType<typeof form>) => (value: string) => setForm({ ...form(), [key]: value });
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const { name, amount, currency, companyId } = form();
     const amountMinor = amount ? toMinorUnits(amount, currency) : null;
     if (amount && amountMinor === null) return setLocalError(`Enter the amount as a number, e.g. 1200.50.`);
@@ -31,26 +29,13 @@ export const NewDeal: Component<{ pipelineId?: string }> = (props) => {
     if (id) navigate(`/deals/${id}`);
   };
   return (
-    <Disclosure label="New deal">
-      {(close) => (
-        <form class="stack" onSubmit={submit} aria-label="New deal">
-          <Field label="Deal name" required value={form().name} onInput={(e) => set('name')(e.currentTarget.value)} />
-          <div class="row">
-            <Field label="Amount" inputMode="decimal" value={form().amount} onInput={(e) => set('amount')(e.currentTarget.value)} />
-            <Field label="Currency" maxLength={3} size={4} value={form().currency} onInput={(e) => set('currency')(e.currentTarget.value.toUpperCase())} />
-          </div>
-          <CompanyPicker id="new-deal-company" value={form().companyId} onChange={set('companyId')} />
-          <ErrorNotice message={localError() ?? errorMessage(state.error)} />
-          <div class="row">
-            <button type="submit" class="primary" disabled={state.fetching}>
-              Create deal
-            </button>
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
-    </Disclosure>
+    <NewRecordForm label="New deal" submit="Create deal" busy={state.fetching} error={localError() ?? errorMessage(state.error)} onSubmit={() => void submit()}>
+      <Field label="Deal name" required value={form().name} onInput={(e) => set('name')(e.currentTarget.value)} />
+      <div class="row">
+        <Field label="Amount" inputMode="decimal" value={form().amount} onInput={(e) => set('amount')(e.currentTarget.value)} />
+        <Field label="Currency" maxLength={3} size={4} value={form().currency} onInput={(e) => set('currency')(e.currentTarget.value.toUpperCase())} />
+      </div>
+      <CompanyPicker id="new-deal-company" value={form().companyId} onChange={set('companyId')} />
+    </NewRecordForm>
   );
 };

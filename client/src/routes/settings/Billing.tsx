@@ -3,13 +3,13 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, onMount, Show, type Component } from 'solid-js';
-import { SettingsFrame } from '../../components/SettingsNav';
+import { SettingsTable } from '../../components/settings/SettingsTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { Gate } from './parts';
+import { gatedScreen } from './parts';
 
 const BillingQuery = graphql(`
   query Billing {
@@ -165,42 +165,25 @@ const BillingScreen: Component = () => {
 
             <h3>Invoices</h3>
             <Show when={b().invoices.length > 0} fallback={<EmptyState title="No invoices yet." />}>
-              <div class="table-scroll">
-                <table aria-label="Invoices">
-                  <thead>
-                    <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Number</th>
-                      <th scope="col">Amount</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">
-                        <span class="visually-hidden">Links</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={b().invoices}>
-                      {(invoice) => (
-                        <tr>
-                          <td>{formatDate(invoice.issuedAt)}</td>
-                          <td>{invoice.number ?? ''}</td>
-                          <td>{money(invoice.status === 'paid' ? invoice.amountPaid : invoice.amountDue, invoice.currency)}</td>
-                          <td>{humanize(invoice.status.toUpperCase())}</td>
-                          <td>
-                            <Show when={invoice.hostedInvoiceUrl}>
-                              {(url) => (
-                                <a href={url()} target="_blank" rel="noopener noreferrer">
-                                  View<span class="visually-hidden"> invoice {invoice.number}</span>
-                                </a>
-                              )}
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <SettingsTable label="Invoices" headings={['Date', 'Number', 'Amount', 'Status', { label: 'Links', hidden: true }]} rows={b().invoices}>
+                {(invoice) => (
+                  <tr>
+                    <td>{formatDate(invoice.issuedAt)}</td>
+                    <td>{invoice.number ?? ''}</td>
+                    <td>{money(invoice.status === 'paid' ? invoice.amountPaid : invoice.amountDue, invoice.currency)}</td>
+                    <td>{humanize(invoice.status.toUpperCase())}</td>
+                    <td>
+                      <Show when={invoice.hostedInvoiceUrl}>
+                        {(url) => (
+                          <a href={url()} target="_blank" rel="noopener noreferrer">
+                            View<span class="visually-hidden"> invoice {invoice.number}</span>
+                          </a>
+                        )}
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </SettingsTable>
             </Show>
           </Show>
         )}
@@ -209,12 +192,4 @@ const BillingScreen: Component = () => {
   );
 };
 
-const Billing: Component = () => (
-  <SettingsFrame title="Billing">
-    <Gate permission="billing:manage" what="billing">
-      <BillingScreen />
-    </Gate>
-  </SettingsFrame>
-);
-
-export default Billing;
+export default gatedScreen({ title: 'Billing', permission: 'billing:manage', what: 'billing' }, BillingScreen);

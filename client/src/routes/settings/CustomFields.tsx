@@ -1,6 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show, type Component } from 'solid-js';
-import { Field } from '../../components/Field';
+import { Field, SelectField } from '../../components/Field';
+import { SettingsTable } from '../../components/settings/SettingsTable';
 import { SettingsFrame } from '../../components/SettingsNav';
 import { ErrorNotice, Loading } from '../../components/States';
 import { graphql } from '../../gql';
@@ -73,39 +74,32 @@ const CustomFields: Component = () => {
         <Loading />
       </Show>
       <ErrorNotice message={errorMessage(result.error) ?? error()} />
-      <table class="table">
-        <thead>
-          <tr><th>Label</th><th>Key</th><th>Type</th><th>Options</th><th>Actions</th></tr>
-        </thead>
-        <tbody>
-          <For each={result.data?.customFields ?? []}>
-            {(field) => (
-              <tr>
-                <td>{field.label}{field.archivedAt ? ' (archived)' : ''}</td>
-                <td><code>{field.key}</code></td>
-                <td>{typeLabel(field.type)}</td>
-                <td>{field.options.map((o) => o.label).join(', ')}</td>
-                <td class="row">
-                  <Show when={!field.deletedAt} fallback={<button type="button" onClick={() => run(restore({ id: field.id }))}>Restore {field.label}</button>}>
-                    <button type="button" onClick={() => { const next = prompt(`Rename ${field.label}`, field.label); if (next?.trim()) void run(update({ id: field.id, input: { label: next.trim() } })); }} disabled={updating.fetching}>
-                      Rename {field.label}
-                    </button>
-                    <button type="button" onClick={() => run(update({ id: field.id, input: { archived: !field.archivedAt } }))}>
-                      {field.archivedAt ? 'Unarchive' : 'Archive'} {field.label}
-                    </button>
-                    <Show when={isSelect(field.type)}>
-                      <button type="button" disabled={adding.fetching} onClick={() => { const next = prompt(`New option for ${field.label}`); if (next?.trim()) void run(addOption({ id: field.id, label: next.trim() })); }}>
-                        Add option to {field.label}
-                      </button>
-                    </Show>
-                    <button type="button" class="danger" onClick={() => run(remove({ id: field.id }))}>Delete {field.label}</button>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <SettingsTable label="Custom fields" headings={['Label', 'Key', 'Type', 'Options', 'Actions']} rows={result.data?.customFields ?? []}>
+        {(field) => (
+          <tr>
+            <td>{field.label}{field.archivedAt ? ' (archived)' : ''}</td>
+            <td><code>{field.key}</code></td>
+            <td>{typeLabel(field.type)}</td>
+            <td>{field.options.map((o) => o.label).join(', ')}</td>
+            <td class="row">
+              <Show when={!field.deletedAt} fallback={<button type="button" onClick={() => run(restore({ id: field.id }))}>Restore {field.label}</button>}>
+                <button type="button" onClick={() => { const next = prompt(`Rename ${field.label}`, field.label); if (next?.trim()) void run(update({ id: field.id, input: { label: next.trim() } })); }} disabled={updating.fetching}>
+                  Rename {field.label}
+                </button>
+                <button type="button" onClick={() => run(update({ id: field.id, input: { archived: !field.archivedAt } }))}>
+                  {field.archivedAt ? 'Unarchive' : 'Archive'} {field.label}
+                </button>
+                <Show when={isSelect(field.type)}>
+                  <button type="button" disabled={adding.fetching} onClick={() => { const next = prompt(`New option for ${field.label}`); if (next?.trim()) void run(addOption({ id: field.id, label: next.trim() })); }}>
+                    Add option to {field.label}
+                  </button>
+                </Show>
+                <button type="button" class="danger" onClick={() => run(remove({ id: field.id }))}>Delete {field.label}</button>
+              </Show>
+            </td>
+          </tr>
+        )}
+      </SettingsTable>
       <form
         class="stack narrow"
         onSubmit={async (event) => {
@@ -119,12 +113,7 @@ const CustomFields: Component = () => {
       >
         <h2>Add a field</h2>
         <Field label="Field label" required value={label()} onInput={(e) => setLabel(e.currentTarget.value)} />
-        <div class="field">
-          <label for="custom-field-type">Field type</label>
-          <select id="custom-field-type" value={type()} onChange={(e) => setType(e.currentTarget.value as CustomFieldType)}>
-            <For each={TYPES}>{(t) => <option value={t}>{typeLabel(t)}</option>}</For>
-          </select>
-        </div>
+        <SelectField id="custom-field-type" label="Field type" value={type()} options={TYPES.map((t) => [t, typeLabel(t)] as const)} onChange={(t) => setType(t as CustomFieldType)} />
         <Show when={selects()}>
           <Field label="Options" hint="Comma-separated, in order." value={options()} onInput={(e) => setOptions(e.currentTarget.value)} />
         </Show>

@@ -1,13 +1,13 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, onCleanup, Show, type Component } from 'solid-js';
-import { SettingsFrame } from '../../components/SettingsNav';
-import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+import { QueryStates } from '../../components/settings/QueryStates';
+import { SettingsForm } from '../../components/settings/SettingsForm';
+import { SettingsTable } from '../../components/settings/SettingsTable';
 import { graphql } from '../../gql';
 import type { ExportFormat } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
 import { formatDateTime, humanize } from '../../lib/format';
 import { sameOrigin } from '../../lib/record-links';
-import { Gate } from './parts';
+import { gatedScreen } from './parts';
 
 const ExportsQuery = graphql(`
   query WorkspaceExports {
@@ -48,16 +48,16 @@ const ExportScreen: Component = () => {
         A zip archive of everything in this workspace: one file per record type (JSON Lines or CSV), the uploaded files, and a manifest with counts and checksums.
         You get an email when it is ready; it can be downloaded for 7 days.
       </p>
-      <form
-        class="stack narrow"
-        aria-labelledby="new-export-heading"
-        onSubmit={async (event) => {
-          event.preventDefault();
+      <SettingsForm
+        heading="Export the workspace"
+        submit="Request export"
+        state={request}
+        disabled={underWay()}
+        onSubmit={async () => {
           const done = await send({ format: format() });
           if (done.data) reload();
         }}
       >
-        <h3 id="new-export-heading">Export the workspace</h3>
         <fieldset>
           <legend>Format</legend>
           <For each={['JSON', 'CSV'] as ExportFormat[]}>
@@ -68,79 +68,45 @@ const ExportScreen: Component = () => {
             )}
           </For>
         </fieldset>
-        <ErrorNotice message={errorMessage(request.error)} />
-        <button type="submit" class="primary" disabled={request.fetching || underWay()}>
-          Request export
-        </button>
-      </form>
+      </SettingsForm>
 
       <h3>Exports</h3>
-      <Show when={!result.error} fallback={<ErrorNotice message={errorMessage(result.error)} onRetry={reload} />}>
-        <Show when={result.data} fallback={<Loading />}>
-          <Show when={exports().length > 0} fallback={<EmptyState title="No exports yet." />}>
-            <div class="table-scroll">
-              <table aria-label="Exports">
-                <thead>
-                  <tr>
-                    <th scope="col">Requested</th>
-                    <th scope="col">Format</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Size</th>
-                    <th scope="col">Available until</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Download</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={exports()}>
-                    {(row) => (
-                      <tr>
-                        <td>{formatDateTime(row.createdAt)}</td>
-                        <td>{row.format}</td>
-                        <td>
-                          <Show when={row.status === 'RUNNING' || row.status === 'QUEUED'} fallback={humanize(row.status)}>
-                            <label>
-                              {humanize(row.status)}{' '}
-                              <progress max={Math.max(row.recordsTotal, 1)} value={row.recordsDone}>
-                                {row.recordsDone} of {row.recordsTotal}
-                              </progress>
-                            </label>
-                          </Show>
-                          <Show when={row.error}>
-                            <span class="error-text"> {row.error}</span>
-                          </Show>
-                        </td>
-                        <td>{megabytes(row.byteSize)}</td>
-                        <td>{row.expiresAt ? formatDateTime(row.expiresAt) : ''}</td>
-                        <td>
-                          <Show when={row.downloadUrl}>
-                            {(url) => (
-                              <a href={sameOrigin(url())} download="">
-                                Download<span class="visually-hidden"> the {row.format} export of {formatDateTime(row.createdAt)}</span>
-                              </a>
-                            )}
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
-        </Show>
-      </Show>
+      <QueryStates result={result} onRetry={reload} empty="No exports yet." count={exports().length}>
+      <SettingsTable label="Exports" headings={['Requested', 'Format', 'Status', 'Size', 'Available until', { label: 'Download', hidden: true }]} rows={exports()}>
+        {(row) => (
+          <tr>
+            <td>{formatDateTime(row.createdAt)}</td>
+            <td>{row.format}</td>
+            <td>
+              <Show when={row.status === 'RUNNING' || row.status === 'QUEUED'} fallback={humanize(row.status)}>
+                <label>
+                  {humanize(row.status)}{' '}
+                  <progress max={Math.max(row.recordsTotal, 1)} value={row.recordsDone}>
+                    {row.recordsDone} of {row.recordsTotal}
+                  </progress>
+                </label>
+              </Show>
+              <Show when={row.error}>
+                <span class="error-text"> {row.error}</span>
+              </Show>
+            </td>
+            <td>{megabytes(row.byteSize)}</td>
+            <td>{row.expiresAt ? formatDateTime(row.expiresAt) : ''}</td>
+            <td>
+              <Show when={row.downloadUrl}>
+                {(url) => (
+                  <a href={sameOrigin(url())} download="">
+                    Download<span class="visually-hidden"> the {row.format} export of {formatDateTime(row.createdAt)}</span>
+                  </a>
+                )}
+              </Show>
+            </td>
+          </tr>
+        )}
+      </SettingsTable>
+      </QueryStates>
     </>
   );
 };
 
-const Export: Component = () => (
-  <SettingsFrame title="Export">
-    <Gate permission="workspace:export" what="workspace exports">
-      <ExportScreen />
-    </Gate>
-  </SettingsFrame>
-);
-
-export default Export;
+export default gatedScreen({ title: 'Export', permission: 'workspace:export', what: 'workspace exports' }, ExportScreen);

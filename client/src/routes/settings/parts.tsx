@@ -1,4 +1,5 @@
 import { createSignal, Show, type Component, type JSX, type ParentComponent } from 'solid-js';
+import { SettingsFrame } from '../../components/SettingsNav';
 import { EmptyState, Loading } from '../../components/States';
 import { useSession } from '../../lib/session';
 
@@ -117,3 +118,14 @@ export const Gate: ParentComponent<{ permission: string; what: string; who?: str
     </Show>
   );
 };
+
+/** A settings screen for the roles holding `permission`: the settings frame, then the screen or why it is not shown. */
+export function gatedScreen(gate: { title: string; permission: string; what: string }, Screen: Component): Component {
+  return () => (
+    <SettingsFrame title={gate.title}>
+      <Gate permission={gate.permission} what={gate.what}>
+        <Screen />
+      </Gate>
+    </SettingsFrame>
+  );
+}
