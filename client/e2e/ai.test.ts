@@ -113,7 +113,7 @@ describe('Kith web app: AI on what the user selects', () => {
     const form = page.getByRole('form', { name: 'Draft a reply' });
     await form.waitFor();
     const source = await form.getByLabel('Reply to').locator('option', { hasText: /: Quote$/ }).getAttribute('value');
-    await form.getByLabel('Reply to').selectOption(source!);
+    await form.getByLabel('Reply to').selectOption(source);
     await form.getByLabel('Tone').selectOption('FORMAL');
     provider.enqueue({ content: 'Dear Ada, the quote follows on Thursday.' });
     await form.getByRole('button', { name: 'Draft' }).click();
@@ -145,7 +145,7 @@ describe('Kith web app: AI on what the user selects', () => {
     const form = page.getByRole('form', { name: 'Draft a reply' });
     await form.waitFor();
     const source = await form.getByLabel('Reply to').locator('option', { hasText: /inbound.*: Quote$/ }).getAttribute('value');
-    await form.getByLabel('Reply to').selectOption(source!);
+    await form.getByLabel('Reply to').selectOption(source);
     provider.enqueue({ content: 'Hello Ada, the quote is attached.' });
     await form.getByRole('button', { name: 'Draft' }).click();
     await page.getByRole('dialog', { name: 'What will be sent' }).getByRole('button', { name: 'Send' }).click();

@@ -67,7 +67,7 @@ describe('Kith web app: import', () => {
 
     const link = page.getByRole('link', { name: 'Download the rows that failed (CSV)' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const errors = (await readFile((await download.path())!)).toString('utf8');
+    const errors = (await readFile((await download.path()))).toString('utf8');
     expect(errors).toContain('Broken,Row,not-an-email,,,,,"""not-an-email"" is not a valid email address."');
 
     expect(await h.app.prisma.contact.count({ where: { firstName: 'Ada', deletedAt: null } })).toBe(1);

@@ -117,7 +117,7 @@ describe('Kith web app: the journey', () => {
     const download = page.getByRole('link', { name: /^Download/ });
     await download.waitFor();
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
-    expect((await readFile((await file.path())!)).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile((await file.path()))).subarray(0, 2).toString()).toBe('PK');
 
     // A viewer, invited and joined, sees the board but cannot drag or edit; the API refuses a move.
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Members' }).click();

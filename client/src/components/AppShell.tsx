@@ -30,7 +30,7 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
     if (session.me() === null) navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   });
   createEffect(() => {
-    location.pathname;
+    void location.pathname;
     setMenuOpen(false);
   });
 

@@ -41,7 +41,7 @@ function draftOf(value: Record<string, unknown>): string | string[] | boolean {
   if ('options' in value) return (value.options as Array<{ id: string }>).map((o) => o.id);
   if ('option' in value) return (value.option as { id: string } | null)?.id ?? '';
   if ('member' in value) return (value.member as { id: string } | null)?.id ?? '';
-  if ('amount' in value) return `${value.amount} ${value.currency}`;
+  if ('amount' in value) return `${String(value.amount)} ${String(value.currency)}`;
   if ('dateTime' in value) return String(value.dateTime).slice(0, 16);
   return String(value.text ?? value.number ?? value.date ?? '');
 }

@@ -26,7 +26,7 @@ export const ShellTools: Component = () => {
   onMount(() => document.addEventListener('keydown', onKey));
   onCleanup(() => document.removeEventListener('keydown', onKey));
   createEffect(() => {
-    location.pathname;
+    void location.pathname;
     setSearching(false);
   });
   const closeFeed = () => {

@@ -96,7 +96,7 @@ export const ExtractContact: Component = () => {
       ? await client.mutation(Update, { id: matchId, input: input() }).toPromise()
       : await client.mutation(Create, { input: input() }).toPromise();
     if (result.error || !result.data) return setError(errorMessage(result.error));
-    const id = 'createContact' in result.data ? result.data.createContact.id : (result.data as { updateContact: { id: string } }).updateContact.id;
+    const id = 'createContact' in result.data ? result.data.createContact.id : (result.data).updateContact.id;
     navigate(`/contacts/${id}`);
   };
 

@@ -27,6 +27,7 @@ type Row = { id: string; name?: string };
 interface Props<R extends Row, List extends string> {
   /** The list's path, query field and field id prefix, e.g. "contacts"; its title is the same, capitalised. */
   list: List;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each list's query has its own variables
   query: TypedDocumentNode<Record<List, Connection<R>>, any>;
   pageSize?: number;
   /** The search box's placeholder; no search box without one. */

@@ -19,7 +19,7 @@ export function createListView<Row>(columns: Column<Row>[], defaultSort: SortSta
     filter: (toolbar: Filter) => mergedFilter(view(), toolbar, custom()),
     open: (next: SavedView | null) => {
       setView(next);
-      showFilter((next?.filter as Filter | undefined) ?? {});
+      showFilter((next?.filter) ?? {});
       setSort((next?.sort as SortState | null) ?? defaultSort);
       setChosen(next?.columns.length ? next.columns : null);
     },

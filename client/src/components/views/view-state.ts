@@ -35,8 +35,8 @@ export function compact(filter: Filter): Filter {
  * A list's filter: the open view's, with the fields the toolbar shows replaced by the toolbar's values
  * and the toolbar's custom condition added to the view's.
  */
-export function mergedFilter(view: SavedView | null, toolbar: Filter, custom: unknown | null): Filter {
-  const base = { ...((view?.filter as Filter | undefined) ?? {}) };
+export function mergedFilter(view: SavedView | null, toolbar: Filter, custom: unknown): Filter {
+  const base = { ...((view?.filter) ?? {}) };
   for (const key of Object.keys(toolbar)) delete base[key];
   const conditions = [...((base.custom as unknown[] | undefined) ?? []), ...(custom ? [custom] : [])];
   return compact({ ...base, ...toolbar, custom: conditions });
@@ -44,6 +44,6 @@ export function mergedFilter(view: SavedView | null, toolbar: Filter, custom: un
 
 /** The view's conditions the toolbar does not show (anyOf, dates, custom conditions), counted for a hint. */
 export function hiddenConditions(view: SavedView | null, shown: string[]): number {
-  const filter = (view?.filter as Filter | undefined) ?? {};
+  const filter = (view?.filter) ?? {};
   return Object.entries(filter).reduce((n, [key, v]) => (shown.includes(key) ? n : n + (Array.isArray(v) ? v.length : 1)), 0);
 }

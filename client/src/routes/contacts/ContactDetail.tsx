@@ -92,7 +92,7 @@ const ContactDetail: Component = () => {
                       value={contact().company?.name}
                       display={contact().company && <A href={`/companies/${contact().company!.id}`}>{contact().company!.name}</A>}
                       canEdit={false}
-                      onSave={async () => null}
+                      onSave={() => Promise.resolve(null)}
                     />
                   }
                 >
@@ -102,8 +102,8 @@ const ContactDetail: Component = () => {
                     onChange={(id) => void save({ companyId: id || null })}
                   />
                 </Show>
-                <InlineField label="Owner" value={contact().owner?.name} canEdit={false} onSave={async () => null} />
-                <InlineField label="Created" value={formatDate(contact().createdAt)} canEdit={false} onSave={async () => null} />
+                <InlineField label="Owner" value={contact().owner?.name} canEdit={false} onSave={() => Promise.resolve(null)} />
+                <InlineField label="Created" value={formatDate(contact().createdAt)} canEdit={false} onSave={() => Promise.resolve(null)} />
               </div>
               <CustomValues entity="CONTACT" recordId={contact().id} canEdit={session.can('records:update')} />
               <Attachments recordId={contact().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />

@@ -109,9 +109,9 @@ const DealDetail: Component = () => {
                   value={deal().company?.name}
                   display={deal().company && <A href={`/companies/${deal().company!.id}`}>{deal().company!.name}</A>}
                   canEdit={false}
-                  onSave={async () => null}
+                  onSave={() => Promise.resolve(null)}
                 />
-                <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={async () => null} />
+                <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={() => Promise.resolve(null)} />
               </div>
               <CustomValues entity="DEAL" recordId={deal().id} canEdit={session.can('records:update')} />
               <Attachments recordId={deal().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />

@@ -66,7 +66,7 @@ const PublicForm: Component = () => {
         <Match when={fields.loading}>
           <Loading />
         </Match>
-        <Match when={fields.error}>
+        <Match when={fields.error != null}>
           <ErrorNotice message="This form cannot be loaded right now." onRetry={refetch} />
         </Match>
         <Match when={fields() === null}>

@@ -60,6 +60,8 @@ const BillingScreen: Component = () => {
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
   // Back from Stripe Checkout: read the subscription now rather than wait for the webhook.
+  // Solid does not await onMount; the callback handles its own failures.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   onMount(async () => {
     const sessionId = params.session_id;
     if (params.checkout === 'success' && sessionId) {

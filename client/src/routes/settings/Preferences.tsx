@@ -36,7 +36,7 @@ const Preferences: Component = () => {
   // second choice is made carries the first one's old values and would undo it.
   const saved = session.me()?.preferences;
   const [current, setCurrent] = createSignal<DisplayPreferences>(
-    saved ? { theme: saved.theme, fontFamily: saved.fontFamily, fontSize: saved.fontSize } : { theme: 'SYSTEM' as Theme, fontFamily: 'system', fontSize: 16 },
+    saved ? { theme: saved.theme, fontFamily: saved.fontFamily, fontSize: saved.fontSize } : { theme: 'SYSTEM', fontFamily: 'system', fontSize: 16 },
   );
   // The whole set is saved each time, so the last save to land is the page's state.
   const save = latestSave((input: PreferencesInput) => update({ input }));
