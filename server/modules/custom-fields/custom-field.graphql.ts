@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CreateCustomFieldInput, CustomFieldOptionInput, MAX_FIELDS, MAX_OPTIONS, OptionUpdateInput, UpdateCustomFieldInput } from './custom-field.inputs.js';
 import { CustomFieldEntityEnum, CustomFieldTypeEnum } from './custom-field.types.js';
 import { createField, reorderFields, setFieldDeleted, updateField } from './definitions.service.js';
 import { addOption, mergeOptions, reorderOptions, updateOption } from './options.service.js';
 import { changeFieldType, type ConversionFailure, type TypeChangeReport } from './type-change.service.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 const fieldKey = (id: string) => idFromGlobalId(id, 'CustomField', 'Field');
 const onField = (ctx: Context, id: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.customField.findUnique({ where: { id: fieldKey(id) } }), 'customFields:manage', 'Custom field');
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.customField.findUnique({ where: { id: fieldKey(id) } }), 'customFields:manage', 'Custom field');
 const optionId = z.string().max(64);
 
 const ConversionFailureType = builder.objectRef<ConversionFailure>('CustomFieldConversionFailure').implement({

@@ -1,17 +1,17 @@
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import type { FormFieldDefinition } from './form-definition.js';
 import { CreateFormInput, UpdateFormInput } from './form.inputs.js';
 import { createForm, deleteForm, liveFormWhere, regenerateFormKey, updateForm } from './forms.service.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Form');
 
 /** Another workspace's form, or a deleted one, reads as NOT_FOUND; then the role must manage forms. */
 const manageForm = (ctx: Context, globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.form.findUnique({ where: liveFormWhere(key(globalId)), select: { workspaceId: true } }), 'forms:manage', 'Form');
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.form.findUnique({ where: liveFormWhere(key(globalId)), select: { workspaceId: true } }), 'forms:manage', 'Form');
 
 // The validation plugin has already run formFieldsSchema (and its transforms) on `fields`.
 const definition = (fields: unknown) => fields as FormFieldDefinition[];

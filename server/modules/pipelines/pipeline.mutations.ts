@@ -2,21 +2,21 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { PipelineInput, PipelineUpdateInput, StageInput, StageUpdateInput } from './pipeline.inputs.js';
 import { MAX_STAGES } from './pipeline.inputs.js';
 import { createPipeline, deletePipeline, updatePipeline } from './pipelines.service.js';
 import { addStage, deleteStage, reorderStages, updateStage } from './stages.service.js';
 import './pipeline.types.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 const pipelineKey = (id: string) => idFromGlobalId(id, 'Pipeline');
 const stageKey = (id: string) => idFromGlobalId(id, 'PipelineStage', 'Stage');
 
 const onPipeline = (ctx: Context, id: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.pipeline.findUnique({ where: { id: pipelineKey(id) } }), 'pipelines:manage', 'Pipeline');
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.pipeline.findUnique({ where: { id: pipelineKey(id) } }), 'pipelines:manage', 'Pipeline');
 const onStage = (ctx: Context, id: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.pipelineStage.findUnique({ where: { id: stageKey(id) } }), 'pipelines:manage', 'Stage');
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.pipelineStage.findUnique({ where: { id: stageKey(id) } }), 'pipelines:manage', 'Stage');
 
 builder.mutationFields((t) => ({
   createPipeline: t.prismaField({

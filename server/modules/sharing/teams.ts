@@ -7,9 +7,9 @@ import { UserType } from '../accounts/user.types.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { keysOf } from '../records/links.service.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 builder.prismaNode('Team', {
   id: { field: 'id' },
@@ -37,7 +37,7 @@ async function memberKeys(tx: Prisma.TransactionClient, workspaceId: string, glo
 }
 
 const teamScope = (ctx: Context, globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.team.findUnique({ where: { id: idFromGlobalId(globalId, 'Team') } }), 'teams:manage', 'Team');
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.team.findUnique({ where: { id: idFromGlobalId(globalId, 'Team') } }), 'teams:manage', 'Team');
 const duplicate = 'A team with this name already exists.';
 
 builder.queryField('teams', (t) =>

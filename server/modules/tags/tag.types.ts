@@ -3,9 +3,9 @@ import { builder } from '../../builder.js';
 import { rethrowUniqueViolation } from '../../errors.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 export const TagType = builder.prismaNode('Tag', {
   id: { field: 'id' },
@@ -22,8 +22,8 @@ const tagName = requiredText('Tag name', 50);
 const tagColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'Colors are hex codes like #3366ff.');
 const duplicate = 'A tag with this name already exists.';
 
-const tagScope = (ctx: Parameters<typeof permissionOnRecord>[0], globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.tag.findUnique({ where: { id: idFromGlobalId(globalId, 'Tag') } }), 'tags:manage', 'Tag');
+const tagScope = (ctx: Parameters<typeof permissionOnWorkspaceRow>[0], globalId: string) =>
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.tag.findUnique({ where: { id: idFromGlobalId(globalId, 'Tag') } }), 'tags:manage', 'Tag');
 
 builder.queryField('tags', (t) =>
   t.prismaField({

@@ -3,17 +3,17 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { isWebhookEventType } from './event-types.js';
 import { createWebhook, deleteWebhook, redeliver, rotateWebhookSecret, updateWebhook } from './webhooks.service.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 const eventTypes = z
   .array(z.string().refine(isWebhookEventType, { error: (issue) => `Unknown event type "${String(issue.input)}"; event types look like "contact.created" (see docs/api.md).` }))
   .max(50);
 
 const onWebhook = (ctx: Context, globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.webhook.findUnique({ where: { id: idFromGlobalId(globalId, 'Webhook') } }), 'webhooks:manage', 'Webhook');
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.webhook.findUnique({ where: { id: idFromGlobalId(globalId, 'Webhook') } }), 'webhooks:manage', 'Webhook');
 
 builder.prismaNode('WebhookDelivery', {
   id: { field: 'id' },
@@ -117,7 +117,7 @@ builder.mutationFields((t) => ({
     description: 'Sends a delivery again (for instance after fixing the receiver).',
     args: { deliveryId: t.arg.id() },
     authScopes: (_root, args, ctx) =>
-      permissionOnRecord(ctx, () => ctx.prisma.webhookDelivery.findUnique({ where: { id: idFromGlobalId(args.deliveryId, 'WebhookDelivery') } }), 'webhooks:manage', 'WebhookDelivery'),
+      permissionOnWorkspaceRow(ctx, () => ctx.prisma.webhookDelivery.findUnique({ where: { id: idFromGlobalId(args.deliveryId, 'WebhookDelivery') } }), 'webhooks:manage', 'WebhookDelivery'),
     resolve: async (query, _root, args, ctx) => {
       const delivery = await redeliver(ctx, idFromGlobalId(args.deliveryId, 'WebhookDelivery'));
       return ctx.prisma.webhookDelivery.findUniqueOrThrow({ ...query, where: { id: delivery.id } });

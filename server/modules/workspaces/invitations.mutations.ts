@@ -8,13 +8,13 @@ import {
   resendInvitation,
   revokeInvitation,
 } from './invitations.service.js';
-import { permissionInWorkspace, permissionOnRecord } from './record-scope.js';
 import { RoleEnum } from './workspace.types.js';
 import { requireWorkspaceId } from './workspaces.service.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 const invitationKey = (globalId: string) => idFromGlobalId(globalId, 'Invitation');
-const invitationScope = (ctx: Parameters<typeof permissionOnRecord>[0], globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.invitation.findUnique({ where: { id: invitationKey(globalId) } }), 'invitations:manage', 'Invitation');
+const invitationScope = (ctx: Parameters<typeof permissionOnWorkspaceRow>[0], globalId: string) =>
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.invitation.findUnique({ where: { id: invitationKey(globalId) } }), 'invitations:manage', 'Invitation');
 
 const InvitationPreview = builder
   .objectRef<{ workspaceName: string; email: string; role: 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER'; inviterName: string | null; expiresAt: Date }>(

@@ -1,13 +1,13 @@
 import { builder } from '../../builder.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace, permissionOnRecord } from './record-scope.js';
 import { leaveWorkspace, transferOwnership } from './members.service.js';
 import { createWorkspaceWithOwner, requireWorkspaceId, workspaceNameInput } from './workspaces.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { countryFromLocale, phoneCountryInput } from './phone-country.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
-const membershipOf = (ctx: Parameters<typeof permissionOnRecord>[0], memberId: string) => () =>
+const membershipOf = (ctx: Parameters<typeof permissionOnWorkspaceRow>[0], memberId: string) => () =>
   ctx.prisma.membership.findUnique({ where: { id: idFromGlobalId(memberId, 'Membership', 'Member') } });
 
 builder.mutationFields((t) => ({
@@ -67,7 +67,7 @@ builder.mutationFields((t) => ({
     type: 'Workspace',
     description: 'Makes another member an owner and you an admin.',
     args: { memberId: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, membershipOf(ctx, args.memberId), 'ownership:transfer', 'Member'),
+    authScopes: (_root, args, ctx) => permissionOnWorkspaceRow(ctx, membershipOf(ctx, args.memberId), 'ownership:transfer', 'Member'),
     resolve: async (query, _root, args, ctx) => {
       const workspaceId = await transferOwnership(ctx, idFromGlobalId(args.memberId, 'Membership', 'Member'));
       return ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: workspaceId } });

@@ -3,13 +3,13 @@ import { builder } from '../../../builder.js';
 import type { Context } from '../../../context.js';
 import { idFromGlobalId } from '../../node/uuid.js';
 import { MAX_LONG_TEXT, requiredText, shortText } from '../../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { sendEmail } from './send-email.service.js';
 import { removeSmtpAccount, saveSmtpAccount } from './smtp-accounts.service.js';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.service.js';
 import './email.types.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../../auth/record-scopes.js';
 
 const SmtpAccountInput = builder.inputType('SmtpAccountInput', {
   fields: (t) => ({
@@ -47,7 +47,7 @@ const SendEmailInput = builder.inputType('SendEmailInput', {
 });
 
 const onTemplate = (ctx: Context, id: string, permission: 'channels:send') =>
-  permissionOnRecord(ctx, () => ctx.prisma.emailTemplate.findUnique({ where: { id: idFromGlobalId(id, 'EmailTemplate', 'Email template') } }), permission, 'Email template');
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.emailTemplate.findUnique({ where: { id: idFromGlobalId(id, 'EmailTemplate', 'Email template') } }), permission, 'Email template');
 
 builder.queryFields((t) => ({
   workspaceSmtpAccount: t.prismaField({
