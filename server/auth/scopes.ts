@@ -6,6 +6,7 @@ import { assertWritable } from '../modules/billing/limits.js';
 import { roleCan } from './permissions.js';
 import { canSeeRecord, knownVisible, type RecordRef } from './record-access.js';
 import { mayActOnRecord, mayDeleteRecord, type RecordPermission, type RecordTarget, type WorkspacePermission } from './record-scopes.js';
+import { mayActOnWorkspaceRow, type WorkspaceRowPermission } from './workspace-rows.js';
 
 export interface Scopes {
   public: boolean;
@@ -28,6 +29,8 @@ export interface Scopes {
   record: RecordPermission;
   /** The viewer sees this record and may delete or restore it: their own with records:deleteOwn, any with records:deleteAny. */
   deletes: RecordTarget;
+  /** This row of a workspace (member, team, pipeline, webhook...) is in one of the viewer's workspaces (NOT_FOUND otherwise), where their role holds the permission. */
+  workspaceRow: WorkspaceRowPermission;
   /** The viewer (a person, or their API key) is this user: what is theirs alone, such as private saved views. */
   ownedBy: string;
 }
@@ -65,6 +68,7 @@ export function scopeLoaders(context: Context) {
     can,
     record: (target: RecordPermission) => mayActOnRecord(context, target, can),
     deletes: (target: RecordTarget) => mayDeleteRecord(context, target, can),
+    workspaceRow: (target: WorkspaceRowPermission) => mayActOnWorkspaceRow(context, target, can),
     ownedBy: (userId: string) => viewer()?.user.id === userId,
     seesRecord: (ref: RecordRef) =>
       viewer() != null &&

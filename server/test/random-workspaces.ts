@@ -2,23 +2,15 @@
 // model with random visibility, owners, shares, links and trash, in two workspaces so that tenant isolation
 // is checked too. Deterministic for a seed.
 import type { RecordModel } from '../auth/record-rules.js';
+import { seededRandom } from '../modules/search/relevance/confusers.js';
 import type { RecordPolicy, Role } from '../generated/prisma/enums.js';
 import type { TestApp } from './test-app.js';
 
-/** mulberry32: a small seeded PRNG, so a failing seed replays exactly. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const chance = (p: number) => next() < p;
-  const some = <T>(list: readonly T[], p: number) => list.filter(() => chance(p));
-  return { pick, chance, some };
+/** The search bench's seeded PRNG with the few draws the generator needs. */
+function draws(seed: number) {
+  const random = seededRandom(seed);
+  const chance = (p: number) => random.next() < p;
+  return { pick: random.pick, chance, some: <T>(list: readonly T[], p: number) => list.filter(() => chance(p)) };
 }
 
 export interface World {
@@ -32,7 +24,7 @@ const POLICIES: RecordPolicy[] = ['OPEN', 'OWN_AND_SHARED'];
 const OWNED = ['contact', 'company', 'deal', 'communication'] as const;
 
 export async function randomWorkspaces(app: TestApp, seed: number, perModel = 4): Promise<World> {
-  const random = seededRandom(seed);
+  const random = draws(seed);
   const prisma = app.prisma;
   const users = await Promise.all(
     Array.from({ length: 5 }, (_, i) => prisma.user.create({ data: { name: `User ${i}`, email: `u${i}-${seed}@example.com`, passwordHash: 'unused', ageConfirmedAt: new Date() } })),

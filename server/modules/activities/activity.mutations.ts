@@ -1,6 +1,4 @@
-import type { Permission } from '../../auth/permissions.js';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { completeActivity, createActivity, setActivityDeleted, updateActivity } from './activities.service.js';

@@ -1,6 +1,4 @@
-import type { Permission } from '../../auth/permissions.js';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { permissionOnCommentTarget, targetFromInput } from './comment-target.js';
 import { CreateCommentInput, UpdateCommentInput } from './comment.inputs.js';

@@ -1,6 +1,4 @@
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
-import type { Permission } from '../../auth/permissions.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { NoteInput } from './note.inputs.js';
