@@ -3,14 +3,10 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
 import { assertWritable } from '../modules/billing/limits.js';
-import { canSeeRecord, knownVisible, type RecordRef } from '../modules/records/access.js';
-import { roleCan, type Permission } from './permissions.js';
-
-export interface WorkspacePermission {
-  /** null means "the workspace selected by the request". */
-  workspaceId: string | null;
-  permission: Permission;
-}
+import { roleCan } from './permissions.js';
+import { canSeeRecord, knownVisible, type RecordRef } from './record-access.js';
+import { mayActOnRecord, mayDeleteRecord, type RecordPermission, type RecordTarget, type WorkspacePermission } from './record-scopes.js';
+import { mayActOnWorkspaceRow, type WorkspaceRowPermission } from './workspace-rows.js';
 
 export interface Scopes {
   public: boolean;
@@ -27,8 +23,14 @@ export interface Scopes {
   member: string;
   /** The viewer's role in the workspace holds the permission. */
   can: WorkspacePermission;
-  /** The viewer may see this owned record (visibility, policy, shares). */
+  /** The viewer may see this record (record-rules.ts). */
   seesRecord: RecordRef;
+  /** The viewer sees this record (NOT_FOUND otherwise) and their role holds the permission in its workspace. */
+  record: RecordPermission;
+  /** The viewer sees this record and may delete or restore it: their own with records:deleteOwn, any with records:deleteAny. */
+  deletes: RecordTarget;
+  /** This row of a workspace (member, team, pipeline, webhook...) is in one of the viewer's workspaces (NOT_FOUND otherwise), where their role holds the permission. */
+  workspaceRow: WorkspaceRowPermission;
   /** The viewer (a person, or their API key) is this user: what is theirs alone, such as private saved views. */
   ownedBy: string;
 }
@@ -41,6 +43,16 @@ const VISIBILITY_SCOPES = new Set(['member', 'seesUser', 'seesRecord', 'ownedBy'
 // rows a visible list loaded): a promise here makes every field of every row of a page asynchronous.
 export function scopeLoaders(context: Context) {
   const viewer = () => context.viewer;
+  const can = async ({ workspaceId, permission }: WorkspacePermission) => {
+    if (!viewer()) return false;
+    if (!workspaceId) throw badInput('Choose a workspace: pass workspaceId or the x-workspace-id header.', 'workspaceId');
+    const role = await context.roleIn(workspaceId);
+    if (!role) throw notFound('Workspace');
+    if (!roleCan(role, permission)) return false;
+    // The plan may refuse what the role allows (billing on only): a read-only workspace, for one.
+    if (context.app.billing) await assertWritable(context, workspaceId, permission);
+    return true;
+  };
   return {
     public: true,
     authenticated: () => viewer() != null,
@@ -53,16 +65,10 @@ export function scopeLoaders(context: Context) {
       const loaded = context.loadedStandings();
       return loaded ? loaded.has(workspaceId) : context.roleIn(workspaceId).then((role) => role != null);
     },
-    can: async ({ workspaceId, permission }: WorkspacePermission) => {
-      if (!viewer()) return false;
-      if (!workspaceId) throw badInput('Choose a workspace: pass workspaceId or the x-workspace-id header.', 'workspaceId');
-      const role = await context.roleIn(workspaceId);
-      if (!role) throw notFound('Workspace');
-      if (!roleCan(role, permission)) return false;
-      // The plan may refuse what the role allows (billing on only): a read-only workspace, for one.
-      if (context.app.billing) await assertWritable(context, workspaceId, permission);
-      return true;
-    },
+    can,
+    record: (target: RecordPermission) => mayActOnRecord(context, target, can),
+    deletes: (target: RecordTarget) => mayDeleteRecord(context, target, can),
+    workspaceRow: (target: WorkspaceRowPermission) => mayActOnWorkspaceRow(context, target, can),
     ownedBy: (userId: string) => viewer()?.user.id === userId,
     seesRecord: (ref: RecordRef) =>
       viewer() != null &&

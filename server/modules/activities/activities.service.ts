@@ -3,12 +3,13 @@ import { badInput } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, type RecordAccess } from '../records/access.js';
 import { linkColumns } from '../records/record-links.js';
 import { assertMember } from '../records/links.service.js';
-import { assertCanDelete, assertRestorable } from '../records/ownership.js';
+import { assertRestorable } from '../records/restorable.js';
 import type { ActivityInputShape } from './activity.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { recordAccess } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -65,10 +66,9 @@ export async function completeActivity(context: Context, id: string, done: boole
   );
 }
 
-/** Members delete activities they created or are assigned; admins any. */
+/** Who may delete it is the `deletes` scope's rule (auth/record-scopes.ts). */
 export async function setActivityDeleted(context: Context, id: string, deleted: boolean) {
   const activity = await context.prisma.activity.findUniqueOrThrow({ where: { id } });
-  assertCanDelete(await recordAccess(context, activity.workspaceId), { ownerId: activity.assigneeId, createdById: activity.createdById });
   if (deleted && activity.deletedAt) throw badInput('This activity is already in the trash.');
   if (!deleted) assertRestorable(context, activity.deletedAt, 'activities');
   return context.prisma.$transaction((tx) =>

@@ -1,16 +1,11 @@
-import type { Permission } from '../../auth/permissions.js';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { linkedRecordsVisibleWhere, permissionOnInheriting } from '../records/linked-records.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { completeActivity, createActivity, setActivityDeleted, updateActivity } from './activities.service.js';
 import { ActivityInput } from './activity.inputs.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Activity');
-const onActivity = (ctx: Context, id: string, permission: Permission) =>
-  permissionOnInheriting(ctx, 'activity', 'Activity', id, linkedRecordsVisibleWhere, permission);
 
 builder.mutationFields((t) => ({
   createActivity: t.prismaField({
@@ -25,7 +20,7 @@ builder.mutationFields((t) => ({
   updateActivity: t.prismaField({
     type: 'Activity',
     args: { id: t.arg.id(), input: t.arg({ type: ActivityInput }) },
-    authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'activity', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const activity = await updateActivity(ctx, key(args.id), args.input);
       return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
@@ -35,7 +30,7 @@ builder.mutationFields((t) => ({
     type: 'Activity',
     description: 'Marks the activity done (or, with done: false, not done); doneAt records when.',
     args: { id: t.arg.id(), done: t.arg.boolean({ defaultValue: true }) },
-    authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'activity', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const activity = await completeActivity(ctx, key(args.id), args.done);
       return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
@@ -45,7 +40,7 @@ builder.mutationFields((t) => ({
     type: 'Activity',
     description: 'Moves the activity to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete those they created or are assigned.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'activity', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const activity = await setActivityDeleted(ctx, key(args.id), true);
       return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
@@ -54,7 +49,7 @@ builder.mutationFields((t) => ({
   restoreActivity: t.prismaField({
     type: 'Activity',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onActivity(ctx, args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'activity', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const activity = await setActivityDeleted(ctx, key(args.id), false);
       return ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });

@@ -1,12 +1,12 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess } from '../records/access.js';
 import { dateRangeWhere } from '../records/common.types.js';
-import { linkedRecordsVisibleWhere, permissionOnInheriting } from '../records/linked-records.js';
 import { linkFilterWhere } from '../records/record-links.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { ActivityFilter, ActivitySort, type ActivityFilterShape } from './activity.inputs.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { linkedRecordsVisibleWhere } from '../../auth/record-where.js';
 
 const insensitive = (text: string) => ({ contains: text, mode: 'insensitive' as const });
 
@@ -56,7 +56,7 @@ builder.queryFields((t) => ({
     type: 'Activity',
     description: 'An activity you can see: NOT_FOUND when it is in the trash or linked to a record hidden from you.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnInheriting(ctx, 'activity', 'Activity', args.id, linkedRecordsVisibleWhere, 'records:read'),
+    authScopes: (_root, args) => ({ record: { model: 'activity', id: args.id, permission: 'records:read' } }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Activity'), deletedAt: null } }),
   }),

@@ -1,7 +1,6 @@
 import { builder } from '../../builder.js';
 import { ActivityType as ActivityKind } from '../../generated/prisma/enums.js';
 import { byUuid } from '../node/uuid.js';
-import { inheritedScopes, linkedRecordsVisibleWhere } from '../records/linked-records.js';
 import { addRecordLinkFields } from '../records/record-links.js';
 
 export const ActivityTypeEnum = builder.enumType(ActivityKind, { name: 'ActivityType' });
@@ -10,8 +9,7 @@ export const ActivityType = builder.prismaNode('Activity', {
   id: { field: 'id' },
   findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
   description: 'A task, call or meeting; hidden wherever the contact, company or deal it is linked to is hidden.',
-  authScopes: (activity, ctx) =>
-    inheritedScopes(ctx, { model: 'activity', id: activity.id, workspaceId: activity.workspaceId }, linkedRecordsVisibleWhere, 'Activity'),
+  authScopes: (activity) => ({ seesRecord: { model: 'activity', id: activity.id, workspaceId: activity.workspaceId } }),
   fields: (t) => ({
     type: t.expose('type', { type: ActivityTypeEnum }),
     subject: t.exposeString('subject'),

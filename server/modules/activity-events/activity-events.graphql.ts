@@ -10,11 +10,11 @@ import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { dateRangeWhere, DateRangeInput, shortText } from '../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { FeedAccess } from './feed-access.js';
 import { activityFeed, toFeedEvent, type FeedDelivery, type FeedFilter } from './feed.js';
 import type { FeedEvent } from './feed-event.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 type EventRow = Prisma.ActivityEventGetPayload<object>;
 const MAX_PAGE = 100;
@@ -214,7 +214,7 @@ builder.subscriptionField('recordChanged', (t) =>
     nullable: true,
     description: 'Changes to one contact, company, deal, communication, note or activity (for an open record page).',
     args: { id: t.arg.id(), after: t.arg.string({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, () => watchedRecord(ctx, args.id), 'records:read', 'Record'),
+    authScopes: (_root, args, ctx) => permissionOnWorkspaceRow(ctx, () => watchedRecord(ctx, args.id), 'records:read', 'Record'),
     subscribe: async (_root, args, ctx) => {
       const record = await watchedRecord(ctx, args.id);
       if (!record) throw notFound('Record');

@@ -1,18 +1,14 @@
-// Who may receive an event: decided per event with the same rules as reads (records/access.ts and the
-// modules' visibility fragments), cached per subscription and invalidated by events that change access.
+// Who may receive an event: decided per event with the same rules as reads (auth/record-rules.ts), cached per subscription and invalidated by events that change access.
 // Live events are decided once per audience (viewers the rules treat alike) for all subscribers here.
 import { roleCan, type Permission } from '../../auth/permissions.js';
 import type { WorkspaceStanding } from '../../auth/standings.js';
 import type { Context } from '../../context.js';
 import { notFound, unauthenticated } from '../../errors.js';
-import { commentVisibleWhere } from '../comments/comment-target.js';
 import { canSeeFile } from '../files/access.js';
-import { canSeeRecord, type VisibleModel } from '../records/access.js';
-import { canSeeInheriting, linkedRecordsVisibleWhere } from '../records/linked-records.js';
 import type { FeedEvent } from './feed-event.js';
+import { canSeeRecord } from '../../auth/record-access.js';
+import { modelOfTypename } from '../../auth/record-rules.js';
 
-const OWN_VISIBILITY: Record<string, VisibleModel> = { Contact: 'contact', Company: 'company', Deal: 'deal', Communication: 'communication' };
-const INHERITED = { Note: 'note', Activity: 'activity' } as const;
 /** Events about these reach only roles holding the permission; anything not listed reaches every reader. */
 const BY_PERMISSION: Record<string, Permission> = { ApiKey: 'apiKeys:manage', Invitation: 'invitations:manage', Billing: 'billing:manage' };
 /** Privacy actions (the erased contact no longer exists to check) reach only those who may take them. */
@@ -122,12 +118,8 @@ export class FeedAccess {
     const permission = BY_VERB[event.verb] ?? BY_PERMISSION[event.entityType];
     if (permission) return roleCan(role, permission);
     const ref = { id: event.entityId, workspaceId: event.workspaceId };
-    const own = OWN_VISIBILITY[event.entityType];
-    if (own) return canSeeRecord(this.ctx, { ...ref, model: own });
-    if (event.entityType === 'Note' || event.entityType === 'Activity') {
-      return canSeeInheriting(this.ctx, { ...ref, model: INHERITED[event.entityType] }, linkedRecordsVisibleWhere);
-    }
-    if (event.entityType === 'Comment') return canSeeInheriting(this.ctx, { ...ref, model: 'comment' }, commentVisibleWhere);
+    const model = modelOfTypename(event.entityType);
+    if (model) return canSeeRecord(this.ctx, { ...ref, model });
     if (event.entityType === 'Attachment') return canSeeFile(this.ctx, ref);
     if (event.entityType === 'SavedView') return event.changes.shared === true || event.actorUserId === this.ctx.viewer?.user.id;
     return true;

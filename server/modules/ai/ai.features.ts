@@ -5,13 +5,14 @@ import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type { AiFeature } from '../../generated/prisma/enums.js';
 import { normalizeEmail } from '../accounts/inputs.js';
-import { recordAccess, visibleWhere } from '../records/access.js';
 import { requireAi } from './ai.access.js';
 import type { AiConfig } from './ai.config.js';
 import { CONTACT_SCHEMA, draftMessages, extractMessages, NEXT_STEPS_SCHEMA, nextStepsMessages, summaryMessages, type Length, type Tone } from './ai.prompts.js';
 import { chatBody, type ChatBody } from './ai.provider.js';
 import type { AiCall } from './ai.run.js';
 import { loadItems, loadRecord, recordWorkspace, type SelectedItem } from './ai.selection.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 export interface Plan<T> {
   config: AiConfig;

@@ -3,7 +3,6 @@
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -29,10 +28,11 @@ import {
   WorkspaceAiUsageType,
   type StreamAnswer,
 } from './ai.types.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 /** Auth scopes for a request about one record: its workspace decides; a record elsewhere reads as NOT_FOUND. */
 const onRecord = (ctx: Context, recordId: string, allowed?: Array<'Contact' | 'Company' | 'Deal'>) =>
-  permissionOnRecord(ctx, () => recordWorkspace(ctx, recordId, allowed), 'ai:use', 'Record');
+  permissionOnWorkspaceRow(ctx, () => recordWorkspace(ctx, recordId, allowed), 'ai:use', 'Record');
 
 type Inputs = {
   summary?: typeof AiSummaryInput.$inferInput | null;

@@ -5,8 +5,9 @@ import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { mayReadBody } from '../communications/body-privacy.js';
 import { entryForGlobalId } from '../node/uuid.js';
-import { recordAccess, visibleWhere } from '../records/access.js';
 import { SOURCES, type TimelineKind, type TimelineOwner } from '../timeline/timeline.sources.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 export const MAX_SELECTED_ITEMS = 50;
 

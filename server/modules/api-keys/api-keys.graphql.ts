@@ -2,10 +2,10 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { RoleEnum } from '../workspaces/workspace.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { createApiKey, revokeApiKey, rotateApiKey } from './api-keys.service.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 const manageKeys = (ctx: Context, workspaceId?: string | null) => ({
   $all: { personal: true, ...permissionInWorkspace(ctx, 'apiKeys:manage', workspaceId) },
@@ -14,7 +14,7 @@ const manageKeys = (ctx: Context, workspaceId?: string | null) => ({
 const manageKey = async (ctx: Context, globalId: string) => ({
   $all: {
     personal: true,
-    ...(await permissionOnRecord(
+    ...(await permissionOnWorkspaceRow(
       ctx,
       () => ctx.prisma.apiKey.findFirst({ where: { id: idFromGlobalId(globalId, 'ApiKey'), revokedAt: null } }),
       'apiKeys:manage',

@@ -4,8 +4,8 @@ import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { dateRangeWhere, DateRangeInput, shortText } from '../records/common.types.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 function auditsUser(ctx: Context, userId: string | null): Promise<boolean> {
   if (!userId) return Promise.resolve(false);

@@ -3,13 +3,13 @@ import { billingDisabled } from '../../errors.js';
 import { BillingStatus } from '../../generated/prisma/enums.js';
 import type { BillingInvoice } from '../../generated/prisma/client.js';
 import { shortText } from '../records/common.types.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import type { Plan } from './billing.config.js';
 import { completeCheckout, openPortal, startCheckout } from './checkout.js';
 import { billingOverview, type BillingOverview, type UsageMeter } from './overview.js';
 import { billingNotice, type BillingNotice } from './notice.js';
 import type { Context } from '../../context.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const BillingStatusEnum = builder.enumType(BillingStatus, {
   name: 'BillingStatus',

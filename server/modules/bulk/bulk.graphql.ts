@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { MAX_BULK } from '../records/common.types.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { bulkDelete, bulkUpdate } from './bulk.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const ids = z.array(z.string()).min(1, 'Select at least one record.').max(MAX_BULK, `Bulk changes take at most ${MAX_BULK} records per call.`);
 

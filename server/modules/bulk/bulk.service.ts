@@ -5,11 +5,12 @@ import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { putDealsInStage } from '../pipelines/stage-status.js';
-import { recordAccess, visibleWhere } from '../records/access.js';
 import { MAX_BULK } from '../records/common.types.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
-import { assertCanDelete } from '../records/ownership.js';
+import { assertMayDelete } from '../../auth/record-scopes.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 export type BulkModel = 'contact' | 'company' | 'deal';
 const MODELS: Record<string, BulkModel> = { Contact: 'contact', Company: 'company', Deal: 'deal' };
@@ -118,7 +119,7 @@ async function moveDeals(tx: Prisma.TransactionClient, context: Context, workspa
 export async function bulkDelete(context: Context, workspaceId: string, globalIds: readonly string[]) {
   const { model, typename, ids } = bulkTarget(globalIds);
   const { rows, access } = await loadVisible(context, workspaceId, model, ids);
-  for (const row of rows) assertCanDelete(access, row);
+  for (const row of rows) assertMayDelete(access, model, row);
   await context.prisma.$transaction(async (tx) => {
     await delegateOf(tx, model).updateMany({ where: { id: { in: ids } }, data: { deletedAt: new Date() } });
     for (const id of ids) await emitEvent(tx, context, { id, workspaceId }, typename, 'deleted', { bulk: true });

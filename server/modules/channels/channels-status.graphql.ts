@@ -1,9 +1,9 @@
 import { roleCan } from '../../auth/permissions.js';
 import { builder } from '../../builder.js';
 import { requireViewer } from '../accounts/session.service.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { senderFor } from './email/sender.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 interface StatusShape {
   workspaceId: string;

@@ -10,12 +10,14 @@ import { emitEvent } from '../activity-events/record-event.js';
 import { createContactIn, rethrowDuplicateEmail, updateContactIn } from '../contacts/contacts.service.js';
 import type { ContactInputShape } from '../contacts/contact.inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 import { keysOf } from '../records/links.service.js';
 import { normalizeDomain } from '../records/normalize.js';
 import { planClip, CUSTOM_KEYS, type ClipField, type ClipProfile, type FieldChange } from './clip-plan.js';
 import { loadTarget, matchContact, type ClipMatch } from './clip-target.js';
 import { clipUrl } from './clip-url.js';
+import { recordAccess } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,8 +3,10 @@ import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { normalizeEmail } from '../accounts/inputs.js';
-import { canSeeRecord, visibleWhere, type RecordAccess } from '../records/access.js';
 import type { ClipTarget } from './clip-plan.js';
+import { canSeeRecord } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 export type ClipMatch = 'PROFILE_URL' | 'EMAIL';
 

@@ -6,16 +6,15 @@ import { emailInput } from '../accounts/inputs.js';
 import '../contacts/contact.types.js';
 import { visibleDeals } from '../deals/deal.queries.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess } from '../records/access.js';
 import { shortText } from '../records/common.types.js';
-import { permissionOnVisibleRecord } from '../records/record-scope.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import type { FieldChange } from './clip-plan.js';
 import { clipProfile } from './clip-profile.service.js';
 import { matchContact, nameSuggestions, type ClipMatch } from './clip-target.js';
 import { clipUrl } from './clip-url.js';
 import { ClipFieldChangeType, ClipFieldEnum, ClipMatchEnum, ClipSiteEnum } from './clipper.types.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const text = (label: string, max?: number) => ({ required: false, validate: shortText(label, max) }) as const;
 const list = (label: string, max: number, each: number) => ({
@@ -171,7 +170,7 @@ builder.mutationField('clipProfile', (t) =>
       dryRun: t.arg.boolean({ required: false }),
     },
     authScopes: (_root, args, ctx) =>
-      args.contactId ? permissionOnVisibleRecord(ctx, 'contact', args.contactId, 'records:update') : permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+      args.contactId ? { record: { model: 'contact', id: args.contactId, permission: 'records:update' } } as const : permissionInWorkspace(ctx, 'records:create', args.workspaceId),
     resolve: async (_root, args, ctx) => {
       // A named contact decides the workspace (its scope already checked it is visible).
       const named = args.contactId && (await ctx.prisma.contact.findUniqueOrThrow({ where: { id: idFromGlobalId(args.contactId, 'Contact') }, select: { workspaceId: true } }));

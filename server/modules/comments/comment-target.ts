@@ -4,14 +4,14 @@ import type { Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { entryForGlobalId } from '../node/uuid.js';
-import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
-import { linkedRecordsVisibleWhere, type VisibilityWhere } from '../records/linked-records.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { recordWhere } from '../../auth/record-where.js';
 
 const TARGETS = {
-  Note: { model: 'note', column: 'noteId', where: linkedRecordsVisibleWhere },
-  Activity: { model: 'activity', column: 'activityId', where: linkedRecordsVisibleWhere },
-  Deal: { model: 'deal', column: 'dealId', where: visibleWhere },
-} as const satisfies Record<string, { model: string; column: string; where: VisibilityWhere }>;
+  Note: { model: 'note', column: 'noteId' },
+  Activity: { model: 'activity', column: 'activityId' },
+  Deal: { model: 'deal', column: 'dealId' },
+} as const;
 
 export type TargetColumn = (typeof TARGETS)[keyof typeof TARGETS]['column'];
 
@@ -19,7 +19,6 @@ export interface CommentTarget {
   model: (typeof TARGETS)[keyof typeof TARGETS]['model'];
   column: TargetColumn;
   id: string;
-  where: VisibilityWhere;
 }
 
 /** A note's, activity's or deal's global ID; anything else reads as not found. */
@@ -38,19 +37,6 @@ export function targetFromInput(input: { noteId?: string | null; activityId?: st
   return target;
 }
 
-/** Comments the viewer sees: those on live targets the viewer sees. */
-export function commentVisibleWhere(access: RecordAccess) {
-  const live = (where: object) => ({ AND: [{ deletedAt: null }, where] });
-  return {
-    workspaceId: access.workspaceId,
-    OR: [
-      { note: live(linkedRecordsVisibleWhere(access)) },
-      { activity: live(linkedRecordsVisibleWhere(access)) },
-      { deal: live(visibleWhere(access)) },
-    ],
-  };
-}
-
 type Finder = (args: { where: object; select: { workspaceId: true } }) => Promise<{ workspaceId: string } | null>;
 
 /** The target's workspace when it is live and visible; NOT_FOUND otherwise. Once per request and target. */
@@ -60,14 +46,14 @@ export function visibleTarget(context: Context, target: CommentTarget): Promise<
     const row = await delegate.findUnique({ where: { id: target.id }, select: { workspaceId: true } });
     if (!row || (await context.roleIn(row.workspaceId)) == null) throw notFound('Record');
     const access = await recordAccess(context, row.workspaceId);
-    const visible = await delegate.findFirst({ where: { AND: [{ id: target.id, deletedAt: null }, target.where(access)] }, select: { workspaceId: true } });
+    const visible = await delegate.findFirst({ where: { AND: [{ id: target.id, deletedAt: null }, recordWhere(target.model, access)] }, select: { workspaceId: true } });
     if (!visible) throw notFound('Record');
     return visible;
   });
 }
 
 /** Auth scopes for a root field on a target's comments: UNAUTHENTICATED, NOT_FOUND, then the role's permission. */
-export async function permissionOnTarget(context: Context, target: () => CommentTarget, permission: Permission) {
+export async function permissionOnCommentTarget(context: Context, target: () => CommentTarget, permission: Permission) {
   if (!context.viewer) return { authenticated: true } as const;
   const { workspaceId } = await visibleTarget(context, target());
   return { can: { workspaceId, permission } };

@@ -1,21 +1,16 @@
-import type { Permission } from '../../auth/permissions.js';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionOnInheriting } from '../records/linked-records.js';
-import { commentVisibleWhere, permissionOnTarget, targetFromInput } from './comment-target.js';
+import { permissionOnCommentTarget, targetFromInput } from './comment-target.js';
 import { CreateCommentInput, UpdateCommentInput } from './comment.inputs.js';
 import { createComment, deleteComment, updateComment } from './comments.service.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Comment');
-const onComment = (ctx: Context, id: string, permission: Permission) =>
-  permissionOnInheriting(ctx, 'comment', 'Comment', id, commentVisibleWhere, permission);
 
 builder.mutationFields((t) => ({
   createComment: t.prismaField({
     type: 'Comment',
     args: { input: t.arg({ type: CreateCommentInput }) },
-    authScopes: (_root, args, ctx) => permissionOnTarget(ctx, () => targetFromInput(args.input), 'records:create'),
+    authScopes: (_root, args, ctx) => permissionOnCommentTarget(ctx, () => targetFromInput(args.input), 'records:create'),
     resolve: async (query, _root, args, ctx) => {
       const comment = await createComment(ctx, args.input);
       return ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: comment.id } });
@@ -25,7 +20,7 @@ builder.mutationFields((t) => ({
     type: 'Comment',
     description: 'Only the author edits a comment.',
     args: { id: t.arg.id(), input: t.arg({ type: UpdateCommentInput }) },
-    authScopes: (_root, args, ctx) => onComment(ctx, args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'comment', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const comment = await updateComment(ctx, key(args.id), args.input);
       return ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: comment.id } });
@@ -35,7 +30,7 @@ builder.mutationFields((t) => ({
     type: 'Comment',
     description: 'Deletes a comment: its author, or an admin.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onComment(ctx, args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'comment', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const comment = await deleteComment(ctx, key(args.id));
       return ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: comment.id } });

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { decodeTarget, permissionOnTarget, visibleTarget } from './comment-target.js';
+import { decodeTarget, permissionOnCommentTarget, visibleTarget } from './comment-target.js';
 import './comment.types.js';
 
 builder.queryFields((t) => ({
@@ -8,7 +8,7 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Comments on a note, an activity or a deal you can see, oldest first.',
     args: { targetId: t.arg.id({ description: 'A note, activity or deal.' }) },
-    authScopes: (_root, args, ctx) => permissionOnTarget(ctx, () => decodeTarget(args.targetId), 'records:read'),
+    authScopes: (_root, args, ctx) => permissionOnCommentTarget(ctx, () => decodeTarget(args.targetId), 'records:read'),
     totalCount: async (_root, args, ctx) => {
       const target = decodeTarget(args.targetId);
       await visibleTarget(ctx, target);

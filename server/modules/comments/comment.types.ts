@@ -2,8 +2,6 @@ import { builder } from '../../builder.js';
 import '../activities/activity.types.js';
 import { byUuid } from '../node/uuid.js';
 import '../notes/note.types.js';
-import { inheritedScopes } from '../records/linked-records.js';
-import { commentVisibleWhere } from './comment-target.js';
 
 // Reached only through a comment the viewer sees; the mentioned person is a fellow member.
 builder.prismaObject('CommentMention', {
@@ -17,8 +15,7 @@ export const CommentType = builder.prismaNode('Comment', {
   id: { field: 'id' },
   findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
   description: 'Team discussion on a note, an activity or a deal; visible to whoever sees that record.',
-  authScopes: (comment, ctx) =>
-    inheritedScopes(ctx, { model: 'comment', id: comment.id, workspaceId: comment.workspaceId }, commentVisibleWhere, 'Comment'),
+  authScopes: (comment) => ({ seesRecord: { model: 'comment', id: comment.id, workspaceId: comment.workspaceId } }),
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Markdown.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -2,9 +2,7 @@ import type { Context } from '../../context.js';
 import { badInput, forbidden } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
-import { recordAccess } from '../records/access.js';
 import { keysOf } from '../records/links.service.js';
-import { assertCanDelete } from '../records/ownership.js';
 import { targetFromInput, visibleTarget } from './comment-target.js';
 import type { CreateCommentShape, UpdateCommentShape } from './comment.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
@@ -53,10 +51,9 @@ export async function updateComment(context: Context, id: string, input: UpdateC
   });
 }
 
-/** Authors delete their own comments; admins anyone's. */
+/** Who may delete it is the `deletes` scope's rule (auth/record-scopes.ts). */
 export async function deleteComment(context: Context, id: string) {
   const comment = await context.prisma.comment.findUniqueOrThrow({ where: { id } });
-  assertCanDelete(await recordAccess(context, comment.workspaceId), { ownerId: comment.authorId, createdById: comment.authorId });
   if (comment.deletedAt) throw badInput('This comment is already deleted.');
   return context.prisma.$transaction((tx) =>
     tx.comment.update({ where: { id }, data: { deletedAt: new Date() } }).then((row) => emitEvent(tx, context, row, 'Comment', 'deleted')),

@@ -1,6 +1,6 @@
 import { roleCan } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
-import type { RecordAccess } from '../records/access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
 
 interface BodyOwner {
   workspaceId: string;

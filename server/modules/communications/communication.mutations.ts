@@ -1,10 +1,9 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionOnVisibleRecord } from '../records/record-scope.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CommunicationInput } from './communication.inputs.js';
 import { createCommunication, setCommunicationDeleted, updateCommunication } from './communications.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Communication');
 
@@ -22,7 +21,7 @@ builder.mutationFields((t) => ({
   updateCommunication: t.prismaField({
     type: 'Communication',
     args: { id: t.arg.id(), input: t.arg({ type: CommunicationInput }) },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'communication', args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'communication', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await updateCommunication(ctx, key(args.id), args.input);
       return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -32,7 +31,7 @@ builder.mutationFields((t) => ({
     type: 'Communication',
     description: 'Moves the record to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete their own.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'communication', args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'communication', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await setCommunicationDeleted(ctx, key(args.id), true);
       return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -41,7 +40,7 @@ builder.mutationFields((t) => ({
   restoreCommunication: t.prismaField({
     type: 'Communication',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'communication', args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'communication', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await setCommunicationDeleted(ctx, key(args.id), false);
       return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id: row.id } });

@@ -1,13 +1,14 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 import { dateRangeWhere } from '../records/common.types.js';
 import { phoneForSearch } from '../records/normalize.js';
-import { permissionOnVisibleRecord } from '../records/record-scope.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { readableBodyWhere } from './body-privacy.js';
 import { CommunicationFilter, CommunicationSort, type CommunicationFilterShape } from './communication.inputs.js';
+import { recordAccess } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 const insensitive = (text: string) => ({ contains: text, mode: 'insensitive' as const });
 
@@ -73,7 +74,7 @@ builder.queryFields((t) => ({
     type: 'Communication',
     description: 'A record you can see: NOT_FOUND when it is in the trash or private to others.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'communication', args.id, 'records:read'),
+    authScopes: (_root, args) => ({ record: { model: 'communication', id: args.id, permission: 'records:read' } }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Communication'), deletedAt: null } }),
   }),

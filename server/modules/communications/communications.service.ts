@@ -3,15 +3,16 @@ import { badInput, forbidden } from '../../errors.js';
 import type { Communication, Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, type RecordAccess } from '../records/access.js';
 import { assertVisibleLinks, linkColumns } from '../records/record-links.js';
 import { assertMember, keysOf } from '../records/links.service.js';
-import { assertCanDelete, assertRestorable } from '../records/ownership.js';
+import { assertRestorable } from '../records/restorable.js';
 import { normalizeAddress } from './addresses.js';
 import { mayReadBody } from './body-privacy.js';
 import type { CommunicationInputShape } from './communication.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 import { phoneCountryFor } from '../workspaces/phone-country.js';
+import { recordAccess } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
 
 type Tx = Prisma.TransactionClient;
 type Existing = Pick<Communication, 'kind' | 'fromAddress' | 'toAddresses' | 'durationSeconds' | 'outcome'>;
@@ -103,7 +104,6 @@ export async function updateCommunication(context: Context, id: string, input: C
 
 export async function setCommunicationDeleted(context: Context, id: string, deleted: boolean) {
   const row = await context.prisma.communication.findUniqueOrThrow({ where: { id } });
-  assertCanDelete(await recordAccess(context, row.workspaceId), row);
   if (deleted && row.deletedAt) throw badInput('This communication is already in the trash.');
   if (!deleted) assertRestorable(context, row.deletedAt, 'communications');
   return context.prisma.$transaction((tx) =>

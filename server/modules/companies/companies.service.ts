@@ -3,10 +3,9 @@ import { rethrowUniqueViolation } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess } from '../records/access.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
 import { normalizeDomain, normalizePhone, normalizeUrl } from '../records/normalize.js';
-import { assertCanDelete, assertRestorable } from '../records/ownership.js';
+import { assertRestorable } from '../records/restorable.js';
 import { badInput } from '../../errors.js';
 import type { CompanyInputShape } from './company.inputs.js';
 import { customWrite, withCustomKeys } from '../custom-fields/record-values.js';
@@ -87,7 +86,6 @@ export async function updateCompany(context: Context, id: string, input: Company
 
 export async function setCompanyDeleted(context: Context, id: string, deleted: boolean) {
   const company = await context.prisma.company.findUniqueOrThrow({ where: { id } });
-  assertCanDelete(await recordAccess(context, company.workspaceId), company);
   if (deleted && company.deletedAt) throw badInput('This company is already in the trash.');
   if (!deleted) assertRestorable(context, company.deletedAt, 'companies');
   return context.prisma.$transaction((tx) =>

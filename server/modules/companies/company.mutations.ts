@@ -1,10 +1,9 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionOnVisibleRecord } from '../records/record-scope.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { createCompany, setCompanyDeleted, updateCompany } from './companies.service.js';
 import { CompanyInput } from './company.inputs.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Company');
 
@@ -21,7 +20,7 @@ builder.mutationFields((t) => ({
   updateCompany: t.prismaField({
     type: 'Company',
     args: { id: t.arg.id(), input: t.arg({ type: CompanyInput }) },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'company', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const company = await updateCompany(ctx, key(args.id), args.input);
       return ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: company.id } });
@@ -31,7 +30,7 @@ builder.mutationFields((t) => ({
     type: 'Company',
     description: 'Moves the company to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'company', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const company = await setCompanyDeleted(ctx, key(args.id), true);
       return ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: company.id } });
@@ -40,7 +39,7 @@ builder.mutationFields((t) => ({
   restoreCompany: t.prismaField({
     type: 'Company',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'company', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const company = await setCompanyDeleted(ctx, key(args.id), false);
       return ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: company.id } });

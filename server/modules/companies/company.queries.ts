@@ -1,14 +1,15 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, rememberVisible, visibleWhere } from '../records/access.js';
 import { dateRangeWhere } from '../records/common.types.js';
 import { containsText } from '../records/text-filter.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
 import type { Context } from '../../context.js';
 import { CompanyFilter, CompanySort } from './company.inputs.js';
+import { recordAccess, rememberVisible } from '../../auth/record-access.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Filter = typeof CompanyFilter.$inferInput;
 

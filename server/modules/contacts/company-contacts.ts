@@ -1,9 +1,9 @@
 // Company.contacts lives with the contacts module: the companies module knows nothing of contacts.
 import { builder } from '../../builder.js';
-import { visibleInAnyWorkspace } from '../records/access.js';
 import { ContactSort } from './contact.inputs.js';
 import { contactOrderBy } from './contact-where.js';
 import './contact.types.js';
+import { visibleInAnyWorkspace } from '../../auth/record-access.js';
 
 // A related connection loads with the companies around it (one query for a whole list of companies),
 // and its totalCount applies the same visibility filter (`filterConnectionTotalCount`).

@@ -1,10 +1,9 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionOnVisibleRecord } from '../records/record-scope.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { createContact, setContactDeleted, updateContact } from './contacts.service.js';
 import { ContactInput } from './contact.inputs.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Contact');
 
@@ -21,7 +20,7 @@ builder.mutationFields((t) => ({
   updateContact: t.prismaField({
     type: 'Contact',
     args: { id: t.arg.id(), input: t.arg({ type: ContactInput }) },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'contact', args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'contact', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const contact = await updateContact(ctx, key(args.id), args.input);
       return ctx.prisma.contact.findUniqueOrThrow({ ...query, where: { id: contact.id } });
@@ -31,7 +30,7 @@ builder.mutationFields((t) => ({
     type: 'Contact',
     description: 'Moves the contact to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'contact', args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'contact', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const contact = await setContactDeleted(ctx, key(args.id), true);
       return ctx.prisma.contact.findUniqueOrThrow({ ...query, where: { id: contact.id } });
@@ -40,7 +39,7 @@ builder.mutationFields((t) => ({
   restoreContact: t.prismaField({
     type: 'Contact',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'contact', args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'contact', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const contact = await setContactDeleted(ctx, key(args.id), false);
       return ctx.prisma.contact.findUniqueOrThrow({ ...query, where: { id: contact.id } });

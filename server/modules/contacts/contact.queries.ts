@@ -4,15 +4,16 @@ import { notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { emailInput, normalizeEmail } from '../accounts/inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, rememberVisible, visibleWhere } from '../records/access.js';
 import { shortText } from '../records/common.types.js';
 import { normalizeProfileUrl } from '../records/normalize.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
 import { ContactFilter, ContactSort, type ContactFilterShape } from './contact.inputs.js';
 import { contactFilterWhere, contactOrderBy } from './contact-where.js';
+import { recordAccess, rememberVisible } from '../../auth/record-access.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 /** Live contacts of the workspace the viewer sees, narrowed by `where`. */
 async function visibleContacts(ctx: Context, workspaceIdArg: string | null | undefined, where: Prisma.ContactWhereInput) {

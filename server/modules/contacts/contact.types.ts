@@ -2,8 +2,8 @@ import { builder } from '../../builder.js';
 import { LifecycleStage, ProfileNetwork } from '../../generated/prisma/enums.js';
 import { CompanyType } from '../companies/company.types.js';
 import { byUuid } from '../node/uuid.js';
-import { canSeeRecord, knownVisible } from '../records/access.js';
 import { RecordVisibilityEnum } from '../records/common.types.js';
+import { canSeeRecord, knownVisible } from '../../auth/record-access.js';
 
 export const LifecycleStageEnum = builder.enumType(LifecycleStage, { name: 'LifecycleStage' });
 export const ProfileNetworkEnum = builder.enumType(ProfileNetwork, { name: 'ProfileNetwork' });

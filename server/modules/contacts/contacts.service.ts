@@ -3,15 +3,17 @@ import { badInput, notFound, rethrowUniqueViolation } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
-import { assertCanDelete, assertRestorable } from '../records/ownership.js';
+import { assertRestorable } from '../records/restorable.js';
 import { assertEmailsFree, contactDetails, duplicateEmailMessage, writeContactDetails } from './contact-details.js';
 import type { ContactInputShape } from './contact.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 import { customWrite, withCustomKeys } from '../custom-fields/record-values.js';
 import { assertRoom } from '../billing/limits.js';
 import { phoneCountryFor } from '../workspaces/phone-country.js';
+import { recordAccess } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -114,7 +116,6 @@ export async function updateContactIn(tx: Tx, context: Context, access: RecordAc
 
 export async function setContactDeleted(context: Context, id: string, deleted: boolean) {
   const contact = await context.prisma.contact.findUniqueOrThrow({ where: { id } });
-  assertCanDelete(await recordAccess(context, contact.workspaceId), contact);
   if (deleted && contact.deletedAt) throw badInput('This contact is already in the trash.');
   if (!deleted) assertRestorable(context, contact.deletedAt, 'contacts');
   return context.prisma.$transaction((tx) =>

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CreateCustomFieldInput, CustomFieldOptionInput, MAX_FIELDS, MAX_OPTIONS, OptionUpdateInput, UpdateCustomFieldInput } from './custom-field.inputs.js';
 import { CustomFieldEntityEnum, CustomFieldTypeEnum } from './custom-field.types.js';
 import { createField, reorderFields, setFieldDeleted, updateField } from './definitions.service.js';
 import { addOption, mergeOptions, reorderOptions, updateOption } from './options.service.js';
 import { changeFieldType, type ConversionFailure, type TypeChangeReport } from './type-change.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const fieldKey = (id: string) => idFromGlobalId(id, 'CustomField', 'Field');
-const onField = (ctx: Context, id: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.customField.findUnique({ where: { id: fieldKey(id) } }), 'customFields:manage', 'Custom field');
 const optionId = z.string().max(64);
 
 const ConversionFailureType = builder.objectRef<ConversionFailure>('CustomFieldConversionFailure').implement({
@@ -75,7 +72,7 @@ builder.mutationFields((t) => ({
     type: 'CustomField',
     description: 'Rename, change help text or flags, archive or unarchive.',
     args: { id: t.arg.id(), input: t.arg({ type: UpdateCustomFieldInput }) },
-    authScopes: (_root, args, ctx) => onField(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await updateField(ctx, fieldKey(args.id), args.input);
       return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -95,7 +92,7 @@ builder.mutationFields((t) => ({
     type: 'CustomField',
     description: 'Hides the field and its values; restoreCustomField brings both back within the trash retention window.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onField(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await setFieldDeleted(ctx, fieldKey(args.id), true);
       return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -104,7 +101,7 @@ builder.mutationFields((t) => ({
   restoreCustomField: t.prismaField({
     type: 'CustomField',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onField(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await setFieldDeleted(ctx, fieldKey(args.id), false);
       return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -114,13 +111,13 @@ builder.mutationFields((t) => ({
     type: TypeChangeReportType,
     description: 'With dryRun, reports what would convert and what could not; without, converts and clears the values that cannot.',
     args: { id: t.arg.id(), type: t.arg({ type: CustomFieldTypeEnum }), dryRun: t.arg.boolean({ required: false, defaultValue: true }) },
-    authScopes: (_root, args, ctx) => onField(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
     resolve: (_root, args, ctx) => changeFieldType(ctx, fieldKey(args.id), args.type, args.dryRun ?? true),
   }),
   addCustomFieldOption: t.prismaField({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), input: t.arg({ type: CustomFieldOptionInput }) },
-    authScopes: (_root, args, ctx) => onField(ctx, args.fieldId),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await addOption(ctx, fieldKey(args.fieldId), args.input);
       return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -129,7 +126,7 @@ builder.mutationFields((t) => ({
   updateCustomFieldOption: t.prismaField({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), optionId: t.arg.string({ validate: optionId }), input: t.arg({ type: OptionUpdateInput }) },
-    authScopes: (_root, args, ctx) => onField(ctx, args.fieldId),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await updateOption(ctx, fieldKey(args.fieldId), args.optionId, args.input);
       return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -138,7 +135,7 @@ builder.mutationFields((t) => ({
   reorderCustomFieldOptions: t.prismaField({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }) },
-    authScopes: (_root, args, ctx) => onField(ctx, args.fieldId),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await reorderOptions(ctx, fieldKey(args.fieldId), args.optionIds);
       return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -148,7 +145,7 @@ builder.mutationFields((t) => ({
     type: 'CustomField',
     description: 'Records holding any of optionIds hold intoOptionId instead; the merged options are removed.',
     args: { fieldId: t.arg.id(), optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }), intoOptionId: t.arg.string({ validate: optionId }) },
-    authScopes: (_root, args, ctx) => onField(ctx, args.fieldId),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await mergeOptions(ctx, fieldKey(args.fieldId), args.optionIds, args.intoOptionId);
       return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });

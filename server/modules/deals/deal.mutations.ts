@@ -1,11 +1,10 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionOnVisibleRecord } from '../records/record-scope.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { DealInput } from './deal.inputs.js';
 import { createDeal, moveDeal, setDealDeleted, updateDeal } from './deals.service.js';
 import './deal.types.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Deal');
 
@@ -23,7 +22,7 @@ builder.mutationFields((t) => ({
     type: 'Deal',
     description: 'Changes anything but the stage and pipeline (see moveDeal).',
     args: { id: t.arg.id(), input: t.arg({ type: DealInput }) },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'deal', args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'deal', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const deal = await updateDeal(ctx, key(args.id), args.input);
       return ctx.prisma.deal.findUniqueOrThrow({ ...query, where: { id: deal.id } });
@@ -33,7 +32,7 @@ builder.mutationFields((t) => ({
     type: 'Deal',
     description: "Moves the deal to a stage, recording the move; the stage's won/lost flags set the status. The stage must be in the deal's pipeline, or in `pipelineId` to move the deal to another pipeline.",
     args: { id: t.arg.id(), stageId: t.arg.id(), pipelineId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'deal', args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'deal', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const deal = await moveDeal(ctx, key(args.id), args.stageId, args.pipelineId);
       return ctx.prisma.deal.findUniqueOrThrow({ ...query, where: { id: deal.id } });
@@ -43,7 +42,7 @@ builder.mutationFields((t) => ({
     type: 'Deal',
     description: 'Moves the deal to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'deal', args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'deal', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const deal = await setDealDeleted(ctx, key(args.id), true);
       return ctx.prisma.deal.findUniqueOrThrow({ ...query, where: { id: deal.id } });
@@ -52,7 +51,7 @@ builder.mutationFields((t) => ({
   restoreDeal: t.prismaField({
     type: 'Deal',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'deal', args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'deal', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const deal = await setDealDeleted(ctx, key(args.id), false);
       return ctx.prisma.deal.findUniqueOrThrow({ ...query, where: { id: deal.id } });

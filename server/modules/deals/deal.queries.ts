@@ -2,14 +2,15 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess, rememberVisible, visibleWhere } from '../records/access.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
 import { DealFilter, DealSort } from './deal.inputs.js';
 import { dealFilterWhere, dealOrderBy } from './deal-where.js';
 import './deal.types.js';
+import { recordAccess, rememberVisible } from '../../auth/record-access.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 /** Deals of the workspace the viewer sees, narrowed by `where`. */
 export async function visibleDeals(ctx: Context, workspaceId: string, where: Prisma.DealWhereInput): Promise<Prisma.DealWhereInput> {

@@ -4,10 +4,10 @@ import { CompanyType } from '../companies/company.types.js';
 import { ContactType } from '../contacts/contact.types.js';
 import { byUuid } from '../node/uuid.js';
 import '../pipelines/pipeline.types.js';
-import { canSeeRecord } from '../records/access.js';
 import { RecordVisibilityEnum } from '../records/common.types.js';
 import { DealStatusEnum } from './deal.inputs.js';
 import { formatMinor } from './money.js';
+import { canSeeRecord } from '../../auth/record-access.js';
 
 export const DealType = builder.prismaNode('Deal', {
   id: { field: 'id' },

@@ -4,13 +4,15 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { statusAfterEntering } from '../pipelines/stage-status.js';
-import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
 import { normalizeCurrency } from '../records/normalize.js';
-import { assertCanDelete, assertRestorable } from '../records/ownership.js';
+import { assertRestorable } from '../records/restorable.js';
 import type { DealInputShape } from './deal.inputs.js';
 import { customWrite, withCustomKeys } from '../custom-fields/record-values.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { recordAccess } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -161,7 +163,6 @@ export async function moveDeal(context: Context, id: string, stageGlobalId: stri
 
 export async function setDealDeleted(context: Context, id: string, deleted: boolean) {
   const deal = await context.prisma.deal.findUniqueOrThrow({ where: { id } });
-  assertCanDelete(await recordAccess(context, deal.workspaceId), deal);
   if (deleted && deal.deletedAt) throw badInput('This deal is already in the trash.');
   if (!deleted) assertRestorable(context, deal.deletedAt, 'deals');
   return context.prisma.$transaction((tx) =>

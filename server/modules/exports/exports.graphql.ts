@@ -1,9 +1,9 @@
 import { builder } from '../../builder.js';
 import { ExportFormat, ExportStatus } from '../../generated/prisma/enums.js';
 import { byUuid } from '../node/uuid.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { exportDownloadUrl, requestWorkspaceExport } from './exports.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const ExportFormatEnum = builder.enumType(ExportFormat, { name: 'ExportFormat', description: 'JSON: one JSON Lines file per table. CSV: one CSV file with a header per table.' });
 const ExportStatusEnum = builder.enumType(ExportStatus, { name: 'ExportStatus' });

@@ -5,9 +5,10 @@ import { roleCan, type Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { entryForGlobalId } from '../node/uuid.js';
-import { linkedRecordsVisibleWhere } from '../records/linked-records.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { recordAccess, visibleWhere, type RecordAccess } from '../records/access.js';
+import { recordAccess } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
+import { recordWhere } from '../../auth/record-where.js';
 
 export const ATTACHABLE = {
   Contact: 'contact',
@@ -43,21 +44,9 @@ function decodeTarget(globalId: string): { model: AttachableModel; id: string } 
 
 /** Live records of a model that the viewer sees. Private email bodies keep their attachments private too. */
 function liveVisibleWhere(model: AttachableModel, access: RecordAccess): object {
-  switch (model) {
-    case 'note':
-    case 'activity':
-      return { AND: [{ deletedAt: null }, linkedRecordsVisibleWhere(access)] };
-    case 'communication':
-      return {
-        deletedAt: null,
-        AND: [
-          visibleWhere(access),
-          roleCan(access.role, 'records:readAll') ? {} : { OR: [{ bodyPrivate: false }, { ownerId: access.userId }] },
-        ],
-      };
-    default:
-      return { ...visibleWhere(access), deletedAt: null };
-  }
+  const live = [{ deletedAt: null }, recordWhere(model, access)];
+  if (model !== 'communication' || roleCan(access.role, 'records:readAll')) return { AND: live };
+  return { AND: [...live, { OR: [{ bodyPrivate: false }, { ownerId: access.userId }] }] };
 }
 
 /** Files the viewer may list and download in one workspace. */
@@ -91,7 +80,7 @@ async function findVisibleTarget(context: Context, globalId: string): Promise<At
 }
 
 /** Auth scopes for a root field on a record's files: UNAUTHENTICATED, NOT_FOUND, then the role's permission. */
-export async function permissionOnTarget(context: Context, globalId: string, permission: Permission) {
+export async function permissionOnAttachTarget(context: Context, globalId: string, permission: Permission) {
   if (!context.viewer) return { authenticated: true } as const;
   const target = await visibleTarget(context, globalId);
   return { can: { workspaceId: target.workspaceId, permission } };

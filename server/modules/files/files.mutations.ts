@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
-import { permissionOnTarget } from './access.js';
+import { permissionOnAttachTarget } from './access.js';
 import { UploadScalar } from './attachment.types.js';
 import { deleteFile, uploadFile, visibleFile } from './files.service.js';
 
@@ -11,7 +11,7 @@ builder.mutationFields((t) => ({
       'Attaches a file to a record you can see. Send a GraphQL multipart request (with an x-kith-csrf header); ' +
       'size and type limits apply, and the contents must match the extension.',
     args: { file: t.arg({ type: UploadScalar }), attachTo: t.arg.id({ description: 'A contact, company, deal, note, activity or communication.' }) },
-    authScopes: (_root, args, ctx) => permissionOnTarget(ctx, args.attachTo, 'files:upload'),
+    authScopes: (_root, args, ctx) => permissionOnAttachTarget(ctx, args.attachTo, 'files:upload'),
     resolve: async (query, _root, args, ctx) => {
       const file = await uploadFile(ctx, args.attachTo, args.file);
       return ctx.prisma.file.findUniqueOrThrow({ ...query, where: { id: file.id } });

@@ -3,13 +3,13 @@ import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess } from '../records/access.js';
 import { canSeeFile, LINK_COLUMN, visibleTarget } from './access.js';
 import { contentTypeFor } from './content-types.js';
 import { sanitizeFileName } from './file-name.js';
 import { chunksOf, fileStorage, formatBytes, newStorageKey, UploadMeter, UploadRefused } from './storage.js';
 import { assertRoom } from '../billing/limits.js';
 import { emitEvent } from '../activity-events/record-event.js';
+import { recordAccess } from '../../auth/record-access.js';
 
 /** What Yoga hands a resolver for a multipart file part (a WHATWG File, native or ponyfilled). */
 export interface UploadedFile {

@@ -1,17 +1,14 @@
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import type { FormFieldDefinition } from './form-definition.js';
 import { CreateFormInput, UpdateFormInput } from './form.inputs.js';
-import { createForm, deleteForm, liveFormWhere, regenerateFormKey, updateForm } from './forms.service.js';
+import { createForm, deleteForm, regenerateFormKey, updateForm } from './forms.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Form');
 
 /** Another workspace's form, or a deleted one, reads as NOT_FOUND; then the role must manage forms. */
-const manageForm = (ctx: Context, globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.form.findUnique({ where: liveFormWhere(key(globalId)), select: { workspaceId: true } }), 'forms:manage', 'Form');
 
 // The validation plugin has already run formFieldsSchema (and its transforms) on `fields`.
 const definition = (fields: unknown) => fields as FormFieldDefinition[];
@@ -30,7 +27,7 @@ builder.mutationFields((t) => ({
   updateForm: t.prismaField({
     type: 'Form',
     args: { id: t.arg.id(), input: t.arg({ type: UpdateFormInput }) },
-    authScopes: (_root, args, ctx) => manageForm(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'form', id: args.id, permission: 'forms:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const { name, fields, isActive } = args.input;
       const form = await updateForm(ctx, key(args.id), { name, fields: fields ? definition(fields) : null, isActive });
@@ -41,7 +38,7 @@ builder.mutationFields((t) => ({
     type: 'Form',
     description: 'Deletes the form (soft): its URL answers 404 from now on; submissions and contacts stay.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => manageForm(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'form', id: args.id, permission: 'forms:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const form = await deleteForm(ctx, key(args.id));
       return ctx.prisma.form.findUniqueOrThrow({ ...query, where: { id: form.id } });
@@ -51,7 +48,7 @@ builder.mutationFields((t) => ({
     type: 'Form',
     description: 'Gives the form a new public URL; the old one answers 404 from now on.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => manageForm(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'form', id: args.id, permission: 'forms:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const form = await regenerateFormKey(ctx, key(args.id));
       return ctx.prisma.form.findUniqueOrThrow({ ...query, where: { id: form.id } });

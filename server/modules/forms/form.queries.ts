@@ -1,9 +1,9 @@
 import { builder } from '../../builder.js';
 import { notFound } from '../../errors.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { liveFormWhere } from './forms.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const formsWhere = (workspaceId: string, isActive: boolean | null | undefined) => ({
   workspaceId,

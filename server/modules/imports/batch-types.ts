@@ -1,5 +1,5 @@
 import type { ImportDedupeMode, RecordVisibility } from '../../generated/prisma/enums.js';
-import type { RecordAccess } from '../records/access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
 import type { CompanyDirectory, MemberDirectory, TagDirectory } from './directories.js';
 import type { ImportMapping } from './mapping.js';
 import type { CompanyValues, ContactValues } from './row-values.js';

@@ -2,12 +2,12 @@
 // included), then written in bulk like contacts.
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { uuidv7 } from '../activity-events/record-event.js';
-import { visibleWhere } from '../records/access.js';
 import type { CompanyDecision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { normalizeCompanyName, type CompanyValues } from './row-values.js';
 import { checkRows, ownerOf } from './check-rows.js';
 import { sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
 import { COMPANY_COLUMNS, insertRows, NOTE_COLUMNS } from './bulk-insert.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type Tx = Prisma.TransactionClient;

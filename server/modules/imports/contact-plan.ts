@@ -3,10 +3,10 @@
 // workspace's contacts (earlier batches of this file included) and among the batch's own earlier rows.
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { uuidv7 } from '../activity-events/record-event.js';
-import { visibleWhere } from '../records/access.js';
 import type { ContactDecision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { type ContactValues } from './row-values.js';
 import { checkRows, ownerOf } from './check-rows.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -4,11 +4,11 @@
 // the contacts linked by email.
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { uuidv7 } from '../activity-events/record-event.js';
-import { visibleWhere } from '../records/access.js';
 import type { Decision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { companyIdFor, type CompanyLinks } from './company-links.js';
 import type { DealValues } from './deal-values.js';
 import { checkRows, ownerOf } from './check-rows.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

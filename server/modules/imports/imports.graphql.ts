@@ -5,13 +5,13 @@ import { notFound } from '../../errors.js';
 import { ImportDedupeMode, ImportEntity, ImportSourceKind, ImportStatus } from '../../generated/prisma/enums.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText, RecordVisibilityEnum } from '../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { fieldsOf } from './fields.js';
 import { canSeeImport, previewImport, startImport, visibleImport } from './imports.service.js';
 import { saveImportMapping } from './saved-mappings.js';
 import { nextBatch } from './progress.js';
 import { undoImport } from './undo.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 const ImportEntityEnum = builder.enumType(ImportEntity, { name: 'ImportEntity' });
 const ImportStatusEnum = builder.enumType(ImportStatus, { name: 'ImportStatus' });
@@ -170,7 +170,7 @@ builder.queryFields((t) => ({
     type: ImportPreviewType,
     description: 'Nothing is written: the first rows as they would be stored with these settings, every checked row’s errors, and match counts.',
     args: { id: t.arg.id(), settings: t.arg({ type: ImportSettingsInput }), first: t.arg.int({ required: false, validate: z.number().int().min(1).max(100) }) },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
+    authScopes: (_root, args, ctx) => permissionOnWorkspaceRow(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
     resolve: (_root, args, ctx) => previewImport(ctx, idFromGlobalId(args.id, 'Import'), settingsOf(args.settings), args.first ?? 20),
   }),
   importMappings: t.prismaField({
@@ -188,7 +188,7 @@ builder.mutationFields((t) => ({
     type: 'Import',
     description: 'Saves the settings and queues the import; follow it with importProgress.',
     args: { id: t.arg.id(), settings: t.arg({ type: ImportSettingsInput }) },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
+    authScopes: (_root, args, ctx) => permissionOnWorkspaceRow(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
     resolve: async (query, _root, args, ctx) => {
       const row = await startImport(ctx, idFromGlobalId(args.id, 'Import'), settingsOf(args.settings));
       return ctx.prisma.import.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -198,7 +198,7 @@ builder.mutationFields((t) => ({
     type: 'Import',
     description: 'Created records go to the trash, updated ones get their previous values back. Refused when any was edited since.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
+    authScopes: (_root, args, ctx) => permissionOnWorkspaceRow(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
     resolve: async (query, _root, args, ctx) => {
       const row = await undoImport(ctx, idFromGlobalId(args.id, 'Import'));
       return ctx.prisma.import.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -227,7 +227,7 @@ builder.subscriptionField('importProgress', (t) =>
     type: ImportType,
     description: 'The import after each committed batch, until it is done or failed.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
+    authScopes: (_root, args, ctx) => permissionOnWorkspaceRow(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
     subscribe: async function* (_root, args, ctx) {
       const id = idFromGlobalId(args.id, 'Import');
       await visibleImport(ctx, id);

@@ -7,7 +7,6 @@ import { enqueueJob } from '../../jobs/queue.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertRoom } from '../billing/limits.js';
-import { recordAccess } from '../records/access.js';
 import type { CompanyDecision, ContactDecision, PendingRow } from './batch-types.js';
 import { planCompanies } from './company-batch.js';
 import { planContacts } from './contact-plan.js';
@@ -17,6 +16,7 @@ import { mappingProblem, suggestMapping, type ImportMapping } from './mapping.js
 import type { ContactValues } from './row-values.js';
 import { IMPORT_MAX_ATTEMPTS, IMPORT_RUN, loadDirectories, runSettingsOf } from './run-import.js';
 import { openStoredTable, SourceGone, sniffStored } from './stored-source.js';
+import { recordAccess } from '../../auth/record-access.js';
 
 /** Why an uploaded file cannot be imported (answered as bad input, and the file is dropped). */
 export class UploadProblem extends Error {}

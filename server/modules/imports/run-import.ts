@@ -10,7 +10,7 @@ import type { ClaimedJob, JobHandler } from '../../jobs/worker.js';
 import { publishPending } from '../activity-events/publish.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { fileStorage } from '../files/storage.js';
-import type { RecordAccess } from '../records/access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
 import type { Directories, PendingRow, RunSettings } from './batch-types.js';
 import { planCompanies, writeCompanies } from './company-batch.js';
 import { planContacts } from './contact-plan.js';

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import { recordAccess, visibleWhere } from '../records/access.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 export type DuplicateReason = 'SAME_PHONE' | 'SAME_PROFILE' | 'SAME_NAME_AND_COMPANY' | 'SAME_NAME' | 'SAME_LINKEDIN';
 

@@ -2,9 +2,10 @@ import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
-import { recordAccess, visibleWhere } from '../records/access.js';
 import { mergedCustomFields, type FieldChoice } from './custom-choices.js';
 import { emitEvent } from '../activity-events/record-event.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Tx = Prisma.TransactionClient;
 

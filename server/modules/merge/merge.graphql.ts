@@ -4,13 +4,12 @@ import type { Context } from '../../context.js';
 import { CompanyType } from '../companies/company.types.js';
 import { ContactType } from '../contacts/contact.types.js';
 import { keysOf } from '../records/links.service.js';
-import { permissionOnVisibleRecord } from '../records/record-scope.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { findDuplicateCompanies, findDuplicateContacts, type DuplicatePair } from './find-duplicates.service.js';
 import { fieldChoicesArg } from './custom-choices.js';
 import { mergeCompanies } from './merge-companies.service.js';
 import { mergeContacts, MAX_MERGE } from './merge-contacts.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const DuplicateReasonEnum = builder.enumType('DuplicateReason', {
   values: ['SAME_PHONE', 'SAME_PROFILE', 'SAME_NAME_AND_COMPANY', 'SAME_NAME', 'SAME_LINKEDIN'] as const,
@@ -62,7 +61,7 @@ builder.mutationFields((t) => ({
     type: 'Contact',
     description: 'Folds the duplicates into the survivor: everything linked to them moves over, an audit record keeps a snapshot of each.',
     args: { survivorId: t.arg.id(), duplicateIds: t.arg.idList({ validate: duplicateIds }), fieldChoices: t.arg(fieldChoicesArg) },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'contact', args.survivorId, 'records:merge'),
+    authScopes: (_root, args) => ({ record: { model: 'contact', id: args.survivorId, permission: 'records:merge' } }),
     resolve: async (query, _root, args, ctx) => {
       const [survivorId] = keysOf([args.survivorId], 'Contact');
       const survivor = await mergeContacts(ctx, survivorId!, keysOf(args.duplicateIds, 'Contact'), choicesOf(args.fieldChoices, 'Contact'));
@@ -73,7 +72,7 @@ builder.mutationFields((t) => ({
     type: 'Company',
     description: 'Folds the duplicate companies into the survivor, moving their contacts, deals and history.',
     args: { survivorId: t.arg.id(), duplicateIds: t.arg.idList({ validate: duplicateIds }), fieldChoices: t.arg(fieldChoicesArg) },
-    authScopes: (_root, args, ctx) => permissionOnVisibleRecord(ctx, 'company', args.survivorId, 'records:merge'),
+    authScopes: (_root, args) => ({ record: { model: 'company', id: args.survivorId, permission: 'records:merge' } }),
     resolve: async (query, _root, args, ctx) => {
       const [survivorId] = keysOf([args.survivorId], 'Company');
       const survivor = await mergeCompanies(ctx, survivorId!, keysOf(args.duplicateIds, 'Company'), choicesOf(args.fieldChoices, 'Company'));

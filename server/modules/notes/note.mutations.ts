@@ -1,16 +1,11 @@
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
-import type { Permission } from '../../auth/permissions.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { linkedRecordsVisibleWhere, permissionOnInheriting } from '../records/linked-records.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { NoteInput } from './note.inputs.js';
 import { createNote, setNoteDeleted, updateNote } from './notes.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Note');
-const onNote = (ctx: Context, id: string, permission: Permission) =>
-  permissionOnInheriting(ctx, 'note', 'Note', id, linkedRecordsVisibleWhere, permission);
 
 builder.mutationFields((t) => ({
   createNote: t.prismaField({
@@ -25,7 +20,7 @@ builder.mutationFields((t) => ({
   updateNote: t.prismaField({
     type: 'Note',
     args: { id: t.arg.id(), input: t.arg({ type: NoteInput }) },
-    authScopes: (_root, args, ctx) => onNote(ctx, args.id, 'records:update'),
+    authScopes: (_root, args) => ({ record: { model: 'note', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {
       const note = await updateNote(ctx, key(args.id), args.input);
       return ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: note.id } });
@@ -35,7 +30,7 @@ builder.mutationFields((t) => ({
     type: 'Note',
     description: 'Moves the note to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete their own.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onNote(ctx, args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'note', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const note = await setNoteDeleted(ctx, key(args.id), true);
       return ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: note.id } });
@@ -44,7 +39,7 @@ builder.mutationFields((t) => ({
   restoreNote: t.prismaField({
     type: 'Note',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onNote(ctx, args.id, 'records:deleteOwn'),
+    authScopes: (_root, args) => ({ deletes: { model: 'note', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {
       const note = await setNoteDeleted(ctx, key(args.id), false);
       return ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: note.id } });

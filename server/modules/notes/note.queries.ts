@@ -1,12 +1,12 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { recordAccess } from '../records/access.js';
 import { dateRangeWhere } from '../records/common.types.js';
-import { linkedRecordsVisibleWhere, permissionOnInheriting } from '../records/linked-records.js';
 import { linkFilterWhere } from '../records/record-links.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { NoteFilter, NoteSort, type NoteFilterShape } from './note.inputs.js';
+import { recordAccess } from '../../auth/record-access.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { linkedRecordsVisibleWhere } from '../../auth/record-where.js';
 
 function filterWhere(filter: NoteFilterShape | null | undefined, trash: boolean) {
   const text = filter?.text?.trim();
@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
     type: 'Note',
     description: 'A note you can see: NOT_FOUND when it is in the trash or linked to a record hidden from you.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnInheriting(ctx, 'note', 'Note', args.id, linkedRecordsVisibleWhere, 'records:read'),
+    authScopes: (_root, args) => ({ record: { model: 'note', id: args.id, permission: 'records:read' } }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Note'), deletedAt: null } }),
   }),

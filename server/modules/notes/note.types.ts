@@ -1,13 +1,12 @@
 import { builder } from '../../builder.js';
 import { byUuid } from '../node/uuid.js';
-import { inheritedScopes, linkedRecordsVisibleWhere } from '../records/linked-records.js';
 import { addRecordLinkFields } from '../records/record-links.js';
 
 export const NoteType = builder.prismaNode('Note', {
   id: { field: 'id' },
   findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
   description: 'A markdown note on a contact, company or deal; hidden wherever one of those is hidden.',
-  authScopes: (note, ctx) => inheritedScopes(ctx, { model: 'note', id: note.id, workspaceId: note.workspaceId }, linkedRecordsVisibleWhere, 'Note'),
+  authScopes: (note) => ({ seesRecord: { model: 'note', id: note.id, workspaceId: note.workspaceId } }),
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Markdown.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -1,11 +1,11 @@
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
 import { requireViewer } from '../accounts/session.service.js';
-import { recordAccess } from '../records/access.js';
 import { linkColumns } from '../records/record-links.js';
-import { assertCanDelete, assertRestorable } from '../records/ownership.js';
+import { assertRestorable } from '../records/restorable.js';
 import type { NoteInputShape } from './note.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { recordAccess } from '../../auth/record-access.js';
 
 export async function createNote(context: Context, workspaceId: string, input: NoteInputShape) {
   if (!input.body?.trim()) throw badInput('Body is required.', 'input.body');
@@ -28,7 +28,6 @@ export async function updateNote(context: Context, id: string, input: NoteInputS
 
 export async function setNoteDeleted(context: Context, id: string, deleted: boolean) {
   const note = await context.prisma.note.findUniqueOrThrow({ where: { id } });
-  assertCanDelete(await recordAccess(context, note.workspaceId), note);
   if (deleted && note.deletedAt) throw badInput('This note is already in the trash.');
   if (!deleted) assertRestorable(context, note.deletedAt, 'notes');
   return context.prisma.$transaction((tx) =>

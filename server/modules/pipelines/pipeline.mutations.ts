@@ -1,22 +1,16 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { PipelineInput, PipelineUpdateInput, StageInput, StageUpdateInput } from './pipeline.inputs.js';
 import { MAX_STAGES } from './pipeline.inputs.js';
 import { createPipeline, deletePipeline, updatePipeline } from './pipelines.service.js';
 import { addStage, deleteStage, reorderStages, updateStage } from './stages.service.js';
 import './pipeline.types.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const pipelineKey = (id: string) => idFromGlobalId(id, 'Pipeline');
 const stageKey = (id: string) => idFromGlobalId(id, 'PipelineStage', 'Stage');
-
-const onPipeline = (ctx: Context, id: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.pipeline.findUnique({ where: { id: pipelineKey(id) } }), 'pipelines:manage', 'Pipeline');
-const onStage = (ctx: Context, id: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.pipelineStage.findUnique({ where: { id: stageKey(id) } }), 'pipelines:manage', 'Stage');
 
 builder.mutationFields((t) => ({
   createPipeline: t.prismaField({
@@ -32,7 +26,7 @@ builder.mutationFields((t) => ({
     type: 'Pipeline',
     description: 'Renames the pipeline and/or makes it the default.',
     args: { id: t.arg.id(), input: t.arg({ type: PipelineUpdateInput }) },
-    authScopes: (_root, args, ctx) => onPipeline(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.id, permission: 'pipelines:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const pipeline = await updatePipeline(ctx, pipelineKey(args.id), args.input);
       return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
@@ -41,7 +35,7 @@ builder.mutationFields((t) => ({
   deletePipeline: t.boolean({
     description: 'Refused while any deal (the trash counts) is in it, and for the last pipeline. A deleted default passes to the next pipeline.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onPipeline(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.id, permission: 'pipelines:manage' } }),
     resolve: async (_root, args, ctx) => {
       await deletePipeline(ctx, pipelineKey(args.id));
       return true;
@@ -54,7 +48,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: StageInput }),
       position: t.arg.int({ required: false, description: 'Zero-based place; at the end unless given.', validate: z.number().int().min(0) }),
     },
-    authScopes: (_root, args, ctx) => onPipeline(ctx, args.pipelineId),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.pipelineId, permission: 'pipelines:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const stage = await addStage(ctx, pipelineKey(args.pipelineId), args.input, args.position);
       return ctx.prisma.pipelineStage.findUniqueOrThrow({ ...query, where: { id: stage.id } });
@@ -63,7 +57,7 @@ builder.mutationFields((t) => ({
   updateStage: t.prismaField({
     type: 'PipelineStage',
     args: { id: t.arg.id(), input: t.arg({ type: StageUpdateInput }) },
-    authScopes: (_root, args, ctx) => onStage(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipelineStage', id: args.id, permission: 'pipelines:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const stage = await updateStage(ctx, stageKey(args.id), args.input);
       return ctx.prisma.pipelineStage.findUniqueOrThrow({ ...query, where: { id: stage.id } });
@@ -75,7 +69,7 @@ builder.mutationFields((t) => ({
       pipelineId: t.arg.id(),
       stageIds: t.arg.idList({ description: 'Every stage of the pipeline, in the new order.', validate: z.array(z.string()).max(MAX_STAGES) }),
     },
-    authScopes: (_root, args, ctx) => onPipeline(ctx, args.pipelineId),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.pipelineId, permission: 'pipelines:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const pipeline = await reorderStages(ctx, pipelineKey(args.pipelineId), args.stageIds);
       return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
@@ -85,7 +79,7 @@ builder.mutationFields((t) => ({
     type: 'Pipeline',
     description: 'Refused while deals are in the stage unless moveDealsTo names another stage of the same pipeline.',
     args: { id: t.arg.id(), moveDealsTo: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => onStage(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipelineStage', id: args.id, permission: 'pipelines:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const pipeline = await deleteStage(ctx, stageKey(args.id), args.moveDealsTo);
       return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import './pipeline.types.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 builder.queryField('pipelines', (t) =>
   t.prismaField({

@@ -4,17 +4,17 @@ import type { Context } from '../../context.js';
 import { passwordInput } from '../accounts/inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { deleteMyAccount, exportMyData } from './account-privacy.service.js';
 import { eraseContact, exportContact, type ContactErasure } from './contact-privacy.service.js';
 import type { ErasureMention } from './erasure-free-text.js';
 import { cancelWorkspaceDeletion, requestWorkspaceDeletion } from './workspace-deletion.service.js';
 import { rolesWith } from '../../auth/permissions.js';
+import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 /** Contacts in the trash count too: erasure and access requests reach them. */
 const privacyOnContact = (ctx: Context, globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.contact.findUnique({ where: { id: idFromGlobalId(globalId, 'Contact') } }), 'privacy:manage', 'Contact');
+  permissionOnWorkspaceRow(ctx, () => ctx.prisma.contact.findUnique({ where: { id: idFromGlobalId(globalId, 'Contact') } }), 'privacy:manage', 'Contact');
 
 interface PendingDeletionShape {
   workspaceId: string;

@@ -7,7 +7,9 @@ import { badInput } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type PrismaTypes from '../../generated/pothos-types.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { canSeeRecord, visibleWhere, type RecordAccess, type VisibleModel } from './access.js';
+import { canSeeRecord } from '../../auth/record-access.js';
+import type { RecordAccess, VisibleModel } from '../../auth/record-rules.js';
+import { visibleWhere } from '../../auth/record-where.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 const modelRef = <Name extends 'Contact' | 'Company' | 'Deal'>(name: Name) =>

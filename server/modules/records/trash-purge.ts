@@ -1,5 +1,5 @@
 // Empties the trash: the daily retention sweep hard-deletes rows soft-deleted more than
-// RETENTION_SOFT_DELETED_DAYS ago; restore refuses them from the same moment (ownership.ts).
+// RETENTION_SOFT_DELETED_DAYS ago; restore refuses them from the same moment (restorable.ts).
 // Foreign keys do most of the work: emails, phones, profiles, shares, tags, deal contacts, stage changes,
 // communication participants, comments and mentions cascade; records that only pointed at a purged row
 // stay with that link cleared (a company's contacts, a contact's deals and communications). Two kinds of

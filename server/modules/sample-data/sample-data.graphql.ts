@@ -2,9 +2,9 @@ import { builder } from '../../builder.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { addSampleData, firstSteps, hasSampleData, keepSampleData, removeSampleData } from './sample-data.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 interface FirstStepsShape {
   workspaceId: string;

@@ -2,12 +2,12 @@ import { builder } from '../../builder.js';
 import { notFound } from '../../errors.js';
 import { CustomFieldEntityEnum } from '../custom-fields/custom-field.types.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CreateSavedViewInput, UpdateSavedViewInput } from './saved-view.inputs.js';
 import './saved-view.types.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 import { stateData, viewScope, visibleViewsWhere } from './saved-views.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 // Events say whether the view is shared: the feed shows a private view's events to their actor alone.
 const summary = (view: { shared: boolean; name: string }, changes: object = {}) => ({ ...changes, shared: view.shared, ...(view.shared ? { name: view.name } : {}) });

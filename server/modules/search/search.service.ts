@@ -4,10 +4,11 @@ import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Context } from '../../context.js';
 import type { SearchEntityType } from '../../generated/prisma/enums.js';
-import { rememberVisible, type RecordAccess, type VisibleModel } from '../records/access.js';
 import { highlight, queryTerms } from './highlight.js';
 import { queryKeys } from './query-keys.js';
 import { searchSql, type SearchRow } from './search.sql.js';
+import { rememberVisible } from '../../auth/record-access.js';
+import type { RecordAccess, VisibleModel } from '../../auth/record-rules.js';
 
 export const SEARCH_TYPES = ['CONTACT', 'COMPANY', 'DEAL', 'NOTE', 'ACTIVITY', 'COMMUNICATION', 'COMMENT', 'FILE', 'FORM'] as const satisfies readonly SearchEntityType[];
 

@@ -1,12 +1,13 @@
-// The ranked search statement, written once for the API and the bench. Visibility is expressed in SQL with
-// the same rules as records/access.ts `visibleWhere`, records/linked-records.ts, comments' and files' own,
-// so that the page, its order and the counts per type only ever see what the viewer may see.
+// The ranked search statement, written once for the API and the bench. Visibility is the record rules'
+// SQL form (auth/record-sql.ts), so that the page, its order and the counts per type only ever see what
+// the viewer may see.
 // `OFFSET 0` in the correlated EXISTS keeps PostgreSQL from turning them into hashed subplans, which
 // read every company, deal and communication of the workspace to check a handful of matches (a
 // `LIMIT 1` does not: the planner drops it from an EXISTS and hashes anyway).
 import { roleCan } from '../../auth/permissions.js';
 import type { SearchEntityType } from '../../generated/prisma/enums.js';
-import type { RecordAccess } from '../records/access.js';
+import { RECORD_MODELS, type RecordAccess, type RecordModel, type VisibleModel } from '../../auth/record-rules.js';
+import { liveSql, ownSql, recordSql, type ViewerParams } from '../../auth/record-sql.js';
 
 export interface SearchSqlInput {
   access: RecordAccess;
@@ -31,44 +32,36 @@ export interface SearchRow {
   capped: boolean | null;
 }
 
-/** Who may see a document of one kind; `d` is the SearchDocument. $7 viewer id, $8 team ids (members only). */
+/** The statement's viewer parameters (pushed for members only, see searchSql). */
+const VIEWER: ViewerParams = { userId: '$7::uuid', teamIds: '$8::uuid[]' };
+
+/** Who may see a document of one kind (auth/record-rules.ts); `d` is the SearchDocument. */
 function visibleAs(access: RecordAccess, type: SearchEntityType): string {
   const all = roleCan(access.role, 'records:readAll');
-  const owned = (alias: string, shareColumn: string) =>
-    all
-      ? 'TRUE'
-      : `(${access.policy === 'OPEN' ? `${alias}."visibility" = 'WORKSPACE' OR ` : ''}${alias}."ownerId" = $7::uuid` +
-        ` OR EXISTS (SELECT 1 FROM "RecordShare" s WHERE s."${shareColumn}" = ${alias}.id AND (s."userId" = $7::uuid OR s."teamId" = ANY($8::uuid[]))))`;
-  const link = (alias: string, column: string, table: string, shareColumn: string) =>
-    all ? 'TRUE' : `(${alias}."${column}" IS NULL OR EXISTS (SELECT 1 FROM "${table}" l WHERE l.id = ${alias}."${column}" AND ${owned('l', shareColumn)} OFFSET 0))`;
-  const linked = (alias: string) =>
-    [link(alias, 'contactId', 'Contact', 'contactId'), link(alias, 'companyId', 'Company', 'companyId'), link(alias, 'dealId', 'Deal', 'dealId')].join(' AND ');
-  const live = (table: string, alias: string, column: string, condition: string) =>
-    `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = x."${column}" AND ${alias}."deletedAt" IS NULL AND ${condition} OFFSET 0)`;
-  const privateBody = all ? 'TRUE' : `(m."bodyPrivate" = FALSE OR m."ownerId" = $7::uuid)`;
+  const privateBody = (m: string) => (all ? 'TRUE' : `(${m}."bodyPrivate" = FALSE OR ${m}."ownerId" = ${VIEWER.userId})`);
   // The document carries these kinds' visibility and owner (kith_search_refresh copies them from the record).
-  const ownedType = (shareColumn: string) => (all ? 'TRUE' : owned('d', shareColumn));
+  const ownedType = (model: VisibleModel) => ownSql(access, 'd', RECORD_MODELS[model].shareColumn, VIEWER);
+  const row = (model: RecordModel) => `EXISTS (SELECT 1 FROM "${RECORD_MODELS[model].table}" x WHERE x.id = d.id AND ${recordSql(model, access, 'x', VIEWER)} OFFSET 0)`;
   switch (type) {
     case 'CONTACT':
-      return ownedType('contactId');
+      return ownedType('contact');
     case 'COMPANY':
-      return ownedType('companyId');
+      return ownedType('company');
     case 'DEAL':
-      return ownedType('dealId');
+      return ownedType('deal');
     case 'COMMUNICATION':
-      return ownedType('communicationId');
+      return ownedType('communication');
     case 'NOTE':
-      return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Note" x WHERE x.id = d.id AND ${linked('x')} OFFSET 0)`;
+      return all ? 'TRUE' : row('note');
     case 'ACTIVITY':
-      return all ? 'TRUE' : `EXISTS (SELECT 1 FROM "Activity" x WHERE x.id = d.id AND ${linked('x')} OFFSET 0)`;
+      return all ? 'TRUE' : row('activity');
     case 'COMMENT':
-      return `EXISTS (SELECT 1 FROM "Comment" x WHERE x.id = d.id AND (
-      ${live('Note', 'n', 'noteId', linked('n'))} OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Deal', 'l', 'dealId', owned('l', 'dealId'))}) OFFSET 0)`;
-    case 'FILE':
-      return `EXISTS (SELECT 1 FROM "File" x WHERE x.id = d.id AND (
-      ${live('Contact', 'c', 'contactId', owned('c', 'contactId'))} OR ${live('Company', 'c', 'companyId', owned('c', 'companyId'))}
-      OR ${live('Deal', 'c', 'dealId', owned('c', 'dealId'))} OR ${live('Note', 'n', 'noteId', linked('n'))}
-      OR ${live('Activity', 'a', 'activityId', linked('a'))} OR ${live('Communication', 'm', 'communicationId', `${owned('m', 'communicationId')} AND ${privateBody}`)}) OFFSET 0)`;
+      return row('comment');
+    case 'FILE': {
+      const live = (model: RecordModel, column: string) => liveSql(model, access, 'x', column, VIEWER, model === 'communication' ? privateBody : undefined);
+      const targets = (['contact', 'company', 'deal', 'note', 'activity', 'communication'] as const).map((model) => live(model, `${model}Id`));
+      return `EXISTS (SELECT 1 FROM "File" x WHERE x.id = d.id AND (${targets.join(' OR ')}) OFFSET 0)`;
+    }
     case 'FORM':
       return 'TRUE';
   }

@@ -5,13 +5,13 @@ import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import { RecordPolicy } from '../../generated/prisma/enums.js';
 import { entryForGlobalId } from '../node/uuid.js';
-import { recordAccess, type VisibleModel } from '../records/access.js';
 import { keysOf } from '../records/links.service.js';
-import { permissionOnVisibleRecord } from '../records/record-scope.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { recordAccess } from '../../auth/record-access.js';
+import type { VisibleModel } from '../../auth/record-rules.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const MODELS: Record<string, { model: VisibleModel; column: 'contactId' | 'companyId' | 'dealId' | 'communicationId' }> = {
   Contact: { model: 'contact', column: 'contactId' },
@@ -57,14 +57,14 @@ export const RecordPolicyEnum = builder.enumType(RecordPolicy, {
 
 builder.prismaObjectField('Workspace', 'recordPolicy', (t) => t.expose('recordPolicy', { type: RecordPolicyEnum }));
 
-const recordScope = (ctx: Context, recordId: string, permission: 'records:read' | 'records:update') =>
-  permissionOnVisibleRecord(ctx, shareable(recordId).model, recordId, permission);
+const recordScope = (recordId: string, permission: 'records:read' | 'records:update') =>
+  ({ record: { model: shareable(recordId).model, id: recordId, permission } }) as const;
 
 builder.queryField('recordShares', (t) =>
   t.prismaField({
     type: ['RecordShare'],
     args: { recordId: t.arg.id({ description: 'A contact, company, deal or communication.' }) },
-    authScopes: (_root, args, ctx) => recordScope(ctx, args.recordId, 'records:read'),
+    authScopes: (_root, args) => recordScope(args.recordId, 'records:read'),
     resolve: (query, _root, args, ctx) => {
       const target = shareable(args.recordId);
       return ctx.prisma.recordShare.findMany({ ...query, where: { [target.column]: target.id }, orderBy: { createdAt: 'asc' } });
@@ -81,7 +81,7 @@ builder.mutationFields((t) => ({
       userIds: t.arg.idList({ required: false, validate: z.array(z.string()).max(100) }),
       teamIds: t.arg.idList({ required: false, validate: z.array(z.string()).max(100) }),
     },
-    authScopes: (_root, args, ctx) => recordScope(ctx, args.recordId, 'records:update'),
+    authScopes: (_root, args) => recordScope(args.recordId, 'records:update'),
     resolve: async (query, _root, args, ctx) => {
       const target = await ownedRecord(ctx, args.recordId);
       const userIds = keysOf(args.userIds ?? [], 'User');
@@ -108,7 +108,7 @@ builder.mutationFields((t) => ({
   }),
   unshareRecord: t.boolean({
     args: { recordId: t.arg.id(), shareId: t.arg.id() },
-    authScopes: (_root, args, ctx) => recordScope(ctx, args.recordId, 'records:update'),
+    authScopes: (_root, args) => recordScope(args.recordId, 'records:update'),
     resolve: async (_root, args, ctx) => {
       const target = await ownedRecord(ctx, args.recordId);
       const { count } = await ctx.prisma.$transaction(async (tx) => {

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { UserType } from '../accounts/user.types.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { keysOf } from '../records/links.service.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 builder.prismaNode('Team', {
   id: { field: 'id' },
@@ -36,8 +35,6 @@ async function memberKeys(tx: Prisma.TransactionClient, workspaceId: string, glo
   return userIds;
 }
 
-const teamScope = (ctx: Context, globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.team.findUnique({ where: { id: idFromGlobalId(globalId, 'Team') } }), 'teams:manage', 'Team');
 const duplicate = 'A team with this name already exists.';
 
 builder.queryField('teams', (t) =>
@@ -78,7 +75,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: false, validate: teamName }),
       memberIds: t.arg.idList({ required: false, validate: memberIds }),
     },
-    authScopes: (_root, args, ctx) => teamScope(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'team', id: args.id, permission: 'teams:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const id = idFromGlobalId(args.id, 'Team');
       await ctx.prisma
@@ -98,7 +95,7 @@ builder.mutationFields((t) => ({
   deleteTeam: t.boolean({
     description: 'Deletes the team; records shared with it are no longer shared through it.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => teamScope(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'team', id: args.id, permission: 'teams:manage' } }),
     resolve: async (_root, args, ctx) => {
       await ctx.prisma.$transaction((tx) => tx.team.delete({ where: { id: idFromGlobalId(args.id, 'Team') } }).then((row) => emitEvent(tx, ctx, row, 'Team', 'deleted', { name: row.name })));
       return true;

@@ -3,9 +3,9 @@ import { builder } from '../../builder.js';
 import { rethrowUniqueViolation } from '../../errors.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 export const TagType = builder.prismaNode('Tag', {
   id: { field: 'id' },
@@ -21,9 +21,6 @@ export const TagType = builder.prismaNode('Tag', {
 const tagName = requiredText('Tag name', 50);
 const tagColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'Colors are hex codes like #3366ff.');
 const duplicate = 'A tag with this name already exists.';
-
-const tagScope = (ctx: Parameters<typeof permissionOnRecord>[0], globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.tag.findUnique({ where: { id: idFromGlobalId(globalId, 'Tag') } }), 'tags:manage', 'Tag');
 
 builder.queryField('tags', (t) =>
   t.prismaField({
@@ -59,7 +56,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: false, validate: tagName }),
       color: t.arg.string({ required: false, validate: tagColor }),
     },
-    authScopes: (_root, args, ctx) => tagScope(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'tag', id: args.id, permission: 'tags:manage' } }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>
@@ -73,7 +70,7 @@ builder.mutationFields((t) => ({
   deleteTag: t.boolean({
     description: 'Deletes the tag and removes it from every record.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => tagScope(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'tag', id: args.id, permission: 'tags:manage' } }),
     resolve: async (_root, args, ctx) => {
       await ctx.prisma.$transaction((tx) => tx.tag.delete({ where: { id: idFromGlobalId(args.id, 'Tag') } }).then((row) => emitEvent(tx, ctx, row, 'Tag', 'deleted', { name: row.name })));
       return true;

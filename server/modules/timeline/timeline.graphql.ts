@@ -8,9 +8,9 @@ import { CommentType } from '../comments/comment.types.js';
 import { CommunicationType } from '../communications/communication.types.js';
 import { AttachmentType } from '../files/attachment.types.js';
 import { NoteType } from '../notes/note.types.js';
-import { recordAccess } from '../records/access.js';
 import { CustomFieldsChangedType } from './custom-fields-changed.js';
 import { readSource, SOURCES, type Cursor, type TimelineItem, type TimelineOwner } from './timeline.sources.js';
+import { recordAccess } from '../../auth/record-access.js';
 
 const MAX_PAGE = 100;
 

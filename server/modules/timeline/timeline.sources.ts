@@ -1,11 +1,10 @@
 // Where each kind of timeline item comes from, for a contact, a company or a deal, and how the viewer's
 // access narrows it. Each source is read with keyset pagination on (time, id), newest first.
 import type { Context } from '../../context.js';
-import { commentVisibleWhere } from '../comments/comment-target.js';
+import { commentVisibleWhere } from '../../auth/record-where.js';
 import { fileVisibleWhere } from '../files/access.js';
-import type { RecordAccess } from '../records/access.js';
-import { visibleWhere } from '../records/access.js';
-import { linkedRecordsVisibleWhere } from '../records/linked-records.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
+import { linkedRecordsVisibleWhere, visibleWhere } from '../../auth/record-where.js';
 
 export type TimelineOwner = 'contact' | 'company' | 'deal';
 export type TimelineKind = 'Activity' | 'Note' | 'Comment' | 'Communication' | 'Attachment' | 'DealStageChange' | 'CustomFieldsChanged';

@@ -1,11 +1,11 @@
 import { builder } from '../../builder.js';
 import { UsageKind } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
-import { permissionInWorkspace } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { usageRecorderFor } from './usage.recorder.js';
 import { normalisePagePath, usageRange, workspaceUsageSummary, type NamedCount, type OperationUsage, type UsageDay, type WorkspaceUsageSummary } from './usage.service.js';
 import { parseUserAgent } from './user-agent.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 export const UsageKindEnum = builder.enumType(UsageKind, {
   name: 'UsageKind',

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { isWebhookEventType } from './event-types.js';
 import { createWebhook, deleteWebhook, redeliver, rotateWebhookSecret, updateWebhook } from './webhooks.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const eventTypes = z
   .array(z.string().refine(isWebhookEventType, { error: (issue) => `Unknown event type "${String(issue.input)}"; event types look like "contact.created" (see docs/api.md).` }))
   .max(50);
-
-const onWebhook = (ctx: Context, globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.webhook.findUnique({ where: { id: idFromGlobalId(globalId, 'Webhook') } }), 'webhooks:manage', 'Webhook');
 
 builder.prismaNode('WebhookDelivery', {
   id: { field: 'id' },
@@ -89,7 +85,7 @@ builder.mutationFields((t) => ({
       eventTypes: t.arg.stringList({ required: false, validate: eventTypes }),
       isActive: t.arg.boolean({ required: false }),
     },
-    authScopes: (_root, args, ctx) => onWebhook(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'webhook', id: args.id, permission: 'webhooks:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const updated = await updateWebhook(ctx, idFromGlobalId(args.id, 'Webhook'), { url: args.url ?? undefined, eventTypes: args.eventTypes ?? undefined, isActive: args.isActive });
       return ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: updated.id } });
@@ -98,7 +94,7 @@ builder.mutationFields((t) => ({
   rotateWebhookSecret: t.field({
     type: IssuedWebhook,
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onWebhook(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'webhook', id: args.id, permission: 'webhooks:manage' } }),
     resolve: async (_root, args, ctx) => {
       const { webhook, secret } = await rotateWebhookSecret(ctx, idFromGlobalId(args.id, 'Webhook'));
       return { webhookId: webhook.id, secret };
@@ -106,7 +102,7 @@ builder.mutationFields((t) => ({
   }),
   deleteWebhook: t.boolean({
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onWebhook(ctx, args.id),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'webhook', id: args.id, permission: 'webhooks:manage' } }),
     resolve: async (_root, args, ctx) => {
       await deleteWebhook(ctx, idFromGlobalId(args.id, 'Webhook'));
       return true;
@@ -116,8 +112,7 @@ builder.mutationFields((t) => ({
     type: 'WebhookDelivery',
     description: 'Sends a delivery again (for instance after fixing the receiver).',
     args: { deliveryId: t.arg.id() },
-    authScopes: (_root, args, ctx) =>
-      permissionOnRecord(ctx, () => ctx.prisma.webhookDelivery.findUnique({ where: { id: idFromGlobalId(args.deliveryId, 'WebhookDelivery') } }), 'webhooks:manage', 'WebhookDelivery'),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'webhookDelivery', id: args.deliveryId, permission: 'webhooks:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const delivery = await redeliver(ctx, idFromGlobalId(args.deliveryId, 'WebhookDelivery'));
       return ctx.prisma.webhookDelivery.findUniqueOrThrow({ ...query, where: { id: delivery.id } });

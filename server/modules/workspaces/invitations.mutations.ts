@@ -8,13 +8,11 @@ import {
   resendInvitation,
   revokeInvitation,
 } from './invitations.service.js';
-import { permissionInWorkspace, permissionOnRecord } from './record-scope.js';
 import { RoleEnum } from './workspace.types.js';
 import { requireWorkspaceId } from './workspaces.service.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const invitationKey = (globalId: string) => idFromGlobalId(globalId, 'Invitation');
-const invitationScope = (ctx: Parameters<typeof permissionOnRecord>[0], globalId: string) =>
-  permissionOnRecord(ctx, () => ctx.prisma.invitation.findUnique({ where: { id: invitationKey(globalId) } }), 'invitations:manage', 'Invitation');
 
 const InvitationPreview = builder
   .objectRef<{ workspaceName: string; email: string; role: 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER'; inviterName: string | null; expiresAt: Date }>(
@@ -71,7 +69,7 @@ builder.mutationFields((t) => ({
     type: 'Invitation',
     description: 'Sends a new link and restarts the 7 days; the old link stops working.',
     args: { invitationId: t.arg.id() },
-    authScopes: (_root, args, ctx) => invitationScope(ctx, args.invitationId),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'invitation', id: args.invitationId, permission: 'invitations:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const invitation = await resendInvitation(ctx, invitationKey(args.invitationId));
       return ctx.prisma.invitation.findUniqueOrThrow({ ...query, where: { id: invitation.id } });
@@ -80,7 +78,7 @@ builder.mutationFields((t) => ({
   revokeInvitation: t.prismaField({
     type: 'Invitation',
     args: { invitationId: t.arg.id() },
-    authScopes: (_root, args, ctx) => invitationScope(ctx, args.invitationId),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'invitation', id: args.invitationId, permission: 'invitations:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const invitation = await revokeInvitation(ctx, invitationKey(args.invitationId));
       return ctx.prisma.invitation.findUniqueOrThrow({ ...query, where: { id: invitation.id } });

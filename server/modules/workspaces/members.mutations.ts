@@ -1,8 +1,6 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { changeMemberRole, removeMember } from './members.service.js';
-import { permissionOnRecord } from './record-scope.js';
-import { membershipOf } from './workspace.mutations.js';
 import { RoleEnum } from './workspace.types.js';
 
 const memberKey = (globalId: string) => idFromGlobalId(globalId, 'Membership', 'Member');
@@ -12,7 +10,7 @@ builder.mutationFields((t) => ({
     type: 'Membership',
     description: "Changes a member's role. You can give roles up to your own; a workspace always keeps an owner.",
     args: { memberId: t.arg.id(), role: t.arg({ type: RoleEnum }) },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, membershipOf(ctx, args.memberId), 'members:manage', 'Member'),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'membership', id: args.memberId, permission: 'members:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const updated = await changeMemberRole(ctx, memberKey(args.memberId), args.role);
       return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: updated.id } });
@@ -20,7 +18,7 @@ builder.mutationFields((t) => ({
   }),
   removeMember: t.boolean({
     args: { memberId: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, membershipOf(ctx, args.memberId), 'members:manage', 'Member'),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'membership', id: args.memberId, permission: 'members:manage' } }),
     resolve: async (_root, args, ctx) => {
       await removeMember(ctx, memberKey(args.memberId));
       return true;

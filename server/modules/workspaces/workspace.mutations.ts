@@ -1,14 +1,11 @@
 import { builder } from '../../builder.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { permissionInWorkspace, permissionOnRecord } from './record-scope.js';
 import { leaveWorkspace, transferOwnership } from './members.service.js';
 import { createWorkspaceWithOwner, requireWorkspaceId, workspaceNameInput } from './workspaces.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { countryFromLocale, phoneCountryInput } from './phone-country.js';
-
-const membershipOf = (ctx: Parameters<typeof permissionOnRecord>[0], memberId: string) => () =>
-  ctx.prisma.membership.findUnique({ where: { id: idFromGlobalId(memberId, 'Membership', 'Member') } });
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 builder.mutationFields((t) => ({
   createWorkspace: t.prismaField({
@@ -67,7 +64,7 @@ builder.mutationFields((t) => ({
     type: 'Workspace',
     description: 'Makes another member an owner and you an admin.',
     args: { memberId: t.arg.id() },
-    authScopes: (_root, args, ctx) => permissionOnRecord(ctx, membershipOf(ctx, args.memberId), 'ownership:transfer', 'Member'),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'membership', id: args.memberId, permission: 'ownership:transfer' } }),
     resolve: async (query, _root, args, ctx) => {
       const workspaceId = await transferOwnership(ctx, idFromGlobalId(args.memberId, 'Membership', 'Member'));
       return ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: workspaceId } });
@@ -75,4 +72,3 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-export { membershipOf };

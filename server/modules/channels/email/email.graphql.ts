@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { builder } from '../../../builder.js';
-import type { Context } from '../../../context.js';
 import { idFromGlobalId } from '../../node/uuid.js';
 import { MAX_LONG_TEXT, requiredText, shortText } from '../../records/common.types.js';
-import { permissionInWorkspace, permissionOnRecord } from '../../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { sendEmail } from './send-email.service.js';
 import { removeSmtpAccount, saveSmtpAccount } from './smtp-accounts.service.js';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.service.js';
 import './email.types.js';
+import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 const SmtpAccountInput = builder.inputType('SmtpAccountInput', {
   fields: (t) => ({
@@ -45,9 +44,6 @@ const SendEmailInput = builder.inputType('SendEmailInput', {
     replyToId: t.id({ required: false, description: 'A communication (email) this answers: In-Reply-To and References follow.' }),
   }),
 });
-
-const onTemplate = (ctx: Context, id: string, permission: 'channels:send') =>
-  permissionOnRecord(ctx, () => ctx.prisma.emailTemplate.findUnique({ where: { id: idFromGlobalId(id, 'EmailTemplate', 'Email template') } }), permission, 'Email template');
 
 builder.queryFields((t) => ({
   workspaceSmtpAccount: t.prismaField({
@@ -119,7 +115,7 @@ builder.mutationFields((t) => ({
   updateEmailTemplate: t.prismaField({
     type: 'EmailTemplate',
     args: { id: t.arg.id(), input: t.arg({ type: EmailTemplateInput }) },
-    authScopes: (_root, args, ctx) => onTemplate(ctx, args.id, 'channels:send'),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'emailTemplate', id: args.id, permission: 'channels:send' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await updateTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate'), args.input);
       return ctx.prisma.emailTemplate.findUniqueOrThrow({ ...query, where: { id: row.id } });
@@ -127,7 +123,7 @@ builder.mutationFields((t) => ({
   }),
   deleteEmailTemplate: t.boolean({
     args: { id: t.arg.id() },
-    authScopes: (_root, args, ctx) => onTemplate(ctx, args.id, 'channels:send'),
+    authScopes: (_root, args) => ({ workspaceRow: { model: 'emailTemplate', id: args.id, permission: 'channels:send' } }),
     resolve: (_root, args, ctx) => deleteTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate')),
   }),
   sendEmail: t.prismaField({

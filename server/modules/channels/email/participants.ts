@@ -1,5 +1,6 @@
 import type { Prisma } from '../../../generated/prisma/client.js';
-import { visibleWhere, type RecordAccess } from '../../records/access.js';
+import type { RecordAccess } from '../../../auth/record-rules.js';
+import { visibleWhere } from '../../../auth/record-where.js';
 
 type Tx = Prisma.TransactionClient;
 

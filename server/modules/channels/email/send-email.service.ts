@@ -6,7 +6,6 @@ import type { Context } from '../../../context.js';
 import { badInput, notFound } from '../../../errors.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { idFromGlobalId } from '../../node/uuid.js';
-import { canSeeRecord, recordAccess } from '../../records/access.js';
 import { assertVisibleLinks, linkColumns } from '../../records/record-links.js';
 import { normalizeAddress } from '../../communications/addresses.js';
 import { notConfigured } from '../secrets/sealed-secret.js';
@@ -16,6 +15,7 @@ import { contactsByAddress } from './participants.js';
 import { senderFor, SenderRefused } from './sender.js';
 import { smtpFailure } from './smtp-accounts.service.js';
 import { templateIn } from './templates.service.js';
+import { canSeeRecord, recordAccess } from '../../../auth/record-access.js';
 
 export interface SendEmailInput {
   to: string[];

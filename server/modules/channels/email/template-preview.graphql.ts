@@ -3,9 +3,9 @@
 import { builder } from '../../../builder.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { MAX_LONG_TEXT, shortText } from '../../records/common.types.js';
-import { permissionInWorkspace } from '../../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { MERGE_FIELDS, renderMerge, unknownMergeFields, type MergeValues } from './merge-fields.js';
+import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 interface PreviewShape {
   workspaceId: string;

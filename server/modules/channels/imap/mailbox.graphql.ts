@@ -6,10 +6,10 @@ import { requireViewer } from '../../accounts/session.service.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { idFromGlobalId } from '../../node/uuid.js';
 import { requiredText, shortText } from '../../records/common.types.js';
-import { permissionInWorkspace } from '../../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { notFound } from '../../../errors.js';
 import { connectMailbox, disconnectMailbox, updateMailbox } from './mailbox.service.js';
+import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 export const MailboxPrivacyEnum = builder.enumType(MailboxPrivacy, {
   name: 'MailboxPrivacy',

@@ -1,10 +1,10 @@
 import { builder } from '../../../builder.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { emitEvent } from '../../activity-events/record-event.js';
-import { permissionInWorkspace } from '../../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { notConfigured } from '../secrets/sealed-secret.js';
 import { inboundAddress, inboundAddressOf, rotateInboundAddress } from './inbound-addresses.service.js';
+import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 interface InboundMailShape {
   workspaceId: string;

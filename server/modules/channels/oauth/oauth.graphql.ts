@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { shortText } from '../../records/common.types.js';
-import { permissionInWorkspace } from '../../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { MailboxPrivacyEnum } from '../imap/mailbox.graphql.js';
 import { startMailboxOAuth } from './mailbox-oauth.js';
+import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 const MailOAuthProviderEnum = builder.enumType('MailOAuthProvider', {
   description: 'A provider whose mailboxes sign in with OAuth2 (XOAUTH2) rather than a password.',

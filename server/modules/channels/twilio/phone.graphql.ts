@@ -1,9 +1,9 @@
 import { builder } from '../../../builder.js';
 import { shortText } from '../../records/common.types.js';
 import { ContactRef } from '../../records/record-links.js';
-import { permissionInWorkspace } from '../../workspaces/record-scope.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { placeCall, sendSms, setTwilioNumber } from './phone.service.js';
+import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 interface PhoneChannelShape {
   workspaceId: string;

@@ -7,12 +7,14 @@ import type { Prisma, PrismaClient } from '../../../generated/prisma/client.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { emitEvent, type EventSink } from '../../activity-events/record-event.js';
 import { idFromGlobalId } from '../../node/uuid.js';
-import { recordAccess, visibleWhere, type RecordAccess } from '../../records/access.js';
 import { assertVisibleLinks, linkColumns } from '../../records/record-links.js';
 import { normalizePhone } from '../../records/normalize.js';
 import { phoneCountryFor } from '../../workspaces/phone-country.js';
 import { notConfigured } from '../secrets/sealed-secret.js';
 import { twilioClient, twilioFailure } from './twilio-client.js';
+import { recordAccess } from '../../../auth/record-access.js';
+import type { RecordAccess } from '../../../auth/record-rules.js';
+import { visibleWhere } from '../../../auth/record-where.js';
 
 type Tx = Prisma.TransactionClient;
 

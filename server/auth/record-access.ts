@@ -1,17 +1,11 @@
+// The viewer's access to records in a request: loaded once per workspace, and the batched single-record
+// checks derived from the record rules' where-fragments.
 import DataLoader from 'dataloader';
-import { roleCan } from '../../auth/permissions.js';
-import type { Context } from '../../context.js';
-import { notFound } from '../../errors.js';
-import type { RecordPolicy, Role } from '../../generated/prisma/enums.js';
-
-/** What the viewer may see in one workspace: everything needed to build a visibility filter. */
-export interface RecordAccess {
-  workspaceId: string;
-  userId: string;
-  role: Role;
-  policy: RecordPolicy;
-  teamIds: string[];
-}
+import type { Context } from '../context.js';
+import { notFound } from '../errors.js';
+import { roleCan } from './permissions.js';
+import { isVisibleModel, SEES_EVERY_RECORD, type RecordAccess, type RecordModel, type VisibleModel } from './record-rules.js';
+import { recordWhere, visibleWhere } from './record-where.js';
 
 /** Loaded once per request and workspace. Throws NOT_FOUND for a workspace the viewer is not in. */
 export function recordAccess(context: Context, workspaceId: string): Promise<RecordAccess> {
@@ -21,23 +15,6 @@ export function recordAccess(context: Context, workspaceId: string): Promise<Rec
     if (!userId || !standing) throw notFound('Workspace');
     return { workspaceId, userId, role: standing.role, policy: standing.recordPolicy, teamIds: standing.teamIds };
   });
-}
-
-/**
- * The where-fragment for records with an owner, a visibility and shares (contacts, companies, deals,
- * communications). Admins see all; others see workspace-visible records (unless the workspace policy is
- * OWN_AND_SHARED), their own, and those shared with them or their teams. Soft-deleted rows are the
- * caller's concern.
- */
-export function visibleWhere(access: RecordAccess) {
-  const base = { workspaceId: access.workspaceId };
-  if (roleCan(access.role, 'records:readAll')) return base;
-  const sharedWithMe = {
-    shares: { some: { OR: [{ userId: access.userId }, { teamId: { in: access.teamIds } }] } },
-  };
-  const mine = [{ ownerId: access.userId }, sharedWithMe];
-  const open = access.policy === 'OPEN' ? [{ visibility: 'WORKSPACE' as const }] : [];
-  return { ...base, OR: [...open, ...mine] };
 }
 
 /**
@@ -54,22 +31,21 @@ export async function visibleInAnyWorkspace(context: Context) {
   return perWorkspace.length === 1 ? perWorkspace[0]! : { OR: perWorkspace };
 }
 
-export type VisibleModel = 'contact' | 'company' | 'deal' | 'communication';
-
 export interface RecordRef {
-  model: VisibleModel;
+  model: RecordModel;
   id: string;
   workspaceId: string;
 }
 
 type IdFinder = (args: { where: object; select: { id: true } }) => Promise<Array<{ id: string }>>;
 
-function visibilityLoader(context: Context, model: VisibleModel, workspaceId: string) {
+/** Batches "can the viewer see this row?" into one query per model, workspace and request. */
+function visibilityLoader(context: Context, model: RecordModel, workspaceId: string) {
   return context.memo(`seesRecord:${model}:${workspaceId}`, () =>
     new DataLoader<string, boolean>(async (ids) => {
       const access = await recordAccess(context, workspaceId);
       const delegate = context.prisma[model] as unknown as { findMany: IdFinder };
-      const rows = await delegate.findMany({ where: { id: { in: [...ids] }, ...visibleWhere(access) }, select: { id: true } });
+      const rows = await delegate.findMany({ where: { AND: [{ id: { in: [...ids] } }, recordWhere(model, access)] }, select: { id: true } });
       const visible = new Set(rows.map((r) => r.id));
       return ids.map((id) => visible.has(id));
     }),
@@ -77,18 +53,19 @@ function visibilityLoader(context: Context, model: VisibleModel, workspaceId: st
 }
 
 /**
- * Whether the viewer may see a record loaded from the database (the ref's workspace is the row's own).
- * Admins see every record of their workspace without a query; for others the checks are batched,
- * one query per model per request, and rows a list already loaded through `visibleWhere` are known.
+ * Whether the viewer may see a row loaded from the database (the ref's workspace is the row's own).
+ * Admins see every record with its own visibility without a query (rows seen through links or a target
+ * are still asked: the row or its target may be gone); other checks are batched per model and request,
+ * and rows a list already loaded through `visibleWhere` are known.
  */
 export async function canSeeRecord(context: Context, ref: RecordRef): Promise<boolean> {
   const access = await recordAccess(context, ref.workspaceId);
-  if (roleCan(access.role, 'records:readAll')) return true;
+  if (isVisibleModel(ref.model) && roleCan(access.role, SEES_EVERY_RECORD)) return true;
   return visibilityLoader(context, ref.model, ref.workspaceId).load(ref.id);
 }
 
 /** Ids of one model and workspace that this request loaded through `visibleWhere`. */
-const knownVisibleIds = (context: Context, model: VisibleModel, workspaceId: string) =>
+const knownVisibleIds = (context: Context, model: RecordModel, workspaceId: string) =>
   context.memo(`knownVisible:${model}:${workspaceId}`, () => new Set<string>());
 
 /** Records that were just loaded through `visibleWhere`: the per-type visibility check need not ask again. */
@@ -111,5 +88,5 @@ export function rememberVisible<T extends { id: string }>(context: Context, mode
 export function knownVisible(context: Context, ref: RecordRef): boolean {
   const standing = context.loadedStandings()?.get(ref.workspaceId);
   if (!standing || !context.viewer) return false;
-  return roleCan(standing.role, 'records:readAll') || knownVisibleIds(context, ref.model, ref.workspaceId).has(ref.id);
+  return (isVisibleModel(ref.model) && roleCan(standing.role, SEES_EVERY_RECORD)) || knownVisibleIds(context, ref.model, ref.workspaceId).has(ref.id);
 }
