@@ -3,7 +3,21 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'client/dist/', 'extension/.output/', 'extension/.wxt/', '**/gql/', 'server/generated/', 'node_modules/', 'data/', 'test-results/', '**/*.js', 'bench/*.tmp.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'client/dist/',
+      'extension/.output/',
+      'extension/.wxt/',
+      '**/gql/',
+      'server/generated/',
+      'node_modules/',
+      'data/',
+      'test-results/',
+      '**/*.js',
+      'bench/*.tmp.ts',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],

@@ -46,22 +46,43 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 try {
-  while (!(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 50));
+  while (
+    !(await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
+    await new Promise((r) => setTimeout(r, 50));
   let cookie = '';
   let workspace = '';
   const post = async (query: string, variables: object = {}) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kith-csrf': '1', ...(cookie ? { cookie } : {}), ...(workspace ? { 'x-workspace-id': workspace } : {}) }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kith-csrf': '1', ...(cookie ? { cookie } : {}), ...(workspace ? { 'x-workspace-id': workspace } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: any; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
-    cookie ||= res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c?.startsWith('kith_session=')) ?? '';
+    cookie ||=
+      res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .find((c) => c?.startsWith('kith_session=')) ?? '';
     return body.data;
   };
   await post(`mutation($i: SignUpInput!) { signUp(input: $i) { id } }`, {
-    i: { name: 'Bench Owner', email: 'bench@example.com', password: 'violet lantern orbits 7 quiet harbors', workspaceName: 'Bench', confirmAge16OrOlder: true },
+    i: {
+      name: 'Bench Owner',
+      email: 'bench@example.com',
+      password: 'violet lantern orbits 7 quiet harbors',
+      workspaceName: 'Bench',
+      confirmAge16OrOlder: true,
+    },
   });
   workspace = (await post(`{ me { workspaces { id } } }`)).me.workspaces[0].id;
   await post(`mutation { setWorkspaceAi(enabled: true) { enabled } }`);
-  const contact = (await post(`mutation { createContact(input: { firstName: "Ada", lastName: "Lovelace", emails: ["ada@example.org"] }) { id } }`)).createContact.id as string;
+  const contact = (await post(`mutation { createContact(input: { firstName: "Ada", lastName: "Lovelace", emails: ["ada@example.org"] }) { id } }`))
+    .createContact.id as string;
   const bodies: string[] = [];
   const itemIds: string[] = [];
   for (let i = 0; i < ITEMS; i++) {
@@ -112,7 +133,9 @@ try {
   line('for scale, any Kith request ({ me { id } })', stats(baseline));
   line('aiPreview (the same work without the provider call and metering)', stats(previews));
   console.log(`  Kith adds: p50 ${fmt(kith.p50 - plain.p50)} ms, p95 ${fmt(kith.p95 - plain.p95)} ms, mean ${fmt(kith.mean - plain.mean)} ms`);
-  console.log(`  tokens in: ${usage.inputTokens} sent (${sentChars} characters) for ${selectedTokens} of selected text: +${usage.inputTokens - selectedTokens} (${systemTokens} of instructions, the rest record name, dates, kinds and JSON framing)`);
+  console.log(
+    `  tokens in: ${usage.inputTokens} sent (${sentChars} characters) for ${selectedTokens} of selected text: +${usage.inputTokens - selectedTokens} (${systemTokens} of instructions, the rest record name, dates, kinds and JSON framing)`,
+  );
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));

@@ -27,7 +27,11 @@ export async function reusedBenchDatabase(name: string, contacts: number): Promi
   url.pathname = `/${name}`;
   const client = new pg.Client({ connectionString: url.toString() });
   const count = await client.connect().then(
-    () => client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Contact" c JOIN "Workspace" w ON w.id = c."workspaceId" WHERE w.name = 'Bench'`).then((r) => r.rows[0]?.n, () => null),
+    () =>
+      client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Contact" c JOIN "Workspace" w ON w.id = c."workspaceId" WHERE w.name = 'Bench'`).then(
+        (r) => r.rows[0]?.n,
+        () => null,
+      ),
     () => null,
   );
   await client.end().catch(() => undefined);

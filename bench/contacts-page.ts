@@ -17,7 +17,10 @@ import { createWorkspaceWithOwner } from '../server/modules/workspaces/workspace
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
-const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 const reused = process.env.BENCH_REUSE === '1' ? await reusedBenchDatabase('kith_bench', CONTACTS) : null;
 const { db, url } = reused ?? (await freshBenchDatabase('kith_bench', 'bench:contacts'));
 const app = createAppServices({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error' }), signInSlowdownMs: 0 }, db, { passwordHashing: 'fast' });
@@ -26,7 +29,9 @@ const yoga = createKithYoga(app);
 let user = await db.prisma.user.findUnique({ where: { email: 'bench@example.com' } });
 let workspace = await db.prisma.workspace.findFirst({ where: { name: 'Bench' } });
 if (!user || !workspace) {
-  user = await db.prisma.user.create({ data: { name: 'Bench', email: 'bench@example.com', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
+  user = await db.prisma.user.create({
+    data: { name: 'Bench', email: 'bench@example.com', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() },
+  });
   const owner = user;
   workspace = await db.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, 'Bench', owner.id));
   console.log(`Seeding ${CONTACTS.toLocaleString('en')} contacts...`);
@@ -39,7 +44,11 @@ const QUERY = `{ contacts(first: 50) { edges { node { id firstName lastName prim
 const headers = { 'content-type': 'application/json', cookie: `kith_session=${session.id}`, 'x-workspace-id': encodeGlobalID('Workspace', workspace.id) };
 
 async function kith(query: string, check: (data: Record<string, unknown>) => boolean, signedIn = true) {
-  const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: signedIn ? headers : { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: signedIn ? headers : { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
   if (!body.data || body.errors || !check(body.data)) throw new Error(`Unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
 }
@@ -77,10 +86,12 @@ async function measure<K extends string>(contenders: Record<K, () => Promise<voi
     }
   }
   const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
-  return Object.fromEntries(names.map((name) => {
-    const sorted = times[name].sort((a, b) => a - b);
-    return [name, { p50: at(sorted, 0.5), p95: at(sorted, 0.95) }];
-  })) as Record<K, Timing>;
+  return Object.fromEntries(
+    names.map((name) => {
+      const sorted = times[name].sort((a, b) => a - b);
+      return [name, { p50: at(sorted, 0.5), p95: at(sorted, 0.95) }];
+    }),
+  ) as Record<K, Timing>;
 }
 const line = (label: string, t: Timing) => `  ${label.padEnd(52)} p50 ${t.p50.toFixed(2).padStart(6)} ms, p95 ${t.p95.toFixed(2).padStart(6)} ms`;
 
@@ -104,7 +115,9 @@ console.log(line('hand-written SQL through pg:', page.sql));
 console.log(line('Kith { me { id } } (signed in, one Prisma lookup):', page.me));
 console.log(line('Kith anonymous { __typename }:', page.anonymous));
 const ratio = (a: Timing, b: Timing) => (a.p50 / b.p50).toFixed(2);
-console.log(`  Kith / PostGraphile graphql(): ${ratio(page.kith, page.postgraphileGraphql)}x (target <= 1x); Kith / SQL: ${ratio(page.kith, page.sql)}x (target <= 4x); PostGraphile graphql() / SQL: ${ratio(page.postgraphileGraphql, page.sql)}x`);
+console.log(
+  `  Kith / PostGraphile graphql(): ${ratio(page.kith, page.postgraphileGraphql)}x (target <= 1x); Kith / SQL: ${ratio(page.kith, page.sql)}x (target <= 4x); PostGraphile graphql() / SQL: ${ratio(page.postgraphileGraphql, page.sql)}x`,
+);
 
 // Custom fields: 20 per contact (a select with five options, a date, numbers and texts), then the same page
 // filtered on the select and sorted by the date, beside the page without custom fields.
@@ -113,19 +126,44 @@ if ((await db.prisma.customField.count({ where: { workspaceId: workspace.id } })
   console.log('Adding 20 custom fields to every contact...');
   await db.prisma.customField.createMany({
     data: [
-      { workspaceId: workspace.id, entity: 'CONTACT', key: 'stage', label: 'Stage', type: 'SELECT', position: 0, options: OPTIONS.map((id, position) => ({ id, label: id, colour: 'gray', position })) },
+      {
+        workspaceId: workspace.id,
+        entity: 'CONTACT',
+        key: 'stage',
+        label: 'Stage',
+        type: 'SELECT',
+        position: 0,
+        options: OPTIONS.map((id, position) => ({ id, label: id, colour: 'gray', position })),
+      },
       { workspaceId: workspace.id, entity: 'CONTACT', key: 'renewal', label: 'Renewal', type: 'DATE', position: 1 },
-      ...Array.from({ length: 9 }, (_, i) => ({ workspaceId: workspace.id, entity: 'CONTACT' as const, key: `score${i}`, label: `Score ${i}`, type: 'NUMBER' as const, position: 2 + i })),
-      ...Array.from({ length: 9 }, (_, i) => ({ workspaceId: workspace.id, entity: 'CONTACT' as const, key: `note${i}`, label: `Note ${i}`, type: 'TEXT' as const, position: 11 + i })),
+      ...Array.from({ length: 9 }, (_, i) => ({
+        workspaceId: workspace.id,
+        entity: 'CONTACT' as const,
+        key: `score${i}`,
+        label: `Score ${i}`,
+        type: 'NUMBER' as const,
+        position: 2 + i,
+      })),
+      ...Array.from({ length: 9 }, (_, i) => ({
+        workspaceId: workspace.id,
+        entity: 'CONTACT' as const,
+        key: `note${i}`,
+        label: `Note ${i}`,
+        type: 'TEXT' as const,
+        position: 11 + i,
+      })),
     ],
   });
-  await pool.query(`
+  await pool.query(
+    `
     UPDATE "Contact" SET "customFields" = jsonb_build_object(
         'stage', (ARRAY['lead','trial','customer','churned','partner'])[1 + floor(random() * 5)::int],
         'renewal', to_char(date '2026-01-01' + floor(random() * 730)::int, 'YYYY-MM-DD'))
       || (SELECT jsonb_object_agg('score' || i, floor(random() * 1000)::int) FROM generate_series(0, 8) i)
       || (SELECT jsonb_object_agg('note' || i, md5(random()::text)) FROM generate_series(0, 8) i)
-    WHERE "workspaceId" = $1`, [workspace.id]);
+    WHERE "workspaceId" = $1`,
+    [workspace.id],
+  );
   await pool.query('VACUUM ANALYZE "Contact"');
 }
 const PAGE = `edges { node { id firstName lastName primaryEmail company { name } owner { name } tags { name } } }`;
@@ -133,7 +171,9 @@ const CUSTOM = `{ contacts(first: 50, filter: { custom: [{ key: "stage", op: EQ,
 const PLAIN = `{ contacts(first: 50) { ${PAGE} } }`;
 const customLoad = load();
 const custom = await measure({ plain: () => kith(PLAIN, fiftyContacts), custom: () => kith(CUSTOM, fiftyContacts) });
-console.log(`contacts page with 20 custom fields each, ${CONTACTS.toLocaleString('en')} contacts, ${RUNS} rounds (load average ${customLoad} before, ${load()} after)`);
+console.log(
+  `contacts page with 20 custom fields each, ${CONTACTS.toLocaleString('en')} contacts, ${RUNS} rounds (load average ${customLoad} before, ${load()} after)`,
+);
 console.log(line('page of 50, no custom filter or sort:', custom.plain));
 console.log(line('filtered on a select, sorted by a date (custom):', custom.custom));
 console.log(`  ratio (p50): ${ratio(custom.custom, custom.plain)}x (target <= 2x)`);

@@ -58,7 +58,9 @@ const { db, url } = await freshBenchDatabase('kith_export_bench', 'bench:export'
 const filesDir = await mkdtemp(join(tmpdir(), 'kith-export-bench-'));
 const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', DATA_DIR: filesDir }), filesDir };
 const app = createAppServices(config, db, { passwordHashing: 'fast' });
-const user = await db.prisma.user.create({ data: { name: 'Owner', email: 'owner@bench.test', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
+const user = await db.prisma.user.create({
+  data: { name: 'Owner', email: 'owner@bench.test', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() },
+});
 const workspace = await db.prisma.workspace.create({ data: { name: 'Bench', memberships: { create: { userId: user.id, role: 'OWNER' } } } });
 console.log(`PostgreSQL: seeding ${TOTAL.toLocaleString('en')} records...`);
 await seed(db, workspace.id, user.id, TOTAL);

@@ -12,7 +12,9 @@ import { parseArgs } from 'node:util';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '1000' }, mutations: { type: 'string', default: '200' }, rate: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { subscribers: { type: 'string', default: '1000' }, mutations: { type: 'string', default: '200' }, rate: { type: 'string', default: '20' } },
+});
 const SUBSCRIBERS = Number(values.subscribers);
 const MUTATIONS = Number(values.mutations);
 const RATE = Number(values.rate);
@@ -28,19 +30,44 @@ const dataDir = await mkdtemp(join(tmpdir(), 'kith-bench-feed-'));
 const profileArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 const server = spawn(process.execPath, [...profileArgs, '--import', 'tsx', 'server/main.ts'], {
   cwd: root,
-  env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000' },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 try {
-  while (!(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 50));
+  while (
+    !(await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
+    await new Promise((r) => setTimeout(r, 50));
   const post = async (query: string, variables: object, cookie?: string) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: any; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return { body, setCookie: res.headers.getSetCookie() };
   };
   const signUp = await post(`mutation($i: SignUpInput!) { signUp(input: $i) { id } }`, {
-    i: { name: 'Bench Owner', email: 'bench@example.com', password: 'violet lantern orbits 7 quiet harbors', workspaceName: 'Bench', confirmAge16OrOlder: true },
+    i: {
+      name: 'Bench Owner',
+      email: 'bench@example.com',
+      password: 'violet lantern orbits 7 quiet harbors',
+      workspaceName: 'Bench',
+      confirmAge16OrOlder: true,
+    },
   });
   const cookie = signUp.setCookie.map((c) => c.split(';')[0]).find((c) => c?.startsWith('kith_session='))!;
   const me = await post(`{ me { workspaces { id } } }`, {}, cookie);
@@ -113,7 +140,11 @@ try {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const sent = performance.now();
-    const { body } = await post(`mutation($n: String!, $w: ID) { createCompany(workspaceId: $w, input: { name: $n }) { id } }`, { n: `Company ${i}`, w: workspaceId }, cookie);
+    const { body } = await post(
+      `mutation($n: String!, $w: ID) { createCompany(workspaceId: $w, input: { name: $n }) { id } }`,
+      { n: `Company ${i}`, w: workspaceId },
+      cookie,
+    );
     sentAt.set(body.data.createCompany.id, sent);
     roundTrips.push(performance.now() - sent);
     if (i % 50 === 0) peakRss = Math.max(peakRss, await rssMb(server.pid!));
@@ -133,10 +164,14 @@ try {
   latencies.sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   console.log(`subscribers ${SUBSCRIBERS}, mutations ${MUTATIONS} at ${RATE}/s, deliveries ${latencies.length}, missing ${missing}`);
-  console.log(`latency send->receipt (includes the commit): p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}  max ${ms(latencies.at(-1) ?? 0)}`);
+  console.log(
+    `latency send->receipt (includes the commit): p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}  max ${ms(latencies.at(-1) ?? 0)}`,
+  );
   const clientCpuMs = ((u) => (u.user + u.system) / 1000)(process.cpuUsage(clientCpu));
   fromTransaction.sort((a, b) => a - b);
-  console.log(`latency transaction start->receipt (an upper bound of commit->receipt): p50 ${ms(pct(fromTransaction, 50))}  p95 ${ms(pct(fromTransaction, 95))}  p99 ${ms(pct(fromTransaction, 99))}`);
+  console.log(
+    `latency transaction start->receipt (an upper bound of commit->receipt): p50 ${ms(pct(fromTransaction, 50))}  p95 ${ms(pct(fromTransaction, 95))}  p99 ${ms(pct(fromTransaction, 99))}`,
+  );
   roundTrips.sort((a, b) => a - b);
   console.log(`mutation round trip (send->response): p50 ${ms(pct(roundTrips, 50))}  p99 ${ms(pct(roundTrips, 99))}`);
   console.log(`this bench process (the subscribers) used ${((clientCpuMs / (performance.now() - begin)) * 100).toFixed(0)}% of a core while measuring`);

@@ -28,7 +28,13 @@ const dovecot = await startDovecot({ [USER]: PASS });
 const db = await openDatabase({ dataDir: join(dataDir, 'pglite') });
 try {
   await applyMigrations(db.sql);
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir, CHANNELS_ALLOW_PRIVATE_HOSTS: 'true', CHANNELS_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}` });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    CHANNELS_ALLOW_PRIVATE_HOSTS: 'true',
+    CHANNELS_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+  });
   const app = createAppServices(config, db);
 
   // Correspondents: 200 people, half of them known contacts; threads of five messages each.
@@ -36,7 +42,9 @@ try {
   const user = await db.prisma.user.create({ data: { name: 'Bench', email: USER, passwordHash: 'x', ageConfirmedAt: new Date() } });
   await db.prisma.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: 'OWNER' } });
   for (let i = 0; i < 100; i++) {
-    await db.prisma.contact.create({ data: { workspaceId: workspace.id, firstName: `Person${i}`, emails: { create: [{ workspaceId: workspace.id, email: `person${i}@example.net` }] } } });
+    await db.prisma.contact.create({
+      data: { workspaceId: workspace.id, firstName: `Person${i}`, emails: { create: [{ workspaceId: workspace.id, email: `person${i}@example.net` }] } },
+    });
   }
   const cur = join(dovecot.maildir(USER), 'cur');
   const started = Date.now();
@@ -44,23 +52,34 @@ try {
     const thread = Math.floor(i / 5);
     const reply = i % 5 !== 0;
     const body = `Message ${i} of the bench.\r\n${'Lorem ipsum dolor sit amet. '.repeat(20)}\r\n`;
-    writeFileSync(join(cur, `${started + i}.M${i}P1.bench:2,S`), [
-      `From: Person ${thread % 200} <person${thread % 200}@example.net>`,
-      `To: ${USER}`,
-      `Subject: ${reply ? 'Re: ' : ''}Thread ${thread}`,
-      `Message-ID: <bench-${i}@example.net>`,
-      ...(reply ? [`In-Reply-To: <bench-${i - 1}@example.net>`, `References: <bench-${thread * 5}@example.net>`] : []),
-      `Date: ${new Date(started - (COUNT - i) * 60_000).toUTCString()}`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      body,
-    ].join('\r\n'));
+    writeFileSync(
+      join(cur, `${started + i}.M${i}P1.bench:2,S`),
+      [
+        `From: Person ${thread % 200} <person${thread % 200}@example.net>`,
+        `To: ${USER}`,
+        `Subject: ${reply ? 'Re: ' : ''}Thread ${thread}`,
+        `Message-ID: <bench-${i}@example.net>`,
+        ...(reply ? [`In-Reply-To: <bench-${i - 1}@example.net>`, `References: <bench-${thread * 5}@example.net>`] : []),
+        `Date: ${new Date(started - (COUNT - i) * 60_000).toUTCString()}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        body,
+      ].join('\r\n'),
+    );
   }
   console.log(`wrote ${COUNT} messages into the Maildir in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const mailbox = await db.prisma.mailbox.create({
     data: {
-      workspaceId: workspace.id, userId: user.id, host: '127.0.0.1', port: dovecot.port, secure: false, username: USER,
-      passwordSealed: sealSecret(config.channels.secretKeys, workspace.id, PASS), importEveryone: EVERYONE, privacy: 'SUBJECT', syncSince: new Date(started - 3650 * 86_400_000),
+      workspaceId: workspace.id,
+      userId: user.id,
+      host: '127.0.0.1',
+      port: dovecot.port,
+      secure: false,
+      username: USER,
+      passwordSealed: sealSecret(config.channels.secretKeys, workspace.id, PASS),
+      importEveryone: EVERYONE,
+      privacy: 'SUBJECT',
+      syncSince: new Date(started - 3650 * 86_400_000),
     },
   });
 
@@ -81,8 +100,12 @@ try {
 
   const stored = await db.prisma.emailMessage.count();
   const threads = (await db.prisma.emailMessage.groupBy({ by: ['threadId'] })).length;
-  console.log(`IMAP first sync: ${COUNT} messages in the mailbox (${EVERYONE ? 'everyone' : 'known contacts only'}); Dovecot indexing ${indexMs.toFixed(0)} ms`);
-  console.log(`fetched ${result.fetched}, imported ${result.imported} (${stored} stored, ${threads} threads) in ${seconds.toFixed(1)} s: ${(result.fetched / seconds).toFixed(0)} messages/s scanned, ${(result.imported / seconds).toFixed(0)} imported/s`);
+  console.log(
+    `IMAP first sync: ${COUNT} messages in the mailbox (${EVERYONE ? 'everyone' : 'known contacts only'}); Dovecot indexing ${indexMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `fetched ${result.fetched}, imported ${result.imported} (${stored} stored, ${threads} threads) in ${seconds.toFixed(1)} s: ${(result.fetched / seconds).toFixed(0)} messages/s scanned, ${(result.imported / seconds).toFixed(0)} imported/s`,
+  );
   await app.activityHub.close();
 } finally {
   await db.close();

@@ -70,15 +70,20 @@ if (onPglite) {
 }
 const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', DATA_DIR: dir }), filesDir: join(dir, 'files') };
 const app = createAppServices(config, db, { passwordHashing: 'fast' });
-const user = await db.prisma.user.create({ data: { name: 'Owner', email: 'owner@bench.test', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
+const user = await db.prisma.user.create({
+  data: { name: 'Owner', email: 'owner@bench.test', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() },
+});
 const workspace = await db.prisma.workspace.create({ data: { name: 'Bench', memberships: { create: { userId: user.id, role: 'OWNER' } } } });
 
-console.log(`${onPglite ? 'PGlite' : 'PostgreSQL'}: ${EXISTING.toLocaleString('en')} contacts in the workspace, a CSV of ${ROWS.toLocaleString('en')} rows (${UPDATED.toLocaleString('en')} of them updates)...`);
+console.log(
+  `${onPglite ? 'PGlite' : 'PostgreSQL'}: ${EXISTING.toLocaleString('en')} contacts in the workspace, a CSV of ${ROWS.toLocaleString('en')} rows (${UPDATED.toLocaleString('en')} of them updates)...`,
+);
 await seedExisting(db, workspace.id, user.id);
 // Diagnosis only: how much of the time the per-row search triggers take (the import itself never does this).
 const withoutSearch = process.env.BENCH_IMPORT_WITHOUT_SEARCH_TRIGGERS === '1';
 if (withoutSearch) {
-  for (const table of ['Contact', 'Company', 'ContactEmail', 'ContactPhone', 'ContactProfile', 'Note']) await db.sql.exec(`ALTER TABLE "${table}" DISABLE TRIGGER "${table}_search"`);
+  for (const table of ['Contact', 'Company', 'ContactEmail', 'ContactPhone', 'ContactProfile', 'Note'])
+    await db.sql.exec(`ALTER TABLE "${table}" DISABLE TRIGGER "${table}_search"`);
   console.log('search triggers DISABLED for this run (diagnosis): the figures below leave search out');
 }
 const csvPath = join(dir, 'contacts.csv');
@@ -90,8 +95,19 @@ const headers = HEADER.split(',');
 const suggestion = suggestMapping(headers);
 const row = await db.prisma.import.create({
   data: {
-    workspaceId: workspace.id, createdById: user.id, fileName: 'contacts.csv', storageKey, byteSize: BigInt(byteSize), sourceKind: 'CSV', encoding: 'utf8', delimiter: ',',
-    headers, entity: 'CONTACT', columns: suggestion.columns, dedupeMode: 'UPDATE', status: 'QUEUED',
+    workspaceId: workspace.id,
+    createdById: user.id,
+    fileName: 'contacts.csv',
+    storageKey,
+    byteSize: BigInt(byteSize),
+    sourceKind: 'CSV',
+    encoding: 'utf8',
+    delimiter: ',',
+    headers,
+    entity: 'CONTACT',
+    columns: suggestion.columns,
+    dedupeMode: 'UPDATE',
+    status: 'QUEUED',
   },
 });
 
@@ -106,7 +122,9 @@ const searchDocs = await db.prisma.searchDocument.count({ where: { workspaceId: 
 
 let copyMs: number | null = null;
 if (url) {
-  await db.sql.exec(`CREATE UNLOGGED TABLE import_copy_scratch ("First Name" text, "Last Name" text, "Email" text, "Work Email" text, "Company" text, "Job Title" text, "Tags" text)`);
+  await db.sql.exec(
+    `CREATE UNLOGGED TABLE import_copy_scratch ("First Name" text, "Last Name" text, "Email" text, "Work Email" text, "Company" text, "Job Title" text, "Tags" text)`,
+  );
   const copyStarted = performance.now();
   await run('psql', [url, '-q', '-c', `\\copy import_copy_scratch FROM '${csvPath}' WITH (FORMAT csv, HEADER true)`]);
   copyMs = performance.now() - copyStarted;
@@ -114,9 +132,16 @@ if (url) {
 }
 
 const rate = (ms: number) => Math.round(ROWS / (ms / 1000));
-console.log(`status ${done.status}: ${done.rowsRead.toLocaleString('en')} rows read, ${done.createdCount.toLocaleString('en')} created, ${done.updatedCount.toLocaleString('en')} updated, ${done.skippedCount} skipped, ${done.failedCount} failed; ${searchDocs.toLocaleString('en')} contact search documents`);
-console.log(`import: ${(importMs / 1000).toFixed(1)} s, ${rate(importMs).toLocaleString('en')} rows/s end to end (file ${(byteSize / 1024 / 1024).toFixed(0)} MB)`);
-if (copyMs != null) console.log(`COPY of the same file into a scratch table: ${(copyMs / 1000).toFixed(1)} s, ${rate(copyMs).toLocaleString('en')} rows/s; import/COPY = ${(copyMs / importMs).toFixed(2)}x`);
+console.log(
+  `status ${done.status}: ${done.rowsRead.toLocaleString('en')} rows read, ${done.createdCount.toLocaleString('en')} created, ${done.updatedCount.toLocaleString('en')} updated, ${done.skippedCount} skipped, ${done.failedCount} failed; ${searchDocs.toLocaleString('en')} contact search documents`,
+);
+console.log(
+  `import: ${(importMs / 1000).toFixed(1)} s, ${rate(importMs).toLocaleString('en')} rows/s end to end (file ${(byteSize / 1024 / 1024).toFixed(0)} MB)`,
+);
+if (copyMs != null)
+  console.log(
+    `COPY of the same file into a scratch table: ${(copyMs / 1000).toFixed(1)} s, ${rate(copyMs).toLocaleString('en')} rows/s; import/COPY = ${(copyMs / importMs).toFixed(2)}x`,
+  );
 console.log(`peak RSS of this process (server side of the import): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 await db.close();
 await rm(dir, { recursive: true, force: true });

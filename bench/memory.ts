@@ -30,7 +30,9 @@ const PROBE = `data:text/javascript,let n=0;process.on('SIGUSR2',()=>{const m=pr
 
 async function seed(db: Database) {
   const app = createAppServices(loadConfig({ LOG_LEVEL: 'error' }), db, { passwordHashing: 'fast' });
-  const user = await db.prisma.user.create({ data: { name: 'Bench', email: 'bench@example.com', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
+  const user = await db.prisma.user.create({
+    data: { name: 'Bench', email: 'bench@example.com', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() },
+  });
   const workspace = await db.prisma.$transaction((tx) => createWorkspaceWithOwner(tx, 'Bench', user.id));
   await seedRecords(db.prisma, { workspaceId: workspace.id, memberIds: [user.id], contacts: CONTACTS });
   const session = await app.auth.createSession(user.id, { ipAddress: null, userAgent: null });
@@ -54,7 +56,12 @@ function startServer(env: Record<string, string>, port: number) {
 
 async function untilHealthy(port: number) {
   const started = performance.now();
-  while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (performance.now() - started > 120_000) throw new Error('Kith did not become healthy within 120 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -86,7 +93,13 @@ async function walkPages(port: number, auth: { cookie: string; workspaceId: stri
   }
 }
 
-interface Figures { idle: number; afterPages: number; peak: number; idleHeap: string; pagesHeap: string }
+interface Figures {
+  idle: number;
+  afterPages: number;
+  peak: number;
+  idleHeap: string;
+  pagesHeap: string;
+}
 
 async function measure(name: string, env: Record<string, string>, auth: { cookie: string; workspaceId: string }, port: number): Promise<Figures> {
   const server = startServer(env, port);

@@ -45,9 +45,12 @@ INSERT INTO "ActivityEvent" (id, "workspaceId", sequence, "actorUserId", verb, "
   SELECT gen_random_uuid(), '${workspaceId}', i, '${userId}', 'created', 'Contact', ${contact(`(1 + i % ${n(0.35)})`)} FROM generate_series(1, ${n(0.2)}) i;
 SET session_replication_role = DEFAULT;`);
   // Search documents, as the triggers would have written them.
-  await db.sql.query(`SELECT kith_search_refresh(k, ARRAY(SELECT id FROM "Contact" WHERE "workspaceId" = $1 UNION ALL SELECT id FROM "Company" WHERE "workspaceId" = $1
+  await db.sql.query(
+    `SELECT kith_search_refresh(k, ARRAY(SELECT id FROM "Contact" WHERE "workspaceId" = $1 UNION ALL SELECT id FROM "Company" WHERE "workspaceId" = $1
     UNION ALL SELECT id FROM "Deal" WHERE "workspaceId" = $1 UNION ALL SELECT id FROM "Note" WHERE "workspaceId" = $1 UNION ALL SELECT id FROM "Activity" WHERE "workspaceId" = $1))
-    FROM unnest(ARRAY['CONTACT', 'COMPANY', 'DEAL', 'NOTE', 'ACTIVITY']::"SearchEntityType"[]) k`, [workspaceId]);
+    FROM unnest(ARRAY['CONTACT', 'COMPANY', 'DEAL', 'NOTE', 'ACTIVITY']::"SearchEntityType"[]) k`,
+    [workspaceId],
+  );
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
@@ -60,7 +63,9 @@ const { db } = await freshBenchDatabase('kith_purge_bench', 'bench:purge');
 const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', PUBLIC_URL: 'http://localhost:4000', RATE_LIMIT_PER_MINUTE: '0' });
 const app = createAppServices(config, db, { passwordHashing: 'fast' });
 const yoga = createKithYoga(app);
-const user = await db.prisma.user.create({ data: { name: 'Owner', email: 'owner@bench.test', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
+const user = await db.prisma.user.create({
+  data: { name: 'Owner', email: 'owner@bench.test', passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() },
+});
 const doomed = await db.prisma.workspace.create({ data: { name: 'Doomed', memberships: { create: { userId: user.id, role: 'OWNER' } } } });
 const live = await db.prisma.workspace.create({ data: { name: 'Live', memberships: { create: { userId: user.id, role: 'OWNER' } } } });
 let started = performance.now();
@@ -68,11 +73,33 @@ console.log(`PostgreSQL: seeding ${TOTAL.toLocaleString('en')} records to purge 
 await bulkLoad(db, doomed.id, user.id, TOTAL);
 await bulkLoad(db, live.id, user.id, LIVE_RECORDS);
 await db.sql.exec('VACUUM ANALYZE');
-const rowsBefore = (await db.sql.query<{ n: string }>(`SELECT sum(n)::text AS n FROM (${['Company', 'Contact', 'ContactEmail', 'Deal', 'Note', 'Activity', 'ActivityEvent', 'SearchDocument', 'Pipeline', 'PipelineStage']
-  .map((t) => `SELECT count(*) AS n FROM "${t}" WHERE "workspaceId" = '${doomed.id}'`).join(' UNION ALL ')}) c`))[0]!.n;
-const dealContacts = (await db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "DealContact" dc JOIN "Deal" d ON d.id = dc."dealId" WHERE d."workspaceId" = $1`, [doomed.id]))[0]!.n;
+const rowsBefore = (
+  await db.sql.query<{ n: string }>(
+    `SELECT sum(n)::text AS n FROM (${[
+      'Company',
+      'Contact',
+      'ContactEmail',
+      'Deal',
+      'Note',
+      'Activity',
+      'ActivityEvent',
+      'SearchDocument',
+      'Pipeline',
+      'PipelineStage',
+    ]
+      .map((t) => `SELECT count(*) AS n FROM "${t}" WHERE "workspaceId" = '${doomed.id}'`)
+      .join(' UNION ALL ')}) c`,
+  )
+)[0]!.n;
+const dealContacts = (
+  await db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "DealContact" dc JOIN "Deal" d ON d.id = dc."dealId" WHERE d."workspaceId" = $1`, [
+    doomed.id,
+  ])
+)[0]!.n;
 const totalRows = Number(rowsBefore) + Number(dealContacts);
-console.log(`  seeded in ${((performance.now() - started) / 1000).toFixed(0)} s: ${totalRows.toLocaleString('en')} rows to purge (search documents, emails, events and links included)`);
+console.log(
+  `  seeded in ${((performance.now() - started) / 1000).toFixed(0)} s: ${totalRows.toLocaleString('en')} rows to purge (search documents, emails, events and links included)`,
+);
 
 // Readers: the other workspace's contacts page and a contact's timeline-sized read, as its members would.
 const session = await app.auth.createSession(user.id, { ipAddress: null, userAgent: null });
@@ -87,9 +114,11 @@ async function read(): Promise<number> {
 }
 async function readWhile(until: () => boolean): Promise<number[]> {
   const latencies: number[] = [];
-  await Promise.all(Array.from({ length: READERS }, async () => {
-    while (!until()) latencies.push(await read());
-  }));
+  await Promise.all(
+    Array.from({ length: READERS }, async () => {
+      while (!until()) latencies.push(await read());
+    }),
+  );
   return latencies;
 }
 const loads: number[] = [];
@@ -114,9 +143,12 @@ await purge;
 const purgeMs = performance.now() - started;
 clearInterval(sampler);
 const job = await db.prisma.job.findFirstOrThrow({ where: { kind: WORKSPACE_PURGE } });
-if (job.status !== 'DONE' || (await db.prisma.workspace.count({ where: { id: doomed.id } })) > 0) throw new Error(`The purge did not finish: ${job.status} ${job.lastError}`);
+if (job.status !== 'DONE' || (await db.prisma.workspace.count({ where: { id: doomed.id } })) > 0)
+  throw new Error(`The purge did not finish: ${job.status} ${job.lastError}`);
 
-console.log(`  purge: ${totalRows.toLocaleString('en')} rows in ${(purgeMs / 1000).toFixed(1)} s = ${Math.round(totalRows / (purgeMs / 1000)).toLocaleString('en')} rows/s, 1 attempt, batches of 2,000 rows`);
+console.log(
+  `  purge: ${totalRows.toLocaleString('en')} rows in ${(purgeMs / 1000).toFixed(1)} s = ${Math.round(totalRows / (purgeMs / 1000)).toLocaleString('en')} rows/s, 1 attempt, batches of 2,000 rows`,
+);
 console.log(`  other workspace's contacts page (${READERS} readers): ${describe(baseline)} without the purge; ${describe(during)} during it`);
 console.log(`  load average (1 min, ${cpus().length} cores): ${loadBefore.toFixed(2)} before, up to ${Math.max(loadavg()[0]!, ...loads).toFixed(2)} during`);
 await app.activityHub.close();

@@ -21,9 +21,74 @@ import { createDefaultPipeline } from '../server/modules/pipelines/pipelines.ser
 import { seedRecords } from '../server/seed/records.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const FIRSTS = ['John', 'Maria', 'José', 'Anna', 'Mohammed', 'Wei', 'Olga', 'Pierre', 'Zoë', 'Ahmed', 'Laura', 'Jonas', 'Joan', 'Johanna', 'Björn', 'Chloé', 'Ingrid', 'Kenji', 'Lucía', 'Noah', 'Emma', 'Liam', 'Sofia', 'Mateo', 'Aisha', 'Ivan', 'Fatima', 'Hugo', 'Léa', 'Omar'];
-const LASTS = ['Smith', 'García', 'Müller', 'Nuñez', 'Johnson', 'Rossi', 'Kowalski', 'Dubois', 'Hansen', 'Novak', 'Silva', 'Tanaka', 'Brown', 'Schmidt', 'Jensen', 'Ivanova', 'Lopez', 'Martin', 'Bernard', 'Weber', 'Smithers', 'Smithson', 'O’Brien', 'Andersson', 'Kim', 'Nguyen', 'Haddad', 'Fischer', 'Costa', 'Moreau'];
-const WORDS = 'renewal pricing forecast budget contract onboarding migration integration security audit invoice discount procurement legal review pilot rollout training webinar roadmap feedback churn expansion upsell quarterly offsite dinner conference demo proposal signature deadline timeline stakeholder champion blocker competitor benchmark latency dashboard export import billing support escalation warranty hardware license seats'.split(' ');
+const FIRSTS = [
+  'John',
+  'Maria',
+  'José',
+  'Anna',
+  'Mohammed',
+  'Wei',
+  'Olga',
+  'Pierre',
+  'Zoë',
+  'Ahmed',
+  'Laura',
+  'Jonas',
+  'Joan',
+  'Johanna',
+  'Björn',
+  'Chloé',
+  'Ingrid',
+  'Kenji',
+  'Lucía',
+  'Noah',
+  'Emma',
+  'Liam',
+  'Sofia',
+  'Mateo',
+  'Aisha',
+  'Ivan',
+  'Fatima',
+  'Hugo',
+  'Léa',
+  'Omar',
+];
+const LASTS = [
+  'Smith',
+  'García',
+  'Müller',
+  'Nuñez',
+  'Johnson',
+  'Rossi',
+  'Kowalski',
+  'Dubois',
+  'Hansen',
+  'Novak',
+  'Silva',
+  'Tanaka',
+  'Brown',
+  'Schmidt',
+  'Jensen',
+  'Ivanova',
+  'Lopez',
+  'Martin',
+  'Bernard',
+  'Weber',
+  'Smithers',
+  'Smithson',
+  'O’Brien',
+  'Andersson',
+  'Kim',
+  'Nguyen',
+  'Haddad',
+  'Fischer',
+  'Costa',
+  'Moreau',
+];
+const WORDS =
+  'renewal pricing forecast budget contract onboarding migration integration security audit invoice discount procurement legal review pilot rollout training webinar roadmap feedback churn expansion upsell quarterly offsite dinner conference demo proposal signature deadline timeline stakeholder champion blocker competitor benchmark latency dashboard export import billing support escalation warranty hardware license seats'.split(
+    ' ',
+  );
 const sqlArray = (items: string[]) => `ARRAY[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(',')}]`;
 
 interface Fill {
@@ -90,7 +155,9 @@ CREATE INDEX "SearchDocument_titleFolded_idx" ON "SearchDocument" USING GIN ("ti
 CREATE INDEX "SearchDocument_head_grams_idx" ON "SearchDocument" USING GIN (kith_grams(kith_head_tsvector("titleFolded", details)));`);
   // Autovacuum would analyze these tables within a minute; the bench measures at once, so it asks.
   await db.sql.exec('ANALYZE');
-  console.log(`  ${(await documentCount(db)).toLocaleString('en')} search documents: rows ${seconds(loaded - started)}, documents ${seconds(documents - loaded)}, indexes ${seconds(performance.now() - documents)}`);
+  console.log(
+    `  ${(await documentCount(db)).toLocaleString('en')} search documents: rows ${seconds(loaded - started)}, documents ${seconds(documents - loaded)}, indexes ${seconds(performance.now() - documents)}`,
+  );
 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -103,13 +170,32 @@ const seedLikeUsers: Fill = async (db, total, workspaceId, ownerId, memberId) =>
   await seedRecords(db.prisma, { workspaceId, memberIds: [ownerId, memberId], contacts: Math.round(total / 2.55) });
   const seeded = performance.now();
   const analyzed = await afterBulkWrite(db);
-  console.log(`  ${(await documentCount(db)).toLocaleString('en')} search documents: seed ${seconds(seeded - started)}, afterBulkWrite ${seconds(performance.now() - seeded)} (analyzed ${analyzed.length} tables)`);
+  console.log(
+    `  ${(await documentCount(db)).toLocaleString('en')} search documents: seed ${seconds(seeded - started)}, afterBulkWrite ${seconds(performance.now() - seeded)} (analyzed ${analyzed.length} tables)`,
+  );
 };
 
 const BULK_QUERIES = [
-  'John Smith', 'maria garcia', 'jo smi', 'ann', 'kowal', 'jhon', 'garica', 'Jose Nunez', 'zoe smithson', 'chloe',
-  'person123457@example457.com', 'person42@example42.com', '+1 415 000 2807', '(415) 001-2999', 'example457.com',
-  'forecast', 'renewal pricing', 'procurement legal', 'webinar', 'company777.com',
+  'John Smith',
+  'maria garcia',
+  'jo smi',
+  'ann',
+  'kowal',
+  'jhon',
+  'garica',
+  'Jose Nunez',
+  'zoe smithson',
+  'chloe',
+  'person123457@example457.com',
+  'person42@example42.com',
+  '+1 415 000 2807',
+  '(415) 001-2999',
+  'example457.com',
+  'forecast',
+  'renewal pricing',
+  'procurement legal',
+  'webinar',
+  'company777.com',
 ];
 /** Faker's names and words, with exact keys read from the seeded rows (their slugs are random). */
 async function seedQueries(db: Database) {
@@ -118,8 +204,26 @@ async function seedQueries(db: Database) {
   const phone = await one(`SELECT e164 FROM "ContactPhone" ORDER BY e164 OFFSET (SELECT count(*) / 2 FROM "ContactPhone") LIMIT 1`);
   const domain = await one(`SELECT domain FROM "Company" ORDER BY domain OFFSET (SELECT count(*) / 4 FROM "Company") LIMIT 1`);
   return [
-    'john', 'smith', 'jo', 'maria', 'anna', 'lee', 'designer', 'proposal', 'jhon', 'smtih',
-    'John Smith', 'jo smi', 'maria garcia', 'senior engineer', 'follow up', email, phone, domain, domain.split('.')[0]!, 'chloé',
+    'john',
+    'smith',
+    'jo',
+    'maria',
+    'anna',
+    'lee',
+    'designer',
+    'proposal',
+    'jhon',
+    'smtih',
+    'John Smith',
+    'jo smi',
+    'maria garcia',
+    'senior engineer',
+    'follow up',
+    email,
+    phone,
+    domain,
+    domain.split('.')[0]!,
+    'chloé',
   ];
 }
 const isSingleWord = (q: string) => /^\p{L}+$/u.test(q);
@@ -138,11 +242,24 @@ async function measure(label: string, db: Database, total: number, fill: Fill, q
   const yoga = createKithYoga(app);
   const existing = reuse ? await db.prisma.workspace.findFirst({ where: { name: 'Bench' } }) : null;
   const user = (email: string, name: string) =>
-    existing ? db.prisma.user.findUniqueOrThrow({ where: { email } }) : db.prisma.user.create({ data: { name, email, passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
+    existing
+      ? db.prisma.user.findUniqueOrThrow({ where: { email } })
+      : db.prisma.user.create({ data: { name, email, passwordHash: 'x', ageConfirmedAt: new Date(), emailVerifiedAt: new Date() } });
   const owner = await user('owner@bench.test', 'Owner');
   const member = await user('member@bench.test', 'Member');
   const workspace =
-    existing ?? (await db.prisma.workspace.create({ data: { name: 'Bench', memberships: { create: [{ userId: owner.id, role: 'OWNER' }, { userId: member.id, role: 'MEMBER' }] } } }));
+    existing ??
+    (await db.prisma.workspace.create({
+      data: {
+        name: 'Bench',
+        memberships: {
+          create: [
+            { userId: owner.id, role: 'OWNER' },
+            { userId: member.id, role: 'MEMBER' },
+          ],
+        },
+      },
+    }));
   if (existing) console.log(`${label}: reusing the seeded database (BENCH_REUSE=1 or BENCH_PGLITE_DIR)`);
   else {
     console.log(`${label}: seeding ${total.toLocaleString('en')} records...`);
@@ -151,7 +268,10 @@ async function measure(label: string, db: Database, total: number, fill: Fill, q
   }
   const QUERIES = await queries(db);
 
-  for (const [who, user, role] of [['owner', owner, 'OWNER'], ['member', member, 'MEMBER']] as const) {
+  for (const [who, user, role] of [
+    ['owner', owner, 'OWNER'],
+    ['member', member, 'MEMBER'],
+  ] as const) {
     const session = await app.auth.createSession(user.id, { ipAddress: null, userAgent: null });
     const headers = { 'content-type': 'application/json', cookie: `kith_session=${session.id}`, 'x-workspace-id': encodeGlobalID('Workspace', workspace.id) };
     const access = { workspaceId: workspace.id, userId: user.id, role, policy: 'OPEN', teamIds: [] as string[] } as const;
@@ -165,7 +285,13 @@ async function measure(label: string, db: Database, total: number, fill: Fill, q
       const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body: JSON.stringify({ query: GRAPHQL, variables: { q } }) });
       const body = (await response.json()) as { data?: { search: { totalCount: number; edges: Array<{ node: { title: string } }> } }; errors?: unknown };
       if (!body.data) throw new Error(`${q}: ${JSON.stringify(body.errors)}`);
-      if (who === 'owner') console.log(`  ${JSON.stringify(q)}: ${body.data.search.totalCount} matches, top: ${body.data.search.edges.slice(0, 3).map((e) => e.node.title).join(' | ')}`);
+      if (who === 'owner')
+        console.log(
+          `  ${JSON.stringify(q)}: ${body.data.search.totalCount} matches, top: ${body.data.search.edges
+            .slice(0, 3)
+            .map((e) => e.node.title)
+            .join(' | ')}`,
+        );
       for (let run = 0; run < RUNS; run += 1) {
         let start = performance.now();
         await (await yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body: JSON.stringify({ query: GRAPHQL, variables: { q } }) })).json();

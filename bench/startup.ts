@@ -20,7 +20,10 @@ async function timeToHealthy(dataDir: string, port: number): Promise<number> {
   });
   try {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       if (performance.now() - started > 60_000) throw new Error('Kith did not become healthy within 60 s');
       await new Promise((resolve) => setTimeout(resolve, 20));

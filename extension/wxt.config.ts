@@ -22,7 +22,11 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // Profiles go only to the person's own Kith server, when they click; declared as Firefox asks.
-            gecko: { id: 'clipper@kith.example', strict_min_version: '128.0', data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] } },
+            gecko: {
+              id: 'clipper@kith.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
+            },
           },
         }
       : {}),

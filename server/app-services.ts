@@ -60,7 +60,16 @@ export function createAppServices(config: Config, db: Database, overrides: Servi
     logger,
     auth: createLucia(db.prisma, { secureCookies, cache: sessionCache }),
     sessionCache,
-    mailer: overrides.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, prisma: db.prisma, logger, logLinks: config.env !== 'production', production: config.env === 'production' }),
+    mailer:
+      overrides.mailer ??
+      createMailer({
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        prisma: db.prisma,
+        logger,
+        logLinks: config.env !== 'production',
+        production: config.env === 'production',
+      }),
     passwords: createPasswordHasher(overrides.passwordHashing),
     signInThrottle: new SignInThrottle(config.signInSlowdownMs),
     actionLimits: new ActionLimits(),

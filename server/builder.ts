@@ -58,7 +58,10 @@ export const builder = new SchemaBuilder<{
     nodeTypeOptions: STRUCTURAL,
     // An ID that is not ours, a missing record and one the viewer may not see all read as NOT_FOUND.
     decodeGlobalID: decodeNodeId,
-    nodeQueryOptions: { authScopes: { authenticated: true }, resolve: (_root, args, context, info): Promise<unknown> => findNode(builder as never, context, info, args.id) },
+    nodeQueryOptions: {
+      authScopes: { authenticated: true },
+      resolve: (_root, args, context, info): Promise<unknown> => findNode(builder as never, context, info, args.id),
+    },
     nodesQueryOptions: {
       authScopes: { authenticated: true },
       // One ID at a time (loads still batch per type within the tick), so a missing or hidden record is

@@ -24,10 +24,19 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   FILES_DIR: z.string().optional(),
-  FILES_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  FILES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
   FILES_ALLOWED_TYPES: z
     .string()
-    .transform((list) => list.split(',').map((type) => type.trim().toLowerCase()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((type) => type.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .refine((types) => types.every((type) => KNOWN_CONTENT_TYPES.includes(type)), {
       message: `lists a type Kith cannot verify; choose among ${KNOWN_CONTENT_TYPES.join(', ')}`,
     })
@@ -67,7 +76,12 @@ const envSchema = z.object({
   GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
   CORS_ORIGINS: z
     .string()
-    .transform((list) => list.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    )
     .refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/i.test(origin)), { message: 'must list origins such as https://app.example.com' })
     .optional(),
   ...aiEnvSchema,
@@ -100,7 +114,10 @@ const S3_VARIABLES = ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID
 function s3ConfigFrom(present: Record<string, string | undefined>, e: z.infer<typeof envSchema>): S3Config | null {
   const set = S3_VARIABLES.filter((name) => present[name] !== undefined);
   if (set.length === 0) return null;
-  if (!e.S3_BUCKET) throw new Error(`Invalid environment: S3_BUCKET is required for S3 file storage (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set); unset the S3_* variables to store files on local disk.`);
+  if (!e.S3_BUCKET)
+    throw new Error(
+      `Invalid environment: S3_BUCKET is required for S3 file storage (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set); unset the S3_* variables to store files on local disk.`,
+    );
   if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
     throw new Error('Invalid environment: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together; set both, or neither to use the AWS default credentials.');
   }
@@ -184,8 +201,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     webhooksAllowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS === 'true' || e.WEBHOOKS_ALLOW_PRIVATE_URLS === '1',
     protection: protectionLimits({
-      rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE, failedAuthPerMinute: e.RATE_LIMIT_FAILED_AUTH_PER_MINUTE },
-      query: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxAliases: e.GRAPHQL_MAX_ALIASES, maxTokens: e.GRAPHQL_MAX_TOKENS, maxBatch: e.GRAPHQL_MAX_BATCH },
+      rateLimit: {
+        perMinute: e.RATE_LIMIT_PER_MINUTE,
+        anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+        failedAuthPerMinute: e.RATE_LIMIT_FAILED_AUTH_PER_MINUTE,
+      },
+      query: {
+        maxDepth: e.GRAPHQL_MAX_DEPTH,
+        maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
+        maxAliases: e.GRAPHQL_MAX_ALIASES,
+        maxTokens: e.GRAPHQL_MAX_TOKENS,
+        maxBatch: e.GRAPHQL_MAX_BATCH,
+      },
       corsOrigins: e.CORS_ORIGINS,
       maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
     }),

@@ -31,7 +31,6 @@ export interface RequestInfo {
   acceptLanguage?: string | null;
 }
 
-
 export interface Context {
   app: AppServices;
   prisma: PrismaClient;

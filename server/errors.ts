@@ -18,20 +18,19 @@ function kithError(code: ErrorCode, message: string, extensions: Record<string, 
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
-export const badInput = (message: string, field?: string) =>
-  kithError('BAD_USER_INPUT', message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => kithError('BAD_USER_INPUT', message, field ? { field } : {});
 export const unauthenticated = (message = 'You must be signed in.') => kithError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You are not allowed to do this.') => kithError('FORBIDDEN', message);
 export const notFound = (what = 'Record') => kithError('NOT_FOUND', `${what} not found.`);
 export const conflict = (message: string) => kithError('CONFLICT', message);
-export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  kithError('RATE_LIMITED', message, { retryAfterSeconds });
+export const rateLimited = (message: string, retryAfterSeconds: number) => kithError('RATE_LIMITED', message, { retryAfterSeconds });
 
-export const planLimit = (limit: string, message: string, details: Record<string, unknown> = {}) =>
-  kithError('PLAN_LIMIT', message, { limit, ...details });
+export const planLimit = (limit: string, message: string, details: Record<string, unknown> = {}) => kithError('PLAN_LIMIT', message, { limit, ...details });
 export const paymentRequired = (message: string) => kithError('PAYMENT_REQUIRED', message);
-export const billingUnavailable = () => kithError('BILLING_UNAVAILABLE', 'The payment provider did not answer as expected; nothing was changed. Try again in a moment.');
-export const billingDisabled = () => kithError('BILLING_DISABLED', 'Billing is not enabled on this server: every workspace is self-hosted, without plans or limits.');
+export const billingUnavailable = () =>
+  kithError('BILLING_UNAVAILABLE', 'The payment provider did not answer as expected; nothing was changed. Try again in a moment.');
+export const billingDisabled = () =>
+  kithError('BILLING_DISABLED', 'Billing is not enabled on this server: every workspace is self-hosted, without plans or limits.');
 
 /** Turns a unique-constraint violation into a clear input error; rethrows anything else. */
 export function rethrowUniqueViolation(error: unknown, message: string, field?: string): never {

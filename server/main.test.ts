@@ -59,7 +59,9 @@ describe('server entry point', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         query: 'mutation($i: SignUpInput!) { signUp(input: $i) { email } }',
-        variables: { i: { name: 'Grace', email: 'grace@example.com', password: 'violet lantern orbits 7 quiet harbors', workspaceName: 'Navy', confirmAge16OrOlder: true } },
+        variables: {
+          i: { name: 'Grace', email: 'grace@example.com', password: 'violet lantern orbits 7 quiet harbors', workspaceName: 'Navy', confirmAge16OrOlder: true },
+        },
       }),
     });
     expect(await signUp.json()).toEqual({ data: { signUp: { email: 'grace@example.com' } } });
@@ -113,7 +115,12 @@ describe('server entry point', () => {
         controller.close();
       },
     });
-    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     // The body is being sent, so the connection is open; a request on a later connection being answered means
     // the server has taken the earlier one too (it accepts connections in order).
     await started;

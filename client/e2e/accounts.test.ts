@@ -213,7 +213,11 @@ describe('Kith web app: accounts and workspaces', () => {
     await page.goto('/settings/preferences');
     await page.getByRole('heading', { name: 'Preferences', level: 2 }).waitFor();
     const html = () =>
-      page.evaluate(() => ({ theme: document.documentElement.dataset.theme, font: document.documentElement.dataset.font, size: document.documentElement.style.fontSize }));
+      page.evaluate(() => ({
+        theme: document.documentElement.dataset.theme,
+        font: document.documentElement.dataset.font,
+        size: document.documentElement.style.fontSize,
+      }));
 
     // Two choices in quick succession, the account's answer to the first arriving after the second: neither
     // is undone on screen. The answer is fetched at once but handed to the page only when released.
@@ -282,9 +286,10 @@ describe('Kith web app: accounts and workspaces', () => {
     await submitSignIn(other.page, f.users.ADMIN.email, STRONG_PASSWORD);
     await other.page.getByRole('heading', { name: /Contacts/, level: 1 }).waitFor();
     await expect
-      .poll(() =>
-        other.page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.font, document.documentElement.style.fontSize]),
-      WAIT,
+      .poll(
+        () =>
+          other.page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.font, document.documentElement.style.fontSize]),
+        WAIT,
       )
       .toEqual(['dark', 'serif', `${bigger}px`]);
     await other.page.goto('/settings/preferences');

@@ -112,7 +112,10 @@ describe('Kith web app: AI on what the user selects', () => {
     await page.goto(contactPath());
     const form = page.getByRole('form', { name: 'Draft a reply' });
     await form.waitFor();
-    const source = await form.getByLabel('Reply to').locator('option', { hasText: /: Quote$/ }).getAttribute('value');
+    const source = await form
+      .getByLabel('Reply to')
+      .locator('option', { hasText: /: Quote$/ })
+      .getAttribute('value');
     await form.getByLabel('Reply to').selectOption(source);
     await form.getByLabel('Tone').selectOption('FORMAL');
     provider.enqueue({ content: 'Dear Ada, the quote follows on Thursday.' });
@@ -144,7 +147,10 @@ describe('Kith web app: AI on what the user selects', () => {
     await page.goto(contactPath());
     const form = page.getByRole('form', { name: 'Draft a reply' });
     await form.waitFor();
-    const source = await form.getByLabel('Reply to').locator('option', { hasText: /inbound.*: Quote$/ }).getAttribute('value');
+    const source = await form
+      .getByLabel('Reply to')
+      .locator('option', { hasText: /inbound.*: Quote$/ })
+      .getAttribute('value');
     await form.getByLabel('Reply to').selectOption(source);
     provider.enqueue({ content: 'Hello Ada, the quote is attached.' });
     await form.getByRole('button', { name: 'Draft' }).click();
@@ -161,8 +167,14 @@ describe('Kith web app: AI on what the user selects', () => {
     await page.getByText('Sent, and on the timeline.').waitFor();
     await expect.poll(() => sink.received.length, WAIT).toBe(1);
     const mail = sink.received[0]!.parsed;
-    expect([mail.subject, mail.text?.trim(), sink.received[0]!.envelopeTo]).toEqual(['Re: Quote', 'Hello Ada, the quote follows tomorrow.', ['ada@example.org']]);
-    const sent = await h.app.prisma.communication.findFirstOrThrow({ where: { direction: 'OUTBOUND', kind: 'EMAIL', body: 'Hello Ada, the quote follows tomorrow.' } });
+    expect([mail.subject, mail.text?.trim(), sink.received[0]!.envelopeTo]).toEqual([
+      'Re: Quote',
+      'Hello Ada, the quote follows tomorrow.',
+      ['ada@example.org'],
+    ]);
+    const sent = await h.app.prisma.communication.findFirstOrThrow({
+      where: { direction: 'OUTBOUND', kind: 'EMAIL', body: 'Hello Ada, the quote follows tomorrow.' },
+    });
     expect(sent.subject).toBe('Re: Quote');
     expect(provider.completions).toHaveLength(1);
     expect(consoleErrors).toEqual([]);
@@ -175,9 +187,20 @@ describe('Kith web app: AI on what the user selects', () => {
     await page.goto('/contacts');
     await page.getByRole('button', { name: 'Contact from text' }).click();
     const form = page.getByRole('form', { name: 'Contact from text' });
-    await form.getByLabel('Paste a signature, a profile or a badge').fill('Grace Hopper\nRear Admiral, US Navy\ngrace@navy.example\nlinkedin.com/in/gracehopper');
+    await form
+      .getByLabel('Paste a signature, a profile or a badge')
+      .fill('Grace Hopper\nRear Admiral, US Navy\ngrace@navy.example\nlinkedin.com/in/gracehopper');
     provider.enqueue({
-      json: { firstName: 'Grace', lastName: 'Hopper', jobTitle: 'Rear Admiral', companyName: 'US Navy', location: null, emails: ['grace@navy.example'], phones: [], profileUrls: ['linkedin.com/in/gracehopper'] },
+      json: {
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        jobTitle: 'Rear Admiral',
+        companyName: 'US Navy',
+        location: null,
+        emails: ['grace@navy.example'],
+        phones: [],
+        profileUrls: ['linkedin.com/in/gracehopper'],
+      },
     });
     await form.getByRole('button', { name: 'Read contact' }).click();
     await page.getByRole('dialog', { name: 'What will be sent' }).getByRole('button', { name: 'Send' }).click();
@@ -211,7 +234,10 @@ describe('Kith web app: AI on what the user selects', () => {
     const perFeature = page.getByRole('table', { name: 'AI tokens per feature' });
     await perFeature.getByRole('row', { name: /Summary/ }).waitFor();
     await perFeature.getByRole('row', { name: /Draft reply/ }).waitFor();
-    await page.getByRole('table', { name: 'AI tokens per member' }).getByRole('row', { name: /Owner Person/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'AI tokens per member' })
+      .getByRole('row', { name: /Owner Person/ })
+      .waitFor();
     expect(consoleErrors).toEqual([]);
   });
 

@@ -152,17 +152,20 @@ describe('Kith web app', () => {
 
     // And the API refuses the edit the UI does not offer.
     const contactId = (await h.app.prisma.contact.findFirstOrThrow()).id;
-    const refusal = await v.evaluate(async (id) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-kith-csrf': '1' },
-        body: JSON.stringify({
-          query: 'mutation($id: ID!) { updateContact(id: $id, input: { jobTitle: "Hacked" }) { id } }',
-          variables: { id },
-        }),
-      });
-      return (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-    }, globalId('Contact', contactId));
+    const refusal = await v.evaluate(
+      async (id) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-kith-csrf': '1' },
+          body: JSON.stringify({
+            query: 'mutation($id: ID!) { updateContact(id: $id, input: { jobTitle: "Hacked" }) { id } }',
+            variables: { id },
+          }),
+        });
+        return (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      },
+      globalId('Contact', contactId),
+    );
     expect(refusal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(viewer.consoleErrors).toEqual([]);
 

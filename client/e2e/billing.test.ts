@@ -31,7 +31,7 @@ describe('Kith web app: billing', () => {
     // Every screen says a limit is reached, and leads an owner to the billing page.
     await page.goto('/contacts');
     const banner = page.getByRole('region', { name: 'Billing' });
-    await banner.getByText('This workspace has used all its plan\'s contacts: creating more is refused.').waitFor();
+    await banner.getByText("This workspace has used all its plan's contacts: creating more is refused.").waitFor();
     await h.screenshot(page, '69-billing-banner-limit');
     await banner.getByRole('link', { name: 'Settings › Billing' }).click();
     const facts = page.getByRole('definition');
@@ -53,7 +53,19 @@ describe('Kith web app: billing', () => {
     const back = new URL(session!.success_url);
     expect(back.pathname).toBe('/settings/billing');
     await h.app.prisma.billingInvoice.create({
-      data: { id: 'in_e2e_1', workspaceId: f.workspaceId, workspaceName: 'Acme', stripeCustomerId: session!.customer, number: 'KITH-0001', status: 'paid', currency: 'eur', amountDue: 4900, amountPaid: 4900, hostedInvoiceUrl: 'https://invoice.stripe.test/1', issuedAt: new Date() },
+      data: {
+        id: 'in_e2e_1',
+        workspaceId: f.workspaceId,
+        workspaceName: 'Acme',
+        stripeCustomerId: session!.customer,
+        number: 'KITH-0001',
+        status: 'paid',
+        currency: 'eur',
+        amountDue: 4900,
+        amountPaid: 4900,
+        hostedInvoiceUrl: 'https://invoice.stripe.test/1',
+        issuedAt: new Date(),
+      },
     });
     await page.goto(`${h.url}${back.pathname}${back.search}`);
     await page.getByRole('status').filter({ hasText: 'Subscribed: Trialing.' }).waitFor();
@@ -61,7 +73,10 @@ describe('Kith web app: billing', () => {
     await page.getByText(/30 days left/).waitFor();
     await page.getByText('4 used of 4 paid').waitFor();
     await page.getByText('Contacts: 3 of 100').waitFor();
-    await page.getByRole('row', { name: /KITH-0001/ }).getByText('€49.00').waitFor();
+    await page
+      .getByRole('row', { name: /KITH-0001/ })
+      .getByText('€49.00')
+      .waitFor();
     expect(await page.getByRole('link', { name: 'View invoice KITH-0001' }).getAttribute('href')).toBe('https://invoice.stripe.test/1');
     expect(page.url()).not.toContain('session_id');
     await h.screenshot(page, '71-settings-billing-trialing');
@@ -80,7 +95,10 @@ describe('Kith web app: billing', () => {
     expect(member.consoleErrors).toEqual([]);
 
     // Past due: a member is told the days of grace left, with no way into billing they cannot use.
-    await h.app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'PAST_DUE', pastDueSince: new Date(Date.now() - 4.5 * 864e5) } });
+    await h.app.prisma.billingAccount.update({
+      where: { workspaceId: f.workspaceId },
+      data: { status: 'PAST_DUE', pastDueSince: new Date(Date.now() - 4.5 * 864e5) },
+    });
     const late = await h.signedInPage(f.clients.MEMBER.cookie!, f.workspaceGid);
     await late.page.goto('/contacts');
     const lateBanner = late.page.getByRole('region', { name: 'Billing' });
@@ -89,7 +107,10 @@ describe('Kith web app: billing', () => {
     await h.app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'UNPAID' } });
     const owner = await h.signedInPage(f.clients.OWNER.cookie!, f.workspaceGid);
     await owner.page.goto('/deals');
-    await owner.page.getByRole('region', { name: 'Billing' }).getByText(/read-only until its subscription is paid/).waitFor();
+    await owner.page
+      .getByRole('region', { name: 'Billing' })
+      .getByText(/read-only until its subscription is paid/)
+      .waitFor();
     await owner.page.getByRole('region', { name: 'Billing' }).getByRole('link', { name: 'Settings › Billing' }).waitFor();
     await h.screenshot(owner.page, '72-billing-banner-read-only');
     expect([...late.consoleErrors, ...owner.consoleErrors]).toEqual([]);
@@ -117,8 +138,10 @@ describe('Kith web app: billing', () => {
     await page.getByRole('button', { name: 'Try Team for 7 days without a card' }).click();
     await page.waitForURL(/\/checkout\/cs_test_/);
     const session = [...stripe.checkoutSessions.values()].find((s) => s.client_reference_id === beta.id);
-    expect(session).toMatchObject({ payment_method_collection: 'if_required', subscription_data: { trial_period_days: '7', trial_settings: { end_behavior: { missing_payment_method: 'cancel' } } } });
+    expect(session).toMatchObject({
+      payment_method_collection: 'if_required',
+      subscription_data: { trial_period_days: '7', trial_settings: { end_behavior: { missing_payment_method: 'cancel' } } },
+    });
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });
-

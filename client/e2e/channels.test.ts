@@ -79,8 +79,12 @@ describe('email and phone channels', () => {
     const address = (await f.clients.MEMBER.ok(`{ inboundMail { workspaceAddress } }`)).inboundMail.workspaceAddress;
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, ignoreTLS: true });
     await transport.sendMail({
-      from: 'ada@example.com', to: 'member@acme.test', bcc: address, subject: 'Re: Our proposal',
-      inReplyTo: sink.received[0]!.parsed.messageId, references: [sink.received[0]!.parsed.messageId!],
+      from: 'ada@example.com',
+      to: 'member@acme.test',
+      bcc: address,
+      subject: 'Re: Our proposal',
+      inReplyTo: sink.received[0]!.parsed.messageId,
+      references: [sink.received[0]!.parsed.messageId!],
       html: '<p>Looks <b>good</b>.</p><script>document.title = "pwned"</script><img src="https://tracker.example/p.gif">',
     });
     transport.close();

@@ -41,7 +41,9 @@ describe('email templates', () => {
     const list = page.getByRole('list', { name: 'Templates' });
     await list.getByRole('button', { name: 'Edit Follow-up' }).waitFor();
     expect(await h.app.prisma.emailTemplate.findFirstOrThrow({ where: { workspaceId: f.workspaceId } })).toMatchObject({
-      name: 'Follow-up', subject: 'Hi {{contact.firstName}}', body: 'Good to meet you at {{company.name}}',
+      name: 'Follow-up',
+      subject: 'Hi {{contact.firstName}}',
+      body: 'Good to meet you at {{company.name}}',
     });
 
     await list.getByRole('button', { name: 'Edit Follow-up' }).click();

@@ -44,7 +44,7 @@ describe('Kith web app: workspace export', () => {
     await download.waitFor();
     await h.screenshot(page, '50-settings-export');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
-    const bytes = await readFile((await file.path()));
+    const bytes = await readFile(await file.path());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(consoleErrors).toEqual([]);
 

@@ -61,7 +61,10 @@ describe('Kith web app: search, live feed, notes, files, merge, forms', () => {
     await a.page.getByRole('button', { name: 'Create deal' }).click();
     await a.page.getByRole('heading', { name: 'Globex expansion', level: 1 }).waitFor();
     await feed.getByRole('link', { name: 'Globex expansion' }).first().waitFor();
-    await feed.getByText(/Owner Person\s+created deal/).first().waitFor();
+    await feed
+      .getByText(/Owner Person\s+created deal/)
+      .first()
+      .waitFor();
     await a.page.getByRole('button', { name: 'Edit stage' }).click();
     const stageSelect = a.page.getByLabel('Stage');
     const nextStage = (await stageSelect.locator('option').nth(1).textContent())!;
@@ -141,7 +144,9 @@ describe('Kith web app: search, live feed, notes, files, merge, forms', () => {
     expect(stored.mentions.map((m) => m.userId)).toEqual([f.users.MEMBER.id]);
 
     // A file, with its progress bar, then in the list with a download link.
-    await page.getByLabel('Attach a file').setInputFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the meeting.\n'.repeat(2000)) });
+    await page
+      .getByLabel('Attach a file')
+      .setInputFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the meeting.\n'.repeat(2000)) });
     const link = page.getByRole('link', { name: 'minutes.txt' }).first();
     await link.waitFor();
     const download = await page.evaluate(async (href) => (await fetch(href)).text(), (await link.getAttribute('href'))!);
@@ -193,7 +198,10 @@ describe('Kith web app: search, live feed, notes, files, merge, forms', () => {
     await page.getByRole('heading', { name: 'Newsletter', level: 1 }).waitFor();
     const form = await h.app.prisma.form.findFirstOrThrow({ where: { name: 'Newsletter' } });
     expect((form.fields as Array<{ key: string; mapsTo: string }>).map((x) => [x.key, x.mapsTo])).toEqual([
-      ['email', 'EMAIL'], ['first_name', 'FIRST_NAME'], ['last_name', 'LAST_NAME'], ['role_at_work', 'JOB_TITLE'],
+      ['email', 'EMAIL'],
+      ['first_name', 'FIRST_NAME'],
+      ['last_name', 'LAST_NAME'],
+      ['role_at_work', 'JOB_TITLE'],
     ]);
     await page.getByRole('link', { name: 'Forms' }).first().click();
     await page.getByRole('table', { name: 'Forms' }).getByRole('link', { name: 'Newsletter', exact: true }).waitFor();
@@ -212,7 +220,9 @@ describe('Kith web app: search, live feed, notes, files, merge, forms', () => {
     await h.screenshot(v, '25-public-form-phone');
     await v.getByRole('button', { name: 'Send' }).click();
     await v.getByText('Thank you! Your answers were sent.').waitFor();
-    const found = await owner().ok<{ contactByEmail: { firstName: string; jobTitle: string } | null }>(`{ contactByEmail(email: "reader@example.com") { firstName jobTitle } }`);
+    const found = await owner().ok<{ contactByEmail: { firstName: string; jobTitle: string } | null }>(
+      `{ contactByEmail(email: "reader@example.com") { firstName jobTitle } }`,
+    );
     expect(found.contactByEmail).toEqual({ firstName: 'Rita', jobTitle: 'Editor' });
     expect(visitor.consoleErrors).toEqual([]);
 
@@ -225,7 +235,10 @@ describe('Kith web app: search, live feed, notes, files, merge, forms', () => {
     await h.screenshot(page, '26-search-phone');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Activity feed' }).click();
-    await page.getByRole('complementary', { name: 'Live activity' }).getByText(/created contact\s+Rita/).waitFor();
+    await page
+      .getByRole('complementary', { name: 'Live activity' })
+      .getByText(/created contact\s+Rita/)
+      .waitFor();
     await h.screenshot(page, '27-feed-phone');
     await page.keyboard.press('Escape');
     await page.getByRole('complementary', { name: 'Live activity' }).waitFor({ state: 'detached' });

@@ -36,7 +36,13 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length === 0) return;
-  const lines = serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+  const lines = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+        .slice(0, 3)
+        .map((n) => JSON.stringify(n.target))
+        .join(', ')}`,
+  );
   throw new Error(`axe found ${serious.length} serious or critical violation(s) on ${screen}:\n${lines.join('\n')}`);
 }
 
@@ -66,7 +72,9 @@ async function clientBuild(): Promise<string> {
   const dir = inject('clientBuildDir');
   if (existsSync(join(dir, 'index.html'))) return dir;
   const aside = await mkdtemp(`${dir}-`);
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', 'client', '--outDir', aside, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT });
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', 'client', '--outDir', aside, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+  });
   await rename(aside, dir).catch(() => rm(aside, { recursive: true, force: true }));
   return dir;
 }
@@ -83,7 +91,15 @@ export async function startHarness(options: { config?: Partial<Config> } = {}): 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await mkdir(SCREENSHOTS, { recursive: true });
   console.log(`Screenshots: ${SCREENSHOTS}`);
@@ -114,7 +130,10 @@ export async function startHarness(options: { config?: Partial<Config> } = {}): 
       const [name, value] = cookie.split('=') as [string, string];
       await opened.context.addCookies([{ name, value, url }]);
       // Init scripts run in every frame; a sandboxed one (an email's HTML) has no storage to write to.
-      if (workspaceGid) await opened.page.addInitScript((id) => { if (window === window.top) localStorage.setItem('kith.workspace', id); }, workspaceGid);
+      if (workspaceGid)
+        await opened.page.addInitScript((id) => {
+          if (window === window.top) localStorage.setItem('kith.workspace', id);
+        }, workspaceGid);
       return opened;
     },
     async outboxLink(to, path) {

@@ -34,7 +34,12 @@ describe('Kith web app: import', () => {
   it('uploads, maps, previews, runs with live progress, offers the error file, and undoes', async () => {
     onTestFailed(() => h.screenshotAll('import-failure'));
     await h.app.prisma.contact.create({
-      data: { workspaceId: f.workspaceId, firstName: 'Grace', lastName: 'Hopper', emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } } },
+      data: {
+        workspaceId: f.workspaceId,
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
+      },
     });
     const dir = await mkdtemp(join(tmpdir(), 'kith-import-'));
     const file = join(dir, 'outlook-contacts.csv');
@@ -67,7 +72,7 @@ describe('Kith web app: import', () => {
 
     const link = page.getByRole('link', { name: 'Download the rows that failed (CSV)' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const errors = (await readFile((await download.path()))).toString('utf8');
+    const errors = (await readFile(await download.path())).toString('utf8');
     expect(errors).toContain('Broken,Row,not-an-email,,,,,"""not-an-email"" is not a valid email address."');
 
     expect(await h.app.prisma.contact.count({ where: { firstName: 'Ada', deletedAt: null } })).toBe(1);
@@ -82,7 +87,10 @@ describe('Kith web app: import', () => {
     await createDefaultPipeline(h.app.prisma, f.workspaceId);
     const dir = await mkdtemp(join(tmpdir(), 'kith-import-'));
     const file = join(dir, 'deals.csv');
-    await writeFile(file, ['Deal Name,Amount,Currency,Stage,Close Date,Company', 'Engine order,"12,500.00",GBP,Proposal,2027-06-30,Babbage & Co', 'Bad one,lots,,,,'].join('\n'));
+    await writeFile(
+      file,
+      ['Deal Name,Amount,Currency,Stage,Close Date,Company', 'Engine order,"12,500.00",GBP,Proposal,2027-06-30,Babbage & Co', 'Bad one,lots,,,,'].join('\n'),
+    );
 
     const { page, consoleErrors } = await h.signedInPage(f.clients.MEMBER.cookie!, f.workspaceGid);
     await page.goto('/settings');
@@ -101,7 +109,10 @@ describe('Kith web app: import', () => {
     while (await worker.runNext());
     await page.getByRole('status').filter({ hasText: 'Done: 2 rows read, 1 created, 0 updated, 0 skipped, 1 failed.' }).waitFor();
     await page.getByRole('link', { name: 'Download the rows that failed (CSV)' }).waitFor();
-    const deal = await h.app.prisma.deal.findFirstOrThrow({ where: { workspaceId: f.workspaceId, name: 'Engine order' }, include: { stage: true, company: true } });
+    const deal = await h.app.prisma.deal.findFirstOrThrow({
+      where: { workspaceId: f.workspaceId, name: 'Engine order' },
+      include: { stage: true, company: true },
+    });
     expect([deal.amountMinor, deal.currency, deal.stage.name, deal.company?.name]).toEqual([1250000n, 'GBP', 'Proposal', 'Babbage & Co']);
 
     await page.getByRole('button', { name: 'Undo this import' }).click();

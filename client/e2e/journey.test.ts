@@ -105,7 +105,12 @@ describe('Kith web app: the journey', () => {
     await option.waitFor();
     await option.click();
     await w.getByRole('heading', { name: 'Contoso renewal', level: 1 }).waitFor();
-    expect(await w.locator('.inline-field', { has: w.locator('.label', { hasText: /^Stage$/ }) }).locator('.value').textContent()).toBe(to);
+    expect(
+      await w
+        .locator('.inline-field', { has: w.locator('.label', { hasText: /^Stage$/ }) })
+        .locator('.value')
+        .textContent(),
+    ).toBe(to);
 
     // The export completes and downloads (the job worker runs here as the server's would).
     await nav.getByRole('link', { name: 'Settings' }).click();
@@ -117,7 +122,7 @@ describe('Kith web app: the journey', () => {
     const download = page.getByRole('link', { name: /^Download/ });
     await download.waitFor();
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
-    expect((await readFile((await file.path()))).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile(await file.path())).subarray(0, 2).toString()).toBe('PK');
 
     // A viewer, invited and joined, sees the board but cannot drag or edit; the API refuses a move.
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Members' }).click();

@@ -66,7 +66,10 @@ describe('Kith web app: first run and the look', () => {
     await checklist.getByText('0 of 4 done').waitFor();
     await expectAccessible(page, 'the first-run page');
     await page.getByRole('button', { name: 'Add sample data' }).click();
-    await page.getByRole('status').getByText(/Sample data added/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Sample data added/)
+      .waitFor();
     const banner = page.getByRole('region', { name: 'Sample data' });
     await banner.waitFor();
     // Sample records do not tick the checklist.
@@ -111,7 +114,10 @@ describe('Kith web app: first run and the look', () => {
     // The helper itself fails on a serious violation.
     const blank = await h.newPage();
     await blank.page.setContent('<html lang="en"><title>x</title><main><img src="data:,"><button></button></main></html>');
-    const failure = await expectAccessible(blank.page, 'a broken page').then(() => 'no violation', (error: Error) => error.message);
+    const failure = await expectAccessible(blank.page, 'a broken page').then(
+      () => 'no violation',
+      (error: Error) => error.message,
+    );
     expect(failure).toMatch(/image-alt \(critical\)/);
     expect(failure).toMatch(/button-name \(critical\)/);
     await blank.context.close();
@@ -122,12 +128,32 @@ describe('Kith web app: first run and the look', () => {
     const deal = await h.app.prisma.deal.findFirstOrThrow({ where: { workspaceId: f.workspaceId } });
     const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
     const captured: Record<string, string> = {
-      contacts: '/contacts', companies: '/companies', deals: '/deals', board: '/deals/board', contact: `/contacts/${gid('Contact', contact.id)}`,
+      contacts: '/contacts',
+      companies: '/companies',
+      deals: '/deals',
+      board: '/deals/board',
+      contact: `/contacts/${gid('Contact', contact.id)}`,
     };
     const others = [
-      `/companies/${gid('Company', company.id)}`, `/deals/${gid('Deal', deal.id)}`, '/activities', '/feed', '/forms', '/duplicates', '/start',
-      '/settings', '/settings/preferences', '/settings/workspace', '/settings/members', '/settings/api-keys', '/settings/webhooks',
-      '/settings/audit-log', '/settings/import', '/settings/export', '/settings/usage', '/settings/privacy', '/settings/channels',
+      `/companies/${gid('Company', company.id)}`,
+      `/deals/${gid('Deal', deal.id)}`,
+      '/activities',
+      '/feed',
+      '/forms',
+      '/duplicates',
+      '/start',
+      '/settings',
+      '/settings/preferences',
+      '/settings/workspace',
+      '/settings/members',
+      '/settings/api-keys',
+      '/settings/webhooks',
+      '/settings/audit-log',
+      '/settings/import',
+      '/settings/export',
+      '/settings/usage',
+      '/settings/privacy',
+      '/settings/channels',
     ];
     for (const theme of ['LIGHT', 'DARK'] as const) {
       await h.app.prisma.user.update({ where: { id: f.users.OWNER.id }, data: { theme } });
@@ -168,7 +194,11 @@ describe('Kith web app: first run and the look', () => {
     await page.keyboard.press('Enter');
     const firstLink = page.getByRole('table', { name: 'Contacts' }).getByRole('link').first();
     const name = (await firstLink.textContent())!;
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.closest('[role="table"]') && document.activeElement.tagName === 'A')) !== true; i++) {
+    for (
+      let i = 0;
+      i < 40 && (await page.evaluate(() => document.activeElement?.closest('[role="table"]') && document.activeElement.tagName === 'A')) !== true;
+      i++
+    ) {
       await page.keyboard.press('Tab');
     }
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(name);
@@ -178,7 +208,9 @@ describe('Kith web app: first run and the look', () => {
     // The board: a card's stage menu, by keyboard alone.
     await visit(page, '/deals/board');
     const move = page.getByLabel(/^Move .* to stage$/).first();
-    const dealId = Buffer.from((await move.getAttribute('id'))!.replace('move-', ''), 'base64').toString().split(':')[1]!;
+    const dealId = Buffer.from((await move.getAttribute('id'))!.replace('move-', ''), 'base64')
+      .toString()
+      .split(':')[1]!;
     const { stageId: before, pipelineId } = await h.app.prisma.deal.findUniqueOrThrow({ where: { id: dealId } });
     const last = await h.app.prisma.pipelineStage.findFirstOrThrow({ where: { pipelineId }, orderBy: { position: 'desc' } });
     await move.focus();

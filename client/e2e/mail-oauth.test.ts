@@ -15,8 +15,13 @@ const EMAIL = 'oauth.member@example.com';
 const oauth = await startOAuthServer({ clientId: 'kith-client', clientSecret: 'kith-secret', email: EMAIL, accessTokenSeconds: 30 });
 const dovecot = await startDovecot({ [EMAIL]: 'no-password-login-here' }, { oauth2IntrospectionUrl: oauth.introspectionUrl });
 const google: MailOAuthProvider = {
-  id: 'google', clientId: 'kith-client', clientSecret: 'kith-secret', authorizeUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl,
-  scopes: ['openid', 'email', 'https://mail.google.com/'], authorizeParams: { access_type: 'offline', prompt: 'consent' },
+  id: 'google',
+  clientId: 'kith-client',
+  clientSecret: 'kith-secret',
+  authorizeUrl: oauth.authorizeUrl,
+  tokenUrl: oauth.tokenUrl,
+  scopes: ['openid', 'email', 'https://mail.google.com/'],
+  authorizeParams: { access_type: 'offline', prompt: 'consent' },
   imap: { host: '127.0.0.1', port: dovecot.port, secure: false },
   smtp: { host: '127.0.0.1', port: 1, secure: false },
 };

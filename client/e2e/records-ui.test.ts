@@ -44,7 +44,10 @@ async function bulkChange(page: Page, action: string, value: string, count: numb
   if (action === 'Add tag') await control.fill(value);
   else await control.selectOption({ label: value });
   await bar.getByRole('button', { name: `Apply to ${count}` }).click();
-  await page.getByRole('status').filter({ hasText: `${count} ${noun} updated.` }).waitFor({ state: 'attached' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${count} ${noun} updated.` })
+    .waitFor({ state: 'attached' });
   await bar.waitFor({ state: 'detached' });
 }
 
@@ -68,7 +71,11 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     await table.getByRole('row', { name: /Ann Alpha.*Member Person/ }).waitFor();
     await table.getByRole('row', { name: /Ben Beta.*Member Person/ }).waitFor();
     expect(await table.getByRole('row', { name: /Cid Gamma.*Member Person/ }).count()).toBe(0);
-    const owners = await h.app.prisma.contact.findMany({ where: { id: { in: [ann, ben, cid].map(localId) } }, select: { firstName: true, ownerId: true }, orderBy: { firstName: 'asc' } });
+    const owners = await h.app.prisma.contact.findMany({
+      where: { id: { in: [ann, ben, cid].map(localId) } },
+      select: { firstName: true, ownerId: true },
+      orderBy: { firstName: 'asc' },
+    });
     expect(owners.map((c) => c.ownerId === f.users.MEMBER.id)).toEqual([true, true, false]);
     expect(await table.getByRole('checkbox', { checked: true }).count()).toBe(0);
 
@@ -78,7 +85,11 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     await bulkChange(page, 'Add tag', 'VIP', 2, 'contacts');
     await page.getByLabel('Tag', { exact: true }).selectOption({ label: 'VIP' });
     await expect.poll(() => names(table)).toEqual(['Ann Alpha', 'Cid Gamma']);
-    const tagged = await h.app.prisma.contact.findMany({ where: { tags: { some: { name: 'VIP' } } }, select: { firstName: true }, orderBy: { firstName: 'asc' } });
+    const tagged = await h.app.prisma.contact.findMany({
+      where: { tags: { some: { name: 'VIP' } } },
+      select: { firstName: true },
+      orderBy: { firstName: 'asc' },
+    });
     expect(tagged.map((c) => c.firstName)).toEqual(['Ann', 'Cid']);
     await table.getByRole('checkbox', { name: 'Select Ann Alpha' }).check();
     await bulkChange(page, 'Remove tag', 'VIP', 1, 'contact');
@@ -95,7 +106,10 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
 
     // Deals: both to the second stage and to the admin; the list shows the stage, the API has both.
     const stages = await h.app.prisma.pipelineStage.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { position: 'asc' } });
-    const deals = [await create('Deal', { name: 'Bulk deal one', amountMinor: '10000' }), await create('Deal', { name: 'Bulk deal two', amountMinor: '20000' })];
+    const deals = [
+      await create('Deal', { name: 'Bulk deal one', amountMinor: '10000' }),
+      await create('Deal', { name: 'Bulk deal two', amountMinor: '20000' }),
+    ];
     await page.goto('/deals');
     const dealTable = page.getByRole('table', { name: 'Deals' });
     await dealTable.getByRole('row', { name: new RegExp(`Bulk deal two.*${stages[0]!.name}`) }).waitFor();
@@ -112,7 +126,9 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
       `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Deal { stage { id } owner { id } } } }`,
       { ids: deals },
     );
-    expect(stored.nodes).toEqual(deals.map(() => ({ stage: { id: globalId('PipelineStage', stages[1]!.id) }, owner: { id: globalId('User', f.users.ADMIN.id) } })));
+    expect(stored.nodes).toEqual(
+      deals.map(() => ({ stage: { id: globalId('PipelineStage', stages[1]!.id) }, owner: { id: globalId('User', f.users.ADMIN.id) } })),
+    );
     await dealTable.getByRole('checkbox', { name: 'Select Bulk deal two' }).check();
     await page.getByRole('button', { name: 'Move to trash' }).click();
     await page.getByRole('button', { name: 'Confirm: trash 1' }).click();
@@ -131,7 +147,11 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
 
   it('sorts by a column header and filters the companies and deals lists', async () => {
     onTestFailed(() => h.screenshotAll('records-ui-lists-failure'));
-    for (const [name, domain] of [['Cobalt Mining', 'cobalt.example'], ['Aurora Labs', 'aurora.example'], ['Borealis Freight', 'borealis.example']]) {
+    for (const [name, domain] of [
+      ['Cobalt Mining', 'cobalt.example'],
+      ['Aurora Labs', 'aurora.example'],
+      ['Borealis Freight', 'borealis.example'],
+    ]) {
       await create('Company', { name, domain });
     }
     const { page, consoleErrors } = await signedIn('MEMBER');
@@ -254,7 +274,7 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     const totals = async (stage: string) => (await column(stage).locator('.stage-total li').allTextContents()).sort();
     const chart = (currency: string) => page.getByRole('img', { name: `Pipeline value by stage in ${currency}`, exact: false });
     const bar = (i: number) => page.locator('.stage-chart').first().locator('.chart-bar').nth(i);
-    const width = async (i: number) => (await bar(i).evaluate((el) => (el as HTMLElement).style.width));
+    const width = async (i: number) => await bar(i).evaluate((el) => (el as HTMLElement).style.width);
     await column('Review').locator('[data-deal="Renew large"]').waitFor();
     expect(await totals('Review')).toEqual(['EUR €700.00', 'USD $3,500.00']);
     expect(await column('Quote').locator('.stage-total').textContent()).toBe('No amounts');
@@ -267,7 +287,9 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     await column('Quote').locator('[data-deal="Renew large"]').waitFor();
     await expect.poll(() => totals('Review')).toEqual(['EUR €700.00', 'USD $1,000.00']);
     expect(await totals('Quote')).toEqual(['USD $2,500.00']);
-    await expect.poll(() => chart('USD').getAttribute('aria-label')).toBe('Pipeline value by stage in USD: Review: $1,000.00, Quote: $2,500.00, Renewed: $0.00');
+    await expect
+      .poll(() => chart('USD').getAttribute('aria-label'))
+      .toBe('Pipeline value by stage in USD: Review: $1,000.00, Quote: $2,500.00, Renewed: $0.00');
     expect(await width(1)).toBe('100%');
     expect(await width(0)).toBe('40%');
     await h.screenshot(page, '65-board-totals-after-move');
@@ -277,14 +299,20 @@ describe('Kith web app: record lists, bulk actions, communications, board totals
     await column('Renewed').locator('[data-deal="Renew large"]').waitFor();
     await expect.poll(() => totals('Renewed')).toEqual(['USD $2,500.00']);
     expect(await column('Quote').locator('.stage-total').textContent()).toBe('No amounts');
-    await expect.poll(() => chart('USD').getAttribute('aria-label')).toBe('Pipeline value by stage in USD: Review: $1,000.00, Quote: $0.00, Renewed: $2,500.00');
+    await expect
+      .poll(() => chart('USD').getAttribute('aria-label'))
+      .toBe('Pipeline value by stage in USD: Review: $1,000.00, Quote: $0.00, Renewed: $2,500.00');
 
     // Readable at every width: no chart label or value is cut off or leaves the page, down to a small phone.
     for (const width of [1280, 760, 390, 320]) {
       await page.setViewportSize({ width, height: 800 });
-      const clipped = await page.locator('.chart-label, .chart-value').evaluateAll((els) =>
-        els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > document.documentElement.clientWidth).map((el) => el.textContent),
-      );
+      const clipped = await page
+        .locator('.chart-label, .chart-value')
+        .evaluateAll((els) =>
+          els
+            .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > document.documentElement.clientWidth)
+            .map((el) => el.textContent),
+        );
       expect(clipped, `clipped at ${width}px`).toEqual([]);
     }
     await h.screenshot(page, '66-board-chart-320');

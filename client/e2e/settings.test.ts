@@ -88,8 +88,14 @@ describe('Kith web app: settings', () => {
     await page.getByRole('cell', { name: /webhook\.created/ }).waitFor();
     await page.getByLabel('Action').selectOption('api_key.');
     await page.getByRole('cell', { name: /webhook\.created/ }).waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: /api_key\.created/ }).first().waitFor();
-    await page.getByRole('cell', { name: /api_key\.revoked/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /api_key\.created/ })
+      .first()
+      .waitFor();
+    await page
+      .getByRole('cell', { name: /api_key\.revoked/ })
+      .first()
+      .waitFor();
     await h.screenshot(page, '42-settings-audit-log');
 
     // Sessions at phone width.
@@ -115,7 +121,9 @@ describe('Kith web app: settings', () => {
     await page.getByRole('status').getByText('Saved.').waitFor();
     await h.screenshot(page, '45-settings-workspace');
     expect((await h.app.prisma.workspace.findUniqueOrThrow({ where: { id: f.workspaceId } })).defaultPhoneCountry).toBe('GB');
-    const contact = await f.clients.MEMBER.ok(`mutation { createContact(input: { firstName: "Local", phones: [{ number: "020 7946 0958" }] }) { phones { e164 } } }`);
+    const contact = await f.clients.MEMBER.ok(
+      `mutation { createContact(input: { firstName: "Local", phones: [{ number: "020 7946 0958" }] }) { phones { e164 } } }`,
+    );
     expect(contact.createContact.phones).toEqual([{ e164: '+442079460958' }]);
     await country.fill('');
     await page.getByRole('button', { name: 'Save workspace settings' }).click();
@@ -129,7 +137,8 @@ describe('Kith web app: settings', () => {
     await page.goto('/settings');
     const nav = page.getByRole('navigation', { name: 'Settings' });
     await nav.getByRole('link', { name: 'Privacy' }).waitFor();
-    for (const name of ['Workspace', 'API keys', 'Webhooks', 'Audit log', 'Usage and sessions']) await expect(nav.getByRole('link', { name }).count()).resolves.toBe(0);
+    for (const name of ['Workspace', 'API keys', 'Webhooks', 'Audit log', 'Usage and sessions'])
+      await expect(nav.getByRole('link', { name }).count()).resolves.toBe(0);
     await nav.getByRole('link', { name: 'Sessions' }).waitFor();
 
     await page.goto('/settings/api-keys');
@@ -154,7 +163,10 @@ describe('Kith web app: settings', () => {
     await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
     await page.getByLabel('I understand this cannot be undone.').check();
     await page.getByRole('button', { name: 'Delete my account' }).click();
-    await page.getByRole('alert').getByText(/You are the only owner of/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/You are the only owner of/)
+      .waitFor();
     await h.screenshot(page, '45-settings-delete-account-refused');
     // Still signed in.
     const me = await f.clients.OWNER.ok<{ me: { id: string } | null }>('{ me { id } }');

@@ -36,7 +36,11 @@ async function createActivity(page: Page, subject: string, due: string, type = '
   await page.getByRole('button', { name: 'New activity' }).click();
   const form = page.getByRole('form', { name: 'New activity' });
   // Each activity starts from a blank form, whatever the previous one had.
-  expect([await form.getByLabel('Subject').inputValue(), await form.getByLabel('Type').inputValue(), await form.getByLabel('Due').inputValue()]).toEqual(['', 'TASK', '']);
+  expect([await form.getByLabel('Subject').inputValue(), await form.getByLabel('Type').inputValue(), await form.getByLabel('Due').inputValue()]).toEqual([
+    '',
+    'TASK',
+    '',
+  ]);
   await form.getByLabel('Subject').fill(subject);
   await form.getByLabel('Type').selectOption(type);
   if (due) await form.getByLabel('Due').fill(due);
@@ -112,7 +116,9 @@ describe('Kith web app: activities and progress', () => {
 
   it('shows an upload’s progress bar while the file is in flight', async () => {
     onTestFailed(() => h.screenshotAll('tasks-upload-failure'));
-    const created = await f.clients.OWNER.ok<{ createContact: { id: string } }>(`mutation { createContact(input: { firstName: "Uma", lastName: "Upload" }) { id } }`);
+    const created = await f.clients.OWNER.ok<{ createContact: { id: string } }>(
+      `mutation { createContact(input: { firstName: "Uma", lastName: "Upload" }) { id } }`,
+    );
     const { page, consoleErrors } = await signedIn('OWNER');
     await page.goto(`/contacts/${created.createContact.id}`);
     await page.getByRole('heading', { name: 'Uma Upload', level: 1 }).waitFor();
@@ -125,7 +131,9 @@ describe('Kith web app: activities and progress', () => {
       await held;
       await route.continue();
     });
-    await page.getByLabel('Attach a file').setInputFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the meeting.\n'.repeat(4000)) });
+    await page
+      .getByLabel('Attach a file')
+      .setInputFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the meeting.\n'.repeat(4000)) });
     const bar = page.getByRole('progressbar', { name: 'Uploading minutes.txt' });
     await bar.waitFor();
     expect(await bar.getAttribute('max')).toBe('100');
@@ -136,7 +144,10 @@ describe('Kith web app: activities and progress', () => {
     await h.screenshot(page, 'tasks-upload-progress');
 
     release();
-    await page.getByRole('region', { name: /^Files/ }).getByRole('link', { name: 'minutes.txt' }).waitFor();
+    await page
+      .getByRole('region', { name: /^Files/ })
+      .getByRole('link', { name: 'minutes.txt' })
+      .waitFor();
     await bar.waitFor({ state: 'detached' });
     expect(await page.getByLabel('Attach a file').isDisabled()).toBe(false);
     await page.unroute('**/graphql');

@@ -19,7 +19,11 @@ afterAll(async () => {
 describe('Kith web app: saved views', () => {
   it('saves a shared view, opens its link as a colleague, and keeps its count live in the navigation', async () => {
     onTestFailed(() => h.screenshotAll('views-failure'));
-    for (const [firstName, lastName, lifecycleStage] of [['Ada', 'Lovelace', 'LEAD'], ['Bob', 'Babbage', 'CUSTOMER'], ['Cy', 'Clerk', 'LEAD']] as const) {
+    for (const [firstName, lastName, lifecycleStage] of [
+      ['Ada', 'Lovelace', 'LEAD'],
+      ['Bob', 'Babbage', 'CUSTOMER'],
+      ['Cy', 'Clerk', 'LEAD'],
+    ] as const) {
       await h.app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, lastName, lifecycleStage } });
     }
     const member = await h.signedInPage(f.clients.MEMBER.cookie!, f.workspaceGid);
@@ -49,9 +53,9 @@ describe('Kith web app: saved views', () => {
     await page.getByLabel('Show the Email column').uncheck();
     await expect.poll(() => page.getByRole('columnheader', { name: 'Email' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Save view' }).click();
-    await expect.poll(async () => (await h.app.prisma.savedView.findFirstOrThrow()).columns).toEqual(
-      ['name', 'company', 'stage', 'owner', 'updated'].map((key) => ({ key, width: null })),
-    );
+    await expect
+      .poll(async () => (await h.app.prisma.savedView.findFirstOrThrow()).columns)
+      .toEqual(['name', 'company', 'stage', 'owner', 'updated'].map((key) => ({ key, width: null })));
     const stored = await h.app.prisma.savedView.findFirstOrThrow();
     expect(stored).toMatchObject({ name: 'Leads', shared: true, ownerId: f.users.MEMBER.id, filter: { lifecycleStage: 'LEAD' } });
 
@@ -82,7 +86,10 @@ describe('Kith web app: saved views', () => {
 
   it('filters the companies and deals lists by custom fields, as the contacts list does', async () => {
     onTestFailed(() => h.screenshotAll('views-filters-failure'));
-    const options = [{ id: 'ent', label: 'Enterprise', colour: 'blue', position: 0 }, { id: 'smb', label: 'Small business', colour: 'gray', position: 1 }];
+    const options = [
+      { id: 'ent', label: 'Enterprise', colour: 'blue', position: 0 },
+      { id: 'smb', label: 'Small business', colour: 'gray', position: 1 },
+    ];
     for (const entity of ['COMPANY', 'DEAL'] as const) {
       await h.app.prisma.customField.create({ data: { workspaceId: f.workspaceId, entity, key: 'segment', label: 'Segment', type: 'SELECT', options } });
     }
@@ -90,11 +97,17 @@ describe('Kith web app: saved views', () => {
     await h.app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Corner Shop', customFields: { segment: 'smb' } } });
     const pipeline = await h.app.prisma.pipeline.create({ data: { workspaceId: f.workspaceId, name: 'Sales', isDefault: true } });
     const stage = await h.app.prisma.pipelineStage.create({ data: { workspaceId: f.workspaceId, pipelineId: pipeline.id, name: 'Lead', position: 0 } });
-    for (const [name, segment] of [['Big rollout', 'ent'], ['Till upgrade', 'smb']] as const) {
+    for (const [name, segment] of [
+      ['Big rollout', 'ent'],
+      ['Till upgrade', 'smb'],
+    ] as const) {
       await h.app.prisma.deal.create({ data: { workspaceId: f.workspaceId, name, pipelineId: pipeline.id, stageId: stage.id, customFields: { segment } } });
     }
     const { page, consoleErrors } = await h.signedInPage(f.clients.MEMBER.cookie!, f.workspaceGid);
-    for (const [path, keep, drop] of [['/companies', 'Initech', 'Corner Shop'], ['/deals', 'Big rollout', 'Till upgrade']] as const) {
+    for (const [path, keep, drop] of [
+      ['/companies', 'Initech', 'Corner Shop'],
+      ['/deals', 'Big rollout', 'Till upgrade'],
+    ] as const) {
       await page.goto(path);
       await page.getByText(drop).first().waitFor();
       await page.getByLabel('Custom field').selectOption({ label: 'Segment' });

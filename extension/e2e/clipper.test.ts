@@ -84,7 +84,11 @@ async function addServer(url: string, apiKey: string) {
 
 async function removeServers() {
   const options = await extensionPage('options.html');
-  while (await options.getByRole('button', { name: /^Remove / }).count()) await options.getByRole('button', { name: /^Remove / }).first().click();
+  while (await options.getByRole('button', { name: /^Remove / }).count())
+    await options
+      .getByRole('button', { name: /^Remove / })
+      .first()
+      .click();
   await options.close();
 }
 
@@ -111,8 +115,14 @@ beforeAll(async () => {
     ignoreHTTPSErrors: true,
     locale: 'en-US',
     args: [
-      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${sites.hosts.map((host) => `MAP ${host} 127.0.0.1:${sites.port}`).join(', ')}`,
       '--ignore-certificate-errors',
     ],
@@ -165,9 +175,15 @@ describe('Kith Clipper in Chromium', () => {
       include: { clipSources: true, company: true, tags: true, notes: true, deals: { include: { deal: true } } },
     });
     expect(contact).toMatchObject({
-      firstName: 'Ada', lastName: 'Lovelace', headline: 'Analyst of engines and numbers', location: 'London, England, United Kingdom',
-      company: { name: 'Analytical Engines Ltd' }, ownerId: f.users.ADMIN.id, tags: [{ name: 'speaker' }],
-      notes: [{ body: 'Met at the Analytical Society' }], deals: [{ deal: { name: 'Engine retrofit' } }],
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      headline: 'Analyst of engines and numbers',
+      location: 'London, England, United Kingdom',
+      company: { name: 'Analytical Engines Ltd' },
+      ownerId: f.users.ADMIN.id,
+      tags: [{ name: 'speaker' }],
+      notes: [{ body: 'Met at the Analytical Society' }],
+      deals: [{ deal: { name: 'Engine retrofit' } }],
     });
     expect(contact.clipSources).toMatchObject([{ site: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace/', clippedById: f.users.MEMBER.id }]);
     expect(popup.errors).toEqual([]);
@@ -210,7 +226,10 @@ describe('Kith Clipper in Chromium', () => {
     await shot(popup, '4-diff');
     await popup.getByRole('button', { name: 'Update contact' }).click();
     await expect.poll(() => popup.getByTestId('done').textContent(), { timeout: 15_000 }).toBe('Updated Ada Lovelace (1 field written).');
-    const contact = await app.prisma.contact.findFirstOrThrow({ where: { workspaceId: f.workspaceId }, include: { clipSources: { orderBy: { clippedAt: 'asc' } } } });
+    const contact = await app.prisma.contact.findFirstOrThrow({
+      where: { workspaceId: f.workspaceId },
+      include: { clipSources: { orderBy: { clippedAt: 'asc' } } },
+    });
     expect(contact.headline).toBe('Enchantress of numbers');
     expect(contact.clipSources.map((c) => c.fieldsWritten)).toEqual([expect.arrayContaining(['HEADLINE', 'FIRST_NAME']), ['HEADLINE']]);
     await popup.close();
@@ -246,7 +265,9 @@ describe('Kith Clipper in Chromium', () => {
     await shot(djinni, '4b-djinni-created');
     await djinni.close();
     expect(await app.prisma.contact.findFirstOrThrow({ where: { firstName: 'Python candidate' } })).toMatchObject({
-      jobTitle: 'Senior Python Developer', location: 'Kyiv, Ukraine', skills: ['Python', 'Django', 'PostgreSQL', 'AWS'],
+      jobTitle: 'Senior Python Developer',
+      location: 'Kyiv, Ukraine',
+      skills: ['Python', 'Django', 'PostgreSQL', 'AWS'],
       customFields: { salaryExpectation: '$4800', experienceYears: 6 },
     });
   });
@@ -254,8 +275,14 @@ describe('Kith Clipper in Chromium', () => {
   it('shows ✓ on the toolbar button for a known profile only once the person opts in for that site', async () => {
     const badge = async () => {
       const helper = await extensionPage('options.html');
-      const tabId = (await helper.evaluate(async (pattern) => (await chrome.tabs.query({ url: pattern }))[0]?.id, 'https://www.linkedin.com/in/ada-lovelace/*'))!;
-      const result = await helper.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+      const tabId = (await helper.evaluate(
+        async (pattern) => (await chrome.tabs.query({ url: pattern }))[0]?.id,
+        'https://www.linkedin.com/in/ada-lovelace/*',
+      ))!;
+      const result = await helper.evaluate(
+        async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
+        tabId,
+      );
       await helper.close();
       return result;
     };
@@ -265,7 +292,9 @@ describe('Kith Clipper in Chromium', () => {
 
     const options = await extensionPage('options.html');
     await options.getByRole('checkbox', { name: 'LinkedIn' }).check();
-    await expect.poll(() => options.evaluate(async () => (await chrome.storage.local.get('preferences')).preferences)).toMatchObject({ autoCheck: { LINKEDIN: true, UPWORK: false } });
+    await expect
+      .poll(() => options.evaluate(async () => (await chrome.storage.local.get('preferences')).preferences))
+      .toMatchObject({ autoCheck: { LINKEDIN: true, UPWORK: false } });
     await options.close();
     await tab.reload();
     await expect.poll(badge, { timeout: 10_000 }).toEqual({ text: '✓', title: 'In Kith: Ada Lovelace' });

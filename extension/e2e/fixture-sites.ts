@@ -22,7 +22,21 @@ export interface FixtureSites {
 export async function startFixtureSites(scratch: string): Promise<FixtureSites> {
   const keyFile = join(scratch, 'key.pem');
   const certFile = join(scratch, 'cert.pem');
-  await promisify(execFile)('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=fixtures.test', '-days', '1', '-keyout', keyFile, '-out', certFile]);
+  await promisify(execFile)('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=fixtures.test',
+    '-days',
+    '1',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+  ]);
   const pages = new Map(Object.entries(FIXTURE_PAGES).map(([name, url]) => [key(new URL(url)), name as FixtureName]));
   const edits = new Map<FixtureName, (html: string) => string>();
   const server: Server = createServer({ key: await readFile(keyFile), cert: await readFile(certFile) }, (req, res) => {

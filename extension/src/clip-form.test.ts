@@ -22,12 +22,23 @@ describe('the popup form', () => {
     const form = { ...read.form, headline: '  Enchantress of numbers ', emails: 'ada@example.com\n\n countess@example.com ', experienceYears: '5,5' };
     const without = profileInput('https://www.linkedin.com/in/ada/', form, false, 'engines.example');
     expect(without).toMatchObject({
-      url: 'https://www.linkedin.com/in/ada/', firstName: 'Ada', headline: 'Enchantress of numbers', emails: ['ada@example.com', 'countess@example.com'],
-      skills: ['Mathematics', 'Poetry'], experienceYears: 5.5, companyName: 'Analytical Engines Ltd', companyDomain: 'engines.example', photoUrl: null, phones: null,
+      url: 'https://www.linkedin.com/in/ada/',
+      firstName: 'Ada',
+      headline: 'Enchantress of numbers',
+      emails: ['ada@example.com', 'countess@example.com'],
+      skills: ['Mathematics', 'Poetry'],
+      experienceYears: 5.5,
+      companyName: 'Analytical Engines Ltd',
+      companyDomain: 'engines.example',
+      photoUrl: null,
+      phones: null,
     });
     expect(profileInput('https://www.linkedin.com/in/ada/', form, true).photoUrl).toBe('https://media.example/ada.jpg');
     // A company the person cleared is not sent, nor its domain.
-    expect(profileInput('https://www.linkedin.com/in/ada/', { ...form, company: ' ' }, false, 'engines.example')).toMatchObject({ companyName: null, companyDomain: null });
+    expect(profileInput('https://www.linkedin.com/in/ada/', { ...form, company: ' ' }, false, 'engines.example')).toMatchObject({
+      companyName: null,
+      companyDomain: null,
+    });
   });
 
   it('shows each site its own fields, and others only when the page gave them', () => {

@@ -50,7 +50,11 @@ export function formFromFields(fields: ReadFields): { form: ClipForm; sources: F
   return { form, sources };
 }
 
-const lines = (value: string) => value.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (value: string) =>
+  value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 const textOrNull = (value: string) => value.trim() || null;
 
 /**

@@ -14,8 +14,14 @@ interface PothosExtensions {
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 /** Root fields anyone may call, signed out included. */
 const PUBLIC_ROOT_FIELDS = new Set([
-  'Query.me', 'Mutation.signUp', 'Mutation.signIn', 'Mutation.signOut', 'Mutation.verifyEmail',
-  'Mutation.requestPasswordReset', 'Mutation.resetPassword', 'Mutation.confirmEmailChange',
+  'Query.me',
+  'Mutation.signUp',
+  'Mutation.signIn',
+  'Mutation.signOut',
+  'Mutation.verifyEmail',
+  'Mutation.requestPasswordReset',
+  'Mutation.resetPassword',
+  'Mutation.confirmEmailChange',
 ]);
 /**
  * Value types that carry only what an authorised parent field returned, besides connections and edges
@@ -132,10 +138,10 @@ describe('default deny', () => {
     expect(selfOnlyFields(schema)).toEqual([...SELF_ONLY_FIELDS].sort());
   });
 
-  it('finds a field without a rule or skipping its type\'s, and refuses to resolve it', async () => {
+  it("finds a field without a rule or skipping its type's, and refuses to resolve it", async () => {
     const unguarded = schemaWithAnUnguardedField();
     expect(fieldsWithoutAuthRule(unguarded)).toEqual(['Deal.amount', 'Query.forgotten']);
-    expect(publicOrSkippingFields(unguarded)).toEqual(['Deal.amount skips its type\'s rule', 'Query.deal is public', 'Query.guarded is public']);
+    expect(publicOrSkippingFields(unguarded)).toEqual(["Deal.amount skips its type's rule", 'Query.deal is public', 'Query.guarded is public']);
 
     const result = await graphql({ schema: unguarded, source: '{ guarded forgotten deal { amount } }', contextValue: {} });
     expect(result.data).toEqual({ guarded: 'fine', forgotten: null, deal: { amount: null } });

@@ -56,17 +56,11 @@ export class DefaultDenyPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     };
   }
 
-  override wrapResolve(
-    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
-    fieldConfig: PothosOutputFieldConfig<Types>,
-  ) {
+  override wrapResolve(resolver: GraphQLFieldResolver<unknown, Types['Context'], object>, fieldConfig: PothosOutputFieldConfig<Types>) {
     return this.isAllowed(fieldConfig) ? resolver : this.deny(fieldConfig);
   }
 
-  override wrapSubscribe(
-    subscriber: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined,
-    fieldConfig: PothosOutputFieldConfig<Types>,
-  ) {
+  override wrapSubscribe(subscriber: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined, fieldConfig: PothosOutputFieldConfig<Types>) {
     if (!subscriber || this.isAllowed(fieldConfig)) return subscriber;
     return this.deny(fieldConfig);
   }

@@ -22,17 +22,20 @@ const owned = (workspaceId: string, userId: string) => ({ workspaceId, ownerId: 
 
 const KINDS: Kind[] = [
   {
-    mutation: 'deleteContact', type: 'Contact',
+    mutation: 'deleteContact',
+    type: 'Contact',
     create: async (app, w, u) => (await app.prisma.contact.create({ data: { ...owned(w, u), firstName: 'Mine' } })).id,
     deletedAt: async (app, id) => (await app.prisma.contact.findUniqueOrThrow({ where: { id } })).deletedAt,
   },
   {
-    mutation: 'deleteCompany', type: 'Company',
+    mutation: 'deleteCompany',
+    type: 'Company',
     create: async (app, w, u) => (await app.prisma.company.create({ data: { ...owned(w, u), name: 'Mine Inc' } })).id,
     deletedAt: async (app, id) => (await app.prisma.company.findUniqueOrThrow({ where: { id } })).deletedAt,
   },
   {
-    mutation: 'deleteDeal', type: 'Deal',
+    mutation: 'deleteDeal',
+    type: 'Deal',
     create: async (app, w, u) => {
       const pipeline = await app.prisma.pipeline.create({ data: { workspaceId: w, name: `Mine ${u}` } });
       const stage = await app.prisma.pipelineStage.create({ data: { workspaceId: w, pipelineId: pipeline.id, name: 'Lead', position: 0 } });
@@ -41,18 +44,21 @@ const KINDS: Kind[] = [
     deletedAt: async (app, id) => (await app.prisma.deal.findUniqueOrThrow({ where: { id } })).deletedAt,
   },
   {
-    mutation: 'deleteCommunication', type: 'Communication',
+    mutation: 'deleteCommunication',
+    type: 'Communication',
     create: async (app, w, u) =>
       (await app.prisma.communication.create({ data: { ...owned(w, u), kind: 'CALL', direction: 'OUTBOUND', occurredAt: new Date() } })).id,
     deletedAt: async (app, id) => (await app.prisma.communication.findUniqueOrThrow({ where: { id } })).deletedAt,
   },
   {
-    mutation: 'deleteNote', type: 'Note',
+    mutation: 'deleteNote',
+    type: 'Note',
     create: async (app, w, u) => (await app.prisma.note.create({ data: { workspaceId: w, body: 'Mine', createdById: u } })).id,
     deletedAt: async (app, id) => (await app.prisma.note.findUniqueOrThrow({ where: { id } })).deletedAt,
   },
   {
-    mutation: 'deleteActivity', type: 'Activity',
+    mutation: 'deleteActivity',
+    type: 'Activity',
     create: async (app, w, u) => (await app.prisma.activity.create({ data: { workspaceId: w, type: 'TASK', subject: 'Mine', createdById: u } })).id,
     deletedAt: async (app, id) => (await app.prisma.activity.findUniqueOrThrow({ where: { id } })).deletedAt,
   },
@@ -64,7 +70,7 @@ async function deleteOwn(app: TestApp, f: RolesFixture, kind: Kind, actor: keyof
   return { outcome: result.errors?.length ? String(result.errors[0]?.extensions?.code) : 'ok', deleted: (await kind.deletedAt(app, id)) != null };
 }
 
-describe('deleting one\'s own record', () => {
+describe("deleting one's own record", () => {
   it.each(DELETERS)('as %s: allowed for every role but VIEWER', async (actor) => {
     const app = getApp();
     const f = await rolesFixture(app);

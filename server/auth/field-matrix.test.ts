@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../generated/prisma/enums.js';
 import { schema } from '../schema.js';
 import {
-  leafValues, lookupsOf, nodeTypes, NODE_RULES, readableFields, READER_DEPENDENT_FIELDS, roleSees, SELF_ONLY_FIELDS, type ReadField,
+  leafValues,
+  lookupsOf,
+  nodeTypes,
+  NODE_RULES,
+  readableFields,
+  READER_DEPENDENT_FIELDS,
+  roleSees,
+  SELF_ONLY_FIELDS,
+  type ReadField,
 } from '../test/field-matrix.js';
 import { KEY_ROLES, rolesFixture, type Actor, type RolesFixture } from '../test/fixtures.js';
 import { useTestApp, type GqlResult, type TestApp, type TestClient } from '../test/test-app.js';
@@ -37,7 +45,8 @@ async function world(app: TestApp): Promise<World> {
   return { f, nodes, elsewhereId };
 }
 
-const roleOf = (reader: Reader): Role => (reader === 'OUTSIDER' ? 'OWNER' : reader in KEY_ROLES ? (KEY_ROLES[reader as keyof typeof KEY_ROLES]) : (reader as Role));
+const roleOf = (reader: Reader): Role =>
+  reader === 'OUTSIDER' ? 'OWNER' : reader in KEY_ROLES ? KEY_ROLES[reader as keyof typeof KEY_ROLES] : (reader as Role);
 
 /** Each field under its own `node` alias, so one refused field cannot hide another's value. */
 async function readThroughNode(client: TestClient, node: SeededNode, fields: ReadField[]) {
@@ -67,7 +76,8 @@ function judge(expected: Expectation, read: { value: unknown; refused: boolean }
     return leaked.length ? `leaked ${leaked.join(', ')}` : read.refused ? null : 'returned no error';
   }
   if (read.refused) return 'was refused';
-  if (expected === 'same' && !isDeepStrictEqual(read.value, reference)) return `read ${JSON.stringify(read.value)}, the owner reads ${JSON.stringify(reference)}`;
+  if (expected === 'same' && !isDeepStrictEqual(read.value, reference))
+    return `read ${JSON.stringify(read.value)}, the owner reads ${JSON.stringify(reference)}`;
   return null;
 }
 
@@ -80,13 +90,15 @@ async function readThroughLookups(client: TestClient, type: GraphQLObjectType, n
   const refused = fields.filter((x) => x.expected === 'refused');
   const readable = fields.filter((x) => x.expected !== 'refused');
   for (const lookup of lookupsOf(schema, type)) {
-    const read = (selections: ReadField[]) => client.gql(`query($id: ID!) { r: ${lookup}(id: $id) { ${selections.map((x) => x.selection).join(' ')} } }`, { id: node.gid });
+    const read = (selections: ReadField[]) =>
+      client.gql(`query($id: ID!) { r: ${lookup}(id: $id) { ${selections.map((x) => x.selection).join(' ')} } }`, { id: node.gid });
     const alone = refused.filter((x) => x.field.ownRule).map((x) => [x.field]);
     for (const selections of refused.length ? [refused.map((x) => x.field), ...alone] : []) {
       const result: GqlResult = await read(selections);
       const leaked = leafValues(result.data);
       const what = selections.length === 1 ? selections[0]!.name : 'every field';
-      if (leaked.length || !result.errors?.length) problems.push(`${lookup}(id) ${what}: ${leaked.length ? `leaked ${leaked.join(', ')}` : 'returned no error'}`);
+      if (leaked.length || !result.errors?.length)
+        problems.push(`${lookup}(id) ${what}: ${leaked.length ? `leaked ${leaked.join(', ')}` : 'returned no error'}`);
     }
     if (readable.length === 0) continue;
     const result = await read(readable.map((x) => x.field));

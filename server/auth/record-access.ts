@@ -41,14 +41,16 @@ type IdFinder = (args: { where: object; select: { id: true } }) => Promise<Array
 
 /** Batches "can the viewer see this row?" into one query per model, workspace and request. */
 function visibilityLoader(context: Context, model: RecordModel, workspaceId: string) {
-  return context.memo(`seesRecord:${model}:${workspaceId}`, () =>
-    new DataLoader<string, boolean>(async (ids) => {
-      const access = await recordAccess(context, workspaceId);
-      const delegate = context.prisma[model] as unknown as { findMany: IdFinder };
-      const rows = await delegate.findMany({ where: { AND: [{ id: { in: [...ids] } }, recordWhere(model, access)] }, select: { id: true } });
-      const visible = new Set(rows.map((r) => r.id));
-      return ids.map((id) => visible.has(id));
-    }),
+  return context.memo(
+    `seesRecord:${model}:${workspaceId}`,
+    () =>
+      new DataLoader<string, boolean>(async (ids) => {
+        const access = await recordAccess(context, workspaceId);
+        const delegate = context.prisma[model] as unknown as { findMany: IdFinder };
+        const rows = await delegate.findMany({ where: { AND: [{ id: { in: [...ids] } }, recordWhere(model, access)] }, select: { id: true } });
+        const visible = new Set(rows.map((r) => r.id));
+        return ids.map((id) => visible.has(id));
+      }),
   );
 }
 

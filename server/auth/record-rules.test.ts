@@ -40,8 +40,16 @@ async function seenBy(app: TestApp, world: World, userId: string, workspaceId: s
   const byFeed = async () => {
     const feed = new FeedAccess(await viewerContext(app, userId), workspaceId, Infinity);
     const event = (id: string) => ({
-      id: `e-${id}`, workspaceId, sequence: 1, actorUserId: null, actorApiKeyId: null, verb: 'updated',
-      entityType: RECORD_MODELS[model].typename, entityId: id, changes: {}, createdAt: new Date().toISOString(),
+      id: `e-${id}`,
+      workspaceId,
+      sequence: 1,
+      actorUserId: null,
+      actorApiKeyId: null,
+      verb: 'updated',
+      entityType: RECORD_MODELS[model].typename,
+      entityId: id,
+      changes: {},
+      createdAt: new Date().toISOString(),
     });
     const seen = await Promise.all(ids.map((id) => feed.canSee(event(id))));
     return sorted(ids.filter((_, i) => seen[i]));
@@ -69,7 +77,10 @@ describe('record rules: the derived forms agree', () => {
         for (const model of MODELS) {
           const seen = await seenBy(app, world, userId, workspaceId, model);
           const where = `seed ${seed}, ${model}, user ${userId} in ${workspaceId}`;
-          expect(seen.where.every((id) => seen.ids.includes(id)), `tenant isolation: ${where}`).toBe(true);
+          expect(
+            seen.where.every((id) => seen.ids.includes(id)),
+            `tenant isolation: ${where}`,
+          ).toBe(true);
           expect(seen.check, `single-record check: ${where}`).toEqual(seen.where);
           expect(seen.feed, `feed check: ${where}`).toEqual(seen.where);
           expect(seen.sql, `search SQL: ${where}`).toEqual(seen.where);

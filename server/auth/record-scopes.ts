@@ -69,12 +69,7 @@ export async function mayDeleteRecord(context: Context, target: RecordTarget, ca
  * Auth scopes for a mutation on a row that belongs to a workspace (member, invitation, pipeline...): its
  * own workspace decides. A row outside the viewer's workspaces reads as NOT_FOUND, never as FORBIDDEN.
  */
-export async function permissionOnWorkspaceRow(
-  context: Context,
-  load: () => Promise<{ workspaceId: string } | null>,
-  permission: Permission,
-  what: string,
-) {
+export async function permissionOnWorkspaceRow(context: Context, load: () => Promise<{ workspaceId: string } | null>, permission: Permission, what: string) {
   if (!context.viewer) return { authenticated: true } as const;
   const row = await load();
   if (!row || (await context.roleIn(row.workspaceId)) == null) throw notFound(what);

@@ -1,6 +1,15 @@
 // The record rules (record-rules.ts) as SQL conditions, for statements Prisma cannot write (search).
 import { roleCan } from './permissions.js';
-import { COMMENT_TARGETS, INHERITED_LINKS, OWN_GRANTS, RECORD_MODELS, SEES_EVERY_RECORD, type OwnGrant, type RecordAccess, type RecordModel } from './record-rules.js';
+import {
+  COMMENT_TARGETS,
+  INHERITED_LINKS,
+  OWN_GRANTS,
+  RECORD_MODELS,
+  SEES_EVERY_RECORD,
+  type OwnGrant,
+  type RecordAccess,
+  type RecordModel,
+} from './record-rules.js';
 
 /** The statement's parameters holding the viewer's id (uuid) and team ids (uuid[]); unused for admins. */
 export interface ViewerParams {
@@ -25,7 +34,9 @@ function grantSql(grant: OwnGrant, access: RecordAccess, alias: string, shareCol
  */
 export function ownSql(access: RecordAccess, alias: string, shareColumn: string, params: ViewerParams): string {
   if (roleCan(access.role, SEES_EVERY_RECORD)) return 'TRUE';
-  return `(${OWN_GRANTS.map((grant) => grantSql(grant, access, alias, shareColumn, params)).filter((sql) => sql != null).join(' OR ')})`;
+  return `(${OWN_GRANTS.map((grant) => grantSql(grant, access, alias, shareColumn, params))
+    .filter((sql) => sql != null)
+    .join(' OR ')})`;
 }
 
 // `OFFSET 0` keeps PostgreSQL from turning the correlated EXISTS into a hashed subplan (see search.sql.ts).
@@ -39,7 +50,14 @@ export function linkedSql(access: RecordAccess, alias: string, params: ViewerPar
 }
 
 /** A live row of `model` whose id is in `column` of the row under `alias` is visible. */
-export function liveSql(model: RecordModel, access: RecordAccess, alias: string, column: string, params: ViewerParams, extra?: (row: string) => string): string {
+export function liveSql(
+  model: RecordModel,
+  access: RecordAccess,
+  alias: string,
+  column: string,
+  params: ViewerParams,
+  extra?: (row: string) => string,
+): string {
   const table = RECORD_MODELS[model].table;
   const inner = `t${alias}`;
   return `EXISTS (SELECT 1 FROM "${table}" ${inner} WHERE ${inner}.id = ${alias}."${column}" AND ${inner}."deletedAt" IS NULL AND ${recordSql(model, access, inner, params)}${extra ? ` AND ${extra(inner)}` : ''} OFFSET 0)`;

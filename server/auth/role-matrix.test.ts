@@ -27,13 +27,29 @@ async function freshFixture(app: TestApp) {
 
 /** Mutations that change no workspace data (accounts, sessions, one's own exports): no activity event. */
 const NOT_WORKSPACE_DATA = new Set([
-  'signUp', 'signIn', 'signOut', 'signOutEverywhere', 'revokeSession', 'verifyEmail', 'resendVerificationEmail',
-  'requestEmailChange', 'confirmEmailChange', 'requestPasswordReset', 'resetPassword', 'changePassword',
-  'updatePreferences', 'updateProfile', 'requestMyDataExport',
+  'signUp',
+  'signIn',
+  'signOut',
+  'signOutEverywhere',
+  'revokeSession',
+  'verifyEmail',
+  'resendVerificationEmail',
+  'requestEmailChange',
+  'confirmEmailChange',
+  'requestPasswordReset',
+  'resetPassword',
+  'changePassword',
+  'updatePreferences',
+  'updateProfile',
+  'requestMyDataExport',
   'setDefaultSavedView', // the viewer's own preference: which view their list opens with
   'recordPageView', // usage data about the viewer, not workspace data
-  'aiSummarise', 'aiDraftReply', 'aiExtractContact', 'aiSuggestNextSteps', // answers only; saving is a separate mutation
-  'openBillingPortal', 'completeBillingCheckout', // a link to Stripe; reading back a subscription (its changes have their own events)
+  'aiSummarise',
+  'aiDraftReply',
+  'aiExtractContact',
+  'aiSuggestNextSteps', // answers only; saving is a separate mutation
+  'openBillingPortal',
+  'completeBillingCheckout', // a link to Stripe; reading back a subscription (its changes have their own events)
 ]);
 
 describe('role matrix', () => {

@@ -71,8 +71,7 @@ export function scopeLoaders(context: Context) {
     workspaceRow: (target: WorkspaceRowPermission) => mayActOnWorkspaceRow(context, target, can),
     ownedBy: (userId: string) => viewer()?.user.id === userId,
     seesRecord: (ref: RecordRef) =>
-      viewer() != null &&
-      (knownVisible(context, ref) || context.roleIn(ref.workspaceId).then((role) => role != null && canSeeRecord(context, ref))),
+      viewer() != null && (knownVisible(context, ref) || context.roleIn(ref.workspaceId).then((role) => role != null && canSeeRecord(context, ref))),
   };
 }
 

@@ -18,7 +18,10 @@ export class SessionCache {
   /** Bumped by every forget and clear: an answer read before one is not kept (it may predate the change). */
   private generation = 0;
 
-  constructor(readonly ttlMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get(hash: string, sessionId: string): [DatabaseSession, DatabaseUser] | null {
     const entry = this.entries.get(hash);
@@ -28,7 +31,10 @@ export class SessionCache {
       return null;
     }
     // Copies: lucia and the request context build on these objects.
-    return [{ ...entry.session, id: sessionId }, { ...entry.user, attributes: { ...entry.user.attributes } }];
+    return [
+      { ...entry.session, id: sessionId },
+      { ...entry.user, attributes: { ...entry.user.attributes } },
+    ];
   }
 
   /** Take before reading the database; pass to `set` with what was read. */

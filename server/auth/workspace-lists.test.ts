@@ -42,7 +42,9 @@ function workspaceLists(): RootList[] {
       const node = isObjectType(edge) ? edge.getFields().node?.type : undefined;
       if (!node || !isNode(node)) continue;
       lists.push({
-        field: field.name, type: getNamedType(node).name, query: `{ list: ${field.name}(first: 100) { edges { node { id } } } }`,
+        field: field.name,
+        type: getNamedType(node).name,
+        query: `{ list: ${field.name}(first: 100) { edges { node { id } } } }`,
         ids: (d) => d.list.edges.map((e: { node: { id: string } }) => e.node.id),
       });
     }
@@ -55,8 +57,24 @@ const LISTS = workspaceLists();
 describe('workspace lists with a second workspace present', () => {
   it('finds the lists to check', () => {
     expect(LISTS.map((l) => l.field).sort()).toEqual([
-      'activities', 'activityEvents', 'apiKeys', 'auditLog', 'communications', 'companies', 'contacts', 'customFields', 'deals',
-      'emailTemplates', 'forms', 'imports', 'notes', 'pipelines', 'tags', 'teams', 'webhooks', 'workspaceExports',
+      'activities',
+      'activityEvents',
+      'apiKeys',
+      'auditLog',
+      'communications',
+      'companies',
+      'contacts',
+      'customFields',
+      'deals',
+      'emailTemplates',
+      'forms',
+      'imports',
+      'notes',
+      'pipelines',
+      'tags',
+      'teams',
+      'webhooks',
+      'workspaceExports',
     ]);
   });
 
@@ -70,7 +88,10 @@ describe('workspace lists with a second workspace present', () => {
     let checked = 0;
     for (const list of LISTS) {
       const mine = nodes.filter((n) => n.type === list.type && n.workspaceId === workspaceId);
-      const expected = mine.filter((n) => roleSees(ROLE[lister], n.type, n.private)).map((n) => n.gid).sort();
+      const expected = mine
+        .filter((n) => roleSees(ROLE[lister], n.type, n.private))
+        .map((n) => n.gid)
+        .sort();
       const result = await f.clients[lister].gql(list.query);
       if (result.errors?.length) {
         // Only a list of rows the role may see none of may be refused outright.
@@ -80,7 +101,8 @@ describe('workspace lists with a second workspace present', () => {
       }
       const ids = list.ids(result.data!).sort();
       checked += ids.length;
-      if (JSON.stringify(ids) !== JSON.stringify(expected)) problems.push(`${list.field}: returned ${ids.length} rows [${ids}], expected ${expected.length} [${expected}]`);
+      if (JSON.stringify(ids) !== JSON.stringify(expected))
+        problems.push(`${list.field}: returned ${ids.length} rows [${ids}], expected ${expected.length} [${expected}]`);
     }
     expect(problems).toEqual([]);
     expect(checked, 'rows listed').toBeGreaterThan(0);

@@ -109,7 +109,8 @@ export async function readBackupArchive(file: string, staging: string): Promise<
   if (!DATABASE_ENTRY.test(manifest.database.entry) || !existsSync(databaseFile)) throw new BackupArchiveError('The backup has no database dump.');
   for (const listed of manifest.files.entries) {
     const found = hashes.get(listed.key);
-    if (!found || found.sha256 !== listed.sha256 || found.size !== listed.size) throw new BackupArchiveError(`The backup's copy of file ${listed.key} is missing or damaged.`);
+    if (!found || found.sha256 !== listed.sha256 || found.size !== listed.size)
+      throw new BackupArchiveError(`The backup's copy of file ${listed.key} is missing or damaged.`);
   }
   if (hashes.size !== manifest.files.entries.length) throw new BackupArchiveError('The backup holds files its manifest does not list.');
   return { manifest, databaseFile };

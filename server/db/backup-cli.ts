@@ -14,7 +14,9 @@ async function main(command: string | undefined, file: string | undefined) {
   if (command === 'restore') {
     if (!file) throw new BackupError('Usage: npm run restore -- <backup file>');
     await restoreBackup(settings, file);
-    console.log(`Restored ${file} into ${settings.databaseUrl ? 'the PostgreSQL database' : settings.pgliteDir}, migrated. Kith deletes again what the deletion ledger names when it starts.`);
+    console.log(
+      `Restored ${file} into ${settings.databaseUrl ? 'the PostgreSQL database' : settings.pgliteDir}, migrated. Kith deletes again what the deletion ledger names when it starts.`,
+    );
     return;
   }
   throw new BackupError('Usage: backup-cli.ts backup | restore <file>');

@@ -45,7 +45,13 @@ beforeAll(async () => {
   if (POSTGRES) {
     await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE ${DB_NAME} TEMPLATE ${TEMPLATE_DATABASE}`);
-    settings = { databaseUrl: withDatabaseName(POSTGRES, DB_NAME), pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90, filesDir: join(root, 'files') };
+    settings = {
+      databaseUrl: withDatabaseName(POSTGRES, DB_NAME),
+      pgliteDir: join(root, 'pglite'),
+      backupsDir: join(root, 'backups'),
+      retentionDays: 90,
+      filesDir: join(root, 'files'),
+    };
   } else {
     settings = { pgliteDir: join(root, 'pglite'), backupsDir: join(root, 'backups'), retentionDays: 90, filesDir: join(root, 'files') };
     // The suite's migrated snapshot, unpacked into a real data directory.
@@ -90,7 +96,17 @@ describe(`backup and restore (${POSTGRES ? 'PostgreSQL: pg_dump/pg_restore' : 'P
         const bytes = Buffer.from(text);
         const storageKey = newStorageKey(workspace.id);
         await storage.put(storageKey, Readable.from([bytes]));
-        await db.prisma.file.create({ data: { workspaceId: workspace.id, name: `${text}.txt`, contentType: 'text/plain', size: bytes.length, storageKey, sha256: sha256(bytes), contactId: contact.id } });
+        await db.prisma.file.create({
+          data: {
+            workspaceId: workspace.id,
+            name: `${text}.txt`,
+            contentType: 'text/plain',
+            size: bytes.length,
+            storageKey,
+            sha256: sha256(bytes),
+            contactId: contact.id,
+          },
+        });
       }
       return snapshot(db);
     });
@@ -154,8 +170,20 @@ describe('the deletion ledger across a restore', () => {
     const appOn = (db: Database) => createAppServices(testConfig({ filesDir: settings.filesDir! }), db, { passwordHashing: 'fast' });
     const ids = await withDb(async (db) => {
       const owner = await db.prisma.user.create({ data: { name: 'Owner', email: 'owner-ledger@example.com', passwordHash: '!', ageConfirmedAt: new Date() } });
-      const leaver = await db.prisma.user.create({ data: { name: 'Leaver Lovelace', email: 'leaver@example.com', passwordHash: '!', ageConfirmedAt: new Date() } });
-      const kept = await db.prisma.workspace.create({ data: { name: 'Kept', memberships: { create: [{ userId: owner.id, role: 'OWNER' }, { userId: leaver.id, role: 'MEMBER' }] } } });
+      const leaver = await db.prisma.user.create({
+        data: { name: 'Leaver Lovelace', email: 'leaver@example.com', passwordHash: '!', ageConfirmedAt: new Date() },
+      });
+      const kept = await db.prisma.workspace.create({
+        data: {
+          name: 'Kept',
+          memberships: {
+            create: [
+              { userId: owner.id, role: 'OWNER' },
+              { userId: leaver.id, role: 'MEMBER' },
+            ],
+          },
+        },
+      });
       const doomed = await db.prisma.workspace.create({ data: { name: 'Doomed', memberships: { create: { userId: owner.id, role: 'OWNER' } } } });
       await db.prisma.contact.create({ data: { workspaceId: doomed.id, firstName: 'Inside', createdById: owner.id } });
       const erased = await db.prisma.contact.create({ data: { workspaceId: kept.id, firstName: 'Erased', lastName: 'Person', createdById: owner.id } });
@@ -173,7 +201,9 @@ describe('the deletion ledger across a restore', () => {
       await db.prisma.$transaction((tx) => closeAccount(tx, system, ids.leaver, now, now));
       await userPurgeHandlers(app)[USER_PURGE]!({ userId: ids.leaver }, {} as never);
       expect((await db.prisma.deletionLedger.findMany({ orderBy: { kind: 'asc' } })).map((e) => [e.kind, e.subjectId])).toEqual([
-        ['WORKSPACE', ids.doomed], ['ACCOUNT', ids.leaver], ['CONTACT', ids.erased],
+        ['WORKSPACE', ids.doomed],
+        ['ACCOUNT', ids.leaver],
+        ['CONTACT', ids.erased],
       ]);
     });
 
@@ -233,11 +263,21 @@ describe('backup safety and retention', () => {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir);
     const old = new Date(Date.now() - 91 * DAY);
-    for (const name of ['kith-2020-01-01T00-00-00-000Z.dump', 'kith-2020-01-02T00-00-00-000Z.tar.gz', 'kith-2020-01-03T00-00-00-000Z.tar', 'notes.txt', 'kith-2026-01-01T00-00-00-000Z.dump']) {
+    for (const name of [
+      'kith-2020-01-01T00-00-00-000Z.dump',
+      'kith-2020-01-02T00-00-00-000Z.tar.gz',
+      'kith-2020-01-03T00-00-00-000Z.tar',
+      'notes.txt',
+      'kith-2026-01-01T00-00-00-000Z.dump',
+    ]) {
       await writeFile(join(dir, name), 'x');
       if (!name.startsWith('kith-2026')) await utimes(join(dir, name), old, old);
     }
-    expect((await sweepBackups({ backupsDir: dir, retentionDays: 90 })).sort()).toEqual(['kith-2020-01-01T00-00-00-000Z.dump', 'kith-2020-01-02T00-00-00-000Z.tar.gz', 'kith-2020-01-03T00-00-00-000Z.tar']);
+    expect((await sweepBackups({ backupsDir: dir, retentionDays: 90 })).sort()).toEqual([
+      'kith-2020-01-01T00-00-00-000Z.dump',
+      'kith-2020-01-02T00-00-00-000Z.tar.gz',
+      'kith-2020-01-03T00-00-00-000Z.tar',
+    ]);
     expect((await readdir(dir)).sort()).toEqual(['kith-2026-01-01T00-00-00-000Z.dump', 'notes.txt']);
     expect(existsSync(join(root, 'missing'))).toBe(false);
     expect(await sweepBackups({ backupsDir: join(root, 'missing'), retentionDays: 90 })).toEqual([]);

@@ -6,7 +6,12 @@ const db = new PGlite();
 afterAll(() => db.close());
 
 const STATEMENT = `SELECT $1::text || '!' AS said, cardinality($2::int[]) AS n, $3::uuid AS id, now() > '2000-01-01' AS later FROM generate_series(1, $4::int) i ORDER BY i DESC`;
-const functions = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace WHERE s.nspname LIKE 'pg_temp%' AND p.proname = 'kith_t'`)).rows[0]!.n;
+const functions = async () =>
+  (
+    await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace WHERE s.nspname LIKE 'pg_temp%' AND p.proname = 'kith_t'`,
+    )
+  ).rows[0]!.n;
 
 describe('prepared statements on PGlite', () => {
   it('runs a statement through one session function whose parameters take the statement’s types, and keeps it', async () => {

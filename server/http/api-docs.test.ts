@@ -30,7 +30,10 @@ async function examples() {
 
 /** Each JSON document the example printed; an example that shows an error says which in a `# {"errors"...}` comment. */
 function checkOutput(code: string, stdout: string, which: string) {
-  const documents = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { errors?: Array<{ extensions?: { code?: string } }> });
+  const documents = stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { errors?: Array<{ extensions?: { code?: string } }> });
   expect(documents.length, which).toBeGreaterThan(0);
   const shownError = /# \{"errors":\[\{.*"code":"(\w+)"/.exec(code)?.[1];
   for (const document of documents) {
@@ -44,9 +47,13 @@ function checkOutput(code: string, stdout: string, which: string) {
  */
 async function runWebhookReceiver(app: TestApp, f: RolesFixture, file: string) {
   const created = await f.clients.ADMIN.ok<{ createWebhook: { secret: string } }>(
-    `mutation($u: String!) { createWebhook(url: $u, eventTypes: ["contact.created"]) { secret } }`, { u: 'http://127.0.0.1:9/placeholder' },
+    `mutation($u: String!) { createWebhook(url: $u, eventTypes: ["contact.created"]) { secret } }`,
+    { u: 'http://127.0.0.1:9/placeholder' },
   );
-  const child = spawn(process.execPath, [file], { env: { ...process.env, PORT: '0', KITH_WEBHOOK_SECRET: created.createWebhook.secret }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [file], {
+    env: { ...process.env, PORT: '0', KITH_WEBHOOK_SECRET: created.createWebhook.secret },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines: Array<Record<string, unknown>> = [];
   const waitFor = (key: string) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -55,7 +62,11 @@ async function runWebhookReceiver(app: TestApp, f: RolesFixture, file: string) {
         if (line) resolve(line);
       };
       child.stdout.on('data', (chunk: Buffer) => {
-        for (const text of chunk.toString().split('\n').filter((t) => t.startsWith('{'))) lines.push(JSON.parse(text));
+        for (const text of chunk
+          .toString()
+          .split('\n')
+          .filter((t) => t.startsWith('{')))
+          lines.push(JSON.parse(text));
         check();
       });
       child.once('exit', (code) => reject(new Error(`the receiver exited with ${code}`)));
@@ -65,14 +76,20 @@ async function runWebhookReceiver(app: TestApp, f: RolesFixture, file: string) {
     const { listening } = await waitFor('listening');
     const url = `http://127.0.0.1:${listening}/kith`;
     await app.prisma.webhook.updateMany({ data: { url } });
-    const forged = await fetch(url, { method: 'POST', body: '{"type":"contact.created"}', headers: { 'kith-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` } });
+    const forged = await fetch(url, {
+      method: 'POST',
+      body: '{"type":"contact.created"}',
+      headers: { 'kith-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` },
+    });
     expect(forged.status).toBe(401);
 
     const contact = await f.clients.MEMBER.ok<{ createContact: { id: string } }>(`mutation { createContact(input: { firstName: "Hook" }) { id } }`);
     const worker = new JobWorker(app.prisma, jobHandlers(app.services), { logger: app.services.logger });
     while (await worker.runNext());
     // The receiver answered 204 (not 401) to the real, signed delivery ...
-    expect(await app.prisma.webhookDelivery.findMany({ select: { status: true, responseStatus: true } })).toEqual([{ status: 'SUCCEEDED', responseStatus: 204 }]);
+    expect(await app.prisma.webhookDelivery.findMany({ select: { status: true, responseStatus: true } })).toEqual([
+      { status: 'SUCCEEDED', responseStatus: 204 },
+    ]);
     // ... and printed what it verified.
     expect(await waitFor('verified')).toEqual({ verified: true, type: 'contact.created', entityId: expect.any(String) });
     expect(contact.createContact.id).toBeTruthy();
@@ -86,7 +103,11 @@ describe('docs/api.md graphql blocks', () => {
     const doc = await readFile(join(root, 'docs', 'api.md'), 'utf8');
     const blocks = [...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThan(0);
-    for (const block of blocks) expect(validate(schema, parse(block)).map((e) => e.message), block).toEqual([]);
+    for (const block of blocks)
+      expect(
+        validate(schema, parse(block)).map((e) => e.message),
+        block,
+      ).toEqual([]);
   });
 });
 

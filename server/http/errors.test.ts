@@ -5,7 +5,10 @@ import { yogaLogger } from './errors.js';
 
 function recordingLogger() {
   const lines: Array<[keyof YogaLogger, unknown[]]> = [];
-  const at = (level: keyof YogaLogger) => (...args: unknown[]) => void lines.push([level, args]);
+  const at =
+    (level: keyof YogaLogger) =>
+    (...args: unknown[]) =>
+      void lines.push([level, args]);
   return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } as YogaLogger };
 }
 

@@ -87,8 +87,20 @@ function variants(acme: Ids, other: Ids): Variant[] {
     { name: 'NUL characters', all: true, string: () => 'Nul\u0000', int: 1, id: () => 'Nul\u0000' },
     { name: 'very long strings', all: true, string: () => LONG, int: 2 ** 31 - 1, id: () => LONG },
     { name: 'malformed IDs', all: false, string: () => 'garbage!!', int: 0, id: () => 'garbage!!' },
-    { name: 'bare UUIDs', all: false, string: () => '0190a4c2-0000-7000-8000-000000000000', int: 1, id: (arg) => Buffer.from(arg, 'base64').toString().split(':')[1] },
-    { name: 'another workspace’s IDs', all: false, string: () => 'b', int: 1, id: (arg) => other[Object.entries(acme).find(([, gid]) => gid === arg)![0] as keyof Ids] },
+    {
+      name: 'bare UUIDs',
+      all: false,
+      string: () => '0190a4c2-0000-7000-8000-000000000000',
+      int: 1,
+      id: (arg) => Buffer.from(arg, 'base64').toString().split(':')[1],
+    },
+    {
+      name: 'another workspace’s IDs',
+      all: false,
+      string: () => 'b',
+      int: 1,
+      id: (arg) => other[Object.entries(acme).find(([, gid]) => gid === arg)![0] as keyof Ids],
+    },
   ];
 }
 

@@ -54,10 +54,18 @@ describe('text arguments', () => {
     const client = f.clients.OWNER;
     expect(refusal(await client.gql(`mutation { createContact(input: { firstName: "Nul\\u0000" }) { id } }`))).toEqual([['BAD_USER_INPUT', 'input.firstName']]);
     expect(
-      refusal(await client.gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, { i: { firstName: 'Ada', emails: ['a@example.com', 'b\u0000@example.com'] } })),
+      refusal(
+        await client.gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, {
+          i: { firstName: 'Ada', emails: ['a@example.com', 'b\u0000@example.com'] },
+        }),
+      ),
     ).toEqual([['BAD_USER_INPUT', 'input.emails.1']]);
     expect(
-      refusal(await client.gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, { i: { firstName: 'Ada', customFields: [{ key: 'note', text: 'x\u0000y' }] } })),
+      refusal(
+        await client.gql(`mutation($i: ContactInput!) { createContact(input: $i) { id } }`, {
+          i: { firstName: 'Ada', customFields: [{ key: 'note', text: 'x\u0000y' }] },
+        }),
+      ),
     ).toEqual([['BAD_USER_INPUT', 'input.customFields.0.text']]);
     expect(refusal(await client.gql(`mutation($n: String!) { updateProfile(name: $n) { name } }`, { n: 'Ada\u0000' }))).toEqual([['BAD_USER_INPUT', 'name']]);
     expect(refusal(await client.gql(`mutation { createWorkspace(name: "\\u0000") { id } }`))).toEqual([['BAD_USER_INPUT', 'name']]);

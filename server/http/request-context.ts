@@ -50,7 +50,8 @@ async function viewerFromApiKey(app: AppServices, authorization: string, ip: str
   if (blocked && !blocked.allowed) throw rateLimitedError(blocked);
   const secret = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1] ?? '';
   const key = await authenticateApiKey(app.db.prisma, secret, ip);
-  const user = key && (await app.db.prisma.user.findUnique({ where: { id: key.userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } }));
+  const user =
+    key && (await app.db.prisma.user.findUnique({ where: { id: key.userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } }));
   if (!key || !user) {
     await limiter?.recordFailedAuth(ip);
     throw unauthenticated('The API key is invalid, expired or revoked.');
@@ -74,15 +75,13 @@ async function viewerFromCookie(app: AppServices, incoming: Incoming, setCookie:
 }
 
 /** Builds the GraphQL context for an HTTP request or a WebSocket connection. */
-export async function contextForRequest(
-  app: AppServices,
-  incoming: Incoming,
-  setCookie: (serialized: string) => void,
-): Promise<Context> {
+export async function contextForRequest(app: AppServices, incoming: Incoming, setCookie: (serialized: string) => void): Promise<Context> {
   const ip = clientIp(app, incoming);
   const authorization = incoming.authorization ?? header(incoming, 'authorization');
   // A request that names a key is judged by the key alone, never by a cookie that came along.
-  const signedIn = authorization ? { viewer: await viewerFromApiKey(app, authorization, ip, incoming.rateLimiter) } : await viewerFromCookie(app, incoming, setCookie);
+  const signedIn = authorization
+    ? { viewer: await viewerFromApiKey(app, authorization, ip, incoming.rateLimiter) }
+    : await viewerFromCookie(app, incoming, setCookie);
   return createContext(
     app,
     {

@@ -148,7 +148,13 @@ describe('graphql-ws on the same port and path', () => {
 describe('failed API-key authentications over HTTP', () => {
   it('are counted per IP across /graphql and the download endpoints, and refused with 429 once spent', async () => {
     const services = getApp().services;
-    running = createKithServer({ ...services, config: { ...services.config, protection: { ...services.config.protection, rateLimit: { ...services.config.protection.rateLimit, failedAuthPerMinute: 3 } } } });
+    running = createKithServer({
+      ...services,
+      config: {
+        ...services.config,
+        protection: { ...services.config.protection, rateLimit: { ...services.config.protection.rateLimit, failedAuthPerMinute: 3 } },
+      },
+    });
     const url = `http://127.0.0.1:${await running.listen(0, '127.0.0.1')}`;
     const bad = { authorization: 'Bearer kith_not_a_real_key_0000000000000000' };
     const fileUrl = `${url}/files/00000000-0000-4000-8000-000000000000`;
@@ -191,7 +197,10 @@ describe('graphql-ws origin check', () => {
   it('refuses a cookie-authenticated connection from a foreign origin, allows its own origin, listed origins and API keys', async () => {
     const fixture = await rolesFixture(getApp());
     const cookie = fixture.clients.MEMBER.cookie!;
-    running = createKithServer({ ...getApp().services, config: { ...getApp().services.config, protection: { ...getApp().services.config.protection, corsOrigins: ['https://tools.example.com'] } } });
+    running = createKithServer({
+      ...getApp().services,
+      config: { ...getApp().services.config, protection: { ...getApp().services.config.protection, corsOrigins: ['https://tools.example.com'] } },
+    });
     const port = await running.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}`;
     const member = { data: { me: { name: 'Member Person' } } };
@@ -223,10 +232,9 @@ describe('graphql-ws message size', () => {
 describe('request errors', () => {
   it('reports a malformed variable value as BAD_USER_INPUT, not as an internal error', async () => {
     const fixture = await rolesFixture(getApp());
-    const result = await fixture.clients.MEMBER.gql(
-      `query($r: DateRangeInput) { companies(filter: { createdAt: $r }) { totalCount } }`,
-      { r: { from: 'not-a-date' } },
-    );
+    const result = await fixture.clients.MEMBER.gql(`query($r: DateRangeInput) { companies(filter: { createdAt: $r }) { totalCount } }`, {
+      r: { from: 'not-a-date' },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/\$r/);
   });

@@ -62,7 +62,10 @@ export function createKithServer(app: AppServices, options: { clientDir?: string
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      const ready = await app.db.sql.query('SELECT 1').then(() => true, () => false);
+      const ready = await app.db.sql.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
     }
     if (path === '/healthz/purges') return handlePurgeHealth(app, res);

@@ -22,7 +22,13 @@ interface Enveloped extends EnvelopedRoot {
 /** The error with an `extensions.code`, unless it has one (a query limit's, say). */
 function withCode(error: GraphQLError, code: string): GraphQLError {
   if (error.extensions.code) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 /** graphql-ws on the same port and path as HTTP, through Yoga's envelop so plugins apply. */
@@ -58,10 +64,14 @@ export function attachWebSocketServer(server: Server, yoga: KithYoga, app: AppSe
         const errors = validate(schema, document);
         if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         // Cookies cannot be set over a socket; a stale one simply yields no viewer.
-        const param = (name: string) => (typeof ctx.connectionParams?.[name] === 'string' ? (ctx.connectionParams[name]) : null);
+        const param = (name: string) => (typeof ctx.connectionParams?.[name] === 'string' ? ctx.connectionParams[name] : null);
         const authorization = param('authorization');
         // A bad key is refused like over HTTP: an UNAUTHENTICATED error for this operation, not a dropped socket.
-        const contextValue = await contextForRequest(app, { req: ctx.extra.request, authorization, workspaceId: param('workspaceId'), rateLimiter: yoga.rateLimiter }, () => undefined).catch((error: unknown) => {
+        const contextValue = await contextForRequest(
+          app,
+          { req: ctx.extra.request, authorization, workspaceId: param('workspaceId'), rateLimiter: yoga.rateLimiter },
+          () => undefined,
+        ).catch((error: unknown) => {
           if (error instanceof GraphQLError) return [error];
           throw error;
         });

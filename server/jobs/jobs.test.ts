@@ -34,7 +34,11 @@ describe('job queue', () => {
   it('retries a failing job later with a growing delay, then gives up after maxAttempts', async () => {
     const app = getApp();
     const job = await enqueueJob(app.prisma, 'flaky', {}, { maxAttempts: 2 });
-    const worker = workerFor(app, { flaky: async () => { throw new Error('receiver down'); } });
+    const worker = workerFor(app, {
+      flaky: async () => {
+        throw new Error('receiver down');
+      },
+    });
 
     const before = Date.now();
     await worker.runNext();
@@ -56,12 +60,16 @@ describe('job queue', () => {
     let releaseDeadWorker!: () => void;
     let deadWorkerStarted!: () => void;
     const started = new Promise<void>((resolve) => (deadWorkerStarted = resolve));
-    const dead = workerFor(app, {
-      export: async () => {
-        deadWorkerStarted();
-        await new Promise<void>((resolve) => (releaseDeadWorker = resolve));
+    const dead = workerFor(
+      app,
+      {
+        export: async () => {
+          deadWorkerStarted();
+          await new Promise<void>((resolve) => (releaseDeadWorker = resolve));
+        },
       },
-    }, { workerId: 'dead' });
+      { workerId: 'dead' },
+    );
     const deadRun = dead.runNext();
     await started;
     expect(await jobRow(app, job.id)).toMatchObject({ status: 'RUNNING', lockedBy: 'dead' });
@@ -88,12 +96,16 @@ describe('job queue', () => {
     let finish!: () => void;
     let begun!: () => void;
     const started = new Promise<void>((resolve) => (begun = resolve));
-    const worker = workerFor(app, {
-      long: async () => {
-        begun();
-        await new Promise<void>((resolve) => (finish = resolve));
+    const worker = workerFor(
+      app,
+      {
+        long: async () => {
+          begun();
+          await new Promise<void>((resolve) => (finish = resolve));
+        },
       },
-    }, { leaseMs: 400, workerId: 'busy' });
+      { leaseMs: 400, workerId: 'busy' },
+    );
     const run = worker.runNext();
     await started;
     const successor = workerFor(app, { long: async () => undefined }, { workerId: 'successor' });

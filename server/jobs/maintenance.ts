@@ -32,12 +32,14 @@ export function maintenanceHandlers(prisma: PrismaClient): Record<string, JobHan
 
 /** Keeps planner statistics current where no autovacuum does (embedded PGlite): a catalog read a minute when nothing is due. */
 export function maintenanceTasks(app: Pick<AppServices, 'db' | 'logger'>): PeriodicTask[] {
-  return [{
-    name: 'statistics',
-    everyMs: 60 * 1000,
-    run: async () => {
-      const analyzed = await analyzeDueTables(app.db);
-      if (analyzed.length > 0) app.logger.debug(`Analyzed ${analyzed.join(', ')}`);
+  return [
+    {
+      name: 'statistics',
+      everyMs: 60 * 1000,
+      run: async () => {
+        const analyzed = await analyzeDueTables(app.db);
+        if (analyzed.length > 0) app.logger.debug(`Analyzed ${analyzed.join(', ')}`);
+      },
     },
-  }];
+  ];
 }

@@ -31,12 +31,15 @@ export function scheduleRetentionSweep(prisma: PrismaClient, after = Date.now())
 export function retentionSweepHandlers(app: AppServices): Record<string, JobHandler> {
   return {
     [RETENTION_SWEEP]: async (payload: { slot: number }) => {
-      const usage = (await expireUsageEvents(app.db.prisma, app.config.retention.usageDays)) + (await expireAiUsage(app.db.prisma, app.config.retention.usageDays));
+      const usage =
+        (await expireUsageEvents(app.db.prisma, app.config.retention.usageDays)) + (await expireAiUsage(app.db.prisma, app.config.retention.usageDays));
       const backups = await sweepBackups(backupSettings(app.config));
       const outbox = await expireOutboxEmails(app.db.prisma, app.config.retention.outboxDays);
       const audit = await expireAuditLog(app.db.prisma, app.config.retention.auditDays, app.config.retention.auditNetworkDays);
       if (outbox || audit.deleted || audit.anonymised) {
-        app.logger.info(`Retention sweep: ${outbox} outbox email(s) and ${audit.deleted} audit entries removed, ${audit.anonymised} audit entries cleared of IP and user agent`);
+        app.logger.info(
+          `Retention sweep: ${outbox} outbox email(s) and ${audit.deleted} audit entries removed, ${audit.anonymised} audit entries cleared of IP and user agent`,
+        );
       }
       const invoices = await expireBillingHistory(app.db.prisma, app.config.retention.billingHistoryDays);
       if (invoices) app.logger.info(`Retention sweep: ${invoices} invoice(s) past the legal period removed`);
@@ -44,7 +47,10 @@ export function retentionSweepHandlers(app: AppServices): Record<string, JobHand
       const uploads = await expireAbandonedUploads(app);
       if (uploads) app.logger.info(`Retention sweep: ${uploads} import upload(s) never started removed`);
       const imports = await expireImportDetails(app.db.prisma, app.config.retention.softDeletedDays);
-      if (imports.failures || imports.records) app.logger.info(`Retention sweep: ${imports.failures} failed import row(s) and ${imports.records} undo record(s) of imports past the undo window removed`);
+      if (imports.failures || imports.records)
+        app.logger.info(
+          `Retention sweep: ${imports.failures} failed import row(s) and ${imports.records} undo record(s) of imports past the undo window removed`,
+        );
       const orphans = app.config.s3 ? null : await sweepOrphanedFiles(app.db.prisma, app.config.filesDir);
       if (orphans && orphans.fragments + orphans.objects > 0) {
         app.logger.info(`Retention sweep: ${orphans.fragments} unfinished write(s) and ${orphans.objects} stored file(s) no record names removed`);

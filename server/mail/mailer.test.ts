@@ -20,7 +20,10 @@ interface ReceivedMessage {
 function parseMessage(raw: string): Pick<ReceivedMessage, 'headers' | 'body'> {
   const split = raw.indexOf('\r\n\r\n');
   const headers = new Map<string, string>();
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
   }
@@ -75,7 +78,10 @@ async function startSmtpSink() {
 
 function recordingLogger() {
   const calls: Array<{ level: string; message: string }> = [];
-  const record = (level: string) => (...args: unknown[]) => calls.push({ level, message: args.map(String).join(' ') });
+  const record =
+    (level: string) =>
+    (...args: unknown[]) =>
+      calls.push({ level, message: args.map(String).join(' ') });
   const logger: YogaLogger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
   return { logger, calls };
 }

@@ -40,7 +40,9 @@ const SMTP_TIMEOUT_MS = 10_000;
 export function createMailer(options: MailerOptions): Mailer {
   if (options.smtpUrl) return smtpMailer(options.smtpUrl, options.from, options.smtpTimeoutMs ?? SMTP_TIMEOUT_MS);
   if (options.production) {
-    options.logger.warn('SMTP_URL is not set: emails (verification, password reset, invitations) are not sent, only kept in the OutboxEmail table for RETENTION_OUTBOX_DAYS');
+    options.logger.warn(
+      'SMTP_URL is not set: emails (verification, password reset, invitations) are not sent, only kept in the OutboxEmail table for RETENTION_OUTBOX_DAYS',
+    );
   }
   return outboxMailer(options.prisma, options.logger, options.logLinks ?? true);
 }
@@ -74,7 +76,14 @@ function outboxMailer(prisma: PrismaClient, logger: YogaLogger, logLinks: boolea
   return {
     async send(email) {
       await prisma.outboxEmail.create({
-        data: { to: email.to, subject: email.subject, text: email.text, link: email.link ?? null, workspaceId: email.workspaceId ?? null, userId: email.userId ?? null },
+        data: {
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          link: email.link ?? null,
+          workspaceId: email.workspaceId ?? null,
+          userId: email.userId ?? null,
+        },
       });
       // Links are secrets: a production server without SMTP keeps them in the table only.
       const link = logLinks && email.link ? `: ${email.link}` : '';

@@ -80,7 +80,14 @@ export async function seedRecords(prisma: Writer, { workspaceId, memberIds, cont
     });
     emails.push({ workspaceId, contactId: id, email: `${slug}.${i}@example.com`, isPrimary: true });
     phones.push({ workspaceId, contactId: id, e164: `+1415555${String(i % 10000).padStart(4, '0')}`, isPrimary: true });
-    if (i % 3 === 0) profiles.push({ workspaceId, contactId: id, network: 'LINKEDIN', url: `https://www.linkedin.com/in/${slug}-${i}/`, normalizedKey: `linkedin:in/${slug}-${i}` });
+    if (i % 3 === 0)
+      profiles.push({
+        workspaceId,
+        contactId: id,
+        network: 'LINKEDIN',
+        url: `https://www.linkedin.com/in/${slug}-${i}/`,
+        normalizedKey: `linkedin:in/${slug}-${i}`,
+      });
   }
   // Each batch of contacts with its emails, phones and profiles writes its search documents once.
   const byContact = <T extends { contactId: string }>(rows: T[], ids: Set<string>) => rows.filter((r) => ids.has(r.contactId));
@@ -95,10 +102,12 @@ export async function seedRecords(prisma: Writer, { workspaceId, memberIds, cont
     });
   });
   const tagLinks = tagRows.length === 0 ? [] : contacts.filter((_, i) => i % 4 === 0).map((c) => ({ A: c.id!, B: faker.helpers.arrayElement(tagRows).id }));
-  await inBatches(tagLinks, (rows) => prisma.$executeRawUnsafe(
-    `INSERT INTO "_ContactToTag" ("A", "B") VALUES ${rows.map((_, j) => `($${2 * j + 1}::uuid, $${2 * j + 2}::uuid)`).join(', ')} ON CONFLICT DO NOTHING`,
-    ...rows.flatMap((r) => [r.A, r.B]),
-  ));
+  await inBatches(tagLinks, (rows) =>
+    prisma.$executeRawUnsafe(
+      `INSERT INTO "_ContactToTag" ("A", "B") VALUES ${rows.map((_, j) => `($${2 * j + 1}::uuid, $${2 * j + 2}::uuid)`).join(', ')} ON CONFLICT DO NOTHING`,
+      ...rows.flatMap((r) => [r.A, r.B]),
+    ),
+  );
 
   const pipeline = await prisma.pipeline.findFirst({ where: { workspaceId }, include: { stages: { orderBy: { position: 'asc' } } } });
   const deals: Prisma.DealCreateManyInput[] = [];

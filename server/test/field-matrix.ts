@@ -11,12 +11,34 @@ import type { Role } from '../generated/prisma/enums.js';
  * read from permissions.ts, so a change to that table fails here. A new Node type fails until listed.
  */
 export const NODE_RULES: Record<string, 'member' | 'record' | 'owner' | Role> = {
-  Workspace: 'member', Membership: 'member', User: 'member', Team: 'member', Tag: 'member',
-  Pipeline: 'member', PipelineStage: 'member', CustomField: 'member', Form: 'member', FormSubmission: 'member', EmailTemplate: 'member',
+  Workspace: 'member',
+  Membership: 'member',
+  User: 'member',
+  Team: 'member',
+  Tag: 'member',
+  Pipeline: 'member',
+  PipelineStage: 'member',
+  CustomField: 'member',
+  Form: 'member',
+  FormSubmission: 'member',
+  EmailTemplate: 'member',
   // Their own visibility (private to the owner), or inherited from the records they hang off.
-  Contact: 'record', Company: 'record', Deal: 'record', Communication: 'record', DealStageChange: 'record',
-  Activity: 'record', Note: 'record', Comment: 'record', Attachment: 'record', ActivityEvent: 'record',
-  Invitation: 'ADMIN', ApiKey: 'ADMIN', AuditLogEntry: 'ADMIN', Webhook: 'ADMIN', WebhookDelivery: 'ADMIN', WorkspaceExport: 'ADMIN',
+  Contact: 'record',
+  Company: 'record',
+  Deal: 'record',
+  Communication: 'record',
+  DealStageChange: 'record',
+  Activity: 'record',
+  Note: 'record',
+  Comment: 'record',
+  Attachment: 'record',
+  ActivityEvent: 'record',
+  Invitation: 'ADMIN',
+  ApiKey: 'ADMIN',
+  AuditLogEntry: 'ADMIN',
+  Webhook: 'ADMIN',
+  WebhookDelivery: 'ADMIN',
+  WorkspaceExport: 'ADMIN',
   // Seeded by the owner: admins see every member's imports, members only their own.
   Import: 'ADMIN',
   // Shared: every member; private: their owner alone (admins included out). The seeded owner is the workspace's only OWNER.
@@ -28,8 +50,13 @@ export const SELF_ONLY_FIELDS = ['User.createdAt', 'User.emailVerified', 'User.p
 
 /** Fields whose value depends on who reads (their role, what they see), so they are compared with nobody's. */
 export const READER_DEPENDENT_FIELDS = new Set([
-  'Workspace.viewerRole', 'Workspace.viewerPermissions', 'Workspace.members', 'PipelineStage.totalAmounts',
-  'SavedView.ownedByViewer', 'SavedView.canEdit', 'SavedView.count',
+  'Workspace.viewerRole',
+  'Workspace.viewerPermissions',
+  'Workspace.members',
+  'PipelineStage.totalAmounts',
+  'SavedView.ownedByViewer',
+  'SavedView.canEdit',
+  'SavedView.count',
 ]);
 
 export interface ReadField {
@@ -100,9 +127,7 @@ export function lookupsOf(schema: GraphQLSchema, type: GraphQLObjectType): strin
 }
 
 export function nodeTypes(schema: GraphQLSchema): GraphQLObjectType[] {
-  return Object.values(schema.getTypeMap()).filter(
-    (t): t is GraphQLObjectType => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node'),
-  );
+  return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node'));
 }
 
 const RANK: Record<Role, number> = { VIEWER: 1, MEMBER: 2, ADMIN: 3, OWNER: 4 };

@@ -88,7 +88,13 @@ export async function rolesFixture(app: TestApp): Promise<RolesFixture> {
   for (const [actor, role, workspaceId] of roles) {
     const email = `${actor.toLowerCase()}@example.com`;
     const user = await app.prisma.user.create({
-      data: { name: `${actor[0]}${actor.slice(1).toLowerCase()} Person`, email, passwordHash: cachedHash, ageConfirmedAt: new Date(), emailVerifiedAt: new Date() },
+      data: {
+        name: `${actor[0]}${actor.slice(1).toLowerCase()} Person`,
+        email,
+        passwordHash: cachedHash,
+        ageConfirmedAt: new Date(),
+        emailVerifiedAt: new Date(),
+      },
     });
     const membership = await app.prisma.membership.create({ data: { workspaceId, userId: user.id, role } });
     const session = await app.services.auth.createSession(user.id, { ipAddress: null, userAgent: null });

@@ -10,7 +10,10 @@ import { importHandlers } from '../modules/imports/run-import.js';
 const [databaseUrl, batchRows] = process.argv.slice(2);
 const db = await openDatabase({ url: databaseUrl });
 const services = createAppServices(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', PUBLIC_URL: 'http://localhost:4000' }), db);
-const worker = new JobWorker(db.prisma, importHandlers(services, { batchRows: Number(batchRows) }), { logger: services.logger, workerId: `child-${process.pid}` });
+const worker = new JobWorker(db.prisma, importHandlers(services, { batchRows: Number(batchRows) }), {
+  logger: services.logger,
+  workerId: `child-${process.pid}`,
+});
 while (await worker.runNext());
 await db.close();
 process.exit(0);

@@ -5,10 +5,12 @@ import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
-    const probe = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
+    const probe = createServer()
+      .once('error', fail)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => done(port));
+      });
   });
 }
 
@@ -22,7 +24,9 @@ const READY_TIMEOUT_MS = 10_000;
 /** Debian's redis-server, with no persistence, until `stop()`. */
 export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((done) => redis.once('close', () => done()));
   const stop = async () => {
     if (redis.exitCode === null && redis.signalCode === null) redis.kill('SIGTERM');

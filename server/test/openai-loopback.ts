@@ -46,14 +46,17 @@ export type ReplyFor = (body: Record<string, any>) => ScriptedReply;
 export const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 
 const promptText = (body: Record<string, any>) =>
-  (Array.isArray(body.messages) ? body.messages : []).map((m: { content?: unknown }) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? ''))).join('');
+  (Array.isArray(body.messages) ? body.messages : [])
+    .map((m: { content?: unknown }) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '')))
+    .join('');
 
 /** The smallest value a JSON schema accepts: null where allowed, empty lists, the first enum value. */
 export function minimalInstance(schema: Record<string, any>): unknown {
   const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes('null')) return null;
   if (schema.enum) return schema.enum[0];
-  if (types.includes('object')) return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, minimalInstance(v as Record<string, any>)]));
+  if (types.includes('object'))
+    return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, minimalInstance(v as Record<string, any>)]));
   if (types.includes('array')) return [];
   if (types.includes('integer') || types.includes('number')) return 0;
   if (types.includes('boolean')) return false;
@@ -61,7 +64,9 @@ export function minimalInstance(schema: Record<string, any>): unknown {
 }
 
 const defaultReply: ReplyFor = (body) =>
-  body.response_format?.type === 'json_schema' ? { json: minimalInstance(body.response_format.json_schema.schema) } : { content: 'A short answer drawing on [1].' };
+  body.response_format?.type === 'json_schema'
+    ? { json: minimalInstance(body.response_format.json_schema.schema) }
+    : { content: 'A short answer drawing on [1].' };
 
 export class OpenAiLoopback {
   readonly requests: RecordedRequest[] = [];
@@ -132,10 +137,16 @@ export class OpenAiLoopback {
     if (req.method === 'GET' && path === '/v1/models') {
       return json(res, 200, { object: 'list', data: this.models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'kith-tests' })) });
     }
-    if (req.method !== 'POST' || path !== '/v1/chat/completions') return error(res, { status: 404, message: `Unknown path ${path}`, type: 'invalid_request_error' });
+    if (req.method !== 'POST' || path !== '/v1/chat/completions')
+      return error(res, { status: 404, message: `Unknown path ${path}`, type: 'invalid_request_error' });
     if (!body || !Array.isArray(body.messages)) return error(res, { status: 400, message: 'messages is required', type: 'invalid_request_error' });
     if (!this.models.includes(body.model)) {
-      return error(res, { status: 404, message: `The model \`${String(body.model)}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' });
+      return error(res, {
+        status: 404,
+        message: `The model \`${String(body.model)}\` does not exist or you do not have access to it.`,
+        type: 'invalid_request_error',
+        code: 'model_not_found',
+      });
     }
     const reply = this.queue.shift() ?? this.replyFor(body);
     if (reply.hang) return; // the client's timeout ends it
@@ -164,7 +175,7 @@ export class OpenAiLoopback {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     const chunk = (delta: object, finish: string | null, extra: object = {}) =>
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra })}\n\n`;
-    const pieces = reply.chunks ?? (content.match(/[\s\S]{1,8}/g) ?? []);
+    const pieces = reply.chunks ?? content.match(/[\s\S]{1,8}/g) ?? [];
     res.write(chunk({ role: 'assistant', content: '' }, null));
     for (const [i, piece] of pieces.entries()) {
       if (reply.chunkDelayMs && i > 0) await new Promise((resolve) => setTimeout(resolve, reply.chunkDelayMs));
@@ -192,7 +203,13 @@ export const startOpenAiLoopback = () => new OpenAiLoopback().listen();
 
 /** Common errors, as OpenAI sends them. */
 export const PROVIDER_ERRORS = {
-  rateLimited: (retryAfter: number): ScriptedError => ({ status: 429, retryAfter, type: 'requests', code: 'rate_limit_exceeded', message: 'Rate limit reached for requests.' }),
+  rateLimited: (retryAfter: number): ScriptedError => ({
+    status: 429,
+    retryAfter,
+    type: 'requests',
+    code: 'rate_limit_exceeded',
+    message: 'Rate limit reached for requests.',
+  }),
   server: (): ScriptedError => ({ status: 500, type: 'server_error', message: 'The server had an error while processing your request.' }),
   contextTooLong: (): ScriptedError => ({
     status: 400,

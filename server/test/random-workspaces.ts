@@ -27,7 +27,9 @@ export async function randomWorkspaces(app: TestApp, seed: number, perModel = 4)
   const random = draws(seed);
   const prisma = app.prisma;
   const users = await Promise.all(
-    Array.from({ length: 5 }, (_, i) => prisma.user.create({ data: { name: `User ${i}`, email: `u${i}-${seed}@example.com`, passwordHash: 'unused', ageConfirmedAt: new Date() } })),
+    Array.from({ length: 5 }, (_, i) =>
+      prisma.user.create({ data: { name: `User ${i}`, email: `u${i}-${seed}@example.com`, passwordHash: 'unused', ageConfirmedAt: new Date() } }),
+    ),
   );
   const world: World = { memberships: [], ids: { contact: [], company: [], deal: [], communication: [], note: [], activity: [], comment: [] } };
   for (const name of ['Acme', 'Elsewhere']) {
@@ -49,7 +51,13 @@ export async function randomWorkspaces(app: TestApp, seed: number, perModel = 4)
     const stage = await prisma.pipelineStage.create({ data: { workspaceId: w, pipelineId: pipeline.id, name: 'Lead', position: 0 } });
     const person = () => (random.chance(0.8) ? random.pick(users).id : null);
     const trashed = () => (random.chance(0.2) ? new Date() : null);
-    const owned = () => ({ workspaceId: w, ownerId: person(), createdById: person(), visibility: random.pick(['WORKSPACE', 'PRIVATE'] as const), deletedAt: trashed() });
+    const owned = () => ({
+      workspaceId: w,
+      ownerId: person(),
+      createdById: person(),
+      visibility: random.pick(['WORKSPACE', 'PRIVATE'] as const),
+      deletedAt: trashed(),
+    });
     for (let i = 0; i < perModel; i++) {
       const rows = {
         contact: await prisma.contact.create({ data: { ...owned(), firstName: `C${i}` } }),
@@ -72,7 +80,9 @@ export async function randomWorkspaces(app: TestApp, seed: number, perModel = 4)
     for (let i = 0; i < perModel; i++) {
       const note = await prisma.note.create({ data: { workspaceId: w, body: `N${i}`, createdById: person(), deletedAt: trashed(), ...links() } });
       world.ids.note.push({ id: note.id, workspaceId: w });
-      const activity = await prisma.activity.create({ data: { workspaceId: w, type: 'TASK', subject: `A${i}`, assigneeId: person(), deletedAt: trashed(), ...links() } });
+      const activity = await prisma.activity.create({
+        data: { workspaceId: w, type: 'TASK', subject: `A${i}`, assigneeId: person(), deletedAt: trashed(), ...links() },
+      });
       world.ids.activity.push({ id: activity.id, workspaceId: w });
     }
     for (let i = 0; i < perModel; i++) {

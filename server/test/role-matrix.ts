@@ -27,11 +27,23 @@ export function expectedOutcome(testCase: MatrixCase, actor: Actor): Outcome {
   if (actor in KEY_ROLES) return testCase.keys ?? testCase.expect[KEY_ROLES[actor as KeyActor]];
   return testCase.expect[actor as PersonActor];
 }
-export const everyone = (outcome: Outcome): Matrix => ({ OWNER: outcome, ADMIN: outcome, MEMBER: outcome, VIEWER: outcome, OUTSIDER: outcome, ANONYMOUS: outcome });
+export const everyone = (outcome: Outcome): Matrix => ({
+  OWNER: outcome,
+  ADMIN: outcome,
+  MEMBER: outcome,
+  VIEWER: outcome,
+  OUTSIDER: outcome,
+  ANONYMOUS: outcome,
+});
 export const signedIn = (outcome: Outcome): Matrix => ({ ...everyone(outcome), ANONYMOUS: 'UNAUTHENTICATED' });
 /** Outcomes for the four Acme roles; the outsider (using Acme IDs) gets NOT_FOUND, anonymous UNAUTHENTICATED. */
 export const byRole = (owner: Outcome, admin: Outcome, member: Outcome, viewer: Outcome): Matrix => ({
-  OWNER: owner, ADMIN: admin, MEMBER: member, VIEWER: viewer, OUTSIDER: 'NOT_FOUND', ANONYMOUS: 'UNAUTHENTICATED',
+  OWNER: owner,
+  ADMIN: admin,
+  MEMBER: member,
+  VIEWER: viewer,
+  OUTSIDER: 'NOT_FOUND',
+  ANONYMOUS: 'UNAUTHENTICATED',
 });
 /** Readers: every Acme role. */
 export const readers = () => byRole('ok', 'ok', 'ok', 'ok');
@@ -41,5 +53,7 @@ export const writers = () => byRole('ok', 'ok', 'ok', 'FORBIDDEN');
 export const admins = () => byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN');
 
 export const as = (f: RolesFixture, actor: Actor) => f.clients[actor];
-export const gql = (query: string, variables: Record<string, unknown> = {}) => (_app: TestApp, f: RolesFixture, actor: Actor) =>
-  as(f, actor).gql(query, variables);
+export const gql =
+  (query: string, variables: Record<string, unknown> = {}) =>
+  (_app: TestApp, f: RolesFixture, actor: Actor) =>
+    as(f, actor).gql(query, variables);

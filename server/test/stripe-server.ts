@@ -192,7 +192,9 @@ export class FakeStripe {
     };
     // The hosted pages a browser is sent to (Checkout, the customer portal): a test completes them through this class.
     if (request.method === 'GET' && /^\/(checkout|portal)\//.test(request.path)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Stripe (test)</title><h1>${request.path.startsWith('/checkout/') ? 'Checkout' : 'Customer portal'} (test)</h1>`);
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<!doctype html><title>Stripe (test)</title><h1>${request.path.startsWith('/checkout/') ? 'Checkout' : 'Customer portal'} (test)</h1>`);
       return;
     }
     if (request.path === '/favicon.ico') return void res.writeHead(204).end();
@@ -217,7 +219,10 @@ export class FakeStripe {
 
   private route(r: RecordedRequest): { status: number; body: Obj } {
     const ok = (body: Obj) => ({ status: 200, body });
-    const missing = (what: string) => ({ status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${what}` } } });
+    const missing = (what: string) => ({
+      status: 404,
+      body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${what}` } },
+    });
     const bad = (message: string) => ({ status: 400, body: { error: { type: 'invalid_request_error', code: 'parameter_missing', message } } });
     const { method, path, body } = r;
     let m: RegExpExecArray | null;
@@ -234,7 +239,8 @@ export class FakeStripe {
       return ok(customer);
     }
     if (method === 'POST' && path === '/v1/checkout/sessions') {
-      if (!body.success_url || !Array.isArray(body.line_items) || body.line_items.length === 0) return bad('Missing required param: line_items or success_url.');
+      if (!body.success_url || !Array.isArray(body.line_items) || body.line_items.length === 0)
+        return bad('Missing required param: line_items or success_url.');
       if (body.customer && !this.customers.has(body.customer)) return missing(`customer: '${body.customer}'`);
       const sessionId = id('cs_test');
       const session = {
@@ -265,7 +271,14 @@ export class FakeStripe {
     }
     if (method === 'POST' && path === '/v1/billing_portal/sessions') {
       if (!body.customer || !this.customers.has(body.customer)) return missing(`customer: '${body.customer}'`);
-      const session = { id: id('bps'), object: 'billing_portal.session', customer: body.customer, return_url: body.return_url ?? null, url: `http://127.0.0.1:${this.port}/portal/${id('p')}`, created: now() };
+      const session = {
+        id: id('bps'),
+        object: 'billing_portal.session',
+        customer: body.customer,
+        return_url: body.return_url ?? null,
+        url: `http://127.0.0.1:${this.port}/portal/${id('p')}`,
+        created: now(),
+      };
       this.portalSessions.set(session.id, session);
       return ok(session);
     }
@@ -294,9 +307,18 @@ export class FakeStripe {
       return ok({ object: 'list', data: subscription.items.data, has_more: false, url: '/v1/subscription_items' });
     }
     if (method === 'POST' && path === '/v1/billing/meter_events') {
-      if (!body.event_name || !body.payload?.stripe_customer_id || body.payload.value === undefined) return bad('Missing required param: event_name or payload.');
+      if (!body.event_name || !body.payload?.stripe_customer_id || body.payload.value === undefined)
+        return bad('Missing required param: event_name or payload.');
       // Stripe accepts a repeated identifier and counts it once (see meterTotal).
-      const event = { object: 'billing.meter_event', created: now(), event_name: body.event_name, identifier: body.identifier ?? id('mev'), livemode: false, payload: body.payload, timestamp: Number(body.timestamp ?? now()) };
+      const event = {
+        object: 'billing.meter_event',
+        created: now(),
+        event_name: body.event_name,
+        identifier: body.identifier ?? id('mev'),
+        livemode: false,
+        payload: body.payload,
+        timestamp: Number(body.timestamp ?? now()),
+      };
       this.meterEvents.push(event);
       return ok(event);
     }

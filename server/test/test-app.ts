@@ -21,7 +21,10 @@ export class TestApp {
   sqlLog: string[] = [];
   private logging = false;
 
-  constructor(public readonly db: Database, private readonly overrides: ServiceOverrides & { config?: Partial<Config> } = {}) {
+  constructor(
+    public readonly db: Database,
+    private readonly overrides: ServiceOverrides & { config?: Partial<Config> } = {},
+  ) {
     this.rebuild();
   }
 
@@ -63,13 +66,12 @@ export class TestClient {
   /** An `Authorization` header value, e.g. `Bearer kith_...` for an API key. */
   authorization: string | null = null;
 
-  constructor(private readonly app: TestApp, public ip: string) {}
+  constructor(
+    private readonly app: TestApp,
+    public ip: string,
+  ) {}
 
-  async gql<T = Record<string, any>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    headers: Record<string, string> = {},
-  ): Promise<GqlResult<T>> {
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
     const response = await this.app.yoga.fetch(
       'http://localhost/graphql',
       {

@@ -49,18 +49,30 @@ interface Target {
 type FeedNode = NonNullable<import('../gql/graphql').FeedRecordsQuery['nodes'][number]>;
 
 /** The first line of a note or comment, without Markdown marks. */
-const firstLine = (body: string) => body.split('\n')[0]!.replace(/[*_`#>]/g, '').slice(0, 60);
+const firstLine = (body: string) =>
+  body
+    .split('\n')[0]!
+    .replace(/[*_`#>]/g, '')
+    .slice(0, 60);
 
 function targetOf(node: FeedNode): Target | null {
   switch (node.__typename) {
-    case 'Contact': case 'Company': case 'Deal':
+    case 'Contact':
+    case 'Company':
+    case 'Deal':
       return { label: node.name, path: recordPath(node.__typename, node.id) };
-    case 'Form': return { label: node.name, path: `/form/${node.id}` };
-    case 'Attachment': return { label: node.name, path: null };
-    case 'Note': return { label: firstLine(node.body), path: parentPath(node) };
-    case 'Activity': return { label: node.subject, path: parentPath(node) };
-    case 'Comment': return { label: firstLine(node.body), path: node.deal ? `/deals/${node.deal.id}` : parentPath(node.note ?? {}) };
-    default: return null;
+    case 'Form':
+      return { label: node.name, path: `/form/${node.id}` };
+    case 'Attachment':
+      return { label: node.name, path: null };
+    case 'Note':
+      return { label: firstLine(node.body), path: parentPath(node) };
+    case 'Activity':
+      return { label: node.subject, path: parentPath(node) };
+    case 'Comment':
+      return { label: firstLine(node.body), path: node.deal ? `/deals/${node.deal.id}` : parentPath(node.note ?? {}) };
+    default:
+      return null;
   }
 }
 
@@ -80,9 +92,7 @@ export const ActivityFeed: Component<{ limit?: number; headingId?: string }> = (
     const lookUp = (ids: string[]) => client.query(FeedRecords, { ids }, { requestPolicy: 'network-only' }).toPromise();
     const result = await lookUp(wanted);
     // A record that no longer exists (merged, purged) can fail the whole batch: then ask one by one.
-    const nodes = result.data
-      ? result.data.nodes
-      : await Promise.all(wanted.map(async (id) => (await lookUp([id])).data?.nodes[0] ?? null));
+    const nodes = result.data ? result.data.nodes : await Promise.all(wanted.map(async (id) => (await lookUp([id])).data?.nodes[0] ?? null));
     const found: Record<string, Target | null> = {};
     wanted.forEach((id, i) => {
       const node = nodes[i];

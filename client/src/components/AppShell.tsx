@@ -76,11 +76,7 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
                 <label class="visually-hidden" for="workspace-switcher">
                   Workspace
                 </label>
-                <select
-                  id="workspace-switcher"
-                  value={session.workspace()?.id ?? ''}
-                  onChange={(event) => switchWorkspace(event.currentTarget.value)}
-                >
+                <select id="workspace-switcher" value={session.workspace()?.id ?? ''} onChange={(event) => switchWorkspace(event.currentTarget.value)}>
                   <For each={me().workspaces}>{(w) => <option value={w.id}>{w.name}</option>}</For>
                   <option value="new">+ New workspace…</option>
                 </select>
@@ -101,7 +97,10 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
                 <BillingBanner />
               </Show>
               <main id="main" tabIndex={-1}>
-                <Show when={session.workspace() || location.pathname.startsWith('/workspaces/new') || location.pathname.startsWith('/settings')} fallback={<NoWorkspace />}>
+                <Show
+                  when={session.workspace() || location.pathname.startsWith('/workspaces/new') || location.pathname.startsWith('/settings')}
+                  fallback={<NoWorkspace />}
+                >
                   {props.children}
                 </Show>
               </main>

@@ -43,9 +43,9 @@ export const BulkUpdate: Component<{ ids: string[]; kind: RecordKind; onDone: (c
     const name = value().trim();
     const known = tags().find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (known) return known.id;
-    if (!session.can('tags:manage')) return setError('There is no tag with that name.'), null;
+    if (!session.can('tags:manage')) return (setError('There is no tag with that name.'), null);
     const created = await createTag({ name });
-    if (created.error) return setError(errorMessage(created.error)), null;
+    if (created.error) return (setError(errorMessage(created.error)), null);
     return created.data!.createTag.id;
   };
 

@@ -16,7 +16,9 @@ export const CompanyPicker: Component<{ id: string; value: string; onChange: (id
       <label for={props.id}>{props.label ?? 'Company'}</label>
       <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
         {/* `selected` per option: the list arrives after the select's value is set. */}
-        <option value="" selected={!props.value}>None</option>
+        <option value="" selected={!props.value}>
+          None
+        </option>
         <For each={companies.data?.companies.edges}>
           {(edge) => (
             <option value={edge.node.id} selected={edge.node.id === props.value}>

@@ -31,7 +31,14 @@ export const CustomFilter: Component<{ entity: CustomFieldEntity; idPrefix: stri
     <Show when={(result.data?.customFields.length ?? 0) > 0}>
       <div class="field inline">
         <label for={`${props.idPrefix}-custom-field`}>Custom field</label>
-        <select id={`${props.idPrefix}-custom-field`} value={key()} onChange={(e) => { setKey(e.currentTarget.value); setValue(''); }}>
+        <select
+          id={`${props.idPrefix}-custom-field`}
+          value={key()}
+          onChange={(e) => {
+            setKey(e.currentTarget.value);
+            setValue('');
+          }}
+        >
           <option value="">None</option>
           <For each={result.data?.customFields ?? []}>{(f) => <option value={f.key}>{f.label}</option>}</For>
         </select>
@@ -42,11 +49,29 @@ export const CustomFilter: Component<{ entity: CustomFieldEntity; idPrefix: stri
             <label for={`${props.idPrefix}-custom-value`}>{f().label} is</label>
             <Show
               when={f().type === 'SELECT' || f().type === 'MULTI_SELECT' || f().type === 'CHECKBOX'}
-              fallback={<input id={`${props.idPrefix}-custom-value`} type={f().type === 'DATE' ? 'date' : f().type === 'NUMBER' ? 'number' : 'search'} value={value()} onInput={(e) => setValue(e.currentTarget.value)} />}
+              fallback={
+                <input
+                  id={`${props.idPrefix}-custom-value`}
+                  type={f().type === 'DATE' ? 'date' : f().type === 'NUMBER' ? 'number' : 'search'}
+                  value={value()}
+                  onInput={(e) => setValue(e.currentTarget.value)}
+                />
+              }
             >
               <select id={`${props.idPrefix}-custom-value`} value={value()} onChange={(e) => setValue(e.currentTarget.value)}>
                 <option value="">Any</option>
-                <For each={f().type === 'CHECKBOX' ? [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] : f().options}>{(o) => <option value={o.id}>{o.label}</option>}</For>
+                <For
+                  each={
+                    f().type === 'CHECKBOX'
+                      ? [
+                          { id: 'yes', label: 'Yes' },
+                          { id: 'no', label: 'No' },
+                        ]
+                      : f().options
+                  }
+                >
+                  {(o) => <option value={o.id}>{o.label}</option>}
+                </For>
               </select>
             </Show>
           </div>

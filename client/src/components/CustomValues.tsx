@@ -29,9 +29,15 @@ const ValuesQuery = graphql(`
     ... on CustomMemberValue { member { id } }
   }
 `);
-const SaveContact = graphql(`mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }`);
-const SaveCompany = graphql(`mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }`);
-const SaveDeal = graphql(`mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }`);
+const SaveContact = graphql(
+  `mutation SaveContactCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateContact(id: $id, input: { customFields: $values }) { id } }`,
+);
+const SaveCompany = graphql(
+  `mutation SaveCompanyCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateCompany(id: $id, input: { customFields: $values }) { id } }`,
+);
+const SaveDeal = graphql(
+  `mutation SaveDealCustom($id: ID!, $values: [CustomFieldValueInput!]) { updateDeal(id: $id, input: { customFields: $values }) { id } }`,
+);
 
 /** Form state per key: text for inputs, a list for multi selects, a flag for checkboxes. */
 type Draft = Record<string, string | string[] | boolean>;
@@ -49,18 +55,26 @@ function draftOf(value: Record<string, unknown>): string | string[] | boolean {
 function inputOf(key: string, type: string, draft: string | string[] | boolean | undefined): CustomFieldValueInput {
   if (draft === undefined || draft === '' || (Array.isArray(draft) && draft.length === 0)) return type === 'CHECKBOX' ? { key, checked: false } : { key };
   switch (type) {
-    case 'NUMBER': return { key, number: Number(draft) };
+    case 'NUMBER':
+      return { key, number: Number(draft) };
     case 'CURRENCY': {
       const [amount, currency] = String(draft).trim().split(/\s+/);
       return { key, amount: Number(amount), currency: currency ?? '' };
     }
-    case 'DATE': return { key, date: String(draft) };
-    case 'DATETIME': return { key, dateTime: new Date(String(draft)).toISOString() };
-    case 'CHECKBOX': return { key, checked: Boolean(draft) };
-    case 'SELECT': return { key, optionId: String(draft) };
-    case 'MULTI_SELECT': return { key, optionIds: draft as string[] };
-    case 'MEMBER': return { key, memberId: String(draft) };
-    default: return { key, text: String(draft) };
+    case 'DATE':
+      return { key, date: String(draft) };
+    case 'DATETIME':
+      return { key, dateTime: new Date(String(draft)).toISOString() };
+    case 'CHECKBOX':
+      return { key, checked: Boolean(draft) };
+    case 'SELECT':
+      return { key, optionId: String(draft) };
+    case 'MULTI_SELECT':
+      return { key, optionIds: draft as string[] };
+    case 'MEMBER':
+      return { key, memberId: String(draft) };
+    default:
+      return { key, text: String(draft) };
   }
 }
 
@@ -100,30 +114,80 @@ export const CustomValues: Component<{ entity: CustomFieldEntity; recordId: stri
             const id = `custom-${field.key}`;
             return (
               <div class="field">
-                <label for={id}>{field.label}{field.required ? ' *' : ''}</label>
-                <Switch fallback={<input id={id} type={TEXT_INPUT[field.type] ?? 'text'} step={field.type === 'NUMBER' ? 'any' : undefined} disabled={!props.canEdit} value={String(draft()[field.key] ?? '')} onInput={(e) => set(field.key, e.currentTarget.value)} />}>
+                <label for={id}>
+                  {field.label}
+                  {field.required ? ' *' : ''}
+                </label>
+                <Switch
+                  fallback={
+                    <input
+                      id={id}
+                      type={TEXT_INPUT[field.type] ?? 'text'}
+                      step={field.type === 'NUMBER' ? 'any' : undefined}
+                      disabled={!props.canEdit}
+                      value={String(draft()[field.key] ?? '')}
+                      onInput={(e) => set(field.key, e.currentTarget.value)}
+                    />
+                  }
+                >
                   <Match when={field.type === 'LONG_TEXT'}>
-                    <textarea id={id} disabled={!props.canEdit} value={String(draft()[field.key] ?? '')} onInput={(e) => set(field.key, e.currentTarget.value)} />
+                    <textarea
+                      id={id}
+                      disabled={!props.canEdit}
+                      value={String(draft()[field.key] ?? '')}
+                      onInput={(e) => set(field.key, e.currentTarget.value)}
+                    />
                   </Match>
                   <Match when={field.type === 'CHECKBOX'}>
-                    <input id={id} type="checkbox" disabled={!props.canEdit} checked={Boolean(draft()[field.key])} onChange={(e) => set(field.key, e.currentTarget.checked)} />
+                    <input
+                      id={id}
+                      type="checkbox"
+                      disabled={!props.canEdit}
+                      checked={Boolean(draft()[field.key])}
+                      onChange={(e) => set(field.key, e.currentTarget.checked)}
+                    />
                   </Match>
                   <Match when={field.type === 'SELECT' || field.type === 'MEMBER'}>
                     <select id={id} disabled={!props.canEdit} value={String(draft()[field.key] ?? '')} onChange={(e) => set(field.key, e.currentTarget.value)}>
                       <option value="">—</option>
-                      <For each={field.type === 'SELECT' ? field.options.map((o) => ({ id: o.id, label: o.label })) : (result.data?.workspace.members ?? []).map((m) => ({ id: m.user.id, label: m.user.name }))}>
+                      <For
+                        each={
+                          field.type === 'SELECT'
+                            ? field.options.map((o) => ({ id: o.id, label: o.label }))
+                            : (result.data?.workspace.members ?? []).map((m) => ({ id: m.user.id, label: m.user.name }))
+                        }
+                      >
                         {(option) => <option value={option.id}>{option.label}</option>}
                       </For>
                     </select>
                   </Match>
                   <Match when={field.type === 'MULTI_SELECT'}>
-                    <select id={id} multiple disabled={!props.canEdit} onChange={(e) => set(field.key, [...e.currentTarget.selectedOptions].map((o) => o.value))}>
-                      <For each={field.options}>{(option) => <option value={option.id} selected={(draft()[field.key] as string[] | undefined)?.includes(option.id)}>{option.label}</option>}</For>
+                    <select
+                      id={id}
+                      multiple
+                      disabled={!props.canEdit}
+                      onChange={(e) =>
+                        set(
+                          field.key,
+                          [...e.currentTarget.selectedOptions].map((o) => o.value),
+                        )
+                      }
+                    >
+                      <For each={field.options}>
+                        {(option) => (
+                          <option value={option.id} selected={(draft()[field.key] as string[] | undefined)?.includes(option.id)}>
+                            {option.label}
+                          </option>
+                        )}
+                      </For>
                     </select>
                   </Match>
                 </Switch>
                 <Show when={field.helpText || field.type === 'CURRENCY'}>
-                  <small class="hint">{field.type === 'CURRENCY' ? 'Amount and currency code, e.g. 1200 EUR. ' : ''}{field.helpText}</small>
+                  <small class="hint">
+                    {field.type === 'CURRENCY' ? 'Amount and currency code, e.g. 1200 EUR. ' : ''}
+                    {field.helpText}
+                  </small>
                 </Show>
               </div>
             );
@@ -134,7 +198,9 @@ export const CustomValues: Component<{ entity: CustomFieldEntity; recordId: stri
           <p role="status">Custom fields saved.</p>
         </Show>
         <Show when={props.canEdit}>
-          <button type="submit" disabled={saving.fetching}>Save custom fields</button>
+          <button type="submit" disabled={saving.fetching}>
+            Save custom fields
+          </button>
         </Show>
       </form>
     </Show>

@@ -85,7 +85,10 @@ export const FirstStepsChecklist: Component = () => {
     <Show when={steps()}>
       <section class="checklist" aria-labelledby="first-steps-title">
         <h2 id="first-steps-title">
-          First steps <span class="count">{done()} of {STEPS.length} done</span>
+          First steps{' '}
+          <span class="count">
+            {done()} of {STEPS.length} done
+          </span>
         </h2>
         <progress max={STEPS.length} value={done()} aria-label="First steps done" />
         <ul>

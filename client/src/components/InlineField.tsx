@@ -43,7 +43,9 @@ export const InlineField: Component<Props> = (props) => {
   const control = (): JSX.Element =>
     props.type === 'select' ? (
       <select id={id} value={draft()} onChange={(e) => setDraft(e.currentTarget.value)}>
-        {props.options?.map((o) => <option value={o.value}>{o.label}</option>)}
+        {props.options?.map((o) => (
+          <option value={o.value}>{o.label}</option>
+        ))}
       </select>
     ) : (
       <input

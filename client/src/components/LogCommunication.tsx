@@ -47,7 +47,10 @@ export const LogCommunication: Component<Props> = (props) => {
         kind: kind(),
         direction: form.get('direction') as CommunicationDirection,
         fromAddress: text('from'),
-        toAddresses: (text('to') ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+        toAddresses: (text('to') ?? '')
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
         subject: kind() === 'EMAIL' ? text('subject') : null,
         body: text('body'),
         durationSeconds: kind() === 'CALL' && minutes ? Math.round(Number(minutes) * 60) : null,

@@ -18,11 +18,23 @@ const InlineView: Component<{ item: Inline }> = (props) => {
     case 'code':
       return <code>{item.text}</code>;
     case 'strong':
-      return <strong><Inlines items={item.children} /></strong>;
+      return (
+        <strong>
+          <Inlines items={item.children} />
+        </strong>
+      );
     case 'em':
-      return <em><Inlines items={item.children} /></em>;
+      return (
+        <em>
+          <Inlines items={item.children} />
+        </em>
+      );
     case 'link':
-      return <a href={item.href} rel="noopener noreferrer nofollow" target="_blank"><Inlines items={item.children} /></a>;
+      return (
+        <a href={item.href} rel="noopener noreferrer nofollow" target="_blank">
+          <Inlines items={item.children} />
+        </a>
+      );
   }
 };
 
@@ -30,12 +42,62 @@ const BlockView: Component<{ block: Block }> = (props) => {
   const block = props.block;
   return (
     <Switch>
-      <Match when={block.kind === 'p' && block}>{(b) => <p><Inlines items={b().children} /></p>}</Match>
-      <Match when={block.kind === 'h' && block}>{(b) => <p class={`md-h${b().level}`}><strong><Inlines items={b().children} /></strong></p>}</Match>
-      <Match when={block.kind === 'ul' && block}>{(b) => <ul><For each={b().items}>{(item) => <li><Inlines items={item} /></li>}</For></ul>}</Match>
-      <Match when={block.kind === 'ol' && block}>{(b) => <ol><For each={b().items}>{(item) => <li><Inlines items={item} /></li>}</For></ol>}</Match>
-      <Match when={block.kind === 'quote' && block}>{(b) => <blockquote><Inlines items={b().children} /></blockquote>}</Match>
-      <Match when={block.kind === 'pre' && block}>{(b) => <pre><code>{b().text}</code></pre>}</Match>
+      <Match when={block.kind === 'p' && block}>
+        {(b) => (
+          <p>
+            <Inlines items={b().children} />
+          </p>
+        )}
+      </Match>
+      <Match when={block.kind === 'h' && block}>
+        {(b) => (
+          <p class={`md-h${b().level}`}>
+            <strong>
+              <Inlines items={b().children} />
+            </strong>
+          </p>
+        )}
+      </Match>
+      <Match when={block.kind === 'ul' && block}>
+        {(b) => (
+          <ul>
+            <For each={b().items}>
+              {(item) => (
+                <li>
+                  <Inlines items={item} />
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </Match>
+      <Match when={block.kind === 'ol' && block}>
+        {(b) => (
+          <ol>
+            <For each={b().items}>
+              {(item) => (
+                <li>
+                  <Inlines items={item} />
+                </li>
+              )}
+            </For>
+          </ol>
+        )}
+      </Match>
+      <Match when={block.kind === 'quote' && block}>
+        {(b) => (
+          <blockquote>
+            <Inlines items={b().children} />
+          </blockquote>
+        )}
+      </Match>
+      <Match when={block.kind === 'pre' && block}>
+        {(b) => (
+          <pre>
+            <code>{b().text}</code>
+          </pre>
+        )}
+      </Match>
     </Switch>
   );
 };

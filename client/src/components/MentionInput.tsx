@@ -26,7 +26,15 @@ export const MentionInput: Component<Props> = (props) => {
     const q = query();
     if (q === null) return [];
     const lower = q.toLowerCase();
-    return props.members.filter((m) => m.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(lower)) || m.name.toLowerCase().startsWith(lower)).slice(0, 8);
+    return props.members
+      .filter(
+        (m) =>
+          m.name
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.startsWith(lower)) || m.name.toLowerCase().startsWith(lower),
+      )
+      .slice(0, 8);
   };
   const look = () => {
     const before = area.value.slice(0, area.selectionStart);

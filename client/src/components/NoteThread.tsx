@@ -37,7 +37,13 @@ export const NoteThread: Component<{ noteId: string; canWrite: boolean; onChange
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     // Only people still named in the text are mentioned.
-    const mentionUserIds = [...new Set(mentioned().filter((m) => body().includes(`@${m.name}`)).map((m) => m.id))];
+    const mentionUserIds = [
+      ...new Set(
+        mentioned()
+          .filter((m) => body().includes(`@${m.name}`))
+          .map((m) => m.id),
+      ),
+    ];
     const result = await createComment({ input: { noteId: props.noteId, body: body(), mentionUserIds } });
     if (result.error) return;
     setBody('');

@@ -33,7 +33,10 @@ export const SampleDataBanner: Component = () => {
   };
   const keepAll = async () => {
     const result = await keep({});
-    toast(result.error ? (errorMessage(result.error) ?? 'The sample data could not be kept.') : 'Sample data kept as ordinary records.', result.error ? 'error' : 'ok');
+    toast(
+      result.error ? (errorMessage(result.error) ?? 'The sample data could not be kept.') : 'Sample data kept as ordinary records.',
+      result.error ? 'error' : 'ok',
+    );
   };
   return (
     <Show when={state.data?.workspace?.hasSampleData}>

@@ -40,8 +40,15 @@ type Hit = SearchPaletteQuery['search']['edges'][number]['node'];
 type Found = SearchPaletteQuery['search'];
 
 const GROUPS: [SearchEntityType, string][] = [
-  ['CONTACT', 'Contacts'], ['COMPANY', 'Companies'], ['DEAL', 'Deals'], ['NOTE', 'Notes'], ['COMMENT', 'Comments'],
-  ['ACTIVITY', 'Activities'], ['COMMUNICATION', 'Communications'], ['FILE', 'Files'], ['FORM', 'Forms'],
+  ['CONTACT', 'Contacts'],
+  ['COMPANY', 'Companies'],
+  ['DEAL', 'Deals'],
+  ['NOTE', 'Notes'],
+  ['COMMENT', 'Comments'],
+  ['ACTIVITY', 'Activities'],
+  ['COMMUNICATION', 'Communications'],
+  ['FILE', 'Files'],
+  ['FORM', 'Forms'],
 ];
 
 /** Where a hit opens: the record itself, or the record a note, comment, activity or file belongs to. */
@@ -49,14 +56,23 @@ function hitPath(hit: Hit): string | null {
   const r = hit.record;
   if (!r) return null;
   switch (r.__typename) {
-    case 'Contact': case 'Company': case 'Deal':
+    case 'Contact':
+    case 'Company':
+    case 'Deal':
       return recordPath(r.__typename, r.id);
-    case 'Form': return `/form/${r.id}`;
-    case 'Attachment': return sameOrigin(r.downloadUrl);
-    case 'Note': case 'Activity': return parentPath(r);
-    case 'Communication': return parentPath({ ...r, contact: r.contacts[0] });
-    case 'Comment': return r.deal ? `/deals/${r.deal.id}` : parentPath(r.note ?? r.activity ?? {});
-    default: return null;
+    case 'Form':
+      return `/form/${r.id}`;
+    case 'Attachment':
+      return sameOrigin(r.downloadUrl);
+    case 'Note':
+    case 'Activity':
+      return parentPath(r);
+    case 'Communication':
+      return parentPath({ ...r, contact: r.contacts[0] });
+    case 'Comment':
+      return r.deal ? `/deals/${r.deal.id}` : parentPath(r.note ?? r.activity ?? {});
+    default:
+      return null;
   }
 }
 
@@ -83,7 +99,8 @@ const SearchPalette: Component<{ onClose: () => void }> = (props) => {
     if (!result) return [];
     const hits = result.edges.map((e) => e.node);
     return GROUPS.map(([type, label]) => ({
-      type, label,
+      type,
+      label,
       count: `${result.countsByType.find((c) => c.type === type)?.count ?? 0}${result.countsCapped ? '+' : ''}`,
       hits: hits.filter((h) => h.type === type),
     })).filter((g) => g.hits.length > 0);
@@ -152,13 +169,20 @@ const SearchPalette: Component<{ onClose: () => void }> = (props) => {
       ref={dialog}
       class="palette"
       aria-labelledby="search-title"
-      onCancel={(e) => { e.preventDefault(); props.onClose(); }}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
       onKeyDown={onKeyDown}
       onClick={(e) => e.target === dialog && props.onClose()}
     >
       <div class="palette-head">
-        <h2 id="search-title" class="visually-hidden">Search Kith</h2>
-        <label for="search-input" class="visually-hidden">Search contacts, companies, deals, notes and files</label>
+        <h2 id="search-title" class="visually-hidden">
+          Search Kith
+        </h2>
+        <label for="search-input" class="visually-hidden">
+          Search contacts, companies, deals, notes and files
+        </label>
         <input
           ref={input}
           id="search-input"
@@ -207,7 +231,9 @@ const SearchPalette: Component<{ onClose: () => void }> = (props) => {
                         onClick={() => open(hit)}
                       >
                         <span class="palette-title">{hit.title}</span>
-                        <span class="palette-snippet"><Snippet html={hit.snippet} /></span>
+                        <span class="palette-snippet">
+                          <Snippet html={hit.snippet} />
+                        </span>
                       </div>
                     );
                   }}
@@ -217,7 +243,9 @@ const SearchPalette: Component<{ onClose: () => void }> = (props) => {
           </For>
         </div>
       </div>
-      <p class="palette-foot muted" aria-hidden="true">↑ ↓ to move · Enter to open · Esc to close</p>
+      <p class="palette-foot muted" aria-hidden="true">
+        ↑ ↓ to move · Enter to open · Esc to close
+      </p>
     </dialog>
   );
 };

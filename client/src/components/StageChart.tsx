@@ -19,7 +19,10 @@ function currenciesOf(stages: StageValue[]): string[] {
  * of being clipped, and under 30rem each label sits above its bar.
  */
 export const StageChart: Component<{ stages: StageValue[] }> = (props) => (
-  <Show when={currenciesOf(props.stages).length > 0} fallback={<p class="muted">No deal amounts yet: the chart of value by stage appears once deals have amounts.</p>}>
+  <Show
+    when={currenciesOf(props.stages).length > 0}
+    fallback={<p class="muted">No deal amounts yet: the chart of value by stage appears once deals have amounts.</p>}
+  >
     <div class="stage-charts">
       <For each={currenciesOf(props.stages)}>{(currency) => <CurrencyChart stages={props.stages} currency={currency} />}</For>
     </div>
@@ -31,7 +34,10 @@ const CurrencyChart: Component<{ stages: StageValue[]; currency: string }> = (pr
     props.stages.map((stage) => ({ id: stage.id, name: stage.name, value: Number(stage.totals.find((t) => t.currency === props.currency)?.amount ?? 0) })),
   );
   const max = () => Math.max(1, ...bars().map((b) => b.value));
-  const summary = () => bars().map((b) => `${b.name}: ${formatMoney(String(b.value), props.currency)}`).join(', ');
+  const summary = () =>
+    bars()
+      .map((b) => `${b.name}: ${formatMoney(String(b.value), props.currency)}`)
+      .join(', ');
   return (
     <figure class="stage-chart">
       <figcaption>Pipeline value by stage ({props.currency})</figcaption>

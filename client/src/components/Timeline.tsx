@@ -68,9 +68,12 @@ export const Timeline: Component<Props> = (props) => {
       <Show when={props.canWrite}>
         <form class="stack note-form" onSubmit={add}>
           <label for="new-note">Add a note</label>
-          <Show when={preview()} fallback={
-            <textarea id="new-note" rows={3} required aria-describedby="new-note-hint" value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
-          }>
+          <Show
+            when={preview()}
+            fallback={
+              <textarea id="new-note" rows={3} required aria-describedby="new-note-hint" value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
+            }
+          >
             <div class="note-preview" aria-label="Preview">
               <Markdown source={body() || '(nothing yet)'} />
             </div>
@@ -93,7 +96,18 @@ export const Timeline: Component<Props> = (props) => {
       </Show>
       <Show when={props.items.length > 0} fallback={<EmptyState title="Nothing has happened here yet." />}>
         <ol class="timeline-list">
-          <For each={props.items}>{(item) => <TimelineRow item={item} canWrite={props.canWrite} onChange={props.onChange} openThreads={openThreads()} onToggleThread={toggleThread} onReply={setReplyTo} />}</For>
+          <For each={props.items}>
+            {(item) => (
+              <TimelineRow
+                item={item}
+                canWrite={props.canWrite}
+                onChange={props.onChange}
+                openThreads={openThreads()}
+                onToggleThread={toggleThread}
+                onReply={setReplyTo}
+              />
+            )}
+          </For>
         </ol>
       </Show>
     </section>
@@ -143,7 +157,10 @@ const TimelineRow: Component<RowProps> = (props) => (
       </Match>
       <Match when={props.item.__typename === 'Communication' && props.item}>
         {(message) => (
-          <Entry kind={`${message().kind === 'SMS' ? 'SMS' : humanize(message().kind)} (${humanize(message().direction).toLowerCase()})`} at={message().occurredAt}>
+          <Entry
+            kind={`${message().kind === 'SMS' ? 'SMS' : humanize(message().kind)} (${humanize(message().direction).toLowerCase()})`}
+            at={message().occurredAt}
+          >
             <CommunicationSummary message={message()} canWrite={props.canWrite} onReply={props.onReply} />
           </Entry>
         )}
@@ -165,7 +182,10 @@ const TimelineRow: Component<RowProps> = (props) => (
       <Match when={props.item.__typename === 'CustomFieldsChanged' && props.item}>
         {(change) => (
           <Entry kind="Fields" at={change().changedAt} by={change().changedBy?.name}>
-            Changed {change().fields.map((f) => f.label).join(', ')}
+            Changed{' '}
+            {change()
+              .fields.map((f) => f.label)
+              .join(', ')}
           </Entry>
         )}
       </Match>
@@ -191,7 +211,9 @@ const CommunicationSummary: Component<{ message: Message; canWrite: boolean; onR
   const replyTo = () => replyToOf(props.message);
   const parties = () => [props.message.fromAddress, props.message.toAddresses.join(', ')].filter(Boolean).join(' → ');
   const call = () =>
-    [props.message.durationSeconds != null ? `${Math.round(props.message.durationSeconds / 60)} min` : '', props.message.outcome ?? ''].filter(Boolean).join(' · ');
+    [props.message.durationSeconds != null ? `${Math.round(props.message.durationSeconds / 60)} min` : '', props.message.outcome ?? '']
+      .filter(Boolean)
+      .join(' · ');
   return (
     <>
       <Show when={subject()}>
@@ -203,11 +225,14 @@ const CommunicationSummary: Component<{ message: Message; canWrite: boolean; onR
       <Show when={call()}>
         <p>{call()}</p>
       </Show>
-      <Show when={props.message.email?.html} fallback={
-        <Show when={props.message.messageBody}>
-          <p class="message-body">{props.message.messageBody}</p>
-        </Show>
-      }>
+      <Show
+        when={props.message.email?.html}
+        fallback={
+          <Show when={props.message.messageBody}>
+            <p class="message-body">{props.message.messageBody}</p>
+          </Show>
+        }
+      >
         <EmailHtml html={props.message.email!.html!} title={subject() ?? 'Email'} />
       </Show>
       <Show when={props.canWrite && props.message.email}>

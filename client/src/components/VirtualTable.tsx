@@ -75,8 +75,7 @@ export function VirtualTable<Row extends { id: string }>(props: Props<Row>) {
     const current = props.sort;
     props.onSort?.({ field, direction: current?.field === field && current.direction === 'ASC' ? 'DESC' : 'ASC' });
   };
-  const ariaSort = (field?: string) =>
-    field && props.sort?.field === field ? (props.sort.direction === 'ASC' ? 'ascending' : 'descending') : undefined;
+  const ariaSort = (field?: string) => (field && props.sort?.field === field ? (props.sort.direction === 'ASC' ? 'ascending' : 'descending') : undefined);
 
   return (
     <div class="vtable" role="table" aria-label={props.label} aria-rowcount={(props.total ?? props.rows.length) + 1}>
@@ -93,7 +92,9 @@ export function VirtualTable<Row extends { id: string }>(props: Props<Row>) {
                 <Show when={column.sortField && props.onSort} fallback={column.label}>
                   <button type="button" class="sort" onClick={() => toggleSort(column.sortField!)}>
                     {column.label}
-                    <span aria-hidden="true">{ariaSort(column.sortField) === 'ascending' ? ' ▲' : ariaSort(column.sortField) === 'descending' ? ' ▼' : ''}</span>
+                    <span aria-hidden="true">
+                      {ariaSort(column.sortField) === 'ascending' ? ' ▲' : ariaSort(column.sortField) === 'descending' ? ' ▼' : ''}
+                    </span>
                   </button>
                 </Show>
               </span>
@@ -107,30 +108,26 @@ export function VirtualTable<Row extends { id: string }>(props: Props<Row>) {
             {(row, position) => {
               const index = () => range().first + position();
               return (
-              <div
-                class="vrow"
-                role="row"
-                aria-rowindex={index() + 2}
-                style={{ transform: `translateY(${index() * ROW_HEIGHT}px)`, 'grid-template-columns': template() }}
-              >
-                <Show when={props.onSelect}>
-                  <span role="cell">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${props.title(row)}`}
-                      checked={props.selected?.has(row.id) ?? false}
-                      onChange={(e) => props.onSelect?.(row.id, e.currentTarget.checked)}
-                    />
-                  </span>
-                </Show>
-                <For each={columns()}>
-                  {(column, i) => (
+                <div
+                  class="vrow"
+                  role="row"
+                  aria-rowindex={index() + 2}
+                  style={{ transform: `translateY(${index() * ROW_HEIGHT}px)`, 'grid-template-columns': template() }}
+                >
+                  <Show when={props.onSelect}>
                     <span role="cell">
-                      {i() === 0 ? <A href={props.href(row)}>{props.title(row)}</A> : column.cell(row)}
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${props.title(row)}`}
+                        checked={props.selected?.has(row.id) ?? false}
+                        onChange={(e) => props.onSelect?.(row.id, e.currentTarget.checked)}
+                      />
                     </span>
-                  )}
-                </For>
-              </div>
+                  </Show>
+                  <For each={columns()}>
+                    {(column, i) => <span role="cell">{i() === 0 ? <A href={props.href(row)}>{props.title(row)}</A> : column.cell(row)}</span>}
+                  </For>
+                </div>
               );
             }}
           </For>

@@ -7,14 +7,34 @@ export interface FeedEventLike {
 }
 
 const VERBS: Record<string, string> = {
-  created: 'created', updated: 'updated', deleted: 'deleted', restored: 'restored', merged: 'merged',
-  stage_moved: 'moved', uploaded: 'uploaded', joined: 'joined', left: 'left', role_changed: 'changed the role of',
-  exported: 'exported', commented: 'commented on', submitted: 'submitted',
+  created: 'created',
+  updated: 'updated',
+  deleted: 'deleted',
+  restored: 'restored',
+  merged: 'merged',
+  stage_moved: 'moved',
+  uploaded: 'uploaded',
+  joined: 'joined',
+  left: 'left',
+  role_changed: 'changed the role of',
+  exported: 'exported',
+  commented: 'commented on',
+  submitted: 'submitted',
 };
 
 const NOUNS: Record<string, string> = {
-  Contact: 'contact', Company: 'company', Deal: 'deal', Note: 'note', Comment: 'comment', Activity: 'activity',
-  Communication: 'communication', Attachment: 'file', Form: 'form', Membership: 'member', Tag: 'tag', Pipeline: 'pipeline',
+  Contact: 'contact',
+  Company: 'company',
+  Deal: 'deal',
+  Note: 'note',
+  Comment: 'comment',
+  Activity: 'activity',
+  Communication: 'communication',
+  Attachment: 'file',
+  Form: 'form',
+  Membership: 'member',
+  Tag: 'tag',
+  Pipeline: 'pipeline',
 };
 
 export const verbPhrase = (verb: string) => VERBS[verb] ?? verb.replace(/_/g, ' ');

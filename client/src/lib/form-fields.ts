@@ -1,13 +1,32 @@
 import type { FormFieldTarget, FormFieldType } from '../gql/graphql';
 
 export const FIELD_TYPES: FormFieldType[] = ['TEXT', 'EMAIL', 'PHONE', 'TEXTAREA', 'SELECT', 'CHECKBOX'];
-export const FIELD_TARGETS: FormFieldTarget[] = ['FIRST_NAME', 'LAST_NAME', 'EMAIL', 'PHONE', 'JOB_TITLE', 'COMPANY_NAME', 'LOCATION', 'HEADLINE', 'NOTE', 'CUSTOM'];
+export const FIELD_TARGETS: FormFieldTarget[] = [
+  'FIRST_NAME',
+  'LAST_NAME',
+  'EMAIL',
+  'PHONE',
+  'JOB_TITLE',
+  'COMPANY_NAME',
+  'LOCATION',
+  'HEADLINE',
+  'NOTE',
+  'CUSTOM',
+];
 
 const SHORT: FormFieldType[] = ['TEXT', 'SELECT'];
 /** Which field types may fill which contact field (the server's rule, mirrored to offer only valid choices). */
 export const TYPES_FOR_TARGET: Record<FormFieldTarget, FormFieldType[]> = {
-  EMAIL: ['EMAIL'], PHONE: ['PHONE'], FIRST_NAME: SHORT, LAST_NAME: SHORT, JOB_TITLE: SHORT, COMPANY_NAME: SHORT,
-  LOCATION: SHORT, HEADLINE: SHORT, NOTE: FIELD_TYPES, CUSTOM: FIELD_TYPES,
+  EMAIL: ['EMAIL'],
+  PHONE: ['PHONE'],
+  FIRST_NAME: SHORT,
+  LAST_NAME: SHORT,
+  JOB_TITLE: SHORT,
+  COMPANY_NAME: SHORT,
+  LOCATION: SHORT,
+  HEADLINE: SHORT,
+  NOTE: FIELD_TYPES,
+  CUSTOM: FIELD_TYPES,
 };
 
 export interface DraftField {
@@ -22,7 +41,12 @@ export interface DraftField {
 
 /** A key from a label: "Company name" -> "company_name". */
 export function keyFromLabel(label: string): string {
-  const key = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^[^a-z]+|_+$/g, '').slice(0, 40);
+  const key = label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+|_+$/g, '')
+    .slice(0, 40);
   return key || 'field';
 }
 
@@ -39,7 +63,13 @@ export function toInput(field: DraftField) {
     type: field.type,
     mapsTo: field.mapsTo,
     required: field.required,
-    options: field.type === 'SELECT' ? field.options.split(',').map((o) => o.trim()).filter(Boolean) : null,
+    options:
+      field.type === 'SELECT'
+        ? field.options
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : null,
     customKey: field.mapsTo === 'CUSTOM' ? field.customKey || null : null,
   };
 }

@@ -11,11 +11,7 @@ const UPLOAD = `mutation UploadFile($file: File!, $attachTo: ID!) { uploadFile(f
  * A GraphQL multipart request (jaydenseric's spec) through XMLHttpRequest, the one browser API that
  * reports upload progress; same headers as the urql client. Resolves to the attachment or an error message.
  */
-export function uploadFile(
-  attachTo: string,
-  file: File,
-  onProgress: (fraction: number) => void,
-): Promise<{ attachment?: UploadedAttachment; error?: string }> {
+export function uploadFile(attachTo: string, file: File, onProgress: (fraction: number) => void): Promise<{ attachment?: UploadedAttachment; error?: string }> {
   const form = new FormData();
   form.set('operations', JSON.stringify({ query: UPLOAD, variables: { file: null, attachTo } }));
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));

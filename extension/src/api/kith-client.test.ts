@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const errorOf = (code: string, extensions: Record<string, unknown> = {}) => JSON.stringify({ data: null, errors: [{ message: 'No.', extensions: { code, ...extensions } }] });
+const errorOf = (code: string, extensions: Record<string, unknown> = {}) =>
+  JSON.stringify({ data: null, errors: [{ message: 'No.', extensions: { code, ...extensions } }] });
 const request = () => kithRequest({ url, apiKey: 'kith_secret' }, KeyCheckDocument);
 
 describe('kithRequest', () => {
@@ -48,6 +49,9 @@ describe('kithRequest', () => {
   });
 
   it('names an unreachable server', async () => {
-    await expect(kithRequest({ url: 'http://127.0.0.1:9', apiKey: 'k' }, KeyCheckDocument)).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringMatching(/^Cannot reach http:\/\/127\.0\.0\.1:9\./) });
+    await expect(kithRequest({ url: 'http://127.0.0.1:9', apiKey: 'k' }, KeyCheckDocument)).rejects.toMatchObject({
+      kind: 'unreachable',
+      message: expect.stringMatching(/^Cannot reach http:\/\/127\.0\.0\.1:9\./),
+    });
   });
 });

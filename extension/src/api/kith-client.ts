@@ -10,7 +10,11 @@ export interface KithServer {
 export type KithErrorKind = 'unreachable' | 'not-kith' | 'revoked' | 'forbidden' | 'rate-limited' | 'bad-input' | 'not-found' | 'server';
 
 export class KithError extends Error {
-  constructor(readonly kind: KithErrorKind, message: string, readonly field?: string) {
+  constructor(
+    readonly kind: KithErrorKind,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -18,7 +22,10 @@ export class KithError extends Error {
 const secondsFrom = (value: unknown) => (typeof value === 'number' ? value : Number(value) || null);
 
 function rateLimited(retryAfter: number | null) {
-  return new KithError('rate-limited', `Kith is limiting requests from this key. Try again ${retryAfter ? `in ${Math.ceil(retryAfter)} seconds` : 'in a minute'}.`);
+  return new KithError(
+    'rate-limited',
+    `Kith is limiting requests from this key. Try again ${retryAfter ? `in ${Math.ceil(retryAfter)} seconds` : 'in a minute'}.`,
+  );
 }
 
 function fromGraphQLError(error: { message?: string; extensions?: Record<string, unknown> }): KithError {
@@ -26,7 +33,10 @@ function fromGraphQLError(error: { message?: string; extensions?: Record<string,
   const message = error.message ?? 'Kith refused the request.';
   switch (code) {
     case 'UNAUTHENTICATED':
-      return new KithError('revoked', 'This API key is wrong, expired or revoked. Create a new key in Kith (Settings → API keys) and update it in the options.');
+      return new KithError(
+        'revoked',
+        'This API key is wrong, expired or revoked. Create a new key in Kith (Settings → API keys) and update it in the options.',
+      );
     case 'FORBIDDEN':
       return new KithError('forbidden', `${message} Your key's role does not allow this: a VIEWER key can check but not save.`);
     case 'RATE_LIMITED':
@@ -58,7 +68,10 @@ export async function kithRequest<TResult, TVariables>(
     throw new KithError('unreachable', `Cannot reach ${server.url}. Check the address, that the server is running, and your connection.`);
   }
   if (response.status === 429) throw rateLimited(secondsFrom(response.headers.get('retry-after')));
-  const body = (await response.json().catch(() => null)) as { data?: TResult | null; errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> } | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: TResult | null;
+    errors?: Array<{ message?: string; extensions?: Record<string, unknown> }>;
+  } | null;
   if (!body || (!body.data && !body.errors)) {
     throw new KithError('not-kith', `${server.url} answered, but not like a Kith server (HTTP ${response.status}). Check the address.`);
   }

@@ -1,6 +1,20 @@
 // Djinni: JSON-LD (recruiter pages carry a Person), the candidate JSON the page embeds, then the <h1> and
 // the <dl> of labelled facts (labels in English, Ukrainian or Russian), then the old layout's class names.
-import { clean, contactLinks, FieldCollector, firstName, isObject, jsonLdOfType, numberIn, parseJson, sectionNamed, str, strings, text, texts } from './sources.js';
+import {
+  clean,
+  contactLinks,
+  FieldCollector,
+  firstName,
+  isObject,
+  jsonLdOfType,
+  numberIn,
+  parseJson,
+  sectionNamed,
+  str,
+  strings,
+  text,
+  texts,
+} from './sources.js';
 import type { ReadFields } from './types.js';
 
 const LABELS = {
@@ -47,10 +61,13 @@ export function parseDjinni(doc: Document): ReadFields {
     ['semantic', () => fact(doc, LABELS.company)],
   ]);
   f.read('companyDomain', [
-    ['json-ld', () => {
-      const site = isObject(person?.worksFor) ? str(person.worksFor.url) : null;
-      return site ? new URL(site).hostname.replace(/^www\./, '') : null;
-    }],
+    [
+      'json-ld',
+      () => {
+        const site = isObject(person?.worksFor) ? str(person.worksFor.url) : null;
+        return site ? new URL(site).hostname.replace(/^www\./, '') : null;
+      },
+    ],
   ]);
   f.read('location', [
     ['json-ld', () => (isObject(person?.address) ? str(person.address.addressLocality) : null)],

@@ -1,6 +1,19 @@
 // LinkedIn: the public profile's JSON-LD Person, the logged-in page's embedded <code> JSON (voyager
 // "included" entities), then headings and labelled sections, then the class names of current and old layouts.
-import { clean, contactLinks, FieldCollector, firstName, isObject, jsonLdOfType, parseJson, sectionNamed, str, strings, text, type JsonObject } from './sources.js';
+import {
+  clean,
+  contactLinks,
+  FieldCollector,
+  firstName,
+  isObject,
+  jsonLdOfType,
+  parseJson,
+  sectionNamed,
+  str,
+  strings,
+  text,
+  type JsonObject,
+} from './sources.js';
 import type { ReadFields } from './types.js';
 
 const EXPERIENCE_HEADING = /^\s*(experience|berufserfahrung|expérience|experiencia|esperienza|ervaring|doświadczenie|досвід)\s*$/i;
@@ -74,7 +87,14 @@ export function parseLinkedIn(doc: Document): ReadFields {
     ['json-ld', () => (isObject(person?.address) ? str(person.address.addressLocality) : null)],
     ['embedded', () => str(profile?.locationName) ?? (isObject(profile?.geoLocation) ? str(profile.geoLocation.defaultLocalizedName) : null)],
     ['semantic', () => (card ? text(card, 'address, [itemprop="addressLocality"]') : null)],
-    ['class', () => text(doc, '.text-body-small.inline.t-black--light.break-words, .top-card__subline-item, .pv-top-card-section__location, li.t-16.t-black.t-normal.inline-block')],
+    [
+      'class',
+      () =>
+        text(
+          doc,
+          '.text-body-small.inline.t-black--light.break-words, .top-card__subline-item, .pv-top-card-section__location, li.t-16.t-black.t-normal.inline-block',
+        ),
+    ],
   ]);
   f.read('company', [
     ['json-ld', () => firstName(person?.worksFor)],
@@ -94,7 +114,13 @@ export function parseLinkedIn(doc: Document): ReadFields {
   f.read('experience', [
     ['embedded', () => positions.map((p) => line(str(p.title), str(p.companyName), yearRange(p.dateRange as JsonObject))).filter((l): l is string => !!l)],
     ['semantic', () => experienceItems(experienceSection, 'h3', 'h4', timeLine)],
-    ['class', () => experienceItems(doc.querySelector('#experience-section'), 'h3', '.pv-entity__secondary-title', (li) => text(li, '.pv-entity__date-range span:not(.visually-hidden)'))],
+    [
+      'class',
+      () =>
+        experienceItems(doc.querySelector('#experience-section'), 'h3', '.pv-entity__secondary-title', (li) =>
+          text(li, '.pv-entity__date-range span:not(.visually-hidden)'),
+        ),
+    ],
   ]);
   f.read('skills', [
     ['json-ld', () => strings(person?.knowsAbout)],

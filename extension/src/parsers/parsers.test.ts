@@ -23,20 +23,24 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
   'linkedin/public-profile.html': {
     url: 'https://www.linkedin.com/in/ada-lovelace/',
     fields: {
-      name: ['Ada Lovelace', 'json-ld'], firstName: ['Ada', 'json-ld'], lastName: ['Lovelace', 'json-ld'],
+      name: ['Ada Lovelace', 'json-ld'],
+      firstName: ['Ada', 'json-ld'],
+      lastName: ['Lovelace', 'json-ld'],
       headline: ['Analyst of engines and numbers', 'semantic'],
       location: ['London, England, United Kingdom', 'json-ld'],
       company: ['Analytical Engines Ltd', 'json-ld'],
       jobTitle: ['Analyst', 'semantic'],
       photoUrl: ['https://media.licdn.com/dms/image/v2/ada-lovelace-200.jpg', 'json-ld'],
-      experience: [['Analyst · Analytical Engines Ltd · Jun 1842 - Present', 'Translator · Taylor\'s Scientific Memoirs · 1842 - 1843'], 'semantic'],
+      experience: [['Analyst · Analytical Engines Ltd · Jun 1842 - Present', "Translator · Taylor's Scientific Memoirs · 1842 - 1843"], 'semantic'],
       skills: [['Mathematics', 'Poetical science', 'Algorithms'], 'json-ld'],
     },
   },
   'linkedin/signed-in-embedded.html': {
     url: 'https://www.linkedin.com/in/grace-hopper/',
     fields: {
-      name: ['Grace Hopper', 'embedded'], firstName: ['Grace', 'embedded'], lastName: ['Hopper', 'embedded'],
+      name: ['Grace Hopper', 'embedded'],
+      firstName: ['Grace', 'embedded'],
+      lastName: ['Hopper', 'embedded'],
       headline: ['Rear Admiral · Compiler pioneer', 'embedded'],
       location: ['Arlington, Virginia, United States', 'embedded'],
       company: ['US Navy', 'embedded'],
@@ -51,7 +55,9 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
   'linkedin/locale-de.html': {
     url: 'https://www.linkedin.com/in/emmy-noether-0a1b2c/',
     fields: {
-      name: ['Emmy Noether', 'json-ld'], firstName: ['Emmy', 'json-ld'], lastName: ['Noether', 'json-ld'],
+      name: ['Emmy Noether', 'json-ld'],
+      firstName: ['Emmy', 'json-ld'],
+      lastName: ['Noether', 'json-ld'],
       headline: ['Mathematikerin · Abstrakte Algebra', 'semantic'],
       location: ['Göttingen, Niedersachsen, Deutschland', 'json-ld'],
       company: ['Universität Göttingen', 'semantic'],
@@ -62,12 +68,20 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
   'linkedin/old-layout.html': {
     url: 'https://www.linkedin.com/in/alan-turing-1912/',
     fields: {
-      name: ['Alan Turing', 'class'], firstName: ['Alan', 'class'], lastName: ['Turing', 'class'],
+      name: ['Alan Turing', 'class'],
+      firstName: ['Alan', 'class'],
+      lastName: ['Turing', 'class'],
       headline: ['Mathematician, logician, cryptanalyst', 'class'],
       location: ['Manchester, United Kingdom', 'class'],
       company: ['University of Manchester', 'class'],
       jobTitle: ['Deputy Director, Computing Machine Laboratory', 'class'],
-      experience: [['Deputy Director, Computing Machine Laboratory · University of Manchester · 1948 – 1954', 'Cryptanalyst · Government Code and Cypher School · 1939 – 1945'], 'class'],
+      experience: [
+        [
+          'Deputy Director, Computing Machine Laboratory · University of Manchester · 1948 – 1954',
+          'Cryptanalyst · Government Code and Cypher School · 1939 – 1945',
+        ],
+        'class',
+      ],
     },
   },
   'linkedin/missing-sections.html': {
@@ -77,7 +91,9 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
   'upwork/profile-nuxt.html': {
     url: 'https://www.upwork.com/freelancers/~01a2b3c4d5e6f7a8b9',
     fields: {
-      name: ['Margaret H.', 'embedded'], firstName: ['Margaret', 'embedded'], lastName: ['H.', 'embedded'],
+      name: ['Margaret H.', 'embedded'],
+      firstName: ['Margaret', 'embedded'],
+      lastName: ['H.', 'embedded'],
       headline: ['Flight software engineer | Embedded C, Rust, safety-critical systems', 'embedded'],
       location: ['Boston, United States', 'embedded'],
       photoUrl: ['https://www.upwork.com/profile-portraits/c1aBcDe_100x100.jpg', 'embedded'],
@@ -88,7 +104,9 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
   'upwork/json-ld.html': {
     url: 'https://www.upwork.com/freelancers/~01f00dbabe1234567a',
     fields: {
-      name: ['Grace H.', 'json-ld'], firstName: ['Grace', 'json-ld'], lastName: ['H.', 'json-ld'],
+      name: ['Grace H.', 'json-ld'],
+      firstName: ['Grace', 'json-ld'],
+      lastName: ['H.', 'json-ld'],
       headline: ['COBOL consultant · Legacy modernisation', 'json-ld'],
       location: ['Arlington, United States', 'json-ld'],
       photoUrl: ['https://www.upwork.com/profile-portraits/grace_100x100.jpg', 'json-ld'],
@@ -99,7 +117,9 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
   'upwork/locale-fr.html': {
     url: 'https://www.upwork.com/freelancers/~01c0ffee0ddba11c0d',
     fields: {
-      name: ['Sophie G.', 'semantic'], firstName: ['Sophie', 'semantic'], lastName: ['G.', 'semantic'],
+      name: ['Sophie G.', 'semantic'],
+      firstName: ['Sophie', 'semantic'],
+      lastName: ['G.', 'semantic'],
       headline: ['Mathématicienne · Théorie de l’élasticité', 'semantic'],
       location: ['Paris, France', 'semantic'],
       hourlyRate: ['75,00 €/h', 'semantic'],
@@ -109,7 +129,9 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
   'upwork/old-layout.html': {
     url: 'https://www.upwork.com/freelancers/~01deadbeef00c0ffee',
     fields: {
-      name: ['Annie E.', 'class'], firstName: ['Annie', 'class'], lastName: ['E.', 'class'],
+      name: ['Annie E.', 'class'],
+      firstName: ['Annie', 'class'],
+      lastName: ['E.', 'class'],
       headline: ['Computer scientist, numerical analysis', 'class'],
       location: ['Cleveland, United States', 'class'],
       hourlyRate: ['$60.00/hr', 'class'],
@@ -143,7 +165,9 @@ const EXPECTED: Record<Exclude<FixtureName, `${string}/not-profile.html`>, { url
   'djinni/recruiter.html': {
     url: 'https://djinni.co/r/48213-olena-koval/',
     fields: {
-      name: ['Olena Koval', 'json-ld'], firstName: ['Olena', 'json-ld'], lastName: ['Koval', 'json-ld'],
+      name: ['Olena Koval', 'json-ld'],
+      firstName: ['Olena', 'json-ld'],
+      lastName: ['Koval', 'json-ld'],
       jobTitle: ['Tech Recruiter', 'json-ld'],
       company: ['Globex', 'json-ld'],
       companyDomain: ['globex.example', 'json-ld'],
@@ -213,8 +237,13 @@ describe('profile URLs', () => {
     expect(normalizeProfileUrl(input)?.canonical).toBe(canonical);
   });
 
-  it.each(['https://www.linkedin.com/feed/', 'https://www.linkedin.com/company/globex/', 'https://www.upwork.com/nx/find-work/', 'https://djinni.co/jobs/1-x/', 'https://example.com/in/ada', 'ftp://linkedin.com/in/ada', 'not a url'])(
-    '%s is not a profile',
-    (input) => expect(normalizeProfileUrl(input)).toBeNull(),
-  );
+  it.each([
+    'https://www.linkedin.com/feed/',
+    'https://www.linkedin.com/company/globex/',
+    'https://www.upwork.com/nx/find-work/',
+    'https://djinni.co/jobs/1-x/',
+    'https://example.com/in/ada',
+    'ftp://linkedin.com/in/ada',
+    'not a url',
+  ])('%s is not a profile', (input) => expect(normalizeProfileUrl(input)).toBeNull());
 });

@@ -106,7 +106,7 @@ export function sectionNamed(doc: Document, names: RegExp): Element | null {
   for (const section of doc.querySelectorAll('section, [role="region"]')) {
     const label = section.getAttribute('aria-label') ?? '';
     const labelledBy = section.getAttribute('aria-labelledby');
-    const labelText = labelledBy ? doc.getElementById(labelledBy)?.textContent ?? '' : '';
+    const labelText = labelledBy ? (doc.getElementById(labelledBy)?.textContent ?? '') : '';
     const heading = section.querySelector('h2, h3')?.textContent ?? '';
     if (names.test(label) || names.test(labelText) || names.test(heading)) return section;
   }
@@ -118,7 +118,15 @@ export function contactLinks(root: ParentNode): { emails: string[]; phones: stri
   const hrefs = [...root.querySelectorAll('a[href^="mailto:"], a[href^="tel:"]')].map((a) => a.getAttribute('href') ?? '');
   const unique = (list: string[]) => [...new Set(list.filter(Boolean))];
   return {
-    emails: unique(hrefs.filter((h) => h.startsWith('mailto:')).map((h) => decodeURIComponent(h.slice(7).split('?')[0] ?? '').trim().toLowerCase())),
+    emails: unique(
+      hrefs
+        .filter((h) => h.startsWith('mailto:'))
+        .map((h) =>
+          decodeURIComponent(h.slice(7).split('?')[0] ?? '')
+            .trim()
+            .toLowerCase(),
+        ),
+    ),
     phones: unique(hrefs.filter((h) => h.startsWith('tel:')).map((h) => decodeURIComponent(h.slice(4)).trim())),
   };
 }

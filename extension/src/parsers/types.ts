@@ -35,9 +35,7 @@ export interface ReadField<K extends FieldName = FieldName> {
 
 export type ReadFields = { [K in FieldName]?: ReadField<K> };
 
-export type ParseResult =
-  | { kind: 'profile'; site: Site; url: string; fields: ReadFields }
-  | { kind: 'not-profile'; reason: string };
+export type ParseResult = { kind: 'profile'; site: Site; url: string; fields: ReadFields } | { kind: 'not-profile'; reason: string };
 
 /** One way of reading a field, tried in order. */
 export type Reader<T> = readonly [FieldSource, () => T | null | undefined];

@@ -19,7 +19,9 @@ function rateOf(rate: Json | undefined): string | null {
 }
 
 const locationOf = (location: Json | undefined) =>
-  isObject(location) ? clean([str(location.city) ?? str(location.addressLocality), str(location.country) ?? str(location.addressCountry)].filter(Boolean).join(', ')) : null;
+  isObject(location)
+    ? clean([str(location.city) ?? str(location.addressLocality), str(location.country) ?? str(location.addressCountry)].filter(Boolean).join(', '))
+    : null;
 
 export function parseUpwork(doc: Document): ReadFields {
   const person = jsonLdOfType(doc, 'Person');
@@ -53,15 +55,24 @@ export function parseUpwork(doc: Document): ReadFields {
   ]);
   f.read('hourlyRate', [
     ['embedded', () => rateOf(nuxt?.hourlyRate)],
-    ['semantic', () => {
-      const labelled = doc.querySelector('[aria-label="Hourly rate"], [aria-label="Tarif horaire"]');
-      return clean((labelled ?? overview).textContent?.match(RATE)?.[0]);
-    }],
+    [
+      'semantic',
+      () => {
+        const labelled = doc.querySelector('[aria-label="Hourly rate"], [aria-label="Tarif horaire"]');
+        return clean((labelled ?? overview).textContent?.match(RATE)?.[0]);
+      },
+    ],
     ['class', () => text(doc, '.up-profile-rate, [data-test="hourly-rate"]')],
   ]);
   f.read('skills', [
     ['json-ld', () => strings(person?.knowsAbout)],
-    ['embedded', () => (Array.isArray(nuxt?.skills) ? nuxt.skills : []).map((s) => (isObject(s) ? str(s.prettyName) ?? str(s.name) : str(s))).filter((s): s is string => !!s)],
+    [
+      'embedded',
+      () =>
+        (Array.isArray(nuxt?.skills) ? nuxt.skills : [])
+          .map((s) => (isObject(s) ? (str(s.prettyName) ?? str(s.name)) : str(s)))
+          .filter((s): s is string => !!s),
+    ],
     ['semantic', () => (skillsSection ? texts(skillsSection, 'li') : [])],
     ['class', () => texts(doc, '.up-skill-badge, [data-test="skill"]')],
   ]);

@@ -7,7 +7,11 @@ import { KithError, kithRequest } from '../api/kith-client.js';
 import type { Site } from '../parsers/profile-url.js';
 import { loadPreferences, loadServers, originPattern, savePreferences, saveServers, serverBaseUrl, type Preferences, type SavedServer } from '../storage.js';
 
-const SITES: Array<[Site, string]> = [['LINKEDIN', 'LinkedIn'], ['UPWORK', 'Upwork'], ['DJINNI', 'Djinni']];
+const SITES: Array<[Site, string]> = [
+  ['LINKEDIN', 'LinkedIn'],
+  ['UPWORK', 'Upwork'],
+  ['DJINNI', 'Djinni'],
+];
 
 export function OptionsPage() {
   const [servers, { mutate: setServers }] = createResource(loadServers);
@@ -73,36 +77,90 @@ export function OptionsPage() {
       <h2>Kith servers</h2>
       <Show when={servers()?.length} fallback={<p>No server yet.</p>}>
         <ul style={{ padding: 0, 'list-style': 'none' }}>
-          <For each={servers()}>{(server) => (
-            <li class="server" data-testid="server">
-              <span><strong>{server.workspaceName}</strong> · {server.role}{server.canSave ? '' : ' (can check, not save)'}<br /><small>{server.url}</small></span>
-              <button type="button" class="secondary" onClick={() => void remove(server)} aria-label={`Remove ${server.workspaceName} at ${server.url}`}>Remove</button>
-            </li>
-          )}</For>
+          <For each={servers()}>
+            {(server) => (
+              <li class="server" data-testid="server">
+                <span>
+                  <strong>{server.workspaceName}</strong> · {server.role}
+                  {server.canSave ? '' : ' (can check, not save)'}
+                  <br />
+                  <small>{server.url}</small>
+                </span>
+                <button type="button" class="secondary" onClick={() => void remove(server)} aria-label={`Remove ${server.workspaceName} at ${server.url}`}>
+                  Remove
+                </button>
+              </li>
+            )}
+          </For>
         </ul>
       </Show>
       <form onSubmit={(e) => void add(e)} aria-label="Add a Kith server">
-        <label class="field"><span class="field__label">Server address</span>
-          <input name="url" type="url" inputmode="url" placeholder="https://kith.example.com" required value={url()} onInput={(e) => setUrl(e.currentTarget.value)} />
+        <label class="field">
+          <span class="field__label">Server address</span>
+          <input
+            name="url"
+            type="url"
+            inputmode="url"
+            placeholder="https://kith.example.com"
+            required
+            value={url()}
+            onInput={(e) => setUrl(e.currentTarget.value)}
+          />
         </label>
-        <label class="field"><span class="field__label">API key</span>
-          <input name="apiKey" type="password" autocomplete="off" placeholder="kith_…" required value={apiKey()} onInput={(e) => setApiKey(e.currentTarget.value)} />
+        <label class="field">
+          <span class="field__label">API key</span>
+          <input
+            name="apiKey"
+            type="password"
+            autocomplete="off"
+            placeholder="kith_…"
+            required
+            value={apiKey()}
+            onInput={(e) => setApiKey(e.currentTarget.value)}
+          />
         </label>
-        <div class="actions"><button type="submit" disabled={busy()}>{busy() ? 'Checking the key…' : 'Check and save'}</button></div>
+        <div class="actions">
+          <button type="submit" disabled={busy()}>
+            {busy() ? 'Checking the key…' : 'Check and save'}
+          </button>
+        </div>
       </form>
-      <Show when={error()}><p role="alert" class="error" data-testid="error">{error()}</p></Show>
-      <Show when={added()}><p role="status" class="done" data-testid="added">{added()}</p></Show>
+      <Show when={error()}>
+        <p role="alert" class="error" data-testid="error">
+          {error()}
+        </p>
+      </Show>
+      <Show when={added()}>
+        <p role="status" class="done" data-testid="added">
+          {added()}
+        </p>
+      </Show>
 
       <Show when={preferences()}>
         {(p) => (
           <>
             <h2>Privacy</h2>
-            <label><input type="checkbox" checked={p().storePhotos} onChange={(e) => void update({ storePhotos: e.currentTarget.checked })} /> Save profile photo URLs on contacts</label>
+            <label>
+              <input type="checkbox" checked={p().storePhotos} onChange={(e) => void update({ storePhotos: e.currentTarget.checked })} /> Save profile photo
+              URLs on contacts
+            </label>
             <h2>Automatic check</h2>
-            <p>When a profile opens, send its address (nothing else) to Kith and show ✓ on the toolbar button if it is already there. Off unless you switch it on.</p>
-            <For each={SITES}>{([site, name]) => (
-              <label style={{ display: 'block' }}><input type="checkbox" checked={p().autoCheck[site]} onChange={(e) => void update({ autoCheck: { ...p().autoCheck, [site]: e.currentTarget.checked } })} /> {name}</label>
-            )}</For>
+            <p>
+              When a profile opens, send its address (nothing else) to Kith and show ✓ on the toolbar button if it is already there. Off unless you switch it
+              on.
+            </p>
+            <For each={SITES}>
+              {([site, name]) => (
+                <label style={{ display: 'block' }}>
+                  <input
+                    type="checkbox"
+                    checked={p().autoCheck[site]}
+                    onChange={(e) => void update({ autoCheck: { ...p().autoCheck, [site]: e.currentTarget.checked } })}
+                  />{' '}
+                  {name}
+                </label>
+              )}
+            </For>
           </>
         )}
       </Show>

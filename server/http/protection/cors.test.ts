@@ -13,10 +13,14 @@ afterEach(async () => {
 });
 
 const preflight = (app: ReturnType<typeof getApp>, origin: string) =>
-  app.yoga.fetch('http://localhost/graphql', {
-    method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-workspace-id' },
-  }, { ip: '203.0.113.10' });
+  app.yoga.fetch(
+    'http://localhost/graphql',
+    {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-workspace-id' },
+    },
+    { ip: '203.0.113.10' },
+  );
 
 describe('CORS', () => {
   it('answers a preflight from a listed origin with credentials allowed', async () => {
@@ -32,17 +36,25 @@ describe('CORS', () => {
     const response = await preflight(app, 'https://evil.example');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
-    const post = await app.yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    }, { ip: '203.0.113.10' });
+    const post = await app.yoga.fetch(
+      'http://localhost/graphql',
+      {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      },
+      { ip: '203.0.113.10' },
+    );
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
-    const allowed = await app.yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { origin: ALLOWED, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    }, { ip: '203.0.113.10' });
+    const allowed = await app.yoga.fetch(
+      'http://localhost/graphql',
+      {
+        method: 'POST',
+        headers: { origin: ALLOWED, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      },
+      { ip: '203.0.113.10' },
+    );
     expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(allowed.headers.get('access-control-expose-headers')).toMatch(/RateLimit-Remaining/);
   });

@@ -21,12 +21,7 @@ export function createProtection(app: AppServices) {
   const rateLimiter = new RequestRateLimiter(protection.rateLimit, redis);
   return {
     rateLimiter,
-    plugins: [
-      useRateLimit(rateLimiter),
-      useIntrospectionGate(app.config.env),
-      useQueryLimits(protection.query),
-      dispose,
-    ],
+    plugins: [useRateLimit(rateLimiter), useIntrospectionGate(app.config.env), useQueryLimits(protection.query), dispose],
     cors: corsOptions(protection.corsOrigins),
     batching: { limit: protection.query.maxBatch },
     graphiql: app.config.env === 'production' ? (request: Request) => graphiqlForSignedIn(app, request) : GRAPHIQL,

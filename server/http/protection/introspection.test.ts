@@ -29,7 +29,8 @@ describe('introspection in production', () => {
   it('serves GraphiQL only to a signed-in person', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
-    const page = (headers: Record<string, string>) => app.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html', ...headers } }, { ip: '203.0.113.10' });
+    const page = (headers: Record<string, string>) =>
+      app.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html', ...headers } }, { ip: '203.0.113.10' });
     const anonymous = await page({});
     expect(anonymous.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
     const signedIn = await page({ cookie: f.clients.MEMBER.cookie! });

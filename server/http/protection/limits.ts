@@ -37,7 +37,12 @@ export const DEFAULT_PROTECTION: ProtectionConfig = {
 };
 
 type Loose<T> = { [K in keyof T]?: T[K] | undefined };
-type Overrides = { rateLimit?: Loose<ProtectionConfig['rateLimit']>; query?: Loose<ProtectionConfig['query']>; corsOrigins?: string[] | undefined; maxBodyBytes?: number | undefined };
+type Overrides = {
+  rateLimit?: Loose<ProtectionConfig['rateLimit']>;
+  query?: Loose<ProtectionConfig['query']>;
+  corsOrigins?: string[] | undefined;
+  maxBodyBytes?: number | undefined;
+};
 
 const defined = <T extends object>(values: T | undefined) =>
   Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;

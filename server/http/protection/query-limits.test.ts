@@ -8,7 +8,6 @@ const getApp = useTestApp({
   config: { protection: protectionLimits({ query: { maxDepth: 4, maxAliases: 3, maxTokens: 40, maxBatch: 2, maxComplexity: 300 } }) },
 });
 
-
 /**
  * GraphQL over HTTP: a request refused before execution is HTTP 400 for `application/graphql-response+json`
  * clients; legacy `application/json` clients get 200 with the same error (Yoga follows the spec there).

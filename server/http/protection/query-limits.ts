@@ -1,11 +1,4 @@
-import {
-  GraphQLError,
-  Kind,
-  type ASTNode,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationRule,
-} from 'graphql';
+import { GraphQLError, Kind, type ASTNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
 
 export type QueryLimit = 'depth' | 'complexity' | 'aliases' | 'tokens' | 'batch';
 

@@ -65,7 +65,11 @@ describe('rate limits in Redis', () => {
     const instances = [createKithYoga({ ...services, config }), createKithYoga({ ...services, config })];
     const ip = `198.51.100.${Date.now() % 250}`;
     const post = (instance: number, from = ip) =>
-      instances[instance]!.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { name } }' }) }, { ip: from });
+      instances[instance]!.fetch(
+        'http://localhost/graphql',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { name } }' }) },
+        { ip: from },
+      );
     const redis = await connectedClient();
     try {
       // Until an instance's connection is up it counts in its own memory; wait until each one writes to Redis.

@@ -32,9 +32,7 @@ describe('rate limits', () => {
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
     const body = await refused.json();
     expect(body.data).toBeUndefined();
-    expect(body.errors).toEqual([
-      { message: expect.stringMatching(/Too many requests/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } },
-    ]);
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/Too many requests/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }]);
 
     // Another IP has its own budget.
     expect((await postGraphql(app, ME, {}, '198.51.100.7')).status).toBe(200);
@@ -63,7 +61,11 @@ describe('rate limits', () => {
     const app = getApp();
     const response = await postGraphql(app, [ME, ME, ME]);
     const results = await response.json();
-    expect(results.map((r: { errors?: Array<{ extensions: { code: string } }> }) => r.errors?.[0]?.extensions.code ?? 'ok')).toEqual(['ok', 'ok', 'RATE_LIMITED']);
+    expect(results.map((r: { errors?: Array<{ extensions: { code: string } }> }) => r.errors?.[0]?.extensions.code ?? 'ok')).toEqual([
+      'ok',
+      'ok',
+      'RATE_LIMITED',
+    ]);
   });
 });
 

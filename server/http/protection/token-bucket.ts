@@ -67,7 +67,11 @@ type WithTake = Redis & { kithTakeToken(key: string, capacity: number, perMs: nu
 export class RedisBuckets implements BucketStore {
   private readonly redis: WithTake;
 
-  constructor(redis: Redis, private readonly prefix: string, private readonly fallback: BucketStore = new MemoryBuckets()) {
+  constructor(
+    redis: Redis,
+    private readonly prefix: string,
+    private readonly fallback: BucketStore = new MemoryBuckets(),
+  ) {
     if (!('kithTakeToken' in redis)) redis.defineCommand('kithTakeToken', { numberOfKeys: 1, lua: TAKE_SCRIPT });
     this.redis = redis as WithTake;
   }

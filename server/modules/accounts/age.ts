@@ -10,8 +10,7 @@ export interface AgeEvidence {
 function ageOn(birthDate: Date, today: Date): number {
   let age = today.getUTCFullYear() - birthDate.getUTCFullYear();
   const beforeBirthday =
-    today.getUTCMonth() < birthDate.getUTCMonth() ||
-    (today.getUTCMonth() === birthDate.getUTCMonth() && today.getUTCDate() < birthDate.getUTCDate());
+    today.getUTCMonth() < birthDate.getUTCMonth() || (today.getUTCMonth() === birthDate.getUTCMonth() && today.getUTCDate() < birthDate.getUTCDate());
   if (beforeBirthday) age -= 1;
   return age;
 }

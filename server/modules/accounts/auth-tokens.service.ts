@@ -12,12 +12,7 @@ const LIFETIME_MS: Record<AuthTokenPurpose, number> = {
 };
 
 /** Issues a fresh token for the purpose, retiring any earlier unused one. Returns the secret to email. */
-export async function issueAuthToken(
-  tx: Tx,
-  userId: string,
-  purpose: AuthTokenPurpose,
-  newEmail: string | null = null,
-): Promise<string> {
+export async function issueAuthToken(tx: Tx, userId: string, purpose: AuthTokenPurpose, newEmail: string | null = null): Promise<string> {
   await tx.authToken.deleteMany({ where: { userId, purpose, usedAt: null } });
   const token = generateSecretToken();
   await tx.authToken.create({

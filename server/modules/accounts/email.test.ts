@@ -205,16 +205,27 @@ describe('confirmEmailChange', () => {
   });
 
   it.each([
-    ['resetting', async (app: TestApp) => {
-      await app.client().ok(`mutation($email: String!) { requestPasswordReset(email: $email) }`, { email: 'ada@example.com' });
-      const token = await tokenFromOutbox(app, 'ada@example.com', '/reset-password');
-      await app.client().ok(`mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }`, { t: token, p: 'copper kettles hum 9 distant tunes' });
-    }],
-    ['changing', async (app: TestApp) => {
-      const client = app.client();
-      await client.ok(SIGN_IN, { email: 'ada@example.com', password: STRONG_PASSWORD });
-      await client.ok(`mutation($c: String!, $p: String!) { changePassword(currentPassword: $c, newPassword: $p) }`, { c: STRONG_PASSWORD, p: 'copper kettles hum 9 distant tunes' });
-    }],
+    [
+      'resetting',
+      async (app: TestApp) => {
+        await app.client().ok(`mutation($email: String!) { requestPasswordReset(email: $email) }`, { email: 'ada@example.com' });
+        const token = await tokenFromOutbox(app, 'ada@example.com', '/reset-password');
+        await app
+          .client()
+          .ok(`mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }`, { t: token, p: 'copper kettles hum 9 distant tunes' });
+      },
+    ],
+    [
+      'changing',
+      async (app: TestApp) => {
+        const client = app.client();
+        await client.ok(SIGN_IN, { email: 'ada@example.com', password: STRONG_PASSWORD });
+        await client.ok(`mutation($c: String!, $p: String!) { changePassword(currentPassword: $c, newPassword: $p) }`, {
+          c: STRONG_PASSWORD,
+          p: 'copper kettles hum 9 distant tunes',
+        });
+      },
+    ],
   ])('is cancelled by %s the password, as the notice to the old address advises', async (_label, securePassword) => {
     const app = getApp();
     // Someone who knew Ada's password asked to move her account to their address.

@@ -44,7 +44,6 @@ builder.mutationFields((t) => ({
     type: 'User',
     authScopes: { personal: true },
     args: { name: t.arg.string({ validate: nameInput }) },
-    resolve: (query, _root, { name }, ctx) =>
-      ctx.prisma.user.update({ ...query, where: { id: requireViewer(ctx).user.id }, data: { name: name.trim() } }),
+    resolve: (query, _root, { name }, ctx) => ctx.prisma.user.update({ ...query, where: { id: requireViewer(ctx).user.id }, data: { name: name.trim() } }),
   }),
 }));

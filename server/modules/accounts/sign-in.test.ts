@@ -210,7 +210,10 @@ describe('SignInThrottle', () => {
   }
 
   async function refusal(attempt: Promise<unknown>): Promise<GraphQLError> {
-    const error = await attempt.then(() => null, (e: GraphQLError) => e);
+    const error = await attempt.then(
+      () => null,
+      (e: GraphQLError) => e,
+    );
     if (!error) throw new Error('The attempt was not refused');
     return error;
   }

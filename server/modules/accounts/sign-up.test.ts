@@ -6,11 +6,7 @@ const getApp = useTestApp();
 
 async function tableCounts() {
   const app = getApp();
-  const [users, workspaces, memberships] = await Promise.all([
-    app.prisma.user.count(),
-    app.prisma.workspace.count(),
-    app.prisma.membership.count(),
-  ]);
+  const [users, workspaces, memberships] = await Promise.all([app.prisma.user.count(), app.prisma.workspace.count(), app.prisma.membership.count()]);
   return { users, workspaces, memberships };
 }
 
@@ -21,9 +17,7 @@ describe('signUp', () => {
     expect(result.data?.signUp).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', emailVerified: false });
 
     const me = await client.ok(`{ me { email workspaces { name viewerRole members { role user { name } } } } }`);
-    expect(me.me.workspaces).toEqual([
-      { name: 'Analytical Engines', viewerRole: 'OWNER', members: [{ role: 'OWNER', user: { name: 'Ada Lovelace' } }] },
-    ]);
+    expect(me.me.workspaces).toEqual([{ name: 'Analytical Engines', viewerRole: 'OWNER', members: [{ role: 'OWNER', user: { name: 'Ada Lovelace' } }] }]);
   });
 
   it('stores the password as an Argon2id hash and never the birth date', async () => {

@@ -19,7 +19,11 @@ const SignUpInput = builder.inputType('SignUpInput', {
     workspaceName: t.string({ validate: workspaceNameInput }),
     birthDate: t.field({ type: 'Date', required: false, description: 'Used once to check the minimum age of 16; never stored.' }),
     confirmAge16OrOlder: t.boolean({ required: false, description: 'An explicit confirmation of being 16 or older, instead of a birth date.' }),
-    defaultPhoneCountry: t.string({ required: false, description: "The workspace's country for phone numbers written without +code; guessed from Accept-Language when left out.", validate: phoneCountryInput }),
+    defaultPhoneCountry: t.string({
+      required: false,
+      description: "The workspace's country for phone numbers written without +code; guessed from Accept-Language when left out.",
+      validate: phoneCountryInput,
+    }),
   }),
 });
 

@@ -20,7 +20,9 @@ export const Preferences = builder.objectRef<PreferencesShape>('Preferences').im
     theme: t.expose('theme', { type: ThemeEnum }),
     fontFamily: t.exposeString('fontFamily'),
     fontSize: t.exposeInt('fontSize'),
-    analyticsOptOut: t.exposeBoolean('analyticsOptOut', { description: 'No page views, feature or API-call analytics are kept about you; security logs (sign-ins, sessions) stay.' }),
+    analyticsOptOut: t.exposeBoolean('analyticsOptOut', {
+      description: 'No page views, feature or API-call analytics are kept about you; security logs (sign-ins, sessions) stay.',
+    }),
   }),
 });
 
@@ -47,7 +49,8 @@ export const UserType = builder.prismaNode('User', {
     }),
     workspaces: t.field({
       type: [WorkspaceType],
-      description: 'Workspaces the user belongs to, oldest membership first. Workspaces scheduled for deletion are not listed (their owners see them in `workspacesPendingDeletion`).',
+      description:
+        'Workspaces the user belongs to, oldest membership first. Workspaces scheduled for deletion are not listed (their owners see them in `workspacesPendingDeletion`).',
       authScopes: selfOnly,
       select: (_args, _ctx, nestedSelection) => ({
         memberships: { where: { workspace: { closedAt: null } }, orderBy: { createdAt: 'asc' }, select: { workspace: nestedSelection(true) } },

@@ -36,16 +36,18 @@ export async function createActivity(context: Context, workspaceId: string, inpu
   const access = await recordAccess(context, workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const columns = await activityColumns(tx, access, input, false);
-    return tx.activity.create({
-      data: {
-        ...columns,
-        type: input.type!,
-        subject: columns.subject!,
-        workspaceId,
-        createdById: viewer.user.id,
-        assigneeId: columns.assigneeId === undefined ? viewer.user.id : columns.assigneeId,
-      },
-    }).then((row) => emitEvent(tx, context, row, 'Activity', 'created'));
+    return tx.activity
+      .create({
+        data: {
+          ...columns,
+          type: input.type!,
+          subject: columns.subject!,
+          workspaceId,
+          createdById: viewer.user.id,
+          assigneeId: columns.assigneeId === undefined ? viewer.user.id : columns.assigneeId,
+        },
+      })
+      .then((row) => emitEvent(tx, context, row, 'Activity', 'created'));
   });
 }
 
@@ -54,7 +56,9 @@ export async function updateActivity(context: Context, id: string, input: Activi
   const access = await recordAccess(context, activity.workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const columns = await activityColumns(tx, access, input, activity.done);
-    return tx.activity.update({ where: { id, deletedAt: null }, data: columns }).then((row) => emitEvent(tx, context, row, 'Activity', 'updated', changedFields(input)));
+    return tx.activity
+      .update({ where: { id, deletedAt: null }, data: columns })
+      .then((row) => emitEvent(tx, context, row, 'Activity', 'updated', changedFields(input)));
   });
 }
 
@@ -62,7 +66,9 @@ export async function completeActivity(context: Context, id: string, done: boole
   const activity = await context.prisma.activity.findUniqueOrThrow({ where: { id, deletedAt: null } });
   if (activity.done === done) return activity;
   return context.prisma.$transaction((tx) =>
-    tx.activity.update({ where: { id }, data: { done, doneAt: done ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Activity', done ? 'completed' : 'reopened')),
+    tx.activity
+      .update({ where: { id }, data: { done, doneAt: done ? new Date() : null } })
+      .then((row) => emitEvent(tx, context, row, 'Activity', done ? 'completed' : 'reopened')),
   );
 }
 
@@ -72,6 +78,8 @@ export async function setActivityDeleted(context: Context, id: string, deleted: 
   if (deleted && activity.deletedAt) throw badInput('This activity is already in the trash.');
   if (!deleted) assertRestorable(context, activity.deletedAt, 'activities');
   return context.prisma.$transaction((tx) =>
-    tx.activity.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Activity', deleted ? 'deleted' : 'restored')),
+    tx.activity
+      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
+      .then((row) => emitEvent(tx, context, row, 'Activity', deleted ? 'deleted' : 'restored')),
   );
 }

@@ -31,7 +31,15 @@ describe('activities', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const [contact, company, deal] = [await contactRow(app, f), await companyRow(app, f), await dealRow(app, f)];
-    const task = await create(f, { type: 'TASK', subject: '  Send the quote ', body: 'With the discount', dueAt: day(3), contactId: contact.gid, companyId: company.gid, dealId: deal.gid });
+    const task = await create(f, {
+      type: 'TASK',
+      subject: '  Send the quote ',
+      body: 'With the discount',
+      dueAt: day(3),
+      contactId: contact.gid,
+      companyId: company.gid,
+      dealId: deal.gid,
+    });
     expect(task).toMatchObject({
       type: 'TASK',
       subject: 'Send the quote',
@@ -57,10 +65,10 @@ describe('activities', () => {
     const deal = await dealRow(app, f);
     const call = await create(f, { type: 'CALL', subject: 'Call back', dealId: deal.gid, dueAt: day(1) });
 
-    const updated = await f.clients.MEMBER.ok(
-      `mutation($id: ID!, $input: ActivityInput!) { updateActivity(id: $id, input: $input) { ${FIELDS} } }`,
-      { id: call.id, input: { type: 'MEETING', subject: 'Meet instead', dealId: null, dueAt: null, assigneeId: globalId('User', f.users.VIEWER.id) } },
-    );
+    const updated = await f.clients.MEMBER.ok(`mutation($id: ID!, $input: ActivityInput!) { updateActivity(id: $id, input: $input) { ${FIELDS} } }`, {
+      id: call.id,
+      input: { type: 'MEETING', subject: 'Meet instead', dealId: null, dueAt: null, assigneeId: globalId('User', f.users.VIEWER.id) },
+    });
     expect(updated.updateActivity).toMatchObject({ type: 'MEETING', subject: 'Meet instead', deal: null, dueAt: null, assignee: { name: 'Viewer Person' } });
 
     const complete = `mutation($id: ID!, $done: Boolean) { completeActivity(id: $id, done: $done) { done doneAt } }`;
@@ -121,7 +129,13 @@ describe('activities', () => {
   it('sorts by due date with undated ones last, by creation and update, and pages through them with cursors', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
-    for (const [subject, dueAt] of [['c', day(3)], ['none1', null], ['a', day(1)], ['none2', null], ['b', day(2)]] as const) {
+    for (const [subject, dueAt] of [
+      ['c', day(3)],
+      ['none1', null],
+      ['a', day(1)],
+      ['none2', null],
+      ['b', day(2)],
+    ] as const) {
       await create(f, { type: 'TASK', subject, dueAt });
     }
     expect((await subjects(f, 'VIEWER')).subjects).toEqual(['a', 'b', 'c', 'none1', 'none2']);
@@ -152,7 +166,9 @@ describe('activities', () => {
     const hidden = await create(f, { type: 'CALL', subject: 'About the secret deal', dealId: deal.gid }, 'OWNER');
 
     expect(await subjects(f, 'MEMBER')).toEqual({ subjects: ['Open call'], total: 1 });
-    expect(errorCodes(await f.clients.MEMBER.gql(`query($id: ID!) { activity(id: $id) { subject dueAt deal { id } } }`, { id: hidden.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await f.clients.MEMBER.gql(`query($id: ID!) { activity(id: $id) { subject dueAt deal { id } } }`, { id: hidden.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(errorCodes(await f.clients.MEMBER.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: hidden.id }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { deleteActivity(id: $id) { id } }`, { id: hidden.id }))).toEqual(['NOT_FOUND']);
     expect((await subjects(f, 'ADMIN')).total).toBe(2);
@@ -195,7 +211,9 @@ describe('activities', () => {
     expect(await subjects(f, 'MEMBER', { trash: true })).toEqual({ subjects: ['Assigned to member'], total: 1 });
     expect(await subjects(f, 'MEMBER')).toEqual({ subjects: ['Admin only'], total: 1 });
     expect(errorCodes(await f.clients.MEMBER.gql(del, { id: assignedToMember.id }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { completeActivity(id: $id) { id } }`, { id: assignedToMember.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { completeActivity(id: $id) { id } }`, { id: assignedToMember.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     expect((await f.clients.MEMBER.ok(restore, { id: assignedToMember.id })).restoreActivity.deletedAt).toBeNull();
     expect(errorCodes(await f.clients.MEMBER.gql(restore, { id: assignedToMember.id }))).toEqual(['BAD_USER_INPUT']);

@@ -38,7 +38,8 @@ builder.mutationFields((t) => ({
   }),
   deleteActivity: t.prismaField({
     type: 'Activity',
-    description: 'Moves the activity to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete those they created or are assigned.',
+    description:
+      'Moves the activity to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete those they created or are assigned.',
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ deletes: { model: 'activity', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {

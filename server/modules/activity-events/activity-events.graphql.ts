@@ -32,11 +32,21 @@ export const ActivityEventType = builder.prismaNode('ActivityEvent', {
   fields: (t) => ({
     sequence: t.exposeInt('sequence'),
     cursor: t.string({ description: 'The value to pass as `after` to resume after this event.', resolve: (row) => String(row.sequence) }),
-    verb: t.exposeString('verb', { description: 'created, updated, deleted, restored, merged, stage_moved, uploaded, joined, left, role_changed, exported, ...' }),
+    verb: t.exposeString('verb', {
+      description: 'created, updated, deleted, restored, merged, stage_moved, uploaded, joined, left, role_changed, exported, ...',
+    }),
     entityType: t.exposeString('entityType'),
     entityId: t.id({ description: 'Global ID of the entity (it may no longer exist).', resolve: (row) => encodeGlobalID(row.entityType, row.entityId) }),
-    actorId: t.id({ nullable: true, description: 'The acting user (a User global ID).', resolve: (row) => (row.actorUserId ? encodeGlobalID('User', row.actorUserId) : null) }),
-    actorApiKeyId: t.id({ nullable: true, description: 'The API key the change came through, if any.', resolve: (row) => (row.actorApiKeyId ? encodeGlobalID('ApiKey', row.actorApiKeyId) : null) }),
+    actorId: t.id({
+      nullable: true,
+      description: 'The acting user (a User global ID).',
+      resolve: (row) => (row.actorUserId ? encodeGlobalID('User', row.actorUserId) : null),
+    }),
+    actorApiKeyId: t.id({
+      nullable: true,
+      description: 'The API key the change came through, if any.',
+      resolve: (row) => (row.actorApiKeyId ? encodeGlobalID('ApiKey', row.actorApiKeyId) : null),
+    }),
     changes: t.expose('changes', { type: 'JSONObject', description: 'Changed field names and small values; never secrets or file contents.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

@@ -175,8 +175,16 @@ describe('activityFeed over graphql-ws', () => {
     const feed = collect(client, FEED, {}, (r) => r.completed);
     await listening(app.services.activityHub, 1);
     const flood = Array.from({ length: 10 }, (_, i) => ({
-      id: crypto.randomUUID(), workspaceId: f.workspaceId, sequence: 1000 + i, actorUserId: null, actorApiKeyId: null,
-      verb: 'created', entityType: 'Company', entityId: crypto.randomUUID(), changes: {}, createdAt: new Date().toISOString(),
+      id: crypto.randomUUID(),
+      workspaceId: f.workspaceId,
+      sequence: 1000 + i,
+      actorUserId: null,
+      actorApiKeyId: null,
+      verb: 'created',
+      entityType: 'Company',
+      entityId: crypto.randomUUID(),
+      changes: {},
+      createdAt: new Date().toISOString(),
     }));
     app.services.activityHub.publish(flood);
     await feed.done;
@@ -200,11 +208,17 @@ describe('activityFeed over graphql-ws', () => {
     const secret = await company(f, 'Secret', 'PRIVATE');
     const refused = await new Promise<unknown>((resolve) => {
       const c = asUser(url, f, 'MEMBER');
-      c.subscribe({ query: `subscription($id: ID!) { recordChanged(id: $id) { sequence } }`, variables: { id: secret } }, {
-        next: (r) => { resolve(r.errors?.[0]?.extensions?.code ?? r); void c.dispose(); },
-        error: (e) => resolve(e),
-        complete: () => undefined,
-      });
+      c.subscribe(
+        { query: `subscription($id: ID!) { recordChanged(id: $id) { sequence } }`, variables: { id: secret } },
+        {
+          next: (r) => {
+            resolve(r.errors?.[0]?.extensions?.code ?? r);
+            void c.dispose();
+          },
+          error: (e) => resolve(e),
+          complete: () => undefined,
+        },
+      );
     });
     expect(refused).toBe('NOT_FOUND');
   });

@@ -14,14 +14,30 @@ const BY_PERMISSION: Record<string, Permission> = { ApiKey: 'apiKeys:manage', In
 /** Privacy actions (the erased contact no longer exists to check) reach only those who may take them. */
 const BY_VERB: Record<string, Permission> = { erased: 'privacy:manage', exported: 'privacy:manage' };
 /** Fields whose change can change who sees a record or what hangs off it. */
-const ACCESS_FIELDS = new Set(['visibility', 'ownerId', 'contactId', 'companyId', 'dealId', 'noteId', 'activityId', 'communicationId', 'role', 'recordPolicy', 'teamId']);
+const ACCESS_FIELDS = new Set([
+  'visibility',
+  'ownerId',
+  'contactId',
+  'companyId',
+  'dealId',
+  'noteId',
+  'activityId',
+  'communicationId',
+  'role',
+  'recordPolicy',
+  'teamId',
+]);
 
 /** Whether an event can change who sees what: cached answers made before it must not be used after it. */
 export function changesAccess(event: FeedEvent): boolean {
   const fields = Array.isArray(event.changes.fields) ? (event.changes.fields as string[]) : [];
   return (
-    event.entityType === 'Membership' || event.entityType === 'Team' || event.entityType === 'Workspace' ||
-    event.verb === 'shared' || event.verb === 'unshared' || event.verb === 'merged' ||
+    event.entityType === 'Membership' ||
+    event.entityType === 'Team' ||
+    event.entityType === 'Workspace' ||
+    event.verb === 'shared' ||
+    event.verb === 'unshared' ||
+    event.verb === 'merged' ||
     fields.some((field) => ACCESS_FIELDS.has(field))
   );
 }
@@ -68,7 +84,8 @@ export class FeedAccess {
     const sharedFor = force ? 0 : this.sessionRecheckMs;
     if (viewer.apiKey) {
       const keyId = viewer.apiKey.id;
-      if (!(await checks.get(`key:${keyId}`, () => this.apiKeyIsLive(keyId), sharedFor))) throw unauthenticated('The API key was revoked or expired; the feed is closed.');
+      if (!(await checks.get(`key:${keyId}`, () => this.apiKeyIsLive(keyId), sharedFor)))
+        throw unauthenticated('The API key was revoked or expired; the feed is closed.');
     } else if (viewer.session) {
       const sessionId = viewer.session.id;
       if (!(await checks.get(`session:${sessionId}`, () => this.sessionIsLive(sessionId), sharedFor))) {

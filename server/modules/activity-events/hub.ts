@@ -61,7 +61,11 @@ export class ActivityHub {
   async listen(workspaceId: string, listener: Listener): Promise<() => void> {
     const stop = this.listenNow(workspaceId, listener);
     // A repeated SUBSCRIBE is harmless; awaiting it means the event target's own one was acknowledged too.
-    if (this.subscribeClient) await this.subscribeClient.subscribe(topic(workspaceId)).catch((error: unknown) => { stop(); throw error; });
+    if (this.subscribeClient)
+      await this.subscribeClient.subscribe(topic(workspaceId)).catch((error: unknown) => {
+        stop();
+        throw error;
+      });
     return stop;
   }
 
@@ -110,7 +114,11 @@ const topic = (workspaceId: string) => `kith:activity:${workspaceId}`;
  * that missed events resumes from its cursor.
  */
 function withSettledCommands(client: Redis, onError: (error: unknown) => void): Redis {
-  const settled = <T>(command: Promise<T>) => command.catch((error: unknown) => { onError(error); return undefined; });
+  const settled = <T>(command: Promise<T>) =>
+    command.catch((error: unknown) => {
+      onError(error);
+      return undefined;
+    });
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'publish') return (channel: string, message: string) => settled(target.publish(channel, message));

@@ -79,7 +79,12 @@ export function takePending(sink: EventSink): FeedEvent[] {
 
 /** The names of the fields an update input set (undefined means "not given"), for the change summary. */
 export function changedFields(input: object | null | undefined): { fields: string[] } {
-  return { fields: Object.entries(input ?? {}).filter(([, value]) => value !== undefined).map(([key]) => key).sort() };
+  return {
+    fields: Object.entries(input ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([key]) => key)
+      .sort(),
+  };
 }
 
 let lastMs = 0;

@@ -26,7 +26,12 @@ async function instance(redisUrl: string): Promise<{ url: string; server: KithSe
   await services.activityHub.ready();
   const server = createKithServer(services);
   const url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
-  running.push({ close: async () => { await server.close(); await services.activityHub.close(); } });
+  running.push({
+    close: async () => {
+      await server.close();
+      await services.activityHub.close();
+    },
+  });
   return { url, server, services };
 }
 

@@ -50,7 +50,17 @@ async function startKith(databaseUrl: string, redisUrl: string): Promise<string>
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-two-data-'));
   const kith = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TEST_DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      TEST_DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   cleanups.push(async () => {
@@ -81,10 +91,22 @@ describe('activity feed across two server processes', () => {
     await db.connect();
     cleanups.push(() => db.end());
     const secret = `kith_${generateSecretToken()}`;
-    const { rows: [user] } = await db.query(`INSERT INTO "User" (id, name, email, "passwordHash", "ageConfirmedAt", "emailVerifiedAt", "updatedAt") VALUES (gen_random_uuid(), 'Ops', 'ops@example.com', 'x', now(), now(), now()) RETURNING id`);
-    const { rows: [workspace] } = await db.query(`INSERT INTO "Workspace" (id, name, "updatedAt") VALUES (gen_random_uuid(), 'Two', now()) RETURNING id`);
-    await db.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'OWNER', now())`, [workspace.id, user.id]);
-    await db.query(`INSERT INTO "ApiKey" (id, "workspaceId", "createdById", role, name, prefix, "secretHash") VALUES (gen_random_uuid(), $1, $2, 'ADMIN', 'ops', $3, $4)`, [workspace.id, user.id, secret.slice(0, 11), hashToken(secret)]);
+    const {
+      rows: [user],
+    } = await db.query(
+      `INSERT INTO "User" (id, name, email, "passwordHash", "ageConfirmedAt", "emailVerifiedAt", "updatedAt") VALUES (gen_random_uuid(), 'Ops', 'ops@example.com', 'x', now(), now(), now()) RETURNING id`,
+    );
+    const {
+      rows: [workspace],
+    } = await db.query(`INSERT INTO "Workspace" (id, name, "updatedAt") VALUES (gen_random_uuid(), 'Two', now()) RETURNING id`);
+    await db.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'OWNER', now())`, [
+      workspace.id,
+      user.id,
+    ]);
+    await db.query(
+      `INSERT INTO "ApiKey" (id, "workspaceId", "createdById", role, name, prefix, "secretHash") VALUES (gen_random_uuid(), $1, $2, 'ADMIN', 'ops', $3, $4)`,
+      [workspace.id, user.id, secret.slice(0, 11), hashToken(secret)],
+    );
     const workspaceId = Buffer.from(`Workspace:${workspace.id}`).toString('base64');
     const authorization = `Bearer ${secret}`;
     const createCompany = (url: string, name: string) =>

@@ -81,7 +81,11 @@ describe('streamed output over graphql-ws', () => {
     const f = await rolesFixture(app);
     const h = await adaWithHistory(app, f);
     await turnAiOn(app, f.workspaceId);
-    provider.enqueue({ content: 'Ada wants a quote by Friday [2].', chunks: ['Ada wants ', 'a quote ', 'by Friday [2].'], usage: { prompt: 80, completion: 9 } });
+    provider.enqueue({
+      content: 'Ada wants a quote by Friday [2].',
+      chunks: ['Ada wants ', 'a quote ', 'by Friday [2].'],
+      usage: { prompt: 80, completion: 9 },
+    });
     const stream = subscribe(await start(f), { s: { recordId: h.ada, itemIds: [h.note, h.email] } });
     await stream.finished;
     expect(stream.errors).toEqual([]);
@@ -107,7 +111,12 @@ describe('streamed output over graphql-ws', () => {
     const stream = subscribe(await start(f), { d: { recordId: h.ada, sourceId: h.email, tone: 'FORMAL' } });
     await stream.finished;
     expect(stream.events.at(-1)).toMatchObject({ done: true, text: 'Dear Ada, Thursday it is.', subject: 'Re: Quote', items: null });
-    expect(stream.events.filter((e) => !e.done).map((e) => e.delta).join('')).toBe('Dear Ada, Thursday it is.');
+    expect(
+      stream.events
+        .filter((e) => !e.done)
+        .map((e) => e.delta)
+        .join(''),
+    ).toBe('Dear Ada, Thursday it is.');
   });
 
   it('cancels the upstream request when the client unsubscribes, metered as cancelled, nothing written', async () => {

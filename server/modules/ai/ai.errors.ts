@@ -25,11 +25,15 @@ export const aiDisabled = (why: 'instance' | 'workspace') =>
   );
 
 export const budgetExhausted = (budget: number, used: number, resetsAt: Date) =>
-  aiError('AI_BUDGET_EXHAUSTED', `This workspace has used its AI budget for the month (${used} of ${budget} tokens); it renews on ${resetsAt.toISOString().slice(0, 10)}.`, {
-    budget,
-    used,
-    resetsAt: resetsAt.toISOString(),
-  });
+  aiError(
+    'AI_BUDGET_EXHAUSTED',
+    `This workspace has used its AI budget for the month (${used} of ${budget} tokens); it renews on ${resetsAt.toISOString().slice(0, 10)}.`,
+    {
+      budget,
+      used,
+      resetsAt: resetsAt.toISOString(),
+    },
+  );
 
 function retryAfterSeconds(headers: Headers | undefined): number {
   const value = headers?.get('retry-after');
@@ -45,7 +49,8 @@ export async function fromProviderError(error: unknown, model: string): Promise<
   if (error instanceof GraphQLError) return error;
   const { default: OpenAI } = await import('openai'); // already loaded by the request that failed
   if (error instanceof OpenAI.APIUserAbortError) return aiError('AI_CANCELLED', 'The request was cancelled.');
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return aiError('AI_TIMEOUT', 'The AI provider did not answer in time. Try again, or select fewer items.');
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return aiError('AI_TIMEOUT', 'The AI provider did not answer in time. Try again, or select fewer items.');
   if (error instanceof OpenAI.RateLimitError) {
     const seconds = retryAfterSeconds(error.headers);
     return aiError('AI_RATE_LIMITED', `The AI provider is rate limiting requests; try again in ${seconds} s.`, { retryAfterSeconds: seconds });

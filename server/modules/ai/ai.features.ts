@@ -83,7 +83,8 @@ export async function planDraft(ctx: Context, input: DraftInput): Promise<Plan<D
   const config = await aiForRecord(ctx, input.recordId);
   const record = await loadRecord(ctx, input.recordId);
   const [source] = await loadItems(ctx, record, [input.sourceId], ['Note', 'Communication']);
-  if (source!.kind === 'Communication' && source!.fields.channel === 'CALL') throw badInput('Draft a reply to an email or a text message, or a follow-up to a meeting note.', 'sourceId');
+  if (source!.kind === 'Communication' && source!.fields.channel === 'CALL')
+    throw badInput('Draft a reply to an email or a text message, or a follow-up to a meeting note.', 'sourceId');
   const instructions = input.instructions?.trim() || null;
   const messages = draftMessages(record, source!, { tone: input.tone ?? 'NEUTRAL', length: input.length ?? 'SHORT', instructions });
   const subject = source!.fields.channel === 'EMAIL' ? replySubject(source!.fields.subject) : null;
@@ -109,7 +110,13 @@ const contactAnswer = z.object({
 export type ExtractedContact = z.infer<typeof contactAnswer>;
 
 const digits = (value: string) => value.replace(/\D/g, '');
-const bareUrl = (value: string) => value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+const bareUrl = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/$/, '');
 
 /** Keeps only the addresses, numbers and links that the pasted text itself contains: the model may not invent them. */
 export function groundedInText(contact: ExtractedContact, text: string): ExtractedContact {
@@ -124,7 +131,11 @@ export function groundedInText(contact: ExtractedContact, text: string): Extract
     location: clean(contact.location),
     emails: [...new Set(contact.emails.map(normalizeEmail).filter((email) => email.includes('@') && lower.includes(email)))],
     phones: [...new Set(contact.phones.map((p) => p.trim()).filter((phone) => digits(phone).length >= 6 && textDigits.includes(digits(phone))))],
-    profileUrls: [...new Set(contact.profileUrls.map((u) => u.trim()).filter((url) => bareUrl(url).length > 3 && lower.replace(/https?:\/\/(www\.)?/g, '').includes(bareUrl(url))))],
+    profileUrls: [
+      ...new Set(
+        contact.profileUrls.map((u) => u.trim()).filter((url) => bareUrl(url).length > 3 && lower.replace(/https?:\/\/(www\.)?/g, '').includes(bareUrl(url))),
+      ),
+    ],
   };
 }
 
@@ -167,7 +178,14 @@ export async function contactsWithEmails(ctx: Context, workspaceId: string, emai
 
 const nextStepsAnswer = z.object({
   steps: z
-    .array(z.object({ type: z.enum(['TASK', 'CALL', 'MEETING']), subject: z.string().trim().min(1).max(200), reason: z.string().max(1000), dueInDays: z.number().int() }))
+    .array(
+      z.object({
+        type: z.enum(['TASK', 'CALL', 'MEETING']),
+        subject: z.string().trim().min(1).max(200),
+        reason: z.string().max(1000),
+        dueInDays: z.number().int(),
+      }),
+    )
     .max(5),
 });
 
@@ -192,7 +210,12 @@ export async function planNextSteps(ctx: Context, input: { dealId: string; itemI
       const answer = parseJson(content, nextStepsAnswer);
       if (!answer) return null;
       const now = Date.now();
-      const steps = answer.steps.map((s) => ({ type: s.type, subject: s.subject, reason: s.reason, dueAt: new Date(now + Math.min(Math.max(s.dueInDays, 0), 365) * DAY_MS) }));
+      const steps = answer.steps.map((s) => ({
+        type: s.type,
+        subject: s.subject,
+        reason: s.reason,
+        dueAt: new Date(now + Math.min(Math.max(s.dueInDays, 0), 365) * DAY_MS),
+      }));
       return { steps, items };
     },
   };

@@ -22,9 +22,18 @@ export async function adaWithHistory(app: TestApp, f: RolesFixture) {
   const deal = await dealRow(app, f, { name: 'Three engines' });
   await prisma.dealContact.create({ data: { dealId: deal.id, contactId: ada.id } });
   const note = await prisma.note.create({
-    data: { workspaceId, contactId: ada.id, dealId: deal.id, createdById: member, body: 'Met at the analytical engine fair; wants a quote for 3 engines.', createdAt: new Date('2026-11-02T10:00:00Z') },
+    data: {
+      workspaceId,
+      contactId: ada.id,
+      dealId: deal.id,
+      createdById: member,
+      body: 'Met at the analytical engine fair; wants a quote for 3 engines.',
+      createdAt: new Date('2026-11-02T10:00:00Z'),
+    },
   });
-  const unselected = await prisma.note.create({ data: { workspaceId, contactId: ada.id, createdById: member, body: 'Private musings, not selected.', createdAt: new Date('2026-11-03T10:00:00Z') } });
+  const unselected = await prisma.note.create({
+    data: { workspaceId, contactId: ada.id, createdById: member, body: 'Private musings, not selected.', createdAt: new Date('2026-11-03T10:00:00Z') },
+  });
   const email = await prisma.communication.create({
     data: {
       ...owned,
@@ -40,15 +49,41 @@ export async function adaWithHistory(app: TestApp, f: RolesFixture) {
     },
   });
   const sms = await prisma.communication.create({
-    data: { ...owned, kind: 'SMS', direction: 'INBOUND', fromAddress: '+442071234567', body: 'Running late, 10 min', occurredAt: new Date('2026-11-06T09:00:00Z'), contacts: { create: { contactId: ada.id } } },
+    data: {
+      ...owned,
+      kind: 'SMS',
+      direction: 'INBOUND',
+      fromAddress: '+442071234567',
+      body: 'Running late, 10 min',
+      occurredAt: new Date('2026-11-06T09:00:00Z'),
+      contacts: { create: { contactId: ada.id } },
+    },
   });
   const call = await prisma.communication.create({
-    data: { ...owned, kind: 'CALL', direction: 'OUTBOUND', outcome: 'no answer', occurredAt: new Date('2026-11-06T10:00:00Z'), contacts: { create: { contactId: ada.id } } },
+    data: {
+      ...owned,
+      kind: 'CALL',
+      direction: 'OUTBOUND',
+      outcome: 'no answer',
+      occurredAt: new Date('2026-11-06T10:00:00Z'),
+      contacts: { create: { contactId: ada.id } },
+    },
   });
   const activity = await prisma.activity.create({
-    data: { workspaceId, type: 'CALL', subject: 'Call about the quote', body: 'Ask about budget', contactId: ada.id, dealId: deal.id, createdById: member, createdAt: new Date('2026-11-04T08:00:00Z') },
+    data: {
+      workspaceId,
+      type: 'CALL',
+      subject: 'Call about the quote',
+      body: 'Ask about budget',
+      contactId: ada.id,
+      dealId: deal.id,
+      createdById: member,
+      createdAt: new Date('2026-11-04T08:00:00Z'),
+    },
   });
-  const othersNote = await prisma.note.create({ data: { workspaceId, contactId: other.id, createdById: member, body: 'About Charles only.', createdAt: new Date('2026-11-02T11:00:00Z') } });
+  const othersNote = await prisma.note.create({
+    data: { workspaceId, contactId: other.id, createdById: member, body: 'About Charles only.', createdAt: new Date('2026-11-02T11:00:00Z') },
+  });
   return {
     ada: globalId('Contact', ada.id),
     adaId: ada.id,

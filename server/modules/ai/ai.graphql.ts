@@ -73,7 +73,8 @@ function planFor(ctx: Context, inputs: Inputs, which: keyof Inputs, workspaceId?
 builder.queryFields((t) => ({
   workspaceAi: t.field({
     type: WorkspaceAiType,
-    description: 'Whether AI is available and on in the workspace, and its monthly token use. Never refused for being off: the app reads it to show or hide AI.',
+    description:
+      'Whether AI is available and on in the workspace, and its monthly token use. Never refused for being off: the app reads it to show or hide AI.',
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:read', args.workspaceId),
     resolve: (_root, args, ctx) => workspaceAiState(ctx, requireWorkspaceId(ctx, args.workspaceId)),
@@ -104,7 +105,8 @@ builder.queryFields((t) => ({
   }),
   aiPreview: t.field({
     type: AiPreviewType,
-    description: 'What a request would send to the AI provider, byte for byte, without sending it (show it before the first request of a kind). Give exactly one input.',
+    description:
+      'What a request would send to the AI provider, byte for byte, without sending it (show it before the first request of a kind). Give exactly one input.',
     args: {
       workspaceId: t.arg.id({ required: false }),
       summary: t.arg({ type: AiSummaryInput, required: false }),
@@ -115,7 +117,13 @@ builder.queryFields((t) => ({
     authScopes: (_root, args, ctx) => scopesForInputs(ctx, args, ['summary', 'draft', 'extract', 'nextSteps'], args.workspaceId),
     resolve: async (_root, args, ctx) => {
       const plan = await planFor(ctx, args, oneInput(args, ['summary', 'draft', 'extract', 'nextSteps']), args.workspaceId);
-      return { workspaceId: plan.call.workspaceId, feature: plan.call.feature, model: plan.config.model, messages: plan.body.messages, body: JSON.stringify(plan.body) };
+      return {
+        workspaceId: plan.call.workspaceId,
+        feature: plan.call.feature,
+        model: plan.config.model,
+        messages: plan.body.messages,
+        body: JSON.stringify(plan.body),
+      };
     },
   }),
 }));
@@ -209,7 +217,7 @@ function answersOrFailure(ctx: Context, inputs: Inputs): AsyncIterable<StreamAns
       if (finished) return end();
       try {
         if (!events) {
-          plan = (which === 'summary' ? await planSummary(ctx, inputs.summary!) : await planDraft(ctx, inputs.draft!));
+          plan = which === 'summary' ? await planSummary(ctx, inputs.summary!) : await planDraft(ctx, inputs.draft!);
           if (finished) return end();
           events = runStream(ctx, plan.call, plan.config, plan.body);
         }
@@ -225,7 +233,18 @@ function answersOrFailure(ctx: Context, inputs: Inputs): AsyncIterable<StreamAns
         }
         if ('delta' in event) return { done: false, value: piece(plan!.call.workspaceId, event.delta) };
         const parsed = plan!.parse(event.text);
-        return { done: false, value: { workspaceId: plan!.call.workspaceId, delta: null, done: true, text: event.text.trim(), subject: parsed?.subject ?? null, items: parsed?.items ?? null, usage: event.usage } };
+        return {
+          done: false,
+          value: {
+            workspaceId: plan!.call.workspaceId,
+            delta: null,
+            done: true,
+            text: event.text.trim(),
+            subject: parsed?.subject ?? null,
+            items: parsed?.items ?? null,
+            usage: event.usage,
+          },
+        };
       } catch (error) {
         finished = true;
         return { done: false, value: { failure: error as Error } };

@@ -13,13 +13,19 @@ async function selection(app: TestApp, f: RolesFixture) {
   return { contact: contact.gid, deal: deal.gid, note: globalId('Note', note.id) };
 }
 
-const withSelection = (query: string, variables: (s: Awaited<ReturnType<typeof selection>>) => Record<string, unknown>) =>
-  async (app: TestApp, f: RolesFixture, actor: Actor) => as(f, actor).gql(query, variables(await selection(app, f)));
+const withSelection =
+  (query: string, variables: (s: Awaited<ReturnType<typeof selection>>) => Record<string, unknown>) => async (app: TestApp, f: RolesFixture, actor: Actor) =>
+    as(f, actor).gql(query, variables(await selection(app, f)));
 
 export const cases: MatrixCase[] = [
   { kind: 'query', field: 'workspaceAi', run: withSelection(`{ workspaceAi { available enabled tokensUsedThisMonth } }`, () => ({})), expect: readers() },
   { kind: 'query', field: 'aiProviderModels', run: withSelection(`{ aiProviderModels }`, () => ({})), expect: admins() },
-  { kind: 'query', field: 'workspaceAiUsage', run: withSelection(`{ workspaceAiUsage { inputTokens requests } }`, () => ({})), expect: byRole('ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN') },
+  {
+    kind: 'query',
+    field: 'workspaceAiUsage',
+    run: withSelection(`{ workspaceAiUsage { inputTokens requests } }`, () => ({})),
+    expect: byRole('ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
   {
     kind: 'query',
     field: 'aiPreview',
@@ -48,7 +54,9 @@ export const cases: MatrixCase[] = [
   {
     kind: 'mutation',
     field: 'aiSuggestNextSteps',
-    run: withSelection(`mutation($n: AiNextStepsInput!) { aiSuggestNextSteps(input: $n) { steps { subject } } }`, (s) => ({ n: { dealId: s.deal, itemIds: [s.note] } })),
+    run: withSelection(`mutation($n: AiNextStepsInput!) { aiSuggestNextSteps(input: $n) { steps { subject } } }`, (s) => ({
+      n: { dealId: s.deal, itemIds: [s.note] },
+    })),
     expect: writers(),
   },
 ];

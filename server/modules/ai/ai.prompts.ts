@@ -39,7 +39,11 @@ export function draftMessages(record: SelectedRecord, source: SelectedItem, opti
     },
     {
       role: 'user',
-      content: JSON.stringify({ record: recordJson(record), [source.kind === 'Note' ? 'meetingNote' : 'message']: itemJson(source, 1), request: options.instructions }),
+      content: JSON.stringify({
+        record: recordJson(record),
+        [source.kind === 'Note' ? 'meetingNote' : 'message']: itemJson(source, 1),
+        request: options.instructions,
+      }),
     },
   ];
 }

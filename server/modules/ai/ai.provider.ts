@@ -28,7 +28,9 @@ export function chatBody(config: AiConfig, messages: AiMessage[], options: { max
     messages,
     store: false,
     max_tokens: options.maxTokens,
-    ...(options.format ? { response_format: { type: 'json_schema' as const, json_schema: { name: options.format.name, schema: options.format.schema, strict: true } } } : {}),
+    ...(options.format
+      ? { response_format: { type: 'json_schema' as const, json_schema: { name: options.format.name, schema: options.format.schema, strict: true } } }
+      : {}),
   };
 }
 
@@ -59,10 +61,9 @@ export type StreamPart = { delta: string } | { usage: TokenUsage };
 
 /** Text as it is generated, then the token counts (when the provider reports them). Aborting the signal ends the upstream request. */
 export async function* streamCompletion(config: AiConfig, body: ChatBody, signal: AbortSignal): AsyncGenerator<StreamPart> {
-  const stream = await (await clientFor(config)).chat.completions.create(
-    { ...body, messages: body.messages, stream: true, stream_options: { include_usage: true } },
-    { signal },
-  );
+  const stream = await (
+    await clientFor(config)
+  ).chat.completions.create({ ...body, messages: body.messages, stream: true, stream_options: { include_usage: true } }, { signal });
   for await (const chunk of stream) {
     const delta = chunk.choices[0]?.delta?.content;
     if (delta) yield { delta };

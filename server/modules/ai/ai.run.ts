@@ -32,14 +32,31 @@ async function meter(ctx: Context, call: AiCall, config: AiConfig, usage: TokenU
   const userId = ctx.viewer?.user.id ?? null;
   const row = await ctx.prisma.$transaction(async (tx) => {
     const usageRow = await tx.aiUsage.create({
-      data: { workspaceId: call.workspaceId, userId, apiKeyId: ctx.viewer?.apiKey?.id ?? null, feature: call.feature, model: config.model, ...usage, status, durationMs },
+      data: {
+        workspaceId: call.workspaceId,
+        userId,
+        apiKeyId: ctx.viewer?.apiKey?.id ?? null,
+        feature: call.feature,
+        model: config.model,
+        ...usage,
+        status,
+        durationMs,
+      },
     });
     await recordAudit(tx, ctx, {
       workspaceId: call.workspaceId,
       action: `ai.${call.feature.toLowerCase()}`,
       targetType: call.target?.type,
       targetId: call.target?.id,
-      details: { feature: call.feature, model: config.model, itemIds: call.itemIds, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, status, durationMs },
+      details: {
+        feature: call.feature,
+        model: config.model,
+        itemIds: call.itemIds,
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        status,
+        durationMs,
+      },
     });
     return usageRow;
   });
@@ -52,7 +69,13 @@ async function meter(ctx: Context, call: AiCall, config: AiConfig, usage: TokenU
  * Sends one request and reads its answer with `parse`. An answer `parse` rejects is AI_BAD_OUTPUT (its tokens
  * were still spent and are metered).
  */
-export async function runCompletion<T>(ctx: Context, call: AiCall, config: AiConfig, body: ChatBody, parse: (content: string) => T | null): Promise<{ result: T; usage: TokenUsage }> {
+export async function runCompletion<T>(
+  ctx: Context,
+  call: AiCall,
+  config: AiConfig,
+  body: ChatBody,
+  parse: (content: string) => T | null,
+): Promise<{ result: T; usage: TokenUsage }> {
   const startedAt = performance.now();
   let answer: { content: string; usage: TokenUsage };
   try {

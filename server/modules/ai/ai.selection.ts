@@ -44,7 +44,11 @@ export function recordWorkspace(ctx: Context, recordId: string, allowed: Readonl
 
 const pick = (allowed: ReadonlyArray<keyof typeof OWNERS>) => Object.fromEntries(allowed.map((t) => [t, OWNERS[t]])) as Record<string, TimelineOwner>;
 
-export async function loadRecord(ctx: Context, recordId: string, allowed: ReadonlyArray<keyof typeof OWNERS> = ['Contact', 'Company', 'Deal']): Promise<SelectedRecord> {
+export async function loadRecord(
+  ctx: Context,
+  recordId: string,
+  allowed: ReadonlyArray<keyof typeof OWNERS> = ['Contact', 'Company', 'Deal'],
+): Promise<SelectedRecord> {
   const { entry: owner, id } = entryForGlobalId(recordId, pick(allowed), 'Record');
   const typename = (Object.keys(OWNERS) as Array<keyof typeof OWNERS>).find((t) => OWNERS[t] === owner)!;
   const located = await recordWorkspace(ctx, recordId, allowed);
@@ -68,12 +72,23 @@ function fieldsOf(kind: SelectedItem['kind'], row: Record<string, any>, bodyRead
       return { type: row.type, subject: row.subject, text: row.body ?? null, due: row.dueAt ? (row.dueAt as Date).toISOString() : null, done: row.done };
     case 'Communication':
       // Addresses stay out: an email or phone reaches the model only inside text the user selected.
-      return { channel: row.kind, direction: row.direction, subject: row.subject ?? null, text: bodyReadable ? (row.body ?? null) : null, outcome: row.outcome ?? null };
+      return {
+        channel: row.kind,
+        direction: row.direction,
+        subject: row.subject ?? null,
+        text: bodyReadable ? (row.body ?? null) : null,
+        outcome: row.outcome ?? null,
+      };
   }
 }
 
 /** The selected timeline items of the record, oldest first; a missing, hidden or unrelated one is NOT_FOUND. */
-export async function loadItems(ctx: Context, record: SelectedRecord, itemIds: readonly string[], kinds: ReadonlyArray<SelectedItem['kind']> = ['Note', 'Activity', 'Communication']): Promise<SelectedItem[]> {
+export async function loadItems(
+  ctx: Context,
+  record: SelectedRecord,
+  itemIds: readonly string[],
+  kinds: ReadonlyArray<SelectedItem['kind']> = ['Note', 'Activity', 'Communication'],
+): Promise<SelectedItem[]> {
   if (itemIds.length === 0) throw badInput('Select at least one item.', 'itemIds');
   if (itemIds.length > MAX_SELECTED_ITEMS) throw badInput(`Select at most ${MAX_SELECTED_ITEMS} items.`, 'itemIds');
   const allowed = Object.fromEntries(kinds.map((k) => [k, ITEM_KINDS[k]]));
@@ -92,7 +107,13 @@ export async function loadItems(ctx: Context, record: SelectedRecord, itemIds: r
     if (rows.length !== ids.size) throw notFound('Item');
     for (const row of rows) {
       const readable = kind !== 'Communication' || mayReadBody(access, row as unknown as { workspaceId: string; ownerId: string | null; bodyPrivate: boolean });
-      items.push({ kind: kind as SelectedItem['kind'], id: row.id, at: row[source.time] as Date, row, fields: fieldsOf(kind as SelectedItem['kind'], row, readable) });
+      items.push({
+        kind: kind as SelectedItem['kind'],
+        id: row.id,
+        at: row[source.time] as Date,
+        row,
+        fields: fieldsOf(kind as SelectedItem['kind'], row, readable),
+      });
     }
   }
   return items.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1));

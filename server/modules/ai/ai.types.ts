@@ -52,7 +52,11 @@ export const AiSummaryType = builder.objectRef<SummaryAnswer>('AiSummary').imple
   ...answerRule,
   fields: (t) => ({
     text: t.exposeString('text'),
-    items: t.field({ type: [TimelineItemUnion], description: 'The selected items the summary drew on (those it cites, or all).', resolve: (a) => asTimelineItems(a.items) as never }),
+    items: t.field({
+      type: [TimelineItemUnion],
+      description: 'The selected items the summary drew on (those it cites, or all).',
+      resolve: (a) => asTimelineItems(a.items) as never,
+    }),
     usage: t.field({ type: AiTokenUsageType, resolve: (a) => a.usage }),
   }),
 });
@@ -84,7 +88,8 @@ export interface ContactAnswer extends ExtractedContact {
 }
 
 export const AiContactDraftType = builder.objectRef<ContactAnswer>('AiContactDraft').implement({
-  description: 'A contact read from pasted text, to correct and then create (createContact) or merge into a match (updateContact). Emails, phones and links appear only if the text contains them.',
+  description:
+    'A contact read from pasted text, to correct and then create (createContact) or merge into a match (updateContact). Emails, phones and links appear only if the text contains them.',
   ...answerRule,
   fields: (t) => ({
     firstName: t.exposeString('firstName', { nullable: true }),
@@ -95,7 +100,11 @@ export const AiContactDraftType = builder.objectRef<ContactAnswer>('AiContactDra
     emails: t.exposeStringList('emails'),
     phones: t.exposeStringList('phones'),
     profileUrls: t.exposeStringList('profileUrls'),
-    matches: t.prismaField({ type: ['Contact'], description: 'Contacts you can see that already have one of these emails.', resolve: (query, a, _args, ctx) => ctx.prisma.contact.findMany({ ...query, where: { id: { in: a.matchIds } }, orderBy: { id: 'asc' } }) }),
+    matches: t.prismaField({
+      type: ['Contact'],
+      description: 'Contacts you can see that already have one of these emails.',
+      resolve: (query, a, _args, ctx) => ctx.prisma.contact.findMany({ ...query, where: { id: { in: a.matchIds } }, orderBy: { id: 'asc' } }),
+    }),
     usage: t.field({ type: AiTokenUsageType, resolve: (a) => a.usage }),
   }),
 });
@@ -187,13 +196,20 @@ export const AiDraftInput = builder.inputType('AiDraftInput', {
     sourceId: t.id({ description: 'An email or text message to reply to, or a meeting note to follow up.' }),
     tone: t.field({ type: AiToneEnum, required: false }),
     length: t.field({ type: AiLengthEnum, required: false }),
-    instructions: t.string({ required: false, description: 'Your own wish for the draft ("decline politely").', validate: shortText('Instructions', MAX_INSTRUCTIONS) }),
+    instructions: t.string({
+      required: false,
+      description: 'Your own wish for the draft ("decline politely").',
+      validate: shortText('Instructions', MAX_INSTRUCTIONS),
+    }),
   }),
 });
 
 export const AiExtractContactInput = builder.inputType('AiExtractContactInput', {
   fields: (t) => ({
-    text: t.string({ description: `Pasted text: a signature, a profile, a badge (at most ${MAX_PASTED_TEXT} characters).`, validate: shortText('Text', MAX_PASTED_TEXT) }),
+    text: t.string({
+      description: `Pasted text: a signature, a profile, a badge (at most ${MAX_PASTED_TEXT} characters).`,
+      validate: shortText('Text', MAX_PASTED_TEXT),
+    }),
   }),
 });
 

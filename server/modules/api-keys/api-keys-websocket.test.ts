@@ -17,7 +17,8 @@ async function queryOverSocket(url: string, authorization: string, workspaceId: 
   const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0 });
   try {
     const results = [];
-    for await (const result of client.iterate({ query: 'query($w: ID!) { contacts(workspaceId: $w) { totalCount } }', variables: { w: workspaceId } })) results.push(result);
+    for await (const result of client.iterate({ query: 'query($w: ID!) { contacts(workspaceId: $w) { totalCount } }', variables: { w: workspaceId } }))
+      results.push(result);
     return results;
   } finally {
     await client.dispose();
@@ -45,7 +46,12 @@ describe('API keys over graphql-ws', () => {
     const { secret } = await apiKeyFor(app, f.users.MEMBER.id, f.workspaceId, 'VIEWER');
     server = createKithServer(app.services);
     const url = `ws://127.0.0.1:${await server.listen(0, '127.0.0.1')}/graphql`;
-    const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${secret}`, workspaceId: f.workspaceGid }, retryAttempts: 0 });
+    const client = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${secret}`, workspaceId: f.workspaceGid },
+      retryAttempts: 0,
+    });
     try {
       const results = [];
       for await (const result of client.iterate({ query: '{ contacts { totalCount } }' })) results.push(result);
@@ -68,7 +74,10 @@ describe('a live subscription on an API key', () => {
     await listening(app.services.activityHub, 1);
 
     await f.clients.ADMIN.ok(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: globalId('ApiKey', apiKey.id) });
-    const ended = await feed.done.then(() => feed.received.errors, (errors: unknown) => errors);
+    const ended = await feed.done.then(
+      () => feed.received.errors,
+      (errors: unknown) => errors,
+    );
     await client.dispose();
     expect(ended).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
     expect(app.services.activityHub.listenerCount).toBe(0);

@@ -12,18 +12,24 @@ async function viewerKeyGid(app: TestApp, f: RolesFixture) {
 export const cases: MatrixCase[] = [
   { kind: 'query', field: 'apiKeys', run: gql(`{ apiKeys { edges { node { name role prefix } } } }`), expect: admins(), keys: 'FORBIDDEN' },
   {
-    kind: 'mutation', field: 'createApiKey',
+    kind: 'mutation',
+    field: 'createApiKey',
     run: gql(`mutation { createApiKey(input: { name: "Zapier", role: VIEWER }) { secret apiKey { prefix } } }`),
-    expect: admins(), keys: 'FORBIDDEN',
+    expect: admins(),
+    keys: 'FORBIDDEN',
   },
   {
-    kind: 'mutation', field: 'rotateApiKey',
+    kind: 'mutation',
+    field: 'rotateApiKey',
     run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { rotateApiKey(id: $id) { secret } }`, { id: await viewerKeyGid(app, f) }),
-    expect: admins(), keys: 'FORBIDDEN',
+    expect: admins(),
+    keys: 'FORBIDDEN',
   },
   {
-    kind: 'mutation', field: 'revokeApiKey',
+    kind: 'mutation',
+    field: 'revokeApiKey',
     run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: await viewerKeyGid(app, f) }),
-    expect: admins(), keys: 'FORBIDDEN',
+    expect: admins(),
+    keys: 'FORBIDDEN',
   },
 ];

@@ -47,9 +47,23 @@ export async function createApiKey(context: Context, workspaceId: string, input:
   const secretHash = hashToken(secret);
   const apiKey = await context.prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
-      data: { workspaceId, name: input.name, role: input.role, prefix, secretHash, createdById: requireViewer(context).user.id, expiresAt: input.expiresAt ?? null },
+      data: {
+        workspaceId,
+        name: input.name,
+        role: input.role,
+        prefix,
+        secretHash,
+        createdById: requireViewer(context).user.id,
+        expiresAt: input.expiresAt ?? null,
+      },
     });
-    await recordAudit(tx, context, { workspaceId, action: 'api_key.created', targetType: 'ApiKey', targetId: created.id, details: { role: input.role, prefix } });
+    await recordAudit(tx, context, {
+      workspaceId,
+      action: 'api_key.created',
+      targetType: 'ApiKey',
+      targetId: created.id,
+      details: { role: input.role, prefix },
+    });
     await emitEvent(tx, context, created, 'ApiKey', 'created', { role: input.role, prefix });
     return created;
   });
@@ -66,8 +80,16 @@ export async function revokeApiKey(context: Context, id: string) {
   const apiKey = await liveKeyOrThrow(context, id);
   await managerRole(context, apiKey.workspaceId);
   return context.prisma.$transaction(async (tx) => {
-    await recordAudit(tx, context, { workspaceId: apiKey.workspaceId, action: 'api_key.revoked', targetType: 'ApiKey', targetId: id, details: { prefix: apiKey.prefix } });
-    return tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } }).then((row) => emitEvent(tx, context, row, 'ApiKey', 'revoked', { prefix: row.prefix }));
+    await recordAudit(tx, context, {
+      workspaceId: apiKey.workspaceId,
+      action: 'api_key.revoked',
+      targetType: 'ApiKey',
+      targetId: id,
+      details: { prefix: apiKey.prefix },
+    });
+    return tx.apiKey
+      .update({ where: { id }, data: { revokedAt: new Date() } })
+      .then((row) => emitEvent(tx, context, row, 'ApiKey', 'revoked', { prefix: row.prefix }));
   });
 }
 
@@ -80,7 +102,9 @@ export async function rotateApiKey(context: Context, id: string) {
   const secretHash = hashToken(secret);
   const apiKey = await context.prisma.$transaction(async (tx) => {
     await recordAudit(tx, context, { workspaceId: current.workspaceId, action: 'api_key.rotated', targetType: 'ApiKey', targetId: id, details: { prefix } });
-    return tx.apiKey.update({ where: { id }, data: { prefix, secretHash, lastUsedAt: null, lastUsedIp: null } }).then((row) => emitEvent(tx, context, row, 'ApiKey', 'rotated', { prefix }));
+    return tx.apiKey
+      .update({ where: { id }, data: { prefix, secretHash, lastUsedAt: null, lastUsedIp: null } })
+      .then((row) => emitEvent(tx, context, row, 'ApiKey', 'rotated', { prefix }));
   });
   return { apiKey, secret };
 }
@@ -96,7 +120,16 @@ export async function authenticateApiKey(prisma: PrismaClient, secret: string, i
   const now = new Date();
   const key = await prisma.apiKey.findUnique({
     where: { secretHash: hashToken(secret) },
-    select: { id: true, workspaceId: true, role: true, createdById: true, revokedAt: true, expiresAt: true, lastUsedAt: true, workspace: { select: { closedAt: true } } },
+    select: {
+      id: true,
+      workspaceId: true,
+      role: true,
+      createdById: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      workspace: { select: { closedAt: true } },
+    },
   });
   // Closing a workspace revokes its keys; a key that escaped that is refused all the same.
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now) || key.workspace.closedAt) return null;

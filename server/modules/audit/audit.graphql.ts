@@ -57,7 +57,11 @@ const AuditLogFilter = builder.inputType('AuditLogFilter', {
 });
 
 /** The workspace's own entries, plus sign-ins of its current members (account-level entries). */
-async function auditWhere(ctx: Context, workspaceId: string, filter: typeof AuditLogFilter.$inferInput | null | undefined): Promise<Prisma.AuditLogEntryWhereInput> {
+async function auditWhere(
+  ctx: Context,
+  workspaceId: string,
+  filter: typeof AuditLogFilter.$inferInput | null | undefined,
+): Promise<Prisma.AuditLogEntryWhereInput> {
   const members = await ctx.prisma.membership.findMany({ where: { workspaceId }, select: { userId: true } });
   const action = filter?.action;
   return {
@@ -77,7 +81,8 @@ builder.queryField('auditLog', (t) =>
     description: 'The workspace audit log, newest first: role changes, keys, exports, erasures, deletions, and members’ sign-ins.',
     args: { workspaceId: t.arg.id({ required: false }), filter: t.arg({ type: AuditLogFilter, required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'audit:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) => ctx.prisma.auditLogEntry.count({ where: await auditWhere(ctx, requireWorkspaceId(ctx, args.workspaceId), args.filter) }),
+    totalCount: async (_root, args, ctx) =>
+      ctx.prisma.auditLogEntry.count({ where: await auditWhere(ctx, requireWorkspaceId(ctx, args.workspaceId), args.filter) }),
     resolve: async (query, _root, args, ctx) =>
       ctx.prisma.auditLogEntry.findMany({
         ...query,

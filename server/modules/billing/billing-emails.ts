@@ -28,7 +28,15 @@ export function failedPaymentEmail(to: Recipient, invoice: BillingInvoice, billi
   };
 }
 
-export function usageAlertEmail(to: Recipient, workspaceName: string, what: string, threshold: number, used: number, allowed: number, billingPage: string): Email {
+export function usageAlertEmail(
+  to: Recipient,
+  workspaceName: string,
+  what: string,
+  threshold: number,
+  used: number,
+  allowed: number,
+  billingPage: string,
+): Email {
   const reached = threshold >= 100 ? 'has reached' : `is at ${threshold}% of`;
   return {
     to: to.email,

@@ -22,15 +22,30 @@ describe('billing history', () => {
     const other = await app.prisma.workspace.create({ data: { name: 'Stays' } });
     const workspaceId = workspace.id;
     await app.prisma.contact.create({ data: { workspaceId, firstName: 'Someone' } });
-    await app.prisma.billingAccount.create({ data: { workspaceId, stripeCustomerId: 'cus_gone', stripeSubscriptionId: 'sub_gone', status: 'CANCELED', planId: 'team' } });
+    await app.prisma.billingAccount.create({
+      data: { workspaceId, stripeCustomerId: 'cus_gone', stripeSubscriptionId: 'sub_gone', status: 'CANCELED', planId: 'team' },
+    });
     await recordBillableUsage(app.services, workspaceId, 'ai_tokens', 10, 'gone-1');
     await app.prisma.usageAlert.create({ data: { workspaceId, limitKind: 'contacts', threshold: 80, periodStart: new Date() } });
     const invoice = (id: string, ws: string, amount: number) => ({
-      id, workspaceId: ws, workspaceName: 'Gone Ltd', stripeCustomerId: 'cus_gone', number: id.toUpperCase(), status: 'paid', currency: 'eur',
-      amountDue: amount, amountPaid: amount, issuedAt: new Date('2026-10-01T00:00:00Z'), paidAt: new Date('2026-10-02T00:00:00Z'),
-      periodStart: new Date('2026-09-01T00:00:00Z'), periodEnd: new Date('2026-10-01T00:00:00Z'), hostedInvoiceUrl: 'https://invoice.stripe.test/1',
+      id,
+      workspaceId: ws,
+      workspaceName: 'Gone Ltd',
+      stripeCustomerId: 'cus_gone',
+      number: id.toUpperCase(),
+      status: 'paid',
+      currency: 'eur',
+      amountDue: amount,
+      amountPaid: amount,
+      issuedAt: new Date('2026-10-01T00:00:00Z'),
+      paidAt: new Date('2026-10-02T00:00:00Z'),
+      periodStart: new Date('2026-09-01T00:00:00Z'),
+      periodEnd: new Date('2026-10-01T00:00:00Z'),
+      hostedInvoiceUrl: 'https://invoice.stripe.test/1',
     });
-    await app.prisma.billingInvoice.createMany({ data: [invoice('in_a', workspaceId, 4900), invoice('in_b', workspaceId, 5300), invoice('in_c', other.id, 100)] });
+    await app.prisma.billingInvoice.createMany({
+      data: [invoice('in_a', workspaceId, 4900), invoice('in_b', workspaceId, 5300), invoice('in_c', other.id, 100)],
+    });
     const kept = await app.prisma.billingInvoice.findMany({ where: { workspaceId }, orderBy: { id: 'asc' } });
 
     await app.prisma.workspace.update({ where: { id: workspaceId }, data: { closedAt: new Date(), purgeAfter: new Date() } });
@@ -51,7 +66,15 @@ describe('billing history past the legal period', () => {
     const day = 24 * 60 * 60 * 1000;
     const issued = (days: number) => new Date(Date.now() - days * day);
     const invoice = (id: string, workspaceId: string, issuedAt: Date) => ({
-      id, workspaceId, workspaceName: 'Ltd', stripeCustomerId: `cus_${id}`, status: 'paid', currency: 'eur', amountDue: 100, amountPaid: 100, issuedAt,
+      id,
+      workspaceId,
+      workspaceName: 'Ltd',
+      stripeCustomerId: `cus_${id}`,
+      status: 'paid',
+      currency: 'eur',
+      amountDue: 100,
+      amountPaid: 100,
+      issuedAt,
     });
     const legal = app.services.config.retention.billingHistoryDays;
     expect(legal).toBe(3650);
@@ -72,7 +95,8 @@ describe('usage alerts', () => {
   it('mail the owners at 80% and at 100% of a limit, once per period', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
-    const alertsTo = async () => (await app.prisma.outboxEmail.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { createdAt: 'asc' } })).map((m) => [m.to, m.subject]);
+    const alertsTo = async () =>
+      (await app.prisma.outboxEmail.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { createdAt: 'asc' } })).map((m) => [m.to, m.subject]);
     // The free plan: 5 seats (4 members: 80%), 3 contacts.
     await app.prisma.contact.createMany({ data: ['A', 'B'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
     expect(await checkUsageAlerts(app.services, f.workspaceId)).toEqual(['seats:80']);

@@ -15,7 +15,17 @@ describe('billing off', () => {
     const owner = f.clients.OWNER;
     owner.workspaceId = f.workspaceGid;
     const { billing } = await owner.ok(`{ billing { enabled planId planName status readOnly usage { limit } invoices { stripeId } plans { id } seatsUsed } }`);
-    expect(billing).toEqual({ enabled: false, planId: 'self-hosted', planName: 'Self-hosted', status: null, readOnly: false, usage: [], invoices: [], plans: [], seatsUsed: 4 });
+    expect(billing).toEqual({
+      enabled: false,
+      planId: 'self-hosted',
+      planName: 'Self-hosted',
+      status: null,
+      readOnly: false,
+      usage: [],
+      invoices: [],
+      plans: [],
+      seatsUsed: 4,
+    });
     expect(errorCodes(await owner.gql(`mutation { startBillingCheckout(planId: "team") }`))).toEqual(['BILLING_DISABLED']);
     expect(errorCodes(await owner.gql(`mutation { openBillingPortal }`))).toEqual(['BILLING_DISABLED']);
     // No banner: nothing to say to a self-hoster's members.

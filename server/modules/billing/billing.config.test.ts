@@ -36,7 +36,14 @@ describe('billing configuration', () => {
   it('refuses plans it cannot bill: a paid plan without a price, two free plans, a malformed price, bad JSON', () => {
     const env = (plans: unknown) => ({ NODE_ENV: 'test', ...ON, BILLING_PLANS: JSON.stringify({ plans }) });
     expect(() => loadConfig(env([{ id: 'pro', name: 'Pro' }]))).toThrow(/a paid plan needs a base or a seat price/);
-    expect(() => loadConfig(env([{ id: 'a', name: 'A', free: true }, { id: 'b', name: 'B', free: true }]))).toThrow(/at most one plan can be free/);
+    expect(() =>
+      loadConfig(
+        env([
+          { id: 'a', name: 'A', free: true },
+          { id: 'b', name: 'B', free: true },
+        ]),
+      ),
+    ).toThrow(/at most one plan can be free/);
     expect(() => loadConfig(env([{ id: 'pro', name: 'Pro', prices: { base: 'prod_123' } }]))).toThrow(/must be a Stripe price ID/);
     expect(() => loadConfig({ NODE_ENV: 'test', ...ON, BILLING_PLANS: '{plans' })).toThrow(/BILLING_PLANS is not valid JSON/);
   });
@@ -58,7 +65,9 @@ describe('the loopback Stripe', () => {
       expect(again.id).toBe(customer.id);
       expect(fake.customers.size).toBe(1);
       const session = await stripe.checkout.sessions.create({
-        mode: 'subscription', customer: customer.id, success_url: 'http://localhost/ok?s={CHECKOUT_SESSION_ID}',
+        mode: 'subscription',
+        customer: customer.id,
+        success_url: 'http://localhost/ok?s={CHECKOUT_SESSION_ID}',
         line_items: [{ price: 'price_a', quantity: 2 }, { price: 'price_m' }],
       });
       expect(session.url).toContain(`/checkout/${session.id}`);

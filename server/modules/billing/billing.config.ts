@@ -15,7 +15,11 @@ const planSchema = z
     /** A plan without Stripe prices: workspaces without a subscription are on it. At most one. */
     free: z.boolean().default(false),
     limits: z.object(Object.fromEntries(LIMIT_KINDS.map((kind) => [kind, limit])) as Record<LimitKind, typeof limit>).default({
-      seats: null, contacts: null, storageBytes: null, aiTokensPerMonth: null, apiCallsPerDay: null,
+      seats: null,
+      contacts: null,
+      storageBytes: null,
+      aiTokensPerMonth: null,
+      apiCallsPerDay: null,
     }),
     prices: z
       .object({
@@ -105,14 +109,19 @@ export function billingConfigFrom(env: BillingEnv): BillingConfig | null {
   const { STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret } = env;
   if (!secretKey && !webhookSecret) return null;
   if (!secretKey || !webhookSecret) {
-    throw new Error('Invalid environment: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together; set both to turn billing on, or neither to run without billing.');
+    throw new Error(
+      'Invalid environment: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together; set both to turn billing on, or neither to run without billing.',
+    );
   }
   const plans = env.BILLING_PLANS
     ? parsePlans(env.BILLING_PLANS, 'BILLING_PLANS')
     : env.BILLING_PLANS_FILE
       ? parsePlans(readFileSync(env.BILLING_PLANS_FILE, 'utf8'), 'BILLING_PLANS_FILE')
       : null;
-  if (!plans) throw new Error('Invalid environment: billing is on (STRIPE_SECRET_KEY is set) but no plans are declared; set BILLING_PLANS or BILLING_PLANS_FILE (see docs/billing.md).');
+  if (!plans)
+    throw new Error(
+      'Invalid environment: billing is on (STRIPE_SECRET_KEY is set) but no plans are declared; set BILLING_PLANS or BILLING_PLANS_FILE (see docs/billing.md).',
+    );
   return { ...plans, secretKey, webhookSecret, webhookToleranceSeconds: 300, endpoint: endpointFrom(env.STRIPE_API_URL) };
 }
 

@@ -13,7 +13,8 @@ import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const BillingStatusEnum = builder.enumType(BillingStatus, {
   name: 'BillingStatus',
-  description: 'The subscription state: NONE (no subscription), TRIALING, ACTIVE, PAST_DUE, UNPAID, CANCELED, INCOMPLETE (a first payment that did not complete).',
+  description:
+    'The subscription state: NONE (no subscription), TRIALING, ACTIVE, PAST_DUE, UNPAID, CANCELED, INCOMPLETE (a first payment that did not complete).',
 });
 
 /** The plans a server offers are no secret to anyone signed in. */
@@ -22,7 +23,7 @@ const billingReaders = (row: { workspaceId: string }) => ({ can: { workspaceId: 
 
 const PlanLimitsType = builder.objectRef<Plan['limits']>('PlanLimits').implement({
   ...signedIn,
-  description: 'A plan\'s limits; null means unlimited.',
+  description: "A plan's limits; null means unlimited.",
   fields: (t) => ({
     seats: t.exposeInt('seats', { nullable: true }),
     contacts: t.exposeInt('contacts', { nullable: true }),
@@ -58,7 +59,7 @@ const BillingInvoiceType = builder.objectRef<BillingInvoice>('BillingInvoice').i
     number: t.exposeString('number', { nullable: true }),
     status: t.exposeString('status'),
     currency: t.exposeString('currency'),
-    amountDue: t.exposeInt('amountDue', { description: 'In the currency\'s smallest unit (cents).' }),
+    amountDue: t.exposeInt('amountDue', { description: "In the currency's smallest unit (cents)." }),
     amountPaid: t.exposeInt('amountPaid'),
     hostedInvoiceUrl: t.exposeString('hostedInvoiceUrl', { nullable: true }),
     invoicePdf: t.exposeString('invoicePdf', { nullable: true }),
@@ -84,8 +85,14 @@ const BillingType = builder.objectRef<BillingOverview>('Billing').implement({
       nullable: true,
       resolve: (b) => (b.trialEndsAt ? Math.max(0, Math.ceil((b.trialEndsAt.getTime() - Date.now()) / (24 * 60 * 60 * 1000))) : null),
     }),
-    trialDaysWithCard: t.int({ description: 'The trial, in days, that subscribing with a card starts now; 0: none (one trial per workspace).', resolve: (b) => b.trialOffer.daysWithCard }),
-    trialDaysWithoutCard: t.int({ description: 'The trial, in days, that subscribing without a card starts now; 0: a card is needed.', resolve: (b) => b.trialOffer.daysWithoutCard }),
+    trialDaysWithCard: t.int({
+      description: 'The trial, in days, that subscribing with a card starts now; 0: none (one trial per workspace).',
+      resolve: (b) => b.trialOffer.daysWithCard,
+    }),
+    trialDaysWithoutCard: t.int({
+      description: 'The trial, in days, that subscribing without a card starts now; 0: a card is needed.',
+      resolve: (b) => b.trialOffer.daysWithoutCard,
+    }),
     currentPeriodEnd: t.expose('currentPeriodEnd', { type: 'DateTime', nullable: true }),
     seatsUsed: t.exposeInt('seatsUsed'),
     seatsPaid: t.exposeInt('seatsPaid', { nullable: true }),
@@ -104,7 +111,7 @@ function billingOn(ctx: Context) {
 builder.queryField('billing', (t) =>
   t.field({
     type: BillingType,
-    description: 'The workspace\'s plan, usage and invoices (owners and admins).',
+    description: "The workspace's plan, usage and invoices (owners and admins).",
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'billing:manage', args.workspaceId),
     resolve: (_root, args, ctx) => billingOverview(ctx, requireWorkspaceId(ctx, args.workspaceId)),
@@ -117,7 +124,10 @@ const BillingNoticeType = builder.objectRef<BillingNotice>('BillingNotice').impl
   fields: (t) => ({
     kind: t.exposeString('kind'),
     graceDaysLeft: t.exposeInt('graceDaysLeft', { nullable: true, description: 'PAST_DUE: whole days before the workspace becomes read-only.' }),
-    limit: t.exposeString('limit', { nullable: true, description: 'LIMIT_*: the fullest limit (seats, contacts, storageBytes, aiTokensPerMonth, apiCallsPerDay).' }),
+    limit: t.exposeString('limit', {
+      nullable: true,
+      description: 'LIMIT_*: the fullest limit (seats, contacts, storageBytes, aiTokensPerMonth, apiCallsPerDay).',
+    }),
     percentUsed: t.exposeInt('percentUsed', { nullable: true }),
   }),
 });
@@ -156,7 +166,7 @@ builder.mutationFields((t) => ({
     },
   }),
   openBillingPortal: t.string({
-    description: 'Returns the URL of Stripe\'s customer portal for the workspace (plan changes, payment methods, invoices, cancellation).',
+    description: "Returns the URL of Stripe's customer portal for the workspace (plan changes, payment methods, invoices, cancellation).",
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'billing:manage', args.workspaceId),
     resolve: (_root, args, ctx) => openPortal(ctx, billingOn(ctx), requireWorkspaceId(ctx, args.workspaceId)),

@@ -8,7 +8,11 @@ export const cases: MatrixCase[] = [
     field: 'billingNotice',
     run: async (app, f, actor) => {
       await withBilling(app);
-      await app.prisma.billingAccount.upsert({ where: { workspaceId: f.workspaceId }, create: { workspaceId: f.workspaceId, status: 'UNPAID', planId: 'team' }, update: {} });
+      await app.prisma.billingAccount.upsert({
+        where: { workspaceId: f.workspaceId },
+        create: { workspaceId: f.workspaceId, status: 'UNPAID', planId: 'team' },
+        update: {},
+      });
       return as(f, actor).gql(`{ billingNotice { kind } }`);
     },
     expect: readers(),
@@ -27,7 +31,12 @@ export const cases: MatrixCase[] = [
     field: 'completeBillingCheckout',
     run: async (app, f, actor) => {
       const stripe = await withBilling(app);
-      const session = await stripe.client().checkout.sessions.create({ mode: 'subscription', client_reference_id: f.workspaceId, success_url: 'http://localhost/', line_items: [{ price: 'price_team_base', quantity: 1 }] });
+      const session = await stripe.client().checkout.sessions.create({
+        mode: 'subscription',
+        client_reference_id: f.workspaceId,
+        success_url: 'http://localhost/',
+        line_items: [{ price: 'price_team_base', quantity: 1 }],
+      });
       return as(f, actor).gql(`mutation($s: String!) { completeBillingCheckout(sessionId: $s) { planId } }`, { s: session.id });
     },
     expect: byRole('ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),

@@ -54,7 +54,17 @@ let eventCounter = 0;
 /** An event as Stripe sends it, `created` in seconds. */
 export function stripeEvent(type: string, object: object, created = Math.floor(Date.now() / 1000)) {
   eventCounter += 1;
-  return { id: `evt_test_${Date.now()}_${eventCounter}`, object: 'event', api_version: '2026-11-18.endive', created, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object } };
+  return {
+    id: `evt_test_${Date.now()}_${eventCounter}`,
+    object: 'event',
+    api_version: '2026-11-18.endive',
+    created,
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  };
 }
 
 /** The body and the Stripe-Signature header Stripe would send, signed by the library's own test helper. */

@@ -36,9 +36,18 @@ describe('checkout', () => {
     expect(session.line_items).toEqual([{ price: 'price_team_base', quantity: '1' }, { price: 'price_team_seat', quantity: '4' }, { price: 'price_team_ai' }]);
     const customer = stripe().customers.get(session.customer)!;
     expect(customer).toMatchObject({ name: 'Acme', email: f.users.OWNER.email, metadata: { workspaceId: f.workspaceId } });
-    expect(stripe().requestsTo('POST', /^\/v1\/customers$/).at(-1)!.idempotencyKey).toBe(`kith-customer-${f.workspaceId}`);
-    expect(await app.prisma.billingAccount.findUnique({ where: { workspaceId: f.workspaceId } })).toMatchObject({ stripeCustomerId: customer.id, status: 'NONE' });
-    expect(await app.prisma.auditLogEntry.count({ where: { workspaceId: f.workspaceId, action: 'billing.checkout_started', actorUserId: f.users.OWNER.id } })).toBe(1);
+    expect(
+      stripe()
+        .requestsTo('POST', /^\/v1\/customers$/)
+        .at(-1)!.idempotencyKey,
+    ).toBe(`kith-customer-${f.workspaceId}`);
+    expect(await app.prisma.billingAccount.findUnique({ where: { workspaceId: f.workspaceId } })).toMatchObject({
+      stripeCustomerId: customer.id,
+      status: 'NONE',
+    });
+    expect(
+      await app.prisma.auditLogEntry.count({ where: { workspaceId: f.workspaceId, action: 'billing.checkout_started', actorUserId: f.users.OWNER.id } }),
+    ).toBe(1);
 
     await f.clients.OWNER.ok(START, { plan: 'team' });
     expect(lastSession().customer).toBe(customer.id);
@@ -48,7 +57,10 @@ describe('checkout', () => {
   it('starts the shorter trial without a card, and gives no second trial', async () => {
     const { app, f } = await acme();
     await f.clients.OWNER.ok(START, { plan: 'team', card: false });
-    expect(lastSession()).toMatchObject({ payment_method_collection: 'if_required', subscription_data: { trial_period_days: '7', trial_settings: { end_behavior: { missing_payment_method: 'cancel' } } } });
+    expect(lastSession()).toMatchObject({
+      payment_method_collection: 'if_required',
+      subscription_data: { trial_period_days: '7', trial_settings: { end_behavior: { missing_payment_method: 'cancel' } } },
+    });
     await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { stripeSubscriptionId: 'sub_old', status: 'CANCELED' } });
     await f.clients.OWNER.ok(START, { plan: 'team' });
     expect(lastSession().subscription_data.trial_period_days).toBeUndefined();
@@ -62,7 +74,9 @@ describe('checkout', () => {
     expect(errorCodes(await f.clients.OWNER.gql(START, { plan: 'enterprise' }))).toEqual(['BAD_USER_INPUT']);
     expect(stripe().requests.length).toBe(requests);
     expect(await app.prisma.billingAccount.count()).toBe(0);
-    await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, stripeCustomerId: 'cus_1', stripeSubscriptionId: 'sub_1', status: 'ACTIVE', planId: 'team' } });
+    await app.prisma.billingAccount.create({
+      data: { workspaceId: f.workspaceId, stripeCustomerId: 'cus_1', stripeSubscriptionId: 'sub_1', status: 'ACTIVE', planId: 'team' },
+    });
     const refused = await f.clients.OWNER.gql(START, { plan: 'team' });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0]!.message).toMatch(/already has a subscription/);
@@ -87,7 +101,11 @@ describe('the customer portal', () => {
     await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, stripeCustomerId: customer.id } });
     const { openBillingPortal: url } = await f.clients.ADMIN.ok(`mutation { openBillingPortal }`);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/portal\//);
-    expect(stripe().requestsTo('POST', /^\/v1\/billing_portal\/sessions$/).at(-1)!.body).toEqual({ customer: customer.id, return_url: 'http://localhost:4000/settings/billing' });
+    expect(
+      stripe()
+        .requestsTo('POST', /^\/v1\/billing_portal\/sessions$/)
+        .at(-1)!.body,
+    ).toEqual({ customer: customer.id, return_url: 'http://localhost:4000/settings/billing' });
   });
 });
 
@@ -103,7 +121,14 @@ describe('the return from checkout', () => {
     expect(await app.prisma.auditLogEntry.count({ where: { workspaceId: f.workspaceId, action: 'billing.status_changed' } })).toBe(1);
 
     const other = await app.prisma.workspace.findFirstOrThrow({ where: { name: 'Elsewhere' } });
-    const foreign = await stripe().client().checkout.sessions.create({ mode: 'subscription', client_reference_id: other.id, success_url: 'http://x/', line_items: [{ price: 'price_team_base', quantity: 1 }] });
+    const foreign = await stripe()
+      .client()
+      .checkout.sessions.create({
+        mode: 'subscription',
+        client_reference_id: other.id,
+        success_url: 'http://x/',
+        line_items: [{ price: 'price_team_base', quantity: 1 }],
+      });
     expect(errorCodes(await f.clients.OWNER.gql(COMPLETE, { s: foreign.id }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await f.clients.OWNER.gql(COMPLETE, { s: 'cs_test_doesnotexist' }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await f.clients.OWNER.gql(COMPLETE, { s: '../v1/customers' }))).toEqual(['BAD_USER_INPUT']);

@@ -23,7 +23,11 @@ async function customerFor(context: Context, billing: Billing, workspaceId: stri
       { idempotencyKey: `kith-customer-${workspaceId}` },
     ),
   );
-  await context.prisma.billingAccount.upsert({ where: { workspaceId }, create: { workspaceId, stripeCustomerId: customer.id }, update: { stripeCustomerId: customer.id } });
+  await context.prisma.billingAccount.upsert({
+    where: { workspaceId },
+    create: { workspaceId, stripeCustomerId: customer.id },
+    update: { stripeCustomerId: customer.id },
+  });
   return customer.id;
 }
 
@@ -67,7 +71,9 @@ export async function startCheckout(context: Context, billing: Billing, workspac
     }),
   );
   if (!session.url) throw new Error('Stripe returned a checkout session without a URL');
-  await context.prisma.$transaction((tx) => recordBillingChange(tx, context, workspaceId, 'checkout_started', { planId: plan.id, trialDays, checkoutSessionId: session.id }));
+  await context.prisma.$transaction((tx) =>
+    recordBillingChange(tx, context, workspaceId, 'checkout_started', { planId: plan.id, trialDays, checkoutSessionId: session.id }),
+  );
   return session.url;
 }
 

@@ -52,7 +52,11 @@ export async function storeInvoice(tx: Tx, owner: string | InvoiceOwner, invoice
  * purge (the final one of a cancelled subscription, a credit note's correction): it joins that history.
  */
 export async function purgedOwnerOf(tx: Tx, stripeCustomerId: string): Promise<InvoiceOwner | null> {
-  const earlier = await tx.billingInvoice.findFirst({ where: { stripeCustomerId }, orderBy: { issuedAt: 'desc' }, select: { workspaceId: true, workspaceName: true } });
+  const earlier = await tx.billingInvoice.findFirst({
+    where: { stripeCustomerId },
+    orderBy: { issuedAt: 'desc' },
+    select: { workspaceId: true, workspaceName: true },
+  });
   if (!earlier) return null;
   const live = await tx.workspace.findUnique({ where: { id: earlier.workspaceId }, select: { id: true } });
   return live ? null : earlier;
@@ -71,7 +75,10 @@ export function enqueueInvoiceEmail(tx: Tx, kind: 'receipt' | 'failed', invoiceI
 
 /** The owners of a workspace, to whom billing mail goes. */
 export async function ownersOf(app: AppServices, workspaceId: string) {
-  const rows = await app.db.prisma.membership.findMany({ where: { workspaceId, role: 'OWNER' }, select: { user: { select: { id: true, email: true, name: true } } } });
+  const rows = await app.db.prisma.membership.findMany({
+    where: { workspaceId, role: 'OWNER' },
+    select: { user: { select: { id: true, email: true, name: true } } },
+  });
   return rows.map((row) => row.user);
 }
 

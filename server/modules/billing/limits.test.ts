@@ -104,13 +104,21 @@ describe('plan limits', () => {
 
   it('closes a public form to new contacts past the limit, telling the public no more, while known contacts still submit', async () => {
     const { app, f } = await acme();
-    const fields = [{ key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' }, { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' }];
-    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, { input: { name: 'Leads', fields } });
+    const fields = [
+      { key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' },
+      { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' },
+    ];
+    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, {
+      input: { name: 'Leads', fields },
+    });
     await f.clients.MEMBER.ok(`mutation { createContact(input: { firstName: "Known", emails: ["known@example.com"] }) { id } }`);
     await app.prisma.contact.createMany({ data: ['X', 'Y'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
     const before = await footprint(app, f.workspaceId);
     const submit = (email: string) => post(`/forms/${createForm.publicKey}`, JSON.stringify({ email, first_name: 'Lead' }), {});
-    expect(await submit('new@example.com')).toEqual({ status: 403, body: { code: 'FORM_CLOSED', message: 'This form is not taking new submissions right now.' } });
+    expect(await submit('new@example.com')).toEqual({
+      status: 403,
+      body: { code: 'FORM_CLOSED', message: 'This form is not taking new submissions right now.' },
+    });
     expect(await footprint(app, f.workspaceId)).toEqual(before);
     expect((await submit('known@example.com')).status).toBe(200);
   });
@@ -120,7 +128,9 @@ describe('plan limits', () => {
     const { secret, apiKey } = await apiKeyFor(app, f.users.MEMBER.id, f.workspaceId, 'MEMBER');
     const key = app.client();
     key.authorization = `Bearer ${secret}`;
-    await app.prisma.usageEvent.createMany({ data: [1, 2, 3].map(() => ({ workspaceId: f.workspaceId, apiKeyId: apiKey.id, kind: 'API_CALL' as const, name: 'Sync' })) });
+    await app.prisma.usageEvent.createMany({
+      data: [1, 2, 3].map(() => ({ workspaceId: f.workspaceId, apiKeyId: apiKey.id, kind: 'API_CALL' as const, name: 'Sync' })),
+    });
     const refused = await key.gql(CREATE, { name: 'Robot' });
     expect(errorCodes(refused)).toEqual(['PLAN_LIMIT']);
     expect(limitOf(refused)).toMatchObject({ limit: 'apiCallsPerDay', allowed: 3 });
@@ -133,7 +143,9 @@ describe('plan limits', () => {
 describe('payment states', () => {
   it('keeps a past_due workspace working through the grace period, then makes it read-only', async () => {
     const { app, f } = await acme();
-    await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'PAST_DUE', planId: 'team', pastDueSince: new Date(Date.now() - 6 * 864e5) } });
+    await app.prisma.billingAccount.create({
+      data: { workspaceId: f.workspaceId, status: 'PAST_DUE', planId: 'team', pastDueSince: new Date(Date.now() - 6 * 864e5) },
+    });
     expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'InGrace' }))).toEqual([]);
     await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { pastDueSince: new Date(Date.now() - 8 * 864e5) } });
     expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { name: 'AfterGrace' }))).toEqual(['PAYMENT_REQUIRED']);
@@ -141,7 +153,9 @@ describe('payment states', () => {
 
   it('makes an unpaid workspace read-only, except export and deletion, and deletes nothing', async () => {
     const { app, f } = await acme();
-    const contacts = await Promise.all(['A', 'B'].map((firstName) => app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, ownerId: f.users.MEMBER.id } })));
+    const contacts = await Promise.all(
+      ['A', 'B'].map((firstName) => app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, ownerId: f.users.MEMBER.id } })),
+    );
     await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'UNPAID', planId: 'team' } });
     const before = await footprint(app, f.workspaceId);
     const member = f.clients.MEMBER;
@@ -161,7 +175,18 @@ describe('payment states', () => {
     expect(reads.errors ?? []).toEqual([]);
     expect(errorCodes(await member.gql(DELETE, { id: globalId('Contact', contacts[1]!.id) }))).toEqual([]);
     // Deleting a file needs the upload permission: a mutation that only deletes passes, one that also writes does not.
-    const file = await app.prisma.file.create({ data: { workspaceId: f.workspaceId, name: 'a.txt', contentType: 'text/plain', size: 1, sha256: 'x', storageKey: `${f.workspaceId}/k`, contactId: contacts[0]!.id, uploadedById: f.users.MEMBER.id } });
+    const file = await app.prisma.file.create({
+      data: {
+        workspaceId: f.workspaceId,
+        name: 'a.txt',
+        contentType: 'text/plain',
+        size: 1,
+        sha256: 'x',
+        storageKey: `${f.workspaceId}/k`,
+        contactId: contacts[0]!.id,
+        uploadedById: f.users.MEMBER.id,
+      },
+    });
     const fileId = globalId('Attachment', file.id);
     const mixed = await member.gql(`mutation($id: ID!) { deleteFile(id: $id) createTag(name: "x") { id } }`, { id: fileId });
     expect(errorCodes(mixed)[0]).toBe('PAYMENT_REQUIRED');
@@ -174,11 +199,21 @@ describe('payment states', () => {
 
   it('keeps public form submissions in a read-only workspace as in a paying one, while its team may not write', async () => {
     const { app, f } = await acme();
-    const fields = [{ key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' }, { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' }];
-    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, { input: { name: 'Leads', fields } });
+    const fields = [
+      { key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' },
+      { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' },
+    ];
+    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, {
+      input: { name: 'Leads', fields },
+    });
     await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'ACTIVE', planId: 'team', stripeSubscriptionId: 'sub_x' } });
     const submit = (email: string) => post(`/forms/${createForm.publicKey}`, JSON.stringify({ email, first_name: 'Lead' }), {});
-    const leads = () => app.prisma.formSubmission.findMany({ where: { workspaceId: f.workspaceId }, select: { contact: { select: { emails: { select: { email: true } } } } }, orderBy: { createdAt: 'asc' } });
+    const leads = () =>
+      app.prisma.formSubmission.findMany({
+        where: { workspaceId: f.workspaceId },
+        select: { contact: { select: { emails: { select: { email: true } } } } },
+        orderBy: { createdAt: 'asc' },
+      });
     expect(await submit('paying@example.com')).toEqual({ status: 200, body: { ok: true } });
 
     for (const status of ['UNPAID', 'PAST_DUE'] as const) {
@@ -192,14 +227,19 @@ describe('payment states', () => {
 
   it('tells every member what the banner says: a limit near or reached, past due with the grace left, read-only', async () => {
     const { app, f } = await acme();
-    const notice = async () => (await f.clients.VIEWER.ok<{ billingNotice: Record<string, unknown> | null }>(`{ billingNotice { kind graceDaysLeft limit percentUsed } }`)).billingNotice;
+    const notice = async () =>
+      (await f.clients.VIEWER.ok<{ billingNotice: Record<string, unknown> | null }>(`{ billingNotice { kind graceDaysLeft limit percentUsed } }`))
+        .billingNotice;
     // Four members of the free plan's five seats.
     expect(await notice()).toEqual({ kind: 'LIMIT_NEAR', graceDaysLeft: null, limit: 'seats', percentUsed: 80 });
     await app.prisma.contact.createMany({ data: ['X', 'Y', 'Z'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
     expect(await notice()).toEqual({ kind: 'LIMIT_REACHED', graceDaysLeft: null, limit: 'contacts', percentUsed: 100 });
     await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'ACTIVE', planId: 'team', stripeSubscriptionId: 'sub_x' } });
     expect(await notice()).toBeNull();
-    await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'PAST_DUE', pastDueSince: new Date(Date.now() - 5.5 * 864e5) } });
+    await app.prisma.billingAccount.update({
+      where: { workspaceId: f.workspaceId },
+      data: { status: 'PAST_DUE', pastDueSince: new Date(Date.now() - 5.5 * 864e5) },
+    });
     expect(await notice()).toMatchObject({ kind: 'PAST_DUE', graceDaysLeft: 2 });
     await app.prisma.billingAccount.update({ where: { workspaceId: f.workspaceId }, data: { status: 'UNPAID' } });
     expect(await notice()).toMatchObject({ kind: 'READ_ONLY' });

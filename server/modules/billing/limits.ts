@@ -15,8 +15,19 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Permissions that write workspace data; a read-only workspace refuses them. Deletion, export and billing are not here. */
 const WRITING: ReadonlySet<Permission> = new Set<Permission>([
-  'records:create', 'records:update', 'records:merge', 'tags:manage', 'pipelines:manage', 'forms:manage', 'files:upload',
-  'invitations:manage', 'teams:manage', 'webhooks:manage', 'workspace:rename', 'workspace:settings', 'workspace:policy',
+  'records:create',
+  'records:update',
+  'records:merge',
+  'tags:manage',
+  'pipelines:manage',
+  'forms:manage',
+  'files:upload',
+  'invitations:manage',
+  'teams:manage',
+  'webhooks:manage',
+  'workspace:rename',
+  'workspace:settings',
+  'workspace:policy',
 ]);
 
 /** Mutations that delete (or leave, revoke, erase): they always work, whatever the plan. */
@@ -33,9 +44,12 @@ export const LIMIT_LABELS: Record<LimitKind, string> = {
 export const AI_TOKENS = 'ai_tokens';
 
 function readOnlyError(standing: Standing) {
-  const why = standing.status === 'UNPAID' ? 'its subscription is unpaid'
-    : standing.status === 'PAST_DUE' ? 'its payment is overdue beyond the grace period'
-      : 'it has no subscription';
+  const why =
+    standing.status === 'UNPAID'
+      ? 'its subscription is unpaid'
+      : standing.status === 'PAST_DUE'
+        ? 'its payment is overdue beyond the grace period'
+        : 'it has no subscription';
   return paymentRequired(`This workspace is read-only because ${why}. Reading, exporting and deleting still work; an owner can settle it on the billing page.`);
 }
 
@@ -69,7 +83,13 @@ export async function usageOf(db: Db, workspaceId: string, kind: LimitKind, opti
       const [members, invited] = await Promise.all([
         db.membership.count({ where: { workspaceId } }),
         db.invitation.count({
-          where: { workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now }, ...(options.exceptInvitationTo ? { email: { not: options.exceptInvitationTo } } : {}) },
+          where: {
+            workspaceId,
+            acceptedAt: null,
+            revokedAt: null,
+            expiresAt: { gt: now },
+            ...(options.exceptInvitationTo ? { email: { not: options.exceptInvitationTo } } : {}),
+          },
         }),
       ]);
       return members + invited;
@@ -78,7 +98,14 @@ export async function usageOf(db: Db, workspaceId: string, kind: LimitKind, opti
       // Files in the trash still take their space until they are purged.
       return (await db.file.aggregate({ where: { workspaceId }, _sum: { size: true } }))._sum.size ?? 0;
     case 'aiTokensPerMonth':
-      return (await db.billableUsage.aggregate({ where: { workspaceId, kind: AI_TOKENS, createdAt: { gte: options.periodStart ?? startOfUtcMonth(now) } }, _sum: { quantity: true } }))._sum.quantity ?? 0;
+      return (
+        (
+          await db.billableUsage.aggregate({
+            where: { workspaceId, kind: AI_TOKENS, createdAt: { gte: options.periodStart ?? startOfUtcMonth(now) } },
+            _sum: { quantity: true },
+          })
+        )._sum.quantity ?? 0
+      );
     case 'apiCallsPerDay':
       return db.usageEvent.count({ where: { workspaceId, kind: 'API_CALL', apiKeyId: { not: null }, createdAt: { gte: startOfUtcDay(now) } } });
   }
@@ -86,7 +113,11 @@ export async function usageOf(db: Db, workspaceId: string, kind: LimitKind, opti
 
 function overLimit(kind: LimitKind, allowed: number, used: number) {
   const what = LIMIT_LABELS[kind];
-  return planLimit(kind, `The plan allows ${allowed} ${what} and ${used} are used, so this cannot be created. Reading, editing, exporting and deleting still work; an owner can upgrade on the billing page.`, { allowed, used });
+  return planLimit(
+    kind,
+    `The plan allows ${allowed} ${what} and ${used} are used, so this cannot be created. Reading, editing, exporting and deleting still work; an owner can upgrade on the billing page.`,
+    { allowed, used },
+  );
 }
 
 /**
@@ -119,7 +150,14 @@ export interface RoomOptions extends UsageOptions {
  * transaction, before its first write: a per-workspace lock makes two concurrent creates take turns, so
  * both cannot slip under the limit.
  */
-export async function assertRoom(billing: Billing | null, db: Db, workspaceId: string, kind: LimitKind, adding: number, options: RoomOptions = {}): Promise<void> {
+export async function assertRoom(
+  billing: Billing | null,
+  db: Db,
+  workspaceId: string,
+  kind: LimitKind,
+  adding: number,
+  options: RoomOptions = {},
+): Promise<void> {
   if (!billing) return;
   await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`kith:billing:${workspaceId}:${kind}`}, 0))::text`;
   const account = await loadAccount(db, workspaceId);

@@ -15,7 +15,9 @@ const METER = TEST_PLANS.aiMeterEventName;
 async function subscribedWorkspace(app: TestApp, status = 'ACTIVE' as const) {
   const workspace = await app.prisma.workspace.create({ data: { name: 'Metered' } });
   const customer = await stripe().client().customers.create({});
-  await app.prisma.billingAccount.create({ data: { workspaceId: workspace.id, stripeCustomerId: customer.id, stripeSubscriptionId: 'sub_m', status, planId: 'team' } });
+  await app.prisma.billingAccount.create({
+    data: { workspaceId: workspace.id, stripeCustomerId: customer.id, stripeSubscriptionId: 'sub_m', status, planId: 'team' },
+  });
   return { workspaceId: workspace.id, customer: customer.id };
 }
 
@@ -49,7 +51,11 @@ describe('metered AI usage', () => {
     const [report] = await app.prisma.meterReport.findMany({ where: { workspaceId } });
     expect(report).toMatchObject({ quantity: 200, stripeCustomerId: customer });
     expect(report!.sentAt).not.toBeNull();
-    expect(stripe().requestsTo('POST', /^\/v1\/billing\/meter_events$/).at(-1)!.idempotencyKey).toBe(`kith-meter-${report!.id}`);
+    expect(
+      stripe()
+        .requestsTo('POST', /^\/v1\/billing\/meter_events$/)
+        .at(-1)!.idempotencyKey,
+    ).toBe(`kith-meter-${report!.id}`);
   });
 
   it('counts nothing twice after a crash between sending and recording the send', async () => {
@@ -61,7 +67,9 @@ describe('metered AI usage', () => {
     await runDueJobs(app);
     // The first batch went to Stripe twice with the same idempotency key and identifier, so Stripe answered
     // the second from its stored answer; the usage after the crash went as its own event.
-    const sends = stripe().requestsTo('POST', /^\/v1\/billing\/meter_events$/).filter((r) => r.body.payload.stripe_customer_id === customer);
+    const sends = stripe()
+      .requestsTo('POST', /^\/v1\/billing\/meter_events$/)
+      .filter((r) => r.body.payload.stripe_customer_id === customer);
     expect(sends.map((r) => r.body.payload.value)).toEqual(['500', '500', '30']);
     expect(sends[0]!.idempotencyKey).toBe(sends[1]!.idempotencyKey);
     expect(sends[0]!.body.identifier).toBe(sends[1]!.body.identifier);
@@ -106,8 +114,13 @@ describe('metered AI usage', () => {
     await app.prisma.job.updateMany({ where: { kind: 'billing.usageAlerts', status: 'PENDING' }, data: { runAt: new Date(Date.now() - 1000) } });
     await runAllDueJobs(app);
 
-    const sends = stripe().requestsTo('POST', /^\/v1\/billing\/meter_events$/).slice(before);
-    expect(sends.map((r) => [r.body.identifier, r.idempotencyKey])).toEqual([[report.id, `kith-meter-${report.id}`], [report.id, `kith-meter-${report.id}`]]);
+    const sends = stripe()
+      .requestsTo('POST', /^\/v1\/billing\/meter_events$/)
+      .slice(before);
+    expect(sends.map((r) => [r.body.identifier, r.idempotencyKey])).toEqual([
+      [report.id, `kith-meter-${report.id}`],
+      [report.id, `kith-meter-${report.id}`],
+    ]);
     expect(stripe().meterEvents.filter((e) => e.payload.stripe_customer_id === customer)).toHaveLength(1);
     expect(stripe().meterTotal(METER, customer)).toBe(75);
     expect((await app.prisma.meterReport.findUniqueOrThrow({ where: { id: report.id } })).sentAt).not.toBeNull();

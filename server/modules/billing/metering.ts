@@ -33,7 +33,12 @@ export async function recordBillableUsage(app: Services, workspaceId: string, ki
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.billableUsage.createMany({ data: [{ workspaceId, kind, quantity, idempotencyKey }], skipDuplicates: true });
     if (count === 0) return false;
-    await enqueueJob(tx, METER_REPORT, { workspaceId, kind }, { runAt: new Date(slot + BATCH_WINDOW_MS), uniqueKey: `${METER_REPORT}:${workspaceId}:${kind}:${slot}`, maxAttempts: 20 });
+    await enqueueJob(
+      tx,
+      METER_REPORT,
+      { workspaceId, kind },
+      { runAt: new Date(slot + BATCH_WINDOW_MS), uniqueKey: `${METER_REPORT}:${workspaceId}:${kind}:${slot}`, maxAttempts: 20 },
+    );
     return true;
   });
 }
@@ -53,7 +58,9 @@ async function formBatch(app: Services & { billing: Billing }, workspaceId: stri
   const plan = app.billing.config.plans.find((p) => p.id === account?.planId);
   const billed = account?.stripeCustomerId && LIVE.has(account.status) && plan?.prices.aiTokens;
   return prisma.$transaction(async (tx) => {
-    const report = await tx.meterReport.create({ data: { workspaceId, kind, quantity: 0, stripeCustomerId: billed ? account.stripeCustomerId! : UNBILLED, sentAt: billed ? null : new Date() } });
+    const report = await tx.meterReport.create({
+      data: { workspaceId, kind, quantity: 0, stripeCustomerId: billed ? account.stripeCustomerId! : UNBILLED, sentAt: billed ? null : new Date() },
+    });
     const [row] = await tx.$queryRaw<Array<{ total: number | null }>>`
       WITH taken AS (
         UPDATE "BillableUsage" SET "reportId" = ${report.id}::uuid

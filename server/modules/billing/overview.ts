@@ -41,8 +41,22 @@ export async function billingOverview(context: Context, workspaceId: string): Pr
   const seatsUsed = await context.prisma.membership.count({ where: { workspaceId } });
   if (!billing) {
     return {
-      workspaceId, enabled: false, planId: SELF_HOSTED, planName: 'Self-hosted', status: null, readOnly: false, graceEndsAt: null,
-      trialEndsAt: null, trialOffer: { daysWithCard: 0, daysWithoutCard: 0 }, currentPeriodEnd: null, seatsUsed, seatsPaid: null, hasCustomer: false, usage: [], invoices: [], plans: [],
+      workspaceId,
+      enabled: false,
+      planId: SELF_HOSTED,
+      planName: 'Self-hosted',
+      status: null,
+      readOnly: false,
+      graceEndsAt: null,
+      trialEndsAt: null,
+      trialOffer: { daysWithCard: 0, daysWithoutCard: 0 },
+      currentPeriodEnd: null,
+      seatsUsed,
+      seatsPaid: null,
+      hasCustomer: false,
+      usage: [],
+      invoices: [],
+      plans: [],
     };
   }
   const account = await loadAccount(context.prisma, workspaceId);
@@ -50,7 +64,12 @@ export async function billingOverview(context: Context, workspaceId: string): Pr
   const start = periodStart(account);
   const usage: UsageMeter[] = [];
   for (const limit of LIMIT_KINDS) {
-    usage.push({ workspaceId, limit, used: limit === 'seats' ? seatsUsed : await usageOf(context.prisma, workspaceId, limit, { periodStart: start }), allowed: standing.plan?.limits[limit] ?? null });
+    usage.push({
+      workspaceId,
+      limit,
+      used: limit === 'seats' ? seatsUsed : await usageOf(context.prisma, workspaceId, limit, { periodStart: start }),
+      allowed: standing.plan?.limits[limit] ?? null,
+    });
   }
   const invoices = await context.prisma.billingInvoice.findMany({ where: { workspaceId }, orderBy: { issuedAt: 'desc' }, take: 24 });
   return {

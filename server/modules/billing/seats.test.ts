@@ -18,11 +18,19 @@ async function subscribed(app: TestApp, workspaceId: string) {
   const client = stripe().client();
   const customer = await client.customers.create({});
   const session = await client.checkout.sessions.create({
-    mode: 'subscription', customer: customer.id, client_reference_id: workspaceId, success_url: 'http://localhost/',
-    line_items: [{ price: 'price_team_base', quantity: 1 }, { price: 'price_team_seat', quantity: 4 }],
+    mode: 'subscription',
+    customer: customer.id,
+    client_reference_id: workspaceId,
+    success_url: 'http://localhost/',
+    line_items: [
+      { price: 'price_team_base', quantity: 1 },
+      { price: 'price_team_seat', quantity: 4 },
+    ],
   });
   const { subscription } = stripe().completeCheckout(session.id, { status: 'active' });
-  await app.prisma.billingAccount.create({ data: { workspaceId, stripeCustomerId: customer.id, stripeSubscriptionId: subscription.id, status: 'ACTIVE', planId: 'team', seatsPaid: 4 } });
+  await app.prisma.billingAccount.create({
+    data: { workspaceId, stripeCustomerId: customer.id, stripeSubscriptionId: subscription.id, status: 'ACTIVE', planId: 'team', seatsPaid: 4 },
+  });
   const seatItem = subscription.items.data.find((item: { price: { id: string } }) => item.price.id === 'price_team_seat');
   return () => seatItem.quantity as number;
 }
@@ -36,10 +44,14 @@ describe('seats', () => {
     admin.workspaceId = f.workspaceGid;
     await admin.ok(`mutation { inviteMember(email: "grace@example.com", role: MEMBER) { id } }`);
     const grace = await verifiedUser(app, { email: 'grace@example.com', name: 'Grace Hopper' });
-    await grace.client.ok(`mutation($t: String!) { acceptInvitation(token: $t) { role } }`, { t: await tokenFromOutbox(app, 'grace@example.com', '/invitations/accept') });
+    await grace.client.ok(`mutation($t: String!) { acceptInvitation(token: $t) { role } }`, {
+      t: await tokenFromOutbox(app, 'grace@example.com', '/invitations/accept'),
+    });
     await runJobs(app);
     expect(seats()).toBe(5);
-    const update = stripe().requestsTo('POST', /^\/v1\/subscription_items\//).at(-1)!;
+    const update = stripe()
+      .requestsTo('POST', /^\/v1\/subscription_items\//)
+      .at(-1)!;
     expect(update.body).toEqual({ quantity: '5', proration_behavior: 'create_prorations' });
     expect((await app.prisma.billingAccount.findUniqueOrThrow({ where: { workspaceId: f.workspaceId } })).seatsPaid).toBe(5);
 

@@ -30,7 +30,11 @@ export function seatSyncHandlers(app: AppServices): Record<string, JobHandler> {
       const item = seatItemOf(billing.config, subscription);
       if (!item) return;
       if (item.quantity !== seats) {
-        await billing.stripe.subscriptionItems.update(item.id, { quantity: seats, proration_behavior: 'create_prorations' }, { idempotencyKey: `kith-seats-${item.id}-${seats}-${Date.now()}` });
+        await billing.stripe.subscriptionItems.update(
+          item.id,
+          { quantity: seats, proration_behavior: 'create_prorations' },
+          { idempotencyKey: `kith-seats-${item.id}-${seats}-${Date.now()}` },
+        );
       }
       await prisma.billingAccount.update({ where: { workspaceId }, data: { seatsPaid: seats } });
     },

@@ -64,7 +64,11 @@ async function handleEvent(tx: Tx, sink: object, billing: Billing, event: Stripe
     case 'customer.subscription.paused':
     case 'customer.subscription.resumed': {
       const subscription = event.data.object;
-      const workspaceId = await workspaceFor(tx, { workspaceId: subscription.metadata?.workspaceId, subscription: subscription.id, customer: idOf(subscription.customer) });
+      const workspaceId = await workspaceFor(tx, {
+        workspaceId: subscription.metadata?.workspaceId,
+        subscription: subscription.id,
+        customer: idOf(subscription.customer),
+      });
       if (!workspaceId) return;
       await applySubscription(tx, sink, billing.config, workspaceId, subscription, observedAt, { via: 'webhook', stripeEventId: event.id });
       return;

@@ -15,7 +15,10 @@ async function subscriptionFor(fake: FakeStripe, workspaceId: string, options: {
   const client = fake.client();
   const customer = await client.customers.create({ metadata: { workspaceId } });
   const session = await client.checkout.sessions.create({
-    mode: 'subscription', customer: customer.id, client_reference_id: workspaceId, success_url: 'http://localhost/',
+    mode: 'subscription',
+    customer: customer.id,
+    client_reference_id: workspaceId,
+    success_url: 'http://localhost/',
     line_items: [{ price: 'price_team_base', quantity: 1 }, { price: 'price_team_seat', quantity: 4 }, { price: 'price_team_ai' }],
     subscription_data: { metadata: { workspaceId, planId: 'team' }, trial_period_days: 30 },
   });
@@ -24,9 +27,13 @@ async function subscriptionFor(fake: FakeStripe, workspaceId: string, options: {
 
 const account = (app: TestApp, workspaceId: string) => app.prisma.billingAccount.findUnique({ where: { workspaceId } });
 const audit = (app: TestApp, workspaceId: string) =>
-  app.prisma.auditLogEntry.findMany({ where: { workspaceId, action: { startsWith: 'billing.' } }, orderBy: { createdAt: 'asc' } }).then((rows) => rows.map((r) => [r.action, (r.details as { to?: string }).to ?? null]));
+  app.prisma.auditLogEntry
+    .findMany({ where: { workspaceId, action: { startsWith: 'billing.' } }, orderBy: { createdAt: 'asc' } })
+    .then((rows) => rows.map((r) => [r.action, (r.details as { to?: string }).to ?? null]));
 const feed = (app: TestApp, workspaceId: string) =>
-  app.prisma.activityEvent.findMany({ where: { workspaceId, entityType: 'Billing' }, orderBy: { sequence: 'asc' } }).then((rows) => rows.map((r) => [r.verb, (r.changes as { to?: string }).to ?? null]));
+  app.prisma.activityEvent
+    .findMany({ where: { workspaceId, entityType: 'Billing' }, orderBy: { sequence: 'asc' } })
+    .then((rows) => rows.map((r) => [r.verb, (r.changes as { to?: string }).to ?? null]));
 
 async function fixture(): Promise<{ app: TestApp; f: RolesFixture; fake: FakeStripe }> {
   const app = getApp();
@@ -81,7 +88,10 @@ describe('POST /webhooks/stripe', () => {
     // Delivered late: the activation from before the failed payment.
     await send(stripeEvent('customer.subscription.updated', { ...subscription, status: 'active', trial_end: null }, t + 10));
     expect((await account(app, f.workspaceId))?.status).toBe('PAST_DUE');
-    expect(await audit(app, f.workspaceId)).toEqual([['billing.status_changed', 'TRIALING'], ['billing.status_changed', 'PAST_DUE']]);
+    expect(await audit(app, f.workspaceId)).toEqual([
+      ['billing.status_changed', 'TRIALING'],
+      ['billing.status_changed', 'PAST_DUE'],
+    ]);
   });
 
   it('walks every state: trialing, active, past_due (grace starts), unpaid, active again, canceled; each change an audit entry and a feed event', async () => {
@@ -93,7 +103,13 @@ describe('POST /webhooks/stripe', () => {
       expect((await send(stripeEvent(type, { ...subscription, status }, t))).status).toBe(200);
       return account(app, f.workspaceId);
     };
-    expect(await step('trialing', 'customer.subscription.created')).toMatchObject({ status: 'TRIALING', planId: 'team', seatsPaid: 4, stripeSubscriptionId: subscription.id, stripeCustomerId: subscription.customer });
+    expect(await step('trialing', 'customer.subscription.created')).toMatchObject({
+      status: 'TRIALING',
+      planId: 'team',
+      seatsPaid: 4,
+      stripeSubscriptionId: subscription.id,
+      stripeCustomerId: subscription.customer,
+    });
     expect((await account(app, f.workspaceId))!.trialEndsAt!.getTime()).toBe(subscription.trial_end * 1000);
     expect(await step('active')).toMatchObject({ status: 'ACTIVE', pastDueSince: null });
     const pastDue = await step('past_due');
@@ -135,7 +151,11 @@ describe('POST /webhooks/stripe', () => {
     expect((await account(app, f.workspaceId))?.status).toBe('CANCELED');
     await send(stripeEvent('checkout.session.expired', { ...session, status: 'expired' }, t + 20));
     expect((await account(app, f.workspaceId))?.status).toBe('CANCELED');
-    expect(await audit(app, f.workspaceId)).toEqual([['billing.status_changed', 'INCOMPLETE'], ['billing.status_changed', 'CANCELED'], ['billing.checkout_expired', null]]);
+    expect(await audit(app, f.workspaceId)).toEqual([
+      ['billing.status_changed', 'INCOMPLETE'],
+      ['billing.status_changed', 'CANCELED'],
+      ['billing.checkout_expired', null],
+    ]);
   });
 
   it('links the customer on checkout.session.completed, and events of other workspaces’ customers touch only theirs', async () => {
@@ -163,7 +183,10 @@ describe('POST /webhooks/stripe', () => {
     const worker = new JobWorker(app.prisma, jobHandlers(app.services), { logger: app.services.logger });
     while (await worker.runNext());
     const invoices = await app.prisma.billingInvoice.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { amountDue: 'asc' } });
-    expect(invoices.map((i) => [i.id, i.status, i.amountDue, i.workspaceName])).toEqual([[paid.id, 'paid', 4900, 'Acme'], [failed.id, 'open', 5300, 'Acme']]);
+    expect(invoices.map((i) => [i.id, i.status, i.amountDue, i.workspaceName])).toEqual([
+      [paid.id, 'paid', 4900, 'Acme'],
+      [failed.id, 'open', 5300, 'Acme'],
+    ]);
     const mail = await app.prisma.outboxEmail.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { createdAt: 'asc' } });
     expect(mail.map((m) => [m.to, m.subject])).toEqual([
       [f.users.OWNER.email, 'Receipt for Acme on Kith: €49.00'],

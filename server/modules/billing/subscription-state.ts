@@ -61,7 +61,9 @@ export async function applySubscription(
   source: { stripeEventId?: string; via: 'webhook' | 'checkout_return' },
 ): Promise<AppliedChange | null> {
   await tx.billingAccount.upsert({ where: { workspaceId }, create: { workspaceId }, update: {} });
-  const [account] = await tx.$queryRaw<Array<{ status: BillingStatus; lastEventAt: Date | null; pastDueSince: Date | null; stripeSubscriptionId: string | null }>>`
+  const [account] = await tx.$queryRaw<
+    Array<{ status: BillingStatus; lastEventAt: Date | null; pastDueSince: Date | null; stripeSubscriptionId: string | null }>
+  >`
     SELECT status, "lastEventAt", "pastDueSince", "stripeSubscriptionId" FROM "BillingAccount" WHERE "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
   if (!account) return null;
   if (account.lastEventAt && observedAt < account.lastEventAt) return null;
@@ -88,7 +90,13 @@ export async function applySubscription(
   });
   if (account.status === to) return null;
   const change = { workspaceId, from: account.status, to };
-  await recordBillingChange(tx, sink, workspaceId, 'status_changed', { from: account.status, to, planId: planOfSubscription(config, subscription), via: source.via, ...(source.stripeEventId ? { stripeEventId: source.stripeEventId } : {}) });
+  await recordBillingChange(tx, sink, workspaceId, 'status_changed', {
+    from: account.status,
+    to,
+    planId: planOfSubscription(config, subscription),
+    via: source.via,
+    ...(source.stripeEventId ? { stripeEventId: source.stripeEventId } : {}),
+  });
   return change;
 }
 
@@ -96,13 +104,26 @@ export async function applySubscription(
  * One billing fact for the workspace's feed (readers with billing:manage) and its audit log. The actor is the
  * request's viewer when a person caused it (a checkout); Stripe's webhooks have none.
  */
-export async function recordBillingChange(tx: Tx, sink: EventSink & Partial<Pick<Context, 'viewer' | 'request'>>, workspaceId: string, verb: string, details: Record<string, string | number | null>) {
+export async function recordBillingChange(
+  tx: Tx,
+  sink: EventSink & Partial<Pick<Context, 'viewer' | 'request'>>,
+  workspaceId: string,
+  verb: string,
+  details: Record<string, string | number | null>,
+) {
   await recordEvent(tx, sink, { workspaceId, verb: `billing_${verb}`, entityType: 'Billing', entityId: workspaceId, changes: details });
   const actor = actorOf({ viewer: sink.viewer ?? null });
   await tx.auditLogEntry.create({
     data: {
-      workspaceId, action: `billing.${verb}`, targetType: 'Workspace', targetId: workspaceId, details,
-      actorUserId: actor.userId, actorApiKeyId: actor.apiKeyId, ip: sink.request?.ip || null, userAgent: sink.request?.userAgent ?? null,
+      workspaceId,
+      action: `billing.${verb}`,
+      targetType: 'Workspace',
+      targetId: workspaceId,
+      details,
+      actorUserId: actor.userId,
+      actorApiKeyId: actor.apiKeyId,
+      ip: sink.request?.ip || null,
+      userAgent: sink.request?.userAgent ?? null,
     },
   });
 }

@@ -49,7 +49,11 @@ export async function checkUsageAlerts(app: AppServices, workspaceId: string, no
     const workspace = await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true } });
     const page = `${app.config.publicUrl}/settings/billing`;
     for (const owner of await ownersOf(app, workspaceId)) {
-      await sendOrLog(app.mailer, app.logger, { ...usageAlertEmail(owner, workspace.name, LIMIT_LABELS[limit], highest, used, allowed, page), workspaceId, userId: owner.id });
+      await sendOrLog(app.mailer, app.logger, {
+        ...usageAlertEmail(owner, workspace.name, LIMIT_LABELS[limit], highest, used, allowed, page),
+        workspaceId,
+        userId: owner.id,
+      });
     }
     sent.push(`${limit}:${highest}`);
   }
@@ -68,7 +72,13 @@ export function usageAlertHandlers(app: AppServices): Record<string, JobHandler>
       if (!app.billing) return;
       let after: string | undefined;
       for (;;) {
-        const page: Array<{ id: string }> = await app.db.prisma.workspace.findMany({ where: { closedAt: null }, select: { id: true }, orderBy: { id: 'asc' }, take: PAGE, ...(after ? { cursor: { id: after }, skip: 1 } : {}) });
+        const page: Array<{ id: string }> = await app.db.prisma.workspace.findMany({
+          where: { closedAt: null },
+          select: { id: true },
+          orderBy: { id: 'asc' },
+          take: PAGE,
+          ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+        });
         for (const { id } of page) await checkUsageAlerts(app, id);
         if (page.length < PAGE) break;
         after = page[page.length - 1]!.id;

@@ -4,7 +4,9 @@ import type { TestApp } from '../../test/test-app.js';
 
 async function memberCompanies(app: TestApp, f: RolesFixture) {
   const rows = await Promise.all(
-    ['One', 'Two'].map((name) => app.prisma.company.create({ data: { workspaceId: f.workspaceId, name, ownerId: f.users.MEMBER.id, createdById: f.users.MEMBER.id } })),
+    ['One', 'Two'].map((name) =>
+      app.prisma.company.create({ data: { workspaceId: f.workspaceId, name, ownerId: f.users.MEMBER.id, createdById: f.users.MEMBER.id } }),
+    ),
   );
   return rows.map((r) => globalId('Company', r.id));
 }

@@ -84,7 +84,11 @@ export async function bulkUpdate(context: Context, workspaceId: string, globalId
         });
       }
     }
-    const fields = changedFields({ ownerId: changes.ownerId ?? undefined, addTagIds: addTags.length ? addTags : undefined, removeTagIds: removeTags.length ? removeTags : undefined });
+    const fields = changedFields({
+      ownerId: changes.ownerId ?? undefined,
+      addTagIds: addTags.length ? addTags : undefined,
+      removeTagIds: removeTags.length ? removeTags : undefined,
+    });
     if (fields.fields.length > 0) for (const id of ids) await emitEvent(tx, context, { id, workspaceId }, typename, 'updated', { ...fields, bulk: true });
   });
   await afterBulkWrite(context.app.db);
@@ -112,7 +116,8 @@ async function moveDeals(tx: Prisma.TransactionClient, context: Context, workspa
       changedById: context.viewer?.user.id ?? null,
     })),
   });
-  for (const d of moving) await emitEvent(tx, context, { id: d.id, workspaceId }, 'Deal', 'stage_moved', { from: nameOf.get(d.stageId) ?? null, to: stage.name, bulk: true });
+  for (const d of moving)
+    await emitEvent(tx, context, { id: d.id, workspaceId }, 'Deal', 'stage_moved', { from: nameOf.get(d.stageId) ?? null, to: stage.name, bulk: true });
 }
 
 /** Moves up to MAX_BULK records to the trash; all or nothing, each one subject to the delete rule. */

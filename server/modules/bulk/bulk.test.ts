@@ -70,7 +70,12 @@ describe('bulk changes', () => {
       data: {
         workspaceId: f.workspaceId,
         name: 'Sales',
-        stages: { create: [{ workspaceId: f.workspaceId, name: 'Lead', position: 0 }, { workspaceId: f.workspaceId, name: 'Won', position: 1, isWon: true }] },
+        stages: {
+          create: [
+            { workspaceId: f.workspaceId, name: 'Lead', position: 0 },
+            { workspaceId: f.workspaceId, name: 'Won', position: 1, isWon: true },
+          ],
+        },
       },
       include: { stages: { orderBy: { position: 'asc' } } },
     });
@@ -80,10 +85,16 @@ describe('bulk changes', () => {
     );
     await f.clients.MEMBER.ok(UPDATE, { ids: gids(deals, 'Deal'), input: { stageId: globalId('PipelineStage', won!.id) } });
     const after = await app.prisma.deal.findMany();
-    expect(after.map((d) => [d.stageId, d.status])).toEqual([[won!.id, 'WON'], [won!.id, 'WON']]);
+    expect(after.map((d) => [d.stageId, d.status])).toEqual([
+      [won!.id, 'WON'],
+      [won!.id, 'WON'],
+    ]);
     expect(after.every((d) => d.closedAt instanceof Date)).toBe(true);
     const changes = await app.prisma.dealStageChange.findMany({ where: { toStageId: won!.id }, select: { fromStageName: true, toStageName: true } });
-    expect(changes).toEqual([{ fromStageName: 'Lead', toStageName: 'Won' }, { fromStageName: 'Lead', toStageName: 'Won' }]);
+    expect(changes).toEqual([
+      { fromStageName: 'Lead', toStageName: 'Won' },
+      { fromStageName: 'Lead', toStageName: 'Won' },
+    ]);
   });
 
   it('refuses a stage for contacts', async () => {

@@ -21,11 +21,12 @@ const ChannelsStatus = builder.objectRef<StatusShape>('ChannelsStatus').implemen
       },
     }),
     mailOAuthProviders: t.stringList({
-      description: 'Providers whose mailboxes can be connected by OAuth2 here (google, microsoft): set up by the server\'s administrator.',
+      description: "Providers whose mailboxes can be connected by OAuth2 here (google, microsoft): set up by the server's administrator.",
       resolve: (_shape, _args, ctx) => (ctx.app.config.channels.secretKeys.length > 0 ? Object.keys(ctx.app.config.channels.oauth) : []),
     }),
     emailSending: t.boolean({
-      description: 'You can send email from records: an SMTP account (yours or the workspace\'s) or a mailbox you connected with Google or Microsoft is set up, and you may send.',
+      description:
+        "You can send email from records: an SMTP account (yours or the workspace's) or a mailbox you connected with Google or Microsoft is set up, and you may send.",
       resolve: async (shape, _args, ctx) =>
         roleCan(await ctx.roleIn(shape.workspaceId), 'channels:send') && (await senderFor(ctx, shape.workspaceId, requireViewer(ctx).user.id)) != null,
     }),

@@ -9,8 +9,15 @@ const channelsEnv = z.object({
   CHANNELS_ALLOW_PRIVATE_HOSTS: z.enum(['true', 'false', '1', '0']).default('false'),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
-  INBOUND_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a domain name such as in.example.com').optional(),
-  INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  INBOUND_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a domain name such as in.example.com')
+    .optional(),
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
   INBOUND_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().positive().default(500),
   INBOUND_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(60),
   INBOUND_TLS_CERT: z.string().optional(),
@@ -33,7 +40,12 @@ export interface ChannelsConfig {
   allowPrivateHosts: boolean;
   /** The inbound SMTP receiver; null when INBOUND_SMTP_PORT is not set. */
   inbound: {
-    port: number; host: string; domain: string; maxBytes: number; perWorkspacePerHour: number; perSenderPerHour: number;
+    port: number;
+    host: string;
+    domain: string;
+    maxBytes: number;
+    perWorkspacePerHour: number;
+    perSenderPerHour: number;
     /** PEM files of the certificate (chain) and key STARTTLS presents; null: smtp-server's built-in one. */
     tls?: { certFile: string; keyFile: string } | null;
   } | null;
@@ -45,14 +57,18 @@ export interface ChannelsConfig {
 
 function parseKeys(list: string | undefined): SecretKey[] {
   if (!list) return [];
-  return list.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const match = keyEntry.exec(entry);
-    const key = match ? Buffer.from(match[2]!, 'base64') : null;
-    if (!match || key!.length !== 32) {
-      throw new Error('Invalid environment: CHANNELS_SECRET_KEYS lists id:key pairs, each key 32 random bytes in base64 (openssl rand -base64 32).');
-    }
-    return { id: match[1]!, key: key! };
-  });
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = keyEntry.exec(entry);
+      const key = match ? Buffer.from(match[2]!, 'base64') : null;
+      if (!match || key!.length !== 32) {
+        throw new Error('Invalid environment: CHANNELS_SECRET_KEYS lists id:key pairs, each key 32 random bytes in base64 (openssl rand -base64 32).');
+      }
+      return { id: match[1]!, key: key! };
+    });
 }
 
 /** Reads the channel variables from an environment whose empty values were already dropped. */
@@ -74,15 +90,18 @@ export function channelsConfigFrom(present: Record<string, string | undefined>):
   return {
     secretKeys: parseKeys(e.CHANNELS_SECRET_KEYS),
     allowPrivateHosts: e.CHANNELS_ALLOW_PRIVATE_HOSTS === 'true' || e.CHANNELS_ALLOW_PRIVATE_HOSTS === '1',
-    inbound: e.INBOUND_SMTP_PORT === undefined ? null : {
-      port: e.INBOUND_SMTP_PORT,
-      host: e.INBOUND_SMTP_HOST,
-      domain: e.INBOUND_DOMAIN!.toLowerCase(),
-      maxBytes: e.INBOUND_MAX_BYTES,
-      perWorkspacePerHour: e.INBOUND_PER_WORKSPACE_PER_HOUR,
-      perSenderPerHour: e.INBOUND_PER_SENDER_PER_HOUR,
-      tls: e.INBOUND_TLS_CERT ? { certFile: e.INBOUND_TLS_CERT, keyFile: e.INBOUND_TLS_KEY! } : null,
-    },
+    inbound:
+      e.INBOUND_SMTP_PORT === undefined
+        ? null
+        : {
+            port: e.INBOUND_SMTP_PORT,
+            host: e.INBOUND_SMTP_HOST,
+            domain: e.INBOUND_DOMAIN!.toLowerCase(),
+            maxBytes: e.INBOUND_MAX_BYTES,
+            perWorkspacePerHour: e.INBOUND_PER_WORKSPACE_PER_HOUR,
+            perSenderPerHour: e.INBOUND_PER_SENDER_PER_HOUR,
+            tls: e.INBOUND_TLS_CERT ? { certFile: e.INBOUND_TLS_CERT, keyFile: e.INBOUND_TLS_KEY! } : null,
+          },
     oauth: mailOAuthProvidersFrom(present),
     twilio: e.TWILIO_ACCOUNT_SID ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN!, apiUrl: e.TWILIO_API_URL } : null,
   };

@@ -5,8 +5,21 @@ import { normalizeEmail } from '../accounts/inputs.js';
 import { phoneForSearch } from '../records/normalize.js';
 
 export const CLIP_FIELDS = [
-  'FIRST_NAME', 'LAST_NAME', 'HEADLINE', 'JOB_TITLE', 'LOCATION', 'COMPANY', 'PROFILE_URL', 'EMAILS', 'PHONES', 'SKILLS',
-  'HOURLY_RATE', 'SALARY_EXPECTATION', 'EXPERIENCE_YEARS', 'EXPERIENCE', 'PHOTO_URL',
+  'FIRST_NAME',
+  'LAST_NAME',
+  'HEADLINE',
+  'JOB_TITLE',
+  'LOCATION',
+  'COMPANY',
+  'PROFILE_URL',
+  'EMAILS',
+  'PHONES',
+  'SKILLS',
+  'HOURLY_RATE',
+  'SALARY_EXPECTATION',
+  'EXPERIENCE_YEARS',
+  'EXPERIENCE',
+  'PHOTO_URL',
 ] as const;
 export type ClipField = (typeof CLIP_FIELDS)[number];
 export type ClipFieldStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'KEPT';
@@ -86,11 +99,13 @@ function cleanList(list: readonly string[] | null | undefined, key: (item: strin
 
 function phonesOf(list: readonly string[] | null | undefined): string[] | null {
   const phones = cleanList(list, (p) => p);
-  return phones?.map((phone, index) => {
-    const e164 = phoneForSearch(phone);
-    if (!e164) throw badInput(`"${phone}" is not a valid phone number (include the country code).`, `profile.phones.${index}`);
-    return e164;
-  }) ?? null;
+  return (
+    phones?.map((phone, index) => {
+      const e164 = phoneForSearch(phone);
+      if (!e164) throw badInput(`"${phone}" is not a valid phone number (include the country code).`, `profile.phones.${index}`);
+      return e164;
+    }) ?? null
+  );
 }
 
 function experienceText(list: readonly string[] | null | undefined) {
@@ -103,16 +118,21 @@ function experienceText(list: readonly string[] | null | undefined) {
  * holds the same value is UNCHANGED; one that differs is UPDATED when `overwrite` names it, else KEPT.
  * Emails and phones only ever gain entries; skills are replaced as one list.
  */
-export function planClip(target: ClipTarget | null, profile: ClipProfile, profileKey: string, profileUrl: string, overwrite: readonly ClipField[] = []): ClipPlan {
+export function planClip(
+  target: ClipTarget | null,
+  profile: ClipProfile,
+  profileKey: string,
+  profileUrl: string,
+  overwrite: readonly ClipField[] = [],
+): ClipPlan {
   const changes: FieldChange[] = [];
   const writes: ClipPlan['writes'] = {};
   const allowed = new Set(overwrite);
 
   const scalar = (field: ClipField, before: string | null, after: string | null, same = sameText) => {
     if (after == null) return;
-    const status: ClipFieldStatus = !target || before == null || before === ''
-      ? 'CREATED'
-      : same(before, after) ? 'UNCHANGED' : allowed.has(field) ? 'UPDATED' : 'KEPT';
+    const status: ClipFieldStatus =
+      !target || before == null || before === '' ? 'CREATED' : same(before, after) ? 'UNCHANGED' : allowed.has(field) ? 'UPDATED' : 'KEPT';
     changes.push({ field, status, before: target ? before || null : null, after });
     if (status === 'CREATED' || status === 'UPDATED') writes[field] = after;
   };

@@ -84,7 +84,12 @@ async function customFieldsAfter(tx: Tx, workspaceId: string, writes: ReturnType
     if (value !== undefined) patch[key] = Array.isArray(value) ? value.join('\n') : value;
   }
   if (!Object.keys(patch).length) return undefined;
-  await ensureFields(tx, workspaceId, 'CONTACT', CLIP_FIELDS.filter((f) => f.key in patch));
+  await ensureFields(
+    tx,
+    workspaceId,
+    'CONTACT',
+    CLIP_FIELDS.filter((f) => f.key in patch),
+  );
   return looseInputs(tx, workspaceId, 'CONTACT', patch);
 }
 
@@ -145,4 +150,3 @@ export async function clipProfile(context: Context, workspaceId: string, args: C
     })
     .catch(rethrowDuplicateEmail);
 }
-

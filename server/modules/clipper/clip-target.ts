@@ -15,7 +15,11 @@ const oldestFirst = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
 /** By profile URL first, then by any of the emails; never by name (that is only a suggestion). */
 export async function matchContact(context: Context, access: RecordAccess, profileKey: string, emails: readonly string[]) {
-  const byUrl = await context.prisma.contact.findFirst({ where: live(access, { profiles: { some: { normalizedKey: profileKey } } }), orderBy: oldestFirst, select: { id: true } });
+  const byUrl = await context.prisma.contact.findFirst({
+    where: live(access, { profiles: { some: { normalizedKey: profileKey } } }),
+    orderBy: oldestFirst,
+    select: { id: true },
+  });
   if (byUrl) return { id: byUrl.id, matchedBy: 'PROFILE_URL' as const };
   const addresses = emails.map(normalizeEmail).filter(Boolean);
   if (addresses.length === 0) return null;
@@ -59,7 +63,10 @@ export async function loadTarget(context: Context, access: RecordAccess, id: str
   });
   if (!row) throw notFound('Contact');
   // A company private to someone else reads as none, as on Contact.company.
-  const company = row.company && !row.company.deletedAt && (await canSeeRecord(context, { model: 'company', id: row.company.id, workspaceId: row.company.workspaceId })) ? row.company : null;
+  const company =
+    row.company && !row.company.deletedAt && (await canSeeRecord(context, { model: 'company', id: row.company.id, workspaceId: row.company.workspaceId }))
+      ? row.company
+      : null;
   return {
     firstName: row.firstName,
     lastName: row.lastName,

@@ -22,7 +22,9 @@ function withoutLocale(input: string) {
   try {
     const url = new URL(/^[a-z]+:\/\//i.test(input.trim()) ? input.trim() : `https://${input.trim()}`);
     if (!/(^|\.)(upwork\.com|djinni\.co)$/i.test(url.hostname)) return input;
-    url.pathname = url.pathname.replace(/^\/[a-z]{2}(?:[-_][a-z]{2})?(?=\/(?:freelancers|fl|o|q|r)\/)/i, '').replace(/^\/freelancers\/[^/~]+(~)/i, '/freelancers/$1');
+    url.pathname = url.pathname
+      .replace(/^\/[a-z]{2}(?:[-_][a-z]{2})?(?=\/(?:freelancers|fl|o|q|r)\/)/i, '')
+      .replace(/^\/freelancers\/[^/~]+(~)/i, '/freelancers/$1');
     return url.toString();
   } catch {
     return input;

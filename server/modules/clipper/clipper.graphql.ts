@@ -17,10 +17,11 @@ import { recordAccess } from '../../auth/record-access.js';
 import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const text = (label: string, max?: number) => ({ required: false, validate: shortText(label, max) }) as const;
-const list = (label: string, max: number, each: number) => ({
-  required: false,
-  validate: z.array(shortText(label, each)).max(max, `At most ${max} ${label.toLowerCase()} entries.`),
-}) as const;
+const list = (label: string, max: number, each: number) =>
+  ({
+    required: false,
+    validate: z.array(shortText(label, each)).max(max, `At most ${max} ${label.toLowerCase()} entries.`),
+  }) as const;
 
 const ClipProfileInput = builder.inputType('ClipProfileInput', {
   description: 'A profile as the extension read it from the page (and the user corrected it). Left out: the page did not show it.',
@@ -85,7 +86,11 @@ const ClipperLookup = builder.objectRef<LookupShape>('ClipperLookup').implement(
       resolve: async (query, l, _args, ctx) =>
         ctx.prisma.deal.findMany({
           ...query,
-          where: await visibleDeals(ctx, l.workspaceId, { deletedAt: null, status: 'OPEN', contacts: { some: { contactId: { in: l.contactId ? [l.contactId] : [] } } } }),
+          where: await visibleDeals(ctx, l.workspaceId, {
+            deletedAt: null,
+            status: 'OPEN',
+            contacts: { some: { contactId: { in: l.contactId ? [l.contactId] : [] } } },
+          }),
           orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
           take: 20,
         }),
@@ -93,7 +98,8 @@ const ClipperLookup = builder.objectRef<LookupShape>('ClipperLookup').implement(
     suggestions: t.prismaField({
       type: ['Contact'],
       description: 'Contacts with the same name (and company, when given) that may be this person: shown, never auto-matched.',
-      resolve: (query, l, _args, ctx) => ctx.prisma.contact.findMany({ ...query, where: { id: { in: l.suggestionIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      resolve: (query, l, _args, ctx) =>
+        ctx.prisma.contact.findMany({ ...query, where: { id: { in: l.suggestionIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     }),
   }),
 });
@@ -146,7 +152,14 @@ builder.queryField('clipperLookup', (t) =>
       const access = await recordAccess(ctx, workspaceId);
       const match = await matchContact(ctx, access, url.key, args.emails ?? []);
       const suggestions = !match && args.name ? await nameSuggestions(ctx, access, args.name, args.companyName ?? null, null) : [];
-      return { site: url.site, url: url.canonical, workspaceId, contactId: match?.id ?? null, matchedBy: match?.matchedBy ?? null, suggestionIds: suggestions.map((s) => s.id) };
+      return {
+        site: url.site,
+        url: url.canonical,
+        workspaceId,
+        contactId: match?.id ?? null,
+        matchedBy: match?.matchedBy ?? null,
+        suggestionIds: suggestions.map((s) => s.id),
+      };
     },
   }),
 );
@@ -170,10 +183,14 @@ builder.mutationField('clipProfile', (t) =>
       dryRun: t.arg.boolean({ required: false }),
     },
     authScopes: (_root, args, ctx) =>
-      args.contactId ? { record: { model: 'contact', id: args.contactId, permission: 'records:update' } } as const : permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+      args.contactId
+        ? ({ record: { model: 'contact', id: args.contactId, permission: 'records:update' } } as const)
+        : permissionInWorkspace(ctx, 'records:create', args.workspaceId),
     resolve: async (_root, args, ctx) => {
       // A named contact decides the workspace (its scope already checked it is visible).
-      const named = args.contactId && (await ctx.prisma.contact.findUniqueOrThrow({ where: { id: idFromGlobalId(args.contactId, 'Contact') }, select: { workspaceId: true } }));
+      const named =
+        args.contactId &&
+        (await ctx.prisma.contact.findUniqueOrThrow({ where: { id: idFromGlobalId(args.contactId, 'Contact') }, select: { workspaceId: true } }));
       const workspaceId = named ? named.workspaceId : requireWorkspaceId(ctx, args.workspaceId);
       const result = await clipProfile(ctx, workspaceId, args);
       return { ...result, dryRun: !!args.dryRun };

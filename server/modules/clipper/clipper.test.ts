@@ -47,7 +47,10 @@ async function elsewhereCopy(app: TestApp, f: RolesFixture) {
   const workspaceId = await outsiderWorkspaceId(app, f);
   return app.prisma.contact.create({
     data: {
-      workspaceId, firstName: 'Ada', lastName: 'Lovelace', ownerId: f.users.OUTSIDER.id,
+      workspaceId,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      ownerId: f.users.OUTSIDER.id,
       emails: { create: [{ workspaceId, email: 'ada@engines.example', isPrimary: true }] },
       profiles: { create: [{ workspaceId, network: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace/', normalizedKey: 'linkedin:in/ada-lovelace' }] },
       clipSources: { create: [{ workspaceId, site: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace/', fieldsWritten: ['FIRST_NAME'] }] },
@@ -62,20 +65,39 @@ describe('clipper: already in Kith?', () => {
     const elsewhere = await elsewhereCopy(app, f);
 
     const before = (await f.clients.VIEWER_KEY.ok(LOOKUP, { url: ADA.url, emails: ADA.emails, name: 'Ada Lovelace' })).clipperLookup;
-    expect(before).toMatchObject({ site: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace/', matchedBy: null, contact: null, suggestions: [], openDeals: [] });
+    expect(before).toMatchObject({
+      site: 'LINKEDIN',
+      url: 'https://www.linkedin.com/in/ada-lovelace/',
+      matchedBy: null,
+      contact: null,
+      suggestions: [],
+      openDeals: [],
+    });
 
     const saved = await clipAs(f, 'MEMBER_KEY', { profile: ADA });
     expect(saved.created).toBe(true);
     expect(Object.values(statusOf(saved.changes)).every((s) => s === 'CREATED')).toBe(true);
     expect(saved.contact).toMatchObject({
-      name: 'Ada Lovelace', headline: 'Analyst of engines', jobTitle: 'Analyst', location: 'London, England', skills: ['Mathematics', 'Poetry'],
-      primaryEmail: 'ada@engines.example', profiles: [{ url: 'https://www.linkedin.com/in/ada-lovelace/' }], company: { name: 'Analytical Engines Ltd' },
-      owner: { name: 'Member Person' }, source: 'clipper:linkedin',
-      customFields: [{ field: { key: 'experience' }, text: 'Analyst · Analytical Engines Ltd · 1842 – present\nTranslator · Taylor’s Scientific Memoirs · 1842' }],
+      name: 'Ada Lovelace',
+      headline: 'Analyst of engines',
+      jobTitle: 'Analyst',
+      location: 'London, England',
+      skills: ['Mathematics', 'Poetry'],
+      primaryEmail: 'ada@engines.example',
+      profiles: [{ url: 'https://www.linkedin.com/in/ada-lovelace/' }],
+      company: { name: 'Analytical Engines Ltd' },
+      owner: { name: 'Member Person' },
+      source: 'clipper:linkedin',
+      customFields: [
+        { field: { key: 'experience' }, text: 'Analyst · Analytical Engines Ltd · 1842 – present\nTranslator · Taylor’s Scientific Memoirs · 1842' },
+      ],
     });
     expect(saved.clip).toMatchObject({ site: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace/', clippedBy: { name: 'Member Person' } });
     expect(saved.clip.fieldsWritten).toEqual(expect.arrayContaining(['FIRST_NAME', 'HEADLINE', 'COMPANY', 'EMAILS', 'EXPERIENCE', 'PROFILE_URL']));
-    expect(await app.prisma.company.findFirstOrThrow({ where: { workspaceId: f.workspaceId } })).toMatchObject({ name: 'Analytical Engines Ltd', domain: 'engines.example' });
+    expect(await app.prisma.company.findFirstOrThrow({ where: { workspaceId: f.workspaceId } })).toMatchObject({
+      name: 'Analytical Engines Ltd',
+      domain: 'engines.example',
+    });
 
     const contactId = saved.contact.id;
     const { id: dealId } = await dealRow(app, f, { name: 'Engine retrofit' });
@@ -89,11 +111,20 @@ describe('clipper: already in Kith?', () => {
     const noteAt = new Date('2026-03-01T10:00:00Z');
     await app.prisma.note.create({ data: { workspaceId: f.workspaceId, contactId: rowId, body: 'Met at the salon', createdAt: noteAt } });
 
-    for (const url of ['linkedin.com/in/ada-lovelace', 'https://www.linkedin.com/in/ADA-LOVELACE/details/experience/', 'https://fr.linkedin.com/in/ada-lovelace?locale=fr_FR']) {
+    for (const url of [
+      'linkedin.com/in/ada-lovelace',
+      'https://www.linkedin.com/in/ADA-LOVELACE/details/experience/',
+      'https://fr.linkedin.com/in/ada-lovelace?locale=fr_FR',
+    ]) {
       const found = (await f.clients.VIEWER.ok(LOOKUP, { url })).clipperLookup;
       expect(found).toMatchObject({
         matchedBy: 'PROFILE_URL',
-        contact: { id: contactId, owner: { name: 'Member Person' }, tags: [{ name: 'speaker' }], clipSources: [{ site: 'LINKEDIN', clippedBy: { name: 'Member Person' } }] },
+        contact: {
+          id: contactId,
+          owner: { name: 'Member Person' },
+          tags: [{ name: 'speaker' }],
+          clipSources: [{ site: 'LINKEDIN', clippedBy: { name: 'Member Person' } }],
+        },
         openDeals: [{ name: 'Engine retrofit' }],
         lastActivityAt: noteAt.toISOString(),
       });
@@ -117,13 +148,22 @@ describe('clipper: already in Kith?', () => {
     expect(byEmail).toMatchObject({ site: 'UPWORK', url: 'https://www.upwork.com/freelancers/~01abc', contact: null, matchedBy: null });
 
     await app.prisma.contact.create({
-      data: { workspaceId: f.workspaceId, firstName: 'Ada', emails: { create: [{ workspaceId: f.workspaceId, email: 'ada@engines.example', isPrimary: true }] } },
+      data: {
+        workspaceId: f.workspaceId,
+        firstName: 'Ada',
+        emails: { create: [{ workspaceId: f.workspaceId, email: 'ada@engines.example', isPrimary: true }] },
+      },
     });
     const found = (await f.clients.MEMBER.ok(LOOKUP, { url: 'https://www.upwork.com/freelancers/~01abc', emails: ['ADA@engines.example'] })).clipperLookup;
     expect(found).toMatchObject({ matchedBy: 'EMAIL', contact: { name: 'Ada' } });
 
     const suggested = (await f.clients.MEMBER.ok(LOOKUP, { url: 'https://djinni.co/q/5a1b2c3d/', name: 'grace hopper', companyName: 'GLOBEX' })).clipperLookup;
-    expect(suggested).toMatchObject({ site: 'DJINNI', contact: null, matchedBy: null, suggestions: [{ id: globalId('Contact', grace.id), name: 'Grace Hopper' }] });
+    expect(suggested).toMatchObject({
+      site: 'DJINNI',
+      contact: null,
+      matchedBy: null,
+      suggestions: [{ id: globalId('Contact', grace.id), name: 'Grace Hopper' }],
+    });
     const anyCompany = (await f.clients.MEMBER.ok(LOOKUP, { url: 'https://djinni.co/q/5a1b2c3d/', name: 'Grace Hopper' })).clipperLookup;
     expect(anyCompany.suggestions).toHaveLength(2);
   });
@@ -152,19 +192,41 @@ describe('clipper: saving', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const first = await clipAs(f, 'MEMBER', { profile: ADA });
-    const changed = { ...ADA, headline: 'Enchantress of numbers', location: 'London, England', emails: ['countess@engines.example'], skills: ['Mathematics', 'Poetry', 'Music'] };
+    const changed = {
+      ...ADA,
+      headline: 'Enchantress of numbers',
+      location: 'London, England',
+      emails: ['countess@engines.example'],
+      skills: ['Mathematics', 'Poetry', 'Music'],
+    };
 
     const preview = await clipAs(f, 'MEMBER', { profile: changed, contactId: first.contact.id, dryRun: true });
     expect(preview).toMatchObject({ dryRun: true, created: false, matchedBy: 'ID', clip: null });
-    expect(statusOf(preview.changes)).toMatchObject({ HEADLINE: 'KEPT', LOCATION: 'UNCHANGED', SKILLS: 'KEPT', EMAILS: 'UPDATED', FIRST_NAME: 'UNCHANGED', PROFILE_URL: 'UNCHANGED' });
-    expect(preview.changes.find((c: { field: string }) => c.field === 'HEADLINE')).toEqual({ field: 'HEADLINE', status: 'KEPT', before: 'Analyst of engines', after: 'Enchantress of numbers' });
+    expect(statusOf(preview.changes)).toMatchObject({
+      HEADLINE: 'KEPT',
+      LOCATION: 'UNCHANGED',
+      SKILLS: 'KEPT',
+      EMAILS: 'UPDATED',
+      FIRST_NAME: 'UNCHANGED',
+      PROFILE_URL: 'UNCHANGED',
+    });
+    expect(preview.changes.find((c: { field: string }) => c.field === 'HEADLINE')).toEqual({
+      field: 'HEADLINE',
+      status: 'KEPT',
+      before: 'Analyst of engines',
+      after: 'Enchantress of numbers',
+    });
     expect(await app.prisma.clipSource.count()).toBe(1);
     expect((await app.prisma.contact.findFirstOrThrow()).headline).toBe('Analyst of engines');
 
     const saved = await clipAs(f, 'MEMBER', { profile: changed, overwrite: ['HEADLINE'] });
     expect(saved).toMatchObject({ created: false, matchedBy: 'PROFILE_URL' });
     expect(statusOf(saved.changes)).toMatchObject({ HEADLINE: 'UPDATED', SKILLS: 'KEPT', EMAILS: 'UPDATED' });
-    expect(saved.contact).toMatchObject({ headline: 'Enchantress of numbers', skills: ['Mathematics', 'Poetry'], emails: [{ email: 'ada@engines.example' }, { email: 'countess@engines.example' }] });
+    expect(saved.contact).toMatchObject({
+      headline: 'Enchantress of numbers',
+      skills: ['Mathematics', 'Poetry'],
+      emails: [{ email: 'ada@engines.example' }, { email: 'countess@engines.example' }],
+    });
     expect(saved.clip.fieldsWritten).toEqual(['HEADLINE', 'EMAILS']);
     expect(await app.prisma.clipSource.count({ where: { contactId: (await app.prisma.contact.findFirstOrThrow()).id } })).toBe(2);
     expect(await app.prisma.contact.count()).toBe(1);
@@ -178,7 +240,11 @@ describe('clipper: saving', () => {
     const tag = await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'candidate' } });
     const deal = await dealRow(app, f, { name: 'Hiring' });
     const saved = await clipAs(f, 'MEMBER', {
-      profile: ADA, note: 'Clipped while hiring', tagIds: [globalId('Tag', tag.id)], ownerId: globalId('User', f.users.ADMIN.id), dealId: deal.gid,
+      profile: ADA,
+      note: 'Clipped while hiring',
+      tagIds: [globalId('Tag', tag.id)],
+      ownerId: globalId('User', f.users.ADMIN.id),
+      dealId: deal.gid,
     });
     expect(saved.contact).toMatchObject({ company: { name: 'AE' }, owner: { name: 'Admin Person' }, tags: [{ name: 'candidate' }] });
     expect(await app.prisma.company.count()).toBe(1);
@@ -192,9 +258,20 @@ describe('clipper: saving', () => {
     const f = await rolesFixture(app);
     const elsewhere = await elsewhereCopy(app, f);
     const otherDeal = await dealRow(app, f, { workspaceId: await outsiderWorkspaceId(app, f), ownerId: f.users.OUTSIDER.id });
-    await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Taken', emails: { create: [{ workspaceId: f.workspaceId, email: 'taken@example.com', isPrimary: true }] } } });
+    await app.prisma.contact.create({
+      data: {
+        workspaceId: f.workspaceId,
+        firstName: 'Taken',
+        emails: { create: [{ workspaceId: f.workspaceId, email: 'taken@example.com', isPrimary: true }] },
+      },
+    });
     const other = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Other' } });
-    const counts = async () => [await app.prisma.contact.count(), await app.prisma.company.count(), await app.prisma.clipSource.count(), await app.prisma.note.count()];
+    const counts = async () => [
+      await app.prisma.contact.count(),
+      await app.prisma.company.count(),
+      await app.prisma.clipSource.count(),
+      await app.prisma.note.count(),
+    ];
     const initial = await counts();
 
     const viewer = await f.clients.VIEWER_KEY.gql(CLIP, { profile: ADA });
@@ -232,7 +309,10 @@ describe('clipper: saving', () => {
     const f = await rolesFixture(app);
     const linkedin = await clipAs(f, 'MEMBER', { profile: ADA });
     const upwork = await clipAs(f, 'MEMBER', { profile: { url: 'https://www.upwork.com/freelancers/~01ada', firstName: 'Ada', lastName: 'L.' } });
-    await f.clients.MEMBER.ok(`mutation($s: ID!, $d: [ID!]!) { mergeContacts(survivorId: $s, duplicateIds: $d) { id } }`, { s: linkedin.contact.id, d: [upwork.contact.id] });
+    await f.clients.MEMBER.ok(`mutation($s: ID!, $d: [ID!]!) { mergeContacts(survivorId: $s, duplicateIds: $d) { id } }`, {
+      s: linkedin.contact.id,
+      d: [upwork.contact.id],
+    });
     const found = (await f.clients.MEMBER.ok(LOOKUP, { url: 'https://www.upwork.com/freelancers/~01ada' })).clipperLookup;
     expect(found.contact.id).toBe(linkedin.contact.id);
     expect(found.contact.clipSources.map((c: { site: string }) => c.site).sort()).toEqual(['LINKEDIN', 'UPWORK']);

@@ -34,7 +34,10 @@ export const ClipSourceType = builder.prismaObject('ClipSource', {
 });
 
 builder.prismaObjectField('Contact', 'clipSources', (t) =>
-  t.relation('clipSources', { description: 'Where this contact was clipped from by the browser extension, newest first.', query: { orderBy: [{ clippedAt: 'desc' }, { id: 'desc' }], take: 20 } }),
+  t.relation('clipSources', {
+    description: 'Where this contact was clipped from by the browser extension, newest first.',
+    query: { orderBy: [{ clippedAt: 'desc' }, { id: 'desc' }], take: 20 },
+  }),
 );
 
 export const ClipFieldChangeType = builder.objectRef<FieldChange>('ClipFieldChange').implement({

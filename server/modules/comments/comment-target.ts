@@ -46,7 +46,10 @@ export function visibleTarget(context: Context, target: CommentTarget): Promise<
     const row = await delegate.findUnique({ where: { id: target.id }, select: { workspaceId: true } });
     if (!row || (await context.roleIn(row.workspaceId)) == null) throw notFound('Record');
     const access = await recordAccess(context, row.workspaceId);
-    const visible = await delegate.findFirst({ where: { AND: [{ id: target.id, deletedAt: null }, recordWhere(target.model, access)] }, select: { workspaceId: true } });
+    const visible = await delegate.findFirst({
+      where: { AND: [{ id: target.id, deletedAt: null }, recordWhere(target.model, access)] },
+      select: { workspaceId: true },
+    });
     if (!visible) throw notFound('Record');
     return visible;
   });

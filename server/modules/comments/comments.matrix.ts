@@ -21,7 +21,9 @@ export const cases: MatrixCase[] = [
     kind: 'query',
     field: 'comments',
     run: async (app, f, actor) =>
-      as(f, actor).gql(`query($t: ID!) { comments(targetId: $t) { totalCount edges { node { body author { name } } } } }`, { t: (await commentIn(app, f)).noteGid }),
+      as(f, actor).gql(`query($t: ID!) { comments(targetId: $t) { totalCount edges { node { body author { name } } } } }`, {
+        t: (await commentIn(app, f)).noteGid,
+      }),
     expect: readers(),
   },
   {
@@ -34,7 +36,22 @@ export const cases: MatrixCase[] = [
       }),
     expect: writers(),
   },
-  { kind: 'mutation', field: 'updateComment', run: withComment(`mutation($id: ID!) { updateComment(id: $id, input: { body: "Edited" }) { body } }`), expect: byRole('FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN') },
-  { kind: 'mutation', field: 'deleteComment', run: withComment(`mutation($id: ID!) { deleteComment(id: $id) { deletedAt } }`), expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN') },
-  { kind: 'mutation', field: 'deleteComment', run: withComment(`mutation($id: ID!) { deleteComment(id: $id) { deletedAt } }`, 'ADMIN'), expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN') },
+  {
+    kind: 'mutation',
+    field: 'updateComment',
+    run: withComment(`mutation($id: ID!) { updateComment(id: $id, input: { body: "Edited" }) { body } }`),
+    expect: byRole('FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'deleteComment',
+    run: withComment(`mutation($id: ID!) { deleteComment(id: $id) { deletedAt } }`),
+    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'deleteComment',
+    run: withComment(`mutation($id: ID!) { deleteComment(id: $id) { deletedAt } }`, 'ADMIN'),
+    expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'),
+  },
 ];

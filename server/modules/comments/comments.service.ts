@@ -23,15 +23,17 @@ export async function createComment(context: Context, input: CreateCommentShape)
   const { workspaceId } = await visibleTarget(context, target);
   return context.prisma.$transaction(async (tx) => {
     const userIds = await mentionedMembers(tx, workspaceId, input.mentionUserIds ?? []);
-    return tx.comment.create({
-      data: {
-        workspaceId,
-        [target.column]: target.id,
-        body: input.body,
-        authorId: viewer.user.id,
-        mentions: { create: userIds.map((userId) => ({ userId })) },
-      },
-    }).then((row) => emitEvent(tx, context, row, 'Comment', 'created', { on: target.column, mentions: userIds.length }));
+    return tx.comment
+      .create({
+        data: {
+          workspaceId,
+          [target.column]: target.id,
+          body: input.body,
+          authorId: viewer.user.id,
+          mentions: { create: userIds.map((userId) => ({ userId })) },
+        },
+      })
+      .then((row) => emitEvent(tx, context, row, 'Comment', 'created', { on: target.column, mentions: userIds.length }));
   });
 }
 
@@ -41,13 +43,15 @@ export async function updateComment(context: Context, id: string, input: UpdateC
   if (comment.authorId !== viewer.user.id) throw forbidden('Only its author can edit a comment.');
   return context.prisma.$transaction(async (tx) => {
     const userIds = input.mentionUserIds ? await mentionedMembers(tx, comment.workspaceId, input.mentionUserIds) : undefined;
-    return tx.comment.update({
-      where: { id },
-      data: {
-        body: input.body ?? undefined,
-        mentions: userIds ? { deleteMany: {}, create: userIds.map((userId) => ({ userId })) } : undefined,
-      },
-    }).then((row) => emitEvent(tx, context, row, 'Comment', 'updated', changedFields(input)));
+    return tx.comment
+      .update({
+        where: { id },
+        data: {
+          body: input.body ?? undefined,
+          mentions: userIds ? { deleteMany: {}, create: userIds.map((userId) => ({ userId })) } : undefined,
+        },
+      })
+      .then((row) => emitEvent(tx, context, row, 'Comment', 'updated', changedFields(input)));
   });
 }
 

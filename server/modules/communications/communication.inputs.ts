@@ -18,7 +18,15 @@ export const CommunicationInput = builder.inputType('CommunicationInput', {
     subject: t.string({ required: false, validate: shortText('Subject', 1000) }),
     body: t.string({ required: false, validate: shortText('Body', MAX_LONG_TEXT) }),
     bodyPrivate: t.boolean({ required: false, description: 'Only the owner and admins read the body; only they change this.' }),
-    durationSeconds: t.int({ required: false, description: 'Calls only.', validate: z.number().int().min(0, 'Duration cannot be negative.').max(7 * 86_400, 'Duration is at most a week.') }),
+    durationSeconds: t.int({
+      required: false,
+      description: 'Calls only.',
+      validate: z
+        .number()
+        .int()
+        .min(0, 'Duration cannot be negative.')
+        .max(7 * 86_400, 'Duration is at most a week.'),
+    }),
     outcome: t.string({ required: false, description: 'Calls only.', validate: shortText('Outcome') }),
     occurredAt: t.field({ type: 'DateTime', required: false }),
     contactIds: t.idList({ required: false, description: 'Replaces the linked contacts.', validate: z.array(z.string()).max(50, 'At most 50 contacts.') }),

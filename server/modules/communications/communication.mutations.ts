@@ -29,7 +29,8 @@ builder.mutationFields((t) => ({
   }),
   deleteCommunication: t.prismaField({
     type: 'Communication',
-    description: 'Moves the record to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete their own.',
+    description:
+      'Moves the record to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete their own.',
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ deletes: { model: 'communication', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {

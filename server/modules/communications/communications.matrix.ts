@@ -24,14 +24,19 @@ export async function communicationIn(app: TestApp, f: RolesFixture, options: { 
   return globalId('Communication', row.id);
 }
 
-const withCommunication = (query: string, options: Parameters<typeof communicationIn>[2] = {}) => async (app: TestApp, f: RolesFixture, actor: Actor) =>
-  as(f, actor).gql(query, { id: await communicationIn(app, f, options) });
+const withCommunication =
+  (query: string, options: Parameters<typeof communicationIn>[2] = {}) =>
+  async (app: TestApp, f: RolesFixture, actor: Actor) =>
+    as(f, actor).gql(query, { id: await communicationIn(app, f, options) });
 
 export const cases: MatrixCase[] = [
   {
     kind: 'query',
     field: 'communications',
-    run: async (app, f, actor) => { await communicationIn(app, f); return as(f, actor).gql(`{ communications { totalCount edges { node { subject body owner { name } } } } }`); },
+    run: async (app, f, actor) => {
+      await communicationIn(app, f);
+      return as(f, actor).gql(`{ communications { totalCount edges { node { subject body owner { name } } } } }`);
+    },
     expect: readers(),
   },
   { kind: 'query', field: 'communication', run: withCommunication(`query($id: ID!) { communication(id: $id) { subject } }`), expect: readers() },
@@ -45,11 +50,23 @@ export const cases: MatrixCase[] = [
     kind: 'mutation',
     field: 'createCommunication',
     run: (_app, f, actor) =>
-      as(f, actor).gql(`mutation { createCommunication(input: { kind: CALL, direction: OUTBOUND, toAddresses: ["+1 415 555 0132"], durationSeconds: 60 }) { id } }`),
+      as(f, actor).gql(
+        `mutation { createCommunication(input: { kind: CALL, direction: OUTBOUND, toAddresses: ["+1 415 555 0132"], durationSeconds: 60 }) { id } }`,
+      ),
     expect: writers(),
   },
-  { kind: 'mutation', field: 'updateCommunication', run: withCommunication(`mutation($id: ID!) { updateCommunication(id: $id, input: { subject: "Re: Pricing" }) { subject } }`), expect: writers() },
-  { kind: 'mutation', field: 'deleteCommunication', run: withCommunication(`mutation($id: ID!) { deleteCommunication(id: $id) { deletedAt } }`), expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN') },
+  {
+    kind: 'mutation',
+    field: 'updateCommunication',
+    run: withCommunication(`mutation($id: ID!) { updateCommunication(id: $id, input: { subject: "Re: Pricing" }) { subject } }`),
+    expect: writers(),
+  },
+  {
+    kind: 'mutation',
+    field: 'deleteCommunication',
+    run: withCommunication(`mutation($id: ID!) { deleteCommunication(id: $id) { deletedAt } }`),
+    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
+  },
   {
     kind: 'mutation',
     field: 'deleteCommunication',

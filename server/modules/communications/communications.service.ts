@@ -70,18 +70,20 @@ export async function createCommunication(context: Context, workspaceId: string,
   const access = await recordAccess(context, workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const { columns, contactIds } = await communicationColumns(tx, access, input, null);
-    return tx.communication.create({
-      data: {
-        ...columns,
-        kind: input.kind!,
-        direction: input.direction!,
-        occurredAt: columns.occurredAt ?? new Date(),
-        workspaceId,
-        createdById: viewer.user.id,
-        ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
-        contacts: contactIds ? { create: contactIds.map((contactId) => ({ contactId })) } : undefined,
-      },
-    }).then((row) => emitEvent(tx, context, row, 'Communication', 'created', { kind: row.kind, direction: row.direction }));
+    return tx.communication
+      .create({
+        data: {
+          ...columns,
+          kind: input.kind!,
+          direction: input.direction!,
+          occurredAt: columns.occurredAt ?? new Date(),
+          workspaceId,
+          createdById: viewer.user.id,
+          ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
+          contacts: contactIds ? { create: contactIds.map((contactId) => ({ contactId })) } : undefined,
+        },
+      })
+      .then((row) => emitEvent(tx, context, row, 'Communication', 'created', { kind: row.kind, direction: row.direction }));
   });
 }
 
@@ -95,10 +97,12 @@ export async function updateCommunication(context: Context, id: string, input: C
   }
   return context.prisma.$transaction(async (tx) => {
     const { columns, contactIds } = await communicationColumns(tx, access, input, existing);
-    return tx.communication.update({
-      where: { id },
-      data: { ...columns, contacts: contactIds ? { deleteMany: {}, create: contactIds.map((contactId) => ({ contactId })) } : undefined },
-    }).then((row) => emitEvent(tx, context, row, 'Communication', 'updated', changedFields(input)));
+    return tx.communication
+      .update({
+        where: { id },
+        data: { ...columns, contacts: contactIds ? { deleteMany: {}, create: contactIds.map((contactId) => ({ contactId })) } : undefined },
+      })
+      .then((row) => emitEvent(tx, context, row, 'Communication', 'updated', changedFields(input)));
   });
 }
 
@@ -107,6 +111,8 @@ export async function setCommunicationDeleted(context: Context, id: string, dele
   if (deleted && row.deletedAt) throw badInput('This communication is already in the trash.');
   if (!deleted) assertRestorable(context, row.deletedAt, 'communications');
   return context.prisma.$transaction((tx) =>
-    tx.communication.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Communication', deleted ? 'deleted' : 'restored')),
+    tx.communication
+      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
+      .then((row) => emitEvent(tx, context, row, 'Communication', deleted ? 'deleted' : 'restored')),
   );
 }

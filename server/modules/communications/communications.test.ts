@@ -45,7 +45,16 @@ describe('communications', () => {
     const f = await rolesFixture(app);
     const [ada, bob] = [await contactRow(app, f, { name: 'Ada' }), await contactRow(app, f, { name: 'Bob' })];
     const [company, deal] = [await companyRow(app, f), await dealRow(app, f)];
-    const row = await create(f, email({ toAddresses: ['Sales@Acme.test', 'sales@acme.test', 'cto@acme.test'], contactIds: [bob.gid, ada.gid], companyId: company.gid, dealId: deal.gid, occurredAt: at(1) }));
+    const row = await create(
+      f,
+      email({
+        toAddresses: ['Sales@Acme.test', 'sales@acme.test', 'cto@acme.test'],
+        contactIds: [bob.gid, ada.gid],
+        companyId: company.gid,
+        dealId: deal.gid,
+        occurredAt: at(1),
+      }),
+    );
     expect(row).toMatchObject({
       kind: 'EMAIL',
       direction: 'INBOUND',
@@ -69,7 +78,15 @@ describe('communications', () => {
 
   it('logs calls and SMS with phone numbers in E.164, call duration and outcome, defaulting occurredAt to now', async () => {
     const f = await rolesFixture(getApp());
-    const call = await create(f, { kind: 'CALL', direction: 'OUTBOUND', fromAddress: '+1 (415) 555-0132', toAddresses: ['044 123 4567'], phoneCountry: 'UA', durationSeconds: 0, outcome: ' Left voicemail ' });
+    const call = await create(f, {
+      kind: 'CALL',
+      direction: 'OUTBOUND',
+      fromAddress: '+1 (415) 555-0132',
+      toAddresses: ['044 123 4567'],
+      phoneCountry: 'UA',
+      durationSeconds: 0,
+      outcome: ' Left voicemail ',
+    });
     expect(call).toMatchObject({ fromAddress: '+14155550132', toAddresses: ['+380441234567'], durationSeconds: 0, outcome: 'Left voicemail' });
     expect(Date.parse(call.occurredAt)).toBeGreaterThan(Date.now() - 60_000);
     const sms = await create(f, { kind: 'SMS', direction: 'INBOUND', fromAddress: '+380 44 123 4567', body: 'Running late' });
@@ -149,7 +166,11 @@ describe('communications', () => {
     for (const input of [{ ownerId: me }, { bodyPrivate: false }, { body: 'Overwritten' }]) {
       expect(errorCodes(await f.clients.MEMBER.gql(UPDATE, { id: row.id, input }))).toEqual(['FORBIDDEN']);
     }
-    expect((await f.clients.MEMBER.ok(UPDATE, { id: row.id, input: { subject: 'Terms' } })).updateCommunication).toMatchObject({ subject: 'Terms', body: null, bodyHidden: true });
+    expect((await f.clients.MEMBER.ok(UPDATE, { id: row.id, input: { subject: 'Terms' } })).updateCommunication).toMatchObject({
+      subject: 'Terms',
+      body: null,
+      bodyHidden: true,
+    });
     const open = await create(f, email(), 'ADMIN');
     expect(errorCodes(await f.clients.MEMBER.gql(UPDATE, { id: open.id, input: { bodyPrivate: true } }))).toEqual(['FORBIDDEN']);
     const handedOver = await f.clients.ADMIN.ok(UPDATE, { id: row.id, input: { ownerId: me } });
@@ -168,7 +189,13 @@ describe('communications', () => {
     expect(errorCodes(await f.clients.VIEWER.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: secret.id }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await f.clients.OUTSIDER.gql(GET, { id: secret.id }))).toEqual(['NOT_FOUND']);
     expect((await subjects(f, 'ADMIN')).total).toBe(2);
-    await app.prisma.recordShare.create({ data: { workspaceId: f.workspaceId, communicationId: (await app.prisma.communication.findFirstOrThrow({ where: { subject: 'Private' } })).id, userId: f.users.VIEWER.id } });
+    await app.prisma.recordShare.create({
+      data: {
+        workspaceId: f.workspaceId,
+        communicationId: (await app.prisma.communication.findFirstOrThrow({ where: { subject: 'Private' } })).id,
+        userId: f.users.VIEWER.id,
+      },
+    });
     expect((await subjects(f, 'VIEWER')).total).toBe(2);
   });
 
@@ -181,7 +208,9 @@ describe('communications', () => {
     const row = await create(f, email({ companyId: company.gid, contactIds: [contact.gid, open.gid] }));
     const seen = await f.clients.VIEWER.ok(`query($id: ID!) { communication(id: $id) { company { id } contacts { id } } }`, { id: row.id });
     expect(seen.communication).toEqual({ company: null, contacts: [{ id: open.gid }] });
-    expect((await f.clients.MEMBER.ok(`query($id: ID!) { communication(id: $id) { contacts { id } } }`, { id: row.id })).communication.contacts).toHaveLength(2);
+    expect((await f.clients.MEMBER.ok(`query($id: ID!) { communication(id: $id) { contacts { id } } }`, { id: row.id })).communication.contacts).toHaveLength(
+      2,
+    );
   });
 
   it('filters by kind, direction, linked records, date range and text, sorts, and pages with a total', async () => {

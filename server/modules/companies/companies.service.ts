@@ -55,17 +55,19 @@ export async function createCompany(context: Context, workspaceId: string, input
     .$transaction(async (tx) => {
       const { columns, tagIds } = await companyColumns(tx, workspaceId, input);
       const custom = await customWrite(tx, { workspaceId, entity: 'COMPANY', recordId: null, current: {} }, input.customFields);
-      return tx.company.create({
-        data: {
-          ...columns,
-          customFields: custom.document,
-          name: input.name!.trim(),
-          workspaceId,
-          createdById: viewer.user.id,
-          ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
-          tags: tagIds ? { connect: tagIds.map((id) => ({ id })) } : undefined,
-        },
-      }).then((row) => emitEvent(tx, context, row, 'Company', 'created'));
+      return tx.company
+        .create({
+          data: {
+            ...columns,
+            customFields: custom.document,
+            name: input.name!.trim(),
+            workspaceId,
+            createdById: viewer.user.id,
+            ownerId: columns.ownerId === undefined ? viewer.user.id : columns.ownerId,
+            tags: tagIds ? { connect: tagIds.map((id) => ({ id })) } : undefined,
+          },
+        })
+        .then((row) => emitEvent(tx, context, row, 'Company', 'created'));
     })
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_DOMAIN, 'domain'));
 }
@@ -75,11 +77,17 @@ export async function updateCompany(context: Context, id: string, input: Company
     .$transaction(async (tx) => {
       const company = await tx.company.findUniqueOrThrow({ where: { id, deletedAt: null } });
       const { columns, tagIds } = await companyColumns(tx, company.workspaceId, input);
-      const custom = await customWrite(tx, { workspaceId: company.workspaceId, entity: 'COMPANY', recordId: id, current: company.customFields }, input.customFields);
-      return tx.company.update({
-        where: { id },
-        data: { ...columns, customFields: custom.document, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-      }).then((row) => emitEvent(tx, context, row, 'Company', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
+      const custom = await customWrite(
+        tx,
+        { workspaceId: company.workspaceId, entity: 'COMPANY', recordId: id, current: company.customFields },
+        input.customFields,
+      );
+      return tx.company
+        .update({
+          where: { id },
+          data: { ...columns, customFields: custom.document, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+        })
+        .then((row) => emitEvent(tx, context, row, 'Company', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
     })
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_DOMAIN, 'domain'));
 }
@@ -89,6 +97,8 @@ export async function setCompanyDeleted(context: Context, id: string, deleted: b
   if (deleted && company.deletedAt) throw badInput('This company is already in the trash.');
   if (!deleted) assertRestorable(context, company.deletedAt, 'companies');
   return context.prisma.$transaction((tx) =>
-    tx.company.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Company', deleted ? 'deleted' : 'restored')),
+    tx.company
+      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
+      .then((row) => emitEvent(tx, context, row, 'Company', deleted ? 'deleted' : 'restored')),
   );
 }

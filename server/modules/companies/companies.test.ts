@@ -104,7 +104,9 @@ describe('companies', () => {
     expect(await names(f, 'VIEWER')).toEqual({ names: ['Public Co'], total: 1 });
     expect(errorCodes(await viewer.gql(`query($id: ID!) { company(id: $id) { name } }`, { id: secret.id }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await viewer.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: secret.id }))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await viewer.gql(`mutation($id: ID!) { updateCompany(id: $id, input: { city: "X" }) { id } }`, { id: secret.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await viewer.gql(`mutation($id: ID!) { updateCompany(id: $id, input: { city: "X" }) { id } }`, { id: secret.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     expect((await names(f, 'MEMBER')).names).toEqual(['Public Co', 'Secret Co']);
     expect((await names(f, 'ADMIN')).names).toEqual(['Public Co', 'Secret Co']);

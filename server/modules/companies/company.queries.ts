@@ -27,16 +27,28 @@ function filterWhere(filter: Filter | null | undefined, trash: boolean) {
 
 const SORT_COLUMNS = { NAME: 'sortName', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' } as const;
 
-export type CompanyListArgs = { workspaceId?: string | null; filter?: Filter | null; sort?: typeof CompanySort.$inferInput | null; trash?: boolean | null; customSort?: SortShape | null };
+export type CompanyListArgs = {
+  workspaceId?: string | null;
+  filter?: Filter | null;
+  sort?: typeof CompanySort.$inferInput | null;
+  trash?: boolean | null;
+  customSort?: SortShape | null;
+};
 
 export async function companyList(ctx: Context, args: CompanyListArgs) {
   const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
   const direction = args.sort?.direction === 'DESC' ? 'desc' : 'asc';
   const column = SORT_COLUMNS[args.sort?.field ?? 'NAME'];
   return {
-    entity: 'COMPANY' as const, delegate: ctx.prisma.company, workspaceId: access.workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
+    entity: 'COMPANY' as const,
+    delegate: ctx.prisma.company,
+    workspaceId: access.workspaceId,
+    trash: !!args.trash,
+    filters: args.filter?.custom,
+    customSort: args.customSort,
     anyOf: filterBranches(args.filter, (branch) => filterWhere(branch, !!args.trash)),
-    where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash)] }, orderBy: [{ [column]: direction }, { id: direction }],
+    where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash)] },
+    orderBy: [{ [column]: direction }, { id: direction }],
   };
 }
 
@@ -50,7 +62,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: CompanyFilter, required: false }),
       sort: t.arg({ type: CompanySort, required: false }),
       trash: t.arg.boolean({ required: false }),
-      customSort: t.arg({ type: CustomFieldSortInput, required: false, description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).' }),
+      customSort: t.arg({
+        type: CustomFieldSortInput,
+        required: false,
+        description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).',
+      }),
     },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
     totalCount: async (_root, args, ctx) => listCount(ctx, await companyList(ctx, args)),

@@ -21,14 +21,27 @@ async function visibleContacts(ctx: Context, workspaceIdArg: string | null | und
   return { AND: [visibleWhere(access), where] };
 }
 
-export type ContactListArgs = { workspaceId?: string | null; filter?: ContactFilterShape | null; sort?: Parameters<typeof contactOrderBy>[0]; trash?: boolean | null; customSort?: SortShape | null };
+export type ContactListArgs = {
+  workspaceId?: string | null;
+  filter?: ContactFilterShape | null;
+  sort?: Parameters<typeof contactOrderBy>[0];
+  trash?: boolean | null;
+  customSort?: SortShape | null;
+};
 
 export async function contactList(ctx: Context, args: ContactListArgs) {
   const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
   const where = await visibleContacts(ctx, workspaceId, contactFilterWhere(args.filter, !!args.trash));
   return {
-    entity: 'CONTACT' as const, delegate: ctx.prisma.contact, workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
-    anyOf: filterBranches(args.filter, (branch) => contactFilterWhere(branch, !!args.trash)), where, orderBy: contactOrderBy(args.sort) as Array<Record<string, unknown>>,
+    entity: 'CONTACT' as const,
+    delegate: ctx.prisma.contact,
+    workspaceId,
+    trash: !!args.trash,
+    filters: args.filter?.custom,
+    customSort: args.customSort,
+    anyOf: filterBranches(args.filter, (branch) => contactFilterWhere(branch, !!args.trash)),
+    where,
+    orderBy: contactOrderBy(args.sort) as Array<Record<string, unknown>>,
   };
 }
 
@@ -42,7 +55,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ContactFilter, required: false }),
       sort: t.arg({ type: ContactSort, required: false }),
       trash: t.arg.boolean({ required: false }),
-      customSort: t.arg({ type: CustomFieldSortInput, required: false, description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).' }),
+      customSort: t.arg({
+        type: CustomFieldSortInput,
+        required: false,
+        description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).',
+      }),
     },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
     totalCount: async (_root, args, ctx) => listCount(ctx, await contactList(ctx, args)),

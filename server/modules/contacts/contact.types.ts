@@ -45,7 +45,11 @@ export const ContactType = builder.prismaNode('Contact', {
   fields: (t) => ({
     firstName: t.exposeString('firstName'),
     lastName: t.exposeString('lastName'),
-    name: t.string({ description: 'First and last name.', select: { firstName: true, lastName: true }, resolve: (contact) => `${contact.firstName} ${contact.lastName}`.trim() }),
+    name: t.string({
+      description: 'First and last name.',
+      select: { firstName: true, lastName: true },
+      resolve: (contact) => `${contact.firstName} ${contact.lastName}`.trim(),
+    }),
     jobTitle: t.exposeString('jobTitle', { nullable: true }),
     location: t.exposeString('location', { nullable: true }),
     headline: t.exposeString('headline', { nullable: true }),

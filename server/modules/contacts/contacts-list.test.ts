@@ -26,7 +26,11 @@ describe('contacts list', () => {
     await seedPeople(f);
     expect((await contactNames(f, 'VIEWER')).names).toEqual(['alan alpha', 'Bob bravo', 'Carla Charlie', 'Dora Delta', 'Eve Echo']);
     expect((await contactNames(f, 'VIEWER', { sort: { field: 'NAME', direction: 'DESC' } })).names).toEqual([
-      'Eve Echo', 'Dora Delta', 'Carla Charlie', 'Bob bravo', 'alan alpha',
+      'Eve Echo',
+      'Dora Delta',
+      'Carla Charlie',
+      'Bob bravo',
+      'alan alpha',
     ]);
     expect((await contactNames(f, 'VIEWER', { sort: { field: 'CREATED_AT' } })).names).toEqual(PEOPLE.map((p) => `${p.firstName} ${p.lastName}`));
 

@@ -27,7 +27,12 @@ async function seedContacts(app: TestApp, f: RolesFixture, count: number, offset
         ownerId: i % 2 === 0 ? f.users.MEMBER.id : f.users.ADMIN.id,
         companyId: company.id,
         tags: { connect: { id: tag.id } },
-        emails: { create: [{ workspaceId: f.workspaceId, email: `p${i}@example.com`, isPrimary: true }, { workspaceId: f.workspaceId, email: `p${i}@alt.example` }] },
+        emails: {
+          create: [
+            { workspaceId: f.workspaceId, email: `p${i}@example.com`, isPrimary: true },
+            { workspaceId: f.workspaceId, email: `p${i}@alt.example` },
+          ],
+        },
       },
     });
   }
@@ -63,7 +68,11 @@ describe('contacts page', () => {
     const COMPANIES = `{ companies(first: 50) { edges { node { name contacts(first: 2) { totalCount edges { node { firstName } } } } } } }`;
     const companyWithContacts = async (i: number) => {
       const company = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: `Co ${String(i).padStart(2, '0')}` } });
-      for (const [n, visibility] of [[1, 'WORKSPACE'], [2, 'WORKSPACE'], [3, 'PRIVATE']] as const) {
+      for (const [n, visibility] of [
+        [1, 'WORKSPACE'],
+        [2, 'WORKSPACE'],
+        [3, 'PRIVATE'],
+      ] as const) {
         await app.prisma.contact.create({
           data: { workspaceId: f.workspaceId, companyId: company.id, firstName: `P${i}-${n}`, ownerId: f.users.ADMIN.id, visibility },
         });

@@ -32,7 +32,9 @@ describe('contact visibility and permissions', () => {
     expect(errorCodes(await viewer.gql(NODE, { id: secret.id }))).toEqual(['NOT_FOUND']);
     expect((await viewer.ok(`{ contactByEmail(email: "secret@example.com") { id } }`)).contactByEmail).toBeNull();
     expect((await viewer.ok(`{ contactByProfileUrl(url: "https://www.linkedin.com/in/Secret/") { id } }`)).contactByProfileUrl).toBeNull();
-    expect(errorCodes(await viewer.gql(`mutation($id: ID!) { updateContact(id: $id, input: { location: "X" }) { id } }`, { id: secret.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await viewer.gql(`mutation($id: ID!) { updateContact(id: $id, input: { location: "X" }) { id } }`, { id: secret.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     expect((await contactNames(f, 'MEMBER')).names).toEqual(['Public Person', 'Secret Person']);
     expect((await contactNames(f, 'ADMIN')).names).toEqual(['Public Person', 'Secret Person']);
@@ -102,7 +104,9 @@ describe('contact visibility and permissions', () => {
     expect(errorCodes(await f.clients.MEMBER.gql(NODE, { id: mine.id }))).toEqual(['NOT_FOUND']);
     expect((await f.clients.MEMBER.ok(`{ contactByEmail(email: "mine@example.com") { id } }`)).contactByEmail).toBeNull();
     expect(errorCodes(await f.clients.MEMBER.gql(DELETE, { id: mine.id }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { updateContact(id: $id, input: { location: "X" }) { id } }`, { id: mine.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { updateContact(id: $id, input: { location: "X" }) { id } }`, { id: mine.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     expect((await f.clients.MEMBER.ok(RESTORE, { id: mine.id })).restoreContact.deletedAt).toBeNull();
     expect((await contactNames(f, 'MEMBER')).names).toEqual(['Kept', 'Mine']);

@@ -104,14 +104,29 @@ export async function updateContactIn(tx: Tx, context: Context, access: RecordAc
   const { columns, tagIds } = await contactColumns(tx, access, input);
   assertNamed(columns.firstName ?? contact.firstName, columns.lastName ?? contact.lastName);
   const phoneCountry = await phoneCountryFor(tx, contact.workspaceId, input.phoneCountry, Boolean(input.phones?.length));
-  const { skills, ...lists } = contactDetails({ ...input, phoneCountry }, contact.emails.map((e) => e.email));
-  if (lists.emails) await assertEmailsFree(tx, contact.workspaceId, lists.emails.map((e) => e.email), id);
-  const custom = await customWrite(tx, { workspaceId: contact.workspaceId, entity: 'CONTACT', recordId: id, current: contact.customFields }, input.customFields);
+  const { skills, ...lists } = contactDetails(
+    { ...input, phoneCountry },
+    contact.emails.map((e) => e.email),
+  );
+  if (lists.emails)
+    await assertEmailsFree(
+      tx,
+      contact.workspaceId,
+      lists.emails.map((e) => e.email),
+      id,
+    );
+  const custom = await customWrite(
+    tx,
+    { workspaceId: contact.workspaceId, entity: 'CONTACT', recordId: id, current: contact.customFields },
+    input.customFields,
+  );
   await writeContactDetails(tx, contact.workspaceId, id, lists);
-  return tx.contact.update({
-    where: { id },
-    data: { ...columns, customFields: custom.document, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-  }).then((row) => emitEvent(tx, context, row, 'Contact', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
+  return tx.contact
+    .update({
+      where: { id },
+      data: { ...columns, customFields: custom.document, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+    })
+    .then((row) => emitEvent(tx, context, row, 'Contact', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
 }
 
 export async function setContactDeleted(context: Context, id: string, deleted: boolean) {
@@ -119,6 +134,8 @@ export async function setContactDeleted(context: Context, id: string, deleted: b
   if (deleted && contact.deletedAt) throw badInput('This contact is already in the trash.');
   if (!deleted) assertRestorable(context, contact.deletedAt, 'contacts');
   return context.prisma.$transaction((tx) =>
-    tx.contact.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Contact', deleted ? 'deleted' : 'restored')),
+    tx.contact
+      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
+      .then((row) => emitEvent(tx, context, row, 'Contact', deleted ? 'deleted' : 'restored')),
   );
 }

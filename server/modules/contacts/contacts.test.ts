@@ -36,9 +36,18 @@ describe('contacts: create and update', () => {
       firstName: 'Ada',
       jobTitle: 'Analyst',
       primaryEmail: 'ada@example.com',
-      emails: [{ email: 'ada@example.com', isPrimary: true }, { email: 'ada@work.example', isPrimary: false }],
-      phones: [{ e164: '+14155550132', label: 'work', isPrimary: true }, { e164: '+380441234567', label: null, isPrimary: false }],
-      profiles: [{ network: 'LINKEDIN', url: 'https://www.linkedin.com/in/Ada-Lovelace/' }, { network: 'GITHUB', url: 'https://github.com/ada' }],
+      emails: [
+        { email: 'ada@example.com', isPrimary: true },
+        { email: 'ada@work.example', isPrimary: false },
+      ],
+      phones: [
+        { e164: '+14155550132', label: 'work', isPrimary: true },
+        { e164: '+380441234567', label: null, isPrimary: false },
+      ],
+      profiles: [
+        { network: 'LINKEDIN', url: 'https://www.linkedin.com/in/Ada-Lovelace/' },
+        { network: 'GITHUB', url: 'https://github.com/ada' },
+      ],
       skills: ['Math', 'Engines'],
       lifecycleStage: 'QUALIFIED',
       company: { name: 'Globex' },
@@ -52,7 +61,11 @@ describe('contacts: create and update', () => {
 
   it('recognises the same LinkedIn profile however it is written, and finds contacts by email in any case', async () => {
     const f = await rolesFixture(getApp());
-    const ada = await createContactAs(f, 'MEMBER', { firstName: 'Ada', emails: ['ada@example.com'], profileUrls: ['linkedin.com/in/ada-lovelace?trk=public_profile'] });
+    const ada = await createContactAs(f, 'MEMBER', {
+      firstName: 'Ada',
+      emails: ['ada@example.com'],
+      profileUrls: ['linkedin.com/in/ada-lovelace?trk=public_profile'],
+    });
     for (const url of ['https://www.linkedin.com/in/Ada-Lovelace/', 'http://uk.linkedin.com/in/ada-lovelace', 'linkedin.com/in/ADA-LOVELACE']) {
       expect((await f.clients.VIEWER.ok(BY_PROFILE, { url })).contactByProfileUrl).toEqual({ id: ada.id, name: 'Ada' });
     }
@@ -69,7 +82,9 @@ describe('contacts: create and update', () => {
     const first = await createContactAs(f, 'MEMBER', { firstName: 'Ada', emails: ['ada@example.com'] });
     await f.clients.MEMBER.ok(`mutation($id: ID!) { deleteContact(id: $id) { id } }`, { id: first.id });
 
-    const result = await f.clients.MEMBER.gql(CREATE, { input: { firstName: 'Imposter', emails: ['new@example.com', 'ADA@example.com'], phones: [{ number: '+14155550132' }] } });
+    const result = await f.clients.MEMBER.gql(CREATE, {
+      input: { firstName: 'Imposter', emails: ['new@example.com', 'ADA@example.com'], phones: [{ number: '+14155550132' }] },
+    });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.message).toMatch(/ada@example\.com already belongs to another contact.*trash/);
     expect(await app.prisma.contact.count()).toBe(1);

@@ -10,8 +10,11 @@ const getApp = useTestApp();
 const MIGRATION = new URL('../../../prisma/migrations/20261207125259_custom_fields/migration.sql', import.meta.url);
 const dataStatements = () => {
   const sql = readFileSync(MIGRATION, 'utf8');
-  return sql.slice(sql.indexOf('CREATE TEMP TABLE'))
-    .split(/;\s*\n/).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean);
+  return sql
+    .slice(sql.indexOf('CREATE TEMP TABLE'))
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
 };
 
 describe('custom fields migration', () => {
@@ -25,14 +28,22 @@ describe('custom fields migration', () => {
     for (const statement of dataStatements()) await app.prisma.$executeRawUnsafe(statement);
     const fields = await app.prisma.customField.findMany({ where: { workspaceId: ws }, orderBy: [{ entity: 'asc' }, { key: 'asc' }] });
     expect(fields.map((x) => [x.entity, x.key, x.label, x.type, x.position])).toEqual([
-      ['CONTACT', 'code', 'code', 'TEXT', 0], ['CONTACT', 'note', 'note', 'TEXT', 1], ['CONTACT', 'shoe', 'shoe', 'NUMBER', 2], ['CONTACT', 'vip', 'vip', 'CHECKBOX', 3],
+      ['CONTACT', 'code', 'code', 'TEXT', 0],
+      ['CONTACT', 'note', 'note', 'TEXT', 1],
+      ['CONTACT', 'shoe', 'shoe', 'NUMBER', 2],
+      ['CONTACT', 'vip', 'vip', 'CHECKBOX', 3],
       ['COMPANY', 'tier', 'tier', 'TEXT', 0],
     ]);
     const bags = Object.fromEntries((await app.prisma.contact.findMany({ where: { workspaceId: ws } })).map((c) => [c.firstName, c.customFields]));
     expect(bags).toEqual({ A: { shoe: 38, vip: true, note: 'hi', code: '7' }, B: { shoe: 41.5, vip: false, code: 'X-1', gone: null } });
-    const read = await f.clients.MEMBER.ok(`{ contacts(sort: { field: NAME }) { edges { node { firstName customFields { field { key } ... on CustomTextValue { text } ... on CustomNumberValue { number } ... on CustomCheckboxValue { checked } } } } } }`);
+    const read = await f.clients.MEMBER.ok(
+      `{ contacts(sort: { field: NAME }) { edges { node { firstName customFields { field { key } ... on CustomTextValue { text } ... on CustomNumberValue { number } ... on CustomCheckboxValue { checked } } } } } }`,
+    );
     expect(read.contacts.edges[0].node.customFields).toEqual([
-      { field: { key: 'code' }, text: '7' }, { field: { key: 'note' }, text: 'hi' }, { field: { key: 'shoe' }, number: 38 }, { field: { key: 'vip' }, checked: true },
+      { field: { key: 'code' }, text: '7' },
+      { field: { key: 'note' }, text: 'hi' },
+      { field: { key: 'shoe' }, number: 38 },
+      { field: { key: 'vip' }, checked: true },
     ]);
   });
 });

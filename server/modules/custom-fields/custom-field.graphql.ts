@@ -25,7 +25,10 @@ const TypeChangeReportType = builder.objectRef<TypeChangeReport>('CustomFieldTyp
   description: 'What a type change does (dry run) or did: values converted, and those that could not be (cleared when applied).',
   authScopes: { authenticated: true },
   fields: (t) => ({
-    field: t.prismaField({ type: 'CustomField', resolve: (query, report, _args, ctx) => ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: report.fieldId } }) }),
+    field: t.prismaField({
+      type: 'CustomField',
+      resolve: (query, report, _args, ctx) => ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: report.fieldId } }),
+    }),
     applied: t.exposeBoolean('applied'),
     converted: t.exposeInt('converted'),
     failed: t.exposeInt('failed'),
@@ -144,7 +147,11 @@ builder.mutationFields((t) => ({
   mergeCustomFieldOptions: t.prismaField({
     type: 'CustomField',
     description: 'Records holding any of optionIds hold intoOptionId instead; the merged options are removed.',
-    args: { fieldId: t.arg.id(), optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }), intoOptionId: t.arg.string({ validate: optionId }) },
+    args: {
+      fieldId: t.arg.id(),
+      optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }),
+      intoOptionId: t.arg.string({ validate: optionId }),
+    },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
     resolve: async (query, _root, args, ctx) => {
       const row = await mergeOptions(ctx, fieldKey(args.fieldId), args.optionIds, args.intoOptionId);

@@ -18,7 +18,11 @@ const operandFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['fi
   dateTime: t.field({ type: 'DateTime', required: false, description: 'DATETIME.' }),
   checked: t.boolean({ required: false, description: 'CHECKBOX.' }),
   optionId: t.string({ required: false, description: 'SELECT: an option id.', validate: shortText('Option', 64) }),
-  optionIds: t.stringList({ required: false, description: 'MULTI_SELECT, or IN filters on selects.', validate: z.array(shortText('Option', 64)).max(MAX_OPTIONS) }),
+  optionIds: t.stringList({
+    required: false,
+    description: 'MULTI_SELECT, or IN filters on selects.',
+    validate: z.array(shortText('Option', 64)).max(MAX_OPTIONS),
+  }),
   memberId: t.id({ required: false, description: 'MEMBER: a User ID.' }),
 });
 

@@ -3,7 +3,10 @@ import { CustomFieldEntity, CustomFieldType } from '../../generated/prisma/enums
 import { byUuid } from '../node/uuid.js';
 import { optionsOf, type Currency, type FieldOption } from './field-values.js';
 
-export const CustomFieldEntityEnum = builder.enumType(CustomFieldEntity, { name: 'CustomFieldEntity', description: 'The kind of record a custom field belongs to.' });
+export const CustomFieldEntityEnum = builder.enumType(CustomFieldEntity, {
+  name: 'CustomFieldEntity',
+  description: 'The kind of record a custom field belongs to.',
+});
 export const CustomFieldTypeEnum = builder.enumType(CustomFieldType, { name: 'CustomFieldType' });
 
 export const CustomFieldOptionType = builder.objectRef<FieldOption>('CustomFieldOption').implement({
@@ -33,7 +36,11 @@ export const CustomFieldRef = builder.prismaNode('CustomField', {
     unique: t.exposeBoolean('unique', { description: 'No two live records share a value (text, URL, email, phone and number fields).' }),
     position: t.exposeInt('position'),
     options: t.field({ type: [CustomFieldOptionType], description: 'Select choices, in order.', resolve: (field) => optionsOf(field) }),
-    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true, description: 'Archived fields keep their values but are hidden from records and inputs.' }),
+    archivedAt: t.expose('archivedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Archived fields keep their values but are hidden from records and inputs.',
+    }),
     deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true, description: 'Deleted fields can be restored within the trash retention window.' }),
   }),
 });
@@ -53,12 +60,21 @@ export const CustomFieldValueInterface = builder.interfaceRef<ValueShape>('Custo
 });
 
 const TYPENAMES: Record<CustomFieldType, string> = {
-  TEXT: 'CustomTextValue', LONG_TEXT: 'CustomTextValue', URL: 'CustomTextValue', EMAIL: 'CustomTextValue', PHONE: 'CustomTextValue',
-  NUMBER: 'CustomNumberValue', CURRENCY: 'CustomCurrencyValue', DATE: 'CustomDateValue', DATETIME: 'CustomDateTimeValue',
-  CHECKBOX: 'CustomCheckboxValue', SELECT: 'CustomSelectValue', MULTI_SELECT: 'CustomMultiSelectValue', MEMBER: 'CustomMemberValue',
+  TEXT: 'CustomTextValue',
+  LONG_TEXT: 'CustomTextValue',
+  URL: 'CustomTextValue',
+  EMAIL: 'CustomTextValue',
+  PHONE: 'CustomTextValue',
+  NUMBER: 'CustomNumberValue',
+  CURRENCY: 'CustomCurrencyValue',
+  DATE: 'CustomDateValue',
+  DATETIME: 'CustomDateTimeValue',
+  CHECKBOX: 'CustomCheckboxValue',
+  SELECT: 'CustomSelectValue',
+  MULTI_SELECT: 'CustomMultiSelectValue',
+  MEMBER: 'CustomMemberValue',
 };
 export const valueTypename = (v: ValueShape) => TYPENAMES[v.field.type];
-
 
 const optionById = (v: ValueShape, id: unknown) => optionsOf(v.field).find((o) => o.id === id);
 

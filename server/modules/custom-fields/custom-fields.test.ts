@@ -26,8 +26,19 @@ async function field(f: RolesFixture, input: Record<string, unknown>): Promise<F
 async function everyType(f: RolesFixture) {
   const tier = await field(f, { key: 'tier', label: 'Tier', type: 'SELECT', options: [{ label: 'Gold', colour: 'yellow' }, { label: 'Silver' }] });
   const langs = await field(f, { key: 'langs', label: 'Languages', type: 'MULTI_SELECT', options: [{ label: 'EN' }, { label: 'FR' }, { label: 'DE' }] });
-  for (const [key, type] of [['nick', 'TEXT'], ['bio', 'LONG_TEXT'], ['shoe', 'NUMBER'], ['budget', 'CURRENCY'], ['renewal', 'DATE'], ['call', 'DATETIME'],
-    ['vip', 'CHECKBOX'], ['site', 'URL'], ['mail', 'EMAIL'], ['tel', 'PHONE'], ['buddy', 'MEMBER']] as const) {
+  for (const [key, type] of [
+    ['nick', 'TEXT'],
+    ['bio', 'LONG_TEXT'],
+    ['shoe', 'NUMBER'],
+    ['budget', 'CURRENCY'],
+    ['renewal', 'DATE'],
+    ['call', 'DATETIME'],
+    ['vip', 'CHECKBOX'],
+    ['site', 'URL'],
+    ['mail', 'EMAIL'],
+    ['tel', 'PHONE'],
+    ['buddy', 'MEMBER'],
+  ] as const) {
     await field(f, { key, label: key[0]!.toUpperCase() + key.slice(1), type });
   }
   const opt = (fld: Field, label: string) => fld.options.find((o) => o.label === label)!.id;
@@ -44,10 +55,19 @@ describe('custom fields: typed values', () => {
     const input = {
       firstName: 'Ada',
       customFields: [
-        { key: 'nick', text: ' Countess ' }, { key: 'bio', text: 'Wrote the first program.' }, { key: 'shoe', number: 38.5 },
-        { key: 'budget', amount: 1200.5, currency: 'eur' }, { key: 'renewal', date: '2027-01-31' }, { key: 'call', dateTime: '2026-12-24T09:30:00.000Z' },
-        { key: 'vip', checked: true }, { key: 'site', text: 'https://ada.example' }, { key: 'mail', text: 'ada@example.com' }, { key: 'tel', text: '+44 20 7946 0958' },
-        { key: 'buddy', memberId: globalId('User', f.users.MEMBER.id) }, { key: 'tier', optionId: opt(tier, 'Gold') }, { key: 'langs', optionIds: [opt(langs, 'FR'), opt(langs, 'EN')] },
+        { key: 'nick', text: ' Countess ' },
+        { key: 'bio', text: 'Wrote the first program.' },
+        { key: 'shoe', number: 38.5 },
+        { key: 'budget', amount: 1200.5, currency: 'eur' },
+        { key: 'renewal', date: '2027-01-31' },
+        { key: 'call', dateTime: '2026-12-24T09:30:00.000Z' },
+        { key: 'vip', checked: true },
+        { key: 'site', text: 'https://ada.example' },
+        { key: 'mail', text: 'ada@example.com' },
+        { key: 'tel', text: '+44 20 7946 0958' },
+        { key: 'buddy', memberId: globalId('User', f.users.MEMBER.id) },
+        { key: 'tier', optionId: opt(tier, 'Gold') },
+        { key: 'langs', optionIds: [opt(langs, 'FR'), opt(langs, 'EN')] },
       ],
     };
     const { createContact } = await f.clients.MEMBER.ok(CREATE_CONTACT, { input });
@@ -90,12 +110,16 @@ describe('custom fields: typed values', () => {
     }
     // A field of another workspace is no field here.
     await app.prisma.customField.create({ data: { workspaceId: outsiderWorkspace, entity: 'CONTACT', key: 'secret', label: 'Secret', type: 'TEXT' } });
-    expect(codeAndField(await f.clients.MEMBER.gql(CREATE_CONTACT, { input: { firstName: 'Bad', customFields: [{ key: 'secret', text: 'x' }] } })))
-      .toEqual([['BAD_USER_INPUT', 'input.customFields.0']]);
+    expect(codeAndField(await f.clients.MEMBER.gql(CREATE_CONTACT, { input: { firstName: 'Bad', customFields: [{ key: 'secret', text: 'x' }] } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.customFields.0'],
+    ]);
     expect(await app.prisma.contact.count({ where: { firstName: 'Bad' } })).toBe(0);
 
     // Clearing: a key without an operand removes the value; other values stay.
-    const { updateContact } = await f.clients.MEMBER.ok(UPDATE_CONTACT, { id: createContact.id, input: { customFields: [{ key: 'nick' }, { key: 'shoe', number: 39 }] } });
+    const { updateContact } = await f.clients.MEMBER.ok(UPDATE_CONTACT, {
+      id: createContact.id,
+      input: { customFields: [{ key: 'nick' }, { key: 'shoe', number: 39 }] },
+    });
     expect(updateContact.customFields.map((v: { field: { key: string } }) => v.field.key)).not.toContain('nick');
     expect(updateContact.customFields).toContainEqual({ field: { key: 'shoe' }, __typename: 'CustomNumberValue', number: 39 });
     const event = await app.prisma.activityEvent.findFirstOrThrow({ where: { entityType: 'Contact', verb: 'updated' }, orderBy: { sequence: 'desc' } });
@@ -108,26 +132,44 @@ describe('custom fields: typed values', () => {
     await field(f, { key: 'badge', label: 'Badge', type: 'TEXT', required: true, unique: true });
     expect(codeAndField(await f.clients.MEMBER.gql(CREATE_CONTACT, { input: { firstName: 'A' } }))).toEqual([['BAD_USER_INPUT', 'input.customFields']]);
     const { createContact } = await f.clients.MEMBER.ok(CREATE_CONTACT, { input: { firstName: 'A', customFields: [{ key: 'badge', text: 'B-1' }] } });
-    expect(codeAndField(await f.clients.MEMBER.gql(CREATE_CONTACT, { input: { firstName: 'B', customFields: [{ key: 'badge', text: 'B-1' }] } })))
-      .toEqual([['BAD_USER_INPUT', 'input.customFields.0']]);
-    expect(codeAndField(await f.clients.MEMBER.gql(UPDATE_CONTACT, { id: createContact.id, input: { customFields: [{ key: 'badge' }] } })))
-      .toEqual([['BAD_USER_INPUT', 'input.customFields']]);
+    expect(codeAndField(await f.clients.MEMBER.gql(CREATE_CONTACT, { input: { firstName: 'B', customFields: [{ key: 'badge', text: 'B-1' }] } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.customFields.0'],
+    ]);
+    expect(codeAndField(await f.clients.MEMBER.gql(UPDATE_CONTACT, { id: createContact.id, input: { customFields: [{ key: 'badge' }] } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.customFields'],
+    ]);
     // Updating the record itself with its own value is no clash.
     await f.clients.MEMBER.ok(UPDATE_CONTACT, { id: createContact.id, input: { customFields: [{ key: 'badge', text: 'B-1' }] } });
-    expect(codeAndField(await f.clients.ADMIN.gql(CREATE_FIELD, { input: { entity: 'CONTACT', label: 'Picked', type: 'CHECKBOX', unique: true } })))
-      .toEqual([['BAD_USER_INPUT', 'input.unique']]);
+    expect(codeAndField(await f.clients.ADMIN.gql(CREATE_FIELD, { input: { entity: 'CONTACT', label: 'Picked', type: 'CHECKBOX', unique: true } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.unique'],
+    ]);
   });
 });
 
 async function listContacts(f: RolesFixture, variables: Record<string, unknown>) {
   const { contacts } = await f.clients.MEMBER.ok(LIST, variables);
-  return { total: contacts.totalCount as number, names: contacts.edges.map((e: { node: { firstName: string } }) => e.node.firstName) as string[], pageInfo: contacts.pageInfo };
+  return {
+    total: contacts.totalCount as number,
+    names: contacts.edges.map((e: { node: { firstName: string } }) => e.node.firstName) as string[],
+    pageInfo: contacts.pageInfo,
+  };
 }
 
 async function people(app: TestApp, f: RolesFixture) {
   const { tier, langs, opt } = await everyType(f);
   const rows: Array<[string, object]> = [
-    ['Ada', { tier: opt(tier, 'Gold'), renewal: '2027-03-01', shoe: 38, nick: 'Countess', langs: [opt(langs, 'EN')], vip: true, budget: { amount: 10, currency: 'EUR' } }],
+    [
+      'Ada',
+      {
+        tier: opt(tier, 'Gold'),
+        renewal: '2027-03-01',
+        shoe: 38,
+        nick: 'Countess',
+        langs: [opt(langs, 'EN')],
+        vip: true,
+        budget: { amount: 10, currency: 'EUR' },
+      },
+    ],
     ['Bob', { tier: opt(tier, 'Silver'), renewal: '2027-01-15', shoe: 44, nick: 'Bobby', langs: [opt(langs, 'FR'), opt(langs, 'EN')] }],
     ['Cy', { tier: opt(tier, 'Gold'), renewal: '2026-12-31', shoe: 41.5, nick: 'cyclone' }],
     ['Di', { tier: opt(tier, 'Gold'), shoe: 9 }],
@@ -136,9 +178,19 @@ async function people(app: TestApp, f: RolesFixture) {
   for (const [firstName, customFields] of rows) await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, customFields } });
   // Same key and option id in another workspace: never listed here.
   const other = (await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } })).workspaceId;
-  await app.prisma.contact.create({ data: { workspaceId: other, firstName: 'Eve', customFields: { tier: opt(tier, 'Gold'), renewal: '2020-01-01', shoe: 40 } } });
+  await app.prisma.contact.create({
+    data: { workspaceId: other, firstName: 'Eve', customFields: { tier: opt(tier, 'Gold'), renewal: '2020-01-01', shoe: 40 } },
+  });
   // Private to the owner: members do not see it, whatever its fields.
-  await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Hid', visibility: 'PRIVATE', ownerId: f.users.ADMIN.id, customFields: { tier: opt(tier, 'Gold'), renewal: '2026-01-01' } } });
+  await app.prisma.contact.create({
+    data: {
+      workspaceId: f.workspaceId,
+      firstName: 'Hid',
+      visibility: 'PRIVATE',
+      ownerId: f.users.ADMIN.id,
+      customFields: { tier: opt(tier, 'Gold'), renewal: '2026-01-01' },
+    },
+  });
   return { tier, langs, opt };
 }
 
@@ -159,7 +211,9 @@ describe('custom fields: filter and sort', () => {
     expect(await names([{ key: 'shoe', op: 'LT', number: 40 }], { key: 'shoe' })).toEqual(['Di', 'Ada']);
     expect(await names([{ key: 'shoe', op: 'EQ', number: 41.5 }])).toEqual(['Cy']);
     expect(await names([{ key: 'renewal', op: 'LT', date: '2027-01-01' }])).toEqual(['Cy']);
-    expect(await names([{ key: 'nick', op: 'CONTAINS', text: 'C' }], { key: 'nick' })).toEqual(['Countess', 'cyclone'].map((n) => (n === 'Countess' ? 'Ada' : 'Cy')));
+    expect(await names([{ key: 'nick', op: 'CONTAINS', text: 'C' }], { key: 'nick' })).toEqual(
+      ['Countess', 'cyclone'].map((n) => (n === 'Countess' ? 'Ada' : 'Cy')),
+    );
     expect(await names([{ key: 'nick', op: 'EQ', text: 'bobby' }])).toEqual(['Bob']);
     expect(await names([{ key: 'vip', op: 'EQ', checked: false }])).toEqual(['Bob', 'Cy', 'Di', 'Ed']);
     expect(await names([{ key: 'budget', op: 'GT', amount: 5 }])).toEqual(['Ada']);
@@ -196,11 +250,21 @@ describe('custom fields: type change, delete and undo', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const code = await field(f, { key: 'code', label: 'Code', type: 'TEXT' });
-    for (const [firstName, value] of [['A', '42'], ['B', ' 7 '], ['C', 'n/a']] as const) {
+    for (const [firstName, value] of [
+      ['A', '42'],
+      ['B', ' 7 '],
+      ['C', 'n/a'],
+    ] as const) {
       await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName, customFields: { code: value } } });
     }
     const dry = (await f.clients.ADMIN.ok(CHANGE, { id: code.id, type: 'NUMBER' })).changeCustomFieldType;
-    expect(dry).toMatchObject({ applied: false, converted: 2, failed: 1, failures: [{ value: '"n/a"', reason: '"n/a" is not a number' }], field: { type: 'TEXT' } });
+    expect(dry).toMatchObject({
+      applied: false,
+      converted: 2,
+      failed: 1,
+      failures: [{ value: '"n/a"', reason: '"n/a" is not a number' }],
+      field: { type: 'TEXT' },
+    });
     expect((await app.prisma.contact.findFirstOrThrow({ where: { firstName: 'A' } })).customFields).toEqual({ code: '42' });
 
     const done = (await f.clients.ADMIN.ok(CHANGE, { id: code.id, type: 'NUMBER', dryRun: false })).changeCustomFieldType;
@@ -222,12 +286,16 @@ describe('custom fields: type change, delete and undo', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const tier = await field(f, { key: 'tier', label: 'Tier', type: 'SELECT', options: [{ label: 'Gold' }, { label: 'Gold-ish' }] });
-    const { createContact } = await f.clients.MEMBER.ok(CREATE_CONTACT, { input: { firstName: 'Ada', customFields: [{ key: 'tier', optionId: tier.options[1]!.id }] } });
+    const { createContact } = await f.clients.MEMBER.ok(CREATE_CONTACT, {
+      input: { firstName: 'Ada', customFields: [{ key: 'tier', optionId: tier.options[1]!.id }] },
+    });
     const read = async () => (await f.clients.MEMBER.ok(`query($id: ID!) { contact(id: $id) { ${VALUES} } }`, { id: createContact.id })).contact.customFields;
 
     // Merge: records holding the merged option hold the survivor.
-    await f.clients.ADMIN.ok(`mutation($id: ID!, $from: [String!]!, $into: String!) { mergeCustomFieldOptions(fieldId: $id, optionIds: $from, intoOptionId: $into) { id } }`,
-      { id: tier.id, from: [tier.options[1]!.id], into: tier.options[0]!.id });
+    await f.clients.ADMIN.ok(
+      `mutation($id: ID!, $from: [String!]!, $into: String!) { mergeCustomFieldOptions(fieldId: $id, optionIds: $from, intoOptionId: $into) { id } }`,
+      { id: tier.id, from: [tier.options[1]!.id], into: tier.options[0]!.id },
+    );
     expect(await read()).toEqual([{ field: { key: 'tier' }, __typename: 'CustomSelectValue', option: { label: 'Gold' } }]);
 
     await f.clients.ADMIN.ok(`mutation($id: ID!) { deleteCustomField(id: $id) { deletedAt } }`, { id: tier.id });
@@ -235,15 +303,21 @@ describe('custom fields: type change, delete and undo', () => {
     expect((await f.clients.MEMBER.ok(`{ customFields(entity: CONTACT) { key } }`)).customFields).toEqual([]);
     expect((await f.clients.MEMBER.ok(`{ customFields(entity: CONTACT, trash: true) { key } }`)).customFields).toEqual([{ key: 'tier' }]);
     // The key stays taken while the field can come back.
-    expect(codeAndField(await f.clients.ADMIN.gql(CREATE_FIELD, { input: { entity: 'CONTACT', key: 'tier', label: 'Tier', type: 'TEXT' } }))).toEqual([['BAD_USER_INPUT', 'input.key']]);
-    expect(codeAndField(await f.clients.MEMBER.gql(UPDATE_CONTACT, { id: createContact.id, input: { customFields: [{ key: 'tier' }] } }))).toEqual([['BAD_USER_INPUT', 'input.customFields.0']]);
+    expect(codeAndField(await f.clients.ADMIN.gql(CREATE_FIELD, { input: { entity: 'CONTACT', key: 'tier', label: 'Tier', type: 'TEXT' } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.key'],
+    ]);
+    expect(codeAndField(await f.clients.MEMBER.gql(UPDATE_CONTACT, { id: createContact.id, input: { customFields: [{ key: 'tier' }] } }))).toEqual([
+      ['BAD_USER_INPUT', 'input.customFields.0'],
+    ]);
 
     await f.clients.ADMIN.ok(`mutation($id: ID!) { restoreCustomField(id: $id) { deletedAt } }`, { id: tier.id });
     expect(await read()).toEqual([{ field: { key: 'tier' }, __typename: 'CustomSelectValue', option: { label: 'Gold' } }]);
 
     await f.clients.ADMIN.ok(`mutation($id: ID!) { deleteCustomField(id: $id) { deletedAt } }`, { id: tier.id });
     await app.prisma.customField.update({ where: { id: (await FIELD_BY_KEY(app, f, 'tier')).id }, data: { deletedAt: new Date(Date.now() - 31 * 864e5) } });
-    expect(codeAndField(await f.clients.ADMIN.gql(`mutation($id: ID!) { restoreCustomField(id: $id) { deletedAt } }`, { id: tier.id }))).toEqual([['BAD_USER_INPUT', undefined]]);
+    expect(codeAndField(await f.clients.ADMIN.gql(`mutation($id: ID!) { restoreCustomField(id: $id) { deletedAt } }`, { id: tier.id }))).toEqual([
+      ['BAD_USER_INPUT', undefined],
+    ]);
   });
 
   it('hides archived fields from records and inputs but keeps their values', async () => {
@@ -253,7 +327,9 @@ describe('custom fields: type change, delete and undo', () => {
     const { createContact } = await f.clients.MEMBER.ok(CREATE_CONTACT, { input: { firstName: 'Ada', customFields: [{ key: 'nick', text: 'Countess' }] } });
     await f.clients.ADMIN.ok(`mutation($id: ID!) { updateCustomField(id: $id, input: { archived: true, label: "Nickname" }) { archivedAt } }`, { id: nick.id });
     expect((await f.clients.MEMBER.ok(`query($id: ID!) { contact(id: $id) { ${VALUES} } }`, { id: createContact.id })).contact.customFields).toEqual([]);
-    expect((await f.clients.MEMBER.ok(`{ customFields(entity: CONTACT, includeArchived: true) { label archivedAt } }`)).customFields).toMatchObject([{ label: 'Nickname' }]);
+    expect((await f.clients.MEMBER.ok(`{ customFields(entity: CONTACT, includeArchived: true) { label archivedAt } }`)).customFields).toMatchObject([
+      { label: 'Nickname' },
+    ]);
     await f.clients.ADMIN.ok(`mutation($id: ID!) { updateCustomField(id: $id, input: { archived: false }) { archivedAt } }`, { id: nick.id });
     expect((await f.clients.MEMBER.ok(`query($id: ID!) { contact(id: $id) { ${VALUES} } }`, { id: createContact.id })).contact.customFields).toEqual([
       { field: { key: 'nick' }, __typename: 'CustomTextValue', text: 'Countess' },
@@ -267,9 +343,19 @@ describe('custom fields: search', () => {
     const f = await rolesFixture(app);
     const nick = await field(f, { key: 'nick', label: 'Nick', type: 'TEXT' });
     await field(f, { key: 'shoe', label: 'Shoe', type: 'NUMBER' });
-    await f.clients.MEMBER.ok(CREATE_CONTACT, { input: { firstName: 'Ada', customFields: [{ key: 'nick', text: 'Zanzibarian' }, { key: 'shoe', number: 987654 }] } });
+    await f.clients.MEMBER.ok(CREATE_CONTACT, {
+      input: {
+        firstName: 'Ada',
+        customFields: [
+          { key: 'nick', text: 'Zanzibarian' },
+          { key: 'shoe', number: 987654 },
+        ],
+      },
+    });
     const titles = async (q: string) =>
-      (await f.clients.MEMBER.ok(`query($q: String!) { search(query: $q) { edges { node { title } } } }`, { q })).search.edges.map((e: { node: { title: string } }) => e.node.title);
+      (await f.clients.MEMBER.ok(`query($q: String!) { search(query: $q) { edges { node { title } } } }`, { q })).search.edges.map(
+        (e: { node: { title: string } }) => e.node.title,
+      );
     expect(await titles('zanzibarian')).toEqual(['Ada']);
     expect(await titles('987654')).toEqual([]);
     await f.clients.ADMIN.ok(`mutation($id: ID!) { deleteCustomField(id: $id) { id } }`, { id: nick.id });
@@ -290,10 +376,15 @@ describe('custom fields: merge', () => {
     const duplicate = await make('Ada L', { nick: 'Ada', city: 'Paris', team: 'Engines' });
     const merge = `mutation($s: ID!, $d: [ID!]!, $c: [MergeFieldChoice!]) { mergeContacts(survivorId: $s, duplicateIds: $d, fieldChoices: $c) { id } }`;
     const gid = (id: string) => globalId('Contact', id);
-    expect(codeAndField(await f.clients.MEMBER.gql(merge, { s: gid(survivor.id), d: [gid(duplicate.id)], c: [{ key: 'nick', fromId: gid(f.users.MEMBER.id) }] })))
-      .toEqual([['BAD_USER_INPUT', 'fieldChoices.0.fromId']]);
+    expect(
+      codeAndField(await f.clients.MEMBER.gql(merge, { s: gid(survivor.id), d: [gid(duplicate.id)], c: [{ key: 'nick', fromId: gid(f.users.MEMBER.id) }] })),
+    ).toEqual([['BAD_USER_INPUT', 'fieldChoices.0.fromId']]);
     await f.clients.MEMBER.ok(merge, { s: gid(survivor.id), d: [gid(duplicate.id)], c: [{ key: 'city', fromId: gid(duplicate.id) }] });
-    expect((await app.prisma.contact.findUniqueOrThrow({ where: { id: survivor.id } })).customFields).toEqual({ nick: 'Countess', city: 'Paris', team: 'Engines' });
+    expect((await app.prisma.contact.findUniqueOrThrow({ where: { id: survivor.id } })).customFields).toEqual({
+      nick: 'Countess',
+      city: 'Paris',
+      team: 'Engines',
+    });
   });
 });
 
@@ -303,7 +394,12 @@ describe('custom fields: import', () => {
     const f = await rolesFixture(app);
     await field(f, { key: 'shoe', label: 'Shoe', type: 'NUMBER' });
     await field(f, { key: 'tier', label: 'Tier', type: 'SELECT', options: [{ label: 'Gold' }] });
-    const { gid } = await importRow(app, f, 'MEMBER', 'Name,Email,Shoe,Tier,Favourite colour\nAda Lovelace,ada@example.com,38,gold,Blue\nBob Smith,bob@example.com,big,Silver,\n');
+    const { gid } = await importRow(
+      app,
+      f,
+      'MEMBER',
+      'Name,Email,Shoe,Tier,Favourite colour\nAda Lovelace,ada@example.com,38,gold,Blue\nBob Smith,bob@example.com,big,Silver,\n',
+    );
     const columns = ['fullName', 'emails', 'custom:shoe', 'custom:tier', 'custom:Favourite colour'];
     await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'SKIP', visibility: 'WORKSPACE' } });
     await runDueJobs(app);
@@ -321,7 +417,9 @@ describe('custom fields: purge', () => {
     const f = await rolesFixture(app);
     const old = await field(f, { key: 'old', label: 'Old', type: 'TEXT' });
     const recent = await field(f, { key: 'recent', label: 'Recent', type: 'TEXT' });
-    const contact = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada', customFields: { old: 'x', recent: 'y' }, deletedAt: new Date() } });
+    const contact = await app.prisma.contact.create({
+      data: { workspaceId: f.workspaceId, firstName: 'Ada', customFields: { old: 'x', recent: 'y' }, deletedAt: new Date() },
+    });
     for (const fld of [old, recent]) await f.clients.ADMIN.ok(`mutation($id: ID!) { deleteCustomField(id: $id) { id } }`, { id: fld.id });
     await app.prisma.customField.updateMany({ where: { workspaceId: f.workspaceId, key: 'old' }, data: { deletedAt: new Date(Date.now() - 31 * 864e5) } });
     await purgeTrash(app.services);

@@ -72,16 +72,17 @@ function orderedIds<T>(target: CustomListTarget<T>, cursorId: string | null, lim
     conditions.push(sql`((c.s IS NULL AND ${e} IS NULL AND t.id ${after} c.id)
       OR (c.s IS NOT NULL AND (${e} IS NULL OR ${e} ${after} c.s OR (${e} = c.s AND t.id ${after} c.id))))`);
   }
-  const from = cursorId
-    ? sql`${table} t, (SELECT ${expr('c0')} AS s, c0.id FROM ${table} c0 WHERE c0.id = ${cursorId}::uuid) c`
-    : sql`${table} t`;
+  const from = cursorId ? sql`${table} t, (SELECT ${expr('c0')} AS s, c0.id FROM ${table} c0 WHERE c0.id = ${cursorId}::uuid) c` : sql`${table} t`;
   return target.db.$queryRaw<WalkedRow[]>(sql`
     SELECT t.id${marksColumn(target)} FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')}
      ORDER BY ${e} ${dir} NULLS LAST, t.id ${dir} LIMIT ${limit}`);
 }
 
 /** The rows of one connection page: `query` is what the relay connection asks of Prisma (take, skip, cursor). */
-export async function customPage<T extends { id: string }>(target: CustomListTarget<T>, query: { take?: number; skip?: number; cursor?: { id: string } } & object) {
+export async function customPage<T extends { id: string }>(
+  target: CustomListTarget<T>,
+  query: { take?: number; skip?: number; cursor?: { id: string } } & object,
+) {
   const { take = 21, skip: _skip, cursor, ...selection } = query;
   if (take < 0) throw badInput('Lists filtered or sorted by custom fields page forwards: use first and after.', 'last');
   const rows: T[] = [];
@@ -104,7 +105,9 @@ export async function customPage<T extends { id: string }>(target: CustomListTar
 /** The total under both the custom conditions and the list's where, counted chunk by chunk of matching ids. */
 export async function customCount<T>(target: CustomListTarget<T>) {
   const table = Prisma.raw(`"${target.table}"`);
-  const rows = await target.db.$queryRaw<WalkedRow[]>(sql`SELECT t.id${marksColumn(target)} FROM ${table} t WHERE ${Prisma.join(walkConditions(target), ' AND ')}`);
+  const rows = await target.db.$queryRaw<WalkedRow[]>(
+    sql`SELECT t.id${marksColumn(target)} FROM ${table} t WHERE ${Prisma.join(walkConditions(target), ' AND ')}`,
+  );
   let total = 0;
   for (let i = 0; i < rows.length; i += 10_000) {
     total += await target.delegate.count({ where: chunkWhere(target, rows.slice(i, i + 10_000)) });

@@ -63,15 +63,24 @@ export function filterSql(field: CustomField, filter: FilterShape, at: string): 
     }
     case 'EQ':
       switch (field.type) {
-        case 'SELECT': return contains(need(filter.optionId));
-        case 'MULTI_SELECT': return contains([need(filter.optionId, 'optionId')]);
-        case 'NUMBER': return contains(need(filter.number));
-        case 'CURRENCY': return sql`${numeric(sql`(${value} -> 'amount')`)} = ${need(filter.amount)}`;
-        case 'DATE': return contains(dateOnly(need(filter.date)));
-        case 'DATETIME': return contains(need(filter.dateTime).toISOString());
-        case 'CHECKBOX': return sql`coalesce(${value}, 'false'::jsonb) = ${JSON.stringify(need(filter.checked))}::jsonb`;
-        case 'MEMBER': return contains(idFromGlobalId(need(filter.memberId), 'User', 'Member'));
-        default: return sql`lower(${doc} ->> ${key}) = lower(${need(filter.text)})`;
+        case 'SELECT':
+          return contains(need(filter.optionId));
+        case 'MULTI_SELECT':
+          return contains([need(filter.optionId, 'optionId')]);
+        case 'NUMBER':
+          return contains(need(filter.number));
+        case 'CURRENCY':
+          return sql`${numeric(sql`(${value} -> 'amount')`)} = ${need(filter.amount)}`;
+        case 'DATE':
+          return contains(dateOnly(need(filter.date)));
+        case 'DATETIME':
+          return contains(need(filter.dateTime).toISOString());
+        case 'CHECKBOX':
+          return sql`coalesce(${value}, 'false'::jsonb) = ${JSON.stringify(need(filter.checked))}::jsonb`;
+        case 'MEMBER':
+          return contains(idFromGlobalId(need(filter.memberId), 'User', 'Member'));
+        default:
+          return sql`lower(${doc} ->> ${key}) = lower(${need(filter.text)})`;
       }
   }
 }
@@ -83,12 +92,21 @@ export function sortExpression(field: CustomField, alias: string): Prisma.Sql {
   const doc = sql`${Prisma.raw(alias)}."customFields"`;
   const value = sql`(${doc} -> ${field.key})`;
   switch (field.type) {
-    case 'NUMBER': return numeric(value);
-    case 'CURRENCY': return numeric(sql`(${value} -> 'amount')`);
-    case 'SELECT': return sql`array_position(${optionsOf(field).map((o) => o.id)}::text[], ${doc} ->> ${field.key})`;
-    case 'MULTI_SELECT': return sql`array_position(${optionsOf(field).map((o) => o.id)}::text[], ${value} ->> 0)`;
-    case 'DATE': case 'DATETIME': case 'CHECKBOX': case 'MEMBER': return sql`((${doc} ->> ${field.key}) COLLATE "C")`;
-    default: return sql`lower(${doc} ->> ${field.key})`;
+    case 'NUMBER':
+      return numeric(value);
+    case 'CURRENCY':
+      return numeric(sql`(${value} -> 'amount')`);
+    case 'SELECT':
+      return sql`array_position(${optionsOf(field).map((o) => o.id)}::text[], ${doc} ->> ${field.key})`;
+    case 'MULTI_SELECT':
+      return sql`array_position(${optionsOf(field).map((o) => o.id)}::text[], ${value} ->> 0)`;
+    case 'DATE':
+    case 'DATETIME':
+    case 'CHECKBOX':
+    case 'MEMBER':
+      return sql`((${doc} ->> ${field.key}) COLLATE "C")`;
+    default:
+      return sql`lower(${doc} ->> ${field.key})`;
   }
 }
 
@@ -101,7 +119,11 @@ export interface CustomQuery {
 
 /** Filters and sort checked against the definitions; null when the list needs neither. */
 export async function customQuery(
-  db: Db, workspaceId: string, entity: CustomFieldEntity, filters: readonly FilterShape[] | null | undefined, sort: SortShape | null | undefined,
+  db: Db,
+  workspaceId: string,
+  entity: CustomFieldEntity,
+  filters: readonly FilterShape[] | null | undefined,
+  sort: SortShape | null | undefined,
   at = 'filter.custom',
 ): Promise<CustomQuery | null> {
   if (!filters?.length && !sort) return null;

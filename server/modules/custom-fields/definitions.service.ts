@@ -17,7 +17,12 @@ const TAKEN = 'A field with this key already exists here (the trash counts: rest
 
 /** A key from a label: "Renewal date" becomes renewalDate. */
 export function keyFromLabel(label: string): string {
-  const words = label.normalize('NFKD').replace(/[^\w\s]/g, '').trim().split(/[\s_]+/).filter(Boolean);
+  const words = label
+    .normalize('NFKD')
+    .replace(/[^\w\s]/g, '')
+    .trim()
+    .split(/[\s_]+/)
+    .filter(Boolean);
   const camel = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
   const key = /^[a-zA-Z]/.test(camel) ? camel : `field${camel}`;
   return key.slice(0, 64);
@@ -38,8 +43,16 @@ export async function createField(context: Context, workspaceId: string, input: 
       if (count >= MAX_FIELDS) throw badInput(`At most ${MAX_FIELDS} fields per kind of record.`);
       const row = await tx.customField.create({
         data: {
-          workspaceId, entity: input.entity, key: input.key ?? keyFromLabel(input.label), label: input.label.trim(), helpText: input.helpText?.trim() ?? '',
-          type: input.type, required: !!input.required, unique: !!input.unique, position: count, options,
+          workspaceId,
+          entity: input.entity,
+          key: input.key ?? keyFromLabel(input.label),
+          label: input.label.trim(),
+          helpText: input.helpText?.trim() ?? '',
+          type: input.type,
+          required: !!input.required,
+          unique: !!input.unique,
+          position: count,
+          options,
         },
       });
       return emitEvent(tx, context, row, 'CustomField', 'created', { key: row.key, type: row.type });
@@ -54,8 +67,10 @@ export function updateField(context: Context, id: string, input: UpdateFieldShap
     const row = await tx.customField.update({
       where: { id },
       data: {
-        label: input.label?.trim() ?? undefined, helpText: input.helpText == null ? undefined : input.helpText.trim(),
-        required: input.required ?? undefined, unique: input.unique ?? undefined,
+        label: input.label?.trim() ?? undefined,
+        helpText: input.helpText == null ? undefined : input.helpText.trim(),
+        required: input.required ?? undefined,
+        unique: input.unique ?? undefined,
         archivedAt: input.archived == null ? undefined : input.archived ? (field.archivedAt ?? new Date()) : null,
       },
     });

@@ -42,17 +42,26 @@ export interface ValueOperand {
 }
 
 export const OPERAND: Record<CustomFieldType, keyof ValueOperand> = {
-  TEXT: 'text', LONG_TEXT: 'text', URL: 'text', EMAIL: 'text', PHONE: 'text',
-  NUMBER: 'number', CURRENCY: 'amount', DATE: 'date', DATETIME: 'dateTime', CHECKBOX: 'checked',
-  SELECT: 'optionId', MULTI_SELECT: 'optionIds', MEMBER: 'memberId',
+  TEXT: 'text',
+  LONG_TEXT: 'text',
+  URL: 'text',
+  EMAIL: 'text',
+  PHONE: 'text',
+  NUMBER: 'number',
+  CURRENCY: 'amount',
+  DATE: 'date',
+  DATETIME: 'dateTime',
+  CHECKBOX: 'checked',
+  SELECT: 'optionId',
+  MULTI_SELECT: 'optionIds',
+  MEMBER: 'memberId',
 };
 
 export const TEXT_TYPES: ReadonlySet<CustomFieldType> = new Set(['TEXT', 'LONG_TEXT', 'URL', 'EMAIL', 'PHONE']);
 /** Types whose values are unique-checkable by equality. */
 export const UNIQUE_TYPES: ReadonlySet<CustomFieldType> = new Set(['TEXT', 'URL', 'EMAIL', 'PHONE', 'NUMBER']);
 
-export const optionsOf = (field: Pick<FieldDefinition, 'options'>) =>
-  [...((field.options ?? []) as FieldOption[])].sort((a, b) => a.position - b.position);
+export const optionsOf = (field: Pick<FieldDefinition, 'options'>) => [...((field.options ?? []) as FieldOption[])].sort((a, b) => a.position - b.position);
 
 const MAX_LENGTH: Partial<Record<CustomFieldType, number>> = { TEXT: 2000, LONG_TEXT: 20_000, URL: 2000, EMAIL: 254, PHONE: 50 };
 const url = z.url({ protocol: /^https?$/ });

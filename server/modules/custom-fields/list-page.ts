@@ -51,16 +51,25 @@ async function target<T>(ctx: Context, list: ListArgs<T>) {
   const custom = await customQuery(ctx.prisma, list.workspaceId, list.entity, list.filters, list.customSort);
   if (!custom && !customBranches) return { where, walk: null };
   const marks = customBranches
-    ? await Promise.all(branches.map(async (b, i) => ({
-      where: b.where,
-      conditions: (await customQuery(ctx.prisma, list.workspaceId, list.entity, b.filters, null, `filter.anyOf.${i}.custom`))?.conditions ?? [],
-    })))
+    ? await Promise.all(
+        branches.map(async (b, i) => ({
+          where: b.where,
+          conditions: (await customQuery(ctx.prisma, list.workspaceId, list.entity, b.filters, null, `filter.anyOf.${i}.custom`))?.conditions ?? [],
+        })),
+      )
     : undefined;
   return {
     where,
     walk: {
-      db: ctx.prisma, delegate: list.delegate, table: ENTITY_TABLE[list.entity], workspaceId: list.workspaceId, trash: list.trash,
-      custom: custom ?? NO_CUSTOM, standard: standardSort(list.orderBy), where, branches: marks,
+      db: ctx.prisma,
+      delegate: list.delegate,
+      table: ENTITY_TABLE[list.entity],
+      workspaceId: list.workspaceId,
+      trash: list.trash,
+      custom: custom ?? NO_CUSTOM,
+      standard: standardSort(list.orderBy),
+      where,
+      branches: marks,
     },
   };
 }

@@ -29,15 +29,24 @@ export async function ensureFields(tx: Tx, workspaceId: string, entity: CustomFi
 
 function operandOf(type: CustomFieldType, key: string, value: StoredValue): ValueInput {
   switch (type) {
-    case 'NUMBER': return { key, number: value as number };
-    case 'CURRENCY': return { key, amount: (value as { amount: number }).amount, currency: (value as { currency: string }).currency };
-    case 'DATE': return { key, date: new Date(`${String(value)}T00:00:00Z`) };
-    case 'DATETIME': return { key, dateTime: new Date(String(value)) };
-    case 'CHECKBOX': return { key, checked: value as boolean };
-    case 'SELECT': return { key, optionId: value as string };
-    case 'MULTI_SELECT': return { key, optionIds: value as string[] };
-    case 'MEMBER': return { key, memberId: encodeGlobalID('User', String(value)) };
-    default: return { key, text: String(value) };
+    case 'NUMBER':
+      return { key, number: value as number };
+    case 'CURRENCY':
+      return { key, amount: (value as { amount: number }).amount, currency: (value as { currency: string }).currency };
+    case 'DATE':
+      return { key, date: new Date(`${String(value)}T00:00:00Z`) };
+    case 'DATETIME':
+      return { key, dateTime: new Date(String(value)) };
+    case 'CHECKBOX':
+      return { key, checked: value as boolean };
+    case 'SELECT':
+      return { key, optionId: value as string };
+    case 'MULTI_SELECT':
+      return { key, optionIds: value as string[] };
+    case 'MEMBER':
+      return { key, memberId: encodeGlobalID('User', String(value)) };
+    default:
+      return { key, text: String(value) };
   }
 }
 

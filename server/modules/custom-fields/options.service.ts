@@ -20,7 +20,9 @@ async function selectField(tx: Tx, id: string) {
 
 function saveOptions(tx: Tx, context: Context, id: string, options: FieldOption[], verb: string, changes: Record<string, unknown>) {
   const ordered = options.map((o, position) => ({ ...o, position }));
-  return tx.customField.update({ where: { id }, data: { options: ordered } }).then((row) => emitEvent(tx, context, row, 'CustomField', verb, { key: row.key, ...changes }));
+  return tx.customField
+    .update({ where: { id }, data: { options: ordered } })
+    .then((row) => emitEvent(tx, context, row, 'CustomField', verb, { key: row.key, ...changes }));
 }
 
 function assertFreeLabel(options: FieldOption[], label: string, except?: string) {
@@ -55,7 +57,14 @@ export function reorderOptions(context: Context, fieldId: string, optionIds: str
     if (optionIds.length !== options.length || new Set(optionIds).size !== optionIds.length || optionIds.some((id) => !byId.has(id))) {
       throw badInput('List every option once, in the new order.', 'optionIds');
     }
-    return saveOptions(tx, context, fieldId, optionIds.map((id) => byId.get(id)!), 'options_changed', { reordered: true });
+    return saveOptions(
+      tx,
+      context,
+      fieldId,
+      optionIds.map((id) => byId.get(id)!),
+      'options_changed',
+      { reordered: true },
+    );
   });
 }
 
@@ -81,6 +90,13 @@ export function mergeOptions(context: Context, fieldId: string, fromIds: string[
          WHERE t."workspaceId" = ${field.workspaceId}::uuid AND jsonb_typeof(t."customFields" -> ${field.key}) = 'array'
            AND (t."customFields" -> ${field.key}) ?| ${from}::text[]`;
     }
-    return saveOptions(tx, context, fieldId, options.filter((o) => !from.includes(o.id)), 'options_merged', { into: intoId, merged: from });
+    return saveOptions(
+      tx,
+      context,
+      fieldId,
+      options.filter((o) => !from.includes(o.id)),
+      'options_merged',
+      { into: intoId, merged: from },
+    );
   });
 }

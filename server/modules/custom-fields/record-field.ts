@@ -16,6 +16,12 @@ function valuesOf(entity: CustomFieldEntity) {
   };
 }
 
-builder.prismaObjectFields('Contact', (t) => ({ customFields: t.field({ type: [CustomFieldValueInterface], description: DESCRIPTION, select, resolve: valuesOf('CONTACT') }) }));
-builder.prismaObjectFields('Company', (t) => ({ customFields: t.field({ type: [CustomFieldValueInterface], description: DESCRIPTION, select, resolve: valuesOf('COMPANY') }) }));
-builder.prismaObjectFields('Deal', (t) => ({ customFields: t.field({ type: [CustomFieldValueInterface], description: DESCRIPTION, select, resolve: valuesOf('DEAL') }) }));
+builder.prismaObjectFields('Contact', (t) => ({
+  customFields: t.field({ type: [CustomFieldValueInterface], description: DESCRIPTION, select, resolve: valuesOf('CONTACT') }),
+}));
+builder.prismaObjectFields('Company', (t) => ({
+  customFields: t.field({ type: [CustomFieldValueInterface], description: DESCRIPTION, select, resolve: valuesOf('COMPANY') }),
+}));
+builder.prismaObjectFields('Deal', (t) => ({
+  customFields: t.field({ type: [CustomFieldValueInterface], description: DESCRIPTION, select, resolve: valuesOf('DEAL') }),
+}));

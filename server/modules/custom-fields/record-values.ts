@@ -74,7 +74,13 @@ async function memberKey(tx: Tx, field: FieldDefinition, memberId: string, at: s
   return userId;
 }
 
-async function assertUnique(tx: Tx, target: { workspaceId: string; entity: CustomFieldEntity; recordId: string | null }, field: FieldDefinition, value: unknown, at: string) {
+async function assertUnique(
+  tx: Tx,
+  target: { workspaceId: string; entity: CustomFieldEntity; recordId: string | null },
+  field: FieldDefinition,
+  value: unknown,
+  at: string,
+) {
   const table = Prisma.raw(`"${ENTITY_TABLE[target.entity]}"`);
   const probe = JSON.stringify({ [field.key]: value });
   const [row] = await tx.$queryRaw<Array<{ n: number }>>`

@@ -48,7 +48,11 @@ function fromText(text: string, to: CustomFieldType, book: OptionBook): Conversi
       return id ? { value: id } : no('would need too many options');
     }
     case 'MULTI_SELECT': {
-      const ids = trimmed.split(',').map((part) => part.trim()).filter(Boolean).map((part) => book.idFor(part));
+      const ids = trimmed
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => book.idFor(part));
       return ids.every(Boolean) ? { value: [...new Set(ids as string[])] } : no('would need too many options');
     }
     case 'CURRENCY': {

@@ -47,11 +47,44 @@ async function fiveDeals(app: TestApp, f: RolesFixture) {
   const contact = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada' } });
   const tag = await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'hot' } });
   const partnersIntro = (await app.prisma.pipelineStage.findFirstOrThrow({ where: { name: 'Intro' } })).id;
-  await deal(app, f, { name: 'Alpha', amountMinor: 1000n, currency: 'USD', createdAt: day('2026-01-01'), expectedCloseDate: day('2026-02-01'), companyId: company.id, tags: { connect: { id: tag.id } } });
-  await deal(app, f, { name: 'bravo', amountMinor: 50000n, currency: 'EUR', stage: 'Won', ownerId: f.users.ADMIN.id, createdAt: day('2026-01-02'), expectedCloseDate: day('2026-03-15'), contacts: { create: { contactId: contact.id } } });
+  await deal(app, f, {
+    name: 'Alpha',
+    amountMinor: 1000n,
+    currency: 'USD',
+    createdAt: day('2026-01-01'),
+    expectedCloseDate: day('2026-02-01'),
+    companyId: company.id,
+    tags: { connect: { id: tag.id } },
+  });
+  await deal(app, f, {
+    name: 'bravo',
+    amountMinor: 50000n,
+    currency: 'EUR',
+    stage: 'Won',
+    ownerId: f.users.ADMIN.id,
+    createdAt: day('2026-01-02'),
+    expectedCloseDate: day('2026-03-15'),
+    contacts: { create: { contactId: contact.id } },
+  });
   await deal(app, f, { name: 'Charlie', stage: 'Lost', createdAt: day('2026-01-03') });
-  await deal(app, f, { name: 'Delta', amountMinor: 20000n, currency: 'USD', createdAt: day('2026-01-04'), expectedCloseDate: day('2026-06-30'), pipelineId: (await app.prisma.pipeline.findFirstOrThrow({ where: { name: 'Partners' } })).id, stageId: partnersIntro });
-  await deal(app, f, { name: 'echo', amountMinor: 1000n, currency: 'USD', stage: 'Proposal', ownerId: f.users.ADMIN.id, createdAt: day('2026-01-05'), expectedCloseDate: day('2026-02-01') });
+  await deal(app, f, {
+    name: 'Delta',
+    amountMinor: 20000n,
+    currency: 'USD',
+    createdAt: day('2026-01-04'),
+    expectedCloseDate: day('2026-06-30'),
+    pipelineId: (await app.prisma.pipeline.findFirstOrThrow({ where: { name: 'Partners' } })).id,
+    stageId: partnersIntro,
+  });
+  await deal(app, f, {
+    name: 'echo',
+    amountMinor: 1000n,
+    currency: 'USD',
+    stage: 'Proposal',
+    ownerId: f.users.ADMIN.id,
+    createdAt: day('2026-01-05'),
+    expectedCloseDate: day('2026-02-01'),
+  });
   await deal(app, f, { name: 'Foxtrot (trashed)', amountMinor: 1000n, deletedAt: new Date() });
   return { partners, company: globalId('Company', company.id), contact: globalId('Contact', contact.id), tag: globalId('Tag', tag.id) };
 }
@@ -121,7 +154,14 @@ describe('deal lists', () => {
     const f = await rolesFixture(app);
     const company = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Initech' } });
     const open = await deal(app, f, { name: 'Open', amountMinor: 1000n, currency: 'USD', companyId: company.id });
-    const secret = await deal(app, f, { name: 'Secret', amountMinor: 5000n, currency: 'USD', companyId: company.id, ownerId: f.users.OWNER.id, visibility: 'PRIVATE' });
+    const secret = await deal(app, f, {
+      name: 'Secret',
+      amountMinor: 5000n,
+      currency: 'USD',
+      companyId: company.id,
+      ownerId: f.users.OWNER.id,
+      visibility: 'PRIVATE',
+    });
     await deal(app, f, { name: 'Euro', amountMinor: 250n, currency: 'EUR' });
     await deal(app, f, { name: 'Won one', amountMinor: 7n, currency: 'USD', stage: 'Won' });
     const change = await app.prisma.dealStageChange.create({ data: { workspaceId: f.workspaceId, dealId: secret.id, toStageId: secret.stageId } });
@@ -135,7 +175,9 @@ describe('deal lists', () => {
       expect(await names(f, actor)).toEqual({ names: ['Euro', 'Open', 'Won one'], total: 3 });
       expect(errorCodes(await f.clients[actor].gql(`query($id: ID!) { deal(id: $id) { name } }`, { id: secretId }))).toEqual(['NOT_FOUND']);
       expect(errorCodes(await f.clients[actor].gql(`query($id: ID!) { node(id: $id) { id } }`, { id: secretId }))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await f.clients[actor].gql(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('DealStageChange', change.id) }))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await f.clients[actor].gql(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('DealStageChange', change.id) }))).toEqual([
+        'NOT_FOUND',
+      ]);
       expect(await lead(actor)).toEqual({
         name: 'Lead',
         deals: { totalCount: 2, edges: [{ node: { name: 'Euro' } }, { node: { name: 'Open' } }] },
@@ -144,9 +186,14 @@ describe('deal lists', () => {
           { currency: 'USD', amountMinor: '1000', amount: '10.00', dealCount: 1 },
         ],
       });
-      expect((await f.clients[actor].ok(companyDeals, { id: globalId('Company', company.id) })).company.deals).toEqual({ totalCount: 1, edges: [{ node: { name: 'Open' } }] });
+      expect((await f.clients[actor].ok(companyDeals, { id: globalId('Company', company.id) })).company.deals).toEqual({
+        totalCount: 1,
+        edges: [{ node: { name: 'Open' } }],
+      });
     }
-    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { updateDeal(id: $id, input: { name: "Mine now" }) { id } }`, { id: secretId }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { updateDeal(id: $id, input: { name: "Mine now" }) { id } }`, { id: secretId }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     for (const actor of ['OWNER', 'ADMIN'] as const) {
       expect((await names(f, actor)).total).toBe(4);
@@ -172,9 +219,13 @@ describe('deal lists', () => {
   it('shows linked contacts and companies only when the viewer may see them', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
-    const hiddenCompany = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Hidden Co', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' } });
+    const hiddenCompany = await app.prisma.company.create({
+      data: { workspaceId: f.workspaceId, name: 'Hidden Co', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' },
+    });
     const seen = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Seen' } });
-    const hidden = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Hidden', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' } });
+    const hidden = await app.prisma.contact.create({
+      data: { workspaceId: f.workspaceId, firstName: 'Hidden', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' },
+    });
     const trashed = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Trashed', deletedAt: new Date() } });
     const row = await deal(app, f, {
       name: 'Linked',
@@ -183,7 +234,10 @@ describe('deal lists', () => {
     });
     const query = `query($id: ID!) { deal(id: $id) { company { name } contacts { name } } }`;
     expect((await f.clients.VIEWER.ok(query, { id: globalId('Deal', row.id) })).deal).toEqual({ company: null, contacts: [{ name: 'Seen' }] });
-    expect((await f.clients.ADMIN.ok(query, { id: globalId('Deal', row.id) })).deal).toEqual({ company: { name: 'Hidden Co' }, contacts: [{ name: 'Hidden' }, { name: 'Seen' }] });
+    expect((await f.clients.ADMIN.ok(query, { id: globalId('Deal', row.id) })).deal).toEqual({
+      company: { name: 'Hidden Co' },
+      contacts: [{ name: 'Hidden' }, { name: 'Seen' }],
+    });
   });
 
   it('lists a page of 50 deals with stage, contacts, company, owner and tags in a constant number of statements', async () => {
@@ -195,7 +249,9 @@ describe('deal lists', () => {
     const seed = async (count: number, offset: number) => {
       for (let i = 0; i < count; i += 1) {
         const a = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: `A${offset + i}` } });
-        const b = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: `B${offset + i}`, ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' } });
+        const b = await app.prisma.contact.create({
+          data: { workspaceId: f.workspaceId, firstName: `B${offset + i}`, ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' },
+        });
         await app.prisma.deal.create({
           data: {
             workspaceId: f.workspaceId,

@@ -23,7 +23,7 @@ export const DealInput = builder.inputType('DealInput', {
     }),
     currency: t.string({ required: false, description: 'ISO 4217 code; USD unless given.', validate: shortText('Currency', 10) }),
     pipelineId: t.id({ required: false, description: 'Create only: the default pipeline unless given. Use moveDeal later.' }),
-    stageId: t.id({ required: false, description: "Create only: a stage of the pipeline; its first stage unless given. Use moveDeal later." }),
+    stageId: t.id({ required: false, description: 'Create only: a stage of the pipeline; its first stage unless given. Use moveDeal later.' }),
     expectedCloseDate: t.field({ type: 'Date', required: false }),
     ownerId: t.id({ required: false, description: 'A member (User ID); defaults to you on create.' }),
     companyId: t.id({ required: false }),

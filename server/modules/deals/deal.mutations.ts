@@ -30,7 +30,8 @@ builder.mutationFields((t) => ({
   }),
   moveDeal: t.prismaField({
     type: 'Deal',
-    description: "Moves the deal to a stage, recording the move; the stage's won/lost flags set the status. The stage must be in the deal's pipeline, or in `pipelineId` to move the deal to another pipeline.",
+    description:
+      "Moves the deal to a stage, recording the move; the stage's won/lost flags set the status. The stage must be in the deal's pipeline, or in `pipelineId` to move the deal to another pipeline.",
     args: { id: t.arg.id(), stageId: t.arg.id(), pipelineId: t.arg.id({ required: false }) },
     authScopes: (_root, args) => ({ record: { model: 'deal', id: args.id, permission: 'records:update' } }),
     resolve: async (query, _root, args, ctx) => {

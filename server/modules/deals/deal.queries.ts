@@ -18,14 +18,26 @@ export async function visibleDeals(ctx: Context, workspaceId: string, where: Pri
   return { AND: [visibleWhere(access), where] };
 }
 
-export type DealListArgs = { workspaceId?: string | null; filter?: Parameters<typeof dealFilterWhere>[0]; sort?: Parameters<typeof dealOrderBy>[0]; trash?: boolean | null; customSort?: SortShape | null };
+export type DealListArgs = {
+  workspaceId?: string | null;
+  filter?: Parameters<typeof dealFilterWhere>[0];
+  sort?: Parameters<typeof dealOrderBy>[0];
+  trash?: boolean | null;
+  customSort?: SortShape | null;
+};
 
 export async function dealList(ctx: Context, args: DealListArgs) {
   const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
   return {
-    entity: 'DEAL' as const, delegate: ctx.prisma.deal, workspaceId, trash: !!args.trash, filters: args.filter?.custom, customSort: args.customSort,
+    entity: 'DEAL' as const,
+    delegate: ctx.prisma.deal,
+    workspaceId,
+    trash: !!args.trash,
+    filters: args.filter?.custom,
+    customSort: args.customSort,
     anyOf: filterBranches(args.filter, (branch) => dealFilterWhere(branch, !!args.trash)),
-    where: await visibleDeals(ctx, workspaceId, dealFilterWhere(args.filter, !!args.trash)), orderBy: dealOrderBy(args.sort) as Array<Record<string, unknown>>,
+    where: await visibleDeals(ctx, workspaceId, dealFilterWhere(args.filter, !!args.trash)),
+    orderBy: dealOrderBy(args.sort) as Array<Record<string, unknown>>,
   };
 }
 
@@ -39,7 +51,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: DealFilter, required: false }),
       sort: t.arg({ type: DealSort, required: false }),
       trash: t.arg.boolean({ required: false }),
-      customSort: t.arg({ type: CustomFieldSortInput, required: false, description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).' }),
+      customSort: t.arg({
+        type: CustomFieldSortInput,
+        required: false,
+        description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).',
+      }),
     },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
     totalCount: async (_root, args, ctx) => listCount(ctx, await dealList(ctx, args)),
@@ -52,7 +68,6 @@ builder.queryFields((t) => ({
     type: 'Deal',
     args: { id: t.arg.id() },
     authScopes: { authenticated: true },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.deal.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Deal'), deletedAt: null } }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.deal.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Deal'), deletedAt: null } }),
   }),
 }));

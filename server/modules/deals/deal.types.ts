@@ -63,9 +63,7 @@ export const DealType = builder.prismaNode('Deal', {
       // One batched visibility query for every contact on the page (canSeeRecord is a per-request loader).
       resolve: async (deal, _args, ctx) => {
         const contacts = deal.contacts.map((link) => link.contact);
-        const visible = await Promise.all(
-          contacts.map((contact) => canSeeRecord(ctx, { model: 'contact', id: contact.id, workspaceId: contact.workspaceId })),
-        );
+        const visible = await Promise.all(contacts.map((contact) => canSeeRecord(ctx, { model: 'contact', id: contact.id, workspaceId: contact.workspaceId })));
         return contacts.filter((_contact, i) => visible[i]);
       },
     }),
@@ -88,7 +86,9 @@ builder.prismaNode('DealStageChange', {
       nullable: true,
       description: 'The name the stage the deal left had at the time; null for the stage a deal was created in.',
     }),
-    toStageName: t.exposeString('toStageName', { description: 'The name the stage the deal entered had at the time; kept after the stage is renamed or deleted.' }),
+    toStageName: t.exposeString('toStageName', {
+      description: 'The name the stage the deal entered had at the time; kept after the stage is renamed or deleted.',
+    }),
     changedAt: t.expose('changedAt', { type: 'DateTime' }),
     deal: t.relation('deal'),
     changedBy: t.field({

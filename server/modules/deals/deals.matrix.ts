@@ -26,7 +26,12 @@ export async function dealIn(app: TestApp, f: RolesFixture, options: { ownerId?:
 
 type DealOptions = Parameters<typeof dealIn>[2];
 
-const withDeal = (query: string, options: DealOptions & { owner?: Exclude<Actor, 'ANONYMOUS' | 'OUTSIDER'> } = {}, extra: (sales: Awaited<ReturnType<typeof salesPipeline>>) => Record<string, unknown> = () => ({})) =>
+const withDeal =
+  (
+    query: string,
+    options: DealOptions & { owner?: Exclude<Actor, 'ANONYMOUS' | 'OUTSIDER'> } = {},
+    extra: (sales: Awaited<ReturnType<typeof salesPipeline>>) => Record<string, unknown> = () => ({}),
+  ) =>
   async (app: TestApp, f: RolesFixture, actor: Actor) => {
     const id = await dealIn(app, f, { ...options, ownerId: options.owner ? f.users[options.owner].id : undefined });
     return as(f, actor).gql(query, { id, ...extra(await salesPipeline(app, f)) });
@@ -40,18 +45,30 @@ async function foreignStage(app: TestApp, f: RolesFixture) {
 
 export const cases: MatrixCase[] = [
   {
-    kind: 'query', field: 'deals',
+    kind: 'query',
+    field: 'deals',
     run: async (app, f, actor) => {
       await dealIn(app, f);
       return as(f, actor).gql(`{ deals { totalCount edges { node { name amountMinor stage { name } owner { name } contacts { name } } } } }`);
     },
     expect: readers(),
   },
-  { kind: 'query', field: 'deal', run: withDeal(`query($id: ID!) { deal(id: $id) { name amount currency status stageHistory { to { name } } } }`), expect: readers() },
-  { kind: 'query', field: 'deal', run: withDeal(`query($id: ID!) { deal(id: $id) { name } }`, { private: true, owner: 'OWNER' }), expect: byRole('ok', 'ok', 'NOT_FOUND', 'NOT_FOUND') },
+  {
+    kind: 'query',
+    field: 'deal',
+    run: withDeal(`query($id: ID!) { deal(id: $id) { name amount currency status stageHistory { to { name } } } }`),
+    expect: readers(),
+  },
+  {
+    kind: 'query',
+    field: 'deal',
+    run: withDeal(`query($id: ID!) { deal(id: $id) { name } }`, { private: true, owner: 'OWNER' }),
+    expect: byRole('ok', 'ok', 'NOT_FOUND', 'NOT_FOUND'),
+  },
   { kind: 'query', field: 'node', run: withDeal(`query($id: ID!) { node(id: $id) { id ... on Deal { name } } }`), expect: readers() },
   {
-    kind: 'mutation', field: 'createDeal',
+    kind: 'mutation',
+    field: 'createDeal',
     run: async (app, f, actor) => {
       await salesPipeline(app, f);
       return as(f, actor).gql(`mutation { createDeal(input: { name: "Renewal", amountMinor: "120000", currency: "usd" }) { name stage { name } } }`);
@@ -59,20 +76,42 @@ export const cases: MatrixCase[] = [
     expect: writers(),
   },
   {
-    kind: 'mutation', field: 'createDeal',
+    kind: 'mutation',
+    field: 'createDeal',
     run: async (app, f, actor) => {
       await salesPipeline(app, f);
       return as(f, actor).gql(`mutation($stage: ID!) { createDeal(input: { name: "Sneaky", stageId: $stage }) { id } }`, { stage: await foreignStage(app, f) });
     },
     expect: byRole('BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'FORBIDDEN'),
   },
-  { kind: 'mutation', field: 'updateDeal', run: withDeal(`mutation($id: ID!) { updateDeal(id: $id, input: { amountMinor: "990000" }) { amountMinor } }`), expect: writers() },
   {
-    kind: 'mutation', field: 'moveDeal',
+    kind: 'mutation',
+    field: 'updateDeal',
+    run: withDeal(`mutation($id: ID!) { updateDeal(id: $id, input: { amountMinor: "990000" }) { amountMinor } }`),
+    expect: writers(),
+  },
+  {
+    kind: 'mutation',
+    field: 'moveDeal',
     run: withDeal(`mutation($id: ID!, $stage: ID!) { moveDeal(id: $id, stageId: $stage) { status } }`, {}, (sales) => ({ stage: sales.stage('Won').gid })),
     expect: writers(),
   },
-  { kind: 'mutation', field: 'deleteDeal', run: withDeal(`mutation($id: ID!) { deleteDeal(id: $id) { deletedAt } }`), expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN') },
-  { kind: 'mutation', field: 'deleteDeal', run: withDeal(`mutation($id: ID!) { deleteDeal(id: $id) { deletedAt } }`, { owner: 'OWNER' }), expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN') },
-  { kind: 'mutation', field: 'restoreDeal', run: withDeal(`mutation($id: ID!) { restoreDeal(id: $id) { deletedAt } }`, { deleted: true }), expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN') },
+  {
+    kind: 'mutation',
+    field: 'deleteDeal',
+    run: withDeal(`mutation($id: ID!) { deleteDeal(id: $id) { deletedAt } }`),
+    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'deleteDeal',
+    run: withDeal(`mutation($id: ID!) { deleteDeal(id: $id) { deletedAt } }`, { owner: 'OWNER' }),
+    expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'restoreDeal',
+    run: withDeal(`mutation($id: ID!) { restoreDeal(id: $id) { deletedAt } }`, { deleted: true }),
+    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
+  },
 ];

@@ -121,10 +121,12 @@ export async function updateDeal(context: Context, id: string, input: DealInputS
       });
       await tx.dealContact.createMany({ data: contactIds.map((contactId) => ({ dealId: id, contactId })), skipDuplicates: true });
     }
-    return tx.deal.update({
-      where: { id },
-      data: { ...columns, customFields: custom.document, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
-    }).then((row) => emitEvent(tx, context, row, 'Deal', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
+    return tx.deal
+      .update({
+        where: { id },
+        data: { ...columns, customFields: custom.document, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
+      })
+      .then((row) => emitEvent(tx, context, row, 'Deal', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
   });
 }
 
@@ -141,7 +143,10 @@ export async function moveDeal(context: Context, id: string, stageGlobalId: stri
     const stage = await tx.pipelineStage.findFirst({ where: { id: stageId, workspaceId: deal.workspaceId } });
     if (!stage) throw badInput('That stage was not found in this workspace.', 'stageId');
     if (stage.pipelineId !== (pipelineId ?? deal.pipelineId)) {
-      throw badInput(pipelineId ? 'That stage belongs to another pipeline.' : "That stage is in another pipeline; pass its pipelineId to move the deal there.", 'stageId');
+      throw badInput(
+        pipelineId ? 'That stage belongs to another pipeline.' : 'That stage is in another pipeline; pass its pipelineId to move the deal there.',
+        'stageId',
+      );
     }
     if (stage.id === deal.stageId) return deal;
     const from = await tx.pipelineStage.findUniqueOrThrow({ where: { id: deal.stageId }, select: { name: true } });
@@ -156,7 +161,8 @@ export async function moveDeal(context: Context, id: string, stageGlobalId: stri
         changedById: viewer.user.id,
       },
     });
-    return tx.deal.update({ where: { id }, data: { stageId: stage.id, pipelineId: stage.pipelineId, ...statusAfterEntering(stage, deal) } })
+    return tx.deal
+      .update({ where: { id }, data: { stageId: stage.id, pipelineId: stage.pipelineId, ...statusAfterEntering(stage, deal) } })
       .then((row) => emitEvent(tx, context, row, 'Deal', 'stage_moved', { from: from.name, to: stage.name, status: row.status }));
   });
 }
@@ -166,6 +172,8 @@ export async function setDealDeleted(context: Context, id: string, deleted: bool
   if (deleted && deal.deletedAt) throw badInput('This deal is already in the trash.');
   if (!deleted) assertRestorable(context, deal.deletedAt, 'deals');
   return context.prisma.$transaction((tx) =>
-    tx.deal.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Deal', deleted ? 'deleted' : 'restored')),
+    tx.deal
+      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
+      .then((row) => emitEvent(tx, context, row, 'Deal', deleted ? 'deleted' : 'restored')),
   );
 }

@@ -109,9 +109,18 @@ describe('deals', () => {
       case 'owner':
         return { ownerId: globalId('User', f.users.OUTSIDER.id) };
       case 'private company':
-        return { companyId: globalId('Company', (await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Hidden', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' } })).id) };
+        return {
+          companyId: globalId(
+            'Company',
+            (await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Hidden', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' } })).id,
+          ),
+        };
       case 'trashed contact':
-        return { contactIds: [globalId('Contact', (await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Gone', deletedAt: new Date() } })).id)] };
+        return {
+          contactIds: [
+            globalId('Contact', (await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Gone', deletedAt: new Date() } })).id),
+          ],
+        };
       default:
         return {};
     }
@@ -172,7 +181,13 @@ describe('deals', () => {
     expect(same.stageHistory).toHaveLength(4);
     const reopened = await move('Negotiation');
     expect(reopened).toMatchObject({ status: 'OPEN', closedAt: null });
-    expect(reopened.stageHistory.map((h: { from: { name: string } | null; to: { name: string }; changedBy: { name: string } }) => [h.from?.name ?? null, h.to.name, h.changedBy.name])).toEqual([
+    expect(
+      reopened.stageHistory.map((h: { from: { name: string } | null; to: { name: string }; changedBy: { name: string } }) => [
+        h.from?.name ?? null,
+        h.to.name,
+        h.changedBy.name,
+      ]),
+    ).toEqual([
       [null, 'Lead', 'Member Person'],
       ['Lead', 'Proposal', 'Member Person'],
       ['Proposal', 'Won', 'Admin Person'],
@@ -206,7 +221,9 @@ describe('deals', () => {
     const f = await rolesFixture(app);
     const sales = await salesPipeline(app, f);
     const linked = await links(app, f);
-    const hidden = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Secret', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' } });
+    const hidden = await app.prisma.contact.create({
+      data: { workspaceId: f.workspaceId, firstName: 'Secret', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' },
+    });
     const other = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Grace', lastName: 'Hopper' } });
     const { createDeal } = await f.clients.ADMIN.ok(CREATE, {
       input: { name: 'Shared', contactIds: [linked.contact, globalId('Contact', hidden.id)], amountMinor: '100', currency: 'USD' },
@@ -218,7 +235,14 @@ describe('deals', () => {
       id: createDeal.id,
       input: { contactIds: [globalId('Contact', other.id)], amountMinor: '250000', currency: 'jpy', expectedCloseDate: '2027-01-15', tagIds: [linked.tag] },
     });
-    expect(updated.updateDeal).toMatchObject({ amountMinor: '250000', amount: '250000', currency: 'JPY', expectedCloseDate: '2027-01-15', contacts: [{ name: 'Grace Hopper' }], tags: [{ name: 'enterprise' }] });
+    expect(updated.updateDeal).toMatchObject({
+      amountMinor: '250000',
+      amount: '250000',
+      currency: 'JPY',
+      expectedCloseDate: '2027-01-15',
+      contacts: [{ name: 'Grace Hopper' }],
+      tags: [{ name: 'enterprise' }],
+    });
     const seenByAdmin = await f.clients.ADMIN.ok(GET, { id: createDeal.id });
     expect(seenByAdmin.deal.contacts.map((c: { name: string }) => c.name)).toEqual(['Grace Hopper', 'Secret']);
 
@@ -252,7 +276,14 @@ describe('deals', () => {
     expect(await list(true)).toMatchObject({ totalCount: 1, edges: [{ node: { name: 'Mine' } }] });
     expect(errorCodes(await f.clients.MEMBER.gql(del, { id: mine }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await f.clients.MEMBER.gql(GET, { id: mine }))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!, $s: ID!) { moveDeal(id: $id, stageId: $s) { id } }`, { id: mine, s: (await salesPipeline(app, f)).stage('Won').gid }))).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(
+        await f.clients.MEMBER.gql(`mutation($id: ID!, $s: ID!) { moveDeal(id: $id, stageId: $s) { id } }`, {
+          id: mine,
+          s: (await salesPipeline(app, f)).stage('Won').gid,
+        }),
+      ),
+    ).toEqual(['NOT_FOUND']);
 
     await f.clients.MEMBER.ok(restore, { id: mine });
     expect((await list()).totalCount).toBe(2);

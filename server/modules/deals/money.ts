@@ -7,7 +7,10 @@ export const MAX_AMOUNT_DIGITS = 18;
 export const minorUnitsInput = z
   .string()
   .trim()
-  .regex(new RegExp(`^\\d{1,${MAX_AMOUNT_DIGITS}}$`), `Amounts are whole numbers of minor units (e.g. cents), 0 to ${MAX_AMOUNT_DIGITS} digits, without signs or separators.`);
+  .regex(
+    new RegExp(`^\\d{1,${MAX_AMOUNT_DIGITS}}$`),
+    `Amounts are whole numbers of minor units (e.g. cents), 0 to ${MAX_AMOUNT_DIGITS} digits, without signs or separators.`,
+  );
 
 /** The number of minor-unit digits of an ISO 4217 currency: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function minorDigits(currency: string): number {

@@ -22,7 +22,10 @@ const StageTotal = builder.objectRef<StageTotalShape>('StageTotal').implement({
   authScopes: { authenticated: true },
   fields: (t) => ({
     currency: t.exposeString('currency'),
-    amountMinor: t.string({ description: 'Sum of the amounts in minor units (deals without one add nothing).', resolve: (total) => total.amountMinor.toString() }),
+    amountMinor: t.string({
+      description: 'Sum of the amounts in minor units (deals without one add nothing).',
+      resolve: (total) => total.amountMinor.toString(),
+    }),
     amount: t.string({ description: 'The sum in major units, e.g. "1234.56".', resolve: (total) => formatMinor(total.amountMinor, total.currency) }),
     dealCount: t.exposeInt('dealCount'),
   }),
@@ -30,22 +33,24 @@ const StageTotal = builder.objectRef<StageTotalShape>('StageTotal').implement({
 
 /** One grouped query for every stage on the board (per request, workspace and filter). */
 function stageTotals(ctx: Context, workspaceId: string, filter: DealFilterShape | null | undefined) {
-  return ctx.memo(`stageTotals:${workspaceId}:${JSON.stringify(filter ?? null)}`, () =>
-    new DataLoader<string, StageTotalShape[]>(async (stageIds) => {
-      const rows = await ctx.prisma.deal.groupBy({
-        by: ['stageId', 'currency'],
-        where: await visibleDeals(ctx, workspaceId, { AND: [dealFilterWhere(filter, false), { stageId: { in: [...stageIds] } }] }),
-        _sum: { amountMinor: true },
-        _count: { _all: true },
-      });
-      const byStage = new Map<string, StageTotalShape[]>();
-      for (const row of rows) {
-        const list = byStage.get(row.stageId) ?? [];
-        list.push({ currency: row.currency, amountMinor: row._sum.amountMinor ?? 0n, dealCount: row._count._all });
-        byStage.set(row.stageId, list);
-      }
-      return stageIds.map((id) => (byStage.get(id) ?? []).sort((a, b) => a.currency.localeCompare(b.currency)));
-    }),
+  return ctx.memo(
+    `stageTotals:${workspaceId}:${JSON.stringify(filter ?? null)}`,
+    () =>
+      new DataLoader<string, StageTotalShape[]>(async (stageIds) => {
+        const rows = await ctx.prisma.deal.groupBy({
+          by: ['stageId', 'currency'],
+          where: await visibleDeals(ctx, workspaceId, { AND: [dealFilterWhere(filter, false), { stageId: { in: [...stageIds] } }] }),
+          _sum: { amountMinor: true },
+          _count: { _all: true },
+        });
+        const byStage = new Map<string, StageTotalShape[]>();
+        for (const row of rows) {
+          const list = byStage.get(row.stageId) ?? [];
+          list.push({ currency: row.currency, amountMinor: row._sum.amountMinor ?? 0n, dealCount: row._count._all });
+          byStage.set(row.stageId, list);
+        }
+        return stageIds.map((id) => (byStage.get(id) ?? []).sort((a, b) => a.currency.localeCompare(b.currency)));
+      }),
   );
 }
 

@@ -22,8 +22,17 @@ describe('CSV export: custom fields', () => {
     await field('gone', 'TEXT', { deletedAt: new Date() });
     await app.prisma.contact.create({
       data: {
-        workspaceId: f.workspaceId, firstName: 'Ada',
-        customFields: { tier: 'gold', budget: { amount: 1200.5, currency: 'EUR' }, renewal: '2027-01-31', vip: true, buddy: f.users.MEMBER.id, motto: '=1+1', gone: 'hidden' },
+        workspaceId: f.workspaceId,
+        firstName: 'Ada',
+        customFields: {
+          tier: 'gold',
+          budget: { amount: 1200.5, currency: 'EUR' },
+          renewal: '2027-01-31',
+          vip: true,
+          buddy: f.users.MEMBER.id,
+          motto: '=1+1',
+          gone: 'hidden',
+        },
       },
     });
     await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Bob' } });
@@ -32,8 +41,12 @@ describe('CSV export: custom fields', () => {
     const rows: Array<Record<string, string>> = parse(entries['Contact.csv']!, { columns: true });
     const custom = (row: Record<string, string>) => Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('custom.')));
     expect(custom(rows.find((r) => r.firstName === 'Ada')!)).toEqual({
-      'custom.tier': 'Gold', 'custom.budget': '1200.5 EUR', 'custom.renewal': '2027-01-31', 'custom.vip': 'yes',
-      'custom.buddy': 'member@example.com', 'custom.motto': "'=1+1",
+      'custom.tier': 'Gold',
+      'custom.budget': '1200.5 EUR',
+      'custom.renewal': '2027-01-31',
+      'custom.vip': 'yes',
+      'custom.buddy': 'member@example.com',
+      'custom.motto': "'=1+1",
     });
     expect(Object.values(custom(rows.find((r) => r.firstName === 'Bob')!))).toEqual(['', '', '', '', '', '']);
     expect(JSON.parse(rows.find((r) => r.firstName === 'Ada')!.customFields!)).toMatchObject({ tier: 'gold', gone: 'hidden' });

@@ -7,7 +7,11 @@ import type { Currency, FieldOption } from '../custom-fields/field-values.js';
 
 const ENTITIES: Record<string, string> = { Contact: 'CONTACT', Company: 'COMPANY', Deal: 'DEAL' };
 
-interface FieldRow { key: string; type: CustomFieldType; options: FieldOption[] }
+interface FieldRow {
+  key: string;
+  type: CustomFieldType;
+  options: FieldOption[];
+}
 
 export interface CustomColumns {
   headers: string[];
@@ -24,9 +28,14 @@ export async function customColumns(sql: SqlRunner, table: string, workspaceId: 
   );
   if (!fields.length) return null;
   const members = fields.some((f) => f.type === 'MEMBER')
-    ? new Map((await sql.query<{ id: string; email: string }>(
-      `SELECT u.id::text AS id, u.email FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."workspaceId" = $1`, [workspaceId],
-    )).map((u) => [u.id, u.email]))
+    ? new Map(
+        (
+          await sql.query<{ id: string; email: string }>(
+            `SELECT u.id::text AS id, u.email FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."workspaceId" = $1`,
+            [workspaceId],
+          )
+        ).map((u) => [u.id, u.email]),
+      )
     : new Map<string, string>();
   return {
     headers: fields.map((f) => `custom.${f.key}`),
@@ -45,10 +54,15 @@ function formatValue(field: FieldRow, value: unknown, members: Map<string, strin
       const money = value as Currency;
       return `${money.amount} ${money.currency}`;
     }
-    case 'CHECKBOX': return value === true ? 'yes' : 'no';
-    case 'SELECT': return label(value);
-    case 'MULTI_SELECT': return (value as unknown[]).map(label).join('; ');
-    case 'MEMBER': return members.get(String(value)) ?? String(value);
-    default: return String(value);
+    case 'CHECKBOX':
+      return value === true ? 'yes' : 'no';
+    case 'SELECT':
+      return label(value);
+    case 'MULTI_SELECT':
+      return (value as unknown[]).map(label).join('; ');
+    case 'MEMBER':
+      return members.get(String(value)) ?? String(value);
+    default:
+      return String(value);
   }
 }

@@ -28,7 +28,12 @@ export async function handleExportDownload(app: AppServices, req: IncomingMessag
   const object = row.status === 'DONE' && row.storageKey ? await fileStorage(app.config).open(row.storageKey) : null;
   if (!object) return answer(res, 404, 'This export is not ready.');
 
-  await recordAudit(context.prisma, context, { workspaceId: row.workspaceId, action: 'workspace.export_downloaded', targetType: 'WorkspaceExport', targetId: row.id });
+  await recordAudit(context.prisma, context, {
+    workspaceId: row.workspaceId,
+    action: 'workspace.export_downloaded',
+    targetType: 'WorkspaceExport',
+    targetId: row.id,
+  });
   res.writeHead(200, {
     'Content-Type': 'application/zip',
     'Content-Length': String(object.size),

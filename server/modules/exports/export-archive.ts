@@ -118,7 +118,12 @@ async function* storedFile(storage: FileStorage, storageKey: string, tally: Tall
 
 /** A name that is safe inside a zip on every system: no directories, no control or reserved characters. */
 function archiveFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 150) || 'file';
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/^\.+/, '_')
+      .slice(0, 150) || 'file'
+  );
 }
 
 /** The archive's bytes. Rows are read as the consumer pulls: a slow destination slows the reads. */
@@ -168,7 +173,12 @@ export async function workspaceArchive(input: ArchiveInput): Promise<AsyncIterab
 }
 
 /** Writes the archive into storage under the job's key, hashing and measuring it on the way. */
-export async function writeWorkspaceArchive(sql: SqlRunner, storage: FileStorage, job: ArchiveJob, onProgress: (recordsDone: number) => void | Promise<void>): Promise<WrittenArchive> {
+export async function writeWorkspaceArchive(
+  sql: SqlRunner,
+  storage: FileStorage,
+  job: ArchiveJob,
+  onProgress: (recordsDone: number) => void | Promise<void>,
+): Promise<WrittenArchive> {
   const hash = createHash('sha256');
   let byteSize = 0;
   let recordsDone = 0;

@@ -106,10 +106,13 @@ describe('the export process', () => {
     // Enough rows that the process is still reading when it is stopped (search triggers off: they would take seconds).
     await app.db.sql.transaction(async (tx) => {
       await tx.exec('SET LOCAL session_replication_role = replica');
-      await tx.query(`INSERT INTO "Note" (id, "workspaceId", body, "updatedAt") SELECT gen_random_uuid(), $1, 'note ' || i, now() FROM generate_series(1, 20000) i`, [f.workspaceId]);
+      await tx.query(
+        `INSERT INTO "Note" (id, "workspaceId", body, "updatedAt") SELECT gen_random_uuid(), $1, 'note ' || i, now() FROM generate_series(1, 20000) i`,
+        [f.workspaceId],
+      );
     });
     const job = archiveJob(f.workspaceId, 'CSV');
-    await expect(inOwnProcess(job, () => Promise.reject(new Error('the export row is gone')))).rejects.toThrow('the export row is gone')
+    await expect(inOwnProcess(job, () => Promise.reject(new Error('the export row is gone')))).rejects.toThrow('the export row is gone');
 
     expect(await readdir(join(app.services.config.filesDir, f.workspaceId)).catch(() => [])).toEqual([]);
     expect(await exportConnectionsAfterAMoment()).toBe(0);

@@ -46,7 +46,9 @@ export function writeArchiveInOwnProcess(input: ExportProcessInput, onProgress: 
       else failure ??= new Error(message.failed);
     });
     const settle = (ending: string) =>
-      void reported.then(() => (written && !failure ? resolve(written) : reject(failure ?? new Error(`The export process ${ending} before the archive was written`))));
+      void reported.then(() =>
+        written && !failure ? resolve(written) : reject(failure ?? new Error(`The export process ${ending} before the archive was written`)),
+      );
     child.once('error', (error) => {
       failure ??= error;
       settle('failed');

@@ -25,10 +25,21 @@ const NOT_EXPORTED = new Set(['SearchDocument', 'ActivitySequence', 'WorkspaceEx
  * columns whose ids are marked in SampleRecord, the row's own or its parent's.
  */
 const SAMPLE_COLUMNS: Record<string, string[]> = {
-  Company: ['id'], Contact: ['id'], Deal: ['id'], Activity: ['id'], Note: ['id'], Communication: ['id'], Tag: ['id'],
-  ContactEmail: ['contactId'], ContactPhone: ['contactId'], ContactProfile: ['contactId'],
-  DealContact: ['dealId', 'contactId'], CommunicationContact: ['communicationId', 'contactId'],
-  _CompanyToTag: ['A', 'B'], _ContactToTag: ['A', 'B'], _DealToTag: ['A', 'B'],
+  Company: ['id'],
+  Contact: ['id'],
+  Deal: ['id'],
+  Activity: ['id'],
+  Note: ['id'],
+  Communication: ['id'],
+  Tag: ['id'],
+  ContactEmail: ['contactId'],
+  ContactPhone: ['contactId'],
+  ContactProfile: ['contactId'],
+  DealContact: ['dealId', 'contactId'],
+  CommunicationContact: ['communicationId', 'contactId'],
+  _CompanyToTag: ['A', 'B'],
+  _ContactToTag: ['A', 'B'],
+  _DealToTag: ['A', 'B'],
 };
 
 function withoutSample(source: ExportSource): ExportSource {
@@ -48,7 +59,11 @@ const OMITTED: Record<string, string[]> = {
 /** Join tables carry no workspaceId: they belong to the workspace through one of their parents. */
 const LINK_TABLES: ExportSource[] = [
   { table: 'DealContact', keys: ['dealId', 'contactId'], scope: 'EXISTS (SELECT 1 FROM "Deal" p WHERE p.id = t."dealId" AND p."workspaceId" = $1)' },
-  { table: 'CommunicationContact', keys: ['communicationId', 'contactId'], scope: 'EXISTS (SELECT 1 FROM "Communication" p WHERE p.id = t."communicationId" AND p."workspaceId" = $1)' },
+  {
+    table: 'CommunicationContact',
+    keys: ['communicationId', 'contactId'],
+    scope: 'EXISTS (SELECT 1 FROM "Communication" p WHERE p.id = t."communicationId" AND p."workspaceId" = $1)',
+  },
   { table: 'CommentMention', keys: ['commentId', 'userId'], scope: 'EXISTS (SELECT 1 FROM "Comment" p WHERE p.id = t."commentId" AND p."workspaceId" = $1)' },
   // The rows an import could not take, with why: the workspace's own data, as the error file gives it.
   { table: 'ImportFailure', keys: ['importId', 'rowNumber'], scope: 'EXISTS (SELECT 1 FROM "Import" p WHERE p.id = t."importId" AND p."workspaceId" = $1)' },
@@ -59,7 +74,12 @@ const LINK_TABLES: ExportSource[] = [
     scope: `EXISTS (SELECT 1 FROM "Tag" p WHERE p.id = t."B" AND p."workspaceId" = $1)`,
   })),
   // Members' names and addresses, so owners and authors in the other files can be told apart; nothing else of their accounts.
-  { table: 'User', keys: ['id'], scope: 'EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = t.id AND m."workspaceId" = $1)', only: ['id', 'name', 'email'] },
+  {
+    table: 'User',
+    keys: ['id'],
+    scope: 'EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = t.id AND m."workspaceId" = $1)',
+    only: ['id', 'name', 'email'],
+  },
 ];
 
 export function exportSources(): ExportSource[] {
@@ -88,9 +108,7 @@ export async function exportedColumns(sql: SqlRunner, source: ExportSource): Pro
     `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
     [quote(source.table)],
   );
-  return rows
-    .map((row) => row.name)
-    .filter((column) => (source.only ? source.only.includes(column) : !source.omit?.includes(column)));
+  return rows.map((row) => row.name).filter((column) => (source.only ? source.only.includes(column) : !source.omit?.includes(column)));
 }
 
 /**

@@ -5,7 +5,10 @@ import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { exportDownloadUrl, requestWorkspaceExport } from './exports.service.js';
 import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
-const ExportFormatEnum = builder.enumType(ExportFormat, { name: 'ExportFormat', description: 'JSON: one JSON Lines file per table. CSV: one CSV file with a header per table.' });
+const ExportFormatEnum = builder.enumType(ExportFormat, {
+  name: 'ExportFormat',
+  description: 'JSON: one JSON Lines file per table. CSV: one CSV file with a header per table.',
+});
 const ExportStatusEnum = builder.enumType(ExportStatus, { name: 'ExportStatus' });
 
 builder.prismaNode('WorkspaceExport', {
@@ -18,7 +21,11 @@ builder.prismaNode('WorkspaceExport', {
     status: t.expose('status', { type: ExportStatusEnum }),
     recordsDone: t.exposeInt('recordsDone'),
     recordsTotal: t.exposeInt('recordsTotal'),
-    byteSize: t.float({ nullable: true, description: 'Size of the archive in bytes, once done.', resolve: (row) => (row.byteSize == null ? null : Number(row.byteSize)) }),
+    byteSize: t.float({
+      nullable: true,
+      description: 'Size of the archive in bytes, once done.',
+      resolve: (row) => (row.byteSize == null ? null : Number(row.byteSize)),
+    }),
     sha256: t.exposeString('sha256', { nullable: true, description: 'SHA-256 of the archive, once done.' }),
     error: t.exposeString('error', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -40,14 +47,19 @@ builder.queryField('workspaceExports', (t) =>
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:export', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.workspaceExport.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      ctx.prisma.workspaceExport.findMany({
+        ...query,
+        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
   }),
 );
 
 builder.mutationField('requestWorkspaceExport', (t) =>
   t.prismaField({
     type: 'WorkspaceExport',
-    description: 'Starts an export of the whole workspace; follow it with workspaceExports or node(id), or on the activity feed. The requester gets an email when it is ready.',
+    description:
+      'Starts an export of the whole workspace; follow it with workspaceExports or node(id), or on the activity feed. The requester gets an email when it is ready.',
     args: { workspaceId: t.arg.id({ required: false }), format: t.arg({ type: ExportFormatEnum }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:export', args.workspaceId),
     resolve: async (query, _root, args, ctx) => {

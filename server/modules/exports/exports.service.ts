@@ -78,7 +78,10 @@ async function buildArchive(app: AppServices, row: WorkspaceExport) {
   const sources = exportSources();
   let recordsTotal = 0;
   for (const source of sources) recordsTotal += await countRows(app.db.sql, source, row.workspaceId);
-  const running = await prisma.workspaceExport.update({ where: { id: row.id }, data: { status: 'RUNNING', storageKey, recordsDone: 0, recordsTotal, error: null } });
+  const running = await prisma.workspaceExport.update({
+    where: { id: row.id },
+    data: { status: 'RUNNING', storageKey, recordsDone: 0, recordsTotal, error: null },
+  });
   await announce(app, running, 'started', { recordsTotal });
 
   const job = { workspaceId: row.workspaceId, format: row.format, sources, storageKey };
@@ -104,7 +107,9 @@ async function buildArchive(app: AppServices, row: WorkspaceExport) {
 }
 
 async function tellRequester(app: AppServices, row: WorkspaceExport) {
-  const requester = row.requestedById ? await app.db.prisma.user.findUnique({ where: { id: row.requestedById }, select: { email: true, deletedAt: true } }) : null;
+  const requester = row.requestedById
+    ? await app.db.prisma.user.findUnique({ where: { id: row.requestedById }, select: { email: true, deletedAt: true } })
+    : null;
   if (!requester || requester.deletedAt) return;
   const link = exportDownloadUrl(app, row);
   await sendOrLog(app.mailer, app.logger, {
@@ -130,9 +135,15 @@ export function exportHandlers(app: AppServices): Record<string, JobHandler> {
         await tellRequester(app, done);
       } catch (error) {
         if (job.attempts >= job.maxAttempts) {
-          const failed = await app.db.prisma.workspaceExport.update({ where: { id: row.id }, data: { status: 'FAILED', error: 'The export could not be written. Please request a new one.' } });
+          const failed = await app.db.prisma.workspaceExport.update({
+            where: { id: row.id },
+            data: { status: 'FAILED', error: 'The export could not be written. Please request a new one.' },
+          });
           await announce(app, failed, 'failed', {});
-          if (failed.storageKey) await fileStorage(app.config).delete(failed.storageKey).catch(() => undefined);
+          if (failed.storageKey)
+            await fileStorage(app.config)
+              .delete(failed.storageKey)
+              .catch(() => undefined);
         }
         throw error;
       }
@@ -156,4 +167,3 @@ export async function exportArchiveKeys(app: AppServices, workspaceId: string): 
   const rows = await app.db.prisma.workspaceExport.findMany({ where: { workspaceId, storageKey: { not: null } }, select: { storageKey: true } });
   return rows.map((row) => row.storageKey!);
 }
-

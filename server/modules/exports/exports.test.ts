@@ -75,11 +75,19 @@ describe('requestWorkspaceExport', () => {
 
     const email = await app.prisma.outboxEmail.findFirstOrThrow({ where: { to: f.users.ADMIN.email, subject: 'Your Kith export is ready' } });
     expect(email.link).toBe(node.downloadUrl);
-    const verbs = await app.prisma.activityEvent.findMany({ where: { entityType: 'WorkspaceExport' }, orderBy: { sequence: 'asc' }, select: { verb: true, actorUserId: true } });
+    const verbs = await app.prisma.activityEvent.findMany({
+      where: { entityType: 'WorkspaceExport' },
+      orderBy: { sequence: 'asc' },
+      select: { verb: true, actorUserId: true },
+    });
     // Progress is announced at each quarter of the rows.
     expect(verbs.map((e) => e.verb).join(' ')).toMatch(/^requested started (progressed ){1,3}completed$/);
     expect(new Set(verbs.map((e) => e.actorUserId))).toEqual(new Set([f.users.ADMIN.id]));
-    const audit = await app.prisma.auditLogEntry.findMany({ where: { targetType: 'WorkspaceExport' }, orderBy: { createdAt: 'asc' }, select: { action: true } });
+    const audit = await app.prisma.auditLogEntry.findMany({
+      where: { targetType: 'WorkspaceExport' },
+      orderBy: { createdAt: 'asc' },
+      select: { action: true },
+    });
     expect(audit.map((a) => a.action)).toEqual(['workspace.export_requested', 'workspace.export_downloaded']);
   });
 
@@ -128,7 +136,10 @@ describe('export batches', () => {
     const batches: string[][] = [];
     for await (const rows of rowBatches(app.db.sql, source, columns, workspaceId, size)) {
       batches.push(rows.map((row) => row.id as string));
-      size.observe(rows.length, rows.reduce((sum, row) => sum + JSON.stringify(row).length, 0));
+      size.observe(
+        rows.length,
+        rows.reduce((sum, row) => sum + JSON.stringify(row).length, 0),
+      );
     }
     return batches;
   }
@@ -224,13 +235,17 @@ describe('the export job', () => {
     // The server claims the job and begins the export, then is killed: its heartbeat stops with it.
     let begun!: () => void;
     const started = new Promise<void>((resolve) => (begun = resolve));
-    const killed = new JobWorker(app.prisma, {
-      [WORKSPACE_EXPORT]: async ({ exportId }: { exportId: string }) => {
-        await app.prisma.workspaceExport.update({ where: { id: exportId }, data: { status: 'RUNNING' } });
-        begun();
-        await new Promise(() => undefined);
+    const killed = new JobWorker(
+      app.prisma,
+      {
+        [WORKSPACE_EXPORT]: async ({ exportId }: { exportId: string }) => {
+          await app.prisma.workspaceExport.update({ where: { id: exportId }, data: { status: 'RUNNING' } });
+          begun();
+          await new Promise(() => undefined);
+        },
       },
-    }, { logger: app.services.logger, heartbeatMs: 60 * 60 * 1000 });
+      { logger: app.services.logger, heartbeatMs: 60 * 60 * 1000 },
+    );
     void killed.runNext();
     await started;
     // 31 seconds pass without a renewal.
@@ -252,7 +267,9 @@ describe('the export job', () => {
     const { requestWorkspaceExport: requested } = await f.clients.ADMIN.ok(REQUEST, { format: 'CSV' });
     await app.prisma.job.updateMany({ data: { maxAttempts: 1 } });
     await runDueJobs(app);
-    const { node } = await f.clients.ADMIN.ok(`query($id: ID!) { node(id: $id) { ... on WorkspaceExport { status error downloadUrl } } }`, { id: requested.id });
+    const { node } = await f.clients.ADMIN.ok(`query($id: ID!) { node(id: $id) { ... on WorkspaceExport { status error downloadUrl } } }`, {
+      id: requested.id,
+    });
     expect(node).toEqual({ status: 'FAILED', error: 'The export could not be written. Please request a new one.', downloadUrl: null });
     const verbs = await app.prisma.activityEvent.findMany({ where: { entityType: 'WorkspaceExport' }, orderBy: { sequence: 'asc' }, select: { verb: true } });
     expect(verbs.map((e) => e.verb)).toEqual(['requested', 'started', 'failed']);

@@ -89,17 +89,19 @@ export async function permissionOnAttachTarget(context: Context, globalId: strin
 /** Batches "can the viewer see these files?" into one query per workspace and request. */
 export function canSeeFile(context: Context, file: { id: string; workspaceId: string }): Promise<boolean> {
   if (!context.viewer) return Promise.resolve(false);
-  const loader = context.memo(`seesFile:${file.workspaceId}`, () =>
-    new DataLoader<string, boolean>(async (ids) => {
-      if ((await context.roleIn(file.workspaceId)) == null) return ids.map(() => false);
-      const access = await recordAccess(context, file.workspaceId);
-      const rows = await context.prisma.file.findMany({
-        where: { id: { in: [...ids] }, ...fileVisibleWhere(access) },
-        select: { id: true },
-      });
-      const visible = new Set(rows.map((r) => r.id));
-      return ids.map((id) => visible.has(id));
-    }),
+  const loader = context.memo(
+    `seesFile:${file.workspaceId}`,
+    () =>
+      new DataLoader<string, boolean>(async (ids) => {
+        if ((await context.roleIn(file.workspaceId)) == null) return ids.map(() => false);
+        const access = await recordAccess(context, file.workspaceId);
+        const rows = await context.prisma.file.findMany({
+          where: { id: { in: [...ids] }, ...fileVisibleWhere(access) },
+          select: { id: true },
+        });
+        const visible = new Set(rows.map((r) => r.id));
+        return ids.map((id) => visible.has(id));
+      }),
   );
   return loader.load(file.id);
 }

@@ -6,9 +6,18 @@ export const HEAD_BYTES = 512;
 
 type Sniff = (head: Uint8Array) => boolean;
 
-const startsWith = (...bytes: number[]): Sniff => (head) => bytes.every((byte, i) => head[i] === byte);
-const ascii = (text: string, offset = 0): Sniff => (head) => [...text].every((c, i) => head[offset + i] === c.charCodeAt(0));
-const anyOf = (...sniffs: Sniff[]): Sniff => (head) => sniffs.some((sniff) => sniff(head));
+const startsWith =
+  (...bytes: number[]): Sniff =>
+  (head) =>
+    bytes.every((byte, i) => head[i] === byte);
+const ascii =
+  (text: string, offset = 0): Sniff =>
+  (head) =>
+    [...text].every((c, i) => head[offset + i] === c.charCodeAt(0));
+const anyOf =
+  (...sniffs: Sniff[]): Sniff =>
+  (head) =>
+    sniffs.some((sniff) => sniff(head));
 
 const ZIP = anyOf(ascii('PK\x03\x04'), ascii('PK\x05\x06'));
 const OLE = startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);

@@ -69,11 +69,18 @@ export const cases: MatrixCase[] = [
   {
     kind: 'query',
     field: 'attachments',
-    run: withAttachment(`query($recordId: ID!) { attachments(recordId: $recordId) { totalCount edges { node { name size uploadedBy { name } downloadUrl } } } }`),
+    run: withAttachment(
+      `query($recordId: ID!) { attachments(recordId: $recordId) { totalCount edges { node { name size uploadedBy { name } downloadUrl } } } }`,
+    ),
     expect: readers(),
   },
   { kind: 'mutation', field: 'uploadFile', run: async (app, f, actor) => uploadAndTidy(app, f, actor, await companyIn(app, f)), expect: writers() },
   { kind: 'mutation', field: 'uploadFile', run: async (app, f, actor) => uploadAndTidy(app, f, actor, await recordIn(app, f, 'note')), expect: writers() },
   { kind: 'mutation', field: 'deleteFile', run: withAttachment(`mutation($id: ID!) { deleteFile(id: $id) }`), expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN') },
-  { kind: 'mutation', field: 'deleteFile', run: withAttachment(`mutation($id: ID!) { deleteFile(id: $id) }`, 'OWNER'), expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN') },
+  {
+    kind: 'mutation',
+    field: 'deleteFile',
+    run: withAttachment(`mutation($id: ID!) { deleteFile(id: $id) }`, 'OWNER'),
+    expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'),
+  },
 ];

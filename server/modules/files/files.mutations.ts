@@ -18,7 +18,8 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteFile: t.id({
-    description: 'Removes a file (its uploader, or an admin) and returns its ID; the row and its bytes are purged 30 days later (unless the server is set otherwise).',
+    description:
+      'Removes a file (its uploader, or an admin) and returns its ID; the row and its bytes are purged 30 days later (unless the server is set otherwise).',
     args: { id: t.arg.id() },
     authScopes: async (_root, args, ctx) => {
       if (!ctx.viewer) return { authenticated: true };

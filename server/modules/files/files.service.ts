@@ -49,18 +49,20 @@ export async function uploadFile(context: Context, attachTo: string, file: Uploa
   try {
     return await context.prisma.$transaction(async (tx) => {
       await assertRoom(context.app.billing, tx, target.workspaceId, 'storageBytes', meter.size);
-      return tx.file.create({
-        data: {
-          workspaceId: target.workspaceId,
-          name,
-          contentType: type.mime,
-          size: meter.size,
-          sha256: meter.sha256,
-          storageKey: key,
-          uploadedById: viewer.user.id,
-          [LINK_COLUMN[target.model]]: target.id,
-        },
-      }).then((row) => emitEvent(tx, context, row, 'Attachment', 'uploaded', { on: target.model, contentType: type.mime, size: meter.size }));
+      return tx.file
+        .create({
+          data: {
+            workspaceId: target.workspaceId,
+            name,
+            contentType: type.mime,
+            size: meter.size,
+            sha256: meter.sha256,
+            storageKey: key,
+            uploadedById: viewer.user.id,
+            [LINK_COLUMN[target.model]]: target.id,
+          },
+        })
+        .then((row) => emitEvent(tx, context, row, 'Attachment', 'uploaded', { on: target.model, contentType: type.mime, size: meter.size }));
     });
   } catch (error) {
     await storage.delete(key);

@@ -58,14 +58,22 @@ describe('file uploads and downloads', () => {
     });
     const { data, errors } = (await response.json()) as { data: { uploadFile: Record<string, unknown> }; errors?: unknown };
     expect(errors).toBeUndefined();
-    expect(data.uploadFile).toMatchObject({ name: 'chart.png', contentType: 'image/png', size: bytes.length, sha256: sha256(bytes), uploadedBy: { name: 'Member Person' } });
+    expect(data.uploadFile).toMatchObject({
+      name: 'chart.png',
+      contentType: 'image/png',
+      size: bytes.length,
+      sha256: sha256(bytes),
+      uploadedBy: { name: 'Member Person' },
+    });
     const fileId = uuidOf(data.uploadFile.id as string);
     expect(data.uploadFile.downloadUrl).toBe(`http://localhost:4000/files/${fileId}`);
 
     for (const actor of ['MEMBER', 'VIEWER'] as const) {
       const got = await download(url, fileId, f.clients[actor]);
       expect(got.status).toBe(200);
-      expect(Object.fromEntries(['content-type', 'content-length', 'content-disposition', 'x-content-type-options'].map((h) => [h, got.headers.get(h)]))).toEqual({
+      expect(
+        Object.fromEntries(['content-type', 'content-length', 'content-disposition', 'x-content-type-options'].map((h) => [h, got.headers.get(h)])),
+      ).toEqual({
         'content-type': 'image/png',
         'content-length': String(bytes.length),
         'content-disposition': `attachment; filename="chart.png"; filename*=UTF-8''chart.png`,
@@ -81,14 +89,20 @@ describe('file uploads and downloads', () => {
     expect(Buffer.compare(await readFile(join(filesDir, row.storageKey)), bytes)).toBe(0);
   });
 
-  it.each(['contact', 'company', 'deal', 'note', 'activity', 'communication'] as RecordKind[])('attaches files to a %s and lists them newest first', async (kind) => {
-    const f = await rolesFixture(getApp());
-    const record = await recordIn(getApp(), f, kind);
-    const first = await upload(f, record, { name: 'first.txt', bytes: 'one' });
-    const second = await upload(f, record, { name: 'second.csv', type: 'text/csv', bytes: 'a,b\n1,2\n' }, 'ADMIN');
-    const data = await f.clients.VIEWER.ok(LIST, { id: record });
-    expect(data.attachments).toEqual({ totalCount: 2, edges: [{ node: { id: second.id, name: 'second.csv' } }, { node: { id: first.id, name: 'first.txt' } }] });
-  });
+  it.each(['contact', 'company', 'deal', 'note', 'activity', 'communication'] as RecordKind[])(
+    'attaches files to a %s and lists them newest first',
+    async (kind) => {
+      const f = await rolesFixture(getApp());
+      const record = await recordIn(getApp(), f, kind);
+      const first = await upload(f, record, { name: 'first.txt', bytes: 'one' });
+      const second = await upload(f, record, { name: 'second.csv', type: 'text/csv', bytes: 'a,b\n1,2\n' }, 'ADMIN');
+      const data = await f.clients.VIEWER.ok(LIST, { id: record });
+      expect(data.attachments).toEqual({
+        totalCount: 2,
+        edges: [{ node: { id: second.id, name: 'second.csv' } }, { node: { id: first.id, name: 'first.txt' } }],
+      });
+    },
+  );
 
   it('refuses a file over the size limit and leaves nothing on disk or in the database', async () => {
     const app = getApp();
@@ -201,7 +215,10 @@ describe('file uploads and downloads', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const secret = await recordIn(app, f, 'company', { privately: true });
-    const note = globalId('Note', (await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'x', companyId: uuidOf(secret), createdById: f.users.MEMBER.id } })).id);
+    const note = globalId(
+      'Note',
+      (await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'x', companyId: uuidOf(secret), createdById: f.users.MEMBER.id } })).id,
+    );
     const onCompany = await upload(f, secret, { name: 'terms.pdf', bytes: '%PDF-1.7\n...' });
     const onNote = await upload(f, note, { name: 'minutes.txt', bytes: 'minutes' });
     const url = await startServer();

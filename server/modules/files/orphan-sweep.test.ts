@@ -32,7 +32,9 @@ describe('orphaned stored files', () => {
     const orphan = newStorageKey(f.workspaceId);
     const young = newStorageKey(f.workspaceId);
     const elsewhere = newStorageKey('00000000-0000-4000-8000-00000000beef');
-    await app.prisma.file.create({ data: { workspaceId: f.workspaceId, name: 'a.txt', contentType: 'text/plain', size: 1, storageKey: attached, sha256: 'x' } });
+    await app.prisma.file.create({
+      data: { workspaceId: f.workspaceId, name: 'a.txt', contentType: 'text/plain', size: 1, storageKey: attached, sha256: 'x' },
+    });
     await app.prisma.workspaceExport.create({ data: { workspaceId: f.workspaceId, format: 'JSON', status: 'DONE', storageKey: exported } });
     for (const key of [attached, exported, orphan, `${orphan}.1a2b3c4d.part`, elsewhere]) await put(root, key, old);
     await put(root, young, 1000);

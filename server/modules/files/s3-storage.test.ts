@@ -24,14 +24,20 @@ function fakeS3() {
   const failures = { put: 0 };
   const requests: { method: string; path: string; authorization: string | undefined; contentEncoding: string | undefined }[] = [];
   const xmlError = (res: ServerResponse, status: number, code: string) =>
-    res.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`);
+    res
+      .writeHead(status, { 'content-type': 'application/xml' })
+      .end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`);
 
   // A throw here fails the request under test, which is what a test wants.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://s3').pathname);
     requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, contentEncoding: req.headers['content-encoding'] });
-    if (!/^AWS4-HMAC-SHA256 Credential=test-key\/\d{8}\/[a-z0-9-]+\/s3\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/.test(req.headers.authorization ?? '')) {
+    if (
+      !/^AWS4-HMAC-SHA256 Credential=test-key\/\d{8}\/[a-z0-9-]+\/s3\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/.test(
+        req.headers.authorization ?? '',
+      )
+    ) {
       return xmlError(res, 403, 'AccessDenied');
     }
     const match = /^\/([^/]+)\/(.+)$/.exec(path);
@@ -127,7 +133,9 @@ describe('S3 file storage through the API', () => {
     expect([...s3.objects.keys()]).toEqual([`kith-files/${row.storageKey}`]);
     expect(Buffer.compare(s3.objects.get(`kith-files/${row.storageKey}`)!, bytes)).toBe(0);
     // Plain bodies (no aws-chunked trailers), signed, path-style; the staging file is gone; local disk untouched.
-    expect(s3.requests).toEqual([{ method: 'PUT', path: `/kith-files/${row.storageKey}`, authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 /), contentEncoding: undefined }]);
+    expect(s3.requests).toEqual([
+      { method: 'PUT', path: `/kith-files/${row.storageKey}`, authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 /), contentEncoding: undefined },
+    ]);
     expect(await readdir(stagingDir)).toEqual([]);
     expect(await readdir(localDir)).toEqual([]);
 
@@ -211,19 +219,38 @@ describe('S3 storage', () => {
     const bytes = randomBytes(5000);
     const key = newStorageKey(workspace);
     s3.failures.put = 2;
-    await storage.put(key, (async function* () { yield bytes; })());
+    await storage.put(
+      key,
+      (async function* () {
+        yield bytes;
+      })(),
+    );
     expect(s3.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'PUT']);
     expect(Buffer.compare(s3.objects.get(`kith-files/${key}`)!, bytes)).toBe(0);
 
     s3.failures.put = 3;
-    await expect(storage.put(newStorageKey(workspace), (async function* () { yield bytes; })())).rejects.toThrow(/SlowDown/);
+    await expect(
+      storage.put(
+        newStorageKey(workspace),
+        (async function* () {
+          yield bytes;
+        })(),
+      ),
+    ).rejects.toThrow(/SlowDown/);
     expect(s3.objects.size).toBe(1);
     expect(await readdir(stagingDir)).toEqual([]);
   });
 
   it('reports a refused request from the server as an error', async () => {
     const storage = new S3Storage({ ...s3Config, accessKeyId: 'wrong-key' });
-    await expect(storage.put(newStorageKey(workspace), (async function* () { yield new Uint8Array([1]); })())).rejects.toThrow(/AccessDenied/);
+    await expect(
+      storage.put(
+        newStorageKey(workspace),
+        (async function* () {
+          yield new Uint8Array([1]);
+        })(),
+      ),
+    ).rejects.toThrow(/AccessDenied/);
     expect(await readdir(stagingDir)).toEqual([]);
   });
 });
@@ -239,11 +266,31 @@ describe('S3 configuration', () => {
   });
 
   it('reads the S3 settings, with us-east-1 and virtual-hosted addressing by default', () => {
-    expect(loadConfig(env({ S3_BUCKET: 'b' })).s3).toMatchObject({ bucket: 'b', region: 'us-east-1', forcePathStyle: false, endpoint: undefined, accessKeyId: undefined });
+    expect(loadConfig(env({ S3_BUCKET: 'b' })).s3).toMatchObject({
+      bucket: 'b',
+      region: 'us-east-1',
+      forcePathStyle: false,
+      endpoint: undefined,
+      accessKeyId: undefined,
+    });
     const config = loadConfig(
-      env({ S3_BUCKET: 'b', S3_REGION: 'auto', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'true' }),
+      env({
+        S3_BUCKET: 'b',
+        S3_REGION: 'auto',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_ACCESS_KEY_ID: 'id',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'true',
+      }),
     );
-    expect(config.s3).toMatchObject({ bucket: 'b', region: 'auto', endpoint: 'http://minio:9000', accessKeyId: 'id', secretAccessKey: 'secret', forcePathStyle: true });
+    expect(config.s3).toMatchObject({
+      bucket: 'b',
+      region: 'auto',
+      endpoint: 'http://minio:9000',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
     expect(fileStorage(config)).toBeInstanceOf(S3Storage);
   });
 

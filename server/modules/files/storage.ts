@@ -130,7 +130,13 @@ export class S3Storage implements FileStorage {
       for (let attempt = 1; ; attempt += 1) {
         try {
           await s3.send(
-            new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: createReadStream(temp), ContentLength: size, ContentType: 'application/octet-stream' }),
+            new sdk.PutObjectCommand({
+              Bucket: this.options.bucket,
+              Key: key,
+              Body: createReadStream(temp),
+              ContentLength: size,
+              ContentType: 'application/octet-stream',
+            }),
           );
           break;
         } catch (error) {

@@ -52,7 +52,10 @@ describe('content types', () => {
   });
 
   it('refuses unknown extensions, missing ones and declarations that contradict the extension', () => {
-    expect(contentTypeFor('setup.exe', 'application/x-msdownload', null)).toMatchObject({ ok: false, reason: expect.stringMatching(/^\.exe files are not accepted/) });
+    expect(contentTypeFor('setup.exe', 'application/x-msdownload', null)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^\.exe files are not accepted/),
+    });
     expect(contentTypeFor('page.svg', 'image/svg+xml', null)).toMatchObject({ ok: false });
     expect(contentTypeFor('README', 'text/plain', null)).toMatchObject({ ok: false, reason: expect.stringMatching(/without an extension/) });
     expect(contentTypeFor('photo.png', 'text/html', null)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not match the \.png extension/) });

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { MAX_TEXT } from '../records/common.types.js';
 
 export const FIELD_TYPES = ['TEXT', 'EMAIL', 'PHONE', 'TEXTAREA', 'SELECT', 'CHECKBOX'] as const;
-export const FIELD_TARGETS = [
-  'FIRST_NAME', 'LAST_NAME', 'EMAIL', 'PHONE', 'JOB_TITLE', 'COMPANY_NAME', 'LOCATION', 'HEADLINE', 'NOTE', 'CUSTOM',
-] as const;
+export const FIELD_TARGETS = ['FIRST_NAME', 'LAST_NAME', 'EMAIL', 'PHONE', 'JOB_TITLE', 'COMPANY_NAME', 'LOCATION', 'HEADLINE', 'NOTE', 'CUSTOM'] as const;
 
 export type FieldType = (typeof FIELD_TYPES)[number];
 export type FieldTarget = (typeof FIELD_TARGETS)[number];
@@ -49,14 +47,21 @@ const fieldSchema = z.object({
   key: z.string().regex(KEY, 'Keys start with a lowercase letter and use a-z, 0-9 and _ (at most 40).'),
   label: z.string().trim().min(1, 'A label is required.').max(MAX_TEXT, `Labels have at most ${MAX_TEXT} characters.`),
   type: z.enum(FIELD_TYPES),
-  required: z.boolean().nullish().transform((v) => v ?? false),
+  required: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   options: z
     .array(z.string().trim().min(1, 'Options cannot be empty.').max(MAX_TEXT, `Options have at most ${MAX_TEXT} characters.`))
     .max(MAX_OPTIONS, `At most ${MAX_OPTIONS} options.`)
     .nullish()
     .transform((v) => v ?? []),
   mapsTo: z.enum(FIELD_TARGETS),
-  customKey: z.string().regex(CUSTOM_KEY, 'Custom field keys use letters, digits and _ (at most 64).').nullish().transform((v) => v ?? null),
+  customKey: z
+    .string()
+    .regex(CUSTOM_KEY, 'Custom field keys use letters, digits and _ (at most 64).')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 /** A whole definition: 1..50 fields with unique keys, coherent mappings and exactly one required email. */

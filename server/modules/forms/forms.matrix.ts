@@ -28,22 +28,47 @@ const CREATE = `mutation($input: CreateFormInput!) { createForm(input: $input) {
 
 export const cases: MatrixCase[] = [
   {
-    kind: 'query', field: 'forms',
-    run: async (app, f, actor) => { await formIn(app, f); return as(f, actor).gql(`{ forms { totalCount edges { node { name fields { key } submissions { totalCount } } } } }`); },
+    kind: 'query',
+    field: 'forms',
+    run: async (app, f, actor) => {
+      await formIn(app, f);
+      return as(f, actor).gql(`{ forms { totalCount edges { node { name fields { key } submissions { totalCount } } } } }`);
+    },
     expect: readers(),
   },
-  { kind: 'query', field: 'form', run: withForm(`query($id: ID!) { form(id: $id) { name submissions(first: 5) { edges { node { data } } } } }`), expect: readers() },
+  {
+    kind: 'query',
+    field: 'form',
+    run: withForm(`query($id: ID!) { form(id: $id) { name submissions(first: 5) { edges { node { data } } } } }`),
+    expect: readers(),
+  },
   { kind: 'query', field: 'form', run: withForm(`query($id: ID!) { form(id: $id) { name } }`, { deleted: true }), expect: signedIn('NOT_FOUND') },
   { kind: 'query', field: 'node', run: withForm(`query($id: ID!) { node(id: $id) { ... on Form { name } } }`), expect: readers() },
   {
-    kind: 'mutation', field: 'createForm',
+    kind: 'mutation',
+    field: 'createForm',
     run: (_app, f, actor) => as(f, actor).gql(CREATE, { input: { name: 'Contact us', fields: [EMAIL_FIELD] } }),
     expect: writers(),
   },
-  { kind: 'mutation', field: 'updateForm', run: withForm(`mutation($id: ID!) { updateForm(id: $id, input: { isActive: false }) { isActive } }`), expect: writers() },
+  {
+    kind: 'mutation',
+    field: 'updateForm',
+    run: withForm(`mutation($id: ID!) { updateForm(id: $id, input: { isActive: false }) { isActive } }`),
+    expect: writers(),
+  },
   { kind: 'mutation', field: 'deleteForm', run: withForm(`mutation($id: ID!) { deleteForm(id: $id) { deletedAt } }`), expect: writers() },
-  { kind: 'mutation', field: 'deleteForm', run: withForm(`mutation($id: ID!) { deleteForm(id: $id) { deletedAt } }`, { deleted: true }), expect: signedIn('NOT_FOUND') },
+  {
+    kind: 'mutation',
+    field: 'deleteForm',
+    run: withForm(`mutation($id: ID!) { deleteForm(id: $id) { deletedAt } }`, { deleted: true }),
+    expect: signedIn('NOT_FOUND'),
+  },
   { kind: 'mutation', field: 'regenerateFormKey', run: withForm(`mutation($id: ID!) { regenerateFormKey(id: $id) { publicKey } }`), expect: writers() },
   // Input validation runs before the scopes, for every caller alike.
-  { kind: 'mutation', field: 'createForm', run: gql(CREATE, { input: { name: 'No email', fields: [{ ...EMAIL_FIELD, type: 'TEXT', mapsTo: 'FIRST_NAME' }] } }), expect: everyone('BAD_USER_INPUT') },
+  {
+    kind: 'mutation',
+    field: 'createForm',
+    run: gql(CREATE, { input: { name: 'No email', fields: [{ ...EMAIL_FIELD, type: 'TEXT', mapsTo: 'FIRST_NAME' }] } }),
+    expect: everyone('BAD_USER_INPUT'),
+  },
 ];

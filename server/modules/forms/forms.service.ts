@@ -29,16 +29,18 @@ export interface FormChanges {
 export async function createForm(context: Context, workspaceId: string, input: { name: string; fields: FormFieldDefinition[]; isActive?: boolean | null }) {
   const viewer = requireViewer(context);
   return context.prisma.$transaction((tx) =>
-    tx.form.create({
-      data: {
-        workspaceId,
-        name: input.name.trim(),
-        fields: asJson(input.fields),
-        isActive: input.isActive ?? true,
-        publicKey: newPublicKey(),
-        createdById: viewer.user.id,
-      },
-    }).then((row) => emitEvent(tx, context, row, 'Form', 'created')),
+    tx.form
+      .create({
+        data: {
+          workspaceId,
+          name: input.name.trim(),
+          fields: asJson(input.fields),
+          isActive: input.isActive ?? true,
+          publicKey: newPublicKey(),
+          createdById: viewer.user.id,
+        },
+      })
+      .then((row) => emitEvent(tx, context, row, 'Form', 'created')),
   );
 }
 
@@ -49,14 +51,16 @@ export function liveFormWhere(id: string) {
 
 export async function updateForm(context: Context, id: string, input: FormChanges) {
   return context.prisma.$transaction((tx) =>
-    tx.form.update({
-      where: liveFormWhere(id),
-      data: {
-        name: input.name?.trim() ?? undefined,
-        fields: input.fields ? asJson(input.fields) : undefined,
-        isActive: input.isActive ?? undefined,
-      },
-    }).then((row) => emitEvent(tx, context, row, 'Form', 'updated', changedFields(input))),
+    tx.form
+      .update({
+        where: liveFormWhere(id),
+        data: {
+          name: input.name?.trim() ?? undefined,
+          fields: input.fields ? asJson(input.fields) : undefined,
+          isActive: input.isActive ?? undefined,
+        },
+      })
+      .then((row) => emitEvent(tx, context, row, 'Form', 'updated', changedFields(input))),
   );
 }
 

@@ -83,7 +83,9 @@ describe('forms', () => {
   it('regenerates the public key', async () => {
     const f = await rolesFixture(getApp());
     const { createForm: form } = await f.clients.MEMBER.ok(CREATE, { input: { name: 'Contact us', fields: [EMAIL_FIELD] } });
-    const { regenerateFormKey: renewed } = await f.clients.MEMBER.ok(`mutation($id: ID!) { regenerateFormKey(id: $id) { publicKey publicUrl } }`, { id: form.id });
+    const { regenerateFormKey: renewed } = await f.clients.MEMBER.ok(`mutation($id: ID!) { regenerateFormKey(id: $id) { publicKey publicUrl } }`, {
+      id: form.id,
+    });
     expect(renewed.publicKey).toMatch(/^[A-Za-z0-9_-]{24,}$/);
     expect(renewed.publicKey).not.toBe(form.publicKey);
     expect(renewed.publicUrl).toBe(`http://localhost:4000/forms/${renewed.publicKey}`);

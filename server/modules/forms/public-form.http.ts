@@ -31,7 +31,10 @@ const failure = (status: number, code: string, message: string, extra: Record<st
   body: { code, message, ...extra },
 });
 const NOT_FOUND = failure(404, 'NOT_FOUND', 'Form not found.');
-const TOO_LARGE: Reply = { ...failure(413, 'PAYLOAD_TOO_LARGE', `Submissions are at most ${MAX_SUBMISSION_BYTES / 1024} KiB.`), headers: { Connection: 'close' } };
+const TOO_LARGE: Reply = {
+  ...failure(413, 'PAYLOAD_TOO_LARGE', `Submissions are at most ${MAX_SUBMISSION_BYTES / 1024} KiB.`),
+  headers: { Connection: 'close' },
+};
 // Bots learn nothing from the honeypot: it answers exactly like an accepted submission.
 const ACCEPTED: Reply = { status: 200, body: { ok: true } };
 
@@ -55,7 +58,11 @@ async function parseBody(contentType: string, body: Buffer): Promise<Parsed> {
   }
   // The fetch API parses both encodings (and keeps repeated keys, which the checks then refuse).
   try {
-    const data = await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: Uint8Array.from(body) }).formData();
+    const data = await new Request('http://form.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: Uint8Array.from(body),
+    }).formData();
     const raw: RawValues = {};
     for (const key of new Set(data.keys())) {
       const values = data.getAll(key);

@@ -51,13 +51,15 @@ async function setup(options: { fixture?: RolesFixture; fields?: unknown[] } = {
 
 const postJson = (endpoint: string, body: unknown) =>
   fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const postForm = (endpoint: string, fields: Record<string, string>) =>
-  fetch(endpoint, { method: 'POST', body: new URLSearchParams(fields) });
+const postForm = (endpoint: string, fields: Record<string, string>) => fetch(endpoint, { method: 'POST', body: new URLSearchParams(fields) });
 
 async function counts() {
   const prisma = getApp().prisma;
   const [contacts, submissions, companies, notes] = await Promise.all([
-    prisma.contact.count(), prisma.formSubmission.count(), prisma.company.count(), prisma.note.count(),
+    prisma.contact.count(),
+    prisma.formSubmission.count(),
+    prisma.company.count(),
+    prisma.note.count(),
   ]);
   return { contacts, submissions, companies, notes };
 }
@@ -136,7 +138,9 @@ describe('public form endpoint', () => {
       newsletter: true,
     });
 
-    const read = await f.clients.VIEWER.ok(`query($id: ID!) { form(id: $id) { submissions { totalCount edges { node { data contact { id } } } } } }`, { id: form.id });
+    const read = await f.clients.VIEWER.ok(`query($id: ID!) { form(id: $id) { submissions { totalCount edges { node { data contact { id } } } } } }`, {
+      id: form.id,
+    });
     expect(read.form.submissions.totalCount).toBe(1);
     expect(read.form.submissions.edges[0].node).toMatchObject({ data: { email: 'ada@example.com' }, contact: { id: globalId('Contact', contact.id) } });
   });
@@ -206,7 +210,11 @@ describe('public form endpoint', () => {
     expect((await postJson(endpoint, { email: 'jo_doe@x.io', first_name: 'Again', company: 'a_c' })).status).toBe(200);
     expect((await postJson(endpoint, { email: 'pct@x.io', first_name: 'Pct', company: 'A%' })).status).toBe(200);
 
-    const created = await app.prisma.contact.findMany({ where: { id: { not: jo.id } }, include: { emails: true, company: true }, orderBy: { createdAt: 'asc' } });
+    const created = await app.prisma.contact.findMany({
+      where: { id: { not: jo.id } },
+      include: { emails: true, company: true },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(created.map((c) => [c.firstName, c.emails[0]!.email, c.company!.name])).toEqual([
       ['Other', 'jo_doe@x.io', 'A_C'],
       ['Pct', 'pct@x.io', 'A%'],
@@ -247,7 +255,14 @@ describe('public form endpoint', () => {
     expect(byField.role).toMatch(/options/);
     expect(byField.favourite_colour).toMatch(/no such field/);
 
-    const repeated = await fetch(endpoint, { method: 'POST', body: new URLSearchParams([['email', 'a@b.co'], ['email', 'c@d.co'], ['first_name', 'A']]) });
+    const repeated = await fetch(endpoint, {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['email', 'a@b.co'],
+        ['email', 'c@d.co'],
+        ['first_name', 'A'],
+      ]),
+    });
     expect(repeated.status).toBe(400);
     expect((await repeated.json()).fieldErrors).toEqual([{ field: 'email', message: 'Send a single value.' }]);
     expect(await counts()).toEqual({ contacts: 0, submissions: 0, companies: 0, notes: 0 });

@@ -104,7 +104,12 @@ async function createContact(tx: Tx, form: LiveForm, email: string, mapped: Mapp
 /** Answers into custom fields: a key without a field gets one (typed from the answer), then values convert to each field's type. */
 async function formCustomFields(tx: Tx, workspaceId: string, current: unknown, answers: Record<string, CleanValue>) {
   const plain = Object.fromEntries(Object.entries(answers).map(([key, v]) => [key, Array.isArray(v) ? v.join(', ') : v] as const));
-  await ensureFields(tx, workspaceId, 'CONTACT', Object.entries(plain).map(([key, v]) => ({ key, type: suggestedType(v) })));
+  await ensureFields(
+    tx,
+    workspaceId,
+    'CONTACT',
+    Object.entries(plain).map(([key, v]) => ({ key, type: suggestedType(v) })),
+  );
   return looseDocument(tx, workspaceId, 'CONTACT', current, plain);
 }
 
@@ -115,8 +120,16 @@ async function fillContact(tx: Tx, form: LiveForm, contactId: string, mapped: Ma
   const contact = await tx.contact.findUniqueOrThrow({
     where: { id: contactId },
     select: {
-      firstName: true, lastName: true, jobTitle: true, location: true, headline: true, companyId: true,
-      source: true, ownerId: true, customFields: true, _count: { select: { phones: true } },
+      firstName: true,
+      lastName: true,
+      jobTitle: true,
+      location: true,
+      headline: true,
+      companyId: true,
+      source: true,
+      ownerId: true,
+      customFields: true,
+      _count: { select: { phones: true } },
     },
   });
   const { text } = mapped;
@@ -174,7 +187,13 @@ async function applySubmission(tx: Tx, form: LiveForm, values: CleanValues, bill
     select: { id: true },
   });
   // No actor: the public submitted it. The form object is the sink the HTTP handler publishes from.
-  await recordEvent(tx, form, { workspaceId: form.workspaceId, verb: match ? 'form_submitted' : 'created', entityType: 'Contact', entityId: contactId, changes: { formId: form.id, viaForm: true } });
+  await recordEvent(tx, form, {
+    workspaceId: form.workspaceId,
+    verb: match ? 'form_submitted' : 'created',
+    entityType: 'Contact',
+    entityId: contactId,
+    changes: { formId: form.id, viaForm: true },
+  });
   return submission.id;
 }
 

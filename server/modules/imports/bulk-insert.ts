@@ -9,19 +9,66 @@ type Tx = Pick<Prisma.TransactionClient, '$executeRawUnsafe'>;
 export type ColumnTypes = Record<string, string>;
 
 export const COMPANY_COLUMNS: ColumnTypes = {
-  id: 'uuid', workspaceId: 'uuid', name: 'text', domain: 'text', website: 'text', industry: 'text', size: 'text', phone: 'text', street: 'text', city: 'text',
-  region: 'text', postalCode: 'text', country: 'text', linkedinUrl: 'text', ownerId: 'uuid', customFields: 'jsonb', visibility: '"RecordVisibility"',
-  createdById: 'uuid', createdAt: 'timestamp(3)', updatedAt: 'timestamp(3)',
+  id: 'uuid',
+  workspaceId: 'uuid',
+  name: 'text',
+  domain: 'text',
+  website: 'text',
+  industry: 'text',
+  size: 'text',
+  phone: 'text',
+  street: 'text',
+  city: 'text',
+  region: 'text',
+  postalCode: 'text',
+  country: 'text',
+  linkedinUrl: 'text',
+  ownerId: 'uuid',
+  customFields: 'jsonb',
+  visibility: '"RecordVisibility"',
+  createdById: 'uuid',
+  createdAt: 'timestamp(3)',
+  updatedAt: 'timestamp(3)',
 };
 export const CONTACT_COLUMNS: ColumnTypes = {
-  id: 'uuid', workspaceId: 'uuid', firstName: 'text', lastName: 'text', jobTitle: 'text', headline: 'text', location: 'text', source: 'text',
-  lifecycleStage: '"LifecycleStage"', skills: 'text[]', companyId: 'uuid', ownerId: 'uuid', customFields: 'jsonb', visibility: '"RecordVisibility"',
-  createdById: 'uuid', createdAt: 'timestamp(3)', updatedAt: 'timestamp(3)',
+  id: 'uuid',
+  workspaceId: 'uuid',
+  firstName: 'text',
+  lastName: 'text',
+  jobTitle: 'text',
+  headline: 'text',
+  location: 'text',
+  source: 'text',
+  lifecycleStage: '"LifecycleStage"',
+  skills: 'text[]',
+  companyId: 'uuid',
+  ownerId: 'uuid',
+  customFields: 'jsonb',
+  visibility: '"RecordVisibility"',
+  createdById: 'uuid',
+  createdAt: 'timestamp(3)',
+  updatedAt: 'timestamp(3)',
 };
 export const EMAIL_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', contactId: 'uuid', email: 'text', isPrimary: 'boolean' };
 export const PHONE_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', contactId: 'uuid', e164: 'text', isPrimary: 'boolean' };
-export const PROFILE_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', contactId: 'uuid', network: '"ProfileNetwork"', url: 'text', normalizedKey: 'text' };
-export const NOTE_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', body: 'text', contactId: 'uuid', companyId: 'uuid', createdById: 'uuid', createdAt: 'timestamp(3)', updatedAt: 'timestamp(3)' };
+export const PROFILE_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  workspaceId: 'uuid',
+  contactId: 'uuid',
+  network: '"ProfileNetwork"',
+  url: 'text',
+  normalizedKey: 'text',
+};
+export const NOTE_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  workspaceId: 'uuid',
+  body: 'text',
+  contactId: 'uuid',
+  companyId: 'uuid',
+  createdById: 'uuid',
+  createdAt: 'timestamp(3)',
+  updatedAt: 'timestamp(3)',
+};
 
 /** Inserts the rows (an `id` is given to rows without one when the table has that column). */
 export async function insertRows(tx: Tx, table: string, columns: ColumnTypes, rows: Array<Record<string, unknown>>) {

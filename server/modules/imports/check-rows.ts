@@ -11,11 +11,18 @@ function checkRow(cells: string[], mapping: ImportMapping, phoneCountry: string 
 
 /** Each pending row with its check; a row the reader could not read fails with the reader's reason. */
 export function checkRows(rows: PendingRow[], settings: Pick<RunSettings, 'mapping' | 'phoneCountry'>) {
-  return rows.map((row) => ({ row, check: row.problem ? { values: null, errors: [row.problem] } : checkRow(row.cells, settings.mapping, settings.phoneCountry) }));
+  return rows.map((row) => ({
+    row,
+    check: row.problem ? { values: null, errors: [row.problem] } : checkRow(row.cells, settings.mapping, settings.phoneCountry),
+  }));
 }
 
 /** The owner a row's records get: the importer for a private import, else the member the row names (if any). */
-export function ownerOf(settings: Pick<RunSettings, 'visibility' | 'importerId'>, directories: Pick<Directories, 'members'>, owner: string | undefined | null): { ownerId: string | undefined } | { reason: string } {
+export function ownerOf(
+  settings: Pick<RunSettings, 'visibility' | 'importerId'>,
+  directories: Pick<Directories, 'members'>,
+  owner: string | undefined | null,
+): { ownerId: string | undefined } | { reason: string } {
   if (settings.visibility === 'PRIVATE') return { ownerId: settings.importerId };
   if (!owner) return { ownerId: undefined };
   const ownerId = directories.members.find(owner) ?? undefined;

@@ -32,11 +32,14 @@ export async function planCompanies(db: Db, settings: RunSettings, directories: 
   const candidates = checked.flatMap(({ check }) => (check.values?.entity === 'COMPANY' ? [check.values.values] : []));
   const matchedIds = [...new Set(candidates.map((c) => directories.companies.find(c.name, c.domain)).filter((id): id is string => Boolean(id)))];
   const visible = new Set(
-    matchedIds.length ? (await db.company.findMany({ where: { id: { in: matchedIds }, ...visibleWhere(settings.access) }, select: { id: true } })).map((c) => c.id) : [],
+    matchedIds.length
+      ? (await db.company.findMany({ where: { id: { in: matchedIds }, ...visibleWhere(settings.access) }, select: { id: true } })).map((c) => c.id)
+      : [],
   );
   const inBatch = new Map<string, CompanyDecision & { kind: 'create' | 'update' }>();
   const fillOnly = settings.mode === 'FILL_EMPTY';
-  const keysOf = (values: CompanyValues) => [values.domain ? `d:${values.domain}` : '', `n:${normalizeCompanyName(values.name)}`].filter((k) => k && k !== 'n:');
+  const keysOf = (values: CompanyValues) =>
+    [values.domain ? `d:${values.domain}` : '', `n:${normalizeCompanyName(values.name)}`].filter((k) => k && k !== 'n:');
 
   return checked.map(({ row, check }): CompanyDecision => {
     if (!check.values || check.values.entity !== 'COMPANY') return { row, kind: 'failed', reason: check.errors.join(' ') };
@@ -44,7 +47,9 @@ export async function planCompanies(db: Db, settings: RunSettings, directories: 
     const owner = ownerOf(settings, directories, values.owner);
     if ('reason' in owner) return { row, kind: 'failed', reason: owner.reason };
     const { ownerId } = owner;
-    const earlier = keysOf(values).map((key) => inBatch.get(key)).find(Boolean);
+    const earlier = keysOf(values)
+      .map((key) => inBatch.get(key))
+      .find(Boolean);
     const existing = earlier ? null : directories.companies.find(values.name, values.domain);
     const trashedDomain = values.domain ? directories.companies.byDomain.get(values.domain) : undefined;
     if (!earlier && !existing && trashedDomain?.deleted) {
@@ -76,7 +81,10 @@ export async function planCompanies(db: Db, settings: RunSettings, directories: 
 export async function writeCompanies(tx: Tx, settings: RunSettings, directories: Directories, decisions: CompanyDecision[], now: Date): Promise<Written> {
   const { workspaceId, importerId } = settings;
   const { written, creates, updates } = sortDecisions(decisions, 'updated');
-  const tagIds = await directories.tags.ensure(tx, [...creates, ...updates].flatMap((d) => d.values.tags));
+  const tagIds = await directories.tags.ensure(
+    tx,
+    [...creates, ...updates].flatMap((d) => d.values.tags),
+  );
   const tagId = (name: string) => tagIds.get(name.toLowerCase())!;
   const tagLinks: Array<readonly [string, string]> = [];
   const notes: Array<Record<string, unknown>> = [];
@@ -89,7 +97,18 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
       creates.map(({ id, values, ownerId }) => {
         directories.companies.add(id, values.name, values.domain);
         const columns = Object.fromEntries(COLUMNS.map((c) => [c, values[c] ?? null]));
-        return { ...columns, name: values.name, id, workspaceId, ownerId: ownerId ?? importerId, customFields: values.custom, visibility: settings.visibility, createdById: importerId, createdAt: now, updatedAt: now };
+        return {
+          ...columns,
+          name: values.name,
+          id,
+          workspaceId,
+          ownerId: ownerId ?? importerId,
+          customFields: values.custom,
+          visibility: settings.visibility,
+          createdById: importerId,
+          createdAt: now,
+          updatedAt: now,
+        };
       }),
     );
     for (const { id, values } of creates) {
@@ -100,7 +119,9 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
     written.counts.created += creates.length;
   }
 
-  const current = updates.length ? await tx.company.findMany({ where: { id: { in: updates.map((u) => u.targetId) } }, include: { tags: { select: { id: true } } } }) : [];
+  const current = updates.length
+    ? await tx.company.findMany({ where: { id: { in: updates.map((u) => u.targetId) } }, include: { tags: { select: { id: true } } } })
+    : [];
   const byId = new Map(current.map((c) => [c.id, c]));
   const fillOnly = settings.mode === 'FILL_EMPTY';
   for (const update of updates) {
@@ -122,7 +143,9 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
       data.ownerId = update.ownerId;
     }
     const custom = (record.customFields ?? {}) as Record<string, unknown>;
-    const customChanges = Object.entries(update.values.custom).filter(([key, value]) => custom[key] !== value && (!fillOnly || custom[key] == null || custom[key] === ''));
+    const customChanges = Object.entries(update.values.custom).filter(
+      ([key, value]) => custom[key] !== value && (!fillOnly || custom[key] == null || custom[key] === ''),
+    );
     if (customChanges.length) {
       before.fields.customFields = custom;
       data.customFields = { ...custom, ...Object.fromEntries(customChanges) };
@@ -138,7 +161,10 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
     // Updates of companies are few next to contacts; one statement each keeps the code plain.
     await tx.company.update({ where: { id: record.id }, data: { ...data, updatedAt: now } });
     if (update.values.note) {
-      const note = await tx.note.create({ data: { workspaceId, body: update.values.note, companyId: record.id, createdById: importerId, createdAt: now, updatedAt: now }, select: { id: true } });
+      const note = await tx.note.create({
+        data: { workspaceId, body: update.values.note, companyId: record.id, createdById: importerId, createdAt: now, updatedAt: now },
+        select: { id: true },
+      });
       before.notes.push(note.id);
     }
     written.counts.updated += 1;

@@ -8,7 +8,13 @@ export interface CompanyLinks {
   toCreate: Array<Prisma.CompanyCreateManyInput & { id: string }>;
 }
 
-export function companyIdFor(settings: RunSettings, directories: Directories, links: CompanyLinks, values: Pick<ContactValues, 'company' | 'companyDomain'>, now: Date): string | null {
+export function companyIdFor(
+  settings: RunSettings,
+  directories: Directories,
+  links: CompanyLinks,
+  values: Pick<ContactValues, 'company' | 'companyDomain'>,
+  now: Date,
+): string | null {
   const { company, companyDomain } = values;
   if (!company && !companyDomain) return null;
   const found = directories.companies.find(company, companyDomain);

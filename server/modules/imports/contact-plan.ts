@@ -62,7 +62,7 @@ async function existingMatches(db: Db, settings: RunSettings, rows: ContactValue
 type Slot = { decision: ContactDecision & { kind: 'create' | 'update' } };
 
 function merge(target: ContactValues, incoming: ContactValues, fillOnly: boolean): ContactValues {
-  const scalar = <K extends keyof ContactValues>(key: K) => (fillOnly ? (target[key] || incoming[key]) : (incoming[key] || target[key]));
+  const scalar = <K extends keyof ContactValues>(key: K) => (fillOnly ? target[key] || incoming[key] : incoming[key] || target[key]);
   const union = <T>(a: T[], b: T[], key: (item: T) => string = String) => {
     const seen = new Set(a.map(key));
     return [...a, ...b.filter((item) => !seen.has(key(item)))];
@@ -117,7 +117,8 @@ export async function planContacts(db: Db, settings: RunSettings, directories: D
     let inBatch: Slot | null = null;
     for (const email of values.emails) {
       const owner = emailOwners.get(email);
-      if (owner?.deleted) return { row, kind: 'failed', reason: `The email address ${email} belongs to a contact in the trash: restore it, or delete it for good, first.` };
+      if (owner?.deleted)
+        return { row, kind: 'failed', reason: `The email address ${email} belongs to a contact in the trash: restore it, or delete it for good, first.` };
       if (owner && !owner.visible) return { row, kind: 'failed', reason: `The email address ${email} belongs to a contact you cannot see.` };
       if (owner) existing = owner.contactId;
       else inBatch = batchEmail.get(email) ?? null;
@@ -142,10 +143,12 @@ export async function planContacts(db: Db, settings: RunSettings, directories: D
 
     // Emails are unique in a workspace: one held by another contact blocks this row whatever the mode.
     for (const email of values.emails) {
-      const holder = emailOwners.get(email)?.contactId ?? (() => {
-        const slot = batchEmail.get(email);
-        return slot ? (slot.decision.kind === 'create' ? slot.decision.id : slot.decision.targetId) : null;
-      })();
+      const holder =
+        emailOwners.get(email)?.contactId ??
+        (() => {
+          const slot = batchEmail.get(email);
+          return slot ? (slot.decision.kind === 'create' ? slot.decision.id : slot.decision.targetId) : null;
+        })();
       if (holder && (holder !== targetId || settings.mode === 'CREATE_ANYWAY')) {
         return { row, kind: 'failed', reason: `The email address ${email} already belongs to another contact (emails are unique in a workspace).` };
       }

@@ -66,18 +66,35 @@ export async function writeContacts(tx: Tx, settings: RunSettings, directories: 
   }));
   const emails = creates.flatMap(({ id, values }) => emailRows(workspaceId, id, values.emails, true));
   const phones = creates.flatMap(({ id, values }) => values.phones.map((e164, i) => ({ workspaceId, contactId: id, e164, isPrimary: i === 0 })));
-  const profiles = creates.flatMap(({ id, values }) => values.profiles.map((p) => ({ workspaceId, contactId: id, network: p.network, url: p.url, normalizedKey: p.key })));
+  const profiles = creates.flatMap(({ id, values }) =>
+    values.profiles.map((p) => ({ workspaceId, contactId: id, network: p.network, url: p.url, normalizedKey: p.key })),
+  );
   const tagLinks = creates.flatMap(({ id, values }) => values.tags.map((name) => [id, tagId(name)] as const));
-  const notes: Array<Record<string, unknown>> = creates.flatMap(({ id, values }) => (values.note ? [{ workspaceId, body: values.note, contactId: id, createdById: importerId, createdAt: now, updatedAt: now }] : []));
+  const notes: Array<Record<string, unknown>> = creates.flatMap(({ id, values }) =>
+    values.note ? [{ workspaceId, body: values.note, contactId: id, createdById: importerId, createdAt: now, updatedAt: now }] : [],
+  );
 
   // Updates: what changes against the current record, and what it was before.
   const current = updates.length
     ? await tx.contact.findMany({
         where: { id: { in: updates.map((u) => u.targetId) } },
         select: {
-          id: true, firstName: true, lastName: true, jobTitle: true, headline: true, location: true, source: true, lifecycleStage: true,
-          companyId: true, ownerId: true, skills: true, customFields: true,
-          emails: { select: { email: true } }, phones: { select: { e164: true } }, profiles: { select: { normalizedKey: true } }, tags: { select: { id: true } },
+          id: true,
+          firstName: true,
+          lastName: true,
+          jobTitle: true,
+          headline: true,
+          location: true,
+          source: true,
+          lifecycleStage: true,
+          companyId: true,
+          ownerId: true,
+          skills: true,
+          customFields: true,
+          emails: { select: { email: true } },
+          phones: { select: { e164: true } },
+          profiles: { select: { normalizedKey: true } },
+          tags: { select: { id: true } },
         },
       })
     : [];
@@ -111,7 +128,9 @@ export async function writeContacts(tx: Tx, settings: RunSettings, directories: 
       set.skills = [...record.skills, ...newSkills];
     }
     const custom = (record.customFields ?? {}) as Record<string, unknown>;
-    const customChanges = Object.entries(values.custom).filter(([key, value]) => custom[key] !== value && (!fillOnly || custom[key] == null || custom[key] === ''));
+    const customChanges = Object.entries(values.custom).filter(
+      ([key, value]) => custom[key] !== value && (!fillOnly || custom[key] == null || custom[key] === ''),
+    );
     if (customChanges.length) {
       before.fields.customFields = custom;
       set.customFields = { ...custom, ...Object.fromEntries(customChanges) };

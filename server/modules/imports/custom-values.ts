@@ -20,20 +20,33 @@ async function fieldsForMapping(tx: Tx, workspaceId: string, entity: CustomField
   if (missing.length) {
     const last = await tx.customField.aggregate({ where: { workspaceId, entity }, _max: { position: true } });
     await tx.customField.createMany({
-      data: missing.map((name, i) => ({ workspaceId, entity, key: keyOf.get(name)!, label: name, type: 'TEXT' as const, position: (last._max.position ?? -1) + 1 + i })),
+      data: missing.map((name, i) => ({
+        workspaceId,
+        entity,
+        key: keyOf.get(name)!,
+        label: name,
+        type: 'TEXT' as const,
+        position: (last._max.position ?? -1) + 1 + i,
+      })),
       skipDuplicates: true,
     });
   }
   const fields = await tx.customField.findMany({ where: { workspaceId, entity, key: { in: [...keyOf.values()] }, archivedAt: null, deletedAt: null } });
-  return new Map(names.flatMap((name) => {
-    const field = fields.find((f) => f.key === keyOf.get(name));
-    return field ? [[name, field] as const] : [];
-  }));
+  return new Map(
+    names.flatMap((name) => {
+      const field = fields.find((f) => f.key === keyOf.get(name));
+      return field ? [[name, field] as const] : [];
+    }),
+  );
 }
 
 /** Rewrites each decision's `custom` cells as typed values, in place; selects gain options for new labels. */
 export async function typeCustomValues<V extends { custom: Record<string, unknown> }>(
-  tx: Tx, workspaceId: string, entity: CustomFieldEntity, columns: ReadonlyArray<string | null>, decisions: Decision<V>[],
+  tx: Tx,
+  workspaceId: string,
+  entity: CustomFieldEntity,
+  columns: ReadonlyArray<string | null>,
+  decisions: Decision<V>[],
 ) {
   const names = [...new Set(columns.filter((f): f is string => !!f?.startsWith(CUSTOM_PREFIX)).map((f) => f.slice(CUSTOM_PREFIX.length)))];
   if (!names.length) return;
@@ -45,13 +58,17 @@ export async function typeCustomValues<V extends { custom: Record<string, unknow
     for (const [name, cell] of Object.entries(decision.values.custom)) {
       const field = fields.get(name);
       if (!field || cell == null || cell === '') continue;
-      const result = field.type === 'TEXT' || field.type === 'LONG_TEXT' ? { value: cell } : convertValue({ ...field, type: 'TEXT' }, cell, field.type, books.get(field.id)!);
+      const result =
+        field.type === 'TEXT' || field.type === 'LONG_TEXT'
+          ? { value: cell }
+          : convertValue({ ...field, type: 'TEXT' }, cell, field.type, books.get(field.id)!);
       if ('value' in result) typed[field.key] = result.value;
     }
     decision.values.custom = typed;
   }
   for (const field of fields.values()) {
     const book = books.get(field.id)!;
-    if (book.options.length !== optionsOf(field).length) await tx.customField.update({ where: { id: field.id }, data: { options: book.options as unknown as Prisma.InputJsonArray } });
+    if (book.options.length !== optionsOf(field).length)
+      await tx.customField.update({ where: { id: field.id }, data: { options: book.options as unknown as Prisma.InputJsonArray } });
   }
 }

@@ -31,21 +31,41 @@ async function pipelinesOf(db: Db, workspaceId: string) {
   });
 }
 
-export async function planDeals(db: Db, settings: RunSettings, directories: Directories, rows: PendingRow[], links: CompanyLinks, now: Date): Promise<DealDecision[]> {
+export async function planDeals(
+  db: Db,
+  settings: RunSettings,
+  directories: Directories,
+  rows: PendingRow[],
+  links: CompanyLinks,
+  now: Date,
+): Promise<DealDecision[]> {
   const checked = checkRows(rows, settings);
   const valid = checked.flatMap(({ check }) => (check.values?.entity === 'DEAL' ? [check.values.values] : []));
   const pipelines = await pipelinesOf(db, settings.workspaceId);
   const emails = [...new Set(valid.flatMap((v) => v.contactEmails))];
   const contactByEmail = new Map(
     emails.length
-      ? (await db.contactEmail.findMany({ where: { email: { in: emails }, contact: { deletedAt: null, ...visibleWhere(settings.access) } }, select: { email: true, contactId: true } })).map((e) => [e.email, e.contactId])
+      ? (
+          await db.contactEmail.findMany({
+            where: { email: { in: emails }, contact: { deletedAt: null, ...visibleWhere(settings.access) } },
+            select: { email: true, contactId: true },
+          })
+        ).map((e) => [e.email, e.contactId])
       : [],
   );
   const names = [...new Set(valid.map((v) => v.name.trim()))];
   const existing = names.length
-    ? await db.deal.findMany({ where: { workspaceId: settings.workspaceId, deletedAt: null, OR: names.map((name) => ({ name: { equals: name, mode: 'insensitive' as const } })) }, select: { id: true, name: true, companyId: true }, orderBy: { id: 'asc' } })
+    ? await db.deal.findMany({
+        where: { workspaceId: settings.workspaceId, deletedAt: null, OR: names.map((name) => ({ name: { equals: name, mode: 'insensitive' as const } })) },
+        select: { id: true, name: true, companyId: true },
+        orderBy: { id: 'asc' },
+      })
     : [];
-  const visible = new Set(existing.length ? (await db.deal.findMany({ where: { id: { in: existing.map((d) => d.id) }, ...visibleWhere(settings.access) }, select: { id: true } })).map((d) => d.id) : []);
+  const visible = new Set(
+    existing.length
+      ? (await db.deal.findMany({ where: { id: { in: existing.map((d) => d.id) }, ...visibleWhere(settings.access) }, select: { id: true } })).map((d) => d.id)
+      : [],
+  );
   const inWorkspace = new Map<string, string>();
   for (const deal of existing) if (!inWorkspace.has(dealKey(deal.name, deal.companyId))) inWorkspace.set(dealKey(deal.name, deal.companyId), deal.id);
   const inBatch = new Map<string, DealDecision & { kind: 'create' | 'update' }>();
@@ -54,9 +74,19 @@ export async function planDeals(db: Db, settings: RunSettings, directories: Dire
     if (!check.values || check.values.entity !== 'DEAL') return { row, kind: 'failed', reason: check.errors.join(' ') };
     const values = check.values.values;
     const pipeline = values.pipeline ? pipelines.find((p) => p.name.toLowerCase() === values.pipeline!.toLowerCase()) : pipelines[0];
-    if (!pipeline) return { row, kind: 'failed', reason: values.pipeline ? `No pipeline is named "${values.pipeline}".` : 'The workspace has no pipeline; create one first.' };
+    if (!pipeline)
+      return {
+        row,
+        kind: 'failed',
+        reason: values.pipeline ? `No pipeline is named "${values.pipeline}".` : 'The workspace has no pipeline; create one first.',
+      };
     const stage = values.stage ? pipeline.stages.find((s) => s.name.toLowerCase() === values.stage!.toLowerCase()) : pipeline.stages[0];
-    if (!stage) return { row, kind: 'failed', reason: values.stage ? `The pipeline "${pipeline.name}" has no stage named "${values.stage}".` : `The pipeline "${pipeline.name}" has no stages.` };
+    if (!stage)
+      return {
+        row,
+        kind: 'failed',
+        reason: values.stage ? `The pipeline "${pipeline.name}" has no stage named "${values.stage}".` : `The pipeline "${pipeline.name}" has no stages.`,
+      };
     const owner = ownerOf(settings, directories, values.owner);
     if ('reason' in owner) return { row, kind: 'failed', reason: owner.reason };
     const { ownerId } = owner;
@@ -77,7 +107,9 @@ export async function planDeals(db: Db, settings: RunSettings, directories: Dire
     const source: MatchSource = earlier ? (earlier.kind === 'create' ? 'IN_FILE' : earlier.match) : 'EXISTING';
     if (settings.mode === 'SKIP' || earlier) {
       // A deal twice in one batch: the first row wins (amounts are not summed or merged).
-      return settings.mode === 'SKIP' ? { row, kind: 'skipped', match: source, targetId, values: full } : { row, kind: 'update', targetId, match: source, values: full, ownerId, folded: true };
+      return settings.mode === 'SKIP'
+        ? { row, kind: 'skipped', match: source, targetId, values: full }
+        : { row, kind: 'update', targetId, match: source, values: full, ownerId, folded: true };
     }
     const decision = { row, kind: 'update' as const, targetId, match: source, values: full, ownerId };
     inBatch.set(key, decision);

@@ -92,7 +92,10 @@ export function checkDeal(cells: string[], mapping: ImportMapping): CheckedRow {
     company: clipped(scalars.get('company'), 200),
     companyDomain,
     contactEmails: unique(contactEmails).slice(0, 50),
-    tags: unique((lists.get('tags') ?? []).map((t) => t.slice(0, 100)), (t) => t.toLowerCase()).slice(0, 50),
+    tags: unique(
+      (lists.get('tags') ?? []).map((t) => t.slice(0, 100)),
+      (t) => t.toLowerCase(),
+    ).slice(0, 50),
     note: clipped(scalars.get('note'), 20_000),
     custom: customValues(scalars),
   };

@@ -12,14 +12,51 @@ import { sortDecisions, writeTagLinks, type UndoImage, type Written } from './wr
 type Tx = Prisma.TransactionClient;
 
 const DEAL_COLUMNS: ColumnTypes = {
-  id: 'uuid', workspaceId: 'uuid', name: 'text', amountMinor: 'bigint', currency: 'text', pipelineId: 'uuid', stageId: 'uuid', status: '"DealStatus"',
-  expectedCloseDate: 'date', closedAt: 'timestamp(3)', ownerId: 'uuid', companyId: 'uuid', customFields: 'jsonb', visibility: '"RecordVisibility"',
-  createdById: 'uuid', createdAt: 'timestamp(3)', updatedAt: 'timestamp(3)',
+  id: 'uuid',
+  workspaceId: 'uuid',
+  name: 'text',
+  amountMinor: 'bigint',
+  currency: 'text',
+  pipelineId: 'uuid',
+  stageId: 'uuid',
+  status: '"DealStatus"',
+  expectedCloseDate: 'date',
+  closedAt: 'timestamp(3)',
+  ownerId: 'uuid',
+  companyId: 'uuid',
+  customFields: 'jsonb',
+  visibility: '"RecordVisibility"',
+  createdById: 'uuid',
+  createdAt: 'timestamp(3)',
+  updatedAt: 'timestamp(3)',
 };
-const STAGE_CHANGE_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', dealId: 'uuid', toStageId: 'uuid', toStageName: 'text', changedById: 'uuid', changedAt: 'timestamp(3)' };
-const DEAL_NOTE_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', body: 'text', dealId: 'uuid', createdById: 'uuid', createdAt: 'timestamp(3)', updatedAt: 'timestamp(3)' };
+const STAGE_CHANGE_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  workspaceId: 'uuid',
+  dealId: 'uuid',
+  toStageId: 'uuid',
+  toStageName: 'text',
+  changedById: 'uuid',
+  changedAt: 'timestamp(3)',
+};
+const DEAL_NOTE_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  workspaceId: 'uuid',
+  body: 'text',
+  dealId: 'uuid',
+  createdById: 'uuid',
+  createdAt: 'timestamp(3)',
+  updatedAt: 'timestamp(3)',
+};
 
-export async function writeDeals(tx: Tx, settings: RunSettings, directories: Directories, decisions: DealDecision[], links: CompanyLinks, now: Date): Promise<Written> {
+export async function writeDeals(
+  tx: Tx,
+  settings: RunSettings,
+  directories: Directories,
+  decisions: DealDecision[],
+  links: CompanyLinks,
+  now: Date,
+): Promise<Written> {
   const { workspaceId, importerId } = settings;
   const { written, creates, updates } = sortDecisions(decisions, 'skipped');
   // Only the companies of rows that are written are booked.
@@ -28,7 +65,10 @@ export async function writeDeals(tx: Tx, settings: RunSettings, directories: Dir
   await insertRows(tx, 'Company', COMPANY_COLUMNS, companies);
   for (const company of companies) written.records.push({ recordId: company.id, entity: 'COMPANY', action: 'CREATED', before: null });
 
-  const tagIds = await directories.tags.ensure(tx, [...creates, ...updates].flatMap((d) => d.values.tags));
+  const tagIds = await directories.tags.ensure(
+    tx,
+    [...creates, ...updates].flatMap((d) => d.values.tags),
+  );
   const tagId = (name: string) => tagIds.get(name.toLowerCase())!;
   const tagLinks: Array<readonly [string, string]> = [];
   const contactLinks: Array<{ dealId: string; contactId: string }> = [];
@@ -39,13 +79,41 @@ export async function writeDeals(tx: Tx, settings: RunSettings, directories: Dir
     expectedCloseDate: values.closeDate ?? null,
   });
 
-  await insertRows(tx, 'Deal', DEAL_COLUMNS, creates.map(({ id, values, ownerId }) => ({
-    ...columnsOf(values),
-    currency: values.currency ?? 'USD',
-    id, workspaceId, name: values.name.trim(), pipelineId: values.targets.pipelineId, stageId: values.targets.stage.id, ...statusAfterEntering(values.targets.stage, null, now),
-    ownerId: ownerId ?? importerId, companyId: values.targets.companyId, customFields: values.custom, visibility: settings.visibility, createdById: importerId, createdAt: now, updatedAt: now,
-  })));
-  await insertRows(tx, 'DealStageChange', STAGE_CHANGE_COLUMNS, creates.map(({ id, values }) => ({ workspaceId, dealId: id, toStageId: values.targets.stage.id, toStageName: values.targets.stage.name, changedById: importerId, changedAt: now })));
+  await insertRows(
+    tx,
+    'Deal',
+    DEAL_COLUMNS,
+    creates.map(({ id, values, ownerId }) => ({
+      ...columnsOf(values),
+      currency: values.currency ?? 'USD',
+      id,
+      workspaceId,
+      name: values.name.trim(),
+      pipelineId: values.targets.pipelineId,
+      stageId: values.targets.stage.id,
+      ...statusAfterEntering(values.targets.stage, null, now),
+      ownerId: ownerId ?? importerId,
+      companyId: values.targets.companyId,
+      customFields: values.custom,
+      visibility: settings.visibility,
+      createdById: importerId,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await insertRows(
+    tx,
+    'DealStageChange',
+    STAGE_CHANGE_COLUMNS,
+    creates.map(({ id, values }) => ({
+      workspaceId,
+      dealId: id,
+      toStageId: values.targets.stage.id,
+      toStageName: values.targets.stage.name,
+      changedById: importerId,
+      changedAt: now,
+    })),
+  );
   for (const { id, values } of creates) {
     written.records.push({ recordId: id, entity: 'DEAL', action: 'CREATED', before: null });
     tagLinks.push(...values.tags.map((name) => [id, tagId(name)] as const));
@@ -55,7 +123,12 @@ export async function writeDeals(tx: Tx, settings: RunSettings, directories: Dir
   written.counts.created += creates.length;
 
   const fillOnly = settings.mode === 'FILL_EMPTY';
-  const current = updates.length ? await tx.deal.findMany({ where: { id: { in: updates.map((u) => u.targetId) } }, include: { tags: { select: { id: true } }, contacts: { select: { contactId: true } } } }) : [];
+  const current = updates.length
+    ? await tx.deal.findMany({
+        where: { id: { in: updates.map((u) => u.targetId) } },
+        include: { tags: { select: { id: true } }, contacts: { select: { contactId: true } } },
+      })
+    : [];
   const byId = new Map(current.map((d) => [d.id, d]));
   for (const update of updates) {
     const record = byId.get(update.targetId);
@@ -68,14 +141,26 @@ export async function writeDeals(tx: Tx, settings: RunSettings, directories: Dir
       data[column] = next;
     };
     const values = update.values;
-    take('amountMinor', values.amountMinor == null ? null : BigInt(values.amountMinor), record.amountMinor, values.amountMinor === record.amountMinor?.toString());
+    take(
+      'amountMinor',
+      values.amountMinor == null ? null : BigInt(values.amountMinor),
+      record.amountMinor,
+      values.amountMinor === record.amountMinor?.toString(),
+    );
     // A deal always has a currency, so "fill empty" keeps the one it has.
     if (!fillOnly) take('currency', values.currency, record.currency, values.currency === record.currency);
-    take('expectedCloseDate', values.closeDate ? new Date(values.closeDate) : null, record.expectedCloseDate, values.closeDate === record.expectedCloseDate?.toISOString().slice(0, 10));
+    take(
+      'expectedCloseDate',
+      values.closeDate ? new Date(values.closeDate) : null,
+      record.expectedCloseDate,
+      values.closeDate === record.expectedCloseDate?.toISOString().slice(0, 10),
+    );
     take('ownerId', update.ownerId, record.ownerId, update.ownerId === record.ownerId);
     take('companyId', values.targets.companyId, record.companyId, values.targets.companyId === record.companyId);
     const custom = (record.customFields ?? {}) as Record<string, unknown>;
-    const customChanges = Object.entries(values.custom).filter(([key, value]) => custom[key] !== value && (!fillOnly || custom[key] == null || custom[key] === ''));
+    const customChanges = Object.entries(values.custom).filter(
+      ([key, value]) => custom[key] !== value && (!fillOnly || custom[key] == null || custom[key] === ''),
+    );
     if (customChanges.length) {
       before.fields.customFields = custom;
       data.customFields = { ...custom, ...Object.fromEntries(customChanges) };
@@ -90,7 +175,10 @@ export async function writeDeals(tx: Tx, settings: RunSettings, directories: Dir
     }
     await tx.deal.update({ where: { id: record.id }, data: { ...data, updatedAt: now } });
     if (values.note) {
-      const note = await tx.note.create({ data: { workspaceId, body: values.note, dealId: record.id, createdById: importerId, createdAt: now, updatedAt: now }, select: { id: true } });
+      const note = await tx.note.create({
+        data: { workspaceId, body: values.note, dealId: record.id, createdById: importerId, createdAt: now, updatedAt: now },
+        select: { id: true },
+      });
       before.notes.push(note.id);
     }
     written.counts.updated += 1;

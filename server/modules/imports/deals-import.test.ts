@@ -13,7 +13,12 @@ async function dealWorkspace() {
   const f = await rolesFixture(app);
   await createDefaultPipeline(app.prisma, f.workspaceId);
   const grace = await app.prisma.contact.create({
-    data: { workspaceId: f.workspaceId, firstName: 'Grace', lastName: 'Hopper', emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } } },
+    data: {
+      workspaceId: f.workspaceId,
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
+    },
   });
   return { app, f, grace };
 }
@@ -30,12 +35,25 @@ const FILE = [
 
 describe('importing deals', () => {
   it('reads amounts and dates the ways spreadsheets write them', () => {
-    expect(['1,234.50', '€ 1.234,50', '1 234,5', '1234', '1.234', '0.5', '$99'].map((t) => amountInMinor(t, 'EUR'))).toEqual(['123450', '123450', '123450', '123400', '123400', '50', '9900']);
+    expect(['1,234.50', '€ 1.234,50', '1 234,5', '1234', '1.234', '0.5', '$99'].map((t) => amountInMinor(t, 'EUR'))).toEqual([
+      '123450',
+      '123450',
+      '123450',
+      '123400',
+      '123400',
+      '50',
+      '9900',
+    ]);
     expect(amountInMinor('1,500', 'JPY')).toBe('1500');
     expect(() => amountInMinor('1.234', 'KWD')).not.toThrow();
     expect(() => amountInMinor('1.2345', 'EUR')).toThrow(/decimals/);
     expect(() => amountInMinor('-5', 'EUR')).toThrow(/not an amount/);
-    expect(['2027-03-31', '31/12/2026', '12/31/2026', '2027-01-02T10:00:00Z'].map(calendarDay)).toEqual(['2027-03-31', '2026-12-31', '2026-12-31', '2027-01-02']);
+    expect(['2027-03-31', '31/12/2026', '12/31/2026', '2027-01-02T10:00:00Z'].map(calendarDay)).toEqual([
+      '2027-03-31',
+      '2026-12-31',
+      '2026-12-31',
+      '2027-01-02',
+    ]);
     expect(() => calendarDay('03/04/2026')).toThrow(/unambiguously/);
     expect(() => calendarDay('2026-02-30')).toThrow(/not a date/);
   });
@@ -48,7 +66,10 @@ describe('importing deals', () => {
     const settings = { entity: 'DEAL', columns, dedupeMode: 'SKIP' };
     const { importPreview } = await f.clients.MEMBER.ok(PREVIEW, { id: gid, settings, first: 2 });
     expect(importPreview).toMatchObject({ rowsChecked: 6, creates: 2, skips: 1, failures: 3, duplicatesInFile: 1, matchesInWorkspace: 0 });
-    expect(importPreview.rows[0]).toMatchObject({ action: 'CREATE', values: { name: 'Big renewal', amountMinor: '123450', currency: 'EUR', stage: 'Lead', closeDate: '2027-03-31', tags: ['vip', 'q1'] } });
+    expect(importPreview.rows[0]).toMatchObject({
+      action: 'CREATE',
+      values: { name: 'Big renewal', amountMinor: '123450', currency: 'EUR', stage: 'Lead', closeDate: '2027-03-31', tags: ['vip', 'q1'] },
+    });
     expect(await app.prisma.deal.count()).toBe(0);
     expect(await app.prisma.company.count()).toBe(0);
 
@@ -62,14 +83,35 @@ describe('importing deals', () => {
       [4, 'The pipeline "Sales" has no stage named "Nope".'],
       [5, 'No contact you can see has the email nobody@example.com.'],
     ]);
-    const big = await app.prisma.deal.findFirstOrThrow({ where: { workspaceId: f.workspaceId, name: 'Big renewal' }, include: { stage: true, company: true, contacts: true, tags: { orderBy: { name: 'asc' } }, notes: true, stageChanges: true } });
-    expect([big.amountMinor, big.currency, big.stage.name, big.status, big.expectedCloseDate?.toISOString().slice(0, 10)]).toEqual([123450n, 'EUR', 'Lead', 'OPEN', '2027-03-31']);
-    expect([big.ownerId, big.createdById, big.company?.name, big.contacts.map((c) => c.contactId), big.tags.map((t) => t.name), big.notes.map((n) => n.body)]).toEqual([
-      f.users.ADMIN.id, f.users.MEMBER.id, 'Acme Corp', [grace.id], ['q1', 'vip'], ['Signed LOI'],
+    const big = await app.prisma.deal.findFirstOrThrow({
+      where: { workspaceId: f.workspaceId, name: 'Big renewal' },
+      include: { stage: true, company: true, contacts: true, tags: { orderBy: { name: 'asc' } }, notes: true, stageChanges: true },
+    });
+    expect([big.amountMinor, big.currency, big.stage.name, big.status, big.expectedCloseDate?.toISOString().slice(0, 10)]).toEqual([
+      123450n,
+      'EUR',
+      'Lead',
+      'OPEN',
+      '2027-03-31',
     ]);
+    expect([
+      big.ownerId,
+      big.createdById,
+      big.company?.name,
+      big.contacts.map((c) => c.contactId),
+      big.tags.map((t) => t.name),
+      big.notes.map((n) => n.body),
+    ]).toEqual([f.users.ADMIN.id, f.users.MEMBER.id, 'Acme Corp', [grace.id], ['q1', 'vip'], ['Signed LOI']]);
     expect(big.stageChanges.map((c) => c.toStageName)).toEqual(['Lead']);
     const small = await app.prisma.deal.findFirstOrThrow({ where: { name: 'Small one' } });
-    expect([small.amountMinor, small.currency, small.status, small.closedAt !== null, small.companyId, small.ownerId]).toEqual([9900n, 'USD', 'WON', true, null, f.users.MEMBER.id]);
+    expect([small.amountMinor, small.currency, small.status, small.closedAt !== null, small.companyId, small.ownerId]).toEqual([
+      9900n,
+      'USD',
+      'WON',
+      true,
+      null,
+      f.users.MEMBER.id,
+    ]);
     expect(await app.prisma.searchDocument.count({ where: { id: { in: [big.id, small.id] } } })).toBe(2);
 
     // Undo: its deals and the company it made go to the trash.
@@ -82,7 +124,17 @@ describe('importing deals', () => {
     const { app, f, grace } = await dealWorkspace();
     const acme = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Acme Corp' } });
     const stage = await app.prisma.pipelineStage.findFirstOrThrow({ where: { workspaceId: f.workspaceId }, orderBy: { position: 'asc' } });
-    const deal = await app.prisma.deal.create({ data: { workspaceId: f.workspaceId, name: 'Big Renewal', amountMinor: 500n, currency: 'EUR', companyId: acme.id, pipelineId: stage.pipelineId, stageId: stage.id } });
+    const deal = await app.prisma.deal.create({
+      data: {
+        workspaceId: f.workspaceId,
+        name: 'Big Renewal',
+        amountMinor: 500n,
+        currency: 'EUR',
+        companyId: acme.id,
+        pipelineId: stage.pipelineId,
+        stageId: stage.id,
+      },
+    });
     // Same name at another company, or at none: other deals.
     await app.prisma.deal.create({ data: { workspaceId: f.workspaceId, name: 'Big Renewal', pipelineId: stage.pipelineId, stageId: stage.id } });
     const { gid, columns } = await importRow(app, f, 'MEMBER', FILE, 'deals.csv');
@@ -91,21 +143,44 @@ describe('importing deals', () => {
     expect((await f.clients.MEMBER.ok(READ, { id: gid })).node).toMatchObject({ createdCount: 1, updatedCount: 1, skippedCount: 1, failedCount: 3 });
     expect(await app.prisma.deal.count({ where: { workspaceId: f.workspaceId } })).toBe(3);
     const updated = await app.prisma.deal.findUniqueOrThrow({ where: { id: deal.id }, include: { contacts: true, tags: true, notes: true } });
-    expect([updated.amountMinor, updated.ownerId, updated.contacts.map((c) => c.contactId), updated.tags.length, updated.notes.length]).toEqual([123450n, f.users.ADMIN.id, [grace.id], 2, 1]);
+    expect([updated.amountMinor, updated.ownerId, updated.contacts.map((c) => c.contactId), updated.tags.length, updated.notes.length]).toEqual([
+      123450n,
+      f.users.ADMIN.id,
+      [grace.id],
+      2,
+      1,
+    ]);
 
     expect((await f.clients.MEMBER.ok(UNDO, { id: gid })).undoImport.status).toBe('UNDONE');
-    const restored = await app.prisma.deal.findUniqueOrThrow({ where: { id: deal.id }, include: { contacts: true, tags: true, notes: { where: { deletedAt: null } } } });
-    expect([restored.amountMinor, restored.ownerId, restored.contacts, restored.tags, restored.notes, restored.deletedAt]).toEqual([500n, null, [], [], [], null]);
+    const restored = await app.prisma.deal.findUniqueOrThrow({
+      where: { id: deal.id },
+      include: { contacts: true, tags: true, notes: { where: { deletedAt: null } } },
+    });
+    expect([restored.amountMinor, restored.ownerId, restored.contacts, restored.tags, restored.notes, restored.deletedAt]).toEqual([
+      500n,
+      null,
+      [],
+      [],
+      [],
+      null,
+    ]);
   });
 
   it('links only contacts and updates only deals the importer can see', async () => {
     const { app, f } = await dealWorkspace();
     await app.prisma.workspace.update({ where: { id: f.workspaceId }, data: { recordPolicy: 'OWN_AND_SHARED' } });
     const hidden = await app.prisma.contact.create({
-      data: { workspaceId: f.workspaceId, firstName: 'Hidden', ownerId: f.users.ADMIN.id, emails: { create: { workspaceId: f.workspaceId, email: 'hidden@example.com', isPrimary: true } } },
+      data: {
+        workspaceId: f.workspaceId,
+        firstName: 'Hidden',
+        ownerId: f.users.ADMIN.id,
+        emails: { create: { workspaceId: f.workspaceId, email: 'hidden@example.com', isPrimary: true } },
+      },
     });
     const stage = await app.prisma.pipelineStage.findFirstOrThrow({ where: { workspaceId: f.workspaceId }, orderBy: { position: 'asc' } });
-    await app.prisma.deal.create({ data: { workspaceId: f.workspaceId, name: 'Secret', pipelineId: stage.pipelineId, stageId: stage.id, ownerId: f.users.ADMIN.id } });
+    await app.prisma.deal.create({
+      data: { workspaceId: f.workspaceId, name: 'Secret', pipelineId: stage.pipelineId, stageId: stage.id, ownerId: f.users.ADMIN.id },
+    });
     const { gid, columns } = await importRow(app, f, 'MEMBER', 'Deal Name,Amount,Contact Email\nSecret,5,\nLinked,5,hidden@example.com\n', 'deals.csv');
     const { importPreview } = await f.clients.MEMBER.ok(PREVIEW, { id: gid, settings: { entity: 'DEAL', columns, dedupeMode: 'UPDATE' }, first: 5 });
     expect(importPreview.failedRows).toEqual([

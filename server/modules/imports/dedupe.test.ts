@@ -10,23 +10,41 @@ type Mode = 'SKIP' | 'UPDATE' | 'FILL_EMPTY' | 'CREATE_ANYWAY';
 async function existingContacts(app: TestApp, f: RolesFixture) {
   const byEmail = await app.prisma.contact.create({
     data: {
-      workspaceId: f.workspaceId, firstName: 'Grace', lastName: 'Hopper', jobTitle: 'Rear Admiral', ownerId: f.users.MEMBER.id,
+      workspaceId: f.workspaceId,
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      jobTitle: 'Rear Admiral',
+      ownerId: f.users.MEMBER.id,
       emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
     },
   });
   const byPhone = await app.prisma.contact.create({
-    data: { workspaceId: f.workspaceId, firstName: 'Katherine', lastName: 'Johnson', phones: { create: { workspaceId: f.workspaceId, e164: '+12125550100', isPrimary: true } } },
+    data: {
+      workspaceId: f.workspaceId,
+      firstName: 'Katherine',
+      lastName: 'Johnson',
+      phones: { create: { workspaceId: f.workspaceId, e164: '+12125550100', isPrimary: true } },
+    },
   });
   const byProfile = await app.prisma.contact.create({
     data: {
-      workspaceId: f.workspaceId, firstName: 'Margaret', lastName: 'Hamilton', location: 'Boston',
-      profiles: { create: { workspaceId: f.workspaceId, network: 'LINKEDIN', url: 'https://www.linkedin.com/in/mhamilton', normalizedKey: 'linkedin:in/mhamilton' } },
+      workspaceId: f.workspaceId,
+      firstName: 'Margaret',
+      lastName: 'Hamilton',
+      location: 'Boston',
+      profiles: {
+        create: { workspaceId: f.workspaceId, network: 'LINKEDIN', url: 'https://www.linkedin.com/in/mhamilton', normalizedKey: 'linkedin:in/mhamilton' },
+      },
     },
   });
   // The same email in another workspace is another person there: never a match here.
   const elsewhere = await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } });
   await app.prisma.contact.create({
-    data: { workspaceId: elsewhere.workspaceId, firstName: 'Other', emails: { create: { workspaceId: elsewhere.workspaceId, email: 'new@example.com', isPrimary: true } } },
+    data: {
+      workspaceId: elsewhere.workspaceId,
+      firstName: 'Other',
+      emails: { create: { workspaceId: elsewhere.workspaceId, email: 'new@example.com', isPrimary: true } },
+    },
   });
   return { byEmail, byPhone, byProfile };
 }
@@ -54,11 +72,17 @@ async function importWith(mode: Mode) {
   const { node } = await f.clients.MEMBER.ok(READ, { id: gid });
   const contact = (id: string) => app.prisma.contact.findUniqueOrThrow({ where: { id }, include: { emails: true, phones: true, profiles: true } });
   return {
-    app, f, node,
+    app,
+    f,
+    node,
     grace: await contact(existing.byEmail.id),
     katherine: await contact(existing.byPhone.id),
     margaret: await contact(existing.byProfile.id),
-    created: await app.prisma.contact.findMany({ where: { workspaceId: f.workspaceId, createdAt: { gt: existing.byProfile.createdAt } }, include: { emails: true }, orderBy: { id: 'asc' } }),
+    created: await app.prisma.contact.findMany({
+      where: { workspaceId: f.workspaceId, createdAt: { gt: existing.byProfile.createdAt } },
+      include: { emails: true },
+      orderBy: { id: 'asc' },
+    }),
   };
 }
 
@@ -106,10 +130,20 @@ describe('contact de-duplication: email, then phone, then profile URL; in the wo
     const f = await rolesFixture(app);
     await app.prisma.workspace.update({ where: { id: f.workspaceId }, data: { recordPolicy: 'OWN_AND_SHARED' } });
     await app.prisma.contact.create({
-      data: { workspaceId: f.workspaceId, firstName: 'Secret', ownerId: f.users.ADMIN.id, emails: { create: { workspaceId: f.workspaceId, email: 'secret@example.com', isPrimary: true } } },
+      data: {
+        workspaceId: f.workspaceId,
+        firstName: 'Secret',
+        ownerId: f.users.ADMIN.id,
+        emails: { create: { workspaceId: f.workspaceId, email: 'secret@example.com', isPrimary: true } },
+      },
     });
     await app.prisma.contact.create({
-      data: { workspaceId: f.workspaceId, firstName: 'Binned', deletedAt: new Date(), emails: { create: { workspaceId: f.workspaceId, email: 'binned@example.com', isPrimary: true } } },
+      data: {
+        workspaceId: f.workspaceId,
+        firstName: 'Binned',
+        deletedAt: new Date(),
+        emails: { create: { workspaceId: f.workspaceId, email: 'binned@example.com', isPrimary: true } },
+      },
     });
     const { gid, columns } = await importRow(app, f, 'MEMBER', 'Name,Email\nChanged,secret@example.com\nChanged,binned@example.com\n');
     await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'UPDATE' } });
@@ -127,7 +161,9 @@ describe('company de-duplication: domain, then normalised name', () => {
   it('matches "https://www.acme.example/about" to acme.example and "ACME, Inc." to Acme Inc; a file’s own duplicates fold', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
-    const acme = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Acme Corporation', domain: 'acme.example', industry: 'Anvils' } });
+    const acme = await app.prisma.company.create({
+      data: { workspaceId: f.workspaceId, name: 'Acme Corporation', domain: 'acme.example', industry: 'Anvils' },
+    });
     const initech = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Initech Inc' } });
     const csv = [
       'Company Name,Website,Industry,City',

@@ -6,7 +6,10 @@ import { normalizeCompanyName } from './row-values.js';
 type Db = PrismaClient | Prisma.TransactionClient;
 
 export class MemberDirectory {
-  private constructor(private readonly byEmail: Map<string, string>, private readonly byName: Map<string, string | null>) {}
+  private constructor(
+    private readonly byEmail: Map<string, string>,
+    private readonly byName: Map<string, string | null>,
+  ) {}
 
   static async load(db: Db, workspaceId: string): Promise<MemberDirectory> {
     const members = await db.membership.findMany({ where: { workspaceId }, select: { user: { select: { id: true, email: true, name: true } } } });

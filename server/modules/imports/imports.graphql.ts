@@ -18,11 +18,14 @@ const ImportStatusEnum = builder.enumType(ImportStatus, { name: 'ImportStatus' }
 const ImportFormatEnum = builder.enumType(ImportSourceKind, { name: 'ImportFormat' });
 const ImportDedupeModeEnum = builder.enumType(ImportDedupeMode, {
   name: 'ImportDedupeMode',
-  description: 'What a row that matches an existing contact or company (or an earlier row of the file) does. SKIP: nothing. UPDATE: the file wins. FILL_EMPTY: only fields the record has empty. CREATE_ANYWAY: a new record.',
+  description:
+    'What a row that matches an existing contact or company (or an earlier row of the file) does. SKIP: nothing. UPDATE: the file wins. FILL_EMPTY: only fields the record has empty. CREATE_ANYWAY: a new record.',
 });
 
-const importById = (ctx: { prisma: { import: { findUnique: (args: { where: { id: string } }) => Promise<{ workspaceId: string } | null> } } }, globalId: string) =>
-  ctx.prisma.import.findUnique({ where: { id: idFromGlobalId(globalId, 'Import') } });
+const importById = (
+  ctx: { prisma: { import: { findUnique: (args: { where: { id: string } }) => Promise<{ workspaceId: string } | null> } } },
+  globalId: string,
+) => ctx.prisma.import.findUnique({ where: { id: idFromGlobalId(globalId, 'Import') } });
 
 export const ImportType = builder.prismaNode('Import', {
   id: { field: 'id' },
@@ -41,7 +44,11 @@ export const ImportType = builder.prismaNode('Import', {
     headers: t.exposeStringList('headers'),
     recognised: t.exposeString('recognised', { nullable: true, description: 'The export the headers were recognised as ("HubSpot contacts"), if any.' }),
     entity: t.expose('entity', { type: ImportEntityEnum }),
-    columns: t.stringList({ nullable: { list: false, items: true }, description: 'The field each column goes into (null: left out); suggested at upload.', resolve: (row) => row.columns as Array<string | null> }),
+    columns: t.stringList({
+      nullable: { list: false, items: true },
+      description: 'The field each column goes into (null: left out); suggested at upload.',
+      resolve: (row) => row.columns as Array<string | null>,
+    }),
     dedupeMode: t.expose('dedupeMode', { type: ImportDedupeModeEnum }),
     visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
     status: t.expose('status', { type: ImportStatusEnum }),
@@ -116,7 +123,11 @@ const columnList = z.array(z.string().max(80).nullable()).max(500, 'At most 500 
 const ImportSettingsInput = builder.inputType('ImportSettingsInput', {
   fields: (t) => ({
     entity: t.field({ type: ImportEntityEnum, required: true }),
-    columns: t.stringList({ required: { list: true, items: false }, validate: columnList, description: 'One field key (see importFields) or null per column.' }),
+    columns: t.stringList({
+      required: { list: true, items: false },
+      validate: columnList,
+      description: 'One field key (see importFields) or null per column.',
+    }),
     dedupeMode: t.field({ type: ImportDedupeModeEnum, required: true }),
     visibility: t.field({ type: RecordVisibilityEnum, required: false, description: 'PRIVATE: imported as private records owned by you.' }),
   }),
@@ -151,7 +162,7 @@ builder.queryFields((t) => ({
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
     resolve: async (query, _root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
-      const everyone = (await canSeeImport(ctx, { workspaceId, createdById: null }));
+      const everyone = await canSeeImport(ctx, { workspaceId, createdById: null });
       return ctx.prisma.import.findMany({
         ...query,
         where: { workspaceId, ...(everyone ? {} : { createdById: ctx.viewer!.user.id }) },
@@ -179,7 +190,12 @@ builder.queryFields((t) => ({
     args: { workspaceId: t.arg.id({ required: false }), entity: t.arg({ type: ImportEntityEnum, required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.importMappingPreset.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), ...(args.entity ? { entity: args.entity } : {}) }, orderBy: { name: 'asc' }, take: 200 }),
+      ctx.prisma.importMappingPreset.findMany({
+        ...query,
+        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), ...(args.entity ? { entity: args.entity } : {}) },
+        orderBy: { name: 'asc' },
+        take: 200,
+      }),
   }),
 }));
 
@@ -216,7 +232,12 @@ builder.mutationFields((t) => ({
     },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
-      saveImportMapping(ctx, requireWorkspaceId(ctx, args.workspaceId), { name: args.name, entity: args.entity, headers: args.headers, columns: args.columns.map((c) => c ?? null) }, query),
+      saveImportMapping(
+        ctx,
+        requireWorkspaceId(ctx, args.workspaceId),
+        { name: args.name, entity: args.entity, headers: args.headers, columns: args.columns.map((c) => c ?? null) },
+        query,
+      ),
   }),
 }));
 

@@ -22,7 +22,11 @@ import { recordAccess } from '../../auth/record-access.js';
 export class UploadProblem extends Error {}
 
 /** Reads the stored upload's format and header, and books the import with a suggested mapping. */
-export async function createUploadedImport(context: Context, workspaceId: string, file: { fileName: string; storageKey: string; byteSize: number }): Promise<Import> {
+export async function createUploadedImport(
+  context: Context,
+  workspaceId: string,
+  file: { fileName: string; storageKey: string; byteSize: number },
+): Promise<Import> {
   const { config } = context.app;
   const format = await sniffStored(config, file.storageKey, file.fileName);
   const table = await openStoredTable(config, { storageKey: file.storageKey, sourceKind: format.kind, encoding: format.encoding, delimiter: format.delimiter });
@@ -48,7 +52,13 @@ export async function createUploadedImport(context: Context, workspaceId: string
       },
     });
     await emitEvent(tx, context, row, 'Import', 'uploaded', { fileName: row.fileName, byteSize: file.byteSize, format: format.kind });
-    await recordAudit(tx, context, { workspaceId, action: 'import.uploaded', targetType: 'Import', targetId: row.id, details: { byteSize: file.byteSize, format: format.kind } });
+    await recordAudit(tx, context, {
+      workspaceId,
+      action: 'import.uploaded',
+      targetType: 'Import',
+      targetId: row.id,
+      details: { byteSize: file.byteSize, format: format.kind },
+    });
     return row;
   });
 }
@@ -99,7 +109,13 @@ export async function startImport(context: Context, id: string, settings: Import
     const queued = await tx.import.findUniqueOrThrow({ where: { id } });
     await enqueueJob(tx, IMPORT_RUN, { importId: id }, { uniqueKey: `${IMPORT_RUN}:${id}`, maxAttempts: IMPORT_MAX_ATTEMPTS });
     await emitEvent(tx, context, queued, 'Import', 'queued', { entity: queued.entity, mode: queued.dedupeMode, visibility: queued.visibility });
-    await recordAudit(tx, context, { workspaceId: row.workspaceId, action: 'import.started', targetType: 'Import', targetId: id, details: { entity: queued.entity, mode: queued.dedupeMode, visibility: queued.visibility, byteSize: Number(row.byteSize) } });
+    await recordAudit(tx, context, {
+      workspaceId: row.workspaceId,
+      action: 'import.started',
+      targetType: 'Import',
+      targetId: id,
+      details: { entity: queued.entity, mode: queued.dedupeMode, visibility: queued.visibility, byteSize: Number(row.byteSize) },
+    });
     return queued;
   });
 }
@@ -156,7 +172,8 @@ export async function previewImport(context: Context, id: string, settings: Impo
       : mapping.entity === 'DEAL'
         ? await planDeals(context.prisma, runSettings, directories, rows, { toCreate: [] }, new Date())
         : await planCompanies(context.prisma, runSettings, directories, rows);
-  const actionOf = (d: ContactDecision | CompanyDecision | DealDecision): PreviewRow['action'] => ({ failed: 'FAIL', skipped: 'SKIP', create: 'CREATE', update: 'UPDATE' } as const)[d.kind];
+  const actionOf = (d: ContactDecision | CompanyDecision | DealDecision): PreviewRow['action'] =>
+    (({ failed: 'FAIL', skipped: 'SKIP', create: 'CREATE', update: 'UPDATE' }) as const)[d.kind];
   const preview: PreviewRow[] = decisions.map((d) => ({
     number: d.row.number,
     action: actionOf(d),

@@ -31,7 +31,14 @@ describe('contact import, end to end', () => {
       number: 1,
       action: 'CREATE',
       // Row 6 is the same person (same email): in UPDATE mode the later row wins, so row 1 is stored as "Ada Again".
-      values: { firstName: 'Ada', lastName: 'Again', emails: ['ada@example.com', 'ada@engines.example'], phones: ['+12125550187'], company: 'Analytical Engines', tags: ['vip', 'math'] },
+      values: {
+        firstName: 'Ada',
+        lastName: 'Again',
+        emails: ['ada@example.com', 'ada@engines.example'],
+        phones: ['+12125550187'],
+        company: 'Analytical Engines',
+        tags: ['vip', 'math'],
+      },
       errors: [],
     });
     expect(preview.failedRows).toEqual([
@@ -53,7 +60,10 @@ describe('contact import, end to end', () => {
       include: { emails: { orderBy: { email: 'asc' } }, phones: true, tags: { orderBy: { name: 'asc' } }, company: true, notes: true },
     });
     expect(ada.lastName).toBe('Again');
-    expect(ada.emails.map((e) => [e.email, e.isPrimary])).toEqual([['ada@engines.example', false], ['ada@example.com', true]]);
+    expect(ada.emails.map((e) => [e.email, e.isPrimary])).toEqual([
+      ['ada@engines.example', false],
+      ['ada@example.com', true],
+    ]);
     expect(ada.phones.map((p) => p.e164)).toEqual(['+12125550187']);
     expect(ada.tags.map((t) => t.name)).toEqual(['math', 'vip']);
     expect(ada.company?.name).toBe('Analytical Engines');

@@ -39,7 +39,8 @@ describe('an import whose process is killed', () => {
     const batchRows = 40;
     // Every tenth row repeats an earlier person (sometimes one from a batch committed before the kill).
     const lines = ['Name,Email,Company'];
-    for (let i = 1; i <= rows; i++) lines.push(i % 10 === 0 ? `Again ${i},person${i > 50 ? i - 45 : i - 5}@example.com,Firm ${i % 7}` : `Person ${i},person${i}@example.com,Firm ${i % 7}`);
+    for (let i = 1; i <= rows; i++)
+      lines.push(i % 10 === 0 ? `Again ${i},person${i > 50 ? i - 45 : i - 5}@example.com,Firm ${i % 7}` : `Person ${i},person${i}@example.com,Firm ${i % 7}`);
     const { row, gid, columns } = await importRow(app, f, 'MEMBER', lines.join('\n'));
     await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'SKIP' } });
 
@@ -75,7 +76,10 @@ describe('an import whose process is killed', () => {
     const contacts = await app.prisma.contact.findMany({ where: { workspaceId: f.workspaceId }, include: { emails: true } });
     expect(contacts).toHaveLength(unique);
     const emails = contacts.flatMap((c) => c.emails.map((e) => e.email)).sort();
-    const expected = Array.from({ length: rows }, (_, i) => i + 1).filter((i) => i % 10 !== 0).map((i) => `person${i}@example.com`).sort();
+    const expected = Array.from({ length: rows }, (_, i) => i + 1)
+      .filter((i) => i % 10 !== 0)
+      .map((i) => `person${i}@example.com`)
+      .sort();
     expect(emails).toEqual(expected);
     expect(contacts.filter((c) => c.firstName.startsWith('Again'))).toEqual([]);
     expect(await app.prisma.company.count({ where: { workspaceId: f.workspaceId } })).toBe(7);

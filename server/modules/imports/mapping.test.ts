@@ -15,54 +15,192 @@ function mapped(headers: string[], entity?: 'CONTACT' | 'COMPANY' | 'DEAL') {
 
 describe('mapping suggestions for known exports', () => {
   it("Kith's own CSV export (Contact.csv)", () => {
-    const headers = ['id', 'workspaceId', 'firstName', 'lastName', 'sortName', 'jobTitle', 'companyId', 'location', 'headline', 'skills', 'source', 'lifecycleStage', 'ownerId', 'customFields', 'visibility', 'createdById', 'createdAt', 'updatedAt', 'deletedAt'];
+    const headers = [
+      'id',
+      'workspaceId',
+      'firstName',
+      'lastName',
+      'sortName',
+      'jobTitle',
+      'companyId',
+      'location',
+      'headline',
+      'skills',
+      'source',
+      'lifecycleStage',
+      'ownerId',
+      'customFields',
+      'visibility',
+      'createdById',
+      'createdAt',
+      'updatedAt',
+      'deletedAt',
+    ];
     expect(mapped(headers)).toEqual({
       recognised: 'Kith contacts',
       entity: 'CONTACT',
-      fields: { firstName: 'firstName', lastName: 'lastName', jobTitle: 'jobTitle', location: 'location', headline: 'headline', skills: 'skills', source: 'source', lifecycleStage: 'lifecycleStage', customFields: 'customFields' },
+      fields: {
+        firstName: 'firstName',
+        lastName: 'lastName',
+        jobTitle: 'jobTitle',
+        location: 'location',
+        headline: 'headline',
+        skills: 'skills',
+        source: 'source',
+        lifecycleStage: 'lifecycleStage',
+        customFields: 'customFields',
+      },
     });
   });
 
   it("Kith's own CSV export (Company.csv)", () => {
-    const headers = ['id', 'workspaceId', 'name', 'sortName', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'ownerId', 'customFields', 'visibility', 'createdById', 'createdAt', 'updatedAt', 'deletedAt'];
+    const headers = [
+      'id',
+      'workspaceId',
+      'name',
+      'sortName',
+      'domain',
+      'website',
+      'industry',
+      'size',
+      'street',
+      'city',
+      'region',
+      'postalCode',
+      'country',
+      'phone',
+      'linkedinUrl',
+      'ownerId',
+      'customFields',
+      'visibility',
+      'createdById',
+      'createdAt',
+      'updatedAt',
+      'deletedAt',
+    ];
     const { recognised, entity, fields } = mapped(headers);
     expect({ recognised, entity }).toEqual({ recognised: 'Kith companies', entity: 'COMPANY' });
-    expect(Object.keys(fields)).toEqual(['name', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'customFields']);
+    expect(Object.keys(fields)).toEqual([
+      'name',
+      'domain',
+      'website',
+      'industry',
+      'size',
+      'street',
+      'city',
+      'region',
+      'postalCode',
+      'country',
+      'phone',
+      'linkedinUrl',
+      'customFields',
+    ]);
     expect(fields.postalCode).toBe('postalCode');
   });
 
   it('HubSpot contacts', () => {
-    const headers = ['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Mobile Phone Number', 'Job Title', 'Company Name', 'Contact owner', 'Lifecycle Stage', 'Lead Status', 'Create Date', 'City', 'Country/Region', 'Additional email addresses'];
+    const headers = [
+      'Record ID',
+      'First Name',
+      'Last Name',
+      'Email',
+      'Phone Number',
+      'Mobile Phone Number',
+      'Job Title',
+      'Company Name',
+      'Contact owner',
+      'Lifecycle Stage',
+      'Lead Status',
+      'Create Date',
+      'City',
+      'Country/Region',
+      'Additional email addresses',
+    ];
     expect(mapped(headers)).toEqual({
       recognised: 'HubSpot contacts',
       entity: 'CONTACT',
       fields: {
-        'First Name': 'firstName', 'Last Name': 'lastName', Email: 'emails', 'Phone Number': 'phones', 'Mobile Phone Number': 'phones', 'Job Title': 'jobTitle',
-        'Company Name': 'company', 'Contact owner': 'owner', 'Lifecycle Stage': 'lifecycleStage', City: 'location', 'Country/Region': 'location', 'Additional email addresses': 'emails',
+        'First Name': 'firstName',
+        'Last Name': 'lastName',
+        Email: 'emails',
+        'Phone Number': 'phones',
+        'Mobile Phone Number': 'phones',
+        'Job Title': 'jobTitle',
+        'Company Name': 'company',
+        'Contact owner': 'owner',
+        'Lifecycle Stage': 'lifecycleStage',
+        City: 'location',
+        'Country/Region': 'location',
+        'Additional email addresses': 'emails',
       },
     });
   });
 
   it('HubSpot companies', () => {
-    const headers = ['Record ID', 'Company name', 'Company Domain Name', 'Industry', 'Phone Number', 'City', 'Country/Region', 'Company owner', 'Number of Employees', 'Website URL', 'LinkedIn Company Page', 'Create Date'];
+    const headers = [
+      'Record ID',
+      'Company name',
+      'Company Domain Name',
+      'Industry',
+      'Phone Number',
+      'City',
+      'Country/Region',
+      'Company owner',
+      'Number of Employees',
+      'Website URL',
+      'LinkedIn Company Page',
+      'Create Date',
+    ];
     expect(mapped(headers)).toEqual({
       recognised: 'HubSpot companies',
       entity: 'COMPANY',
       fields: {
-        'Company name': 'name', 'Company Domain Name': 'domain', Industry: 'industry', 'Phone Number': 'phone', City: 'city', 'Country/Region': 'country',
-        'Company owner': 'owner', 'Number of Employees': 'size', 'Website URL': 'website', 'LinkedIn Company Page': 'linkedinUrl',
+        'Company name': 'name',
+        'Company Domain Name': 'domain',
+        Industry: 'industry',
+        'Phone Number': 'phone',
+        City: 'city',
+        'Country/Region': 'country',
+        'Company owner': 'owner',
+        'Number of Employees': 'size',
+        'Website URL': 'website',
+        'LinkedIn Company Page': 'linkedinUrl',
       },
     });
   });
 
   it('Salesforce contacts report, where Title is the job title', () => {
-    const headers = ['Salutation', 'First Name', 'Last Name', 'Title', 'Account Name', 'Email', 'Phone', 'Mobile', 'Mailing City', 'Mailing Country', 'Contact Owner', 'Lead Source', 'Description'];
+    const headers = [
+      'Salutation',
+      'First Name',
+      'Last Name',
+      'Title',
+      'Account Name',
+      'Email',
+      'Phone',
+      'Mobile',
+      'Mailing City',
+      'Mailing Country',
+      'Contact Owner',
+      'Lead Source',
+      'Description',
+    ];
     expect(mapped(headers)).toEqual({
       recognised: 'Salesforce contacts',
       entity: 'CONTACT',
       fields: {
-        'First Name': 'firstName', 'Last Name': 'lastName', Title: 'jobTitle', 'Account Name': 'company', Email: 'emails', Phone: 'phones', Mobile: 'phones',
-        'Mailing City': 'location', 'Mailing Country': 'location', 'Contact Owner': 'owner', 'Lead Source': 'source', Description: 'note',
+        'First Name': 'firstName',
+        'Last Name': 'lastName',
+        Title: 'jobTitle',
+        'Account Name': 'company',
+        Email: 'emails',
+        Phone: 'phones',
+        Mobile: 'phones',
+        'Mailing City': 'location',
+        'Mailing Country': 'location',
+        'Contact Owner': 'owner',
+        'Lead Source': 'source',
+        Description: 'note',
       },
     });
   });
@@ -75,53 +213,178 @@ describe('mapping suggestions for known exports', () => {
     expect(mapped(['Account Name', 'Website', 'Industry', 'Billing City', 'Billing Country', 'Employees', 'Account Owner'])).toEqual({
       recognised: 'Salesforce accounts',
       entity: 'COMPANY',
-      fields: { 'Account Name': 'name', Website: 'website', Industry: 'industry', 'Billing City': 'city', 'Billing Country': 'country', Employees: 'size', 'Account Owner': 'owner' },
+      fields: {
+        'Account Name': 'name',
+        Website: 'website',
+        Industry: 'industry',
+        'Billing City': 'city',
+        'Billing Country': 'country',
+        Employees: 'size',
+        'Account Owner': 'owner',
+      },
     });
   });
 
   it('Twenty people and companies', () => {
-    const people = ['Id', 'Name / First Name', 'Name / Last Name', 'Emails / Primary Email', 'Emails / Additional Emails', 'Phones / Primary Phone Number', 'Phones / Primary Phone Country Code', 'Linkedin / Primary Link URL', 'Job Title', 'City', 'Created At'];
+    const people = [
+      'Id',
+      'Name / First Name',
+      'Name / Last Name',
+      'Emails / Primary Email',
+      'Emails / Additional Emails',
+      'Phones / Primary Phone Number',
+      'Phones / Primary Phone Country Code',
+      'Linkedin / Primary Link URL',
+      'Job Title',
+      'City',
+      'Created At',
+    ];
     expect(mapped(people)).toEqual({
       recognised: 'Twenty people',
       entity: 'CONTACT',
       fields: {
-        'Name / First Name': 'firstName', 'Name / Last Name': 'lastName', 'Emails / Primary Email': 'emails', 'Emails / Additional Emails': 'emails',
-        'Phones / Primary Phone Number': 'phones', 'Linkedin / Primary Link URL': 'profileUrls', 'Job Title': 'jobTitle', City: 'location',
+        'Name / First Name': 'firstName',
+        'Name / Last Name': 'lastName',
+        'Emails / Primary Email': 'emails',
+        'Emails / Additional Emails': 'emails',
+        'Phones / Primary Phone Number': 'phones',
+        'Linkedin / Primary Link URL': 'profileUrls',
+        'Job Title': 'jobTitle',
+        City: 'location',
       },
     });
-    const companies = ['Id', 'Name', 'Domain Name / Primary Link URL', 'Employees', 'Linkedin / Primary Link URL', 'Address / Address City', 'Address / Address Country', 'Created At'];
+    const companies = [
+      'Id',
+      'Name',
+      'Domain Name / Primary Link URL',
+      'Employees',
+      'Linkedin / Primary Link URL',
+      'Address / Address City',
+      'Address / Address Country',
+      'Created At',
+    ];
     expect(mapped(companies)).toEqual({
       recognised: 'Twenty companies',
       entity: 'COMPANY',
-      fields: { Name: 'name', 'Domain Name / Primary Link URL': 'domain', Employees: 'size', 'Linkedin / Primary Link URL': 'linkedinUrl', 'Address / Address City': 'city', 'Address / Address Country': 'country' },
+      fields: {
+        Name: 'name',
+        'Domain Name / Primary Link URL': 'domain',
+        Employees: 'size',
+        'Linkedin / Primary Link URL': 'linkedinUrl',
+        'Address / Address City': 'city',
+        'Address / Address Country': 'country',
+      },
     });
   });
 
   it('Google Contacts (current and older layout)', () => {
-    const current = ['First Name', 'Middle Name', 'Last Name', 'Nickname', 'Organization Name', 'Organization Title', 'Birthday', 'Notes', 'Labels', 'E-mail 1 - Label', 'E-mail 1 - Value', 'E-mail 2 - Label', 'E-mail 2 - Value', 'Phone 1 - Label', 'Phone 1 - Value', 'Phone 2 - Label', 'Phone 2 - Value', 'Address 1 - City', 'Website 1 - Value'];
+    const current = [
+      'First Name',
+      'Middle Name',
+      'Last Name',
+      'Nickname',
+      'Organization Name',
+      'Organization Title',
+      'Birthday',
+      'Notes',
+      'Labels',
+      'E-mail 1 - Label',
+      'E-mail 1 - Value',
+      'E-mail 2 - Label',
+      'E-mail 2 - Value',
+      'Phone 1 - Label',
+      'Phone 1 - Value',
+      'Phone 2 - Label',
+      'Phone 2 - Value',
+      'Address 1 - City',
+      'Website 1 - Value',
+    ];
     expect(mapped(current)).toEqual({
       recognised: 'Google Contacts',
       entity: 'CONTACT',
       fields: {
-        'First Name': 'firstName', 'Last Name': 'lastName', 'Organization Name': 'company', 'Organization Title': 'jobTitle', Notes: 'note', Labels: 'tags',
-        'E-mail 1 - Value': 'emails', 'E-mail 2 - Value': 'emails', 'Phone 1 - Value': 'phones', 'Phone 2 - Value': 'phones', 'Address 1 - City': 'location', 'Website 1 - Value': 'profileUrls',
+        'First Name': 'firstName',
+        'Last Name': 'lastName',
+        'Organization Name': 'company',
+        'Organization Title': 'jobTitle',
+        Notes: 'note',
+        Labels: 'tags',
+        'E-mail 1 - Value': 'emails',
+        'E-mail 2 - Value': 'emails',
+        'Phone 1 - Value': 'phones',
+        'Phone 2 - Value': 'phones',
+        'Address 1 - City': 'location',
+        'Website 1 - Value': 'profileUrls',
       },
     });
-    const older = ['Name', 'Given Name', 'Additional Name', 'Family Name', 'Group Membership', 'E-mail 1 - Type', 'E-mail 1 - Value', 'Phone 1 - Type', 'Phone 1 - Value', 'Organization 1 - Name', 'Organization 1 - Title'];
+    const older = [
+      'Name',
+      'Given Name',
+      'Additional Name',
+      'Family Name',
+      'Group Membership',
+      'E-mail 1 - Type',
+      'E-mail 1 - Value',
+      'Phone 1 - Type',
+      'Phone 1 - Value',
+      'Organization 1 - Name',
+      'Organization 1 - Title',
+    ];
     expect(mapped(older).fields).toEqual({
-      'Given Name': 'firstName', 'Family Name': 'lastName', 'Group Membership': 'tags', 'E-mail 1 - Value': 'emails', 'Phone 1 - Value': 'phones', 'Organization 1 - Name': 'company', 'Organization 1 - Title': 'jobTitle',
+      'Given Name': 'firstName',
+      'Family Name': 'lastName',
+      'Group Membership': 'tags',
+      'E-mail 1 - Value': 'emails',
+      'Phone 1 - Value': 'phones',
+      'Organization 1 - Name': 'company',
+      'Organization 1 - Title': 'jobTitle',
     });
   });
 
   it('Outlook, where Title is Mr./Ms. and three email columns feed one list', () => {
-    const headers = ['First Name', 'Middle Name', 'Last Name', 'Title', 'Suffix', 'E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address', 'E-mail Display Name', 'Home Phone', 'Business Phone', 'Mobile Phone', 'Business Fax', 'Job Title', 'Department', 'Company', 'Business City', 'Business Country/Region', 'Home Street', 'Web Page', 'Categories', 'Notes'];
+    const headers = [
+      'First Name',
+      'Middle Name',
+      'Last Name',
+      'Title',
+      'Suffix',
+      'E-mail Address',
+      'E-mail 2 Address',
+      'E-mail 3 Address',
+      'E-mail Display Name',
+      'Home Phone',
+      'Business Phone',
+      'Mobile Phone',
+      'Business Fax',
+      'Job Title',
+      'Department',
+      'Company',
+      'Business City',
+      'Business Country/Region',
+      'Home Street',
+      'Web Page',
+      'Categories',
+      'Notes',
+    ];
     expect(mapped(headers)).toEqual({
       recognised: 'Outlook',
       entity: 'CONTACT',
       fields: {
-        'First Name': 'firstName', 'Last Name': 'lastName', 'E-mail Address': 'emails', 'E-mail 2 Address': 'emails', 'E-mail 3 Address': 'emails',
-        'Home Phone': 'phones', 'Business Phone': 'phones', 'Mobile Phone': 'phones', 'Job Title': 'jobTitle', Company: 'company',
-        'Business City': 'location', 'Business Country/Region': 'location', 'Web Page': 'profileUrls', Categories: 'tags', Notes: 'note',
+        'First Name': 'firstName',
+        'Last Name': 'lastName',
+        'E-mail Address': 'emails',
+        'E-mail 2 Address': 'emails',
+        'E-mail 3 Address': 'emails',
+        'Home Phone': 'phones',
+        'Business Phone': 'phones',
+        'Mobile Phone': 'phones',
+        'Job Title': 'jobTitle',
+        Company: 'company',
+        'Business City': 'location',
+        'Business Country/Region': 'location',
+        'Web Page': 'profileUrls',
+        Categories: 'tags',
+        Notes: 'note',
       },
     });
   });
@@ -151,10 +414,19 @@ describe('mapping suggestions for known exports', () => {
 describe('generic suggestions', () => {
   it('maps common names in several languages, and a company list as companies', () => {
     expect(mapped(['Vorname', 'Nachname', 'E-Mail', 'Telefon', 'Firma', 'Ort', 'Tags']).fields).toEqual({
-      Vorname: 'firstName', Nachname: 'lastName', 'E-Mail': 'emails', Telefon: 'phones', Firma: 'company', Ort: 'location', Tags: 'tags',
+      Vorname: 'firstName',
+      Nachname: 'lastName',
+      'E-Mail': 'emails',
+      Telefon: 'phones',
+      Firma: 'company',
+      Ort: 'location',
+      Tags: 'tags',
     });
     expect(mapped(['Name', 'Email', 'Work Email', 'Fax']).fields).toEqual({ Name: 'fullName', Email: 'emails', 'Work Email': 'emails' });
-    expect(mapped(['Company', 'Domain', 'Industry', 'City'])).toMatchObject({ entity: 'COMPANY', fields: { Company: 'name', Domain: 'domain', Industry: 'industry', City: 'city' } });
+    expect(mapped(['Company', 'Domain', 'Industry', 'City'])).toMatchObject({
+      entity: 'COMPANY',
+      fields: { Company: 'name', Domain: 'domain', Industry: 'industry', City: 'city' },
+    });
   });
 
   it('a one-column list of addresses keeps its header', async () => {
@@ -167,7 +439,16 @@ describe('generic suggestions', () => {
   it('vCard columns map themselves', () => {
     const headers = ['Full Name', 'First Name', 'Last Name', 'Organization', 'Title', 'Emails', 'Phones', 'URLs', 'Location', 'Note', 'Categories'];
     expect(mapped(headers).fields).toEqual({
-      'First Name': 'firstName', 'Last Name': 'lastName', Organization: 'company', Title: 'jobTitle', Emails: 'emails', Phones: 'phones', URLs: 'profileUrls', Location: 'location', Note: 'note', Categories: 'tags',
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      Organization: 'company',
+      Title: 'jobTitle',
+      Emails: 'emails',
+      Phones: 'phones',
+      URLs: 'profileUrls',
+      Location: 'location',
+      Note: 'note',
+      Categories: 'tags',
     });
   });
 });
@@ -190,17 +471,47 @@ describe('saved mappings', () => {
   });
 
   it('deals: HubSpot deals and Salesforce opportunities, one amount column, the deal name not taken for a company', () => {
-    const hubspot = ['Record ID', 'Deal Name', 'Deal Stage', 'Pipeline', 'Amount', 'Amount in company currency', 'Close Date', 'Deal owner', 'Associated Company', 'Associated Contact', 'Create Date'];
+    const hubspot = [
+      'Record ID',
+      'Deal Name',
+      'Deal Stage',
+      'Pipeline',
+      'Amount',
+      'Amount in company currency',
+      'Close Date',
+      'Deal owner',
+      'Associated Company',
+      'Associated Contact',
+      'Create Date',
+    ];
     expect(mapped(hubspot)).toEqual({
       recognised: null,
       entity: 'DEAL',
-      fields: { 'Deal Name': 'name', 'Deal Stage': 'stage', Pipeline: 'pipeline', Amount: 'amount', 'Close Date': 'closeDate', 'Deal owner': 'owner', 'Associated Company': 'company', 'Associated Contact': 'contactEmails' },
+      fields: {
+        'Deal Name': 'name',
+        'Deal Stage': 'stage',
+        Pipeline: 'pipeline',
+        Amount: 'amount',
+        'Close Date': 'closeDate',
+        'Deal owner': 'owner',
+        'Associated Company': 'company',
+        'Associated Contact': 'contactEmails',
+      },
     });
     const salesforce = ['Opportunity ID', 'Opportunity Name', 'Account Name', 'Amount', 'Currency', 'Stage', 'Close Date', 'Opportunity Owner', 'Description'];
     expect(mapped(salesforce)).toEqual({
       recognised: null,
       entity: 'DEAL',
-      fields: { 'Opportunity Name': 'name', 'Account Name': 'company', Amount: 'amount', Currency: 'currency', Stage: 'stage', 'Close Date': 'closeDate', 'Opportunity Owner': 'owner', Description: 'note' },
+      fields: {
+        'Opportunity Name': 'name',
+        'Account Name': 'company',
+        Amount: 'amount',
+        Currency: 'currency',
+        Stage: 'stage',
+        'Close Date': 'closeDate',
+        'Opportunity Owner': 'owner',
+        Description: 'note',
+      },
     });
     expect(mappingProblem(['Amount'], { entity: 'DEAL', columns: ['amount'] })).toBe('Map the deal name column.');
     expect(mappingProblem(['a'], { entity: 'DEAL', columns: ['emails'] })).toBe('"emails" is not a field of deals.');

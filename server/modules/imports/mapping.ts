@@ -15,7 +15,10 @@ export interface MappingSuggestion extends ImportMapping {
 }
 
 const CONTACT_RULES: Rule[] = [
-  [/^(e ?mail|mail|courriel)( address)?( \d+)?( value)?$|^(work|home|other|personal|business|primary|secondary|additional) e ?mail( address(es)?)?$|^e ?mail \d+$|^emails?$/, 'emails'],
+  [
+    /^(e ?mail|mail|courriel)( address)?( \d+)?( value)?$|^(work|home|other|personal|business|primary|secondary|additional) e ?mail( address(es)?)?$|^e ?mail \d+$|^emails?$/,
+    'emails',
+  ],
   [/(^| )(type|label|display name|opt out|status|domain)$/, null],
   [/^(full )?name$|^(contact|display|person) name$|^nom complet$/, 'fullName'],
   [/^(first|given|fore) ?name$|^prenom$|^vorname$|^nombre$/, 'firstName'],
@@ -81,7 +84,8 @@ function byRules(rules: Rule[], header: string): string | null | undefined {
 function guessEntity(normalized: string[]): ImportEntity {
   const fields = new Set(normalized.map((h) => byRules(CONTACT_RULES, h)));
   const deal = new Set(normalized.map((h) => byRules(DEAL_RULES, h)));
-  if (deal.has('name') && (deal.has('amount') || deal.has('stage') || deal.has('pipeline')) && normalized.some((h) => /deal|opportunit|amount|stage/.test(h))) return 'DEAL';
+  if (deal.has('name') && (deal.has('amount') || deal.has('stage') || deal.has('pipeline')) && normalized.some((h) => /deal|opportunit|amount|stage/.test(h)))
+    return 'DEAL';
   if (fields.has('firstName') || fields.has('lastName') || fields.has('emails')) return 'CONTACT';
   const company = new Set(normalized.map((h) => byRules(COMPANY_RULES, h)));
   return company.has('name') && (company.has('domain') || company.has('industry') || company.has('website')) ? 'COMPANY' : 'CONTACT';

@@ -14,7 +14,13 @@ async function imported() {
   const app = getApp();
   const f = await rolesFixture(app);
   const grace = await app.prisma.contact.create({
-    data: { workspaceId: f.workspaceId, firstName: 'Grace', lastName: 'Hopper', jobTitle: 'Rear Admiral', emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } } },
+    data: {
+      workspaceId: f.workspaceId,
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      jobTitle: 'Rear Admiral',
+      emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
+    },
   });
   const csv = [
     'Name,Email,Phone,Job Title',
@@ -35,7 +41,18 @@ describe("an import's personal data", () => {
     const before = await app.prisma.importedRecord.findUniqueOrThrow({ where: { importId_recordId: { importId: row.id, recordId: grace.id } } });
     expect(JSON.stringify(before.before)).toContain('Rear Admiral');
     // The same failure rows in another workspace's import are not touched.
-    const other = await app.prisma.import.create({ data: { workspaceId: (await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } })).workspaceId, fileName: 'x.csv', byteSize: 1n, sourceKind: 'CSV', encoding: 'utf-8', delimiter: ',', headers: ['Email'], status: 'DONE' } });
+    const other = await app.prisma.import.create({
+      data: {
+        workspaceId: (await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } })).workspaceId,
+        fileName: 'x.csv',
+        byteSize: 1n,
+        sourceKind: 'CSV',
+        encoding: 'utf-8',
+        delimiter: ',',
+        headers: ['Email'],
+        status: 'DONE',
+      },
+    });
     await app.prisma.importFailure.create({ data: { importId: other.id, rowNumber: 1, reason: 'x', cells: ['grace@navy.example'] } });
 
     await f.clients.ADMIN.ok(ERASE, { id: encodeGlobalID('Contact', grace.id) });

@@ -8,7 +8,12 @@ import { likeNeedles, type ContactIdentifiers } from '../privacy/erased-identifi
 
 type Tx = Prisma.TransactionClient;
 
-export async function eraseContactFromImports(tx: Tx, workspaceId: string, contactId: string, ids: Pick<ContactIdentifiers, 'emails' | 'phones' | 'profileUrls'>) {
+export async function eraseContactFromImports(
+  tx: Tx,
+  workspaceId: string,
+  contactId: string,
+  ids: Pick<ContactIdentifiers, 'emails' | 'phones' | 'profileUrls'>,
+) {
   const images = await tx.$executeRaw`
     DELETE FROM "ImportedRecord" r USING "Import" i
     WHERE r."importId" = i.id AND i."workspaceId" = ${workspaceId}::uuid AND r."recordId" = ${contactId}::uuid`;

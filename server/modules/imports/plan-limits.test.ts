@@ -11,7 +11,9 @@ describe('an import under a plan that limits contacts', () => {
   it('creates contacts up to the limit, fails the rest with the reason, and still updates and adds companies', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
-    await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Grace', emails: { create: { workspaceId: f.workspaceId, email: 'grace@example.com', isPrimary: true } } } });
+    await app.prisma.contact.create({
+      data: { workspaceId: f.workspaceId, firstName: 'Grace', emails: { create: { workspaceId: f.workspaceId, email: 'grace@example.com', isPrimary: true } } },
+    });
     const csv = [
       'Name,Email,Job Title,Company',
       'Ada Lovelace,ada@example.com,,Engines',
@@ -35,7 +37,10 @@ describe('an import under a plan that limits contacts', () => {
     expect(failures.map((x) => x.rowNumber)).toEqual([4, 6]);
     expect(failures[0]!.reason).toBe('The plan allows 3 contacts and this row would be one more; upgrade on the billing page, then import this file again.');
     // Companies are not limited; the refused contact's company is not made.
-    expect((await app.prisma.company.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { name: 'asc' } })).map((c) => c.name)).toEqual(['Bletchley', 'Engines']);
+    expect((await app.prisma.company.findMany({ where: { workspaceId: f.workspaceId }, orderBy: { name: 'asc' } })).map((c) => c.name)).toEqual([
+      'Bletchley',
+      'Engines',
+    ]);
   });
 
   it('refuses to start with PLAN_LIMIT when there is no room for one contact, and a company import still starts', async () => {

@@ -7,13 +7,19 @@ import { roomLeft } from '../billing/limits.js';
 import type { ContactDecision } from './batch-types.js';
 
 /** The decisions with each new contact past the plan's room failed (the preview shows the same, without holding the lock). */
-export async function withinPlan(billing: Billing | null, tx: PrismaClient | Prisma.TransactionClient, workspaceId: string, decisions: ContactDecision[]): Promise<ContactDecision[]> {
+export async function withinPlan(
+  billing: Billing | null,
+  tx: PrismaClient | Prisma.TransactionClient,
+  workspaceId: string,
+  decisions: ContactDecision[],
+): Promise<ContactDecision[]> {
   if (!decisions.some((d) => d.kind === 'create')) return decisions;
   const left = await roomLeft(billing, tx, workspaceId, 'contacts');
   if (!left) return decisions;
-  const reason = left.allowed === 0
-    ? 'The workspace is read-only or its plan allows no contacts; nothing was created. An owner can settle or upgrade on the billing page.'
-    : `The plan allows ${left.allowed} contacts and this row would be one more; upgrade on the billing page, then import this file again.`;
+  const reason =
+    left.allowed === 0
+      ? 'The workspace is read-only or its plan allows no contacts; nothing was created. An owner can settle or upgrade on the billing page.'
+      : `The plan allows ${left.allowed} contacts and this row would be one more; upgrade on the billing page, then import this file again.`;
   let room = left.room;
   const refused = new Set<string>();
   return decisions.map((d): ContactDecision => {

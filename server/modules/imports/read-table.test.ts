@@ -31,9 +31,19 @@ describe('reading CSV in common dialects and encodings', () => {
   const cases: Array<{ name: string; bytes: Buffer; encoding: string; delimiter: string }> = [
     { name: 'comma, UTF-8, CRLF', bytes: Buffer.from(csv(PEOPLE, ',')), encoding: 'utf8', delimiter: ',' },
     { name: 'comma, UTF-8, LF', bytes: Buffer.from(csv(PEOPLE, ',', '\n')), encoding: 'utf8', delimiter: ',' },
-    { name: 'semicolon, UTF-8 with BOM (Excel in Europe)', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(PEOPLE, ';'))]), encoding: 'utf8', delimiter: ';' },
+    {
+      name: 'semicolon, UTF-8 with BOM (Excel in Europe)',
+      bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(PEOPLE, ';'))]),
+      encoding: 'utf8',
+      delimiter: ';',
+    },
     { name: 'tab, UTF-8', bytes: Buffer.from(csv(PEOPLE, '\t')), encoding: 'utf8', delimiter: '\t' },
-    { name: 'UTF-16LE with BOM (Excel "Unicode text")', bytes: iconv.encode(csv(PEOPLE, '\t'), 'utf16le', { addBOM: true }), encoding: 'utf16le', delimiter: '\t' },
+    {
+      name: 'UTF-16LE with BOM (Excel "Unicode text")',
+      bytes: iconv.encode(csv(PEOPLE, '\t'), 'utf16le', { addBOM: true }),
+      encoding: 'utf16le',
+      delimiter: '\t',
+    },
     { name: 'UTF-16BE with BOM', bytes: iconv.encode(csv(PEOPLE, ','), 'utf16be', { addBOM: true }), encoding: 'utf16be', delimiter: ',' },
     { name: 'UTF-16LE without BOM', bytes: iconv.encode(csv(PEOPLE, ';'), 'utf16le'), encoding: 'utf16le', delimiter: ';' },
     { name: 'Windows-1252, semicolon', bytes: iconv.encode(csv(PEOPLE, ';'), 'win1252'), encoding: 'win1252', delimiter: ';' },
@@ -66,7 +76,11 @@ describe('reading CSV in common dialects and encodings', () => {
 
   it('skips blank lines and tolerates rows of another width', async () => {
     const { rows } = await read(Buffer.from('a,b,c\n1,2,3\n\n,,\n4,5\n6,7,8,9\n'));
-    expect(rows.map((row) => row.cells)).toEqual([['1', '2', '3'], ['4', '5'], ['6', '7', '8', '9']]);
+    expect(rows.map((row) => row.cells)).toEqual([
+      ['1', '2', '3'],
+      ['4', '5'],
+      ['6', '7', '8', '9'],
+    ]);
     expect(rows.map((row) => row.number)).toEqual([1, 3, 4]);
   });
 

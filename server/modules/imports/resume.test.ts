@@ -14,7 +14,8 @@ describe('an import whose process dies midway', () => {
     const rows = 130;
     // Every tenth row repeats an earlier person: the resumed run must still see them as duplicates.
     const lines = ['Name,Email,Company'];
-    for (let i = 1; i <= rows; i++) lines.push(i % 10 === 0 ? `Again ${i},person${i - 5}@example.com,Firm ${i % 7}` : `Person ${i},person${i}@example.com,Firm ${i % 7}`);
+    for (let i = 1; i <= rows; i++)
+      lines.push(i % 10 === 0 ? `Again ${i},person${i - 5}@example.com,Firm ${i % 7}` : `Person ${i},person${i}@example.com,Firm ${i % 7}`);
     const { row, gid, columns } = await importRow(app, f, 'MEMBER', lines.join('\n'));
     await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'SKIP' } });
 
@@ -22,15 +23,22 @@ describe('an import whose process dies midway', () => {
     // stays until the lease runs out, and nothing after the second commit runs.
     let committed = 0;
     const dead = new Promise<void>(() => {});
-    const first = new JobWorker(app.prisma, importHandlers(app.services, {
-      batchRows: 25,
-      afterBatch: async () => {
-        committed += 1;
-        if (committed === 2) await dead;
-      },
-    }), { logger: app.services.logger, leaseMs: 60_000, heartbeatMs: 3_600_000, workerId: 'doomed' });
+    const first = new JobWorker(
+      app.prisma,
+      importHandlers(app.services, {
+        batchRows: 25,
+        afterBatch: async () => {
+          committed += 1;
+          if (committed === 2) await dead;
+        },
+      }),
+      { logger: app.services.logger, leaseMs: 60_000, heartbeatMs: 3_600_000, workerId: 'doomed' },
+    );
     void first.runNext();
-    await vi.waitFor(async () => expect((await app.prisma.import.findUniqueOrThrow({ where: { id: row.id } })).checkpoint).toBe(50), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(async () => expect((await app.prisma.import.findUniqueOrThrow({ where: { id: row.id } })).checkpoint).toBe(50), {
+      timeout: 20_000,
+      interval: 20,
+    });
     const midway = await app.prisma.import.findUniqueOrThrow({ where: { id: row.id } });
     expect(midway).toMatchObject({ status: 'RUNNING', checkpoint: 50, rowsRead: 50 });
     expect(await app.prisma.contact.count({ where: { workspaceId: f.workspaceId } })).toBe(45);

@@ -11,7 +11,21 @@ import { importRow, READ, runDueJobs, START } from './imports.test-helpers.js';
 const getApp = useTestApp();
 
 const CONTACT_FIELDS = ['firstName', 'lastName', 'jobTitle', 'location', 'headline', 'skills', 'source', 'lifecycleStage', 'customFields'] as const;
-const COMPANY_FIELDS = ['name', 'domain', 'website', 'industry', 'size', 'street', 'city', 'region', 'postalCode', 'country', 'phone', 'linkedinUrl', 'customFields'] as const;
+const COMPANY_FIELDS = [
+  'name',
+  'domain',
+  'website',
+  'industry',
+  'size',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'phone',
+  'linkedinUrl',
+  'customFields',
+] as const;
 
 describe("Kith's own export, imported again", () => {
   it('gives the same contacts and companies, field by field, in a new workspace', async () => {
@@ -21,9 +35,20 @@ describe("Kith's own export, imported again", () => {
     await app.prisma.company.createMany({
       data: [
         {
-          workspaceId: w, name: 'Analytical Engines, Ltd.', domain: 'engines.example', website: normalizeUrl('https://engines.example/about', 'website'), industry: 'Computing', size: '11-50',
-          street: '12 St James\'s Square', city: 'London', region: 'Greater London', postalCode: 'SW1Y 4JH', country: 'United Kingdom', phone: '+44 20 7946 0000',
-          linkedinUrl: normalizeUrl('https://www.linkedin.com/company/engines', 'linkedinUrl'), customFields: { tier: 'gold', 'founded in': '1834' },
+          workspaceId: w,
+          name: 'Analytical Engines, Ltd.',
+          domain: 'engines.example',
+          website: normalizeUrl('https://engines.example/about', 'website'),
+          industry: 'Computing',
+          size: '11-50',
+          street: "12 St James's Square",
+          city: 'London',
+          region: 'Greater London',
+          postalCode: 'SW1Y 4JH',
+          country: 'United Kingdom',
+          phone: '+44 20 7946 0000',
+          linkedinUrl: normalizeUrl('https://www.linkedin.com/company/engines', 'linkedinUrl'),
+          customFields: { tier: 'gold', 'founded in': '1834' },
         },
         { workspaceId: w, name: '=Formula "Quoted", Inc' },
       ],
@@ -31,8 +56,16 @@ describe("Kith's own export, imported again", () => {
     await app.prisma.contact.createMany({
       data: [
         {
-          workspaceId: w, firstName: 'Ada', lastName: 'Lovelace', jobTitle: 'Analyst, first class', location: 'London', headline: 'Poet of science', skills: ['math', 'poetry'],
-          source: 'salon', lifecycleStage: 'CUSTOMER', customFields: { pet: 'Puff', note: 'line one\nline two' },
+          workspaceId: w,
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          jobTitle: 'Analyst, first class',
+          location: 'London',
+          headline: 'Poet of science',
+          skills: ['math', 'poetry'],
+          source: 'salon',
+          lifecycleStage: 'CUSTOMER',
+          customFields: { pet: 'Puff', note: 'line one\nline two' },
         },
         { workspaceId: w, firstName: '-Grace', lastName: '', lifecycleStage: 'LEAD', skills: [] },
         { workspaceId: w, firstName: 'Émile', lastName: 'Zoë "Z" Ünal', jobTitle: '+1 engineer', lifecycleStage: 'QUALIFIED', skills: ['a;b'] },
@@ -45,7 +78,10 @@ describe("Kith's own export, imported again", () => {
 
     const fresh = await app.prisma.workspace.create({ data: { name: 'Fresh', memberships: { create: { userId: f.users.ADMIN.id, role: 'OWNER' } } } });
     const into = { ...f, workspaceId: fresh.id };
-    for (const [file, entity, rows] of [['Contact.csv', 'CONTACT', 3], ['Company.csv', 'COMPANY', 2]] as const) {
+    for (const [file, entity, rows] of [
+      ['Contact.csv', 'CONTACT', 3],
+      ['Company.csv', 'COMPANY', 2],
+    ] as const) {
       const { gid, columns, entity: suggested } = await importRow(app, into, 'ADMIN', archive[file]!, file);
       expect(suggested).toBe(entity);
       await f.clients.ADMIN.ok(START, { id: gid, settings: { entity, columns, dedupeMode: 'SKIP' } });

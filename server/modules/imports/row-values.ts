@@ -157,7 +157,11 @@ function exportedCustomFields(json: string | undefined): Record<string, string> 
   try {
     const parsed: unknown = JSON.parse(json);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([key, value]) => typeof value === 'string' && key.length <= 60).map(([key, value]) => [key, clipped(value as string, 2000)!]));
+    return Object.fromEntries(
+      Object.entries(parsed)
+        .filter(([key, value]) => typeof value === 'string' && key.length <= 60)
+        .map(([key, value]) => [key, clipped(value as string, 2000)!]),
+    );
   } catch {
     return {};
   }
@@ -183,7 +187,11 @@ export function checkContact(cells: string[], mapping: ImportMapping, phoneCount
     try {
       phones.push(normalizePhone(raw, phoneCountry));
     } catch {
-      errors.push(phoneCountry ? `"${raw}" is not a valid phone number in ${phoneCountry} or with a country code.` : `"${raw}" is not a valid phone number (include the country code, or set the workspace's default country).`);
+      errors.push(
+        phoneCountry
+          ? `"${raw}" is not a valid phone number in ${phoneCountry} or with a country code.`
+          : `"${raw}" is not a valid phone number (include the country code, or set the workspace's default country).`,
+      );
     }
   }
   const profiles: NormalizedProfile[] = [];
@@ -229,8 +237,14 @@ export function checkContact(cells: string[], mapping: ImportMapping, phoneCount
     emails: unique(emails).slice(0, MAX_LIST),
     phones: unique(phones).slice(0, MAX_LIST),
     profiles: unique(profiles, (p) => p.key).slice(0, MAX_LIST),
-    tags: unique((lists.get('tags') ?? []).map((t) => t.slice(0, 100)), (t) => t.toLowerCase()).slice(0, MAX_LIST),
-    skills: unique((lists.get('skills') ?? []).map((s) => s.slice(0, 100)), (s) => s.toLowerCase()).slice(0, MAX_LIST),
+    tags: unique(
+      (lists.get('tags') ?? []).map((t) => t.slice(0, 100)),
+      (t) => t.toLowerCase(),
+    ).slice(0, MAX_LIST),
+    skills: unique(
+      (lists.get('skills') ?? []).map((s) => s.slice(0, 100)),
+      (s) => s.toLowerCase(),
+    ).slice(0, MAX_LIST),
     company: clipped(scalars.get('company'), 200),
     companyDomain,
     owner: scalars.get('owner'),
@@ -265,7 +279,10 @@ export function checkCompany(cells: string[], mapping: ImportMapping): CheckedRo
     country: clipped(scalars.get('country')),
     linkedinUrl,
     owner: scalars.get('owner'),
-    tags: unique((lists.get('tags') ?? []).map((t) => t.slice(0, 100)), (t) => t.toLowerCase()).slice(0, MAX_LIST),
+    tags: unique(
+      (lists.get('tags') ?? []).map((t) => t.slice(0, 100)),
+      (t) => t.toLowerCase(),
+    ).slice(0, MAX_LIST),
     note: clipped(scalars.get('note'), MAX_NOTE),
     custom: customValues(scalars),
   };

@@ -60,15 +60,29 @@ async function importerAccess(app: AppServices, row: Import): Promise<RecordAcce
   if (!row.createdById) return null;
   const membership = await app.db.prisma.membership.findUnique({
     where: { workspaceId_userId: { workspaceId: row.workspaceId, userId: row.createdById } },
-    select: { role: true, workspace: { select: { recordPolicy: true } }, user: { select: { deletedAt: true, teamMemberships: { where: { team: { workspaceId: row.workspaceId } }, select: { teamId: true } } } } },
+    select: {
+      role: true,
+      workspace: { select: { recordPolicy: true } },
+      user: { select: { deletedAt: true, teamMemberships: { where: { team: { workspaceId: row.workspaceId } }, select: { teamId: true } } } },
+    },
   });
   if (!membership || membership.user.deletedAt || !roleCan(membership.role, 'records:create')) return null;
-  return { workspaceId: row.workspaceId, userId: row.createdById, role: membership.role, policy: membership.workspace.recordPolicy, teamIds: membership.user.teamMemberships.map((t) => t.teamId) };
+  return {
+    workspaceId: row.workspaceId,
+    userId: row.createdById,
+    role: membership.role,
+    policy: membership.workspace.recordPolicy,
+    teamIds: membership.user.teamMemberships.map((t) => t.teamId),
+  };
 }
 
 export async function loadDirectories(app: AppServices, workspaceId: string): Promise<Directories> {
   const db = app.db.prisma;
-  return { members: await MemberDirectory.load(db, workspaceId), tags: await TagDirectory.load(db, workspaceId), companies: await CompanyDirectory.load(db, workspaceId) };
+  return {
+    members: await MemberDirectory.load(db, workspaceId),
+    tags: await TagDirectory.load(db, workspaceId),
+    companies: await CompanyDirectory.load(db, workspaceId),
+  };
 }
 
 export async function runSettingsOf(app: AppServices, row: Import, access: RecordAccess): Promise<RunSettings> {
@@ -114,7 +128,12 @@ async function commitBatch(app: AppServices, row: Import, settings: RunSettings,
         return { result, touched: searchTouched(result) };
       });
       await writeImportedRecords(tx, row.id, written.records, now);
-      await insertRows(tx, 'ImportFailure', FAILURE_COLUMNS, written.failures.map((f) => ({ importId: row.id, rowNumber: f.row.number, reason: f.reason.slice(0, 2000), cells: f.row.cells })));
+      await insertRows(
+        tx,
+        'ImportFailure',
+        FAILURE_COLUMNS,
+        written.failures.map((f) => ({ importId: row.id, rowNumber: f.row.number, reason: f.reason.slice(0, 2000), cells: f.row.cells })),
+      );
       const moved = await tx.import.updateMany({
         where: { id: row.id, checkpoint, status: 'RUNNING' },
         data: {
@@ -180,7 +199,8 @@ export async function runImport(app: AppServices, importId: string, job: Pick<Cl
   } catch (error) {
     if (error instanceof Superseded) return;
     if (error instanceof SourceGone) return fail(app, running, error.message);
-    if (job.attempts >= job.maxAttempts) await fail(app, running, 'The import stopped on an unexpected error; the rows before it are imported. Start a new import for the rest.');
+    if (job.attempts >= job.maxAttempts)
+      await fail(app, running, 'The import stopped on an unexpected error; the rows before it are imported. Start a new import for the rest.');
     throw error;
   }
 

@@ -13,7 +13,8 @@ export async function saveImportMapping(
 ) {
   if (input.headers.length !== input.columns.length) throw badInput('Give one field (or null) per header.', 'columns');
   const unknown = input.columns.find((field) => field !== null && !isKnownField(input.entity, field));
-  if (unknown) throw badInput(`"${unknown}" is not a field of ${({ CONTACT: 'contacts', COMPANY: 'companies', DEAL: 'deals' } as const)[input.entity]}.`, 'columns');
+  if (unknown)
+    throw badInput(`"${unknown}" is not a field of ${({ CONTACT: 'contacts', COMPANY: 'companies', DEAL: 'deals' } as const)[input.entity]}.`, 'columns');
   const columns = savedColumnsOf(input.headers, { entity: input.entity, columns: input.columns });
   const name = input.name.trim();
   return context.prisma.$transaction(async (tx) => {

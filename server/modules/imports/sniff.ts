@@ -62,7 +62,12 @@ export function detectEncoding(head: Uint8Array): string {
   if (utf16) return utf16;
   if (isUtf8(head)) return 'utf8';
   const guess = chardet.detect(head) ?? 'ISO-8859-1';
-  const name = WINDOWS_OF[guess] ?? guess.toLowerCase().replace(/^windows-/, 'win').replace(/[^a-z0-9]/g, '');
+  const name =
+    WINDOWS_OF[guess] ??
+    guess
+      .toLowerCase()
+      .replace(/^windows-/, 'win')
+      .replace(/[^a-z0-9]/g, '');
   return iconv.encodingExists(name) ? name : 'win1252';
 }
 
@@ -99,7 +104,11 @@ const VCARD_START = /^\s*BEGIN:VCARD\s*$/im;
 export function sniffFormat(head: Uint8Array, fileName: string, complete = false): SourceFormat {
   const encoding = detectEncoding(head);
   const text = headText(head, encoding, complete);
-  const firstLine = text.replace(/^\uFEFF/, '').trimStart().split(/\r?\n/, 1)[0] ?? '';
+  const firstLine =
+    text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .split(/\r?\n/, 1)[0] ?? '';
   if (/\.(vcf|vcard)$/i.test(fileName) || VCARD_START.test(firstLine)) return { kind: 'VCARD', encoding, delimiter: ',' };
   return { kind: 'CSV', encoding, delimiter: detectDelimiter(text) };
 }

@@ -12,7 +12,11 @@ async function importedWorkspace() {
   const vip = await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'vip' } });
   const grace = await app.prisma.contact.create({
     data: {
-      workspaceId: f.workspaceId, firstName: 'Grace', lastName: 'Hopper', jobTitle: 'Rear Admiral', tags: { connect: { id: vip.id } },
+      workspaceId: f.workspaceId,
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      jobTitle: 'Rear Admiral',
+      tags: { connect: { id: vip.id } },
       emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
     },
   });
@@ -31,11 +35,20 @@ describe('undo of an import', () => {
   it('trashes what it created and gives updated records their previous values back', async () => {
     const { app, f, grace, vip, row, gid } = await importedWorkspace();
     const imported = await app.prisma.contact.findUniqueOrThrow({ where: { id: grace.id }, include: { emails: true, tags: true, notes: true } });
-    expect([imported.lastName, imported.jobTitle, imported.emails.length, imported.tags.length, imported.notes.length]).toEqual(['Brewster', 'Professor', 2, 2, 1]);
+    expect([imported.lastName, imported.jobTitle, imported.emails.length, imported.tags.length, imported.notes.length]).toEqual([
+      'Brewster',
+      'Professor',
+      2,
+      2,
+      1,
+    ]);
 
     const { undoImport } = await f.clients.MEMBER.ok(UNDO, { id: gid });
     expect(undoImport.status).toBe('UNDONE');
-    const restored = await app.prisma.contact.findUniqueOrThrow({ where: { id: grace.id }, include: { emails: true, tags: true, notes: { where: { deletedAt: null } } } });
+    const restored = await app.prisma.contact.findUniqueOrThrow({
+      where: { id: grace.id },
+      include: { emails: true, tags: true, notes: { where: { deletedAt: null } } },
+    });
     expect([restored.lastName, restored.jobTitle, restored.deletedAt]).toEqual(['Hopper', 'Rear Admiral', null]);
     expect(restored.emails.map((e) => e.email)).toEqual(['grace@navy.example']);
     expect(restored.tags.map((t) => t.id)).toEqual([vip.id]);
@@ -53,7 +66,9 @@ describe('undo of an import', () => {
 
   it('is refused, changing nothing, when an imported record was edited since', async () => {
     const { app, f, grace, gid } = await importedWorkspace();
-    await f.clients.MEMBER.ok(`mutation($id: ID!) { updateContact(id: $id, input: { jobTitle: "Admiral" }) { id } }`, { id: `${Buffer.from(`Contact:${grace.id}`).toString('base64')}` });
+    await f.clients.MEMBER.ok(`mutation($id: ID!) { updateContact(id: $id, input: { jobTitle: "Admiral" }) { id } }`, {
+      id: `${Buffer.from(`Contact:${grace.id}`).toString('base64')}`,
+    });
     const refused = await f.clients.MEMBER.gql(UNDO, { id: gid });
     expect(errorCodes(refused)).toEqual(['CONFLICT']);
     expect(refused.errors![0]!.message).toMatch(/1 of the imported records was edited since/);

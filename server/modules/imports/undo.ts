@@ -31,7 +31,8 @@ async function restore(tx: Tx, entity: 'CONTACT' | 'COMPANY' | 'DEAL', recordId:
     if (image.emails.length) await tx.contactEmail.deleteMany({ where: { contactId: recordId, email: { in: image.emails } } });
     if (image.phones.length) await tx.contactPhone.deleteMany({ where: { contactId: recordId, e164: { in: image.phones } } });
     if (image.profiles.length) await tx.contactProfile.deleteMany({ where: { contactId: recordId, normalizedKey: { in: image.profiles } } });
-    if (image.tags.length) await tx.contact.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
+    if (image.tags.length)
+      await tx.contact.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
   } else if (entity === 'DEAL') {
     if (typeof data.amountMinor === 'string') data.amountMinor = BigInt(data.amountMinor);
     await tx.deal.update({ where: { id: recordId }, data: data });
@@ -39,7 +40,8 @@ async function restore(tx: Tx, entity: 'CONTACT' | 'COMPANY' | 'DEAL', recordId:
     if (image.tags.length) await tx.deal.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
   } else {
     await tx.company.update({ where: { id: recordId }, data: data });
-    if (image.tags.length) await tx.company.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
+    if (image.tags.length)
+      await tx.company.update({ where: { id: recordId }, data: { tags: { disconnect: image.tags.map((id) => ({ id })) }, updatedAt: now } });
   }
   if (image.notes.length) await tx.note.updateMany({ where: { id: { in: image.notes }, deletedAt: null }, data: { deletedAt: now } });
 }
@@ -53,7 +55,10 @@ export async function undoImport(context: Context, id: string) {
   return context.prisma.$transaction(
     async (tx) => {
       const edited = await editedSince(tx, id);
-      if (edited > 0) throw conflict(`${edited} of the imported records ${edited === 1 ? 'was' : 'were'} edited since the import; undo would lose those edits, so nothing was changed.`);
+      if (edited > 0)
+        throw conflict(
+          `${edited} of the imported records ${edited === 1 ? 'was' : 'were'} edited since the import; undo would lose those edits, so nothing was changed.`,
+        );
       const now = new Date();
       let trashed = 0;
       for (const entity of ['CONTACT', 'COMPANY', 'DEAL'] as const) {
@@ -69,7 +74,13 @@ export async function undoImport(context: Context, id: string) {
       for (const record of updated) await restore(tx, record.entity, record.recordId, record.before as unknown as UndoImage, now);
       const undone = await tx.import.update({ where: { id }, data: { status: 'UNDONE', undoneAt: now } });
       await emitEvent(tx, context, undone, 'Import', 'undone', { trashed, restored: updated.length });
-      await recordAudit(tx, context, { workspaceId: row.workspaceId, action: 'import.undone', targetType: 'Import', targetId: id, details: { trashed, restored: updated.length } });
+      await recordAudit(tx, context, {
+        workspaceId: row.workspaceId,
+        action: 'import.undone',
+        targetType: 'Import',
+        targetId: id,
+        details: { trashed, restored: updated.length },
+      });
       return undone;
     },
     { timeout: 120_000, maxWait: 30_000 },

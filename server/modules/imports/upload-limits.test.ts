@@ -19,7 +19,11 @@ describe('POST /imports/upload and the rate limit', () => {
     const url = `http://127.0.0.1:${await running.listen(0, '127.0.0.1')}`;
     const f = await rolesFixture(app);
     const send = () =>
-      fetch(`${url}/imports/upload?name=a.csv`, { method: 'POST', headers: { ...clientHeaders(f.clients.MEMBER), 'content-type': 'text/csv' }, body: 'Name,Email\nA,a@example.com\n' });
+      fetch(`${url}/imports/upload?name=a.csv`, {
+        method: 'POST',
+        headers: { ...clientHeaders(f.clients.MEMBER), 'content-type': 'text/csv' },
+        body: 'Name,Email\nA,a@example.com\n',
+      });
     expect((await send()).status).toBe(201);
     expect((await send()).status).toBe(201);
     const refused = await send();

@@ -24,14 +24,19 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-const failure = (status: number, code: string, message: string, headers?: Record<string, string>): Reply => ({ status, body: { error: { code, message } }, headers });
+const failure = (status: number, code: string, message: string, headers?: Record<string, string>): Reply => ({
+  status,
+  body: { error: { code, message } },
+  headers,
+});
 
 /** Spreadsheets and documents that are not text: a clearer answer than a page of mojibake. */
 function headProblem(head: Uint8Array): string | null {
   const start = Buffer.from(head.subarray(0, 8));
   if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'Excel and zip files cannot be imported yet: save the sheet as CSV first.';
   if (start.subarray(0, 5).toString('latin1') === '%PDF-') return 'A PDF cannot be imported: export the data as CSV or vCard.';
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.subarray(0, 64).some((b, i) => b === 0 && head[i ^ 1] !== 0);
+  const utf16 =
+    (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.subarray(0, 64).some((b, i) => b === 0 && head[i ^ 1] !== 0);
   if (!utf16 && head.includes(0)) return 'This is not a text file: import CSV or vCard.';
   return null;
 }
@@ -62,7 +67,8 @@ async function receive(app: AppServices, req: IncomingMessage, rateLimiter: Requ
   if (!roleCan(role, 'records:create')) return failure(403, 'FORBIDDEN', 'You are not allowed to import records in this workspace.');
 
   const limit = await rateLimiter?.consume(rateLimitKey(context));
-  if (limit && !limit.allowed) return failure(429, 'RATE_LIMITED', `Too many requests. Try again in ${limit.retryAfterSeconds} seconds.`, rateLimitHeaders(limit));
+  if (limit && !limit.allowed)
+    return failure(429, 'RATE_LIMITED', `Too many requests. Try again in ${limit.retryAfterSeconds} seconds.`, rateLimitHeaders(limit));
 
   const fileName = sanitizeFileName(url.searchParams.get('name') ?? '');
   if (!fileName) return failure(400, 'BAD_USER_INPUT', 'Name the file: ?name=contacts.csv.');
@@ -76,14 +82,27 @@ async function receive(app: AppServices, req: IncomingMessage, rateLimiter: Requ
   try {
     await storage.put(storageKey, meter.wrap(req));
   } catch (error) {
-    if (error instanceof UploadRefused) return failure(error.message.includes('larger') ? 413 : 400, error.message.includes('larger') ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT', error.message, { Connection: 'close' });
+    if (error instanceof UploadRefused)
+      return failure(error.message.includes('larger') ? 413 : 400, error.message.includes('larger') ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT', error.message, {
+        Connection: 'close',
+      });
     throw error;
   }
   try {
     const row = await createUploadedImport(context, workspaceId, { fileName, storageKey, byteSize: meter.size });
     return {
       status: 201,
-      body: { import: { id: encodeGlobalID('Import', row.id), fileName: row.fileName, status: row.status, entity: row.entity, headers: row.headers, columns: row.columns, recognised: row.recognised } },
+      body: {
+        import: {
+          id: encodeGlobalID('Import', row.id),
+          fileName: row.fileName,
+          status: row.status,
+          entity: row.entity,
+          headers: row.headers,
+          columns: row.columns,
+          recognised: row.recognised,
+        },
+      },
     };
   } catch (error) {
     await storage.delete(storageKey);

@@ -38,9 +38,20 @@ describe('POST /imports/upload', () => {
     const response = await upload(url, f.clients.MEMBER, new Uint8Array(bytes));
     expect(response.status).toBe(201);
     const { import: created } = (await response.json()) as { import: Record<string, unknown> };
-    expect(created).toMatchObject({ status: 'UPLOADED', entity: 'CONTACT', headers: ['Prénom', 'Nom', 'E-mail', 'Société'], columns: ['firstName', 'lastName', 'emails', null] });
+    expect(created).toMatchObject({
+      status: 'UPLOADED',
+      entity: 'CONTACT',
+      headers: ['Prénom', 'Nom', 'E-mail', 'Société'],
+      columns: ['firstName', 'lastName', 'emails', null],
+    });
     const row = await app.prisma.import.findFirstOrThrow();
-    expect(row).toMatchObject({ encoding: 'win1252', delimiter: ';', byteSize: BigInt(bytes.length), createdById: f.users.MEMBER.id, workspaceId: f.workspaceId });
+    expect(row).toMatchObject({
+      encoding: 'win1252',
+      delimiter: ';',
+      byteSize: BigInt(bytes.length),
+      createdById: f.users.MEMBER.id,
+      workspaceId: f.workspaceId,
+    });
     const stored = await fileStorage(app.services.config).open(row.storageKey!);
     expect(stored!.size).toBe(bytes.length);
     stored!.body.destroy();
@@ -72,7 +83,11 @@ describe('POST /imports/upload', () => {
     const app = getApp();
     const f: RolesFixture = await rolesFixture(app);
     const csv = 'Name,Email\nA,a@example.com\n';
-    const noCsrf = await fetch(`${url}/imports/upload?name=a.csv`, { method: 'POST', headers: { cookie: f.clients.MEMBER.cookie!, 'x-workspace-id': f.clients.MEMBER.workspaceId! }, body: csv });
+    const noCsrf = await fetch(`${url}/imports/upload?name=a.csv`, {
+      method: 'POST',
+      headers: { cookie: f.clients.MEMBER.cookie!, 'x-workspace-id': f.clients.MEMBER.workspaceId! },
+      body: csv,
+    });
     expect([noCsrf.status, (await noCsrf.json()).error.code]).toEqual([403, 'CSRF']);
     const anonymous = await upload(url, f.clients.ANONYMOUS, csv);
     expect(anonymous.status).toBe(401);

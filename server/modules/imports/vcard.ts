@@ -2,7 +2,19 @@
 import ICAL from 'ical.js';
 
 /** The columns every card becomes; lists (emails, phones, URLs, categories) hold one value per line. */
-export const VCARD_HEADERS = ['Full Name', 'First Name', 'Last Name', 'Organization', 'Title', 'Emails', 'Phones', 'URLs', 'Location', 'Note', 'Categories'] as const;
+export const VCARD_HEADERS = [
+  'Full Name',
+  'First Name',
+  'Last Name',
+  'Organization',
+  'Title',
+  'Emails',
+  'Phones',
+  'URLs',
+  'Location',
+  'Note',
+  'Categories',
+] as const;
 
 type Property = InstanceType<typeof ICAL.Property>;
 

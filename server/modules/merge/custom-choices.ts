@@ -23,7 +23,11 @@ export interface FieldChoice {
 
 type Doc = Record<string, unknown>;
 
-export function mergedCustomFields(survivor: { id: string; customFields: unknown }, merged: Array<{ id: string; customFields: unknown }>, choices: FieldChoice[] = []) {
+export function mergedCustomFields(
+  survivor: { id: string; customFields: unknown },
+  merged: Array<{ id: string; customFields: unknown }>,
+  choices: FieldChoice[] = [],
+) {
   const result = Object.assign({}, ...merged.map((m) => m.customFields as Doc).reverse(), survivor.customFields as Doc) as Doc;
   const byId = new Map([survivor, ...merged].map((r) => [r.id, (r.customFields ?? {}) as Doc]));
   for (const [i, choice] of choices.entries()) {

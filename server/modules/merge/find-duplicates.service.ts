@@ -44,12 +44,26 @@ export async function findDuplicateContacts(context: Context, workspaceId: strin
   const contactWhere = { AND: [visibleWhere(access), { deletedAt: null }] };
   const [phones, profiles] = await Promise.all([
     context.prisma.contactPhone.groupBy({ by: ['e164'], where: { workspaceId, contact: contactWhere }, having: { e164: { _count: { gt: 1 } } } }),
-    context.prisma.contactProfile.groupBy({ by: ['normalizedKey'], where: { workspaceId, contact: contactWhere }, having: { normalizedKey: { _count: { gt: 1 } } } }),
+    context.prisma.contactProfile.groupBy({
+      by: ['normalizedKey'],
+      where: { workspaceId, contact: contactWhere },
+      having: { normalizedKey: { _count: { gt: 1 } } },
+    }),
   ]);
   const [phoneRows, profileRows, names] = await Promise.all([
-    context.prisma.contactPhone.findMany({ where: { workspaceId, e164: { in: phones.map((p) => p.e164) }, contact: contactWhere }, select: { e164: true, contactId: true } }),
-    context.prisma.contactProfile.findMany({ where: { workspaceId, normalizedKey: { in: profiles.map((p) => p.normalizedKey) }, contact: contactWhere }, select: { normalizedKey: true, contactId: true } }),
-    context.prisma.contact.groupBy({ by: ['companyId', 'sortName'], where: { ...contactWhere, companyId: { not: null } }, having: { sortName: { _count: { gt: 1 } } } }),
+    context.prisma.contactPhone.findMany({
+      where: { workspaceId, e164: { in: phones.map((p) => p.e164) }, contact: contactWhere },
+      select: { e164: true, contactId: true },
+    }),
+    context.prisma.contactProfile.findMany({
+      where: { workspaceId, normalizedKey: { in: profiles.map((p) => p.normalizedKey) }, contact: contactWhere },
+      select: { normalizedKey: true, contactId: true },
+    }),
+    context.prisma.contact.groupBy({
+      by: ['companyId', 'sortName'],
+      where: { ...contactWhere, companyId: { not: null } },
+      having: { sortName: { _count: { gt: 1 } } },
+    }),
   ]);
   const sameName = names.length
     ? await context.prisma.contact.findMany({
@@ -58,9 +72,21 @@ export async function findDuplicateContacts(context: Context, workspaceId: strin
       })
     : [];
   return pairsFrom([
-    ...groupBy(phoneRows, (r) => r.e164, (r) => r.contactId).map((ids) => ({ ids, reason: 'SAME_PHONE' as const })),
-    ...groupBy(profileRows, (r) => r.normalizedKey, (r) => r.contactId).map((ids) => ({ ids, reason: 'SAME_PROFILE' as const })),
-    ...groupBy(sameName, (r) => `${r.companyId}:${r.sortName}`, (r) => r.id).map((ids) => ({ ids, reason: 'SAME_NAME_AND_COMPANY' as const })),
+    ...groupBy(
+      phoneRows,
+      (r) => r.e164,
+      (r) => r.contactId,
+    ).map((ids) => ({ ids, reason: 'SAME_PHONE' as const })),
+    ...groupBy(
+      profileRows,
+      (r) => r.normalizedKey,
+      (r) => r.contactId,
+    ).map((ids) => ({ ids, reason: 'SAME_PROFILE' as const })),
+    ...groupBy(
+      sameName,
+      (r) => `${r.companyId}:${r.sortName}`,
+      (r) => r.id,
+    ).map((ids) => ({ ids, reason: 'SAME_NAME_AND_COMPANY' as const })),
   ]);
 }
 
@@ -71,7 +97,11 @@ export async function findDuplicateCompanies(context: Context, workspaceId: stri
   const [names, phones, pages] = await Promise.all([
     context.prisma.company.groupBy({ by: ['sortName'], where, having: { sortName: { _count: { gt: 1 } } } }),
     context.prisma.company.groupBy({ by: ['phone'], where: { AND: [where, { phone: { not: null } }] }, having: { phone: { _count: { gt: 1 } } } }),
-    context.prisma.company.groupBy({ by: ['linkedinUrl'], where: { AND: [where, { linkedinUrl: { not: null } }] }, having: { linkedinUrl: { _count: { gt: 1 } } } }),
+    context.prisma.company.groupBy({
+      by: ['linkedinUrl'],
+      where: { AND: [where, { linkedinUrl: { not: null } }] },
+      having: { linkedinUrl: { _count: { gt: 1 } } },
+    }),
   ]);
   const keys = [
     ...names.map((n) => ({ sortName: n.sortName })),
@@ -82,7 +112,11 @@ export async function findDuplicateCompanies(context: Context, workspaceId: stri
     ? await context.prisma.company.findMany({ where: { AND: [where, { OR: keys }] }, select: { id: true, sortName: true, phone: true, linkedinUrl: true } })
     : [];
   const duplicated = <K extends 'sortName' | 'phone' | 'linkedinUrl'>(key: K, values: Set<string | null>) =>
-    groupBy(rows.filter((r) => values.has(r[key])), (r) => r[key], (r) => r.id);
+    groupBy(
+      rows.filter((r) => values.has(r[key])),
+      (r) => r[key],
+      (r) => r.id,
+    );
   return pairsFrom([
     ...duplicated('sortName', new Set(names.map((n) => n.sortName))).map((ids) => ({ ids, reason: 'SAME_NAME' as const })),
     ...duplicated('phone', new Set(phones.map((p) => p.phone))).map((ids) => ({ ids, reason: 'SAME_PHONE' as const })),

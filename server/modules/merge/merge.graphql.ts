@@ -21,8 +21,14 @@ function pairType<T extends typeof ContactType | typeof CompanyType>(name: strin
     authScopes: { authenticated: true },
     fields: (t) => ({
       reasons: t.field({ type: [DuplicateReasonEnum], resolve: (pair) => pair.reasons }),
-      a: t.prismaField({ type: recordType as never, resolve: (query: object, pair: DuplicatePair, _a: object, ctx: Context) => loadOne(ctx, model, query, pair.aId) }),
-      b: t.prismaField({ type: recordType as never, resolve: (query: object, pair: DuplicatePair, _a: object, ctx: Context) => loadOne(ctx, model, query, pair.bId) }),
+      a: t.prismaField({
+        type: recordType as never,
+        resolve: (query: object, pair: DuplicatePair, _a: object, ctx: Context) => loadOne(ctx, model, query, pair.aId),
+      }),
+      b: t.prismaField({
+        type: recordType as never,
+        resolve: (query: object, pair: DuplicatePair, _a: object, ctx: Context) => loadOne(ctx, model, query, pair.bId),
+      }),
     }),
   });
 }

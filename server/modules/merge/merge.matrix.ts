@@ -16,8 +16,42 @@ async function twoCompanies(app: TestApp, f: RolesFixture) {
 }
 
 export const cases: MatrixCase[] = [
-  { kind: 'query', field: 'duplicateContacts', run: async (app, f, actor) => { await twoContacts(app, f); return as(f, actor).gql(`{ duplicateContacts { reasons a { id } b { id } } }`); }, expect: readers() },
-  { kind: 'query', field: 'duplicateCompanies', run: async (app, f, actor) => { await twoCompanies(app, f); return as(f, actor).gql(`{ duplicateCompanies { reasons a { id } b { id } } }`); }, expect: readers() },
-  { kind: 'mutation', field: 'mergeContacts', run: async (app, f, actor) => as(f, actor).gql(`mutation($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id } }`, await twoContacts(app, f)), expect: writers() },
-  { kind: 'mutation', field: 'mergeCompanies', run: async (app, f, actor) => as(f, actor).gql(`mutation($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id } }`, await twoCompanies(app, f)), expect: writers() },
+  {
+    kind: 'query',
+    field: 'duplicateContacts',
+    run: async (app, f, actor) => {
+      await twoContacts(app, f);
+      return as(f, actor).gql(`{ duplicateContacts { reasons a { id } b { id } } }`);
+    },
+    expect: readers(),
+  },
+  {
+    kind: 'query',
+    field: 'duplicateCompanies',
+    run: async (app, f, actor) => {
+      await twoCompanies(app, f);
+      return as(f, actor).gql(`{ duplicateCompanies { reasons a { id } b { id } } }`);
+    },
+    expect: readers(),
+  },
+  {
+    kind: 'mutation',
+    field: 'mergeContacts',
+    run: async (app, f, actor) =>
+      as(f, actor).gql(
+        `mutation($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id } }`,
+        await twoContacts(app, f),
+      ),
+    expect: writers(),
+  },
+  {
+    kind: 'mutation',
+    field: 'mergeCompanies',
+    run: async (app, f, actor) =>
+      as(f, actor).gql(
+        `mutation($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id } }`,
+        await twoCompanies(app, f),
+      ),
+    expect: writers(),
+  },
 ];

@@ -1,7 +1,11 @@
 import type { RolesFixture } from '../../test/fixtures.js';
 import type { TestApp } from '../../test/test-app.js';
 
-export async function contactRow(app: TestApp, f: RolesFixture, data: { firstName: string; lastName?: string; email?: string; phone?: string; profileKey?: string; companyId?: string; private?: boolean; ownerId?: string }) {
+export async function contactRow(
+  app: TestApp,
+  f: RolesFixture,
+  data: { firstName: string; lastName?: string; email?: string; phone?: string; profileKey?: string; companyId?: string; private?: boolean; ownerId?: string },
+) {
   const ownerId = data.ownerId ?? f.users.MEMBER.id;
   return app.prisma.contact.create({
     data: {
@@ -15,7 +19,14 @@ export async function contactRow(app: TestApp, f: RolesFixture, data: { firstNam
       emails: data.email ? { create: { workspaceId: f.workspaceId, email: data.email, isPrimary: true } } : undefined,
       phones: data.phone ? { create: { workspaceId: f.workspaceId, e164: data.phone, isPrimary: true } } : undefined,
       profiles: data.profileKey
-        ? { create: { workspaceId: f.workspaceId, network: 'LINKEDIN', url: `https://www.linkedin.com/${data.profileKey}`, normalizedKey: `linkedin:${data.profileKey}` } }
+        ? {
+            create: {
+              workspaceId: f.workspaceId,
+              network: 'LINKEDIN',
+              url: `https://www.linkedin.com/${data.profileKey}`,
+              normalizedKey: `linkedin:${data.profileKey}`,
+            },
+          }
         : undefined,
     },
   });

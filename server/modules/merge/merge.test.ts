@@ -34,13 +34,18 @@ describe('mergeContacts', () => {
       tags: [{ name: 'vip' }],
     });
     expect(data.mergeContacts.emails).toEqual(
-      expect.arrayContaining([{ email: 'ada@example.com', isPrimary: true }, { email: 'ada@work.example', isPrimary: false }]),
+      expect.arrayContaining([
+        { email: 'ada@example.com', isPrimary: true },
+        { email: 'ada@work.example', isPrimary: false },
+      ]),
     );
     expect(await app.prisma.contact.findUnique({ where: { id: duplicate.id } })).toBeNull();
     expect(await app.prisma.dealContact.findMany({ where: { dealId: deal.id } })).toEqual([{ dealId: deal.id, contactId: survivor.id }]);
     expect(await app.prisma.note.count({ where: { contactId: survivor.id } })).toBe(1);
     expect(await app.prisma.activity.count({ where: { contactId: survivor.id } })).toBe(1);
-    expect(await app.prisma.communicationContact.findMany({ where: { communicationId: comm.id } })).toEqual([{ communicationId: comm.id, contactId: survivor.id }]);
+    expect(await app.prisma.communicationContact.findMany({ where: { communicationId: comm.id } })).toEqual([
+      { communicationId: comm.id, contactId: survivor.id },
+    ]);
     expect(await app.prisma.contactProfile.count({ where: { contactId: survivor.id } })).toBe(1);
     const audit = await app.prisma.mergeRecord.findFirstOrThrow();
     expect(audit).toMatchObject({ entityType: 'Contact', survivorId: survivor.id, mergedId: duplicate.id, mergedById: f.users.MEMBER.id });
@@ -53,7 +58,10 @@ describe('mergeContacts', () => {
     const survivor = await contactRow(app, f, { firstName: 'Ada' });
     const other = await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } });
     const foreign = await app.prisma.contact.create({ data: { workspaceId: other.workspaceId, firstName: 'Eve' } });
-    const result = await f.clients.MEMBER.gql(MERGE_CONTACTS, { survivorId: globalId('Contact', survivor.id), duplicateIds: [globalId('Contact', foreign.id)] });
+    const result = await f.clients.MEMBER.gql(MERGE_CONTACTS, {
+      survivorId: globalId('Contact', survivor.id),
+      duplicateIds: [globalId('Contact', foreign.id)],
+    });
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
     expect(await app.prisma.contact.count()).toBe(2);
     expect(await app.prisma.mergeRecord.count()).toBe(0);
@@ -80,7 +88,10 @@ describe('duplicate suggestions', () => {
     const ids = (x: { id: string }) => globalId('Contact', x.id);
 
     const data = await f.clients.VIEWER.ok(`{ duplicateContacts { reasons a { id } b { id } } }`);
-    const pairs = data.duplicateContacts.map((p: { reasons: string[]; a: { id: string }; b: { id: string } }) => ({ ids: [p.a.id, p.b.id].sort(), reasons: p.reasons }));
+    const pairs = data.duplicateContacts.map((p: { reasons: string[]; a: { id: string }; b: { id: string } }) => ({
+      ids: [p.a.id, p.b.id].sort(),
+      reasons: p.reasons,
+    }));
     expect(pairs).toEqual(
       expect.arrayContaining([
         { ids: [ids(a), ids(c)].sort(), reasons: ['SAME_PHONE'] },
@@ -115,10 +126,10 @@ describe('mergeCompanies', () => {
     const deal = await dealRow(app, f, 'Doomsday device');
     await app.prisma.deal.update({ where: { id: deal.id }, data: { companyId: duplicate.id } });
 
-    const data = await f.clients.MEMBER.ok(
-      `mutation($s: ID!, $d: [ID!]!) { mergeCompanies(survivorId: $s, duplicateIds: $d) { name domain city } }`,
-      { s: globalId('Company', survivor.id), d: [globalId('Company', duplicate.id)] },
-    );
+    const data = await f.clients.MEMBER.ok(`mutation($s: ID!, $d: [ID!]!) { mergeCompanies(survivorId: $s, duplicateIds: $d) { name domain city } }`, {
+      s: globalId('Company', survivor.id),
+      d: [globalId('Company', duplicate.id)],
+    });
     expect(data.mergeCompanies).toEqual({ name: 'Globex', domain: 'globex.com', city: 'Springfield' });
     expect(await app.prisma.contact.count({ where: { companyId: survivor.id } })).toBe(1);
     expect((await app.prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).companyId).toBe(survivor.id);

@@ -45,7 +45,9 @@ describe('looking a record up by ID', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const open = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Open' } });
-    const hidden = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Hidden', visibility: 'PRIVATE', ownerId: f.users.ADMIN.id } });
+    const hidden = await app.prisma.contact.create({
+      data: { workspaceId: f.workspaceId, firstName: 'Hidden', visibility: 'PRIVATE', ownerId: f.users.ADMIN.id },
+    });
     const missing = globalId('Contact', '0190a4c2-0000-7000-8000-000000000000');
     for (const [name, query] of Object.entries(TYPENAME_ONLY)) {
       const asMissing = answer(await f.clients.MEMBER.gql(query, { id: missing }));
@@ -60,7 +62,9 @@ describe('looking a record up by ID', () => {
   it('hides a note behind a hidden link, and a company, deal or form of another workspace, the same way', async () => {
     const app = getApp();
     const f = await rolesFixture(app);
-    const hidden = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Hidden', visibility: 'PRIVATE', ownerId: f.users.ADMIN.id } });
+    const hidden = await app.prisma.contact.create({
+      data: { workspaceId: f.workspaceId, firstName: 'Hidden', visibility: 'PRIVATE', ownerId: f.users.ADMIN.id },
+    });
     const note = await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'Secret', contactId: hidden.id } });
     const company = await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Initech' } });
     const form = await app.prisma.form.create({ data: { workspaceId: f.workspaceId, name: 'Contact us', publicKey: 'k'.repeat(24), fields: [] } });
@@ -83,7 +87,13 @@ describe('looking a record up by ID', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const contact = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada' } });
-    const ids = ['garbage!!', encodeBase64('Contact:'), encodeBase64('Nope:0190a4c2-0000-7000-8000-000000000000'), contact.id, globalId('Contact', 'not-a-uuid')];
+    const ids = [
+      'garbage!!',
+      encodeBase64('Contact:'),
+      encodeBase64('Nope:0190a4c2-0000-7000-8000-000000000000'),
+      contact.id,
+      globalId('Contact', 'not-a-uuid'),
+    ];
     for (const id of ids) {
       for (const query of Object.values(TYPENAME_ONLY)) {
         const result = await f.clients.OWNER.gql(query, { id });

@@ -28,7 +28,8 @@ builder.mutationFields((t) => ({
   }),
   deleteNote: t.prismaField({
     type: 'Note',
-    description: 'Moves the note to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete their own.',
+    description:
+      'Moves the note to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete their own.',
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ deletes: { model: 'note', id: args.id } }),
     resolve: async (query, _root, args, ctx) => {

@@ -53,7 +53,6 @@ builder.queryFields((t) => ({
     description: 'A note you can see: NOT_FOUND when it is in the trash or linked to a record hidden from you.',
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ record: { model: 'note', id: args.id, permission: 'records:read' } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Note'), deletedAt: null } }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.note.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Note'), deletedAt: null } }),
   }),
 }));

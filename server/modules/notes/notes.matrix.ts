@@ -29,18 +29,47 @@ const hiddenNote = (query: string) => async (app: TestApp, f: RolesFixture, acto
 };
 
 export const cases: MatrixCase[] = [
-  { kind: 'query', field: 'notes', run: async (app, f, actor) => { await noteIn(app, f); return as(f, actor).gql(`{ notes { totalCount edges { node { body createdBy { name } } } } }`); }, expect: readers() },
+  {
+    kind: 'query',
+    field: 'notes',
+    run: async (app, f, actor) => {
+      await noteIn(app, f);
+      return as(f, actor).gql(`{ notes { totalCount edges { node { body createdBy { name } } } } }`);
+    },
+    expect: readers(),
+  },
   { kind: 'query', field: 'note', run: withNote(`query($id: ID!) { note(id: $id) { body } }`), expect: readers() },
   { kind: 'query', field: 'note', run: hiddenNote(`query($id: ID!) { note(id: $id) { body } }`), expect: byRole('ok', 'ok', 'NOT_FOUND', 'NOT_FOUND') },
   {
     kind: 'mutation',
     field: 'createNote',
-    run: async (app, f, actor) => as(f, actor).gql(`mutation($c: ID!) { createNote(input: { body: "Hi", contactId: $c }) { id } }`, { c: (await contactRow(app, f)).gid }),
+    run: async (app, f, actor) =>
+      as(f, actor).gql(`mutation($c: ID!) { createNote(input: { body: "Hi", contactId: $c }) { id } }`, { c: (await contactRow(app, f)).gid }),
     expect: writers(),
   },
   { kind: 'mutation', field: 'updateNote', run: withNote(`mutation($id: ID!) { updateNote(id: $id, input: { body: "Edited" }) { body } }`), expect: writers() },
-  { kind: 'mutation', field: 'updateNote', run: hiddenNote(`mutation($id: ID!) { updateNote(id: $id, input: { body: "Edited" }) { body } }`), expect: byRole('ok', 'ok', 'NOT_FOUND', 'NOT_FOUND') },
-  { kind: 'mutation', field: 'deleteNote', run: withNote(`mutation($id: ID!) { deleteNote(id: $id) { deletedAt } }`), expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN') },
-  { kind: 'mutation', field: 'deleteNote', run: withNote(`mutation($id: ID!) { deleteNote(id: $id) { deletedAt } }`, { author: 'OWNER' }), expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN') },
-  { kind: 'mutation', field: 'restoreNote', run: withNote(`mutation($id: ID!) { restoreNote(id: $id) { deletedAt } }`, { deleted: true }), expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN') },
+  {
+    kind: 'mutation',
+    field: 'updateNote',
+    run: hiddenNote(`mutation($id: ID!) { updateNote(id: $id, input: { body: "Edited" }) { body } }`),
+    expect: byRole('ok', 'ok', 'NOT_FOUND', 'NOT_FOUND'),
+  },
+  {
+    kind: 'mutation',
+    field: 'deleteNote',
+    run: withNote(`mutation($id: ID!) { deleteNote(id: $id) { deletedAt } }`),
+    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'deleteNote',
+    run: withNote(`mutation($id: ID!) { deleteNote(id: $id) { deletedAt } }`, { author: 'OWNER' }),
+    expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    kind: 'mutation',
+    field: 'restoreNote',
+    run: withNote(`mutation($id: ID!) { restoreNote(id: $id) { deletedAt } }`, { deleted: true }),
+    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
+  },
 ];

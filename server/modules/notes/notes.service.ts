@@ -13,7 +13,9 @@ export async function createNote(context: Context, workspaceId: string, input: N
   const access = await recordAccess(context, workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const links = await linkColumns(tx, access, input);
-    return tx.note.create({ data: { ...links, body: input.body!, workspaceId, createdById: viewer.user.id } }).then((row) => emitEvent(tx, context, row, 'Note', 'created'));
+    return tx.note
+      .create({ data: { ...links, body: input.body!, workspaceId, createdById: viewer.user.id } })
+      .then((row) => emitEvent(tx, context, row, 'Note', 'created'));
   });
 }
 
@@ -22,7 +24,9 @@ export async function updateNote(context: Context, id: string, input: NoteInputS
   const access = await recordAccess(context, note.workspaceId);
   return context.prisma.$transaction(async (tx) => {
     const links = await linkColumns(tx, access, input);
-    return tx.note.update({ where: { id, deletedAt: null }, data: { ...links, body: input.body ?? undefined } }).then((row) => emitEvent(tx, context, row, 'Note', 'updated', changedFields(input)));
+    return tx.note
+      .update({ where: { id, deletedAt: null }, data: { ...links, body: input.body ?? undefined } })
+      .then((row) => emitEvent(tx, context, row, 'Note', 'updated', changedFields(input)));
   });
 }
 
@@ -31,6 +35,8 @@ export async function setNoteDeleted(context: Context, id: string, deleted: bool
   if (deleted && note.deletedAt) throw badInput('This note is already in the trash.');
   if (!deleted) assertRestorable(context, note.deletedAt, 'notes');
   return context.prisma.$transaction((tx) =>
-    tx.note.update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } }).then((row) => emitEvent(tx, context, row, 'Note', deleted ? 'deleted' : 'restored')),
+    tx.note
+      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
+      .then((row) => emitEvent(tx, context, row, 'Note', deleted ? 'deleted' : 'restored')),
   );
 }

@@ -39,7 +39,10 @@ describe('notes', () => {
       deal: { id: deal.gid },
     });
 
-    const updated = await f.clients.ADMIN.ok(`mutation($id: ID!) { updateNote(id: $id, input: { body: "Demo booked", companyId: null }) { body contact { id } company { id } } }`, { id: note.id });
+    const updated = await f.clients.ADMIN.ok(
+      `mutation($id: ID!) { updateNote(id: $id, input: { body: "Demo booked", companyId: null }) { body contact { id } company { id } } }`,
+      { id: note.id },
+    );
     expect(updated.updateNote).toEqual({ body: 'Demo booked', contact: { id: contact.gid }, company: null });
   });
 
@@ -95,7 +98,10 @@ describe('notes', () => {
     const f = await rolesFixture(app);
     const note = await create(f, { body: 'Mine' });
     const foreign = await contactRow(app, f, { workspaceId: await outsiderWorkspaceId(app, f), ownerId: f.users.OUTSIDER.id });
-    const result = await f.clients.OWNER.gql(`mutation($id: ID!, $c: ID!) { updateNote(id: $id, input: { contactId: $c }) { id } }`, { id: note.id, c: foreign.gid });
+    const result = await f.clients.OWNER.gql(`mutation($id: ID!, $c: ID!) { updateNote(id: $id, input: { contactId: $c }) { id } }`, {
+      id: note.id,
+      c: foreign.gid,
+    });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect((await app.prisma.note.findFirstOrThrow()).contactId).toBeNull();
     // And the outsider cannot reach the note, nor link their own workspace's note to Acme's contact.
@@ -115,9 +121,13 @@ describe('notes', () => {
 
     expect(await bodies(f, 'MEMBER')).toEqual({ bodies: ['Open note'], total: 1 });
     expect(await bodies(f, 'MEMBER', { filter: { contactId: secret.gid } })).toEqual({ bodies: [], total: 0 });
-    expect(errorCodes(await f.clients.MEMBER.gql(`query($id: ID!) { note(id: $id) { body createdAt contact { id } } }`, { id: hidden.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await f.clients.MEMBER.gql(`query($id: ID!) { note(id: $id) { body createdAt contact { id } } }`, { id: hidden.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(errorCodes(await f.clients.MEMBER.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: hidden.id }))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { updateNote(id: $id, input: { body: "x" }) { id } }`, { id: hidden.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { updateNote(id: $id, input: { body: "x" }) { id } }`, { id: hidden.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     expect(await bodies(f, 'ADMIN')).toEqual({ bodies: ['About the secret contact', 'Open note'], total: 2 });
     const node = await f.clients.ADMIN.ok(`query($id: ID!) { node(id: $id) { ... on Note { body contact { name } } } }`, { id: hidden.id });
@@ -178,7 +188,9 @@ describe('notes', () => {
     expect(await bodies(f, 'MEMBER', { trash: true })).toEqual({ bodies: ['Mine'], total: 1 });
     expect(errorCodes(await f.clients.MEMBER.gql(`query($id: ID!) { note(id: $id) { id } }`, { id: mine.id }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await f.clients.MEMBER.gql(del, { id: mine.id }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { updateNote(id: $id, input: { body: "x" }) { id } }`, { id: mine.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { updateNote(id: $id, input: { body: "x" }) { id } }`, { id: mine.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     expect((await f.clients.MEMBER.ok(restore, { id: mine.id })).restoreNote.deletedAt).toBeNull();
     expect((await bodies(f, 'MEMBER')).total).toBe(2);

@@ -6,7 +6,6 @@ import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 type Tx = Prisma.TransactionClient;
 
-
 export const DEFAULT_PIPELINE = {
   name: 'Sales',
   stages: [
@@ -33,7 +32,10 @@ export function assertDistinctNames(names: string[], field: string) {
 
 async function insertPipeline(tx: Tx, workspaceId: string, input: PipelineInputShape) {
   if (input.stages.length === 0) throw badInput('A pipeline needs at least one stage.', 'input.stages');
-  assertDistinctNames(input.stages.map((s) => s.name), 'input.stages');
+  assertDistinctNames(
+    input.stages.map((s) => s.name),
+    'input.stages',
+  );
   const stages = input.stages.map((stage, i) => stageColumns(stage, `input.stages.${i}`));
   const existing = await tx.pipeline.aggregate({ where: { workspaceId }, _max: { position: true }, _count: { _all: true } });
   return tx.pipeline.create({
@@ -68,10 +70,12 @@ export function updatePipeline(context: Context, id: string, input: PipelineUpda
       if (input.isDefault && !pipeline.isDefault) {
         await tx.pipeline.updateMany({ where: { workspaceId: pipeline.workspaceId, isDefault: true }, data: { isDefault: false } });
       }
-      return tx.pipeline.update({
-        where: { id },
-        data: { name: input.name?.trim() ?? undefined, isDefault: input.isDefault ? true : undefined },
-      }).then((row) => emitEvent(tx, context, row, 'Pipeline', 'updated', changedFields(input)));
+      return tx.pipeline
+        .update({
+          where: { id },
+          data: { name: input.name?.trim() ?? undefined, isDefault: input.isDefault ? true : undefined },
+        })
+        .then((row) => emitEvent(tx, context, row, 'Pipeline', 'updated', changedFields(input)));
     })
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_NAME, 'input.name'));
 }

@@ -8,8 +8,21 @@ const getApp = useTestApp();
 
 const PIPELINES = `{ pipelines { id name isDefault position stages { id name position probability isWon isLost } } }`;
 
-interface StageRow { id: string; name: string; position: number; probability: number; isWon: boolean; isLost: boolean }
-interface PipelineRow { id: string; name: string; isDefault: boolean; position: number; stages: StageRow[] }
+interface StageRow {
+  id: string;
+  name: string;
+  position: number;
+  probability: number;
+  isWon: boolean;
+  isLost: boolean;
+}
+interface PipelineRow {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  position: number;
+  stages: StageRow[];
+}
 
 const stageNames = (pipeline: PipelineRow) => pipeline.stages.map((s) => s.name);
 
@@ -30,8 +43,16 @@ describe('pipelines', () => {
     ]);
 
     const created = await client.ok(`mutation { createWorkspace(name: "Second") { id } }`);
-    const second = await client.ok<{ pipelines: PipelineRow[] }>(`query($w: ID!) { pipelines(workspaceId: $w) { name isDefault stages { name } } }`, { w: created.createWorkspace.id });
-    expect(second.pipelines).toEqual([{ name: 'Sales', isDefault: true, stages: [{ name: 'Lead' }, { name: 'Qualified' }, { name: 'Proposal' }, { name: 'Negotiation' }, { name: 'Won' }, { name: 'Lost' }] }]);
+    const second = await client.ok<{ pipelines: PipelineRow[] }>(`query($w: ID!) { pipelines(workspaceId: $w) { name isDefault stages { name } } }`, {
+      w: created.createWorkspace.id,
+    });
+    expect(second.pipelines).toEqual([
+      {
+        name: 'Sales',
+        isDefault: true,
+        stages: [{ name: 'Lead' }, { name: 'Qualified' }, { name: 'Proposal' }, { name: 'Negotiation' }, { name: 'Won' }, { name: 'Lost' }],
+      },
+    ]);
     expect(await app.prisma.pipeline.count()).toBe(2);
   });
 
@@ -80,7 +101,9 @@ describe('pipelines', () => {
     const sales = await salesPipeline(app, f);
     const rename = `mutation($id: ID!) { updatePipeline(id: $id, input: { name: "Deals" }) { name } }`;
     expect(errorCodes(await f.clients.MEMBER.gql(rename, { id: sales.gid }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await f.clients.VIEWER.gql(`mutation($id: ID!) { deleteStage(id: $id) { id } }`, { id: sales.stage('Lead').gid }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await f.clients.VIEWER.gql(`mutation($id: ID!) { deleteStage(id: $id) { id } }`, { id: sales.stage('Lead').gid }))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(errorCodes(await f.clients.OUTSIDER.gql(rename, { id: sales.gid }))).toEqual(['NOT_FOUND']);
     expect((await f.clients.VIEWER.ok<{ pipelines: PipelineRow[] }>(PIPELINES)).pipelines[0]!.name).toBe('Sales');
     expect((await f.clients.ADMIN.ok(rename, { id: sales.gid })).updatePipeline.name).toBe('Deals');
@@ -96,7 +119,10 @@ describe('pipelines', () => {
     expect(errorCodes(await f.clients.ADMIN.gql(setDefault, { id: sales.gid, on: false }))).toEqual(['BAD_USER_INPUT']);
     await f.clients.ADMIN.ok(setDefault, { id: partners.gid, on: true });
     const { pipelines } = await f.clients.ADMIN.ok<{ pipelines: PipelineRow[] }>(PIPELINES);
-    expect(pipelines.map((p) => [p.name, p.isDefault])).toEqual([['Sales', false], ['Partners', true]]);
+    expect(pipelines.map((p) => [p.name, p.isDefault])).toEqual([
+      ['Sales', false],
+      ['Partners', true],
+    ]);
 
     // Deleting the default hands it on; the last pipeline cannot be deleted.
     await f.clients.ADMIN.ok(`mutation($id: ID!) { deletePipeline(id: $id) }`, { id: partners.gid });
@@ -124,9 +150,14 @@ describe('pipelines', () => {
     const sales = await salesPipeline(app, f);
     const admin = f.clients.ADMIN;
 
-    const added = await admin.ok(`mutation($id: ID!) { addStage(pipelineId: $id, input: { name: "Demo", probability: 40 }, position: 2) { id position pipeline { name } } }`, { id: sales.gid });
+    const added = await admin.ok(
+      `mutation($id: ID!) { addStage(pipelineId: $id, input: { name: "Demo", probability: 40 }, position: 2) { id position pipeline { name } } }`,
+      { id: sales.gid },
+    );
     expect(added.addStage).toMatchObject({ position: 2, pipeline: { name: 'Sales' } });
-    const appended = await admin.ok(`mutation($id: ID!) { addStage(pipelineId: $id, input: { name: "On hold" }, position: 99) { position } }`, { id: sales.gid });
+    const appended = await admin.ok(`mutation($id: ID!) { addStage(pipelineId: $id, input: { name: "On hold" }, position: 99) { position } }`, {
+      id: sales.gid,
+    });
     expect(appended.addStage.position).toBe(7);
     let [pipeline] = (await admin.ok<{ pipelines: PipelineRow[] }>(PIPELINES)).pipelines;
     expect(stageNames(pipeline!)).toEqual(['Lead', 'Qualified', 'Demo', 'Proposal', 'Negotiation', 'Won', 'Lost', 'On hold']);
@@ -136,12 +167,32 @@ describe('pipelines', () => {
     expect(errorCodes(duplicate)).toEqual(['BAD_USER_INPUT']);
 
     const reversed = [...pipeline!.stages].reverse().map((s) => s.id);
-    const reordered = await admin.ok(`mutation($id: ID!, $ids: [ID!]!) { reorderStages(pipelineId: $id, stageIds: $ids) { stages { name position } } }`, { id: sales.gid, ids: reversed });
-    expect(reordered.reorderStages.stages.map((s: StageRow) => s.name)).toEqual(['On hold', 'Lost', 'Won', 'Negotiation', 'Proposal', 'Demo', 'Qualified', 'Lead']);
+    const reordered = await admin.ok(`mutation($id: ID!, $ids: [ID!]!) { reorderStages(pipelineId: $id, stageIds: $ids) { stages { name position } } }`, {
+      id: sales.gid,
+      ids: reversed,
+    });
+    expect(reordered.reorderStages.stages.map((s: StageRow) => s.name)).toEqual([
+      'On hold',
+      'Lost',
+      'Won',
+      'Negotiation',
+      'Proposal',
+      'Demo',
+      'Qualified',
+      'Lead',
+    ]);
     expect(reordered.reorderStages.stages.map((s: StageRow) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
 
     const deleted = await admin.ok(`mutation($id: ID!) { deleteStage(id: $id) { stages { name position } } }`, { id: added.addStage.id });
-    expect(deleted.deleteStage.stages.map((s: StageRow) => `${s.position}:${s.name}`)).toEqual(['0:On hold', '1:Lost', '2:Won', '3:Negotiation', '4:Proposal', '5:Qualified', '6:Lead']);
+    expect(deleted.deleteStage.stages.map((s: StageRow) => `${s.position}:${s.name}`)).toEqual([
+      '0:On hold',
+      '1:Lost',
+      '2:Won',
+      '3:Negotiation',
+      '4:Proposal',
+      '5:Qualified',
+      '6:Lead',
+    ]);
     [pipeline] = (await admin.ok<{ pipelines: PipelineRow[] }>(PIPELINES)).pipelines;
     expect(pipeline!.stages).toHaveLength(7);
   });
@@ -180,8 +231,15 @@ describe('pipelines', () => {
 
     const moved = await f.clients.ADMIN.ok(del, { id: lead, to: sales.stage('Won').gid });
     expect(moved.deleteStage.stages.map((s: StageRow) => s.name)).toEqual(['Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost']);
-    const deal = await f.clients.ADMIN.ok(`query($id: ID!) { deal(id: $id) { status closedAt stage { name } stageHistory { from { name } to { name } changedBy { name } } } }`, { id: dealId });
-    expect(deal.deal).toMatchObject({ status: 'WON', stage: { name: 'Won' }, stageHistory: [{ from: null, to: { name: 'Won' }, changedBy: { name: 'Admin Person' } }] });
+    const deal = await f.clients.ADMIN.ok(
+      `query($id: ID!) { deal(id: $id) { status closedAt stage { name } stageHistory { from { name } to { name } changedBy { name } } } }`,
+      { id: dealId },
+    );
+    expect(deal.deal).toMatchObject({
+      status: 'WON',
+      stage: { name: 'Won' },
+      stageHistory: [{ from: null, to: { name: 'Won' }, changedBy: { name: 'Admin Person' } }],
+    });
     expect(deal.deal.closedAt).toBeTruthy();
     expect(await app.prisma.deal.count({ where: { stageId: sales.stage('Won').id } })).toBe(2);
   });
@@ -192,7 +250,8 @@ describe('pipelines', () => {
     const sales = await salesPipeline(app, f);
     const admin = f.clients.ADMIN;
     const { createDeal } = await f.clients.MEMBER.ok(`mutation { createDeal(input: { name: "Journey" }) { id } }`);
-    const move = (stage: string) => f.clients.MEMBER.ok(`mutation($id: ID!, $s: ID!) { moveDeal(id: $id, stageId: $s) { id } }`, { id: createDeal.id, s: sales.stage(stage).gid });
+    const move = (stage: string) =>
+      f.clients.MEMBER.ok(`mutation($id: ID!, $s: ID!) { moveDeal(id: $id, stageId: $s) { id } }`, { id: createDeal.id, s: sales.stage(stage).gid });
     await move('Qualified');
     await move('Proposal');
 
@@ -260,6 +319,8 @@ describe('pipelines', () => {
     expect(errorCodes(await outsider.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: sales.stage('Lead').gid }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await outsider.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: sales.gid }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await outsider.gql(`query($w: ID!) { pipelines(workspaceId: $w) { id } }`, { w: f.workspaceGid }))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await outsider.gql(`mutation($id: ID!) { addStage(pipelineId: $id, input: { name: "Spy" }) { id } }`, { id: sales.gid }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await outsider.gql(`mutation($id: ID!) { addStage(pipelineId: $id, input: { name: "Spy" }) { id } }`, { id: sales.gid }))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 });

@@ -32,7 +32,9 @@ export function addStage(context: Context, pipelineId: string, input: StageInput
     const columns = stageColumns(input, 'input');
     const at = Math.min(position ?? stages.length, stages.length);
     await renumber(tx, stages, at);
-    return tx.pipelineStage.create({ data: { ...columns, position: at, pipelineId, workspaceId: pipeline.workspaceId } }).then((row) => emitEvent(tx, context, row, 'PipelineStage', 'created'));
+    return tx.pipelineStage
+      .create({ data: { ...columns, position: at, pipelineId, workspaceId: pipeline.workspaceId } })
+      .then((row) => emitEvent(tx, context, row, 'PipelineStage', 'created'));
   });
 }
 
@@ -67,7 +69,10 @@ export function reorderStages(context: Context, pipelineId: string, stageGlobalI
     if (ids.length !== stages.length || new Set(ids).size !== ids.length || ids.some((id) => !byId.has(id))) {
       throw badInput("List each of this pipeline's stages exactly once, in the new order.", 'stageIds');
     }
-    await renumber(tx, ids.map((id) => byId.get(id)!));
+    await renumber(
+      tx,
+      ids.map((id) => byId.get(id)!),
+    );
     await emitEvent(tx, context, pipeline, 'Pipeline', 'stages_reordered');
     return { id: pipelineId };
   });
@@ -100,12 +105,16 @@ export function deleteStage(context: Context, id: string, moveDealsTo?: string |
           changedById: viewer.user.id,
         })),
       });
-      for (const deal of moving) await emitEvent(tx, context, { id: deal.id, workspaceId: stage.workspaceId }, 'Deal', 'stage_moved', { from: stage.name, to: target.name });
+      for (const deal of moving)
+        await emitEvent(tx, context, { id: deal.id, workspaceId: stage.workspaceId }, 'Deal', 'stage_moved', { from: stage.name, to: target.name });
     } else {
       await assertNoDeals(tx, { stageId: id }, 'stage');
     }
     await tx.pipelineStage.delete({ where: { id } });
-    await renumber(tx, stages.filter((s) => s.id !== id));
+    await renumber(
+      tx,
+      stages.filter((s) => s.id !== id),
+    );
     await emitEvent(tx, context, stage, 'PipelineStage', 'deleted', { name: stage.name });
     return { id: stage.pipelineId };
   });

@@ -38,12 +38,27 @@ export async function exportMyData(context: Context) {
   const [user, memberships, sessions, teams, audit] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { id: true, name: true, email: true, emailVerifiedAt: true, ageConfirmedAt: true, theme: true, fontFamily: true, fontSize: true, createdAt: true, updatedAt: true },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        emailVerifiedAt: true,
+        ageConfirmedAt: true,
+        theme: true,
+        fontFamily: true,
+        fontSize: true,
+        createdAt: true,
+        updatedAt: true,
+      },
     }),
     db.membership.findMany({ where: { userId }, select: { role: true, createdAt: true, workspace: { select: { id: true, name: true } } } }),
     db.session.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true, ipAddress: true, userAgent: true } }),
     db.teamMember.findMany({ where: { userId }, select: { team: { select: { name: true, workspaceId: true } } } }),
-    db.auditLogEntry.findMany({ where: { actorUserId: userId }, select: { action: true, workspaceId: true, ip: true, userAgent: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
+    db.auditLogEntry.findMany({
+      where: { actorUserId: userId },
+      select: { action: true, workspaceId: true, ip: true, userAgent: true, createdAt: true },
+      orderBy: { createdAt: 'asc' },
+    }),
   ]);
   const other: Record<string, unknown[]> = {};
   for (const { model, fields } of otherUserTables()) {
@@ -51,7 +66,18 @@ export async function exportMyData(context: Context) {
   }
   await recordAudit(db, context, { workspaceId: null, action: 'user.data_exported', targetType: 'User', targetId: userId });
   const { theme, fontFamily, fontSize, ...profile } = user;
-  return JSON.parse(JSON.stringify({ exportedAt: new Date(), profile, preferences: { theme, fontFamily, fontSize }, memberships, sessions, teams, securityLog: audit, ...other })) as Record<string, unknown>;
+  return JSON.parse(
+    JSON.stringify({
+      exportedAt: new Date(),
+      profile,
+      preferences: { theme, fontFamily, fontSize },
+      memberships,
+      sessions,
+      teams,
+      securityLog: audit,
+      ...other,
+    }),
+  ) as Record<string, unknown>;
 }
 
 /** Workspaces that would be left without an owner if this user went away. */
@@ -64,7 +90,14 @@ async function workspacesOnlyOwnedBy(context: Context, userId: string) {
 }
 
 /** Signs the account out everywhere, takes it out of every workspace and books its purge. */
-export async function closeAccount(tx: Prisma.TransactionClient, sink: EventSink, userId: string, deletedAt: Date, purgeAfter: Date, billing: Billing | null = null) {
+export async function closeAccount(
+  tx: Prisma.TransactionClient,
+  sink: EventSink,
+  userId: string,
+  deletedAt: Date,
+  purgeAfter: Date,
+  billing: Billing | null = null,
+) {
   await tx.user.update({ where: { id: userId }, data: { deletedAt, purgeAfter } });
   for (const m of await tx.membership.findMany({ where: { userId } })) {
     await emitEvent(tx, sink, m, 'Membership', 'left', { userId, role: m.role, accountDeleted: true });
@@ -75,7 +108,12 @@ export async function closeAccount(tx: Prisma.TransactionClient, sink: EventSink
   await tx.apiKey.deleteMany({ where: { createdById: userId } });
   await tx.authToken.deleteMany({ where: { userId } });
   await tx.session.deleteMany({ where: { userId } });
-  await enqueueJob(tx, USER_PURGE, { userId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${USER_PURGE}:${userId}:${purgeAfter.getTime()}` });
+  await enqueueJob(
+    tx,
+    USER_PURGE,
+    { userId },
+    { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${USER_PURGE}:${userId}:${purgeAfter.getTime()}` },
+  );
 }
 
 /**
@@ -98,7 +136,13 @@ export async function deleteMyAccount(context: Context, password: string) {
   const purgeAfter = purgeDate(context.app.config.retention.deletedAccountDays, deletedAt);
   await context.prisma.$transaction(async (tx) => {
     await closeAccount(tx, context, userId, deletedAt, purgeAfter, context.app.billing);
-    await recordAudit(tx, context, { workspaceId: null, action: 'user.deleted', targetType: 'User', targetId: userId, details: { purgeAfter: purgeAfter.toISOString() } });
+    await recordAudit(tx, context, {
+      workspaceId: null,
+      action: 'user.deleted',
+      targetType: 'User',
+      targetId: userId,
+      details: { purgeAfter: purgeAfter.toISOString() },
+    });
   });
   // The session row is gone already; this clears the cookie and the request's viewer.
   context.viewer = { ...viewer, session: null };
@@ -115,7 +159,9 @@ export function userPurgeHandlers(app: AppServices): Record<string, JobHandler> 
       if (!user?.deletedAt || !user.purgeAfter || user.purgeAfter > new Date()) return;
       await prisma.$transaction(async (tx) => {
         for (const { model } of otherUserTables()) {
-          await (tx as unknown as Record<string, { deleteMany: (a: object) => Promise<unknown> }>)[model[0]!.toLowerCase() + model.slice(1)]!.deleteMany({ where: { userId } });
+          await (tx as unknown as Record<string, { deleteMany: (a: object) => Promise<unknown> }>)[model[0]!.toLowerCase() + model.slice(1)]!.deleteMany({
+            where: { userId },
+          });
         }
         const wipedEmail = `deleted-${userId}@deleted.invalid`;
         const address = { equals: user.email, mode: 'insensitive' as const };
@@ -123,7 +169,10 @@ export function userPurgeHandlers(app: AppServices): Record<string, JobHandler> 
         // Other workspaces' invitations (and so their exports) must not keep the address in clear either.
         await tx.invitation.updateMany({ where: { email: address }, data: { email: wipedEmail } });
         // Their audit entries stay (what was done, attributed to a deleted user), without where from.
-        await tx.auditLogEntry.updateMany({ where: { actorUserId: userId, OR: [{ ip: { not: null } }, { userAgent: { not: null } }] }, data: { ip: null, userAgent: null } });
+        await tx.auditLogEntry.updateMany({
+          where: { actorUserId: userId, OR: [{ ip: { not: null } }, { userAgent: { not: null } }] },
+          data: { ip: null, userAgent: null },
+        });
         await recordDeletion(tx, 'ACCOUNT', userId);
         await tx.user.update({
           where: { id: userId },

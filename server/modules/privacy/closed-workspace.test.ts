@@ -60,17 +60,43 @@ describe('a workspace scheduled for deletion', () => {
     const received: string[] = [];
     const hook = await app.prisma.webhook.create({ data: { workspaceId, url: await startReceiver(received), eventTypes: [], secret: 'whsec_test' } });
     const form = await app.prisma.form.create({
-      data: { workspaceId, name: 'Contact us', publicKey: randomBytes(12).toString('hex'), isActive: true, fields: [{ key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' }] },
+      data: {
+        workspaceId,
+        name: 'Contact us',
+        publicKey: randomBytes(12).toString('hex'),
+        isActive: true,
+        fields: [{ key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' }],
+      },
     });
     const storage = fileStorage(app.services.config);
     const storageKey = newStorageKey(workspaceId);
-    await storage.put(storageKey, (async function* () { yield Buffer.from('contract'); })());
+    await storage.put(
+      storageKey,
+      (async function* () {
+        yield Buffer.from('contract');
+      })(),
+    );
     const ada = await app.prisma.contact.create({ data: { workspaceId, firstName: 'Ada' } });
-    const file = await app.prisma.file.create({ data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: ada.id } });
+    const file = await app.prisma.file.create({
+      data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: ada.id },
+    });
     const archiveKey = newStorageKey(workspaceId);
-    await storage.put(archiveKey, (async function* () { yield Buffer.from('zip'); })());
+    await storage.put(
+      archiveKey,
+      (async function* () {
+        yield Buffer.from('zip');
+      })(),
+    );
     const done = await app.prisma.workspaceExport.create({
-      data: { workspaceId, format: 'JSON', status: 'DONE', storageKey: archiveKey, requestedById: f.users.OWNER.id, finishedAt: new Date(), expiresAt: new Date(Date.now() + 864e5) },
+      data: {
+        workspaceId,
+        format: 'JSON',
+        status: 'DONE',
+        storageKey: archiveKey,
+        requestedById: f.users.OWNER.id,
+        finishedAt: new Date(),
+        expiresAt: new Date(Date.now() + 864e5),
+      },
     });
     server = createKithServer(app.services);
     const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
@@ -82,9 +108,14 @@ describe('a workspace scheduled for deletion', () => {
       const response = await fetch(`${base}${path}`, init);
       return { status: response.status, body: await response.text() };
     };
-    const submit = (key: string) => call(`/forms/${key}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lead@example.com' }) });
+    const submit = (key: string) =>
+      call(`/forms/${key}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lead@example.com' }) });
     const graphql = (headers: Record<string, string>) =>
-      call('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ contacts { totalCount } }' }) });
+      call('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ contacts { totalCount } }' }),
+      });
     const graphqlGet = (headers: Record<string, string>) => call(`/graphql?query=${encodeURIComponent('{ contacts { totalCount } }')}`, { headers });
     const routes = {
       'GET /forms/<key>': (key: string) => call(`/forms/${key}`),
@@ -110,7 +141,11 @@ describe('a workspace scheduled for deletion', () => {
     const { secret: stray } = await apiKeyFor(app, f.users.ADMIN.id, workspaceId, 'ADMIN');
     const keysBefore = await app.prisma.apiKey.findMany({ where: { workspaceId }, select: { id: true, lastUsedAt: true }, orderBy: { id: 'asc' } });
     const before = await rowsPerModel(app, workspaceId);
-    const exportsBefore = await app.prisma.workspaceExport.findMany({ where: { workspaceId }, select: { id: true, status: true, storageKey: true }, orderBy: { id: 'asc' } });
+    const exportsBefore = await app.prisma.workspaceExport.findMany({
+      where: { workspaceId },
+      select: { id: true, status: true, storageKey: true },
+      orderBy: { id: 'asc' },
+    });
 
     // Closed, every route answers exactly as it does for something that does not exist.
     const missing = { form: randomBytes(12).toString('hex'), file: randomUUID(), export: randomUUID() };
@@ -135,7 +170,11 @@ describe('a workspace scheduled for deletion', () => {
     expect(received).toHaveLength(1);
     expect(await rowsPerModel(app, workspaceId)).toEqual(before);
     expect(await app.prisma.apiKey.findMany({ where: { workspaceId }, select: { id: true, lastUsedAt: true }, orderBy: { id: 'asc' } })).toEqual(keysBefore);
-    const exportsAfter = await app.prisma.workspaceExport.findMany({ where: { workspaceId }, select: { id: true, status: true, storageKey: true }, orderBy: { id: 'asc' } });
+    const exportsAfter = await app.prisma.workspaceExport.findMany({
+      where: { workspaceId },
+      select: { id: true, status: true, storageKey: true },
+      orderBy: { id: 'asc' },
+    });
     expect(exportsAfter).toEqual(exportsBefore);
     expect(exportsAfter.filter((row) => row.status === 'DONE')).toHaveLength(1);
     expect(await app.prisma.webhookDelivery.count({ where: { webhookId: hook.id, status: 'SUCCEEDED' } })).toBe(1);

@@ -44,18 +44,23 @@ export async function exportContact(context: Context, contactId: string) {
     db.note.findMany({ where: { contactId }, select: { id: true, body: true, createdAt: true, updatedAt: true, deletedAt: true } }),
     db.activity.findMany({ where: { contactId } }),
     db.communication.findMany({ where: { contacts: { some: { contactId } } } }),
-    db.deal.findMany({ where: { contacts: { some: { contactId } } }, select: { id: true, name: true, amountMinor: true, currency: true, status: true, createdAt: true } }),
+    db.deal.findMany({
+      where: { contacts: { some: { contactId } } },
+      select: { id: true, name: true, amountMinor: true, currency: true, status: true, createdAt: true },
+    }),
     db.file.findMany({ where: { contactId }, select: { id: true, name: true, contentType: true, size: true, sha256: true, createdAt: true } }),
     db.formSubmission.findMany({ where: { contactId }, select: { id: true, formId: true, data: true, createdAt: true } }),
-    db.mergeRecord.findMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] }, select: { id: true, survivorId: true, mergedId: true, snapshot: true, createdAt: true } }),
+    db.mergeRecord.findMany({
+      where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] },
+      select: { id: true, survivorId: true, mergedId: true, snapshot: true, createdAt: true },
+    }),
   ]);
   await recordAudit(db, context, { workspaceId, action: 'contact.exported', targetType: 'Contact', targetId: contactId });
   await recordEvent(db, context, { workspaceId, verb: 'exported', entityType: 'Contact', entityId: contactId });
   // BigInt amounts and dates become strings in the JSON document.
   return JSON.parse(
-    JSON.stringify(
-      { exportedAt: new Date(), contact, notes, activities, communications, deals, files, formSubmissions, merges },
-      (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+    JSON.stringify({ exportedAt: new Date(), contact, notes, activities, communications, deals, files, formSubmissions, merges }, (_key, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value,
     ),
   ) as Record<string, unknown>;
 }
@@ -154,14 +159,24 @@ export async function eraseContactIn(context: Context, workspaceId: string, cont
     const submissions = await tx.formSubmission.deleteMany({ where: { contactId } });
     const merges = await tx.mergeRecord.deleteMany({ where: { OR: [{ survivorId: contactId }, { mergedId: contactId }] } });
     const imports = await eraseContactFromImports(tx, workspaceId, contactId, {
-      emails: details.emails.map((e) => e.email), phones: details.phones.map((p) => p.e164), profileUrls: details.profiles.map((p) => p.url),
+      emails: details.emails.map((e) => e.email),
+      phones: details.phones.map((p) => p.e164),
+      profileUrls: details.profiles.map((p) => p.url),
     });
     await tx.contact.delete({ where: { id: contactId } });
     await recordDeletion(tx, 'CONTACT', contactId, workspaceId);
-    const freeText = await eraseFromFreeText(tx, workspaceId, {
-      emails: details.emails.map((e) => e.email), phones: details.phones.map((p) => p.e164), profileUrls: details.profiles.map((p) => p.url),
-      firstName: details.firstName, lastName: details.lastName,
-    }, linked);
+    const freeText = await eraseFromFreeText(
+      tx,
+      workspaceId,
+      {
+        emails: details.emails.map((e) => e.email),
+        phones: details.phones.map((p) => p.e164),
+        profileUrls: details.profiles.map((p) => p.url),
+        firstName: details.firstName,
+        lastName: details.lastName,
+      },
+      linked,
+    );
     const archives = await invalidateEarlierExports(tx, workspaceId);
     await recordEvent(tx, context, { workspaceId, verb: 'erased', entityType: 'Contact', entityId: contactId });
     await recordAudit(tx, context, {
@@ -170,9 +185,17 @@ export async function eraseContactIn(context: Context, workspaceId: string, cont
       targetType: 'Contact',
       targetId: contactId,
       details: {
-        notes: notes.length, activities: activities.length, communications: communications.length,
-        files: files.length, formSubmissions: submissions.count, mergeRecords: merges.count, importRows: imports.failures, importUndoImages: imports.images,
-        scrubbedRecords: freeText.scrubbed, nameMentions: freeText.mentions.length, invalidatedExports: archives.count,
+        notes: notes.length,
+        activities: activities.length,
+        communications: communications.length,
+        files: files.length,
+        formSubmissions: submissions.count,
+        mergeRecords: merges.count,
+        importRows: imports.failures,
+        importUndoImages: imports.images,
+        scrubbedRecords: freeText.scrubbed,
+        nameMentions: freeText.mentions.length,
+        invalidatedExports: archives.count,
       },
     });
     return { storageKeys: files.map((f) => f.storageKey), archiveKeys: archives.keys, invalidatedExports: archives.count, freeText };

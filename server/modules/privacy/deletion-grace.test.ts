@@ -21,7 +21,10 @@ const deleteAccount = `mutation($p: String!) { deleteMyAccount(password: $p) }`;
 describe('deletion grace periods', () => {
   it('are read from RETENTION_DELETED_WORKSPACE_DAYS and RETENTION_DELETED_ACCOUNT_DAYS, 0 to 3650 days', () => {
     expect(retention({})).toMatchObject({ deletedWorkspaceDays: 30, deletedAccountDays: 30 });
-    expect(retention({ RETENTION_DELETED_WORKSPACE_DAYS: '0', RETENTION_DELETED_ACCOUNT_DAYS: '0' })).toMatchObject({ deletedWorkspaceDays: 0, deletedAccountDays: 0 });
+    expect(retention({ RETENTION_DELETED_WORKSPACE_DAYS: '0', RETENTION_DELETED_ACCOUNT_DAYS: '0' })).toMatchObject({
+      deletedWorkspaceDays: 0,
+      deletedAccountDays: 0,
+    });
     expect(() => retention({ RETENTION_DELETED_WORKSPACE_DAYS: '-1' })).toThrow(/RETENTION_DELETED_WORKSPACE_DAYS/);
     expect(() => retention({ RETENTION_DELETED_ACCOUNT_DAYS: '3651' })).toThrow(/RETENTION_DELETED_ACCOUNT_DAYS/);
   });

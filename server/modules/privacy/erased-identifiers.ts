@@ -38,7 +38,11 @@ function emailSource(email: string) {
 
 /** The URL with or without its scheme and www., with or without a trailing slash. */
 function profileSource(url: string) {
-  const core = url.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/+$/, '');
+  const core = url
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/+$/, '');
   return `(?:https?://)?(?:www\\.)?${escape(core)}/?(?![\\w-])`;
 }
 
@@ -58,10 +62,21 @@ export function scrubIdentifiers(text: string, pattern: RegExp): string {
  */
 export function likeNeedles(ids: ContactIdentifiers) {
   const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-  const cores = ids.profileUrls.map((u) => u.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/+$/, '')).filter(Boolean);
+  const cores = ids.profileUrls
+    .map((u) =>
+      u
+        .trim()
+        .replace(/^https?:\/\//i, '')
+        .replace(/^www\./i, '')
+        .replace(/\/+$/, ''),
+    )
+    .filter(Boolean);
   return {
     text: [...ids.emails, ...cores, ...nameTerms(ids)].map(like),
-    digits: ids.phones.map((p) => phoneParts(p).national).filter((d) => d.length >= 5).map((d) => `%${d}%`),
+    digits: ids.phones
+      .map((p) => phoneParts(p).national)
+      .filter((d) => d.length >= 5)
+      .map((d) => `%${d}%`),
   };
 }
 

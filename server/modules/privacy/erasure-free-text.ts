@@ -36,7 +36,9 @@ async function candidates(tx: Tx, model: string, fields: readonly string[], work
   const conditions = fields.flatMap((f) => [`lower(${text(f)}) LIKE ANY($2::text[])`, `regexp_replace(${text(f)}, '[^0-9]', '', 'g') LIKE ANY($3::text[])`]);
   return tx.$queryRawUnsafe<Row[]>(
     `SELECT id::text AS id, ${fields.map((f) => `"${f}"`).join(', ')} FROM "${model}" WHERE "workspaceId" = $1::uuid AND (${conditions.join(' OR ')}) ORDER BY id`,
-    workspaceId, needles.text, needles.digits,
+    workspaceId,
+    needles.text,
+    needles.digits,
   );
 }
 

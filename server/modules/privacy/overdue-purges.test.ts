@@ -33,8 +33,21 @@ describe('overdue purges', () => {
 
     // Deleted two days ago; its purge job failed five times under the old limit and was abandoned.
     const twoDaysAgo = new Date(Date.now() - 2 * 864e5);
-    await app.prisma.workspace.update({ where: { id: f.workspaceId }, data: { closedAt: new Date(twoDaysAgo.getTime() - 30 * 864e5), purgeAfter: twoDaysAgo } });
-    await app.prisma.job.create({ data: { kind: 'workspace.purge', payload: { workspaceId: f.workspaceId }, status: 'FAILED', attempts: 5, maxAttempts: 5, runAt: twoDaysAgo, lastError: 'Transaction API error: A query cannot be executed on an expired transaction' } });
+    await app.prisma.workspace.update({
+      where: { id: f.workspaceId },
+      data: { closedAt: new Date(twoDaysAgo.getTime() - 30 * 864e5), purgeAfter: twoDaysAgo },
+    });
+    await app.prisma.job.create({
+      data: {
+        kind: 'workspace.purge',
+        payload: { workspaceId: f.workspaceId },
+        status: 'FAILED',
+        attempts: 5,
+        maxAttempts: 5,
+        runAt: twoDaysAgo,
+        lastError: 'Transaction API error: A query cannot be executed on an expired transaction',
+      },
+    });
     await app.prisma.user.update({ where: { id: f.users.MEMBER.id }, data: { deletedAt: twoDaysAgo, purgeAfter: twoDaysAgo } });
     const late = await purgeHealth(app);
     expect(late.status).toBe(503);

@@ -23,7 +23,15 @@ const M = randomBytes(4).toString('hex');
 /** The strings each subject leaves behind, looked for case-insensitively; phones by their national digits. */
 const SUBJECTS = {
   deletedWorkspace: {
-    text: [`Doomed ${M}`, 'Quillfeather', 'Zephyrine', `zephyrine.${M}@doomed.example`, `doomed-note-${M}`, `doomed-invitee-${M}@example.com`, `doomed-file-${M}`],
+    text: [
+      `Doomed ${M}`,
+      'Quillfeather',
+      'Zephyrine',
+      `zephyrine.${M}@doomed.example`,
+      `doomed-note-${M}`,
+      `doomed-invitee-${M}@example.com`,
+      `doomed-file-${M}`,
+    ],
     digits: ['648271953'],
   },
   erasedContact: {
@@ -66,7 +74,8 @@ async function scanTables(app: TestApp): Promise<Finding[]> {
       const digits = subject.digits.map((d) => ({ marker: d, sql: `regexp_replace("${column}"::text, '[^0-9]', '', 'g') LIKE $1`, arg: `%${d}%` }));
       for (const probe of [...text, ...digits]) {
         const rows = await app.prisma.$queryRawUnsafe<Array<{ id: string | null }>>(
-          `SELECT ${hasId.get(table) ? 'id::text' : 'NULL'} AS id FROM "${table}" WHERE ${probe.sql}`, probe.arg,
+          `SELECT ${hasId.get(table) ? 'id::text' : 'NULL'} AS id FROM "${table}" WHERE ${probe.sql}`,
+          probe.arg,
         );
         for (const row of rows) findings.push({ where: `${table}.${column}`, id: row.id, marker: probe.marker });
       }
@@ -102,19 +111,29 @@ async function scanFiles(app: TestApp): Promise<Finding[]> {
 
 async function storeFile(app: TestApp, workspaceId: string, content: string, link: { contactId?: string }) {
   const storageKey = newStorageKey(workspaceId);
-  await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from(content); })());
+  await fileStorage(app.services.config).put(
+    storageKey,
+    (async function* () {
+      yield Buffer.from(content);
+    })(),
+  );
   await app.prisma.file.create({ data: { workspaceId, name: 'scan.txt', contentType: 'text/plain', size: content.length, storageKey, sha256: 'x', ...link } });
 }
 
 /** A workspace of the owner's, with a contact, a note, a file and an invitation to someone who never joins; then deleted. */
 async function doomedWorkspace(app: TestApp, owner: TestClient) {
-  const { createWorkspace } = await owner.ok<{ createWorkspace: { id: string } }>(`mutation($n: String!) { createWorkspace(name: $n) { id } }`, { n: `Doomed ${M}` });
+  const { createWorkspace } = await owner.ok<{ createWorkspace: { id: string } }>(`mutation($n: String!) { createWorkspace(name: $n) { id } }`, {
+    n: `Doomed ${M}`,
+  });
   owner.workspaceId = createWorkspace.id;
   const { createContact } = await owner.ok<{ createContact: { id: string } }>(
     `mutation($e: String!) { createContact(input: { firstName: "Zephyrine", lastName: "Quillfeather", emails: [$e], phones: [{ number: "+33 6 48 27 19 53" }] }) { id } }`,
     { e: `zephyrine.${M}@doomed.example` },
   );
-  await owner.ok(`mutation($c: ID!, $b: String!) { createNote(input: { contactId: $c, body: $b }) { id } }`, { c: createContact.id, b: `doomed-note-${M} about Zephyrine` });
+  await owner.ok(`mutation($c: ID!, $b: String!) { createNote(input: { contactId: $c, body: $b }) { id } }`, {
+    c: createContact.id,
+    b: `doomed-note-${M} about Zephyrine`,
+  });
   await owner.ok(`mutation($e: String!) { inviteMember(email: $e, role: MEMBER) { id } }`, { e: `doomed-invitee-${M}@example.com` });
   const workspaceId = (await app.prisma.workspace.findFirstOrThrow({ where: { name: `Doomed ${M}` } })).id;
   const contactId = (await app.prisma.contact.findFirstOrThrow({ where: { workspaceId } })).id;
@@ -133,7 +152,10 @@ async function erasedContact(app: TestApp, admin: TestClient, workspaceId: strin
   );
   const contactId = createContact.id;
   const { createCompany } = await admin.ok<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Difference Engines" }) { id } }`);
-  await admin.ok(`mutation($c: ID!, $b: String!) { createNote(input: { contactId: $c, body: $b }) { id } }`, { c: contactId, b: `erased-note-${M}: prefers mornings` });
+  await admin.ok(`mutation($c: ID!, $b: String!) { createNote(input: { contactId: $c, body: $b }) { id } }`, {
+    c: contactId,
+    b: `erased-note-${M}: prefers mornings`,
+  });
   const { createNote: shared } = await admin.ok<{ createNote: { id: string } }>(
     `mutation($c: ID!, $co: ID!, $b: String!) { createNote(input: { contactId: $c, companyId: $co, body: $b }) { id } }`,
     { c: contactId, co: createCompany.id, b: `Ottoline Brackenbury runs procurement: 020 7946 0123, ottoline.${M}@erased.example` },
@@ -142,17 +164,23 @@ async function erasedContact(app: TestApp, admin: TestClient, workspaceId: strin
   const rawId = (await app.prisma.contact.findFirstOrThrow({ where: { firstName: 'Ottoline' } })).id;
   await storeFile(app, workspaceId, `erased-file-${M}`, { contactId: rawId });
   const form = await app.prisma.form.create({ data: { workspaceId, name: 'Contact us', publicKey: randomBytes(8).toString('hex'), fields: [] } });
-  await app.prisma.formSubmission.create({ data: { workspaceId, formId: form.id, contactId: rawId, data: { email: `ottoline.${M}@erased.example`, message: `erased-form-${M}` } } });
+  await app.prisma.formSubmission.create({
+    data: { workspaceId, formId: form.id, contactId: rawId, data: { email: `ottoline.${M}@erased.example`, message: `erased-form-${M}` } },
+  });
 
   await admin.ok(`mutation { requestWorkspaceExport(format: JSON) { id } }`);
   await runJobs(app, exportHandlers(app.services));
   expect(await app.prisma.workspaceExport.count({ where: { status: 'DONE' } })).toBe(1);
 
   const { eraseContact } = await admin.ok<{ eraseContact: { invalidatedExports: number; nameMentions: Array<{ recordId: string }> } }>(
-    `mutation($id: ID!) { eraseContact(id: $id) { invalidatedExports nameMentions { recordId } } }`, { id: contactId },
+    `mutation($id: ID!) { eraseContact(id: $id) { invalidatedExports nameMentions { recordId } } }`,
+    { id: contactId },
   );
   expect(eraseContact.invalidatedExports).toBe(1);
-  return { sharedNoteId: app.prisma.note.findUniqueOrThrow({ where: { id: rawIdOf(shared.id) } }).then((n) => n.id), mentioned: eraseContact.nameMentions.map((m) => m.recordId) };
+  return {
+    sharedNoteId: app.prisma.note.findUniqueOrThrow({ where: { id: rawIdOf(shared.id) } }).then((n) => n.id),
+    mentioned: eraseContact.nameMentions.map((m) => m.recordId),
+  };
 }
 
 const rawIdOf = (gid: string) => Buffer.from(gid, 'base64').toString('utf8').split(':')[1]!;
@@ -161,7 +189,13 @@ const rawIdOf = (gid: string) => Buffer.from(gid, 'base64').toString('utf8').spl
 async function deletedAccount(app: TestApp, f: Awaited<ReturnType<typeof rolesFixture>>) {
   const email = `peregrine.${M}@account.example`;
   const user = await app.prisma.user.create({
-    data: { name: 'Peregrine Ashdown', email, passwordHash: await app.services.passwords.hash(STRONG_PASSWORD), ageConfirmedAt: new Date(), emailVerifiedAt: new Date() },
+    data: {
+      name: 'Peregrine Ashdown',
+      email,
+      passwordHash: await app.services.passwords.hash(STRONG_PASSWORD),
+      ageConfirmedAt: new Date(),
+      emailVerifiedAt: new Date(),
+    },
   });
   await app.prisma.membership.create({ data: { workspaceId: f.workspaceId, userId: user.id, role: 'MEMBER' } });
   const client = app.client({ ip: '203.0.113.77' });
@@ -194,8 +228,20 @@ describe('privacy audit', () => {
     const allowlist: Array<{ why: string; matches: (finding: Finding) => boolean }> = [
       {
         why: 'A note that concerns a company too keeps the erased contact’s name: names are not scrubbed automatically, the erasure lists the mention for an admin to redact',
-        matches: (x) => x.id === sharedNoteId && ['Note.body', 'SearchDocument.title', 'SearchDocument.titleFolded', 'SearchDocument.body', 'SearchDocument.tsv', 'SearchDocument.titleWords', 'SearchDocument.titleWordsAlt', 'SearchDocument.titleTypos'].includes(x.where)
-          && ['Ottoline', 'Brackenbury'].includes(x.marker) && erased.mentioned.includes(globalId('Note', sharedNoteId)),
+        matches: (x) =>
+          x.id === sharedNoteId &&
+          [
+            'Note.body',
+            'SearchDocument.title',
+            'SearchDocument.titleFolded',
+            'SearchDocument.body',
+            'SearchDocument.tsv',
+            'SearchDocument.titleWords',
+            'SearchDocument.titleWordsAlt',
+            'SearchDocument.titleTypos',
+          ].includes(x.where) &&
+          ['Ottoline', 'Brackenbury'].includes(x.marker) &&
+          erased.mentioned.includes(globalId('Note', sharedNoteId)),
       },
     ];
     const findings = [...(await scanTables(app)), ...(await scanFiles(app))];

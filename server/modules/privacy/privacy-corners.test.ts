@@ -49,9 +49,10 @@ describe('retention of the outbox and the audit log', () => {
     ]);
     // Still append-only for anything else.
     await expect(app.prisma.auditLogEntry.update({ where: { id: rows[1]!.id }, data: { action: 'rewritten' } })).rejects.toThrow(/append-only/);
-    await expect(app.prisma.auditLogEntry.update({ where: { id: rows[0]!.id }, data: { ip: null, userAgent: null, action: 'rewritten' } })).rejects.toThrow(/append-only/);
+    await expect(app.prisma.auditLogEntry.update({ where: { id: rows[0]!.id }, data: { ip: null, userAgent: null, action: 'rewritten' } })).rejects.toThrow(
+      /append-only/,
+    );
   });
-
 
   it('reads the outbox and audit durations from the environment', () => {
     const config = loadConfig({ NODE_ENV: 'test', RETENTION_OUTBOX_DAYS: '2', RETENTION_AUDIT_DAYS: '730', RETENTION_AUDIT_NETWORK_DAYS: '30' });
@@ -135,12 +136,15 @@ describe('erasure and what outlives the contact', () => {
     const f = await rolesFixture(app);
     const ada = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada', lastName: 'Lovelace' } });
     await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Grace', lastName: 'Hopper' } });
-    const { requestWorkspaceExport } = await f.clients.ADMIN.ok<{ requestWorkspaceExport: { id: string } }>(`mutation { requestWorkspaceExport(format: JSON) { id } }`);
+    const { requestWorkspaceExport } = await f.clients.ADMIN.ok<{ requestWorkspaceExport: { id: string } }>(
+      `mutation { requestWorkspaceExport(format: JSON) { id } }`,
+    );
     // The erasure arrives once the export has started writing.
     let erasure: Promise<unknown> | null = null;
     const publish = app.services.activityHub.publish.bind(app.services.activityHub);
     app.services.activityHub.publish = (events) => {
-      if (events.some((e) => e.entityType === 'WorkspaceExport' && e.verb === 'started')) erasure ??= f.clients.ADMIN.ok(ERASE, { id: globalId('Contact', ada.id) });
+      if (events.some((e) => e.entityType === 'WorkspaceExport' && e.verb === 'started'))
+        erasure ??= f.clients.ADMIN.ok(ERASE, { id: globalId('Contact', ada.id) });
       publish(events);
     };
     await runDueJobs(app);
@@ -159,7 +163,9 @@ describe('erasure and what outlives the contact', () => {
     const workspaceId = f.workspaceId;
     const ada = await app.prisma.contact.create({
       data: {
-        workspaceId, firstName: 'Ada', lastName: 'Lovelace',
+        workspaceId,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
         emails: { create: [{ workspaceId, email: 'ada@example.com', isPrimary: true }] },
         phones: { create: [{ workspaceId, e164: '+442071234567', isPrimary: true }] },
         profiles: { create: [{ workspaceId, network: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace', normalizedKey: 'linkedin:ada-lovelace' }] },
@@ -169,7 +175,9 @@ describe('erasure and what outlives the contact', () => {
     const company = await app.prisma.company.create({ data: { workspaceId, name: 'Analytical Engines' } });
     const shared = await app.prisma.note.create({
       data: {
-        workspaceId, contactId: ada.id, companyId: company.id,
+        workspaceId,
+        contactId: ada.id,
+        companyId: company.id,
         body: 'Call Ada Lovelace on +44 20 7123 4567 or (020) 7123-4567, mail ada@example.com, see linkedin.com/in/ada-lovelace/ today',
       },
     });
@@ -179,8 +187,14 @@ describe('erasure and what outlives the contact', () => {
     const comment = await app.prisma.comment.create({ data: { workspaceId, noteId: companyNote.id, body: 'Wrote to ADA@EXAMPLE.COM yesterday' } });
     const thread = await app.prisma.communication.create({
       data: {
-        workspaceId, kind: 'EMAIL', direction: 'OUTBOUND', toAddresses: ['ada@example.com', 'grace@example.com'], subject: 'Re: ada@example.com',
-        body: 'Ada said: call 020 7123 4567', occurredAt: new Date(), contacts: { create: [{ contactId: ada.id }, { contactId: grace.id }] },
+        workspaceId,
+        kind: 'EMAIL',
+        direction: 'OUTBOUND',
+        toAddresses: ['ada@example.com', 'grace@example.com'],
+        subject: 'Re: ada@example.com',
+        body: 'Ada said: call 020 7123 4567',
+        occurredAt: new Date(),
+        contacts: { create: [{ contactId: ada.id }, { contactId: grace.id }] },
       },
     });
     const task = await app.prisma.activity.create({ data: { workspaceId, type: 'TASK', subject: 'Call +442071234567', companyId: company.id } });

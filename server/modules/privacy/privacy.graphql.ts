@@ -48,8 +48,14 @@ const ContactErasureType = builder.objectRef<ContactErasure>('ContactErasure').i
   authScopes: { authenticated: true },
   fields: (t) => ({
     invalidatedExports: t.exposeInt('invalidatedExports', { description: 'Earlier export archives of the workspace, deleted because they held the contact.' }),
-    scrubbedRecords: t.exposeInt('scrubbedRecords', { description: 'Kept records whose text had the contact’s emails, phone numbers or profile URLs replaced by [erased].' }),
-    nameMentions: t.field({ type: [ErasureNameMention], description: 'Where the contact’s name is still written (at most 100).', resolve: (e) => e.nameMentions }),
+    scrubbedRecords: t.exposeInt('scrubbedRecords', {
+      description: 'Kept records whose text had the contact’s emails, phone numbers or profile URLs replaced by [erased].',
+    }),
+    nameMentions: t.field({
+      type: [ErasureNameMention],
+      description: 'Where the contact’s name is still written (at most 100).',
+      resolve: (e) => e.nameMentions,
+    }),
   }),
 });
 
@@ -91,7 +97,8 @@ builder.mutationFields((t) => ({
   }),
   deleteMyAccount: t.field({
     type: 'DateTime',
-    description: 'Deletes your account: you are signed out and leave every workspace now; your personal data is wiped at the returned time. Refused while you are the only owner of a workspace.',
+    description:
+      'Deletes your account: you are signed out and leave every workspace now; your personal data is wiped at the returned time. Refused while you are the only owner of a workspace.',
     args: { password: t.arg.string({ validate: passwordInput }) },
     authScopes: { personal: true },
     resolve: (_root, args, ctx) => deleteMyAccount(ctx, args.password),

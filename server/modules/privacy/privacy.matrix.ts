@@ -2,7 +2,10 @@ import { STRONG_PASSWORD } from '../../test/fixtures.js';
 import { admins, as, byRole, gql, signedIn, type MatrixCase } from '../../test/role-matrix.js';
 import { contactIn } from '../contacts/contacts.matrix.js';
 
-const onContact = (query: string) => async (...[app, f, actor]: Parameters<MatrixCase['run']>) => as(f, actor).gql(query, { id: await contactIn(app, f) });
+const onContact =
+  (query: string) =>
+  async (...[app, f, actor]: Parameters<MatrixCase['run']>) =>
+    as(f, actor).gql(query, { id: await contactIn(app, f) });
 
 export const cases: MatrixCase[] = [
   { kind: 'query', field: 'workspacesPendingDeletion', run: gql(`{ workspacesPendingDeletion { name } }`), expect: signedIn('ok'), keys: 'FORBIDDEN' },
@@ -11,19 +14,22 @@ export const cases: MatrixCase[] = [
   { kind: 'mutation', field: 'requestMyDataExport', run: gql(`mutation { requestMyDataExport }`), expect: signedIn('ok'), keys: 'FORBIDDEN' },
   {
     // Everyone but the OWNER (the only owner of Acme) may delete their account; the outsider is the only owner of theirs.
-    kind: 'mutation', field: 'deleteMyAccount',
+    kind: 'mutation',
+    field: 'deleteMyAccount',
     run: gql(`mutation($p: String!) { deleteMyAccount(password: $p) }`, { p: STRONG_PASSWORD }),
     expect: { OWNER: 'BAD_USER_INPUT', ADMIN: 'ok', MEMBER: 'ok', VIEWER: 'ok', OUTSIDER: 'BAD_USER_INPUT', ANONYMOUS: 'UNAUTHENTICATED' },
     keys: 'FORBIDDEN',
   },
   {
-    kind: 'mutation', field: 'requestWorkspaceDeletion',
+    kind: 'mutation',
+    field: 'requestWorkspaceDeletion',
     run: gql(`mutation($p: String!) { requestWorkspaceDeletion(confirmName: "Acme", password: $p) }`, { p: STRONG_PASSWORD }),
     expect: byRole('ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
     keys: 'FORBIDDEN',
   },
   {
-    kind: 'mutation', field: 'cancelWorkspaceDeletion',
+    kind: 'mutation',
+    field: 'cancelWorkspaceDeletion',
     run: async (app, f, actor) => {
       await app.prisma.workspace.update({ where: { id: f.workspaceId }, data: { closedAt: new Date(), purgeAfter: new Date(Date.now() + 864e5) } });
       return as(f, actor).gql(`mutation($w: ID!) { cancelWorkspaceDeletion(workspaceId: $w) }`, { w: f.workspaceGid });

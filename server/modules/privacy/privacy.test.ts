@@ -14,7 +14,10 @@ async function adaWithHistory(app: TestApp, f: RolesFixture) {
   const workspaceId = f.workspaceId;
   const ada = await app.prisma.contact.create({
     data: {
-      workspaceId, firstName: 'Ada', lastName: 'Lovelace', ownerId: f.users.MEMBER.id,
+      workspaceId,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      ownerId: f.users.MEMBER.id,
       emails: { create: [{ workspaceId, email: 'ada@example.com', isPrimary: true }] },
       phones: { create: [{ workspaceId, e164: '+442071234567', isPrimary: true }] },
     },
@@ -25,19 +28,41 @@ async function adaWithHistory(app: TestApp, f: RolesFixture) {
   const sharedNote = await app.prisma.note.create({ data: { workspaceId, body: 'Account plan', contactId: ada.id, companyId: company.id } });
   const task = await app.prisma.activity.create({ data: { workspaceId, type: 'TASK', subject: 'Call Ada', contactId: ada.id } });
   const onlyAda = await app.prisma.communication.create({
-    data: { workspaceId, kind: 'EMAIL', direction: 'INBOUND', fromAddress: 'ada@example.com', toAddresses: ['sales@acme.test'], subject: 'Hi', occurredAt: new Date(), contacts: { create: [{ contactId: ada.id }] } },
+    data: {
+      workspaceId,
+      kind: 'EMAIL',
+      direction: 'INBOUND',
+      fromAddress: 'ada@example.com',
+      toAddresses: ['sales@acme.test'],
+      subject: 'Hi',
+      occurredAt: new Date(),
+      contacts: { create: [{ contactId: ada.id }] },
+    },
   });
   const thread = await app.prisma.communication.create({
     data: {
-      workspaceId, kind: 'EMAIL', direction: 'OUTBOUND', fromAddress: 'sales@acme.test', toAddresses: ['ada@example.com', 'grace@example.com'], subject: 'Both',
-      occurredAt: new Date(), contacts: { create: [{ contactId: ada.id }, { contactId: grace.id }] },
+      workspaceId,
+      kind: 'EMAIL',
+      direction: 'OUTBOUND',
+      fromAddress: 'sales@acme.test',
+      toAddresses: ['ada@example.com', 'grace@example.com'],
+      subject: 'Both',
+      occurredAt: new Date(),
+      contacts: { create: [{ contactId: ada.id }, { contactId: grace.id }] },
     },
   });
   const form = await app.prisma.form.create({ data: { workspaceId, name: 'Contact us', publicKey: randomBytes(8).toString('hex'), fields: [] } });
   await app.prisma.formSubmission.create({ data: { workspaceId, formId: form.id, contactId: ada.id, data: { email: 'ada@example.com' } } });
-  await app.prisma.mergeRecord.create({ data: { workspaceId, entityType: 'Contact', survivorId: ada.id, mergedId: randomUUIDv4(), snapshot: { firstName: 'Ada' } } });
+  await app.prisma.mergeRecord.create({
+    data: { workspaceId, entityType: 'Contact', survivorId: ada.id, mergedId: randomUUIDv4(), snapshot: { firstName: 'Ada' } },
+  });
   const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
-  await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('passport scan'); })());
+  await fileStorage(app.services.config).put(
+    storageKey,
+    (async function* () {
+      yield Buffer.from('passport scan');
+    })(),
+  );
   await app.prisma.file.create({ data: { workspaceId, name: 'passport.png', contentType: 'image/png', size: 13, storageKey, sha256: 'x', contactId: ada.id } });
   return { ada, grace, company, privateNote, sharedNote, task, onlyAda, thread, storageKey };
 }
@@ -51,7 +76,9 @@ describe('contact privacy', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const { ada } = await adaWithHistory(app, f);
-    const result = await f.clients.ADMIN.ok<{ exportContact: Record<string, any> }>(`mutation($id: ID!) { exportContact(id: $id) }`, { id: globalId('Contact', ada.id) });
+    const result = await f.clients.ADMIN.ok<{ exportContact: Record<string, any> }>(`mutation($id: ID!) { exportContact(id: $id) }`, {
+      id: globalId('Contact', ada.id),
+    });
     const data = result.exportContact;
     expect(data.contact).toMatchObject({ firstName: 'Ada', emails: [{ email: 'ada@example.com', isPrimary: true }], phones: [{ e164: '+442071234567' }] });
     expect(data.notes.map((n: { body: string }) => n.body).sort()).toEqual(['Account plan', 'Ada prefers calls']);
@@ -84,7 +111,19 @@ describe('contact privacy', () => {
     expect(await app.prisma.contact.count({ where: { id: h.grace.id } })).toBe(1);
 
     const audit = await app.prisma.auditLogEntry.findFirstOrThrow({ where: { action: 'contact.erased' } });
-    expect(audit.details).toEqual({ notes: 1, activities: 1, communications: 1, files: 1, formSubmissions: 1, mergeRecords: 1, importRows: 0, importUndoImages: 0, scrubbedRecords: 0, nameMentions: 0, invalidatedExports: 0 });
+    expect(audit.details).toEqual({
+      notes: 1,
+      activities: 1,
+      communications: 1,
+      files: 1,
+      formSubmissions: 1,
+      mergeRecords: 1,
+      importRows: 0,
+      importUndoImages: 0,
+      scrubbedRecords: 0,
+      nameMentions: 0,
+      invalidatedExports: 0,
+    });
     expect(JSON.stringify(audit)).not.toMatch(/Ada|Lovelace|ada@example/);
   });
 
@@ -130,7 +169,9 @@ describe('account privacy', () => {
     expect(member.cookie).toBeNull();
     expect(await app.prisma.membership.count({ where: { userId: f.users.MEMBER.id } })).toBe(0);
     expect(await app.prisma.session.count({ where: { userId: f.users.MEMBER.id } })).toBe(0);
-    expect(errorCodes(await app.client().gql(`mutation($p: String!) { signIn(email: "member@example.com", password: $p) { id } }`, { p: STRONG_PASSWORD }))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      errorCodes(await app.client().gql(`mutation($p: String!) { signIn(email: "member@example.com", password: $p) { id } }`, { p: STRONG_PASSWORD })),
+    ).toEqual(['BAD_USER_INPUT']);
 
     await app.prisma.user.update({ where: { id: f.users.MEMBER.id }, data: { purgeAfter: new Date(Date.now() - 1000) } });
     await app.prisma.job.updateMany({ where: { kind: 'user.purge' }, data: { runAt: new Date(Date.now() - 1000) } });
@@ -141,7 +182,8 @@ describe('account privacy', () => {
     expect(wiped.email).not.toContain('member@example.com');
     // Their records stay in the workspace, attributed to the deleted user.
     const kept = await f.clients.ADMIN.ok<{ node: { firstName: string; createdBy: { name: string } } }>(
-      `query($id: ID!) { node(id: $id) { ... on Contact { firstName createdBy { name } } } }`, { id: contact.createContact.id },
+      `query($id: ID!) { node(id: $id) { ... on Contact { firstName createdBy { name } } } }`,
+      { id: contact.createContact.id },
     );
     expect(kept.node).toEqual({ firstName: 'Kept', createdBy: { name: 'Deleted user' } });
   });
@@ -155,9 +197,9 @@ describe('audit log', () => {
     await f.clients.ADMIN.ok(`mutation { createApiKey(input: { name: "CI", role: VIEWER }) { secret } }`);
     await app.client({ ip: '198.51.100.4' }).ok(`mutation($p: String!) { signIn(email: "viewer@example.com", password: $p) { id } }`, { p: STRONG_PASSWORD });
 
-    const log = await f.clients.OWNER.ok<{ auditLog: { totalCount: number; edges: Array<{ node: { action: string; actorName: string; ip: string; details: unknown } }> } }>(
-      `{ auditLog { totalCount edges { node { action actorName ip details } } } }`,
-    );
+    const log = await f.clients.OWNER.ok<{
+      auditLog: { totalCount: number; edges: Array<{ node: { action: string; actorName: string; ip: string; details: unknown } }> };
+    }>(`{ auditLog { totalCount edges { node { action actorName ip details } } } }`);
     expect(log.auditLog.edges.map((e) => e.node.action)).toEqual(['user.signed_in', 'api_key.created', 'member.role_changed']);
     expect(log.auditLog.edges[0]!.node).toMatchObject({ actorName: 'Viewer Person', ip: '198.51.100.4' });
     expect(log.auditLog.edges[2]!.node.details).toEqual({ from: 'MEMBER', to: 'VIEWER' });

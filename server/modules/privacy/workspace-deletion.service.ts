@@ -24,7 +24,10 @@ async function ownedWorkspace(context: Context, workspaceId: string) {
 }
 
 async function tellOwners(context: Context, workspaceId: string, subject: string, text: string) {
-  const owners = await context.prisma.membership.findMany({ where: { workspaceId, role: { in: rolesWith('workspace:delete') } }, select: { user: { select: { id: true, email: true } } } });
+  const owners = await context.prisma.membership.findMany({
+    where: { workspaceId, role: { in: rolesWith('workspace:delete') } },
+    select: { user: { select: { id: true, email: true } } },
+  });
   for (const { user } of owners) await sendOrLog(context.app.mailer, context.app.logger, { to: user.email, subject, text, workspaceId, userId: user.id });
 }
 
@@ -33,8 +36,16 @@ export async function closeWorkspace(tx: Prisma.TransactionClient, workspaceId: 
   await tx.workspace.update({ where: { id: workspaceId }, data: { closedAt, purgeAfter } });
   await tx.apiKey.updateMany({ where: { workspaceId, revokedAt: null }, data: { revokedAt: closedAt } });
   // Its queued jobs do nothing from now on; an export that will not be written must not block new ones if the deletion is cancelled.
-  await tx.workspaceExport.updateMany({ where: { workspaceId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED', error: 'The workspace was scheduled for deletion before this export was written.' } });
-  await enqueueJob(tx, WORKSPACE_PURGE, { workspaceId }, { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}:${purgeAfter.getTime()}` });
+  await tx.workspaceExport.updateMany({
+    where: { workspaceId, status: { in: ['QUEUED', 'RUNNING'] } },
+    data: { status: 'FAILED', error: 'The workspace was scheduled for deletion before this export was written.' },
+  });
+  await enqueueJob(
+    tx,
+    WORKSPACE_PURGE,
+    { workspaceId },
+    { runAt: purgeAfter, maxAttempts: PURGE_MAX_ATTEMPTS, uniqueKey: `${WORKSPACE_PURGE}:${workspaceId}:${closedAt.getTime()}:${purgeAfter.getTime()}` },
+  );
 }
 
 /**
@@ -54,11 +65,21 @@ export async function requestWorkspaceDeletion(context: Context, workspaceId: st
   await context.prisma.$transaction(async (tx) => {
     await closeWorkspace(tx, workspaceId, closedAt, purgeAfter);
     await emitEvent(tx, context, { id: workspaceId, workspaceId }, 'Workspace', 'deletion_requested', { purgeAfter: purgeAfter.toISOString() });
-    await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_requested', targetType: 'Workspace', targetId: workspaceId, details: { purgeAfter: purgeAfter.toISOString() } });
+    await recordAudit(tx, context, {
+      workspaceId,
+      action: 'workspace.deletion_requested',
+      targetType: 'Workspace',
+      targetId: workspaceId,
+      details: { purgeAfter: purgeAfter.toISOString() },
+    });
   });
   context.invalidateRoles();
-  await tellOwners(context, workspaceId, `"${workspace.name}" will be deleted`,
-    `The workspace "${workspace.name}" is closed and will be deleted for good on ${purgeAfter.toUTCString()}. An owner can cancel until then.`);
+  await tellOwners(
+    context,
+    workspaceId,
+    `"${workspace.name}" will be deleted`,
+    `The workspace "${workspace.name}" is closed and will be deleted for good on ${purgeAfter.toUTCString()}. An owner can cancel until then.`,
+  );
   return { workspaceId, purgeAfter };
 }
 
@@ -76,5 +97,10 @@ export async function cancelWorkspaceDeletion(context: Context, workspaceId: str
     await recordAudit(tx, context, { workspaceId, action: 'workspace.deletion_cancelled', targetType: 'Workspace', targetId: workspaceId });
   });
   context.invalidateRoles();
-  await tellOwners(context, workspaceId, `"${membership.workspace.name}" will not be deleted`, `The deletion of "${membership.workspace.name}" was cancelled; the workspace is open again.`);
+  await tellOwners(
+    context,
+    workspaceId,
+    `"${membership.workspace.name}" will not be deleted`,
+    `The deletion of "${membership.workspace.name}" was cancelled; the workspace is open again.`,
+  );
 }

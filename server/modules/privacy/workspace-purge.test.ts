@@ -35,7 +35,9 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   const team = await app.prisma.team.create({ data: { workspaceId, name: 'Sales' } });
   await app.prisma.teamMember.create({ data: { teamId: team.id, userId } });
   await app.prisma.recordShare.create({ data: { workspaceId, contactId: contact.id, teamId: team.id } });
-  await app.prisma.invitation.create({ data: { workspaceId, email: 'new@example.com', role: 'MEMBER', tokenHash: randomBytes(16).toString('hex'), expiresAt: new Date(Date.now() + 864e5) } });
+  await app.prisma.invitation.create({
+    data: { workspaceId, email: 'new@example.com', role: 'MEMBER', tokenHash: randomBytes(16).toString('hex'), expiresAt: new Date(Date.now() + 864e5) },
+  });
   await app.prisma.outboxEmail.create({ data: { workspaceId, to: 'new@example.com', subject: 'Invitation', text: 'Join Doomed' } });
   await app.prisma.dealStageChange.create({ data: { workspaceId, dealId: deal.id, toStageId: deal.stageId, toStageName: 'Lead', changedById: userId } });
   const comment = await app.prisma.comment.create({ data: { workspaceId, body: 'Ping @member', noteId: note.id, authorId: userId } });
@@ -47,31 +49,70 @@ async function fullWorkspace(app: TestApp, f: RolesFixture) {
   await seedChannelRows(app.prisma, workspaceId, userId, contact.id);
   await app.prisma.auditLogEntry.create({ data: { workspaceId, actorUserId: userId, action: 'test.entry' } });
   await app.prisma.activitySequence.create({ data: { workspaceId, last: 1 } });
-  await app.prisma.activityEvent.create({ data: { workspaceId, sequence: 1, actorUserId: userId, verb: 'created', entityType: 'Contact', entityId: contact.id } });
+  await app.prisma.activityEvent.create({
+    data: { workspaceId, sequence: 1, actorUserId: userId, verb: 'created', entityType: 'Contact', entityId: contact.id },
+  });
   const webhook = await app.prisma.webhook.create({ data: { workspaceId, url: 'https://hooks.example.com/kith', eventTypes: [], secret: 'whsec_test' } });
   await app.prisma.webhookDelivery.create({ data: { workspaceId, webhookId: webhook.id, eventType: 'contact.created', payload: {} } });
   await app.prisma.usageEvent.create({ data: { workspaceId, userId, kind: 'API_CALL', name: 'ListContacts', durationMs: 3 } });
-  await app.prisma.clipSource.create({ data: { workspaceId, contactId: contact.id, site: 'LINKEDIN', url: 'https://www.linkedin.com/in/doomed/', clippedById: userId, fieldsWritten: ['FIRST_NAME'] } });
+  await app.prisma.clipSource.create({
+    data: {
+      workspaceId,
+      contactId: contact.id,
+      site: 'LINKEDIN',
+      url: 'https://www.linkedin.com/in/doomed/',
+      clippedById: userId,
+      fieldsWritten: ['FIRST_NAME'],
+    },
+  });
   await app.prisma.aiWorkspaceSetting.create({ data: { workspaceId, enabled: true, updatedById: userId } });
   await app.prisma.aiUsage.create({ data: { workspaceId, userId, feature: 'SUMMARY', model: 'm', inputTokens: 10, outputTokens: 2, durationMs: 5 } });
   await app.prisma.billingAccount.create({ data: { workspaceId, stripeCustomerId: `cus_${randomBytes(6).toString('hex')}`, status: 'ACTIVE' } });
   const report = await app.prisma.meterReport.create({ data: { workspaceId, kind: 'ai_tokens', quantity: 5, stripeCustomerId: 'cus_x' } });
-  await app.prisma.billableUsage.create({ data: { workspaceId, kind: 'ai_tokens', quantity: 5, idempotencyKey: randomBytes(8).toString('hex'), reportId: report.id } });
+  await app.prisma.billableUsage.create({
+    data: { workspaceId, kind: 'ai_tokens', quantity: 5, idempotencyKey: randomBytes(8).toString('hex'), reportId: report.id },
+  });
   await app.prisma.usageAlert.create({ data: { workspaceId, limitKind: 'contacts', threshold: 80, periodStart: new Date() } });
   const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
-  await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('contract'); })());
-  await app.prisma.file.create({ data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: contact.id } });
+  await fileStorage(app.services.config).put(
+    storageKey,
+    (async function* () {
+      yield Buffer.from('contract');
+    })(),
+  );
+  await app.prisma.file.create({
+    data: { workspaceId, name: 'contract.txt', contentType: 'text/plain', size: 8, storageKey, sha256: 'x', contactId: contact.id },
+  });
   const archiveKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
-  await fileStorage(app.services.config).put(archiveKey, (async function* () { yield Buffer.from('zip'); })());
+  await fileStorage(app.services.config).put(
+    archiveKey,
+    (async function* () {
+      yield Buffer.from('zip');
+    })(),
+  );
   await app.prisma.workspaceExport.create({ data: { workspaceId, format: 'JSON', status: 'DONE', storageKey: archiveKey, requestedById: userId } });
   const imported = await app.prisma.import.create({
-    data: { workspaceId, createdById: userId, fileName: 'people.csv', byteSize: 10n, sourceKind: 'CSV', encoding: 'utf8', delimiter: ',', headers: ['Name'], status: 'DONE' },
+    data: {
+      workspaceId,
+      createdById: userId,
+      fileName: 'people.csv',
+      byteSize: 10n,
+      sourceKind: 'CSV',
+      encoding: 'utf8',
+      delimiter: ',',
+      headers: ['Name'],
+      status: 'DONE',
+    },
   });
-  await app.prisma.importedRecord.create({ data: { importId: imported.id, recordId: contact.id, entity: 'CONTACT', action: 'CREATED', writtenAt: new Date() } });
+  await app.prisma.importedRecord.create({
+    data: { importId: imported.id, recordId: contact.id, entity: 'CONTACT', action: 'CREATED', writtenAt: new Date() },
+  });
   await app.prisma.customField.create({ data: { workspaceId, entity: 'CONTACT', key: 'tier', label: 'Tier', type: 'TEXT' } });
   await app.prisma.importMappingPreset.create({ data: { workspaceId, name: 'CRM', entity: 'CONTACT', columns: { Name: 'fullName' } } });
   await app.prisma.sampleRecord.create({ data: { workspaceId, recordId: contact.id, tableName: 'Contact' } });
-  const view = await app.prisma.savedView.create({ data: { workspaceId, ownerId: userId, entity: 'CONTACT', name: 'Leads', filter: { lifecycleStage: 'LEAD' } } });
+  const view = await app.prisma.savedView.create({
+    data: { workspaceId, ownerId: userId, entity: 'CONTACT', name: 'Leads', filter: { lifecycleStage: 'LEAD' } },
+  });
   await app.prisma.savedViewStar.create({ data: { workspaceId, userId, entity: 'CONTACT', viewId: view.id } });
   return { workspaceId, storageKey, archiveKey };
 }
@@ -90,14 +131,19 @@ describe('workspace deletion', () => {
     const { workspaceId, storageKey, archiveKey } = await fullWorkspace(app, f);
     const before = await rowsPerModel(app, workspaceId);
     // The fixture must touch every workspace table, so a new table cannot escape this test unnoticed.
-    expect(Object.entries(before).filter(([, n]) => n === 0).map(([model]) => model)).toEqual([]);
+    expect(
+      Object.entries(before)
+        .filter(([, n]) => n === 0)
+        .map(([model]) => model),
+    ).toEqual([]);
     const acmeBefore = await rowsPerModel(app, f.workspaceId);
 
     const owner = f.clients.OWNER;
     owner.workspaceId = globalId('Workspace', workspaceId);
     const { secret } = await apiKeyFor(app, f.users.OWNER.id, workspaceId, 'ADMIN');
     const purgeAfter = await owner.ok<{ requestWorkspaceDeletion: string }>(
-      `mutation($p: String!) { requestWorkspaceDeletion(confirmName: "Doomed", password: $p) }`, { p: STRONG_PASSWORD },
+      `mutation($p: String!) { requestWorkspaceDeletion(confirmName: "Doomed", password: $p) }`,
+      { p: STRONG_PASSWORD },
     );
     expect(new Date(purgeAfter.requestWorkspaceDeletion).getTime()).toBeGreaterThan(Date.now() + 29 * 864e5);
 
@@ -129,7 +175,8 @@ describe('workspace deletion', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const owner = f.clients.OWNER;
-    const request = (name: string, p: string) => owner.gql(`mutation($n: String!, $p: String!) { requestWorkspaceDeletion(confirmName: $n, password: $p) }`, { n: name, p });
+    const request = (name: string, p: string) =>
+      owner.gql(`mutation($n: String!, $p: String!) { requestWorkspaceDeletion(confirmName: $n, password: $p) }`, { n: name, p });
     expect(errorCodes(await request('acme', STRONG_PASSWORD))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await request('Acme', 'not the password at all'))).toEqual(['BAD_USER_INPUT']);
     expect(await app.prisma.workspace.findUniqueOrThrow({ where: { id: f.workspaceId } })).toMatchObject({ closedAt: null });

@@ -45,9 +45,14 @@ export function workspaceModels(): string[] {
 export function purgeOrder(): PurgeTable[] {
   const all = models();
   const names = workspaceModels();
-  const pointsAt = new Map(names.map((name) => [name, new Set(all[name]!.fields
-    .filter((f) => f.kind === 'object' && f.relationFromFields?.length && f.type !== name && names.includes(f.type))
-    .map((f) => f.type))]));
+  const pointsAt = new Map(
+    names.map((name) => [
+      name,
+      new Set(
+        all[name]!.fields.filter((f) => f.kind === 'object' && f.relationFromFields?.length && f.type !== name && names.includes(f.type)).map((f) => f.type),
+      ),
+    ]),
+  );
   const pointedAtBy = new Map(names.map((name) => [name, names.filter((other) => pointsAt.get(other)!.has(name)).length]));
   const order: string[] = [];
   const ready = names.filter((name) => pointedAtBy.get(name) === 0);
@@ -93,7 +98,8 @@ async function deleteBatch(app: AppServices, t: PurgeTable, workspaceId: string,
   const doomed = await prisma.$queryRawUnsafe<Array<{ key: string; object: string | null }>>(
     `SELECT "${t.key}"::text AS key, ${objectColumn ? `"${objectColumn}"` : 'NULL'} AS object FROM "${t.table}"
      WHERE "workspaceId" = $1::uuid AND "${t.key}" > $2::uuid ORDER BY "${t.key}" LIMIT ${limit}`,
-    workspaceId, after,
+    workspaceId,
+    after,
   );
   if (doomed.length === 0) return { rows: 0, last: null };
   const objects = doomed.map((row) => row.object).filter((key): key is string => !!key);
@@ -164,7 +170,9 @@ export function workspacePurgeHandlers(app: AppServices): Record<string, JobHand
       } catch (error) {
         if (job.attempts >= ALERT_AFTER_ATTEMPTS) {
           const message = error instanceof Error ? error.message : String(error);
-          app.logger.error(`The purge of deleted workspace ${workspaceId} has failed ${job.attempts} times (last: ${message}); it is retried, but its data outlives the promised deletion until it succeeds`);
+          app.logger.error(
+            `The purge of deleted workspace ${workspaceId} has failed ${job.attempts} times (last: ${message}); it is retried, but its data outlives the promised deletion until it succeeds`,
+          );
         }
         throw error;
       }

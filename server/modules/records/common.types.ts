@@ -4,7 +4,8 @@ import { RecordVisibility } from '../../generated/prisma/enums.js';
 
 export const RecordVisibilityEnum = builder.enumType(RecordVisibility, {
   name: 'RecordVisibility',
-  description: 'WORKSPACE: everyone in the workspace (unless its policy says otherwise). PRIVATE: the owner, the people and teams it is shared with, and admins.',
+  description:
+    'WORKSPACE: everyone in the workspace (unless its policy says otherwise). PRIVATE: the owner, the people and teams it is shared with, and admins.',
 });
 
 export const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
@@ -25,11 +26,9 @@ export const MAX_TEXT = 200;
 export const MAX_LONG_TEXT = 100_000;
 export const MAX_BULK = 100;
 
-export const shortText = (label: string, max = MAX_TEXT) =>
-  z.string().max(max, `${label} has at most ${max} characters.`);
+export const shortText = (label: string, max = MAX_TEXT) => z.string().max(max, `${label} has at most ${max} characters.`);
 
-export const requiredText = (label: string, max = MAX_TEXT) =>
-  shortText(label, max).refine((value) => value.trim().length > 0, `${label} is required.`);
+export const requiredText = (label: string, max = MAX_TEXT) => shortText(label, max).refine((value) => value.trim().length > 0, `${label} is required.`);
 
 /** Custom fields: a flat JSON object of at most 50 keys with short scalar values. */
 export const customFieldsInput = z

@@ -56,7 +56,9 @@ describe('a company nested under another record, with its contacts', () => {
     expect(await client.gql(`query($id: ID!) { node(id: $id) { ... on Communication { contacts { ${COMPANY} } } } }`, { id: ids.Communication })).toEqual({
       data: { node: { contacts: [{ company: expected }] } },
     });
-    const unknown = await client.gql(`query($id: ID!) { contact(id: $id) { ${COMPANY} } }`, { id: globalId('Contact', '00000000-0000-7000-8000-000000000000') });
+    const unknown = await client.gql(`query($id: ID!) { contact(id: $id) { ${COMPANY} } }`, {
+      id: globalId('Contact', '00000000-0000-7000-8000-000000000000'),
+    });
     expect(unknown.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 

@@ -35,11 +35,7 @@ describe('normalizers', () => {
   });
 
   it('recognises the same profile however its URL is written', () => {
-    const forms = [
-      'https://www.linkedin.com/in/Ada-Lovelace/',
-      'linkedin.com/in/ada-lovelace?trk=public_profile',
-      'http://uk.linkedin.com/in/ada-lovelace',
-    ];
+    const forms = ['https://www.linkedin.com/in/Ada-Lovelace/', 'linkedin.com/in/ada-lovelace?trk=public_profile', 'http://uk.linkedin.com/in/ada-lovelace'];
     const keys = new Set(forms.map((f) => normalizeProfileUrl(f).key));
     expect([...keys]).toEqual(['linkedin:in/ada-lovelace']);
     expect(normalizeProfileUrl(forms[0]!).network).toBe('LINKEDIN');

@@ -91,29 +91,31 @@ type LinkName = 'contact' | 'company' | 'deal';
  */
 export function addRecordLinkFields(model: 'Note' | 'Activity' | 'Communication', links: readonly LinkName[] = ['contact', 'company', 'deal']) {
   // Typed as Note, which has all three relations; only the requested fields are registered.
-  builder.prismaObjectFields(model as 'Note', (t) => pick(links, {
-    contact: t.field({
-      type: ContactRef,
-      nullable: true,
-      description: 'Null when absent, in the trash or hidden from you.',
-      select: async (_args, _ctx, nested) => ({ contact: await nested(true) }),
-      resolve: (row, _args, ctx) => visibleLink(ctx, 'contact', row.contact),
+  builder.prismaObjectFields(model as 'Note', (t) =>
+    pick(links, {
+      contact: t.field({
+        type: ContactRef,
+        nullable: true,
+        description: 'Null when absent, in the trash or hidden from you.',
+        select: async (_args, _ctx, nested) => ({ contact: await nested(true) }),
+        resolve: (row, _args, ctx) => visibleLink(ctx, 'contact', row.contact),
+      }),
+      company: t.field({
+        type: CompanyRef,
+        nullable: true,
+        description: 'Null when absent, in the trash or hidden from you.',
+        select: async (_args, _ctx, nested) => ({ company: await nested(true) }),
+        resolve: (row, _args, ctx) => visibleLink(ctx, 'company', row.company),
+      }),
+      deal: t.field({
+        type: DealRef,
+        nullable: true,
+        description: 'Null when absent, in the trash or hidden from you.',
+        select: async (_args, _ctx, nested) => ({ deal: await nested(true) }),
+        resolve: (row, _args, ctx) => visibleLink(ctx, 'deal', row.deal),
+      }),
     }),
-    company: t.field({
-      type: CompanyRef,
-      nullable: true,
-      description: 'Null when absent, in the trash or hidden from you.',
-      select: async (_args, _ctx, nested) => ({ company: await nested(true) }),
-      resolve: (row, _args, ctx) => visibleLink(ctx, 'company', row.company),
-    }),
-    deal: t.field({
-      type: DealRef,
-      nullable: true,
-      description: 'Null when absent, in the trash or hidden from you.',
-      select: async (_args, _ctx, nested) => ({ deal: await nested(true) }),
-      resolve: (row, _args, ctx) => visibleLink(ctx, 'deal', row.deal),
-    }),
-  }));
+  );
 }
 
 function pick<T extends Record<LinkName, unknown>>(links: readonly LinkName[], fields: T): Partial<T> {

@@ -19,12 +19,22 @@ const sweep = (app: TestApp) => retentionSweepHandlers(app.services)[RETENTION_S
 
 async function storedFile(app: TestApp, workspaceId: string, link: Record<string, string>, deletedAt: Date | null = null) {
   const storageKey = `${workspaceId}/${randomBytes(16).toString('hex')}`;
-  await fileStorage(app.services.config).put(storageKey, (async function* () { yield Buffer.from('bytes'); })());
-  const file = await app.prisma.file.create({ data: { workspaceId, name: 'a.txt', contentType: 'text/plain', size: 5, storageKey, sha256: 'x', deletedAt, ...link } });
+  await fileStorage(app.services.config).put(
+    storageKey,
+    (async function* () {
+      yield Buffer.from('bytes');
+    })(),
+  );
+  const file = await app.prisma.file.create({
+    data: { workspaceId, name: 'a.txt', contentType: 'text/plain', size: 5, storageKey, sha256: 'x', deletedAt, ...link },
+  });
   return { id: file.id, storageKey };
 }
 
-const blob = (app: TestApp, key: string) => fileStorage(app.services.config).open(key).then((o) => (o?.body.destroy(), o != null));
+const blob = (app: TestApp, key: string) =>
+  fileStorage(app.services.config)
+    .open(key)
+    .then((o) => (o?.body.destroy(), o != null));
 const trash = (app: TestApp, model: 'contact' | 'company' | 'deal', id: string, deletedAt: Date) =>
   (app.prisma[model] as unknown as { update: (a: object) => Promise<unknown> }).update({ where: { id }, data: { deletedAt } });
 
@@ -33,9 +43,15 @@ async function census(app: TestApp, workspaceId: string) {
   const p = app.prisma;
   const where = { workspaceId };
   return {
-    contacts: await p.contact.count({ where }), companies: await p.company.count({ where }), deals: await p.deal.count({ where }),
-    notes: await p.note.count({ where }), activities: await p.activity.count({ where }), communications: await p.communication.count({ where }),
-    comments: await p.comment.count({ where }), files: await p.file.count({ where }), search: await p.searchDocument.count({ where }),
+    contacts: await p.contact.count({ where }),
+    companies: await p.company.count({ where }),
+    deals: await p.deal.count({ where }),
+    notes: await p.note.count({ where }),
+    activities: await p.activity.count({ where }),
+    communications: await p.communication.count({ where }),
+    comments: await p.comment.count({ where }),
+    files: await p.file.count({ where }),
+    search: await p.searchDocument.count({ where }),
   };
 }
 
@@ -46,7 +62,9 @@ async function contactWithEverything(app: TestApp, f: RolesFixture, workspaceId:
   const id = contact.id;
   await p.contactEmail.create({ data: { workspaceId, contactId: id, email: `${name.toLowerCase()}@example.com`, isPrimary: true } });
   await p.contactPhone.create({ data: { workspaceId, contactId: id, e164: '+14155550100' } });
-  await p.contactProfile.create({ data: { workspaceId, contactId: id, network: 'LINKEDIN', url: 'https://linkedin.com/in/x', normalizedKey: `linkedin:in/${name}` } });
+  await p.contactProfile.create({
+    data: { workspaceId, contactId: id, network: 'LINKEDIN', url: 'https://linkedin.com/in/x', normalizedKey: `linkedin:in/${name}` },
+  });
   await p.recordShare.create({ data: { workspaceId, contactId: id, userId: f.users.VIEWER.id } });
   await p.tag.create({ data: { workspaceId, name: `vip-${name}`, contacts: { connect: { id } } } });
   const note = await p.note.create({ data: { workspaceId, body: `About ${name}`, contactId: id } });
@@ -57,7 +75,9 @@ async function contactWithEverything(app: TestApp, f: RolesFixture, workspaceId:
   const sharedNote = await p.note.create({ data: { workspaceId, body: 'Also about the company', contactId: id, companyId: company.id } });
   const deal = await dealRow(app, f, { workspaceId, name: `${name}'s deal` });
   await p.dealContact.create({ data: { dealId: deal.id, contactId: id } });
-  const email = await p.communication.create({ data: { workspaceId, kind: 'EMAIL', direction: 'INBOUND', occurredAt: new Date(), subject: 'Hello', contacts: { create: { contactId: id } } } });
+  const email = await p.communication.create({
+    data: { workspaceId, kind: 'EMAIL', direction: 'INBOUND', occurredAt: new Date(), subject: 'Hello', contacts: { create: { contactId: id } } },
+  });
   const form = await p.form.create({ data: { workspaceId, name: `Form ${name}`, publicKey: randomBytes(8).toString('hex'), fields: [] } });
   const submission = await p.formSubmission.create({ data: { workspaceId, formId: form.id, contactId: id, data: {} } });
   const files = [
@@ -92,7 +112,9 @@ describe('trash purge (retention sweep)', () => {
     const dealComment = await p.comment.create({ data: { workspaceId: ws, body: 'On the deal', dealId: deal.id } });
     const dealActivity = await p.activity.create({ data: { workspaceId: ws, type: 'TASK', subject: 'Chase', dealId: deal.id } });
     await trash(app, 'deal', deal.id, expired());
-    const email = await p.communication.create({ data: { workspaceId: ws, kind: 'EMAIL', direction: 'OUTBOUND', occurredAt: new Date(), deletedAt: expired() } });
+    const email = await p.communication.create({
+      data: { workspaceId: ws, kind: 'EMAIL', direction: 'OUTBOUND', occurredAt: new Date(), deletedAt: expired() },
+    });
     const emailFile = await storedFile(app, ws, { communicationId: email.id });
     const note = await p.note.create({ data: { workspaceId: ws, body: 'Trashed note', contactId: live.contact.id, deletedAt: expired() } });
     const noteComment = await p.comment.create({ data: { workspaceId: ws, body: 'On a trashed note', noteId: note.id } });
@@ -166,7 +188,9 @@ describe('trash purge (retention sweep)', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const count = TRASH_PURGE_BATCH * 2 + 7;
-    await app.prisma.note.createMany({ data: Array.from({ length: count }, (_, i) => ({ workspaceId: f.workspaceId, body: `Old ${i}`, deletedAt: expired() })) });
+    await app.prisma.note.createMany({
+      data: Array.from({ length: count }, (_, i) => ({ workspaceId: f.workspaceId, body: `Old ${i}`, deletedAt: expired() })),
+    });
     await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'Live' } });
     await sweep(app);
     expect((await app.prisma.note.findMany()).map((n) => n.body)).toEqual(['Live']);
@@ -198,9 +222,12 @@ describe('restore after the configured retention', () => {
     const ws = f.workspaceId;
     const p = app.prisma;
     switch (model) {
-      case 'note': return (await p.note.create({ data: { workspaceId: ws, body: 'N', deletedAt } })).id;
-      case 'activity': return (await p.activity.create({ data: { workspaceId: ws, type: 'TASK', subject: 'A', deletedAt } })).id;
-      case 'communication': return (await p.communication.create({ data: { workspaceId: ws, kind: 'CALL', direction: 'INBOUND', occurredAt: new Date(), deletedAt } })).id;
+      case 'note':
+        return (await p.note.create({ data: { workspaceId: ws, body: 'N', deletedAt } })).id;
+      case 'activity':
+        return (await p.activity.create({ data: { workspaceId: ws, type: 'TASK', subject: 'A', deletedAt } })).id;
+      case 'communication':
+        return (await p.communication.create({ data: { workspaceId: ws, kind: 'CALL', direction: 'INBOUND', occurredAt: new Date(), deletedAt } })).id;
       default: {
         const row = await { contact: contactRow, company: companyRow, deal: dealRow }[model](app, f);
         await trash(app, model, row.id, deletedAt);

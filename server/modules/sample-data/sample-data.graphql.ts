@@ -56,8 +56,10 @@ const sampleMutation = (name: string, description: string, run: (ctx: Context, w
     }),
   );
 
-sampleMutation('addSampleData', 'Adds a small set of sample companies, contacts, deals, activities, notes and communications, tagged "Sample data".', (ctx, id) =>
-  addSampleData(ctx.prisma, id, requireViewer(ctx).user.id, event(ctx, id, 'sample_data_added')),
+sampleMutation(
+  'addSampleData',
+  'Adds a small set of sample companies, contacts, deals, activities, notes and communications, tagged "Sample data".',
+  (ctx, id) => addSampleData(ctx.prisma, id, requireViewer(ctx).user.id, event(ctx, id, 'sample_data_added')),
 );
 sampleMutation('removeSampleData', 'Deletes the sample records that are left, with their notes, activities and communications.', (ctx, id) =>
   removeSampleData(ctx.prisma, id, event(ctx, id, 'sample_data_removed')),

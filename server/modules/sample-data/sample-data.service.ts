@@ -32,7 +32,8 @@ export async function addSampleData(prisma: PrismaClient, workspaceId: string, u
     const [tagId] = ids.Tag;
     for (const table of ['Company', 'Contact', 'Deal'] as const) {
       const rows = ids[table];
-      if (rows.length > 0) await tx.$executeRawUnsafe(`INSERT INTO "_${table}ToTag" ("A", "B") SELECT unnest($1::uuid[]), $2::uuid ON CONFLICT DO NOTHING`, rows, tagId);
+      if (rows.length > 0)
+        await tx.$executeRawUnsafe(`INSERT INTO "_${table}ToTag" ("A", "B") SELECT unnest($1::uuid[]), $2::uuid ON CONFLICT DO NOTHING`, rows, tagId);
     }
     await tx.sampleRecord.createMany({
       data: Object.entries(ids).flatMap(([tableName, recordIds]) => recordIds.map((recordId) => ({ recordId, workspaceId, tableName }))),

@@ -32,7 +32,9 @@ describe('sample data', () => {
     const elsewhere = await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } });
     await app.prisma.contact.create({ data: { workspaceId: elsewhere.workspaceId, firstName: 'Other', lastName: 'Tenant' } });
 
-    expect((await owner.ok<{ addSampleData: { hasSampleData: boolean } }>(`mutation { addSampleData { hasSampleData } }`)).addSampleData.hasSampleData).toBe(true);
+    expect((await owner.ok<{ addSampleData: { hasSampleData: boolean } }>(`mutation { addSampleData { hasSampleData } }`)).addSampleData.hasSampleData).toBe(
+      true,
+    );
     const sample = await app.prisma.contact.findMany({ where: { workspaceId: f.workspaceId, tags: { some: { name: 'Sample data' } } } });
     expect(sample.length).toBe(24);
     expect(await app.prisma.deal.count({ where: { workspaceId: f.workspaceId, tags: { some: { name: 'Sample data' } } } })).toBeGreaterThan(0);
@@ -56,7 +58,11 @@ describe('sample data', () => {
     const removed = await owner.ok<{ removeSampleData: { hasSampleData: boolean } }>(`mutation { removeSampleData { hasSampleData } }`);
     expect(removed.removeSampleData.hasSampleData).toBe(false);
     expect((await app.prisma.contact.findMany({ where: { workspaceId: f.workspaceId } })).map((c) => c.id)).toEqual([mine.id]);
-    for (const count of await Promise.all([app.prisma.deal, app.prisma.activity, app.prisma.note, app.prisma.communication, app.prisma.company, app.prisma.tag].map((m) => (m as typeof app.prisma.deal).count({ where: { workspaceId: f.workspaceId } })))) {
+    for (const count of await Promise.all(
+      [app.prisma.deal, app.prisma.activity, app.prisma.note, app.prisma.communication, app.prisma.company, app.prisma.tag].map((m) =>
+        (m as typeof app.prisma.deal).count({ where: { workspaceId: f.workspaceId } }),
+      ),
+    )) {
       expect(count).toBe(0);
     }
     expect(await app.prisma.searchDocument.count({ where: { workspaceId: f.workspaceId, entityType: 'CONTACT' } })).toBe(1);

@@ -33,7 +33,11 @@ const stateFields = (t: FieldBuilder) => ({
     description: 'Visible columns in order, with their widths.',
     validate: z.array(z.unknown()).max(MAX_COLUMNS, `At most ${MAX_COLUMNS} columns.`),
   }),
-  groupBy: t.string({ required: false, description: 'Deal views: the board groups by stage, owner or custom:<single-select field key>.', validate: shortText('Grouping', 80) }),
+  groupBy: t.string({
+    required: false,
+    description: 'Deal views: the board groups by stage, owner or custom:<single-select field key>.',
+    validate: shortText('Grouping', 80),
+  }),
 });
 
 export const CreateSavedViewInput = builder.inputType('CreateSavedViewInput', {

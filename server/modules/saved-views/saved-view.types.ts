@@ -25,15 +25,32 @@ export const SavedViewRef = builder.prismaNode('SavedView', {
     shared: t.exposeBoolean('shared'),
     owner: t.relation('owner'),
     ownedByViewer: t.boolean({ resolve: (view, _args, ctx) => view.ownerId === ctx.viewer?.user.id }),
-    isDefault: t.boolean({ description: 'The view you starred: your list opens with it.', resolve: async (view, _args, ctx) => (await starsOf(ctx, view.workspaceId)).has(view.id) }),
+    isDefault: t.boolean({
+      description: 'The view you starred: your list opens with it.',
+      resolve: async (view, _args, ctx) => (await starsOf(ctx, view.workspaceId)).has(view.id),
+    }),
     canEdit: t.boolean({ description: 'Whether you may save changes to it or delete it.', resolve: (view, _args, ctx) => canEdit(ctx, view) }),
-    filter: t.field({ type: 'JSONObject', description: "The list's filter input (ContactFilter, CompanyFilter or DealFilter).", resolve: async (view, _args, ctx) => (await readableState(ctx, view)).filter }),
+    filter: t.field({
+      type: 'JSONObject',
+      description: "The list's filter input (ContactFilter, CompanyFilter or DealFilter).",
+      resolve: async (view, _args, ctx) => (await readableState(ctx, view)).filter,
+    }),
     sort: t.field({ type: 'JSONObject', nullable: true, description: "The list's sort input.", resolve: (view) => view.sort }),
-    customSort: t.field({ type: 'JSONObject', nullable: true, description: 'A CustomFieldSort input.', resolve: async (view, _args, ctx) => (await readableState(ctx, view)).customSort }),
+    customSort: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: 'A CustomFieldSort input.',
+      resolve: async (view, _args, ctx) => (await readableState(ctx, view)).customSort,
+    }),
     columns: t.field({ type: [ColumnType], resolve: async (view, _args, ctx) => (await readableState(ctx, view)).columns }),
-    groupBy: t.string({ nullable: true, description: 'Deal views: stage, owner or custom:<select field key>.', resolve: async (view, _args, ctx) => (await readableState(ctx, view)).groupBy }),
+    groupBy: t.string({
+      nullable: true,
+      description: 'Deal views: stage, owner or custom:<select field key>.',
+      resolve: async (view, _args, ctx) => (await readableState(ctx, view)).groupBy,
+    }),
     missingFields: t.stringList({
-      description: 'Keys of custom fields the view names that are deleted or archived: their conditions, columns and sort are left out until the field is back.',
+      description:
+        'Keys of custom fields the view names that are deleted or archived: their conditions, columns and sort are left out until the field is back.',
       resolve: async (view, _args, ctx) => (await readableState(ctx, view)).missingFields,
     }),
     count: t.int({

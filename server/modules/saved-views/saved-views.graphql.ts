@@ -10,7 +10,11 @@ import { stateData, viewScope, visibleViewsWhere } from './saved-views.service.j
 import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 // Events say whether the view is shared: the feed shows a private view's events to their actor alone.
-const summary = (view: { shared: boolean; name: string }, changes: object = {}) => ({ ...changes, shared: view.shared, ...(view.shared ? { name: view.name } : {}) });
+const summary = (view: { shared: boolean; name: string }, changes: object = {}) => ({
+  ...changes,
+  shared: view.shared,
+  ...(view.shared ? { name: view.name } : {}),
+});
 
 builder.queryField('savedViews', (t) =>
   t.prismaField({
@@ -37,21 +41,26 @@ builder.mutationFields((t) => ({
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const data = await stateData(ctx, info.schema, workspaceId, args.input.list, args.input);
       const view = await ctx.prisma.$transaction((tx) =>
-        tx.savedView.create({ data: { ...data, name: args.input.name.trim(), workspaceId, ownerId: ctx.viewer!.user.id, entity: args.input.list } })
-          .then((row) => emitEvent(tx, ctx, row, 'SavedView', 'created', summary(row))));
+        tx.savedView
+          .create({ data: { ...data, name: args.input.name.trim(), workspaceId, ownerId: ctx.viewer!.user.id, entity: args.input.list } })
+          .then((row) => emitEvent(tx, ctx, row, 'SavedView', 'created', summary(row))),
+      );
       return ctx.prisma.savedView.findUniqueOrThrow({ ...query, where: { id: view.id } });
     },
   }),
   updateSavedView: t.prismaField({
     type: 'SavedView',
-    description: 'Saves changes to a view in place: your own, or (views:manageShared) anyone\'s shared view.',
+    description: "Saves changes to a view in place: your own, or (views:manageShared) anyone's shared view.",
     args: { id: t.arg.id(), input: t.arg({ type: UpdateSavedViewInput }) },
     authScopes: (_root, args, ctx) => viewScope(ctx, args.id),
     resolve: async (query, _root, args, ctx, info) => {
       const old = await ctx.prisma.savedView.findUniqueOrThrow({ where: { id: idFromGlobalId(args.id, 'SavedView', 'View') } });
       const data = await stateData(ctx, info.schema, old.workspaceId, old.entity, args.input, old);
       await ctx.prisma.$transaction((tx) =>
-        tx.savedView.update({ where: { id: old.id }, data }).then((row) => emitEvent(tx, ctx, row, 'SavedView', 'updated', summary(row, changedFields(args.input)))));
+        tx.savedView
+          .update({ where: { id: old.id }, data })
+          .then((row) => emitEvent(tx, ctx, row, 'SavedView', 'updated', summary(row, changedFields(args.input)))),
+      );
       return ctx.prisma.savedView.findUniqueOrThrow({ ...query, where: { id: old.id } });
     },
   }),
@@ -60,7 +69,10 @@ builder.mutationFields((t) => ({
     authScopes: (_root, args, ctx) => viewScope(ctx, args.id),
     resolve: async (_root, args, ctx) => {
       await ctx.prisma.$transaction((tx) =>
-        tx.savedView.delete({ where: { id: idFromGlobalId(args.id, 'SavedView', 'View') } }).then((row) => emitEvent(tx, ctx, row, 'SavedView', 'deleted', summary(row))));
+        tx.savedView
+          .delete({ where: { id: idFromGlobalId(args.id, 'SavedView', 'View') } })
+          .then((row) => emitEvent(tx, ctx, row, 'SavedView', 'deleted', summary(row))),
+      );
       return true;
     },
   }),

@@ -42,7 +42,11 @@ const FILTER_FIELDS = { CONTACT: 'contactFilter', COMPANY: 'companyFilter', DEAL
 const SORT_FIELDS = { CONTACT: 'contactSort', COMPANY: 'companySort', DEAL: 'dealSort' } as const;
 const LISTS = { CONTACT: contactList, COMPANY: companyList, DEAL: dealList } as const;
 
-interface StoredState { filter: Prisma.InputJsonValue; sort: Prisma.InputJsonValue | null; customSort: Prisma.InputJsonValue | null }
+interface StoredState {
+  filter: Prisma.InputJsonValue;
+  sort: Prisma.InputJsonValue | null;
+  customSort: Prisma.InputJsonValue | null;
+}
 
 /** The list's count under a state: the same code the list runs, so it checks ids and custom fields as the list would. */
 export async function countUnder(ctx: Context, schema: GraphQLSchema, workspaceId: string, entity: CustomFieldEntity, state: StoredState) {
@@ -65,7 +69,7 @@ export async function stateData(ctx: Context, schema: GraphQLSchema, workspaceId
   const given = <T>(value: T | null | undefined, typeName: string, before: Prisma.JsonValue | null | undefined) =>
     value === undefined ? (before ?? null) : value === null ? null : json(value, typeName);
   const stateFrom = (before: { filter: unknown; sort: unknown; customSort: unknown } | undefined): StoredState => ({
-    filter: (given(input[FILTER_FIELDS[entity]], LIST_INPUTS[entity].filter, before?.filter as Prisma.JsonValue) ?? {}),
+    filter: given(input[FILTER_FIELDS[entity]], LIST_INPUTS[entity].filter, before?.filter as Prisma.JsonValue) ?? {},
     sort: given(input[SORT_FIELDS[entity]], LIST_INPUTS[entity].sort, before?.sort as Prisma.JsonValue),
     customSort: given(input.customSort, 'CustomFieldSort', before?.customSort as Prisma.JsonValue),
   });
@@ -103,7 +107,7 @@ export async function readableState(ctx: Context, view: SavedView) {
     return {
       filter: filter as Prisma.InputJsonValue,
       sort: view.sort as Prisma.InputJsonValue | null,
-      customSort: sortMissing.length ? null : (customSort),
+      customSort: sortMissing.length ? null : customSort,
       columns: layout.columns,
       groupBy: group.length ? null : view.groupBy,
       missingFields: [...new Set([...missing, ...sortMissing, ...layout.missing, ...group])],
@@ -115,5 +119,6 @@ export async function readableState(ctx: Context, view: SavedView) {
 export function starsOf(ctx: Context, workspaceId: string) {
   const userId = ctx.viewer?.user.id;
   return ctx.memo(`savedViewStars:${workspaceId}:${userId}`, async () =>
-    userId ? new Set((await ctx.prisma.savedViewStar.findMany({ where: { workspaceId, userId } })).map((s) => s.viewId)) : new Set<string>());
+    userId ? new Set((await ctx.prisma.savedViewStar.findMany({ where: { workspaceId, userId } })).map((s) => s.viewId)) : new Set<string>(),
+  );
 }

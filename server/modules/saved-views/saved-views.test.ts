@@ -32,14 +32,28 @@ describe('saved views', () => {
     const f = await rolesFixture(app);
     await contacts(app, f);
     const input = {
-      list: 'CONTACT', name: 'My leads', contactFilter: { lifecycleStage: 'LEAD' }, contactSort: { field: 'UPDATED_AT', direction: 'DESC' },
+      list: 'CONTACT',
+      name: 'My leads',
+      contactFilter: { lifecycleStage: 'LEAD' },
+      contactSort: { field: 'UPDATED_AT', direction: 'DESC' },
       columns: [{ key: 'name', width: 240 }, { key: 'custom:tier' }, { key: 'email', width: 200 }],
     };
     const { createSavedView: view } = await f.clients.VIEWER.ok(CREATE, { input });
     expect(view).toMatchObject({
-      name: 'My leads', list: 'CONTACT', shared: false, ownedByViewer: true, canEdit: true, count: 2, missingFields: [],
-      filter: { lifecycleStage: 'LEAD' }, sort: { field: 'UPDATED_AT', direction: 'DESC' },
-      columns: [{ key: 'name', width: 240 }, { key: 'custom:tier', width: null }, { key: 'email', width: 200 }],
+      name: 'My leads',
+      list: 'CONTACT',
+      shared: false,
+      ownedByViewer: true,
+      canEdit: true,
+      count: 2,
+      missingFields: [],
+      filter: { lifecycleStage: 'LEAD' },
+      sort: { field: 'UPDATED_AT', direction: 'DESC' },
+      columns: [
+        { key: 'name', width: 240 },
+        { key: 'custom:tier', width: null },
+        { key: 'email', width: 200 },
+      ],
     });
     for (const actor of ['OWNER', 'ADMIN', 'MEMBER', 'OUTSIDER'] as const) {
       expect(errorCodes(await f.clients[actor].gql(NODE, { id: view.id })), actor).toEqual(['NOT_FOUND']);
@@ -51,7 +65,7 @@ describe('saved views', () => {
     expect(await app.prisma.savedView.findFirstOrThrow()).toMatchObject({ ownerId: f.users.VIEWER.id, workspaceId: f.workspaceId, shared: false });
   });
 
-  it('shares by the permission table: members share, viewers may not, admins edit anyone\'s shared view, members only their own', async () => {
+  it("shares by the permission table: members share, viewers may not, admins edit anyone's shared view, members only their own", async () => {
     const app = getApp();
     const f = await rolesFixture(app);
     await contacts(app, f);
@@ -66,12 +80,18 @@ describe('saved views', () => {
     const { createSavedView: other } = await f.clients.ADMIN.ok(CREATE, { input: { ...shared, name: 'Admin gold' } });
     expect(errorCodes(await f.clients.MEMBER.gql(UPDATE, { id: other.id, input: { name: 'Taken' } }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { deleteSavedView(id: $id) }`, { id: other.id }))).toEqual(['FORBIDDEN']);
-    const { updateSavedView } = await f.clients.ADMIN.ok(UPDATE, { id: view.id, input: { name: 'Gold leads', contactFilter: { lifecycleStage: 'LEAD', custom: [{ key: 'tier', op: 'EQ', optionId: 'gold' }] } } });
+    const { updateSavedView } = await f.clients.ADMIN.ok(UPDATE, {
+      id: view.id,
+      input: { name: 'Gold leads', contactFilter: { lifecycleStage: 'LEAD', custom: [{ key: 'tier', op: 'EQ', optionId: 'gold' }] } },
+    });
     expect(updateSavedView).toMatchObject({ name: 'Gold leads', count: 1, canEdit: true, ownedByViewer: false });
     // Unsharing makes it private to its owner again: the admin who could edit it no longer sees it.
     await f.clients.MEMBER.ok(UPDATE, { id: view.id, input: { shared: false } });
     expect(errorCodes(await f.clients.ADMIN.gql(NODE, { id: view.id }))).toEqual(['NOT_FOUND']);
-    expect((await f.clients.MEMBER.ok(NODE, { id: view.id })).node.filter).toEqual({ lifecycleStage: 'LEAD', custom: [{ key: 'tier', op: 'EQ', optionId: 'gold' }] });
+    expect((await f.clients.MEMBER.ok(NODE, { id: view.id })).node.filter).toEqual({
+      lifecycleStage: 'LEAD',
+      custom: [{ key: 'tier', op: 'EQ', optionId: 'gold' }],
+    });
   });
 
   it('stars one default view per list and member; a private view of someone else cannot be starred', async () => {
@@ -83,7 +103,10 @@ describe('saved views', () => {
     await f.clients.MEMBER.ok(STAR, { list: 'CONTACT', id: a.id });
     await f.clients.VIEWER.ok(STAR, { list: 'CONTACT', id: a.id });
     await f.clients.MEMBER.ok(STAR, { list: 'CONTACT', id: b.id });
-    expect((await f.clients.MEMBER.ok(LIST, { list: 'CONTACT' })).savedViews).toEqual([{ name: 'A', count: 3, isDefault: false }, { name: 'B', count: 3, isDefault: true }]);
+    expect((await f.clients.MEMBER.ok(LIST, { list: 'CONTACT' })).savedViews).toEqual([
+      { name: 'A', count: 3, isDefault: false },
+      { name: 'B', count: 3, isDefault: true },
+    ]);
     expect((await f.clients.VIEWER.ok(LIST, { list: 'CONTACT' })).savedViews).toEqual([{ name: 'A', count: 3, isDefault: true }]);
     expect(errorCodes(await f.clients.VIEWER.gql(STAR, { list: 'CONTACT', id: b.id }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await f.clients.OUTSIDER.gql(STAR, { list: 'CONTACT', id: a.id }))).toEqual(['NOT_FOUND']);
@@ -101,7 +124,11 @@ describe('saved views', () => {
     await app.prisma.customField.create({ data: { workspaceId: f.workspaceId, entity: 'DEAL', key: 'seats', label: 'Seats', type: 'NUMBER' } });
     const bad: Array<[Record<string, unknown>, string | undefined, RegExp]> = [
       [{ list: 'CONTACT', name: 'x', contactFilter: { custom: [{ key: 'nope', op: 'EQ', text: 'a' }] } }, 'filter.custom.0.key', /"nope"/],
-      [{ list: 'CONTACT', name: 'x', contactFilter: { custom: [{ key: 'tier', op: 'GT', number: 3 }] } }, 'filter.custom.0', /Tier \(tier\): GT works on numbers/],
+      [
+        { list: 'CONTACT', name: 'x', contactFilter: { custom: [{ key: 'tier', op: 'GT', number: 3 }] } },
+        'filter.custom.0',
+        /Tier \(tier\): GT works on numbers/,
+      ],
       [{ list: 'CONTACT', name: 'x', contactFilter: { anyOf: [{ custom: [{ key: 'nope', op: 'IS_EMPTY' }] }] } }, 'filter.anyOf.0.custom.0.key', /"nope"/],
       [{ list: 'CONTACT', name: 'x', dealFilter: { status: 'OPEN' } }, 'input.dealFilter', /deal views/],
       [{ list: 'CONTACT', name: 'x', customSort: { key: 'seats' } }, 'customSort.key', /"seats"/],
@@ -119,7 +146,9 @@ describe('saved views', () => {
       expect(result.errors![0]!.message).toMatch(message);
     }
     expect(await app.prisma.savedView.count()).toBe(0);
-    const { createSavedView: view } = await f.clients.MEMBER.ok(CREATE, { input: { list: 'DEAL', name: 'Board', groupBy: 'owner', dealFilter: { expectedCloseDate: { from: '2027-01-01', to: '2027-03-31' } } } });
+    const { createSavedView: view } = await f.clients.MEMBER.ok(CREATE, {
+      input: { list: 'DEAL', name: 'Board', groupBy: 'owner', dealFilter: { expectedCloseDate: { from: '2027-01-01', to: '2027-03-31' } } },
+    });
     expect(view).toMatchObject({ groupBy: 'owner', filter: { expectedCloseDate: { from: '2027-01-01', to: '2027-03-31' } }, count: 0 });
     const refused = await f.clients.MEMBER.gql(UPDATE, { id: view.id, input: { name: 'Renamed', groupBy: 'custom:nope' } });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
@@ -131,29 +160,46 @@ describe('saved views', () => {
     const f = await rolesFixture(app);
     const tier = await contacts(app, f);
     const input = {
-      list: 'CONTACT', name: 'Gold leads', shared: true, contactFilter: { lifecycleStage: 'LEAD', custom: [{ key: 'tier', op: 'EQ', optionId: 'gold' }] },
-      customSort: { key: 'tier' }, columns: [{ key: 'name' }, { key: 'custom:tier' }],
+      list: 'CONTACT',
+      name: 'Gold leads',
+      shared: true,
+      contactFilter: { lifecycleStage: 'LEAD', custom: [{ key: 'tier', op: 'EQ', optionId: 'gold' }] },
+      customSort: { key: 'tier' },
+      columns: [{ key: 'name' }, { key: 'custom:tier' }],
     };
     const { createSavedView: view } = await f.clients.MEMBER.ok(CREATE, { input });
     expect(view.count).toBe(1);
     await f.clients.ADMIN.ok(`mutation($id: ID!) { deleteCustomField(id: $id) { id } }`, { id: tier.gid });
     const { node: gone } = await f.clients.VIEWER.ok(NODE, { id: view.id });
-    expect(gone).toMatchObject({ filter: { lifecycleStage: 'LEAD' }, customSort: null, columns: [{ key: 'name', width: null }], missingFields: ['tier'], count: 2 });
+    expect(gone).toMatchObject({
+      filter: { lifecycleStage: 'LEAD' },
+      customSort: null,
+      columns: [{ key: 'name', width: null }],
+      missingFields: ['tier'],
+      count: 2,
+    });
     // Saving it again in place keeps what it was told to change, and the stored conditions stay for a restore.
     await f.clients.MEMBER.ok(UPDATE, { id: view.id, input: { name: 'Gold leads (old)' } });
     await f.clients.ADMIN.ok(`mutation($id: ID!) { restoreCustomField(id: $id) { id } }`, { id: tier.gid });
-    expect((await f.clients.VIEWER.ok(NODE, { id: view.id })).node).toMatchObject({ name: 'Gold leads (old)', missingFields: [], count: 1, customSort: { key: 'tier' } });
+    expect((await f.clients.VIEWER.ok(NODE, { id: view.id })).node).toMatchObject({
+      name: 'Gold leads (old)',
+      missingFields: [],
+      count: 1,
+      customSort: { key: 'tier' },
+    });
   });
 });
 
 describe('saved views in the activity history', () => {
-  it('shows a shared view\'s events to every member, a private one\'s to its owner alone', async () => {
+  it("shows a shared view's events to every member, a private one's to its owner alone", async () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const HISTORY = `{ activityEvents(first: 20) { edges { node { verb entityType changes } } } }`;
     const views = async (actor: 'MEMBER' | 'ADMIN' | 'VIEWER') =>
-      (await f.clients[actor].ok(HISTORY)).activityEvents.edges.map((e: { node: { entityType: string; verb: string; changes: { name?: string } } }) => e.node)
-        .filter((n: { entityType: string }) => n.entityType === 'SavedView').map((n: { verb: string; changes: { name?: string } }) => `${n.verb} ${n.changes.name ?? '(private)'}`);
+      (await f.clients[actor].ok(HISTORY)).activityEvents.edges
+        .map((e: { node: { entityType: string; verb: string; changes: { name?: string } } }) => e.node)
+        .filter((n: { entityType: string }) => n.entityType === 'SavedView')
+        .map((n: { verb: string; changes: { name?: string } }) => `${n.verb} ${n.changes.name ?? '(private)'}`);
     await f.clients.MEMBER.ok(CREATE, { input: { list: 'CONTACT', name: 'Secret plan' } });
     await f.clients.MEMBER.ok(CREATE, { input: { list: 'CONTACT', name: 'Team leads', shared: true } });
     expect(await views('MEMBER')).toEqual(['created Team leads', 'created (private)']);
@@ -177,7 +223,10 @@ describe('list filters: anyOf', () => {
     const goldOrLead = { anyOf: [{ lifecycleStage: 'LEAD' }, { custom: [{ key: 'tier', op: 'EQ', optionId: 'gold' }] }] };
     expect(await names(goldOrLead)).toEqual({ total: 3, names: ['Ada', 'Bea', 'Cy'] });
     expect(await names({ ...goldOrLead, lifecycleStage: 'CUSTOMER' })).toEqual({ total: 1, names: ['Cy'] });
-    expect(await names({ anyOf: [{ lifecycleStage: 'CUSTOMER', custom: [{ key: 'tier', op: 'IS_EMPTY' }] }, { text: 'Bea' }] })).toEqual({ total: 2, names: ['Bea', 'Dee'] });
+    expect(await names({ anyOf: [{ lifecycleStage: 'CUSTOMER', custom: [{ key: 'tier', op: 'IS_EMPTY' }] }, { text: 'Bea' }] })).toEqual({
+      total: 2,
+      names: ['Bea', 'Dee'],
+    });
     // Pages of one walk cover every match once.
     const first = await f.clients.VIEWER.ok(LIST_NAMES, { filter: goldOrLead, first: 2 });
     const second = await f.clients.VIEWER.ok(LIST_NAMES, { filter: goldOrLead, first: 2, after: first.contacts.pageInfo.endCursor });

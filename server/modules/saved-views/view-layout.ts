@@ -13,7 +13,10 @@ export const STANDARD_COLUMNS: Record<CustomFieldEntity, readonly string[]> = {
 export const MAX_COLUMNS = 40;
 export const CUSTOM_PREFIX = 'custom:';
 
-export interface ViewColumn { key: string; width?: number | null }
+export interface ViewColumn {
+  key: string;
+  width?: number | null;
+}
 
 const customKey = (key: string) => (key.startsWith(CUSTOM_PREFIX) ? key.slice(CUSTOM_PREFIX.length) : null);
 

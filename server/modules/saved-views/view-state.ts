@@ -39,8 +39,13 @@ export function jsonToInput<T>(schema: GraphQLSchema, typeName: string, json: un
   }) as T;
 }
 
-interface CustomCondition { key: string }
-interface StoredFilter { custom?: CustomCondition[] | null; anyOf?: Array<{ custom?: CustomCondition[] | null }> | null }
+interface CustomCondition {
+  key: string;
+}
+interface StoredFilter {
+  custom?: CustomCondition[] | null;
+  anyOf?: Array<{ custom?: CustomCondition[] | null }> | null;
+}
 
 /** The stored filter without conditions on keys that are not live fields, and those keys. */
 export function withoutMissingFields<F extends StoredFilter>(filter: F, live: Set<string>): { filter: F; missing: string[] } {

@@ -19,19 +19,37 @@ describe('search documents of bulk writes', () => {
     const rows = contactRows(f, 30, 'Statement');
     await app.prisma.contact.createMany({ data: rows });
     await app.prisma.contactEmail.createMany({ data: rows.map((r, i) => ({ workspaceId: f.workspaceId, contactId: r.id, email: `bulk${i}@statement.test` })) });
-    const docs = await documents(app, rows.map((r) => r.id));
+    const docs = await documents(
+      app,
+      rows.map((r) => r.id),
+    );
     expect(docs).toHaveLength(30);
     expect(docs.find((d) => d.title === 'Bulk7 Statement')?.keys).toContain('email:bulk7@statement.test');
 
     await app.prisma.contact.updateMany({ where: { id: { in: rows.slice(0, 10).map((r) => r.id) } }, data: { lastName: 'Renamed' } });
-    expect((await documents(app, rows.map((r) => r.id))).filter((d) => d.title.endsWith('Renamed'))).toHaveLength(10);
+    expect(
+      (
+        await documents(
+          app,
+          rows.map((r) => r.id),
+        )
+      ).filter((d) => d.title.endsWith('Renamed')),
+    ).toHaveLength(10);
 
     await app.prisma.contactEmail.deleteMany({ where: { contactId: { in: rows.slice(0, 5).map((r) => r.id) } } });
-    const after = await documents(app, rows.slice(0, 6).map((r) => r.id));
+    const after = await documents(
+      app,
+      rows.slice(0, 6).map((r) => r.id),
+    );
     expect(after.filter((d) => d.keys.some((k) => k.startsWith('email:')))).toHaveLength(1);
 
     await app.prisma.contact.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-    expect(await documents(app, rows.map((r) => r.id))).toEqual([]);
+    expect(
+      await documents(
+        app,
+        rows.map((r) => r.id),
+      ),
+    ).toEqual([]);
   });
 
   it('defers documents to the end of a bulk write, writes them once for what it names, and never defers a deletion', async () => {
@@ -69,6 +87,11 @@ describe('search documents of bulk writes', () => {
       }),
     ).rejects.toThrow();
     expect(await app.prisma.contact.count({ where: { lastName: 'Failed' } })).toBe(0);
-    expect(await documents(app, rows.map((r) => r.id))).toEqual([]);
+    expect(
+      await documents(
+        app,
+        rows.map((r) => r.id),
+      ),
+    ).toEqual([]);
   });
 });

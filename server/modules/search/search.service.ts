@@ -10,7 +10,17 @@ import { searchSql, type SearchRow } from './search.sql.js';
 import { rememberVisible } from '../../auth/record-access.js';
 import type { RecordAccess, VisibleModel } from '../../auth/record-rules.js';
 
-export const SEARCH_TYPES = ['CONTACT', 'COMPANY', 'DEAL', 'NOTE', 'ACTIVITY', 'COMMUNICATION', 'COMMENT', 'FILE', 'FORM'] as const satisfies readonly SearchEntityType[];
+export const SEARCH_TYPES = [
+  'CONTACT',
+  'COMPANY',
+  'DEAL',
+  'NOTE',
+  'ACTIVITY',
+  'COMMUNICATION',
+  'COMMENT',
+  'FILE',
+  'FORM',
+] as const satisfies readonly SearchEntityType[];
 
 export type SearchField = 'TITLE' | 'DETAILS' | 'BODY' | 'EMAIL' | 'PHONE' | 'DOMAIN' | 'PROFILE';
 
@@ -41,7 +51,11 @@ function describe(row: SearchRow, terms: string[], keys: Set<string>): { snippet
     const value = rest.join(':');
     return { snippet: `<mark>${value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</mark>`, matchedField: KEY_FIELDS[kind!] ?? 'DETAILS' };
   }
-  for (const [field, text] of [['TITLE', row.title], ['DETAILS', row.details], ['BODY', row.body]] as const) {
+  for (const [field, text] of [
+    ['TITLE', row.title],
+    ['DETAILS', row.details],
+    ['BODY', row.body],
+  ] as const) {
     if (!text) continue;
     const marked = highlight(text, terms);
     if (marked.matched) return { snippet: marked.html, matchedField: field };
@@ -101,15 +115,17 @@ const VISIBLE_MODELS = new Set<string>(['contact', 'company', 'deal', 'communica
  */
 export function loadRecord(context: Context, hit: SearchHit, query: object): Promise<object | null> {
   const model = MODELS[hit.type];
-  const loader = context.memo(`searchRecords:${model}`, () =>
-    new DataLoader<string, object | null>(async (ids) => {
-      const delegate = context.prisma[model] as unknown as { findMany: RowFinder };
-      const rows = await delegate.findMany({ ...query, where: { id: { in: [...ids] }, deletedAt: null } });
-      // The search statement applied visibleWhere's rules already: the type's own check need not ask again.
-      if (VISIBLE_MODELS.has(model)) rememberVisible(context, model as VisibleModel, hit.workspaceId, rows);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+  const loader = context.memo(
+    `searchRecords:${model}`,
+    () =>
+      new DataLoader<string, object | null>(async (ids) => {
+        const delegate = context.prisma[model] as unknown as { findMany: RowFinder };
+        const rows = await delegate.findMany({ ...query, where: { id: { in: [...ids] }, deletedAt: null } });
+        // The search statement applied visibleWhere's rules already: the type's own check need not ask again.
+        if (VISIBLE_MODELS.has(model)) rememberVisible(context, model as VisibleModel, hit.workspaceId, rows);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
   );
   return loader.load(hit.id);
 }

@@ -41,7 +41,8 @@ function visibleAs(access: RecordAccess, type: SearchEntityType): string {
   const privateBody = (m: string) => (all ? 'TRUE' : `(${m}."bodyPrivate" = FALSE OR ${m}."ownerId" = ${VIEWER.userId})`);
   // The document carries these kinds' visibility and owner (kith_search_refresh copies them from the record).
   const ownedType = (model: VisibleModel) => ownSql(access, 'd', RECORD_MODELS[model].shareColumn, VIEWER);
-  const row = (model: RecordModel) => `EXISTS (SELECT 1 FROM "${RECORD_MODELS[model].table}" x WHERE x.id = d.id AND ${recordSql(model, access, 'x', VIEWER)} OFFSET 0)`;
+  const row = (model: RecordModel) =>
+    `EXISTS (SELECT 1 FROM "${RECORD_MODELS[model].table}" x WHERE x.id = d.id AND ${recordSql(model, access, 'x', VIEWER)} OFFSET 0)`;
   switch (type) {
     case 'CONTACT':
       return ownedType('contact');

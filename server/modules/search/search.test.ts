@@ -26,11 +26,26 @@ interface Hit {
 async function search(f: RolesFixture, actor: keyof RolesFixture['clients'], q: string, extra: Record<string, unknown> = {}) {
   const data = await f.clients[actor].ok(SEARCH, { q, ...extra });
   const hits = data.search.edges.map((e: { node: Hit }) => e.node) as Hit[];
-  const counts = Object.fromEntries((data.search.countsByType as Array<{ type: string; count: number }>).filter((c) => c.count > 0).map((c) => [c.type, c.count]));
-  return { hits, titles: hits.map((h) => h.title), total: data.search.totalCount as number, counts, countsCapped: data.search.countsCapped as boolean, pageInfo: data.search.pageInfo };
+  const counts = Object.fromEntries(
+    (data.search.countsByType as Array<{ type: string; count: number }>).filter((c) => c.count > 0).map((c) => [c.type, c.count]),
+  );
+  return {
+    hits,
+    titles: hits.map((h) => h.title),
+    total: data.search.totalCount as number,
+    counts,
+    countsCapped: data.search.countsCapped as boolean,
+    pageInfo: data.search.pageInfo,
+  };
 }
 
-async function person(app: TestApp, f: RolesFixture, firstName: string, lastName: string, extra: { emails?: string[]; phones?: string[]; private?: boolean; ownerId?: string; jobTitle?: string } = {}) {
+async function person(
+  app: TestApp,
+  f: RolesFixture,
+  firstName: string,
+  lastName: string,
+  extra: { emails?: string[]; phones?: string[]; private?: boolean; ownerId?: string; jobTitle?: string } = {},
+) {
   const contact = await app.prisma.contact.create({
     data: {
       workspaceId: f.workspaceId,
@@ -55,7 +70,9 @@ async function directory(app: TestApp, f: RolesFixture) {
   await person(app, f, 'Zoë', 'Smithson');
   await person(app, f, 'Mary', 'Jones');
   await app.prisma.company.create({ data: { workspaceId: f.workspaceId, name: 'Acme Rockets', domain: 'acme-rockets.com', ownerId: f.users.MEMBER.id } });
-  await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: '# Call recap\nThey want the quarterly forecast before the offsite.', contactId: john.id } });
+  await app.prisma.note.create({
+    data: { workspaceId: f.workspaceId, body: '# Call recap\nThey want the quarterly forecast before the offsite.', contactId: john.id },
+  });
   await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'Lunch with Mary, nothing to report.' } });
   return { john };
 }
@@ -186,7 +203,9 @@ describe('global search relevance', () => {
     const mary = await search(f, 'MEMBER', 'mary');
     expect(mary.counts).toEqual({ CONTACT: 2, NOTE: 1 });
     expect(mary.total).toBe(3);
-    expect(mary.hits.find((h) => h.title === '<b>Mary</b> Tag')!.snippet).toBe('&#60;b&#62;<mark>Mary</mark>&#60;/b&#62; <mark>Tag</mark>'.replace('<mark>Tag</mark>', 'Tag'));
+    expect(mary.hits.find((h) => h.title === '<b>Mary</b> Tag')!.snippet).toBe(
+      '&#60;b&#62;<mark>Mary</mark>&#60;/b&#62; <mark>Tag</mark>'.replace('<mark>Tag</mark>', 'Tag'),
+    );
     expect(mary.hits.find((h) => h.type === 'NOTE')!.snippet).toBe('Lunch with <mark>Mary</mark>, nothing to report.');
 
     const onlyNotes = await search(f, 'MEMBER', 'mary', { types: ['NOTE'] });
@@ -311,7 +330,16 @@ describe('global search access', () => {
     const deal = await dealRow(app, f, { name: 'Keeper renewal', ownerId: f.users.OWNER.id, private: true });
     await app.prisma.comment.create({ data: { workspaceId: f.workspaceId, body: 'Keeper wants a discount', dealId: deal.id } });
     await app.prisma.communication.create({
-      data: { workspaceId: f.workspaceId, kind: 'EMAIL', direction: 'INBOUND', subject: 'Hello', body: 'keeper confidential', bodyPrivate: true, occurredAt: new Date(), ownerId: f.users.OWNER.id },
+      data: {
+        workspaceId: f.workspaceId,
+        kind: 'EMAIL',
+        direction: 'INBOUND',
+        subject: 'Hello',
+        body: 'keeper confidential',
+        bodyPrivate: true,
+        occurredAt: new Date(),
+        ownerId: f.users.OWNER.id,
+      },
     });
 
     const member = await search(f, 'MEMBER', 'keeper');
@@ -345,7 +373,10 @@ describe('global search access', () => {
     expect((await search(f, 'MEMBER', 'mutable')).titles).toEqual(['Mutable Person']);
     // The owner leaves the workspace's users: the owner column empties (ON DELETE SET NULL) and so does the document's.
     await app.prisma.user.delete({ where: { id: f.users.MEMBER.id } });
-    expect(await app.prisma.searchDocument.findUniqueOrThrow({ where: { id: contact.id }, select: { visibility: true, ownerId: true } })).toEqual({ visibility: 'PRIVATE', ownerId: null });
+    expect(await app.prisma.searchDocument.findUniqueOrThrow({ where: { id: contact.id }, select: { visibility: true, ownerId: true } })).toEqual({
+      visibility: 'PRIVATE',
+      ownerId: null,
+    });
     expect((await search(f, 'VIEWER', 'mutable')).total).toBe(0);
   });
 
@@ -355,7 +386,9 @@ describe('global search access', () => {
     const contact = await person(app, f, 'Grace', 'Hopper', { phones: ['+442079460958'] });
     expect((await search(f, 'MEMBER', 'grace')).titles).toEqual(['Grace Hopper']);
 
-    const renamed = await f.clients.MEMBER.ok(`mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Amazing" }) { name } }`, { id: globalId('Contact', contact.id) });
+    const renamed = await f.clients.MEMBER.ok(`mutation($id: ID!) { updateContact(id: $id, input: { firstName: "Amazing" }) { name } }`, {
+      id: globalId('Contact', contact.id),
+    });
     expect(renamed.updateContact.name).toBe('Amazing Hopper');
     expect((await search(f, 'MEMBER', 'grace')).total).toBe(0);
     expect((await search(f, 'MEMBER', 'amazing hop')).titles).toEqual(['Amazing Hopper']);

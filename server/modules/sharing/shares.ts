@@ -127,7 +127,8 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>
-          tx.workspace.update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { recordPolicy: args.policy } })
+          tx.workspace
+            .update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { recordPolicy: args.policy } })
             .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'policy_changed', { recordPolicy: args.policy })),
         )
         .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),

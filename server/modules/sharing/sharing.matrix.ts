@@ -16,21 +16,43 @@ async function sharedCompany(app: TestApp, f: RolesFixture) {
 }
 
 export const cases: MatrixCase[] = [
-  { kind: 'query', field: 'teams', run: async (app, f, actor) => { await teamIn(app, f); return as(f, actor).gql(`{ teams { name members { name } } }`); }, expect: readers() },
+  {
+    kind: 'query',
+    field: 'teams',
+    run: async (app, f, actor) => {
+      await teamIn(app, f);
+      return as(f, actor).gql(`{ teams { name members { name } } }`);
+    },
+    expect: readers(),
+  },
   { kind: 'mutation', field: 'createTeam', run: gql(`mutation { createTeam(name: "Sales") { name } }`), expect: admins() },
-  { kind: 'mutation', field: 'updateTeam', run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { updateTeam(id: $id, name: "Renamed") { name } }`, { id: await teamIn(app, f) }), expect: admins() },
-  { kind: 'mutation', field: 'deleteTeam', run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { deleteTeam(id: $id) }`, { id: await teamIn(app, f) }), expect: admins() },
+  {
+    kind: 'mutation',
+    field: 'updateTeam',
+    run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { updateTeam(id: $id, name: "Renamed") { name } }`, { id: await teamIn(app, f) }),
+    expect: admins(),
+  },
+  {
+    kind: 'mutation',
+    field: 'deleteTeam',
+    run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { deleteTeam(id: $id) }`, { id: await teamIn(app, f) }),
+    expect: admins(),
+  },
   {
     kind: 'query',
     field: 'recordShares',
-    run: async (app, f, actor) => as(f, actor).gql(`query($id: ID!) { recordShares(recordId: $id) { user { name } } }`, { id: (await sharedCompany(app, f)).recordId }),
+    run: async (app, f, actor) =>
+      as(f, actor).gql(`query($id: ID!) { recordShares(recordId: $id) { user { name } } }`, { id: (await sharedCompany(app, f)).recordId }),
     expect: readers(),
   },
   {
     kind: 'mutation',
     field: 'shareRecord',
     run: async (app, f, actor) =>
-      as(f, actor).gql(`mutation($id: ID!, $u: [ID!]) { shareRecord(recordId: $id, userIds: $u) { id } }`, { id: await companyIn(app, f), u: [globalId('User', f.users.VIEWER.id)] }),
+      as(f, actor).gql(`mutation($id: ID!, $u: [ID!]) { shareRecord(recordId: $id, userIds: $u) { id } }`, {
+        id: await companyIn(app, f),
+        u: [globalId('User', f.users.VIEWER.id)],
+      }),
     expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
   },
   {

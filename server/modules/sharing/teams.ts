@@ -61,7 +61,9 @@ builder.mutationFields((t) => ({
       const team = await ctx.prisma
         .$transaction(async (tx) => {
           const userIds = await memberKeys(tx, workspaceId, args.memberIds ?? []);
-          return tx.team.create({ data: { workspaceId, name: args.name.trim(), members: { create: userIds.map((userId) => ({ userId })) } } }).then((row) => emitEvent(tx, ctx, row, 'Team', 'created', { members: userIds.length }));
+          return tx.team
+            .create({ data: { workspaceId, name: args.name.trim(), members: { create: userIds.map((userId) => ({ userId })) } } })
+            .then((row) => emitEvent(tx, ctx, row, 'Team', 'created', { members: userIds.length }));
         })
         .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name'));
       return ctx.prisma.team.findUniqueOrThrow({ ...query, where: { id: team.id } });
@@ -97,7 +99,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'team', id: args.id, permission: 'teams:manage' } }),
     resolve: async (_root, args, ctx) => {
-      await ctx.prisma.$transaction((tx) => tx.team.delete({ where: { id: idFromGlobalId(args.id, 'Team') } }).then((row) => emitEvent(tx, ctx, row, 'Team', 'deleted', { name: row.name })));
+      await ctx.prisma.$transaction((tx) =>
+        tx.team.delete({ where: { id: idFromGlobalId(args.id, 'Team') } }).then((row) => emitEvent(tx, ctx, row, 'Team', 'deleted', { name: row.name })),
+      );
       return true;
     },
   }),

@@ -44,7 +44,9 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>
-          tx.tag.create({ data: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), name: args.name.trim(), color: args.color ?? null } }).then((row) => emitEvent(tx, ctx, row, 'Tag', 'created')),
+          tx.tag
+            .create({ data: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), name: args.name.trim(), color: args.color ?? null } })
+            .then((row) => emitEvent(tx, ctx, row, 'Tag', 'created')),
         )
         .then((row) => ctx.prisma.tag.findUniqueOrThrow({ ...query, where: { id: row.id } }))
         .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name')),
@@ -72,7 +74,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'tag', id: args.id, permission: 'tags:manage' } }),
     resolve: async (_root, args, ctx) => {
-      await ctx.prisma.$transaction((tx) => tx.tag.delete({ where: { id: idFromGlobalId(args.id, 'Tag') } }).then((row) => emitEvent(tx, ctx, row, 'Tag', 'deleted', { name: row.name })));
+      await ctx.prisma.$transaction((tx) =>
+        tx.tag.delete({ where: { id: idFromGlobalId(args.id, 'Tag') } }).then((row) => emitEvent(tx, ctx, row, 'Tag', 'deleted', { name: row.name })),
+      );
       return true;
     },
   }),

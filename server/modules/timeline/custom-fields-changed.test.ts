@@ -19,13 +19,28 @@ describe('timeline: custom field changes', () => {
     const { createContact: ada } = await f.clients.MEMBER.ok(create, { input: { firstName: 'Ada' } });
     const { createContact: bob } = await f.clients.MEMBER.ok(create, { input: { firstName: 'Bob' } });
     await f.clients.MEMBER.ok(UPDATE, { id: ada.id, input: { jobTitle: 'Countess' } });
-    await f.clients.MEMBER.ok(UPDATE, { id: ada.id, input: { customFields: [{ key: 'tier', optionId: 'gold' }, { key: 'renewal', date: '2027-01-31' }] } });
+    await f.clients.MEMBER.ok(UPDATE, {
+      id: ada.id,
+      input: {
+        customFields: [
+          { key: 'tier', optionId: 'gold' },
+          { key: 'renewal', date: '2027-01-31' },
+        ],
+      },
+    });
     await f.clients.ADMIN.ok(UPDATE, { id: bob.id, input: { customFields: [{ key: 'tier', optionId: 'silver' }] } });
     // Saving the same value again changes nothing, so it is no entry.
     await f.clients.MEMBER.ok(UPDATE, { id: ada.id, input: { customFields: [{ key: 'tier', optionId: 'gold' }] } });
     const { contact } = await f.clients.VIEWER.ok(TIMELINE, { id: ada.id });
     expect(contact.timeline.edges.map((e: { node: unknown }) => e.node)).toEqual([
-      { __typename: 'CustomFieldsChanged', changedBy: { name: 'Member Person' }, fields: [{ key: 'tier', label: 'Tier' }, { key: 'renewal', label: 'Renewal date' }] },
+      {
+        __typename: 'CustomFieldsChanged',
+        changedBy: { name: 'Member Person' },
+        fields: [
+          { key: 'tier', label: 'Tier' },
+          { key: 'renewal', label: 'Renewal date' },
+        ],
+      },
     ]);
     const { contact: other } = await f.clients.VIEWER.ok(TIMELINE, { id: bob.id });
     expect(other.timeline.edges.map((e: { node: { fields?: unknown } }) => e.node.fields)).toEqual([[{ key: 'tier', label: 'Tier' }]]);

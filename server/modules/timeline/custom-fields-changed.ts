@@ -9,8 +9,10 @@ const ENTITY: Record<string, CustomFieldEntity> = { Contact: 'CONTACT', Company:
 
 /** Every definition of the entity, deleted and archived ones too: an old change still names its field. */
 function labelsOf(ctx: Context, workspaceId: string, entity: CustomFieldEntity) {
-  return ctx.memo(`customFieldLabels:${workspaceId}:${entity}`, async () =>
-    new Map((await ctx.prisma.customField.findMany({ where: { workspaceId, entity } })).map((f) => [f.key, f.label])));
+  return ctx.memo(
+    `customFieldLabels:${workspaceId}:${entity}`,
+    async () => new Map((await ctx.prisma.customField.findMany({ where: { workspaceId, entity } })).map((f) => [f.key, f.label])),
+  );
 }
 
 const ChangedField = builder.objectRef<{ key: string; label: string }>('ChangedCustomField').implement({

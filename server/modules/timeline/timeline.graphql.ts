@@ -16,7 +16,15 @@ const MAX_PAGE = 100;
 
 export const TimelineItemUnion = builder.unionType('TimelineItem', {
   description: 'One entry of a record’s history: an activity, note, comment, communication, file, deal stage change or change of custom values.',
-  types: [ActivityType, NoteType, CommentType, CommunicationType, AttachmentType, getRefFromModel('DealStageChange', builder) as typeof NoteType, CustomFieldsChangedType as unknown as typeof NoteType],
+  types: [
+    ActivityType,
+    NoteType,
+    CommentType,
+    CommunicationType,
+    AttachmentType,
+    getRefFromModel('DealStageChange', builder) as typeof NoteType,
+    CustomFieldsChangedType as unknown as typeof NoteType,
+  ],
   resolveType: (item) => (item as unknown as { __timelineKind: string }).__timelineKind,
 });
 
@@ -51,7 +59,11 @@ async function timelinePage(context: Context, owner: TimelineOwner, record: { id
   };
 }
 
-for (const [model, owner] of [['Contact', 'contact'], ['Company', 'company'], ['Deal', 'deal']] as const) {
+for (const [model, owner] of [
+  ['Contact', 'contact'],
+  ['Company', 'company'],
+  ['Deal', 'deal'],
+] as const) {
   builder.prismaObjectField(model, 'timeline', (t) =>
     t.connection(
       {

@@ -72,7 +72,10 @@ export const SOURCES: Source[] = [
     model: 'activityEvent',
     time: 'createdAt',
     where: (owner, id, access) => ({
-      workspaceId: access.workspaceId, entityType: entityType[owner], entityId: id, verb: 'updated',
+      workspaceId: access.workspaceId,
+      entityType: entityType[owner],
+      entityId: id,
+      verb: 'updated',
       changes: { path: ['customFields'], array_contains: [] },
     }),
   },
@@ -93,10 +96,16 @@ export interface TimelineItem {
 type Finder = (args: object) => Promise<Array<Record<string, unknown> & { id: string }>>;
 
 /** The `limit` newest items of one source strictly before the cursor. */
-export async function readSource(context: Context, source: Source, owner: TimelineOwner, ownerId: string, access: RecordAccess, limit: number, before?: Cursor) {
-  const after = before
-    ? { OR: [{ [source.time]: { lt: before.at } }, { [source.time]: before.at, id: { lt: before.id } }] }
-    : {};
+export async function readSource(
+  context: Context,
+  source: Source,
+  owner: TimelineOwner,
+  ownerId: string,
+  access: RecordAccess,
+  limit: number,
+  before?: Cursor,
+) {
+  const after = before ? { OR: [{ [source.time]: { lt: before.at } }, { [source.time]: before.at, id: { lt: before.id } }] } : {};
   const delegate = context.prisma[source.model] as unknown as { findMany: Finder };
   const rows = await delegate.findMany({
     where: { AND: [source.where(owner, ownerId, access), after] },

@@ -24,7 +24,14 @@ describe('contact timeline', () => {
     const note = await app.prisma.note.create({ data: { workspaceId: w, body: 'first note', contactId: contact.id, createdAt: minutesAgo(50) } });
     await app.prisma.activity.create({ data: { workspaceId: w, type: 'CALL', subject: 'intro call', contactId: contact.id, createdAt: minutesAgo(40) } });
     await app.prisma.communication.create({
-      data: { workspaceId: w, kind: 'EMAIL', direction: 'OUTBOUND', subject: 'proposal sent', occurredAt: minutesAgo(30), contacts: { create: { contactId: contact.id } } },
+      data: {
+        workspaceId: w,
+        kind: 'EMAIL',
+        direction: 'OUTBOUND',
+        subject: 'proposal sent',
+        occurredAt: minutesAgo(30),
+        contacts: { create: { contactId: contact.id } },
+      },
     });
     await app.prisma.comment.create({ data: { workspaceId: w, body: 'nice', noteId: note.id, createdAt: minutesAgo(20) } });
     await app.prisma.note.create({ data: { workspaceId: w, body: 'latest note', contactId: contact.id, createdAt: minutesAgo(10) } });
@@ -32,7 +39,11 @@ describe('contact timeline', () => {
 
     const id = globalId('Contact', contact.id);
     const page1 = (await f.clients.VIEWER.ok(TIMELINE, { id, first: 3 })).contact.timeline;
-    expect(page1.edges.map((e: { node: Record<string, string> }) => e.node.body ?? e.node.subject ?? e.node.title)).toEqual(['latest note', 'nice', 'proposal sent']);
+    expect(page1.edges.map((e: { node: Record<string, string> }) => e.node.body ?? e.node.subject ?? e.node.title)).toEqual([
+      'latest note',
+      'nice',
+      'proposal sent',
+    ]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
 
     const page2 = (await f.clients.VIEWER.ok(TIMELINE, { id, first: 3, after: page1.pageInfo.endCursor })).contact.timeline;
@@ -58,7 +69,16 @@ describe('contact timeline', () => {
     await app.prisma.note.create({ data: { workspaceId: w, body: 'about the secret deal', contactId: contact.id, dealId: secretDeal.id } });
     await app.prisma.note.create({ data: { workspaceId: w, body: 'plain note', contactId: contact.id } });
     await app.prisma.communication.create({
-      data: { workspaceId: w, kind: 'CALL', direction: 'INBOUND', subject: 'private call', visibility: 'PRIVATE', ownerId: f.users.ADMIN.id, occurredAt: new Date(), contacts: { create: { contactId: contact.id } } },
+      data: {
+        workspaceId: w,
+        kind: 'CALL',
+        direction: 'INBOUND',
+        subject: 'private call',
+        visibility: 'PRIVATE',
+        ownerId: f.users.ADMIN.id,
+        occurredAt: new Date(),
+        contacts: { create: { contactId: contact.id } },
+      },
     });
     const id = globalId('Contact', contact.id);
     const memberView = (await f.clients.MEMBER.ok(TIMELINE, { id })).contact.timeline.edges;

@@ -3,7 +3,15 @@ import { UsageKind } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { usageRecorderFor } from './usage.recorder.js';
-import { normalisePagePath, usageRange, workspaceUsageSummary, type NamedCount, type OperationUsage, type UsageDay, type WorkspaceUsageSummary } from './usage.service.js';
+import {
+  normalisePagePath,
+  usageRange,
+  workspaceUsageSummary,
+  type NamedCount,
+  type OperationUsage,
+  type UsageDay,
+  type WorkspaceUsageSummary,
+} from './usage.service.js';
 import { parseUserAgent } from './user-agent.js';
 import { permissionInWorkspace } from '../../auth/record-scopes.js';
 

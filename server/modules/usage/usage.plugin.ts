@@ -37,7 +37,12 @@ function workspaceOf(context: Context, variables: Record<string, unknown> | null
   }
 }
 
-function startCall(args: { contextValue: unknown; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null }): Call {
+function startCall(args: {
+  contextValue: unknown;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+}): Call {
   const { contextValue, document, operationName, variableValues } = args;
   return { context: contextValue as Context, document, operationName, variables: variableValues, startedAt: Date.now(), startedAtPerf: performance.now() };
 }

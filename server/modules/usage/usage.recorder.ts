@@ -30,8 +30,18 @@ export interface RecorderOptions {
 }
 
 const USAGE_COLUMNS: ColumnTypes = {
-  id: 'uuid', workspaceId: 'uuid', userId: 'uuid', apiKeyId: 'uuid', kind: '"UsageKind"', name: 'text', durationMs: 'integer', status: 'text',
-  ip: 'text', browser: 'text', os: 'text', createdAt: 'timestamp(3)',
+  id: 'uuid',
+  workspaceId: 'uuid',
+  userId: 'uuid',
+  apiKeyId: 'uuid',
+  kind: '"UsageKind"',
+  name: 'text',
+  durationMs: 'integer',
+  status: 'text',
+  ip: 'text',
+  browser: 'text',
+  os: 'text',
+  createdAt: 'timestamp(3)',
 };
 
 /**
@@ -50,7 +60,11 @@ export class UsageRecorder {
   private readonly autoFlush: boolean;
   dropped = 0;
 
-  constructor(private readonly prisma: PrismaClient, private readonly logger: YogaLogger, options: RecorderOptions = {}) {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly logger: YogaLogger,
+    options: RecorderOptions = {},
+  ) {
     this.flushAfterMs = options.flushAfterMs ?? 1000;
     this.batchSize = options.batchSize ?? 500;
     this.maxBuffered = options.maxBuffered ?? 10_000;
@@ -88,7 +102,12 @@ export class UsageRecorder {
   private async write(rows: UsageRow[]) {
     try {
       const kept = await this.filter(rows);
-      await insertRows(this.prisma, 'UsageEvent', USAGE_COLUMNS, kept.map((row) => ({ ...row })));
+      await insertRows(
+        this.prisma,
+        'UsageEvent',
+        USAGE_COLUMNS,
+        kept.map((row) => ({ ...row })),
+      );
     } catch (error) {
       this.dropped += rows.length;
       this.logger.warn('Usage events could not be written', error);
@@ -104,9 +123,12 @@ export class UsageRecorder {
     const claimed = [...new Set(rows.flatMap((r) => (r.workspaceId && r.userId && !r.apiKeyId ? [r.workspaceId] : [])))];
     const members = new Set(
       claimed.length
-        ? (await this.prisma.membership.findMany({ where: { userId: { in: userIds }, workspaceId: { in: claimed } }, select: { userId: true, workspaceId: true } })).map(
-            (m) => `${m.userId}:${m.workspaceId}`,
-          )
+        ? (
+            await this.prisma.membership.findMany({
+              where: { userId: { in: userIds }, workspaceId: { in: claimed } },
+              select: { userId: true, workspaceId: true },
+            })
+          ).map((m) => `${m.userId}:${m.workspaceId}`)
         : [],
     );
     return rows

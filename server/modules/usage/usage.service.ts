@@ -95,9 +95,17 @@ export async function workspaceUsageSummary(prisma: PrismaClient, workspaceId: s
   const topPages = await within('PAGE_VIEW');
   const sum = (key: 'apiCalls' | 'errors' | 'pageViews') => days.reduce((total, day) => total + day[key], 0);
   return {
-    workspaceId, from, to,
-    apiCalls: sum('apiCalls'), errors: sum('errors'), pageViews: sum('pageViews'), activeUsers: totals?.activeUsers ?? 0,
-    days, operations: operations.map((o) => ({ ...o, averageMs: o.averageMs ?? 0, p95Ms: o.p95Ms ?? 0 })), topFeatures, topPages,
+    workspaceId,
+    from,
+    to,
+    apiCalls: sum('apiCalls'),
+    errors: sum('errors'),
+    pageViews: sum('pageViews'),
+    activeUsers: totals?.activeUsers ?? 0,
+    days,
+    operations: operations.map((o) => ({ ...o, averageMs: o.averageMs ?? 0, p95Ms: o.p95Ms ?? 0 })),
+    topFeatures,
+    topPages,
   };
 }
 

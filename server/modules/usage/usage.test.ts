@@ -12,7 +12,10 @@ const DAY = 24 * 60 * 60 * 1000;
 
 const flush = () => usageRecorderFor(getApp().services).flush();
 const events = (where: Record<string, unknown> = {}) =>
-  getApp().prisma.usageEvent.findMany({ where: { kind: { in: ['API_CALL', 'FEATURE', 'PAGE_VIEW'] }, ...where }, orderBy: [{ createdAt: 'asc' }, { kind: 'asc' }, { name: 'asc' }] });
+  getApp().prisma.usageEvent.findMany({
+    where: { kind: { in: ['API_CALL', 'FEATURE', 'PAGE_VIEW'] }, ...where },
+    orderBy: [{ createdAt: 'asc' }, { kind: 'asc' }, { name: 'asc' }],
+  });
 
 describe('API-call usage', () => {
   it('records each operation (name, duration, status, IP, browser, OS, workspace) and its root fields as features', async () => {
@@ -22,7 +25,11 @@ describe('API-call usage', () => {
     await flush();
 
     const rows = await events({ userId: f.users.MEMBER.id });
-    expect(rows.map((r) => [r.kind, r.name])).toEqual([['API_CALL', 'ListThings'], ['FEATURE', 'contacts'], ['FEATURE', 'me']]);
+    expect(rows.map((r) => [r.kind, r.name])).toEqual([
+      ['API_CALL', 'ListThings'],
+      ['FEATURE', 'contacts'],
+      ['FEATURE', 'me'],
+    ]);
     const call = rows[0]!;
     expect(call).toMatchObject({ workspaceId: f.workspaceId, status: 'ok', ip: '203.0.113.10', browser: 'Firefox', os: 'Windows', apiKeyId: null });
     expect(call.durationMs).toBeGreaterThanOrEqual(0);
@@ -87,7 +94,10 @@ describe('analytics opt-out', () => {
 
     await member.ok(`mutation { signOut }`);
     const sessionEvents = await getApp().prisma.usageEvent.findMany({ where: { userId: f.users.MEMBER.id }, orderBy: { createdAt: 'asc' } });
-    expect(sessionEvents.map((e) => [e.kind, e.name])).toEqual([['SESSION_START', 'signed_in'], ['SESSION_END', 'signed_out']]);
+    expect(sessionEvents.map((e) => [e.kind, e.name])).toEqual([
+      ['SESSION_START', 'signed_in'],
+      ['SESSION_END', 'signed_out'],
+    ]);
   });
 });
 
@@ -135,8 +145,14 @@ describe('workspaceUsage', () => {
     const usage = (await f.clients.OWNER.ok(SUMMARY, { w: f.workspaceGid })).workspaceUsage;
     expect(usage).toMatchObject({ apiCalls: 3, errors: 1, pageViews: 1, activeUsers: 2 });
     expect(usage.days).toEqual([{ apiCalls: 3, errors: 1, pageViews: 1, activeUsers: 2 }]);
-    expect(usage.operations).toEqual([{ name: 'A', calls: 2, errors: 0 }, { name: 'B', calls: 1, errors: 1 }]);
-    expect(usage.topFeatures).toEqual([{ name: 'me', count: 2 }, { name: 'renameWorkspace', count: 1 }]);
+    expect(usage.operations).toEqual([
+      { name: 'A', calls: 2, errors: 0 },
+      { name: 'B', calls: 1, errors: 1 },
+    ]);
+    expect(usage.topFeatures).toEqual([
+      { name: 'me', count: 2 },
+      { name: 'renameWorkspace', count: 1 },
+    ]);
     expect(usage.topPages).toEqual([{ name: '/deals', count: 1 }]);
 
     const outsider = (await f.clients.OUTSIDER.ok(SUMMARY, {})).workspaceUsage;
@@ -147,7 +163,8 @@ describe('workspaceUsage', () => {
     const f = await rolesFixture(getApp());
     await f.clients.MEMBER.ok(`query A { me { id } }`);
     await flush();
-    const past = (await f.clients.OWNER.ok(SUMMARY, { w: f.workspaceGid, from: new Date(Date.now() - 10 * DAY), to: new Date(Date.now() - 5 * DAY) })).workspaceUsage;
+    const past = (await f.clients.OWNER.ok(SUMMARY, { w: f.workspaceGid, from: new Date(Date.now() - 10 * DAY), to: new Date(Date.now() - 5 * DAY) }))
+      .workspaceUsage;
     expect(past).toMatchObject({ apiCalls: 0, days: [] });
     const reversed = await f.clients.OWNER.gql(SUMMARY, { w: f.workspaceGid, from: new Date(), to: new Date(Date.now() - DAY) });
     expect(errorCodes(reversed)).toEqual(['BAD_USER_INPUT']);
@@ -176,7 +193,19 @@ describe('myUsage', () => {
 });
 
 describe('recorder', () => {
-  const row = (name: string) => ({ kind: 'PAGE_VIEW' as const, name, workspaceId: null, userId: null, apiKeyId: null, durationMs: null, status: 'ok', ip: null, browser: null, os: null, createdAt: new Date() });
+  const row = (name: string) => ({
+    kind: 'PAGE_VIEW' as const,
+    name,
+    workspaceId: null,
+    userId: null,
+    apiKeyId: null,
+    durationMs: null,
+    status: 'ok',
+    ip: null,
+    browser: null,
+    os: null,
+    createdAt: new Date(),
+  });
 
   it('writes a batch once it holds batchSize rows, and by timer otherwise', async () => {
     const prisma = getApp().prisma;
@@ -232,7 +261,18 @@ describe('usage retention', () => {
 
   it('reads its durations from the environment', () => {
     const config = loadConfig({ NODE_ENV: 'test', RETENTION_USAGE_DAYS: '30', RETENTION_BACKUP_DAYS: '14' });
-    expect(config.retention).toEqual({ deletedWorkspaceDays: 30, deletedAccountDays: 30, softDeletedDays: 30, exportArchiveDays: 7, usageDays: 30, backupDays: 14, outboxDays: 7, auditDays: 365, auditNetworkDays: 90, billingHistoryDays: 3650 });
+    expect(config.retention).toEqual({
+      deletedWorkspaceDays: 30,
+      deletedAccountDays: 30,
+      softDeletedDays: 30,
+      exportArchiveDays: 7,
+      usageDays: 30,
+      backupDays: 14,
+      outboxDays: 7,
+      auditDays: 365,
+      auditNetworkDays: 90,
+      billingHistoryDays: 3650,
+    });
     expect(() => loadConfig({ RETENTION_USAGE_DAYS: '0' })).toThrow(/RETENTION_USAGE_DAYS/);
   });
 });

@@ -38,7 +38,8 @@ describe('webhook event types', () => {
     const f = await rolesFixture(getApp());
     const create = (types: string[]) =>
       f.clients.ADMIN.gql<{ createWebhook: { webhook: { id: string; eventTypes: string[] } } }>(
-        `mutation($t: [String!]) { createWebhook(url: "http://127.0.0.1:9/hook", eventTypes: $t) { webhook { id eventTypes } } }`, { t: types },
+        `mutation($t: [String!]) { createWebhook(url: "http://127.0.0.1:9/hook", eventTypes: $t) { webhook { id eventTypes } } }`,
+        { t: types },
       );
     for (const typo of [['contact.craeted'], ['contacts.created'], ['contact.created', 'Deal.stage_moved'], ['webhook.']]) {
       const result = await create(typo);
@@ -50,7 +51,9 @@ describe('webhook event types', () => {
 
     const ok = await create(['contact.created', 'deal.stage_moved', 'apikey.revoked']);
     expect(ok.data?.createWebhook.webhook.eventTypes).toEqual(['contact.created', 'deal.stage_moved', 'apikey.revoked']);
-    const update = await f.clients.ADMIN.gql(`mutation($id: ID!) { updateWebhook(id: $id, eventTypes: ["note.creatd"]) { id } }`, { id: ok.data!.createWebhook.webhook.id });
+    const update = await f.clients.ADMIN.gql(`mutation($id: ID!) { updateWebhook(id: $id, eventTypes: ["note.creatd"]) { id } }`, {
+      id: ok.data!.createWebhook.webhook.id,
+    });
     expect(errorCodes(update)).toEqual(['BAD_USER_INPUT']);
   });
 });

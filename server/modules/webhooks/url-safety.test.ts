@@ -6,8 +6,24 @@ import { assertPublicDestination, isPrivateAddress } from './url-safety.js';
 describe('isPrivateAddress', () => {
   it('refuses loopback, private, shared, benchmarking, IETF, documentation and reserved IPv4 ranges', () => {
     for (const address of [
-      '0.0.0.0', '10.0.0.1', '100.64.0.1', '100.127.255.254', '127.0.0.1', '169.254.169.254', '172.16.0.1', '172.31.255.255',
-      '192.0.0.8', '192.0.2.1', '192.168.1.1', '198.18.0.1', '198.19.255.254', '198.51.100.7', '203.0.113.9', '224.0.0.1', '240.0.0.1', '255.255.255.255',
+      '0.0.0.0',
+      '10.0.0.1',
+      '100.64.0.1',
+      '100.127.255.254',
+      '127.0.0.1',
+      '169.254.169.254',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.0.0.8',
+      '192.0.2.1',
+      '192.168.1.1',
+      '198.18.0.1',
+      '198.19.255.254',
+      '198.51.100.7',
+      '203.0.113.9',
+      '224.0.0.1',
+      '240.0.0.1',
+      '255.255.255.255',
     ]) {
       expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: true });
     }
@@ -15,15 +31,41 @@ describe('isPrivateAddress', () => {
 
   it('refuses IPv6 loopback, IPv4-mapped/compatible private addresses, NAT64, 6to4, Teredo, ULA, link-local and multicast', () => {
     for (const address of [
-      '::', '::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::127.0.0.1', '64:ff9b::a9fe:a9fe', '64:ff9b::7f00:1', '64:ff9b:1::1',
-      '2002:7f00:1::1', '2002:a9fe:a9fe::1', '2001:0:4136:e378::1', '2001:db8::1', 'fc00::1', 'fd12:3456::1', 'fe80::1', 'ff02::1', '100::1',
+      '::',
+      '::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+      '::127.0.0.1',
+      '64:ff9b::a9fe:a9fe',
+      '64:ff9b::7f00:1',
+      '64:ff9b:1::1',
+      '2002:7f00:1::1',
+      '2002:a9fe:a9fe::1',
+      '2001:0:4136:e378::1',
+      '2001:db8::1',
+      'fc00::1',
+      'fd12:3456::1',
+      'fe80::1',
+      'ff02::1',
+      '100::1',
     ]) {
       expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: true });
     }
   });
 
   it('lets public addresses through', () => {
-    for (const address of ['8.8.8.8', '1.1.1.1', '100.63.255.255', '100.128.0.1', '198.17.255.255', '198.20.0.1', '192.0.1.1', '2606:4700:4700::1111', '2a00:1450:4001::200e', '::ffff:8.8.8.8']) {
+    for (const address of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '100.63.255.255',
+      '100.128.0.1',
+      '198.17.255.255',
+      '198.20.0.1',
+      '192.0.1.1',
+      '2606:4700:4700::1111',
+      '2a00:1450:4001::200e',
+      '::ffff:8.8.8.8',
+    ]) {
       expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: false });
     }
   });
@@ -50,10 +92,12 @@ describe('postDelivery', () => {
     const seen: Array<{ host?: string; body: string }> = [];
     receiver = createServer((req, res) => {
       let body = '';
-      req.on('data', (chunk) => (body += chunk)).on('end', () => {
-        seen.push({ host: req.headers.host, body });
-        res.writeHead(204).end();
-      });
+      req
+        .on('data', (chunk) => (body += chunk))
+        .on('end', () => {
+          seen.push({ host: req.headers.host, body });
+          res.writeHead(204).end();
+        });
     });
     const port = await new Promise<number>((resolve) => receiver!.listen(0, '127.0.0.1', () => resolve((receiver!.address() as { port: number }).port)));
     // `.invalid` never resolves (RFC 6761): reaching the receiver proves that no second lookup happened.

@@ -8,7 +8,11 @@ import { createWebhook, deleteWebhook, redeliver, rotateWebhookSecret, updateWeb
 import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const eventTypes = z
-  .array(z.string().refine(isWebhookEventType, { error: (issue) => `Unknown event type "${String(issue.input)}"; event types look like "contact.created" (see docs/api.md).` }))
+  .array(
+    z.string().refine(isWebhookEventType, {
+      error: (issue) => `Unknown event type "${String(issue.input)}"; event types look like "contact.created" (see docs/api.md).`,
+    }),
+  )
   .max(50);
 
 builder.prismaNode('WebhookDelivery', {
@@ -42,13 +46,19 @@ builder.prismaNode('Webhook', {
   }),
 });
 
-interface IssuedShape { webhookId: string; secret: string }
+interface IssuedShape {
+  webhookId: string;
+  secret: string;
+}
 const IssuedWebhook = builder.objectRef<IssuedShape>('IssuedWebhook').implement({
   description: 'A webhook with its signing secret, shown only here.',
   authScopes: { authenticated: true },
   fields: (t) => ({
     secret: t.exposeString('secret'),
-    webhook: t.prismaField({ type: 'Webhook', resolve: (query, issued, _args, ctx) => ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: issued.webhookId } }) }),
+    webhook: t.prismaField({
+      type: 'Webhook',
+      resolve: (query, issued, _args, ctx) => ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: issued.webhookId } }),
+    }),
   }),
 });
 
@@ -59,7 +69,11 @@ builder.queryField('webhooks', (t) =>
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'webhooks:manage', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.webhook.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      ctx.prisma.webhook.findMany({
+        ...query,
+        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
   }),
 );
 
@@ -87,7 +101,11 @@ builder.mutationFields((t) => ({
     },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'webhook', id: args.id, permission: 'webhooks:manage' } }),
     resolve: async (query, _root, args, ctx) => {
-      const updated = await updateWebhook(ctx, idFromGlobalId(args.id, 'Webhook'), { url: args.url ?? undefined, eventTypes: args.eventTypes ?? undefined, isActive: args.isActive });
+      const updated = await updateWebhook(ctx, idFromGlobalId(args.id, 'Webhook'), {
+        url: args.url ?? undefined,
+        eventTypes: args.eventTypes ?? undefined,
+        isActive: args.isActive,
+      });
       return ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: updated.id } });
     },
   }),

@@ -48,7 +48,17 @@ export async function updateWebhook(context: Context, id: string, input: Partial
       where: { id },
       data: { url: url?.href, eventTypes: input.eventTypes ?? undefined, isActive: input.isActive ?? undefined },
     });
-    await recordEvent(tx, context, { workspaceId: webhook.workspaceId, verb: 'updated', entityType: 'Webhook', entityId: id, changes: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] != null).sort() } });
+    await recordEvent(tx, context, {
+      workspaceId: webhook.workspaceId,
+      verb: 'updated',
+      entityType: 'Webhook',
+      entityId: id,
+      changes: {
+        fields: Object.keys(input)
+          .filter((k) => input[k as keyof typeof input] != null)
+          .sort(),
+      },
+    });
     return webhook;
   });
 }
@@ -90,18 +100,27 @@ export function postDelivery(url: URL, body: string, signature: string, pinned: 
   const started = performance.now();
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Kith-Webhooks/1', [SIGNATURE_HEADER]: signature },
-      ...(pinned ? { lookup: pinnedLookup(pinned) } : {}),
-      // A connection of its own: a pooled socket could have been opened for another address than the one just checked.
-      agent: false,
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Math.round(performance.now() - started) }));
-      res.on('error', reject);
-    });
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'Kith-Webhooks/1',
+          [SIGNATURE_HEADER]: signature,
+        },
+        ...(pinned ? { lookup: pinnedLookup(pinned) } : {}),
+        // A connection of its own: a pooled socket could have been opened for another address than the one just checked.
+        agent: false,
+        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Math.round(performance.now() - started) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -115,7 +134,10 @@ export function webhookHandlers(app: AppServices): Record<string, JobHandler> {
   return {
     [WEBHOOK_DELIVER]: async ({ deliveryId }: { deliveryId: string }, job) => {
       const prisma = app.db.prisma;
-      const delivery = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: { include: { workspace: { select: { closedAt: true } } } } } });
+      const delivery = await prisma.webhookDelivery.findUnique({
+        where: { id: deliveryId },
+        include: { webhook: { include: { workspace: { select: { closedAt: true } } } } },
+      });
       if (!delivery || delivery.status === 'SUCCEEDED' || !delivery.webhook.isActive || delivery.webhook.workspace.closedAt) return;
       const body = JSON.stringify(delivery.payload);
       let outcome: { status?: number; ms?: number; error?: string };

@@ -10,7 +10,10 @@ import { SIGNATURE_HEADER } from './webhooks.service.js';
 const getApp = useTestApp({ config: { webhooksAllowPrivateUrls: true } });
 const strictApp = useTestApp();
 
-interface Received { body: string; signature: string }
+interface Received {
+  body: string;
+  signature: string;
+}
 let receiver: Server | null = null;
 afterEach(async () => {
   await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
@@ -22,10 +25,12 @@ async function startReceiver(statuses: number[] = []) {
   const received: Received[] = [];
   receiver = createServer((req, res) => {
     let body = '';
-    req.on('data', (chunk) => (body += chunk)).on('end', () => {
-      received.push({ body, signature: String(req.headers[SIGNATURE_HEADER.toLowerCase()]) });
-      res.writeHead(statuses.shift() ?? 200).end('ok');
-    });
+    req
+      .on('data', (chunk) => (body += chunk))
+      .on('end', () => {
+        received.push({ body, signature: String(req.headers[SIGNATURE_HEADER.toLowerCase()]) });
+        res.writeHead(statuses.shift() ?? 200).end('ok');
+      });
   });
   const port = await new Promise<number>((resolve) => receiver!.listen(0, '127.0.0.1', () => resolve((receiver!.address() as { port: number }).port)));
   return { url: `http://127.0.0.1:${port}/kith`, received };
@@ -48,7 +53,8 @@ describe('webhooks', () => {
     const f = await rolesFixture(app);
     const { url, received } = await startReceiver();
     const created = await f.clients.ADMIN.ok<{ createWebhook: { secret: string; webhook: { id: string } } }>(
-      `mutation($u: String!) { createWebhook(url: $u, eventTypes: ["contact.created"]) { secret webhook { id } } }`, { u: url },
+      `mutation($u: String!) { createWebhook(url: $u, eventTypes: ["contact.created"]) { secret webhook { id } } }`,
+      { u: url },
     );
     await f.clients.MEMBER.ok(`mutation { createContact(input: { firstName: "Ada" }) { id } }`);
     await f.clients.MEMBER.ok(`mutation { createCompany(input: { name: "Initech" }) { id } }`);
@@ -61,7 +67,8 @@ describe('webhooks', () => {
     expect(verify('whsec_wrong', received[0]!.body, received[0]!.signature)).toBe(false);
 
     const log = await f.clients.ADMIN.ok<{ node: { deliveries: { edges: Array<{ node: { status: string; responseStatus: number; attempts: number } }> } } }>(
-      `query($id: ID!) { node(id: $id) { ... on Webhook { deliveries { edges { node { status responseStatus attempts } } } } } }`, { id: created.createWebhook.webhook.id },
+      `query($id: ID!) { node(id: $id) { ... on Webhook { deliveries { edges { node { status responseStatus attempts } } } } } }`,
+      { id: created.createWebhook.webhook.id },
     );
     expect(log.node.deliveries.edges.map((e) => e.node)).toEqual([{ status: 'SUCCEEDED', responseStatus: 200, attempts: 1 }]);
   });
@@ -108,7 +115,14 @@ describe('webhook URLs', () => {
   it('refuses loopback, private and metadata addresses unless the server allows them', async () => {
     const app = strictApp();
     const f = await rolesFixture(app);
-    for (const url of ['http://127.0.0.1:8080/hook', 'http://10.1.2.3/hook', 'http://169.254.169.254/latest', 'http://[::1]/hook', 'http://localhost/hook', 'ftp://example.com/x']) {
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest',
+      'http://[::1]/hook',
+      'http://localhost/hook',
+      'ftp://example.com/x',
+    ]) {
       const result = await f.clients.ADMIN.gql(`mutation($u: String!) { createWebhook(url: $u) { secret } }`, { u: url });
       expect({ url, codes: errorCodes(result) }).toEqual({ url, codes: ['BAD_USER_INPUT'] });
     }

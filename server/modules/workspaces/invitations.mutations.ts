@@ -1,13 +1,7 @@
 import { builder } from '../../builder.js';
 import { tokenInput, emailInput } from '../accounts/inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import {
-  acceptInvitation,
-  findInvitationByToken,
-  inviteMember,
-  resendInvitation,
-  revokeInvitation,
-} from './invitations.service.js';
+import { acceptInvitation, findInvitationByToken, inviteMember, resendInvitation, revokeInvitation } from './invitations.service.js';
 import { RoleEnum } from './workspace.types.js';
 import { requireWorkspaceId } from './workspaces.service.js';
 import { permissionInWorkspace } from '../../auth/record-scopes.js';

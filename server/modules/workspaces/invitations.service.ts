@@ -41,7 +41,9 @@ export async function inviteMember(context: Context, workspaceId: string, rawEma
       where: { workspaceId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    return tx.invitation.create({ data: { workspaceId, email, role, invitedById: viewer.user.id, ...secret } }).then((row) => emitEvent(tx, context, row, 'Invitation', 'created', { role }));
+    return tx.invitation
+      .create({ data: { workspaceId, email, role, invitedById: viewer.user.id, ...secret } })
+      .then((row) => emitEvent(tx, context, row, 'Invitation', 'created', { role }));
   });
   await sendInvitation(context, invitation, token);
   return invitation;
@@ -105,7 +107,9 @@ export async function acceptInvitation(context: Context, token: string) {
     });
     if (already) throw badInput('You are already a member of this workspace.');
     await queueSeatSync(context.app.billing, tx, invitation.workspaceId);
-    return tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId: viewer.user.id, role: invitation.role } }).then((row) => emitEvent(tx, context, row, 'Membership', 'joined', { userId: row.userId, role: row.role }));
+    return tx.membership
+      .create({ data: { workspaceId: invitation.workspaceId, userId: viewer.user.id, role: invitation.role } })
+      .then((row) => emitEvent(tx, context, row, 'Membership', 'joined', { userId: row.userId, role: row.role }));
   });
   context.invalidateRoles();
   return membership;

@@ -26,9 +26,15 @@ export async function changeMemberRole(context: Context, membershipId: string, r
   const updated = await context.prisma.$transaction(async (tx) => {
     if (target.role === 'OWNER' && role !== 'OWNER') await assertOwnerRemains(tx, target.workspaceId, target.id);
     await recordAudit(tx, context, {
-      workspaceId: target.workspaceId, action: 'member.role_changed', targetType: 'User', targetId: target.userId, details: { from: target.role, to: role },
+      workspaceId: target.workspaceId,
+      action: 'member.role_changed',
+      targetType: 'User',
+      targetId: target.userId,
+      details: { from: target.role, to: role },
     });
-    return tx.membership.update({ where: { id: target.id }, data: { role } }).then((row) => emitEvent(tx, context, row, 'Membership', 'role_changed', { userId: row.userId, from: target.role, to: role }));
+    return tx.membership
+      .update({ where: { id: target.id }, data: { role } })
+      .then((row) => emitEvent(tx, context, row, 'Membership', 'role_changed', { userId: row.userId, from: target.role, to: role }));
   });
   context.invalidateRoles();
   return updated;
@@ -45,7 +51,13 @@ export async function removeMember(context: Context, membershipId: string) {
     await tx.membership.delete({ where: { id: target.id } });
     await queueSeatSync(context.app.billing, tx, target.workspaceId);
     await emitEvent(tx, context, target, 'Membership', 'left', { userId: target.userId, role: target.role, removed: true });
-    await recordAudit(tx, context, { workspaceId: target.workspaceId, action: 'member.removed', targetType: 'User', targetId: target.userId, details: { role: target.role } });
+    await recordAudit(tx, context, {
+      workspaceId: target.workspaceId,
+      action: 'member.removed',
+      targetType: 'User',
+      targetId: target.userId,
+      details: { role: target.role },
+    });
   });
   context.invalidateRoles();
 }
@@ -70,10 +82,19 @@ export async function transferOwnership(context: Context, membershipId: string):
   if (target.userId === viewer.user.id) throw badInput('You already own this workspace.');
   await context.prisma.$transaction(async (tx) => {
     await tx.membership.update({ where: { id: target.id }, data: { role: 'OWNER' } });
-    await tx.membership.update({
-      where: { workspaceId_userId: { workspaceId: target.workspaceId, userId: viewer.user.id } },
-      data: { role: 'ADMIN' },
-    }).then((row) => emitEvent(tx, context, target, 'Membership', 'role_changed', { userId: target.userId, from: target.role, to: 'OWNER', previousOwnerMembershipId: row.id }));
+    await tx.membership
+      .update({
+        where: { workspaceId_userId: { workspaceId: target.workspaceId, userId: viewer.user.id } },
+        data: { role: 'ADMIN' },
+      })
+      .then((row) =>
+        emitEvent(tx, context, target, 'Membership', 'role_changed', {
+          userId: target.userId,
+          from: target.role,
+          to: 'OWNER',
+          previousOwnerMembershipId: row.id,
+        }),
+      );
     await recordAudit(tx, context, { workspaceId: target.workspaceId, action: 'workspace.ownership_transferred', targetType: 'User', targetId: target.userId });
   });
   context.invalidateRoles();

@@ -16,7 +16,9 @@ describe("a workspace's phone country", () => {
     const countryOf = (workspaceName: string) => app.prisma.workspace.findFirstOrThrow({ where: { name: workspaceName } }).then((w) => w.defaultPhoneCountry);
     await client.gql(SIGN_UP, { input: signUpInput() }, { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' });
     expect(await countryOf('Analytical Engines')).toBe('AT');
-    await app.client().gql(SIGN_UP, { input: signUpInput({ email: 'grace@example.com', workspaceName: 'Given', defaultPhoneCountry: 'gb' }) }, { 'accept-language': 'fr-FR' });
+    await app
+      .client()
+      .gql(SIGN_UP, { input: signUpInput({ email: 'grace@example.com', workspaceName: 'Given', defaultPhoneCountry: 'gb' }) }, { 'accept-language': 'fr-FR' });
     expect(await countryOf('Given')).toBe('GB');
     await app.prisma.user.update({ where: { email: 'ada@example.com' }, data: { emailVerifiedAt: new Date() } });
     const created = await client.gql(`mutation { createWorkspace(name: "Paris") { defaultPhoneCountry } }`, {}, { 'accept-language': 'fr' });
@@ -41,7 +43,9 @@ describe("a workspace's phone country", () => {
     const company = await MEMBER.ok(`mutation { createCompany(input: { name: "Local", phone: "212 555 0100" }) { phone } }`);
     expect(company.createCompany.phone).toBe('+12125550100');
     // The input's own country wins over the workspace's.
-    const british = await MEMBER.ok(`mutation { createContact(input: { firstName: "Brit", phoneCountry: "GB", phones: [{ number: "020 7946 0958" }] }) { phones { e164 } } }`);
+    const british = await MEMBER.ok(
+      `mutation { createContact(input: { firstName: "Brit", phoneCountry: "GB", phones: [{ number: "020 7946 0958" }] }) { phones { e164 } } }`,
+    );
     expect(british.createContact.phones).toEqual([{ e164: '+442079460958' }]);
     expect(errorCodes(await OWNER.gql(SET, { c: 'Narnia' }))).toEqual(['BAD_USER_INPUT']);
     await OWNER.ok(SET, { c: null });

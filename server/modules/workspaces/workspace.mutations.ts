@@ -14,12 +14,18 @@ builder.mutationFields((t) => ({
     authScopes: { $all: { verified: true, personal: true } },
     args: {
       name: t.arg.string({ validate: workspaceNameInput }),
-      defaultPhoneCountry: t.arg.string({ required: false, description: 'Country for phone numbers written without +code; guessed from Accept-Language when left out.', validate: phoneCountryInput }),
+      defaultPhoneCountry: t.arg.string({
+        required: false,
+        description: 'Country for phone numbers written without +code; guessed from Accept-Language when left out.',
+        validate: phoneCountryInput,
+      }),
     },
     resolve: async (query, _root, { name, defaultPhoneCountry }, ctx) => {
       const country = defaultPhoneCountry ?? countryFromLocale(ctx.request.acceptLanguage);
       const created = await ctx.prisma.$transaction((tx) =>
-        createWorkspaceWithOwner(tx, name, requireViewer(ctx).user.id, country).then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'created').then(() => row)),
+        createWorkspaceWithOwner(tx, name, requireViewer(ctx).user.id, country).then((row) =>
+          emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'created').then(() => row),
+        ),
       );
       ctx.invalidateRoles();
       return ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: created.id } });
@@ -32,7 +38,8 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>
-          tx.workspace.update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { name: args.name.trim() } })
+          tx.workspace
+            .update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { name: args.name.trim() } })
             .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'renamed')),
         )
         .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),
@@ -71,4 +78,3 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-

@@ -7,7 +7,6 @@ builder.queryField('workspace', (t) =>
     description: 'A workspace you belong to: by ID, or the one named by the x-workspace-id header.',
     args: { id: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => (ctx.viewer ? { member: requireWorkspaceId(ctx, args.id) } : { authenticated: true }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: requireWorkspaceId(ctx, args.id) } }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: requireWorkspaceId(ctx, args.id) } }),
   }),
 );

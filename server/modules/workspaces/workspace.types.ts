@@ -12,7 +12,10 @@ export const WorkspaceType = builder.prismaNode('Workspace', {
   fields: (t) => ({
     name: t.exposeString('name'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    defaultPhoneCountry: t.exposeString('defaultPhoneCountry', { nullable: true, description: 'Country (ISO 3166-1 alpha-2) for phone numbers written without +code.' }),
+    defaultPhoneCountry: t.exposeString('defaultPhoneCountry', {
+      nullable: true,
+      description: 'Country (ISO 3166-1 alpha-2) for phone numbers written without +code.',
+    }),
     viewerRole: t.field({
       type: RoleEnum,
       description: "The signed-in user's role here.",

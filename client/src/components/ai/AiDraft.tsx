@@ -92,7 +92,8 @@ export const AiDraft: Component<Props> = (props) => {
     setSaved('Sent, and on the timeline.');
     props.onChange();
   };
-  const link = () => (props.kind === 'Contact' ? { contactId: props.recordId } : props.kind === 'Company' ? { companyId: props.recordId } : { dealId: props.recordId });
+  const link = () =>
+    props.kind === 'Contact' ? { contactId: props.recordId } : props.kind === 'Company' ? { companyId: props.recordId } : { dealId: props.recordId };
   const saveDraft = async () => {
     const current = draft();
     if (!current) return;
@@ -100,7 +101,9 @@ export const AiDraft: Component<Props> = (props) => {
     const { contactId, ...others } = link() as { contactId?: string; companyId?: string; dealId?: string };
     const links = contactId ? { contactIds: [contactId] } : others;
     const kind = current.channel === 'SMS' ? 'SMS' : 'EMAIL';
-    const result = await client.mutation(SaveCommunication, { input: { kind, direction: 'OUTBOUND', subject: kind === 'EMAIL' ? current.subject : null, body: current.body, ...links } }).toPromise();
+    const result = await client
+      .mutation(SaveCommunication, { input: { kind, direction: 'OUTBOUND', subject: kind === 'EMAIL' ? current.subject : null, body: current.body, ...links } })
+      .toPromise();
     if (result.error) return fail(errorMessage(result.error));
     setDraft(null);
     setSaved('Saved to the timeline.');
@@ -109,101 +112,101 @@ export const AiDraft: Component<Props> = (props) => {
 
   return (
     <>
-        <Show when={props.sources.length > 0}>
-          <form
-            class="stack ai-draft"
-            aria-label="Draft a reply"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void ask('DRAFT_REPLY', { draft: draftInput() }, makeDraft);
-            }}
-          >
-            <h3>Draft a reply</h3>
+      <Show when={props.sources.length > 0}>
+        <form
+          class="stack ai-draft"
+          aria-label="Draft a reply"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void ask('DRAFT_REPLY', { draft: draftInput() }, makeDraft);
+          }}
+        >
+          <h3>Draft a reply</h3>
+          <div class="field">
+            <label for="ai-draft-source">Reply to</label>
+            <select id="ai-draft-source" required value={draftSource()} onChange={(e) => setDraftSource(e.currentTarget.value)}>
+              <option value="">Choose a message or meeting note</option>
+              <For each={props.sources}>{(item) => <option value={item.id}>{describe(item)}</option>}</For>
+            </select>
+          </div>
+          <div class="row">
             <div class="field">
-              <label for="ai-draft-source">Reply to</label>
-              <select id="ai-draft-source" required value={draftSource()} onChange={(e) => setDraftSource(e.currentTarget.value)}>
-                <option value="">Choose a message or meeting note</option>
-                <For each={props.sources}>{(item) => <option value={item.id}>{describe(item)}</option>}</For>
+              <label for="ai-draft-tone">Tone</label>
+              <select id="ai-draft-tone" value={tone()} onChange={(e) => setTone(e.currentTarget.value as AiTone)}>
+                <option value="NEUTRAL">Neutral</option>
+                <option value="FRIENDLY">Friendly</option>
+                <option value="FORMAL">Formal</option>
               </select>
             </div>
-            <div class="row">
-              <div class="field">
-                <label for="ai-draft-tone">Tone</label>
-                <select id="ai-draft-tone" value={tone()} onChange={(e) => setTone(e.currentTarget.value as AiTone)}>
-                  <option value="NEUTRAL">Neutral</option>
-                  <option value="FRIENDLY">Friendly</option>
-                  <option value="FORMAL">Formal</option>
-                </select>
-              </div>
-              <div class="field">
-                <label for="ai-draft-length">Length</label>
-                <select id="ai-draft-length" value={length()} onChange={(e) => setLength(e.currentTarget.value as AiLength)}>
-                  <option value="SHORT">Short</option>
-                  <option value="MEDIUM">Medium</option>
-                  <option value="LONG">Long</option>
-                </select>
-              </div>
+            <div class="field">
+              <label for="ai-draft-length">Length</label>
+              <select id="ai-draft-length" value={length()} onChange={(e) => setLength(e.currentTarget.value as AiLength)}>
+                <option value="SHORT">Short</option>
+                <option value="MEDIUM">Medium</option>
+                <option value="LONG">Long</option>
+              </select>
             </div>
-            <Show
-              when={drafting()}
-              fallback={
-                <button type="submit" disabled={!draftSource() || props.disabled}>
-                  Draft
-                </button>
-              }
-            >
-              <button type="button" onClick={stopDraft}>
-                Stop drafting
+          </div>
+          <Show
+            when={drafting()}
+            fallback={
+              <button type="submit" disabled={!draftSource() || props.disabled}>
+                Draft
               </button>
+            }
+          >
+            <button type="button" onClick={stopDraft}>
+              Stop drafting
+            </button>
+          </Show>
+        </form>
+      </Show>
+      <Gate />
+      <Show when={draft()}>
+        {(current) => (
+          <div class="stack ai-draft-result">
+            <Show when={current().subject}>
+              <p>
+                <strong>Subject:</strong> {current().subject}
+              </p>
             </Show>
-          </form>
-        </Show>
-        <Gate />
-        <Show when={draft()}>
-          {(current) => (
-            <div class="stack ai-draft-result">
-              <Show when={current().subject}>
-                <p>
-                  <strong>Subject:</strong> {current().subject}
-                </p>
-              </Show>
-              <label for="ai-draft-body">Draft (edit before saving)</label>
-              <textarea id="ai-draft-body" rows={6} value={current().body} onInput={(e) => setDraft({ ...current(), body: e.currentTarget.value })} />
-              <div class="row">
-                <button type="button" class="primary" disabled={drafting() != null} onClick={() => void saveDraft()}>
-                  Save as {current().channel === 'SMS' ? 'text message' : 'email'}
+            <label for="ai-draft-body">Draft (edit before saving)</label>
+            <textarea id="ai-draft-body" rows={6} value={current().body} onInput={(e) => setDraft({ ...current(), body: e.currentTarget.value })} />
+            <div class="row">
+              <button type="button" class="primary" disabled={drafting() != null} onClick={() => void saveDraft()}>
+                Save as {current().channel === 'SMS' ? 'text message' : 'email'}
+              </button>
+              <Show when={canSend(current().channel)}>
+                <button type="button" aria-expanded={sending()} disabled={drafting() != null} onClick={() => setSending(!sending())}>
+                  Send as {current().channel === 'SMS' ? 'text message' : 'email'}…
                 </button>
-                <Show when={canSend(current().channel)}>
-                  <button type="button" aria-expanded={sending()} disabled={drafting() != null} onClick={() => setSending(!sending())}>
-                    Send as {current().channel === 'SMS' ? 'text message' : 'email'}…
-                  </button>
-                </Show>
-                <button type="button" onClick={() => setDraft(null)}>
-                  Discard
-                </button>
-              </div>
-              <Show when={sending()}>
-                <Switch>
-                  <Match when={current().channel === 'SMS'}>
-                    <SendSms target={link()} to={answering()?.to} body={current().body} onSent={sent} onClose={() => setSending(false)} />
-                  </Match>
-                  <Match when={current().channel !== 'SMS'}>
-                    <SendEmail
-                      target={link()}
-                      replyTo={threaded() ? answering() : null}
-                      draft={{ to: answering()?.to, subject: current().subject, body: current().body }}
-                      onSent={sent}
-                      onClose={() => setSending(false)}
-                    />
-                  </Match>
-                </Switch>
               </Show>
+              <button type="button" onClick={() => setDraft(null)}>
+                Discard
+              </button>
             </div>
-          )}
-        </Show>
-        <Show when={saved()}>
-          <p role="status">{saved()}</p>
-        </Show>
+            <Show when={sending()}>
+              <Switch>
+                <Match when={current().channel === 'SMS'}>
+                  <SendSms target={link()} to={answering()?.to} body={current().body} onSent={sent} onClose={() => setSending(false)} />
+                </Match>
+                <Match when={current().channel !== 'SMS'}>
+                  <SendEmail
+                    target={link()}
+                    replyTo={threaded() ? answering() : null}
+                    draft={{ to: answering()?.to, subject: current().subject, body: current().body }}
+                    onSent={sent}
+                    onClose={() => setSending(false)}
+                  />
+                </Match>
+              </Switch>
+            </Show>
+          </div>
+        )}
+      </Show>
+      <Show when={saved()}>
+        <p role="status">{saved()}</p>
+      </Show>
     </>
   );
 };

@@ -34,7 +34,13 @@ export const AiPanel: Component<Props> = (props) => {
   const ai = useWorkspaceAi();
   const client = useClient();
   const items = () => selectable(props.items);
-  const [ticked, setTicked] = createSignal<ReadonlySet<string>>(new Set(items().slice(0, DEFAULT_SELECTED).map((i) => i.id)));
+  const [ticked, setTicked] = createSignal<ReadonlySet<string>>(
+    new Set(
+      items()
+        .slice(0, DEFAULT_SELECTED)
+        .map((i) => i.id),
+    ),
+  );
   const [error, setError] = createSignal<string | null>(null);
   const [summary, setSummary] = createSignal('');
   const [drewOn, setDrewOn] = createSignal<string[]>([]);
@@ -43,7 +49,12 @@ export const AiPanel: Component<Props> = (props) => {
   const [steps, setSteps] = createSignal<Array<{ type: string; subject: string; reason: string; dueAt: string; created?: boolean }>>([]);
   onCleanup(() => streaming()?.unsubscribe());
 
-  const selection = () => ({ recordId: props.recordId, itemIds: items().filter((i) => ticked().has(i.id)).map((i) => i.id) });
+  const selection = () => ({
+    recordId: props.recordId,
+    itemIds: items()
+      .filter((i) => ticked().has(i.id))
+      .map((i) => i.id),
+  });
   const toggle = (id: string) => {
     const next = new Set(ticked());
     if (!next.delete(id)) next.add(id);
@@ -92,7 +103,9 @@ export const AiPanel: Component<Props> = (props) => {
   };
   const createStep = async (index: number) => {
     const step = steps()[index]!;
-    const result = await client.mutation(CreateStep, { input: { type: step.type as never, subject: step.subject, body: step.reason, dueAt: step.dueAt, dealId: props.recordId } }).toPromise();
+    const result = await client
+      .mutation(CreateStep, { input: { type: step.type as never, subject: step.subject, body: step.reason, dueAt: step.dueAt, dealId: props.recordId } })
+      .toPromise();
     if (result.error) return failed(errorMessage(result.error));
     setSteps(steps().map((s, i) => (i === index ? { ...s, created: true } : s)));
     props.onChange();
@@ -119,7 +132,15 @@ export const AiPanel: Component<Props> = (props) => {
             min="0"
             max="50"
             value={DEFAULT_SELECTED}
-            onChange={(e) => setTicked(new Set(items().slice(0, Math.max(0, Number(e.currentTarget.value) || 0)).map((i) => i.id)))}
+            onChange={(e) =>
+              setTicked(
+                new Set(
+                  items()
+                    .slice(0, Math.max(0, Number(e.currentTarget.value) || 0))
+                    .map((i) => i.id),
+                ),
+              )
+            }
           />
         </div>
         <fieldset class="ai-selection">
@@ -137,7 +158,12 @@ export const AiPanel: Component<Props> = (props) => {
           <Show
             when={streaming()}
             fallback={
-              <button type="button" class="primary" disabled={nothingTicked() || ai.exhausted() || busy()} onClick={() => void ask('SUMMARY', { summary: selection() }, summarise)}>
+              <button
+                type="button"
+                class="primary"
+                disabled={nothingTicked() || ai.exhausted() || busy()}
+                onClick={() => void ask('SUMMARY', { summary: selection() }, summarise)}
+              >
                 Summarise
               </button>
             }
@@ -147,7 +173,11 @@ export const AiPanel: Component<Props> = (props) => {
             </button>
           </Show>
           <Show when={props.kind === 'Deal'}>
-            <button type="button" disabled={nothingTicked() || ai.exhausted() || busy()} onClick={() => void ask('NEXT_STEPS', { nextSteps: { dealId: props.recordId, itemIds: selection().itemIds } }, () => void suggest())}>
+            <button
+              type="button"
+              disabled={nothingTicked() || ai.exhausted() || busy()}
+              onClick={() => void ask('NEXT_STEPS', { nextSteps: { dealId: props.recordId, itemIds: selection().itemIds } }, () => void suggest())}
+            >
               Suggest next steps
             </button>
           </Show>
@@ -159,7 +189,13 @@ export const AiPanel: Component<Props> = (props) => {
             <h3>Summary</h3>
             <p>{summary()}</p>
             <Show when={drewOn().length > 0}>
-              <p class="muted">Drew on: {items().filter((i) => drewOn().includes(i.id)).map(describe).join('; ')}</p>
+              <p class="muted">
+                Drew on:{' '}
+                {items()
+                  .filter((i) => drewOn().includes(i.id))
+                  .map(describe)
+                  .join('; ')}
+              </p>
             </Show>
           </div>
         </Show>
@@ -168,7 +204,10 @@ export const AiPanel: Component<Props> = (props) => {
             <For each={steps()}>
               {(step, index) => (
                 <li>
-                  <strong>{humanize(step.type)}:</strong> {step.subject} <span class="muted">(due {formatDateTime(step.dueAt)}; {step.reason})</span>{' '}
+                  <strong>{humanize(step.type)}:</strong> {step.subject}{' '}
+                  <span class="muted">
+                    (due {formatDateTime(step.dueAt)}; {step.reason})
+                  </span>{' '}
                   <Show when={!step.created} fallback={<span role="status">Activity created</span>}>
                     <button type="button" onClick={() => void createStep(index())}>
                       Create activity

@@ -27,7 +27,9 @@ const ProviderModels: Component<{ model: string | null | undefined }> = (props) 
         {(list) => (
           <p class="muted">
             The provider serves: {list().join(', ') || 'no models'}.
-            {props.model && !list().includes(props.model) ? ` The configured model ${props.model} is not among them: ask the instance's operator to change AI_MODEL.` : ''}
+            {props.model && !list().includes(props.model)
+              ? ` The configured model ${props.model} is not among them: ask the instance's operator to change AI_MODEL.`
+              : ''}
           </p>
         )}
       </Show>
@@ -46,7 +48,8 @@ export const AiSettings: Component = () => {
         {(s) => (
           <Show when={s().available} fallback={<p class="muted">AI is not set up on this Kith instance (see OPENAI_API_KEY, OPENAI_BASE_URL and AI_MODEL).</p>}>
             <p class="muted">
-              Summaries, reply drafts, contacts from text and next steps, with model {s().model}. Only what a member selects is sent, and the provider is asked not to store it.
+              Summaries, reply drafts, contacts from text and next steps, with model {s().model}. Only what a member selects is sent, and the provider is asked
+              not to store it.
             </p>
             <label class="checkbox">
               <input

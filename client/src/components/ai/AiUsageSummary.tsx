@@ -32,29 +32,50 @@ export const AiUsageSummary: Component = () => {
           {(u) => (
             <>
               <p>
-                {number.format(u().inputTokens)} in, {number.format(u().outputTokens)} out in {number.format(u().requests)} requests since {formatDate(u().from)}
+                {number.format(u().inputTokens)} in, {number.format(u().outputTokens)} out in {number.format(u().requests)} requests since{' '}
+                {formatDate(u().from)}
                 {ai.state()!.monthlyTokenBudget > 0 ? ` (budget ${number.format(ai.state()!.monthlyTokenBudget)} tokens)` : ''}.
               </p>
               <table class="settings-table" aria-label="AI tokens per feature">
                 <thead>
-                  <tr><th>Feature</th><th>Requests</th><th>Tokens in</th><th>Tokens out</th></tr>
+                  <tr>
+                    <th>Feature</th>
+                    <th>Requests</th>
+                    <th>Tokens in</th>
+                    <th>Tokens out</th>
+                  </tr>
                 </thead>
                 <tbody>
                   <For each={u().byFeature}>
                     {(row) => (
-                      <tr><td>{humanize(row.feature ?? '')}</td><td>{number.format(row.requests)}</td><td>{number.format(row.inputTokens)}</td><td>{number.format(row.outputTokens)}</td></tr>
+                      <tr>
+                        <td>{humanize(row.feature ?? '')}</td>
+                        <td>{number.format(row.requests)}</td>
+                        <td>{number.format(row.inputTokens)}</td>
+                        <td>{number.format(row.outputTokens)}</td>
+                      </tr>
                     )}
                   </For>
                 </tbody>
               </table>
               <table class="settings-table" aria-label="AI tokens per member">
                 <thead>
-                  <tr><th>Member</th><th>Requests</th><th>Tokens in</th><th>Tokens out</th></tr>
+                  <tr>
+                    <th>Member</th>
+                    <th>Requests</th>
+                    <th>Tokens in</th>
+                    <th>Tokens out</th>
+                  </tr>
                 </thead>
                 <tbody>
                   <For each={u().byUser}>
                     {(row) => (
-                      <tr><td>{row.userName ?? 'Deleted user'}</td><td>{number.format(row.requests)}</td><td>{number.format(row.inputTokens)}</td><td>{number.format(row.outputTokens)}</td></tr>
+                      <tr>
+                        <td>{row.userName ?? 'Deleted user'}</td>
+                        <td>{number.format(row.requests)}</td>
+                        <td>{number.format(row.inputTokens)}</td>
+                        <td>{number.format(row.outputTokens)}</td>
+                      </tr>
                     )}
                   </For>
                 </tbody>

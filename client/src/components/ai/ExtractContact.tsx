@@ -37,7 +37,11 @@ interface Fields {
   profileUrls: string;
 }
 
-const lines = (value: string) => value.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (value: string) =>
+  value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 export const ExtractContact: Component = () => {
   const ai = useWorkspaceAi();
@@ -96,7 +100,7 @@ export const ExtractContact: Component = () => {
       ? await client.mutation(Update, { id: matchId, input: input() }).toPromise()
       : await client.mutation(Create, { input: input() }).toPromise();
     if (result.error || !result.data) return setError(errorMessage(result.error));
-    const id = 'createContact' in result.data ? result.data.createContact.id : (result.data).updateContact.id;
+    const id = 'createContact' in result.data ? result.data.createContact.id : result.data.updateContact.id;
     navigate(`/contacts/${id}`);
   };
 
@@ -109,7 +113,9 @@ export const ExtractContact: Component = () => {
               <label for="ai-extract-text">Paste a signature, a profile or a badge</label>
               <textarea id="ai-extract-text" rows={6} required maxLength={10000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
               <Show when={ai.exhausted()}>
-                <p class="state error" role="alert">This workspace has used its AI budget for the month.</p>
+                <p class="state error" role="alert">
+                  This workspace has used its AI budget for the month.
+                </p>
               </Show>
               <div class="row">
                 <button type="submit" class="primary" disabled={!text().trim() || busy() || ai.exhausted()}>

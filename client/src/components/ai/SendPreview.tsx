@@ -9,9 +9,7 @@ export interface PreviewMessage {
 export const SendPreview: Component<{ model: string; messages: PreviewMessage[]; onSend: () => void; onCancel: () => void }> = (props) => (
   <div class="panel ai-preview" role="dialog" aria-label="What will be sent">
     <h3>What will be sent</h3>
-    <p class="muted">
-      Exactly this goes to the AI provider (model {props.model}), asked not to store it. Nothing else from Kith is sent.
-    </p>
+    <p class="muted">Exactly this goes to the AI provider (model {props.model}), asked not to store it. Nothing else from Kith is sent.</p>
     <For each={props.messages}>
       {(message) => (
         <div class="ai-preview-message">

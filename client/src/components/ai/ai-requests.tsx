@@ -55,6 +55,8 @@ export function usePreviewGate(onError: (message: string | null) => void) {
     const { model, messages } = result.data.aiPreview;
     setPending({ model, messages, send: () => (markPreviewSeen(feature), setPending(null), run()) });
   };
-  const Gate = () => <Show when={pending()}>{(p) => <SendPreview model={p().model} messages={p().messages} onSend={p().send} onCancel={() => setPending(null)} />}</Show>;
+  const Gate = () => (
+    <Show when={pending()}>{(p) => <SendPreview model={p().model} messages={p().messages} onSend={p().send} onCancel={() => setPending(null)} />}</Show>
+  );
   return { ask, Gate };
 }

@@ -48,7 +48,11 @@ export const SendEmail: Component<Props> = (props) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    const list = (name: string) => text(name).split(',').map((a) => a.trim()).filter(Boolean);
+    const list = (name: string) =>
+      text(name)
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
     const result = await send({
       input: {
         to: list('to'),
@@ -71,7 +75,9 @@ export const SendEmail: Component<Props> = (props) => {
       <div class="field">
         <label for="email-to">To</label>
         <input id="email-to" name="to" required value={props.replyTo?.to ?? props.draft?.to ?? ''} aria-describedby="email-to-hint" />
-        <small id="email-to-hint" class="hint">Addresses separated by commas.</small>
+        <small id="email-to-hint" class="hint">
+          Addresses separated by commas.
+        </small>
       </div>
       <div class="field">
         <label for="email-cc">Cc</label>
@@ -88,12 +94,27 @@ export const SendEmail: Component<Props> = (props) => {
       </Show>
       <div class="field">
         <label for="email-subject">Subject</label>
-        <input id="email-subject" name="subject" value={props.draft?.subject ?? ''} placeholder={chosen()?.subject ?? (props.replyTo ? `Re: ${props.replyTo.subject ?? ''}` : '')} />
+        <input
+          id="email-subject"
+          name="subject"
+          value={props.draft?.subject ?? ''}
+          placeholder={chosen()?.subject ?? (props.replyTo ? `Re: ${props.replyTo.subject ?? ''}` : '')}
+        />
       </div>
       <div class="field">
         <label for="email-body">Message</label>
-        <textarea id="email-body" name="body" rows={6} value={props.draft?.body ?? ''} required={!templateId()} placeholder={chosen()?.body ?? ''} aria-describedby="email-body-hint" />
-        <small id="email-body-hint" class="hint">Merge fields such as {'{{contact.firstName}}'} and {'{{sender.name}}'} are filled in when sent.</small>
+        <textarea
+          id="email-body"
+          name="body"
+          rows={6}
+          value={props.draft?.body ?? ''}
+          required={!templateId()}
+          placeholder={chosen()?.body ?? ''}
+          aria-describedby="email-body-hint"
+        />
+        <small id="email-body-hint" class="hint">
+          Merge fields such as {'{{contact.firstName}}'} and {'{{sender.name}}'} are filled in when sent.
+        </small>
       </div>
       <ErrorNotice message={errorMessage(state.error)} />
       <div class="row">

@@ -41,7 +41,9 @@ export const SendSms: Component<Props> = (props) => {
       <div class="field">
         <label for="sms-to">Number</label>
         <input id="sms-to" name="to" type="tel" value={props.to ?? ''} aria-describedby="sms-to-hint" />
-        <small id="sms-to-hint" class="hint">Leave empty to text the contact's number.</small>
+        <small id="sms-to-hint" class="hint">
+          Leave empty to text the contact's number.
+        </small>
       </div>
       <div class="field">
         <label for="sms-body">Message</label>

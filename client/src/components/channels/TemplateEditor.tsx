@@ -55,10 +55,28 @@ export const TemplateEditor: Component<Props> = (props) => {
   return (
     <form class="stack" aria-label="Email template" onSubmit={submit}>
       <Field label="Name" name="name" required value={props.initial.name} />
-      <Field label="Subject" name="subject" value={subject()} onInput={(e) => { setSubject(e.currentTarget.value); settle(); }} />
+      <Field
+        label="Subject"
+        name="subject"
+        value={subject()}
+        onInput={(e) => {
+          setSubject(e.currentTarget.value);
+          settle();
+        }}
+      />
       <div class="field">
         <label for="template-body">Body</label>
-        <textarea id="template-body" ref={bodyArea} rows={8} required value={body()} onInput={(e) => { setBody(e.currentTarget.value); settle(); }} />
+        <textarea
+          id="template-body"
+          ref={bodyArea}
+          rows={8}
+          required
+          value={body()}
+          onInput={(e) => {
+            setBody(e.currentTarget.value);
+            settle();
+          }}
+        />
       </div>
       <div class="row" role="group" aria-label="Insert a merge field">
         <For each={preview.data?.emailTemplatePreview.mergeFields ?? []}>
@@ -71,9 +89,16 @@ export const TemplateEditor: Component<Props> = (props) => {
           {(shown) => (
             <>
               <Show when={shown().unknownFields.length > 0}>
-                <p class="error" role="alert">Unknown merge fields: {shown().unknownFields.map((f) => `{{${f}}}`).join(', ')}</p>
+                <p class="error" role="alert">
+                  Unknown merge fields:{' '}
+                  {shown()
+                    .unknownFields.map((f) => `{{${f}}}`)
+                    .join(', ')}
+                </p>
               </Show>
-              <p><strong>{shown().subject || '(no subject)'}</strong></p>
+              <p>
+                <strong>{shown().subject || '(no subject)'}</strong>
+              </p>
               <pre class="email-preview">{shown().body}</pre>
             </>
           )}
@@ -81,8 +106,12 @@ export const TemplateEditor: Component<Props> = (props) => {
       </section>
       <ErrorNotice message={props.error} />
       <div class="row">
-        <button type="submit" class="primary" disabled={props.saving}>Save template</button>
-        <button type="button" onClick={() => props.onCancel()}>Cancel</button>
+        <button type="submit" class="primary" disabled={props.saving}>
+          Save template
+        </button>
+        <button type="button" onClick={() => props.onCancel()}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -31,9 +31,15 @@ export function createNavViews() {
     const { unsubscribe } = client.subscription(NavFeed, { workspaceId }).subscribe((result) => {
       if (!COUNTED.has(result.data?.activityFeed?.entityType ?? '') || timer) return;
       // A burst of changes (an import, a bulk edit) refetches once.
-      timer = setTimeout(() => { timer = undefined; refetch({ requestPolicy: 'network-only' }); }, 500);
+      timer = setTimeout(() => {
+        timer = undefined;
+        refetch({ requestPolicy: 'network-only' });
+      }, 500);
     });
-    onCleanup(() => { unsubscribe(); clearTimeout(timer); });
+    onCleanup(() => {
+      unsubscribe();
+      clearTimeout(timer);
+    });
   });
   return (list: List) => counts.data?.[list] ?? [];
 }
@@ -43,7 +49,9 @@ export const NavViews: Component<{ href: string; views: Array<{ id: string; name
     {(view) => (
       <A href={`${props.href}?view=${view.id}`} class="nav-view" activeClass="">
         <span>{view.name}</span>
-        <span class="count" aria-label={`${view.count} records`}>{view.count}</span>
+        <span class="count" aria-label={`${view.count} records`}>
+          {view.count}
+        </span>
       </A>
     )}
   </For>

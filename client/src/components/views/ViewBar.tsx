@@ -36,12 +36,17 @@ export const ViewBar: Component<{ list: CustomFieldEntity; noun: string; state: 
   });
   // The query's data is a store updated in place: follow the ids and versions of the views, not the object.
   const versions = () => views.data?.savedViews.map((v) => `${v.id}:${JSON.stringify(v.filter)}:${JSON.stringify(v.sort)}`).join(',');
-  createEffect(on(() => [params.view, versions()] as const, ([id, loaded]) => {
-    if (loaded === undefined) return;
-    const view = id ? (views.data?.savedViews.find((v) => v.id === id) ?? null) : null;
-    setMissing(Boolean(id) && !view);
-    props.onOpen(view);
-  }));
+  createEffect(
+    on(
+      () => [params.view, versions()] as const,
+      ([id, loaded]) => {
+        if (loaded === undefined) return;
+        const view = id ? (views.data?.savedViews.find((v) => v.id === id) ?? null) : null;
+        setMissing(Boolean(id) && !view);
+        props.onOpen(view);
+      },
+    ),
+  );
 
   const run = async (work: () => Promise<{ error?: unknown }>, done: string) => {
     const result = await work();
@@ -51,15 +56,25 @@ export const ViewBar: Component<{ list: CustomFieldEntity; noun: string; state: 
   const save = () => run(() => client.mutation(UpdateView, { id: current()!.id, input: viewInput(props.list, props.state()) }).toPromise(), 'View saved.');
   const saveAs = async (event: Event) => {
     event.preventDefault();
-    const result = await client.mutation(CreateView, { input: { list: props.list, name: name(), shared: share(), ...viewInput(props.list, props.state()) } }).toPromise();
+    const result = await client
+      .mutation(CreateView, { input: { list: props.list, name: name(), shared: share(), ...viewInput(props.list, props.state()) } })
+      .toPromise();
     if (result.error) return toast(errorMessage(result.error) ?? 'Could not save the view.', 'error');
     setNaming(false);
     setName('');
     setParams({ view: result.data!.createSavedView.id });
     toast('View saved.');
   };
-  const toggleShare = () => run(() => client.mutation(UpdateView, { id: current()!.id, input: { shared: !current()!.shared } }).toPromise(), current()!.shared ? 'View made private.' : 'View shared with the workspace.');
-  const star = () => run(() => client.mutation(StarView, { list: props.list, id: current()?.isDefault ? null : current()!.id }, VIEW_TYPES).toPromise(), current()?.isDefault ? 'Default view cleared.' : 'Default view set.');
+  const toggleShare = () =>
+    run(
+      () => client.mutation(UpdateView, { id: current()!.id, input: { shared: !current()!.shared } }).toPromise(),
+      current()!.shared ? 'View made private.' : 'View shared with the workspace.',
+    );
+  const star = () =>
+    run(
+      () => client.mutation(StarView, { list: props.list, id: current()?.isDefault ? null : current()!.id }, VIEW_TYPES).toPromise(),
+      current()?.isDefault ? 'Default view cleared.' : 'Default view set.',
+    );
   const remove = async () => {
     const id = current()!.id;
     await run(() => client.mutation(DeleteView, { id }, VIEW_TYPES).toPromise(), 'View deleted.');
@@ -72,24 +87,38 @@ export const ViewBar: Component<{ list: CustomFieldEntity; noun: string; state: 
         <label for={`${props.list}-view`}>View</label>
         <select id={`${props.list}-view`} value={params.view ?? ''} onChange={(e) => setParams({ view: e.currentTarget.value || undefined })}>
           <option value="">All {props.noun}</option>
-          <For each={views.data?.savedViews}>{(v) => <option value={v.id} selected={v.id === params.view}>{`${v.name}${v.shared ? ' (shared)' : ''}${v.isDefault ? ' ★' : ''} · ${v.count}`}</option>}</For>
+          <For each={views.data?.savedViews}>
+            {(v) => (
+              <option value={v.id} selected={v.id === params.view}>{`${v.name}${v.shared ? ' (shared)' : ''}${v.isDefault ? ' ★' : ''} · ${v.count}`}</option>
+            )}
+          </For>
         </select>
       </div>
       <Show when={missing()}>
-        <p class="hint" role="status">This view does not exist or is private to someone else.</p>
+        <p class="hint" role="status">
+          This view does not exist or is private to someone else.
+        </p>
       </Show>
       <Show when={current()}>
         {(view) => (
           <>
             <Show when={view().canEdit}>
-              <button type="button" onClick={save}>Save view</button>
+              <button type="button" onClick={save}>
+                Save view
+              </button>
             </Show>
             <Show when={view().ownedByViewer && session.can('views:share')}>
-              <button type="button" onClick={toggleShare}>{view().shared ? 'Make private' : 'Share'}</button>
+              <button type="button" onClick={toggleShare}>
+                {view().shared ? 'Make private' : 'Share'}
+              </button>
             </Show>
-            <button type="button" aria-pressed={view().isDefault} onClick={star}>{view().isDefault ? 'Unstar' : 'Star as default'}</button>
+            <button type="button" aria-pressed={view().isDefault} onClick={star}>
+              {view().isDefault ? 'Unstar' : 'Star as default'}
+            </button>
             <Show when={view().canEdit}>
-              <button type="button" class="danger" onClick={remove}>Delete view</button>
+              <button type="button" class="danger" onClick={remove}>
+                Delete view
+              </button>
             </Show>
             <Show when={view().missingFields.length > 0}>
               <p class="hint">Left out, their fields are deleted: {view().missingFields.join(', ')}.</p>
@@ -98,17 +127,28 @@ export const ViewBar: Component<{ list: CustomFieldEntity; noun: string; state: 
         )}
       </Show>
       <Show when={session.can('views:save')}>
-        <Show when={naming()} fallback={<button type="button" onClick={() => setNaming(true)}>Save as…</button>}>
+        <Show
+          when={naming()}
+          fallback={
+            <button type="button" onClick={() => setNaming(true)}>
+              Save as…
+            </button>
+          }
+        >
           <form class="inline-form" onSubmit={saveAs}>
             <div class="field inline">
               <label for={`${props.list}-view-name`}>View name</label>
               <input id={`${props.list}-view-name`} required maxLength={100} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
             </div>
             <Show when={session.can('views:share')}>
-              <label class="check"><input type="checkbox" checked={share()} onChange={(e) => setShare(e.currentTarget.checked)} /> Share with the workspace</label>
+              <label class="check">
+                <input type="checkbox" checked={share()} onChange={(e) => setShare(e.currentTarget.checked)} /> Share with the workspace
+              </label>
             </Show>
             <button type="submit">Save</button>
-            <button type="button" onClick={() => setNaming(false)}>Cancel</button>
+            <button type="button" onClick={() => setNaming(false)}>
+              Cancel
+            </button>
           </form>
         </Show>
       </Show>

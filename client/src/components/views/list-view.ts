@@ -13,13 +13,19 @@ export function createListView<Row>(columns: Column<Row>[], defaultSort: SortSta
   const [custom, setCustom] = createSignal<CustomFieldFilter | null>(null);
   const [chosen, setChosen] = createSignal<ViewColumn[] | null>(null);
   return {
-    view, sort, setSort, custom, setCustom, chosen, setChosen,
+    view,
+    sort,
+    setSort,
+    custom,
+    setCustom,
+    chosen,
+    setChosen,
     /** The visible columns, in the view's order and widths. */
     columns: () => shownColumns(columns, chosen()),
     filter: (toolbar: Filter) => mergedFilter(view(), toolbar, custom()),
     open: (next: SavedView | null) => {
       setView(next);
-      showFilter((next?.filter) ?? {});
+      showFilter(next?.filter ?? {});
       setSort((next?.sort as SortState | null) ?? defaultSort);
       setChosen(next?.columns.length ? next.columns : null);
     },

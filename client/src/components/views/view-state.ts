@@ -2,7 +2,10 @@ import type { CustomFieldEntity, SavedViewFieldsFragment } from '../../gql/graph
 
 export type SavedView = SavedViewFieldsFragment;
 export type Filter = Record<string, unknown>;
-export interface ViewColumn { key: string; width?: number | null }
+export interface ViewColumn {
+  key: string;
+  width?: number | null;
+}
 
 /** What a list shows now: the filter it sends, its sort, and its visible columns (null: the list's own). */
 export interface ListState {
@@ -36,7 +39,7 @@ export function compact(filter: Filter): Filter {
  * and the toolbar's custom condition added to the view's.
  */
 export function mergedFilter(view: SavedView | null, toolbar: Filter, custom: unknown): Filter {
-  const base = { ...((view?.filter) ?? {}) };
+  const base = { ...(view?.filter ?? {}) };
   for (const key of Object.keys(toolbar)) delete base[key];
   const conditions = [...((base.custom as unknown[] | undefined) ?? []), ...(custom ? [custom] : [])];
   return compact({ ...base, ...toolbar, custom: conditions });
@@ -44,6 +47,6 @@ export function mergedFilter(view: SavedView | null, toolbar: Filter, custom: un
 
 /** The view's conditions the toolbar does not show (anyOf, dates, custom conditions), counted for a hint. */
 export function hiddenConditions(view: SavedView | null, shown: string[]): number {
-  const filter = (view?.filter) ?? {};
+  const filter = view?.filter ?? {};
   return Object.entries(filter).reduce((n, [key, v]) => (shown.includes(key) ? n : n + (Array.isArray(v) ? v.length : 1)), 0);
 }

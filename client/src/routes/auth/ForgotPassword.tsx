@@ -20,10 +20,7 @@ const ForgotPassword: Component = () => {
   };
   return (
     <AuthPage title="Reset your password">
-      <Show
-        when={!state.data}
-        fallback={<p role="status">If an account exists for {email()}, a reset link is on its way. It lasts one hour.</p>}
-      >
+      <Show when={!state.data} fallback={<p role="status">If an account exists for {email()}, a reset link is on its way. It lasts one hour.</p>}>
         <form onSubmit={submit} class="stack">
           <Field label="Email" type="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
           <ErrorNotice message={errorMessage(state.error)} />

@@ -24,8 +24,7 @@ const SignUp: Component = () => {
   const [state, signUp] = createMutation(SignUpMutation);
   const [form, setForm] = createSignal({ name: '', email: '', password: '', workspaceName: '', birthDate: '' });
   const [confirmAge, setConfirmAge] = createSignal(false);
-  const set = (key: keyof ReturnType<typeof form>) => (event: { currentTarget: HTMLInputElement }) =>
-    setForm({ ...form(), [key]: event.currentTarget.value });
+  const set = (key: keyof ReturnType<typeof form>) => (event: { currentTarget: HTMLInputElement }) => setForm({ ...form(), [key]: event.currentTarget.value });
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -53,7 +52,13 @@ const SignUp: Component = () => {
           value={form().password}
           onInput={set('password')}
         />
-        <Field label="Workspace name" required hint="Your team or company; you can add more later." value={form().workspaceName} onInput={set('workspaceName')} />
+        <Field
+          label="Workspace name"
+          required
+          hint="Your team or company; you can add more later."
+          value={form().workspaceName}
+          onInput={set('workspaceName')}
+        />
         <fieldset class="age">
           <legend>Age</legend>
           <Field

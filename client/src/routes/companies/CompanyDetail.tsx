@@ -37,16 +37,14 @@ const CompanyDetail: Component = () => {
   const [result, refetch] = createQuery({ query: CompanyQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateCompany);
   // Someone else's edit shows at once.
-  useRecordChanged(() => params.id, () => refetch({ requestPolicy: 'network-only' }));
+  useRecordChanged(
+    () => params.id,
+    () => refetch({ requestPolicy: 'network-only' }),
+  );
   const canEdit = () => session.can('records:update');
   const save = (input: CompanyInput) => saveField(() => update({ id: params.id!, input }));
   const text = (label: string, key: 'name' | 'domain' | 'website' | 'industry' | 'size' | 'city' | 'country') => (
-    <InlineField
-      label={label}
-      value={result.data?.company[key]}
-      canEdit={canEdit()}
-      onSave={(v) => save({ [key]: key === 'name' ? v : v || null })}
-    />
+    <InlineField label={label} value={result.data?.company[key]} canEdit={canEdit()} onSave={(v) => save({ [key]: key === 'name' ? v : v || null })} />
   );
 
   return (
@@ -101,7 +99,12 @@ const CompanyDetail: Component = () => {
               </Show>
               <CustomValues entity="COMPANY" recordId={company().id} canEdit={session.can('records:update')} />
               <Attachments recordId={company().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
-              <AiPanel recordId={company().id} kind="Company" items={company().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
+              <AiPanel
+                recordId={company().id}
+                kind="Company"
+                items={company().timeline.edges.map((e) => e.node)}
+                onChange={() => refetch({ requestPolicy: 'network-only' })}
+              />
             </div>
             <Timeline
               items={company().timeline.edges.map((e) => e.node)}

@@ -42,7 +42,10 @@ const ContactDetail: Component = () => {
   const [result, refetch] = createQuery({ query: ContactQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateContact);
   // Someone else's edit shows at once.
-  useRecordChanged(() => params.id, () => refetch({ requestPolicy: 'network-only' }));
+  useRecordChanged(
+    () => params.id,
+    () => refetch({ requestPolicy: 'network-only' }),
+  );
   const canEdit = () => session.can('records:update');
   const save = (input: ContactInput) => saveField(() => update({ id: params.id!, input }));
 
@@ -60,19 +63,11 @@ const ContactDetail: Component = () => {
           <div class="detail">
             <div class="record">
               <h1>{contact().name}</h1>
-              <p class="muted">
-                {[contact().jobTitle, contact().company?.name].filter(Boolean).join(' at ')}
-              </p>
+              <p class="muted">{[contact().jobTitle, contact().company?.name].filter(Boolean).join(' at ')}</p>
               <div class="fields">
                 <InlineField label="First name" value={contact().firstName} canEdit={canEdit()} onSave={(v) => save({ firstName: v })} />
                 <InlineField label="Last name" value={contact().lastName} canEdit={canEdit()} onSave={(v) => save({ lastName: v })} />
-                <InlineField
-                  label="Email"
-                  type="email"
-                  value={contact().primaryEmail}
-                  canEdit={canEdit()}
-                  onSave={(v) => save({ primaryEmail: v || null })}
-                />
+                <InlineField label="Email" type="email" value={contact().primaryEmail} canEdit={canEdit()} onSave={(v) => save({ primaryEmail: v || null })} />
                 <InlineField label="Job title" value={contact().jobTitle} canEdit={canEdit()} onSave={(v) => save({ jobTitle: v || null })} />
                 <InlineField label="Location" value={contact().location} canEdit={canEdit()} onSave={(v) => save({ location: v || null })} />
                 <InlineField
@@ -96,18 +91,19 @@ const ContactDetail: Component = () => {
                     />
                   }
                 >
-                  <CompanyPicker
-                    id="contact-company"
-                    value={contact().company?.id ?? ''}
-                    onChange={(id) => void save({ companyId: id || null })}
-                  />
+                  <CompanyPicker id="contact-company" value={contact().company?.id ?? ''} onChange={(id) => void save({ companyId: id || null })} />
                 </Show>
                 <InlineField label="Owner" value={contact().owner?.name} canEdit={false} onSave={() => Promise.resolve(null)} />
                 <InlineField label="Created" value={formatDate(contact().createdAt)} canEdit={false} onSave={() => Promise.resolve(null)} />
               </div>
               <CustomValues entity="CONTACT" recordId={contact().id} canEdit={session.can('records:update')} />
               <Attachments recordId={contact().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
-              <AiPanel recordId={contact().id} kind="Contact" items={contact().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
+              <AiPanel
+                recordId={contact().id}
+                kind="Contact"
+                items={contact().timeline.edges.map((e) => e.node)}
+                onChange={() => refetch({ requestPolicy: 'network-only' })}
+              />
             </div>
             <Timeline
               items={contact().timeline.edges.map((e) => e.node)}

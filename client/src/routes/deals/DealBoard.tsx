@@ -146,16 +146,9 @@ const DealBoard: Component = () => {
                     <ul class="cards">
                       <For each={cardsOf(stage)} fallback={<li class="muted drop-hint">No deals</li>}>
                         {(card) => (
-                          <li
-                            class="card"
-                            draggable={canMove()}
-                            data-deal={card.name}
-                            onDragStart={(e) => e.dataTransfer?.setData('text/plain', card.id)}
-                          >
+                          <li class="card" draggable={canMove()} data-deal={card.name} onDragStart={(e) => e.dataTransfer?.setData('text/plain', card.id)}>
                             <A href={`/deals/${card.id}`}>{card.name}</A>
-                            <span class="muted">
-                              {[card.company?.name, formatMoney(card.amount, card.currency)].filter(Boolean).join(' · ')}
-                            </span>
+                            <span class="muted">{[card.company?.name, formatMoney(card.amount, card.currency)].filter(Boolean).join(' · ')}</span>
                             <Show when={canMove()}>
                               <label class="visually-hidden" for={`move-${card.id}`}>
                                 Move {card.name} to stage

@@ -46,7 +46,10 @@ const DealDetail: Component = () => {
   const [result, refetch] = createQuery({ query: DealQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateDeal);
   // Someone else's edit shows at once.
-  useRecordChanged(() => params.id, () => refetch({ requestPolicy: 'network-only' }));
+  useRecordChanged(
+    () => params.id,
+    () => refetch({ requestPolicy: 'network-only' }),
+  );
   const [, move] = createMutation(MoveDealFromPage);
   const canEdit = () => session.can('records:update');
   const save = (input: DealInput) => saveField(() => update({ id: params.id!, input }));
@@ -115,7 +118,12 @@ const DealDetail: Component = () => {
               </div>
               <CustomValues entity="DEAL" recordId={deal().id} canEdit={session.can('records:update')} />
               <Attachments recordId={deal().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
-              <AiPanel recordId={deal().id} kind="Deal" items={deal().timeline.edges.map((e) => e.node)} onChange={() => refetch({ requestPolicy: 'network-only' })} />
+              <AiPanel
+                recordId={deal().id}
+                kind="Deal"
+                items={deal().timeline.edges.map((e) => e.node)}
+                onChange={() => refetch({ requestPolicy: 'network-only' })}
+              />
             </div>
             <Timeline
               items={deal().timeline.edges.map((e) => e.node)}

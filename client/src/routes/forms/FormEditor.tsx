@@ -53,15 +53,15 @@ const FormEditor: Component = () => {
     setFields(loaded.fields.map((f) => ({ ...f, options: f.options.join(', '), customKey: f.customKey ?? '' })));
   });
 
-  const change = (index: number, patch: Partial<DraftField>) =>
-    setFields(fields().map((f, i) => (i === index ? { ...f, ...patch } : f)));
+  const change = (index: number, patch: Partial<DraftField>) => setFields(fields().map((f, i) => (i === index ? { ...f, ...patch } : f)));
   const move = (index: number, by: number) => {
     const list = [...fields()];
     const [item] = list.splice(index, 1);
     list.splice(index + by, 0, item!);
     setFields(list);
   };
-  const add = () => setFields([...fields(), { key: `field_${fields().length + 1}`, label: '', type: 'TEXT', mapsTo: 'NOTE', required: false, options: '', customKey: '' }]);
+  const add = () =>
+    setFields([...fields(), { key: `field_${fields().length + 1}`, label: '', type: 'TEXT', mapsTo: 'NOTE', required: false, options: '', customKey: '' }]);
 
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -108,7 +108,16 @@ const FormEditor: Component = () => {
             <p class="hint">Exactly one required email field mapped to Email: it finds or creates the contact.</p>
             <ol class="form-fields">
               <Index each={fields()}>
-                {(field, i) => <FieldRow field={field()} index={i} count={fields().length} onChange={change} onMove={move} onRemove={(at) => setFields(fields().filter((_, j) => j !== at))} />}
+                {(field, i) => (
+                  <FieldRow
+                    field={field()}
+                    index={i}
+                    count={fields().length}
+                    onChange={change}
+                    onMove={move}
+                    onRemove={(at) => setFields(fields().filter((_, j) => j !== at))}
+                  />
+                )}
               </Index>
             </ol>
             <button type="button" onClick={add}>
@@ -116,7 +125,9 @@ const FormEditor: Component = () => {
             </button>
           </fieldset>
           <ErrorNotice message={errorMessage(created.error ?? updated.error)} />
-          <p role="status" class="muted">{saved()}</p>
+          <p role="status" class="muted">
+            {saved()}
+          </p>
           <Show when={canEdit()}>
             <button type="submit" class="primary" disabled={created.fetching || updated.fetching}>
               {isNew() ? 'Create form' : 'Save form'}
@@ -152,7 +163,13 @@ const FieldRow: Component<RowProps> = (props) => {
           props.onChange(props.index, autoKey ? { label, key: keyFromLabel(label) } : { label });
         }}
       />
-      <Field label={`Key of field ${n()}`} required pattern="[a-z][a-z0-9_]{0,39}" value={props.field.key} onInput={(e) => props.onChange(props.index, { key: e.currentTarget.value })} />
+      <Field
+        label={`Key of field ${n()}`}
+        required
+        pattern="[a-z][a-z0-9_]{0,39}"
+        value={props.field.key}
+        onInput={(e) => props.onChange(props.index, { key: e.currentTarget.value })}
+      />
       <div class="field">
         <label for={`maps-${props.index}`}>Field {n()} fills</label>
         <select
@@ -161,7 +178,11 @@ const FieldRow: Component<RowProps> = (props) => {
           onChange={(e) => {
             const mapsTo = e.currentTarget.value as FormFieldTarget;
             const allowed = TYPES_FOR_TARGET[mapsTo];
-            props.onChange(props.index, { mapsTo, type: allowed.includes(props.field.type) ? props.field.type : allowed[0]!, ...(mapsTo === 'EMAIL' ? { required: true } : {}) });
+            props.onChange(props.index, {
+              mapsTo,
+              type: allowed.includes(props.field.type) ? props.field.type : allowed[0]!,
+              ...(mapsTo === 'EMAIL' ? { required: true } : {}),
+            });
           }}
         >
           <For each={FIELD_TARGETS}>{(t) => <option value={t}>{t === 'CUSTOM' ? 'Custom field' : humanize(t)}</option>}</For>
@@ -169,7 +190,11 @@ const FieldRow: Component<RowProps> = (props) => {
       </div>
       <div class="field">
         <label for={`type-${props.index}`}>Type of field {n()}</label>
-        <select id={`type-${props.index}`} value={props.field.type} onChange={(e) => props.onChange(props.index, { type: e.currentTarget.value as FormFieldType })}>
+        <select
+          id={`type-${props.index}`}
+          value={props.field.type}
+          onChange={(e) => props.onChange(props.index, { type: e.currentTarget.value as FormFieldType })}
+        >
           <For each={types()}>{(t) => <option value={t}>{humanize(t)}</option>}</For>
         </select>
       </div>
@@ -188,10 +213,20 @@ const FieldRow: Component<RowProps> = (props) => {
         </button>
       </div>
       <Show when={props.field.type === 'SELECT'}>
-        <Field label={`Choices of field ${n()}`} hint="Separated by commas" value={props.field.options} onInput={(e) => props.onChange(props.index, { options: e.currentTarget.value })} />
+        <Field
+          label={`Choices of field ${n()}`}
+          hint="Separated by commas"
+          value={props.field.options}
+          onInput={(e) => props.onChange(props.index, { options: e.currentTarget.value })}
+        />
       </Show>
       <Show when={props.field.mapsTo === 'CUSTOM'}>
-        <Field label={`Custom field key of field ${n()}`} required value={props.field.customKey} onInput={(e) => props.onChange(props.index, { customKey: e.currentTarget.value })} />
+        <Field
+          label={`Custom field key of field ${n()}`}
+          required
+          value={props.field.customKey}
+          onInput={(e) => props.onChange(props.index, { customKey: e.currentTarget.value })}
+        />
       </Show>
     </li>
   );

@@ -51,10 +51,14 @@ const FormsList: Component = () => {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Status</th>
-              <th scope="col" class="wide">Fields</th>
+              <th scope="col" class="wide">
+                Fields
+              </th>
               <th scope="col">Submissions</th>
               <th scope="col">Public page</th>
-              <th scope="col" class="wide">Created</th>
+              <th scope="col" class="wide">
+                Created
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -121,7 +121,14 @@ const PublicInput: Component<{ field: PublicField; error?: string }> = (props) =
       >
         <Match when={props.field.type === 'TEXTAREA'}>
           <label for={id}>{label()}</label>
-          <textarea id={id} name={props.field.key} rows={4} required={props.field.required} aria-invalid={Boolean(props.error)} aria-describedby={described()} />
+          <textarea
+            id={id}
+            name={props.field.key}
+            rows={4}
+            required={props.field.required}
+            aria-invalid={Boolean(props.error)}
+            aria-describedby={described()}
+          />
         </Match>
         <Match when={props.field.type === 'SELECT'}>
           <label for={id}>{label()}</label>

@@ -87,7 +87,9 @@ const Duplicates: Component = () => {
           Companies <span class="count">{result.data?.duplicateCompanies.length ?? ''}</span>
         </button>
       </div>
-      <p role="status" class="muted">{done()}</p>
+      <p role="status" class="muted">
+        {done()}
+      </p>
       <Show when={result.fetching && !result.data}>
         <Loading />
       </Show>
@@ -96,15 +98,18 @@ const Duplicates: Component = () => {
         <EmptyState title={`No duplicate ${kind()} found.`} />
       </Show>
       <ul class="pairs">
-        <For each={pairs()}>
-          {(pair) => <PairCard pair={pair} kind={kind()} canMerge={session.can('records:merge')} onMerge={merge} />}
-        </For>
+        <For each={pairs()}>{(pair) => <PairCard pair={pair} kind={kind()} canMerge={session.can('records:merge')} onMerge={merge} />}</For>
       </ul>
     </section>
   );
 };
 
-const PairCard: Component<{ pair: Pair; kind: 'contacts' | 'companies'; canMerge: boolean; onMerge: (survivor: Side, duplicate: Side) => Promise<string | null> }> = (props) => {
+const PairCard: Component<{
+  pair: Pair;
+  kind: 'contacts' | 'companies';
+  canMerge: boolean;
+  onMerge: (survivor: Side, duplicate: Side) => Promise<string | null>;
+}> = (props) => {
   const [keep, setKeep] = createSignal<'a' | 'b'>('a');
   const [confirming, setConfirming] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
@@ -125,12 +130,21 @@ const PairCard: Component<{ pair: Pair; kind: 'contacts' | 'companies'; canMerge
     return (
       <label class="choice">
         <Show when={props.canMerge}>
-          <input type="radio" name={name} value={which} checked={keep() === which} onChange={() => setKeep(which)} aria-label={`Keep ${record.name} (${record.detail || formatDate(record.createdAt)})`} />
+          <input
+            type="radio"
+            name={name}
+            value={which}
+            checked={keep() === which}
+            onChange={() => setKeep(which)}
+            aria-label={`Keep ${record.name} (${record.detail || formatDate(record.createdAt)})`}
+          />
         </Show>
         <span>
           <A href={`${base}${record.id}`}>{record.name}</A>
           <br />
-          <span class="muted">{record.detail || '—'} · added {formatDate(record.createdAt)}</span>
+          <span class="muted">
+            {record.detail || '—'} · added {formatDate(record.createdAt)}
+          </span>
         </span>
       </label>
     );
@@ -155,8 +169,8 @@ const PairCard: Component<{ pair: Pair; kind: 'contacts' | 'companies'; canMerge
         >
           <div class="confirm" role="group" aria-label="Confirm merge">
             <p>
-              Merge <strong>{describe(duplicate())}</strong> into <strong>{describe(survivor())}</strong>? The first is removed; its notes, deals,
-              files and history move to the one you keep. This cannot be undone.
+              Merge <strong>{describe(duplicate())}</strong> into <strong>{describe(survivor())}</strong>? The first is removed; its notes, deals, files and
+              history move to the one you keep. This cannot be undone.
             </p>
             <div class="row">
               <button type="button" class="danger" disabled={busy()} onClick={() => void confirm()} ref={(el) => queueMicrotask(() => el.focus())}>

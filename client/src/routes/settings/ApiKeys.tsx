@@ -135,7 +135,14 @@ const KeysScreen: Component = () => {
           reload();
         }}
       >
-        <Field label="Key name" required maxLength={100} value={name()} onInput={(e) => setName(e.currentTarget.value)} hint="What uses it, e.g. “Billing sync”." />
+        <Field
+          label="Key name"
+          required
+          maxLength={100}
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          hint="What uses it, e.g. “Billing sync”."
+        />
         <SelectField id="key-role" label="Key role" value={role()} options={humanized(roles())} onChange={(r) => setRole(r as Role)} />
         <Field label="Expires on (optional)" type="date" min={minDate} value={expiry()} onInput={(e) => setExpiry(e.currentTarget.value)} />
       </SettingsForm>

@@ -87,7 +87,9 @@ const BillingScreen: Component = () => {
         {(b) => (
           <Show when={b().enabled} fallback={<EmptyState title="This server is self-hosted: no plans and no limits." />}>
             <Show when={notice()}>
-              <p role="status" class="notice">{notice()}</p>
+              <p role="status" class="notice">
+                {notice()}
+              </p>
             </Show>
             <ErrorNotice message={errorMessage(completion.error ?? checkout.error ?? portal.error)} />
             <Show when={b().readOnly}>
@@ -96,7 +98,9 @@ const BillingScreen: Component = () => {
               </p>
             </Show>
             <Show when={b().status === 'PAST_DUE' && !b().readOnly}>
-              <p role="alert" class="warning">The last payment failed. Update the payment method before {formatDate(b().graceEndsAt)} to keep the workspace working.</p>
+              <p role="alert" class="warning">
+                The last payment failed. Update the payment method before {formatDate(b().graceEndsAt)} to keep the workspace working.
+              </p>
             </Show>
             <dl class="facts" aria-label="Subscription">
               <dt>Plan</dt>
@@ -105,7 +109,9 @@ const BillingScreen: Component = () => {
               <dd>{humanize(b().status ?? 'NONE')}</dd>
               <Show when={b().trialDaysLeft != null}>
                 <dt>Trial</dt>
-                <dd>{b().trialDaysLeft} days left (ends {formatDate(b().trialEndsAt)})</dd>
+                <dd>
+                  {b().trialDaysLeft} days left (ends {formatDate(b().trialEndsAt)})
+                </dd>
               </Show>
               <dt>Seats</dt>
               <dd>{b().seatsPaid != null ? `${b().seatsUsed} used of ${b().seatsPaid} paid` : `${b().seatsUsed} used`}</dd>
@@ -121,7 +127,10 @@ const BillingScreen: Component = () => {
                 {(meter) => (
                   <li>
                     <label>
-                      <span>{LIMIT_NAMES[meter.limit] ?? meter.limit}: {amount(meter.used, meter.limit)}{meter.allowed != null ? ` of ${amount(meter.allowed, meter.limit)}` : ' (no limit)'}</span>
+                      <span>
+                        {LIMIT_NAMES[meter.limit] ?? meter.limit}: {amount(meter.used, meter.limit)}
+                        {meter.allowed != null ? ` of ${amount(meter.allowed, meter.limit)}` : ' (no limit)'}
+                      </span>
                       <Show when={meter.allowed != null}>
                         <progress max={Math.max(meter.allowed!, 1)} value={Math.min(meter.used, meter.allowed!)} />
                       </Show>
@@ -139,7 +148,12 @@ const BillingScreen: Component = () => {
                 <For each={paidPlans()}>
                   {(plan) => (
                     <>
-                      <button type="button" class="primary" disabled={checkout.fetching} onClick={async () => go((await startCheckout({ planId: plan.id })).data?.startBillingCheckout)}>
+                      <button
+                        type="button"
+                        class="primary"
+                        disabled={checkout.fetching}
+                        onClick={async () => go((await startCheckout({ planId: plan.id })).data?.startBillingCheckout)}
+                      >
                         Upgrade to {plan.name}
                       </button>
                       <Show when={b().trialDaysWithoutCard > 0}>

@@ -29,8 +29,26 @@ const AddOption = graphql(`
   mutation AddCustomFieldOptionSetting($id: ID!, $label: String!) { addCustomFieldOption(fieldId: $id, input: { label: $label }) { id options { id label } } }
 `);
 
-const ENTITIES: Array<[CustomFieldEntity, string]> = [['CONTACT', 'Contacts'], ['COMPANY', 'Companies'], ['DEAL', 'Deals']];
-const TYPES: CustomFieldType[] = ['TEXT', 'LONG_TEXT', 'NUMBER', 'CURRENCY', 'DATE', 'DATETIME', 'CHECKBOX', 'SELECT', 'MULTI_SELECT', 'URL', 'EMAIL', 'PHONE', 'MEMBER'];
+const ENTITIES: Array<[CustomFieldEntity, string]> = [
+  ['CONTACT', 'Contacts'],
+  ['COMPANY', 'Companies'],
+  ['DEAL', 'Deals'],
+];
+const TYPES: CustomFieldType[] = [
+  'TEXT',
+  'LONG_TEXT',
+  'NUMBER',
+  'CURRENCY',
+  'DATE',
+  'DATETIME',
+  'CHECKBOX',
+  'SELECT',
+  'MULTI_SELECT',
+  'URL',
+  'EMAIL',
+  'PHONE',
+  'MEMBER',
+];
 const isSelect = (type: string) => type === 'SELECT' || type === 'MULTI_SELECT';
 const typeLabel = (type: string) => type.charAt(0) + type.slice(1).toLowerCase().replace('_', ' ');
 
@@ -77,24 +95,52 @@ const CustomFields: Component = () => {
       <SettingsTable label="Custom fields" headings={['Label', 'Key', 'Type', 'Options', 'Actions']} rows={result.data?.customFields ?? []}>
         {(field) => (
           <tr>
-            <td>{field.label}{field.archivedAt ? ' (archived)' : ''}</td>
-            <td><code>{field.key}</code></td>
+            <td>
+              {field.label}
+              {field.archivedAt ? ' (archived)' : ''}
+            </td>
+            <td>
+              <code>{field.key}</code>
+            </td>
             <td>{typeLabel(field.type)}</td>
             <td>{field.options.map((o) => o.label).join(', ')}</td>
             <td class="row">
-              <Show when={!field.deletedAt} fallback={<button type="button" onClick={() => run(restore({ id: field.id }))}>Restore {field.label}</button>}>
-                <button type="button" onClick={() => { const next = prompt(`Rename ${field.label}`, field.label); if (next?.trim()) void run(update({ id: field.id, input: { label: next.trim() } })); }} disabled={updating.fetching}>
+              <Show
+                when={!field.deletedAt}
+                fallback={
+                  <button type="button" onClick={() => run(restore({ id: field.id }))}>
+                    Restore {field.label}
+                  </button>
+                }
+              >
+                <button
+                  type="button"
+                  onClick={() => {
+                    const next = prompt(`Rename ${field.label}`, field.label);
+                    if (next?.trim()) void run(update({ id: field.id, input: { label: next.trim() } }));
+                  }}
+                  disabled={updating.fetching}
+                >
                   Rename {field.label}
                 </button>
                 <button type="button" onClick={() => run(update({ id: field.id, input: { archived: !field.archivedAt } }))}>
                   {field.archivedAt ? 'Unarchive' : 'Archive'} {field.label}
                 </button>
                 <Show when={isSelect(field.type)}>
-                  <button type="button" disabled={adding.fetching} onClick={() => { const next = prompt(`New option for ${field.label}`); if (next?.trim()) void run(addOption({ id: field.id, label: next.trim() })); }}>
+                  <button
+                    type="button"
+                    disabled={adding.fetching}
+                    onClick={() => {
+                      const next = prompt(`New option for ${field.label}`);
+                      if (next?.trim()) void run(addOption({ id: field.id, label: next.trim() }));
+                    }}
+                  >
                     Add option to {field.label}
                   </button>
                 </Show>
-                <button type="button" class="danger" onClick={() => run(remove({ id: field.id }))}>Delete {field.label}</button>
+                <button type="button" class="danger" onClick={() => run(remove({ id: field.id }))}>
+                  Delete {field.label}
+                </button>
               </Show>
             </td>
           </tr>
@@ -104,7 +150,13 @@ const CustomFields: Component = () => {
         class="stack narrow"
         onSubmit={async (event) => {
           event.preventDefault();
-          const list = selects() ? options().split(',').map((o) => o.trim()).filter(Boolean).map((o) => ({ label: o })) : undefined;
+          const list = selects()
+            ? options()
+                .split(',')
+                .map((o) => o.trim())
+                .filter(Boolean)
+                .map((o) => ({ label: o }))
+            : undefined;
           if (await run(create({ input: { entity: entity(), label: label().trim(), type: type(), options: list } }))) {
             setLabel('');
             setOptions('');
@@ -113,11 +165,19 @@ const CustomFields: Component = () => {
       >
         <h2>Add a field</h2>
         <Field label="Field label" required value={label()} onInput={(e) => setLabel(e.currentTarget.value)} />
-        <SelectField id="custom-field-type" label="Field type" value={type()} options={TYPES.map((t) => [t, typeLabel(t)] as const)} onChange={(t) => setType(t as CustomFieldType)} />
+        <SelectField
+          id="custom-field-type"
+          label="Field type"
+          value={type()}
+          options={TYPES.map((t) => [t, typeLabel(t)] as const)}
+          onChange={(t) => setType(t as CustomFieldType)}
+        />
         <Show when={selects()}>
           <Field label="Options" hint="Comma-separated, in order." value={options()} onInput={(e) => setOptions(e.currentTarget.value)} />
         </Show>
-        <button type="submit" class="primary" disabled={creating.fetching}>Add field</button>
+        <button type="submit" class="primary" disabled={creating.fetching}>
+          Add field
+        </button>
       </form>
     </SettingsFrame>
   );

@@ -12,7 +12,9 @@ const TemplatesQuery = graphql(`
   query EmailTemplatesSettings { emailTemplates { id name subject body } }
 `);
 const Create = graphql(`mutation CreateEmailTemplate($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }`);
-const Update = graphql(`mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }`);
+const Update = graphql(
+  `mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) { updateEmailTemplate(id: $id, input: $input) { id name subject body } }`,
+);
 const Delete = graphql(`mutation DeleteEmailTemplate($id: ID!) { deleteEmailTemplate(id: $id) }`);
 
 const BLANK: TemplateDraft = { name: '', subject: '', body: 'Hello {{contact.firstName | there}},\n\n\n{{sender.name}}' };
@@ -38,8 +40,13 @@ export default function EmailTemplates() {
     }
   };
   const editor = (id: string, initial: TemplateDraft) => (
-    <TemplateEditor initial={initial} saving={creating.fetching || updating.fetching} error={errorMessage(id === 'new' ? creating.error : updating.error)}
-      onSave={(draft) => void save(id, draft)} onCancel={() => setEditing(null)} />
+    <TemplateEditor
+      initial={initial}
+      saving={creating.fetching || updating.fetching}
+      error={errorMessage(id === 'new' ? creating.error : updating.error)}
+      onSave={(draft) => void save(id, draft)}
+      onCancel={() => setEditing(null)}
+    />
   );
 
   return (
@@ -53,17 +60,28 @@ export default function EmailTemplates() {
                 <For each={data().emailTemplates}>
                   {(template) => (
                     <li class="panel-inline stack">
-                      <Show when={editing() === template.id} fallback={
-                        <div class="row">
-                          <strong>{template.name}</strong>
-                          <span class="muted">{template.subject}</span>
-                          <Show when={canEdit()}>
-                            <button type="button" class="link-button" onClick={() => setEditing(template.id)}>Edit<span class="visually-hidden"> {template.name}</span></button>
-                            <ConfirmButton label="Delete" hiddenSuffix={template.name} confirmLabel="Delete template" question={`Delete ${template.name}?`} busy={deleting.fetching}
-                              onConfirm={() => void remove({ id: template.id }).then((r) => !r.error && reload())} />
-                          </Show>
-                        </div>
-                      }>
+                      <Show
+                        when={editing() === template.id}
+                        fallback={
+                          <div class="row">
+                            <strong>{template.name}</strong>
+                            <span class="muted">{template.subject}</span>
+                            <Show when={canEdit()}>
+                              <button type="button" class="link-button" onClick={() => setEditing(template.id)}>
+                                Edit<span class="visually-hidden"> {template.name}</span>
+                              </button>
+                              <ConfirmButton
+                                label="Delete"
+                                hiddenSuffix={template.name}
+                                confirmLabel="Delete template"
+                                question={`Delete ${template.name}?`}
+                                busy={deleting.fetching}
+                                onConfirm={() => void remove({ id: template.id }).then((r) => !r.error && reload())}
+                              />
+                            </Show>
+                          </div>
+                        }
+                      >
                         {editor(template.id, template)}
                       </Show>
                     </li>
@@ -72,7 +90,14 @@ export default function EmailTemplates() {
               </ul>
             </Show>
             <Show when={canEdit()}>
-              <Show when={editing() === 'new'} fallback={<button type="button" class="primary" onClick={() => setEditing('new')}>New template</button>}>
+              <Show
+                when={editing() === 'new'}
+                fallback={
+                  <button type="button" class="primary" onClick={() => setEditing('new')}>
+                    New template
+                  </button>
+                }
+              >
                 {editor('new', BLANK)}
               </Show>
             </Show>

@@ -45,8 +45,8 @@ const ExportScreen: Component = () => {
   return (
     <>
       <p class="muted">
-        A zip archive of everything in this workspace: one file per record type (JSON Lines or CSV), the uploaded files, and a manifest with counts and checksums.
-        You get an email when it is ready; it can be downloaded for 7 days.
+        A zip archive of everything in this workspace: one file per record type (JSON Lines or CSV), the uploaded files, and a manifest with counts and
+        checksums. You get an email when it is ready; it can be downloaded for 7 days.
       </p>
       <SettingsForm
         heading="Export the workspace"
@@ -63,7 +63,8 @@ const ExportScreen: Component = () => {
           <For each={['JSON', 'CSV'] as ExportFormat[]}>
             {(value) => (
               <label class="inline">
-                <input type="radio" name="export-format" value={value} checked={format() === value} onChange={() => setFormat(value)} /> {value === 'JSON' ? 'JSON Lines' : 'CSV'}
+                <input type="radio" name="export-format" value={value} checked={format() === value} onChange={() => setFormat(value)} />{' '}
+                {value === 'JSON' ? 'JSON Lines' : 'CSV'}
               </label>
             )}
           </For>
@@ -72,38 +73,46 @@ const ExportScreen: Component = () => {
 
       <h3>Exports</h3>
       <QueryStates result={result} onRetry={reload} empty="No exports yet." count={exports().length}>
-      <SettingsTable label="Exports" headings={['Requested', 'Format', 'Status', 'Size', 'Available until', { label: 'Download', hidden: true }]} rows={exports()}>
-        {(row) => (
-          <tr>
-            <td>{formatDateTime(row.createdAt)}</td>
-            <td>{row.format}</td>
-            <td>
-              <Show when={row.status === 'RUNNING' || row.status === 'QUEUED'} fallback={humanize(row.status)}>
-                <label>
-                  {humanize(row.status)}{' '}
-                  <progress max={Math.max(row.recordsTotal, 1)} value={row.recordsDone}>
-                    {row.recordsDone} of {row.recordsTotal}
-                  </progress>
-                </label>
-              </Show>
-              <Show when={row.error}>
-                <span class="error-text"> {row.error}</span>
-              </Show>
-            </td>
-            <td>{megabytes(row.byteSize)}</td>
-            <td>{row.expiresAt ? formatDateTime(row.expiresAt) : ''}</td>
-            <td>
-              <Show when={row.downloadUrl}>
-                {(url) => (
-                  <a href={sameOrigin(url())} download="">
-                    Download<span class="visually-hidden"> the {row.format} export of {formatDateTime(row.createdAt)}</span>
-                  </a>
-                )}
-              </Show>
-            </td>
-          </tr>
-        )}
-      </SettingsTable>
+        <SettingsTable
+          label="Exports"
+          headings={['Requested', 'Format', 'Status', 'Size', 'Available until', { label: 'Download', hidden: true }]}
+          rows={exports()}
+        >
+          {(row) => (
+            <tr>
+              <td>{formatDateTime(row.createdAt)}</td>
+              <td>{row.format}</td>
+              <td>
+                <Show when={row.status === 'RUNNING' || row.status === 'QUEUED'} fallback={humanize(row.status)}>
+                  <label>
+                    {humanize(row.status)}{' '}
+                    <progress max={Math.max(row.recordsTotal, 1)} value={row.recordsDone}>
+                      {row.recordsDone} of {row.recordsTotal}
+                    </progress>
+                  </label>
+                </Show>
+                <Show when={row.error}>
+                  <span class="error-text"> {row.error}</span>
+                </Show>
+              </td>
+              <td>{megabytes(row.byteSize)}</td>
+              <td>{row.expiresAt ? formatDateTime(row.expiresAt) : ''}</td>
+              <td>
+                <Show when={row.downloadUrl}>
+                  {(url) => (
+                    <a href={sameOrigin(url())} download="">
+                      Download
+                      <span class="visually-hidden">
+                        {' '}
+                        the {row.format} export of {formatDateTime(row.createdAt)}
+                      </span>
+                    </a>
+                  )}
+                </Show>
+              </td>
+            </tr>
+          )}
+        </SettingsTable>
       </QueryStates>
     </>
   );

@@ -49,7 +49,16 @@ const MODES: Array<{ mode: ImportDedupeMode; label: string }> = [
 ];
 
 type Settings = { entity: ImportEntity; columns: Array<string | null>; dedupeMode: ImportDedupeMode; visibility: 'WORKSPACE' | 'PRIVATE' };
-type ProgressRow = { status: string; rowsRead: number; createdCount: number; updatedCount: number; skippedCount: number; failedCount: number; error?: string | null; errorFileUrl?: string | null };
+type ProgressRow = {
+  status: string;
+  rowsRead: number;
+  createdCount: number;
+  updatedCount: number;
+  skippedCount: number;
+  failedCount: number;
+  error?: string | null;
+  errorFileUrl?: string | null;
+};
 
 function shown(values: unknown): string {
   if (!values || typeof values !== 'object') return '';
@@ -95,12 +104,20 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
       {(loaded) => (
         <div class="stack">
           <p>
-            <strong>{loaded().fileName}</strong>: {loaded().format === 'VCARD' ? 'vCard' : `CSV (${loaded().encoding}, “${loaded().delimiter === '\t' ? 'tab' : loaded().delimiter}”)`}
+            <strong>{loaded().fileName}</strong>:{' '}
+            {loaded().format === 'VCARD' ? 'vCard' : `CSV (${loaded().encoding}, “${loaded().delimiter === '\t' ? 'tab' : loaded().delimiter}”)`}
             <Show when={loaded().recognised}> — recognised: an export from {loaded().recognised}.</Show>
           </p>
           <label class="field">
             Import as
-            <select value={entity()} onChange={(e) => { setEntity(e.currentTarget.value as ImportEntity); setColumns(loaded().headers.map(() => null)); setPreview(null); }}>
+            <select
+              value={entity()}
+              onChange={(e) => {
+                setEntity(e.currentTarget.value as ImportEntity);
+                setColumns(loaded().headers.map(() => null));
+                setPreview(null);
+              }}
+            >
               <option value="CONTACT">Contacts</option>
               <option value="COMPANY">Companies</option>
               <option value="DEAL">Deals</option>
@@ -130,7 +147,9 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
                             setPreview(null);
                           }}
                         >
-                          <option value="" selected={!columns()[i()]}>Leave out</option>
+                          <option value="" selected={!columns()[i()]}>
+                            Leave out
+                          </option>
                           {/* selected on each option: the list arrives after the select is drawn. */}
                           <For each={fields.data?.importFields ?? []}>
                             {(field) => (
@@ -152,7 +171,16 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
             <For each={MODES}>
               {(choice) => (
                 <label class="inline">
-                  <input type="radio" name="dedupe-mode" checked={mode() === choice.mode} onChange={() => { setMode(choice.mode); setPreview(null); }} /> {choice.label}
+                  <input
+                    type="radio"
+                    name="dedupe-mode"
+                    checked={mode() === choice.mode}
+                    onChange={() => {
+                      setMode(choice.mode);
+                      setPreview(null);
+                    }}
+                  />{' '}
+                  {choice.label}
                 </label>
               )}
             </For>
@@ -162,7 +190,15 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
           </label>
           <ErrorNotice message={error()} />
           <div class="row">
-            <button type="button" disabled={busy()} onClick={async () => { setBusy(true); setPreview(await runPreview()); setBusy(false); }}>
+            <button
+              type="button"
+              disabled={busy()}
+              onClick={async () => {
+                setBusy(true);
+                setPreview(await runPreview());
+                setBusy(false);
+              }}
+            >
               Preview
             </button>
             <button
@@ -184,8 +220,8 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
             {(p) => (
               <section aria-label="Preview" class="stack">
                 <p role="status">
-                  Of the first {p().rowsChecked} rows{p().complete ? ' (the whole file)' : ''}: {p().creates} new, {p().updates} to update, {p().skips} to skip, {p().failures} with errors.{' '}
-                  {p().matchesInWorkspace} match existing records, {p().duplicatesInFile} repeat earlier rows.
+                  Of the first {p().rowsChecked} rows{p().complete ? ' (the whole file)' : ''}: {p().creates} new, {p().updates} to update, {p().skips} to skip,{' '}
+                  {p().failures} with errors. {p().matchesInWorkspace} match existing records, {p().duplicatesInFile} repeat earlier rows.
                 </p>
                 <table aria-label="Preview rows">
                   <thead>
@@ -210,7 +246,13 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
                 <Show when={p().failedRows.length > 0}>
                   <h3>Rows with errors</h3>
                   <ul aria-label="Rows with errors">
-                    <For each={p().failedRows}>{(r) => <li>Row {r.number}: {r.errors.join(' ')}</li>}</For>
+                    <For each={p().failedRows}>
+                      {(r) => (
+                        <li>
+                          Row {r.number}: {r.errors.join(' ')}
+                        </li>
+                      )}
+                    </For>
                   </ul>
                 </Show>
               </section>
@@ -239,7 +281,8 @@ const Running: Component<{ id: string }> = (props) => {
         {(p) => (
           <>
             <p role="status">
-              {humanize(p().status)}: {p().rowsRead} rows read, {p().createdCount} created, {p().updatedCount} updated, {p().skippedCount} skipped, {p().failedCount} failed.
+              {humanize(p().status)}: {p().rowsRead} rows read, {p().createdCount} created, {p().updatedCount} updated, {p().skippedCount} skipped,{' '}
+              {p().failedCount} failed.
             </p>
             <Show when={!finished()}>
               <progress aria-label="Rows imported" />
@@ -247,7 +290,13 @@ const Running: Component<{ id: string }> = (props) => {
             <Show when={p().error}>
               <p class="error-text">{p().error}</p>
             </Show>
-            <Show when={p().errorFileUrl}>{(url) => <a href={sameOrigin(url())} download="">Download the rows that failed (CSV)</a>}</Show>
+            <Show when={p().errorFileUrl}>
+              {(url) => (
+                <a href={sameOrigin(url())} download="">
+                  Download the rows that failed (CSV)
+                </a>
+              )}
+            </Show>
             <Show when={finished() && p().status !== 'UNDONE' && !undo().done}>
               <button
                 type="button"
@@ -291,11 +340,20 @@ const ImportScreen: Component = () => {
       <Match when={stage() === 'pick'}>
         <div
           class={`stack narrow drop-zone${dragging() ? ' dragging' : ''}`}
-          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
           onDragLeave={() => setDragging(false)}
-          onDrop={(e) => { e.preventDefault(); setDragging(false); void send(e.dataTransfer?.files[0]); }}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void send(e.dataTransfer?.files[0]);
+          }}
         >
-          <p class="muted">Contacts, companies or deals from a CSV file (any spreadsheet or CRM export) or a vCard file (a phone's or Google's contacts). No row limit.</p>
+          <p class="muted">
+            Contacts, companies or deals from a CSV file (any spreadsheet or CRM export) or a vCard file (a phone's or Google's contacts). No row limit.
+          </p>
           <label class="field">
             Choose or drop a file
             <input type="file" accept=".csv,.tsv,.txt,.vcf,text/csv,text/vcard" onChange={(e) => void send(e.currentTarget.files?.[0])} />

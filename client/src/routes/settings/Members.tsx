@@ -36,7 +36,6 @@ const Revoke = graphql(`
   mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }
 `);
 
-
 const Members: Component = () => {
   const session = useSession();
   const [result, refetch] = createQuery({ query: MembersQuery });

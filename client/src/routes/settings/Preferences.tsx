@@ -54,7 +54,13 @@ const Preferences: Component = () => {
           <For each={THEMES}>
             {(theme) => (
               <label class="check">
-                <input type="radio" name="theme" value={theme.value} checked={current().theme === theme.value} onChange={() => change({ theme: theme.value })} />
+                <input
+                  type="radio"
+                  name="theme"
+                  value={theme.value}
+                  checked={current().theme === theme.value}
+                  onChange={() => change({ theme: theme.value })}
+                />
                 {theme.label}
               </label>
             )}

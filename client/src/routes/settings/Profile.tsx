@@ -59,8 +59,23 @@ const Profile: Component = () => {
           }
         }}
       >
-        <Field label="Current password" type="password" autocomplete="current-password" required value={current()} onInput={(e) => setCurrent(e.currentTarget.value)} />
-        <Field label="New password" type="password" autocomplete="new-password" minLength={10} required value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
+        <Field
+          label="Current password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={current()}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+        />
+        <Field
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          minLength={10}
+          required
+          value={next()}
+          onInput={(e) => setNext(e.currentTarget.value)}
+        />
         <ErrorNotice message={errorMessage(password.error)} />
         <Show when={password.data?.changePassword}>
           <p role="status">Password changed; your other devices are signed out.</p>

@@ -50,9 +50,14 @@ export const SecretReveal: Component<{ label: string; secret: string; onDone: ()
 };
 
 /** A destructive action behind a second, explicit click (keyboard reachable, no modal). */
-export const ConfirmButton: Component<{ label: string; confirmLabel: string; question: string; busy?: boolean; onConfirm: () => void; hiddenSuffix?: string }> = (
-  props,
-) => {
+export const ConfirmButton: Component<{
+  label: string;
+  confirmLabel: string;
+  question: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  hiddenSuffix?: string;
+}> = (props) => {
   const [asking, setAsking] = createSignal(false);
   let confirm: HTMLButtonElement | undefined;
   let trigger: HTMLButtonElement | undefined;

@@ -61,9 +61,8 @@ const AcceptInvitation: Component = () => {
           {(invitation) => (
             <div class="stack">
               <p>
-                {invitation().inviterName ?? 'A member'} invited <strong>{invitation().email}</strong> to{' '}
-                <strong>{invitation().workspaceName}</strong> as {humanize(invitation().role).toLowerCase()}. The invitation
-                lasts until {formatDate(invitation().expiresAt)}.
+                {invitation().inviterName ?? 'A member'} invited <strong>{invitation().email}</strong> to <strong>{invitation().workspaceName}</strong> as{' '}
+                {humanize(invitation().role).toLowerCase()}. The invitation lasts until {formatDate(invitation().expiresAt)}.
               </p>
               <Show when={!session.me()?.emailVerified}>
                 <p class="muted">Confirm your email address first: open the link we sent to {session.me()?.email}.</p>

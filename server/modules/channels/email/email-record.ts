@@ -40,8 +40,7 @@ export function stripBrackets(id: string): string {
 }
 
 /** The oldest-to-newest IDs an email names as its ancestors: References, then In-Reply-To. */
-const ancestorsOf = (email: Pick<EmailToRecord, 'inReplyTo' | 'references'>) =>
-  [...email.references, ...(email.inReplyTo ? [email.inReplyTo] : [])];
+const ancestorsOf = (email: Pick<EmailToRecord, 'inReplyTo' | 'references'>) => [...email.references, ...(email.inReplyTo ? [email.inReplyTo] : [])];
 
 interface Parent {
   threadId: string;
@@ -55,7 +54,10 @@ interface Parent {
  * root still lands in the root's thread.
  */
 function threadOf(email: EmailToRecord, known: Map<string, Parent>): Parent {
-  const nearest = ancestorsOf(email).reverse().map((id) => known.get(id)).find((p) => p != null);
+  const nearest = ancestorsOf(email)
+    .reverse()
+    .map((id) => known.get(id))
+    .find((p) => p != null);
   return nearest ?? { threadId: email.references[0] ?? email.inReplyTo ?? email.messageId, companyId: null, dealId: null };
 }
 
@@ -138,7 +140,11 @@ export async function recordEmails(tx: Tx, sink: EventSink & Partial<Pick<Contex
       await emitEvent(tx, sink, { id: row.id!, workspaceId }, 'Communication', 'created', { kind: 'EMAIL', direction: row.direction, source: first.source });
     }
   } else {
-    await emitEvent(tx, sink, { id: first.mailbox?.id ?? communications[0]!.id!, workspaceId }, first.mailbox ? 'Mailbox' : 'Communication', 'imported', { kind: 'EMAIL', source: first.source, count: communications.length });
+    await emitEvent(tx, sink, { id: first.mailbox?.id ?? communications[0]!.id!, workspaceId }, first.mailbox ? 'Mailbox' : 'Communication', 'imported', {
+      kind: 'EMAIL',
+      source: first.source,
+      count: communications.length,
+    });
   }
   return results;
 }

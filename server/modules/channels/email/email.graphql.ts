@@ -16,7 +16,11 @@ const SmtpAccountInput = builder.inputType('SmtpAccountInput', {
     port: t.int({ validate: z.number().int().min(1).max(65535) }),
     secure: t.boolean({ required: false, description: 'Implicit TLS; defaults to true on port 465.' }),
     username: t.string({ validate: requiredText('User name', 320) }),
-    password: t.string({ required: false, description: 'Required the first time; left out, the stored one is kept. An app password where the provider has them.', validate: shortText('Password', 1000) }),
+    password: t.string({
+      required: false,
+      description: 'Required the first time; left out, the stored one is kept. An app password where the provider has them.',
+      validate: shortText('Password', 1000),
+    }),
     fromAddress: t.string({ validate: requiredText('From address', 320) }),
     fromName: t.string({ required: false, validate: shortText('From name', 200) }),
   }),
@@ -35,8 +39,12 @@ const SendEmailInput = builder.inputType('SendEmailInput', {
   fields: (t) => ({
     to: t.stringList({ validate: z.array(address).max(50, 'At most 50 recipients.') }),
     cc: t.stringList({ required: false, validate: z.array(address).max(50, 'At most 50 recipients.') }),
-    subject: t.string({ required: false, description: 'Defaults to the template\'s, or "Re: ..." on a reply. Merge fields allowed.', validate: shortText('Subject', 998) }),
-    body: t.string({ required: false, description: 'Plain text with merge fields; defaults to the template\'s.', validate: shortText('Body', MAX_LONG_TEXT) }),
+    subject: t.string({
+      required: false,
+      description: 'Defaults to the template\'s, or "Re: ..." on a reply. Merge fields allowed.',
+      validate: shortText('Subject', 998),
+    }),
+    body: t.string({ required: false, description: "Plain text with merge fields; defaults to the template's.", validate: shortText('Body', MAX_LONG_TEXT) }),
     templateId: t.id({ required: false }),
     contactId: t.id({ required: false, description: 'The contact the email is written from (and whose fields merge).' }),
     companyId: t.id({ required: false }),
@@ -49,15 +57,16 @@ builder.queryFields((t) => ({
   workspaceSmtpAccount: t.prismaField({
     type: 'SmtpAccount',
     nullable: true,
-    description: 'The workspace\'s SMTP account for sending (admins).',
+    description: "The workspace's SMTP account for sending (admins).",
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
-    resolve: (query, _root, args, ctx) => ctx.prisma.smtpAccount.findFirst({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: null } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.smtpAccount.findFirst({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: null } }),
   }),
   mySmtpAccount: t.prismaField({
     type: 'SmtpAccount',
     nullable: true,
-    description: 'Your own SMTP account in this workspace, used instead of the workspace\'s.',
+    description: "Your own SMTP account in this workspace, used instead of the workspace's.",
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
@@ -68,14 +77,19 @@ builder.queryFields((t) => ({
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.emailTemplate.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: 500 }),
+      ctx.prisma.emailTemplate.findMany({
+        ...query,
+        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: 500,
+      }),
   }),
 }));
 
 builder.mutationFields((t) => ({
   setWorkspaceSmtpAccount: t.prismaField({
     type: 'SmtpAccount',
-    description: 'Saves the workspace\'s SMTP account after signing in to the server with it.',
+    description: "Saves the workspace's SMTP account after signing in to the server with it.",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
     resolve: async (query, _root, args, ctx) => {
@@ -128,7 +142,7 @@ builder.mutationFields((t) => ({
   }),
   sendEmail: t.prismaField({
     type: 'Communication',
-    description: 'Sends an email through your SMTP account (or the workspace\'s) and records it on every known participant\'s timeline.',
+    description: "Sends an email through your SMTP account (or the workspace's) and records it on every known participant's timeline.",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendEmailInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
     resolve: async (query, _root, args, ctx) => {

@@ -5,8 +5,7 @@ import { AttachmentType } from '../../files/attachment.types.js';
 
 builder.prismaObject('SmtpAccount', {
   description: 'SMTP settings for sending from Kith. The password is stored sealed and is never returned.',
-  authScopes: (account) =>
-    account.userId ? { self: account.userId } : { can: { workspaceId: account.workspaceId, permission: 'channels:manage' } },
+  authScopes: (account) => (account.userId ? { self: account.userId } : { can: { workspaceId: account.workspaceId, permission: 'channels:manage' } }),
   fields: (t) => ({
     id: t.exposeID('id'),
     host: t.exposeString('host'),
@@ -15,7 +14,7 @@ builder.prismaObject('SmtpAccount', {
     username: t.exposeString('username'),
     fromAddress: t.exposeString('fromAddress'),
     fromName: t.exposeString('fromName', { nullable: true }),
-    personal: t.boolean({ description: 'A member\'s own account rather than the workspace\'s.', resolve: (account) => account.userId != null }),
+    personal: t.boolean({ description: "A member's own account rather than the workspace's.", resolve: (account) => account.userId != null }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
@@ -59,12 +58,20 @@ const EmailMessageType = builder.prismaObject('EmailMessage', {
     attachments: t.field({
       type: [AttachmentType],
       description: 'Files that came with the email (hidden with a private body).',
-      select: { communication: { select: { ownerId: true, bodyPrivate: true, workspaceId: true, files: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' } } } } },
+      select: {
+        communication: {
+          select: { ownerId: true, bodyPrivate: true, workspaceId: true, files: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' } } },
+        },
+      },
       resolve: async (message, _args, ctx) => ((await viewerMayReadBody(ctx, message.communication)) ? message.communication.files : []),
     }),
   }),
 });
 
 builder.prismaObjectField('Communication', 'email', (t) =>
-  t.relation('emailMessage', { type: EmailMessageType, nullable: true, description: 'For email sent or received through Kith: threading headers, HTML and attachments.' }),
+  t.relation('emailMessage', {
+    type: EmailMessageType,
+    nullable: true,
+    description: 'For email sent or received through Kith: threading headers, HTML and attachments.',
+  }),
 );

@@ -31,7 +31,8 @@ export function unknownMergeFields(text: string): string[] {
 
 export function assertMergeFields(text: string, field: string) {
   const unknown = unknownMergeFields(text);
-  if (unknown.length > 0) throw badInput(`Unknown merge field ${unknown.map((n) => `{{${n}}}`).join(', ')}; use ${MERGE_FIELDS.map((n) => `{{${n}}}`).join(', ')}.`, field);
+  if (unknown.length > 0)
+    throw badInput(`Unknown merge field ${unknown.map((n) => `{{${n}}}`).join(', ')}; use ${MERGE_FIELDS.map((n) => `{{${n}}}`).join(', ')}.`, field);
 }
 
 /** Fills {{field}} and {{field | fallback}}; a field without a value and without a fallback becomes empty. */

@@ -43,12 +43,18 @@ async function parentOf(context: Context, workspaceId: string, replyToId: string
   if (!replyToId) return null;
   const id = idFromGlobalId(replyToId, 'Communication', 'Reply-to');
   const parent = await context.prisma.communication.findFirst({ where: { id, workspaceId, deletedAt: null }, include: { emailMessage: true } });
-  if (!parent || !(await canSeeRecord(context, { model: 'communication', id, workspaceId }))) throw badInput('The message to reply to was not found.', 'input.replyToId');
+  if (!parent || !(await canSeeRecord(context, { model: 'communication', id, workspaceId })))
+    throw badInput('The message to reply to was not found.', 'input.replyToId');
   if (!parent.emailMessage) throw badInput('Only an email can be replied to.', 'input.replyToId');
   return { ...parent, emailMessage: parent.emailMessage };
 }
 
-async function mergeValues(context: Context, link: { contactId?: string | null; companyId?: string | null; dealId?: string | null }, to: string[], sender: MergeValues['sender']): Promise<MergeValues> {
+async function mergeValues(
+  context: Context,
+  link: { contactId?: string | null; companyId?: string | null; dealId?: string | null },
+  to: string[],
+  sender: MergeValues['sender'],
+): Promise<MergeValues> {
   const { prisma } = context;
   const contact = link.contactId
     ? await prisma.contact.findUnique({ where: { id: link.contactId }, include: { emails: { orderBy: { isPrimary: 'desc' }, take: 1 } } })
@@ -56,7 +62,12 @@ async function mergeValues(context: Context, link: { contactId?: string | null; 
   const company = link.companyId ? await prisma.company.findUnique({ where: { id: link.companyId } }) : null;
   const deal = link.dealId ? await prisma.deal.findUnique({ where: { id: link.dealId } }) : null;
   return {
-    contact: contact && { firstName: contact.firstName, lastName: contact.lastName, jobTitle: contact.jobTitle, email: contact.emails[0]?.email ?? to[0] ?? null },
+    contact: contact && {
+      firstName: contact.firstName,
+      lastName: contact.lastName,
+      jobTitle: contact.jobTitle,
+      email: contact.emails[0]?.email ?? to[0] ?? null,
+    },
     company: company && { name: company.name },
     deal: deal && { name: deal.name },
     sender,
@@ -82,7 +93,10 @@ export async function sendEmail(context: Context, workspaceId: string, input: Se
 
   const participants = await contactsByAddress(context.prisma, workspaceId, [...to, ...cc], access);
   const mergeContactId = contactId ?? participants[0] ?? null;
-  const values = await mergeValues(context, { contactId: mergeContactId, ...links }, to, { name: account.fromName ?? viewer.user.name, email: account.fromAddress });
+  const values = await mergeValues(context, { contactId: mergeContactId, ...links }, to, {
+    name: account.fromName ?? viewer.user.name,
+    email: account.fromAddress,
+  });
   const rawSubject = input.subject ?? template?.subject ?? (parent ? replySubject(parent.subject ?? parent.emailMessage.privateSubject) : '');
   const subject = renderMerge(rawSubject, values).trim();
   const body = renderMerge(input.body ?? template?.body ?? '', values);

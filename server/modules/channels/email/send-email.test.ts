@@ -29,7 +29,13 @@ const SEND = `mutation($input: SendEmailInput!) { sendEmail(input: $input) {
 } }`;
 
 const account = (extra: Record<string, unknown> = {}) => ({
-  host: '127.0.0.1', port: sink.port, username: 'member@example.com', password: PASSWORD, fromAddress: 'member@acme.test', fromName: 'Member Person', ...extra,
+  host: '127.0.0.1',
+  port: sink.port,
+  username: 'member@example.com',
+  password: PASSWORD,
+  fromAddress: 'member@acme.test',
+  fromName: 'Member Person',
+  ...extra,
 });
 
 async function connectMine() {
@@ -39,7 +45,14 @@ async function connectMine() {
 describe('SMTP accounts', () => {
   it('stores a working account sealed and never returns or stores the password in clear', async () => {
     const saved = await connectMine();
-    expect(saved.setMySmtpAccount).toEqual({ host: '127.0.0.1', port: sink.port, username: 'member@example.com', fromAddress: 'member@acme.test', fromName: 'Member Person', personal: true });
+    expect(saved.setMySmtpAccount).toEqual({
+      host: '127.0.0.1',
+      port: sink.port,
+      username: 'member@example.com',
+      fromAddress: 'member@acme.test',
+      fromName: 'Member Person',
+      personal: true,
+    });
     const row = await getApp().prisma.smtpAccount.findFirstOrThrow();
     expect(row.passwordSealed).toMatch(/^v1\.k1\./);
     expect(row.passwordSealed).not.toContain(PASSWORD);
@@ -105,11 +118,21 @@ describe('sending', () => {
     const elsewhere = await getApp().prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } });
     await contactWithEmail(getApp(), f, 'grace@example.com', { workspaceId: elsewhere.workspaceId, ownerId: f.users.OUTSIDER.id });
     const company = await companyRow(getApp(), f, { name: 'Analytical Engines' });
-    const template = await f.clients.MEMBER.ok(`mutation { createEmailTemplate(input: { name: "Intro", subject: "Hello {{contact.firstName}} from {{company.name}}", body: "Dear {{contact.name}},\\n\\n{{sender.name}} here. {{deal.name | No deal yet}}." }) { id } }`);
+    const template = await f.clients.MEMBER.ok(
+      `mutation { createEmailTemplate(input: { name: "Intro", subject: "Hello {{contact.firstName}} from {{company.name}}", body: "Dear {{contact.name}},\\n\\n{{sender.name}} here. {{deal.name | No deal yet}}." }) { id } }`,
+    );
 
-    const sent = (await f.clients.MEMBER.ok(SEND, {
-      input: { to: ['Ada@Example.com'], cc: ['grace@example.com', 'secret@example.com'], templateId: template.createEmailTemplate.id, contactId: ada.gid, companyId: company.gid },
-    })).sendEmail;
+    const sent = (
+      await f.clients.MEMBER.ok(SEND, {
+        input: {
+          to: ['Ada@Example.com'],
+          cc: ['grace@example.com', 'secret@example.com'],
+          templateId: template.createEmailTemplate.id,
+          contactId: ada.gid,
+          companyId: company.gid,
+        },
+      })
+    ).sendEmail;
 
     expect(sink.received).toHaveLength(1);
     const [message] = sink.received;
@@ -124,7 +147,10 @@ describe('sending', () => {
     expect(message!.parsed.inReplyTo).toBeUndefined();
 
     expect(sent).toMatchObject({
-      direction: 'OUTBOUND', fromAddress: 'member@acme.test', subject: 'Hello Ada from Analytical Engines', company: { id: company.gid },
+      direction: 'OUTBOUND',
+      fromAddress: 'member@acme.test',
+      subject: 'Hello Ada from Analytical Engines',
+      company: { id: company.gid },
       email: { inReplyTo: null, references: [], threadId: sent.email.messageId, source: 'SENT', ccAddresses: ['grace@example.com', 'secret@example.com'] },
     });
     expect(sent.toAddresses.sort()).toEqual(['ada@example.com', 'grace@example.com', 'secret@example.com']);
@@ -154,7 +180,9 @@ describe('sending', () => {
   });
 
   it('uses the workspace account when the member has none, and a failed send records nothing', async () => {
-    await f.clients.ADMIN.ok(`mutation($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { personal } }`, { input: account({ fromAddress: 'sales@acme.test', fromName: null }) });
+    await f.clients.ADMIN.ok(`mutation($input: SmtpAccountInput!) { setWorkspaceSmtpAccount(input: $input) { personal } }`, {
+      input: account({ fromAddress: 'sales@acme.test', fromName: null }),
+    });
     const result = await f.clients.MEMBER.gql(SEND, { input: { to: ['ghost@refused.example'], subject: 'Hi', body: 'Hello' } });
     expect(errorCodes(result)).toEqual(['SEND_FAILED']);
     expect(await getApp().prisma.communication.count()).toBe(0);

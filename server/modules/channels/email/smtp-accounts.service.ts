@@ -71,7 +71,8 @@ export async function saveSmtpAccount(context: Context, workspaceId: string, use
   if (!email.safeParse(fromAddress).success) throw badInput(`"${input.fromAddress}" is not a valid email address.`, 'input.fromAddress');
   const fromName = input.fromName?.trim().slice(0, 200) || null;
   if (input.password != null && input.password.length > 1000) throw badInput('The password is too long.', 'input.password');
-  if (config.channels.secretKeys.length === 0) throw notConfigured('This server cannot store mail credentials: its administrator has not set CHANNELS_SECRET_KEYS.');
+  if (config.channels.secretKeys.length === 0)
+    throw notConfigured('This server cannot store mail credentials: its administrator has not set CHANNELS_SECRET_KEYS.');
 
   const existing = await context.prisma.smtpAccount.findFirst({ where: { workspaceId, userId } });
   if (!existing && !input.password) throw badInput('Give the password (or app password) for the account.', 'input.password');

@@ -21,7 +21,7 @@ const SAMPLE: Omit<MergeValues, 'sender'> = {
 };
 
 const EmailTemplatePreview = builder.objectRef<PreviewShape>('EmailTemplatePreview').implement({
-  description: 'A template\'s text merged with a sample contact (Ada Lovelace of Analytical Engines Ltd) and you as the sender.',
+  description: "A template's text merged with a sample contact (Ada Lovelace of Analytical Engines Ltd) and you as the sender.",
   authScopes: (shape) => ({ can: { workspaceId: shape.workspaceId, permission: 'records:read' } }),
   fields: (t) => ({
     subject: t.string({ resolve: (shape) => renderMerge(shape.subject, shape.values).trim() }),

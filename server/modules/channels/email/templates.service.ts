@@ -25,7 +25,9 @@ function checked(input: TemplateInput, creating: boolean) {
 export function createTemplate(context: Context, workspaceId: string, input: TemplateInput) {
   const data = checked(input, true);
   return context.prisma.$transaction((tx) =>
-    tx.emailTemplate.create({ data: { workspaceId, name: data.name!, subject: data.subject!, body: data.body! } }).then((row) => emitEvent(tx, context, row, 'EmailTemplate', 'created')),
+    tx.emailTemplate
+      .create({ data: { workspaceId, name: data.name!, subject: data.subject!, body: data.body! } })
+      .then((row) => emitEvent(tx, context, row, 'EmailTemplate', 'created')),
   );
 }
 

@@ -27,20 +27,25 @@ describe('email templates', () => {
   });
 
   it('creates, edits and deletes a template; bad merge fields are refused and change nothing', async () => {
-    const created = (await f.clients.MEMBER.ok(CREATE, { input: { name: ' Intro ', subject: 'Hi {{contact.firstName}}', body: 'Hello {{contact.firstName | there}}' } })).createEmailTemplate;
+    const created = (
+      await f.clients.MEMBER.ok(CREATE, { input: { name: ' Intro ', subject: 'Hi {{contact.firstName}}', body: 'Hello {{contact.firstName | there}}' } })
+    ).createEmailTemplate;
     expect(created).toMatchObject({ name: 'Intro', subject: 'Hi {{contact.firstName}}' });
     const refused = await f.clients.MEMBER.gql(UPDATE, { id: created.id, input: { body: 'Hi {{contact.nickname}}' } });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await f.clients.MEMBER.gql(CREATE, { input: { name: 'Nope', body: '{{nope}}' } }))).toEqual(['BAD_USER_INPUT']);
     expect(await getApp().prisma.emailTemplate.count()).toBe(1);
-    expect((await f.clients.MEMBER.ok(UPDATE, { id: created.id, input: { name: 'Welcome', body: 'Welcome, {{contact.firstName}}' } })).updateEmailTemplate)
-      .toEqual({ name: 'Welcome', subject: 'Hi {{contact.firstName}}', body: 'Welcome, {{contact.firstName}}' });
+    expect(
+      (await f.clients.MEMBER.ok(UPDATE, { id: created.id, input: { name: 'Welcome', body: 'Welcome, {{contact.firstName}}' } })).updateEmailTemplate,
+    ).toEqual({ name: 'Welcome', subject: 'Hi {{contact.firstName}}', body: 'Welcome, {{contact.firstName}}' });
     expect(await f.clients.MEMBER.ok(`mutation($id: ID!) { deleteEmailTemplate(id: $id) }`, { id: created.id })).toEqual({ deleteEmailTemplate: true });
     expect(await getApp().prisma.emailTemplate.count()).toBe(0);
   });
 
   it('a template of another workspace reads as missing', async () => {
-    const other = await getApp().prisma.emailTemplate.create({ data: { workspaceId: idFromGlobalId(f.otherWorkspaceGid, 'Workspace'), name: 'Theirs', subject: '', body: 'Secret' } });
+    const other = await getApp().prisma.emailTemplate.create({
+      data: { workspaceId: idFromGlobalId(f.otherWorkspaceGid, 'Workspace'), name: 'Theirs', subject: '', body: 'Secret' },
+    });
     const id = globalId('EmailTemplate', other.id);
     expect(errorCodes(await f.clients.MEMBER.gql(UPDATE, { id, input: { name: 'Mine now' } }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await f.clients.MEMBER.gql(`mutation($id: ID!) { deleteEmailTemplate(id: $id) }`, { id }))).toEqual(['NOT_FOUND']);

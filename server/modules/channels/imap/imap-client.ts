@@ -13,9 +13,10 @@ export async function imapClientFor(config: Config, mailbox: MailboxLogin, passw
   const address = await resolveMailHost(mailbox.host, config.channels.allowPrivateHosts);
   const { ImapFlow } = await import('imapflow'); // loaded when a workspace first uses a mailbox
   // An OAuth mailbox signs in with XOAUTH2 (or OAUTHBEARER where offered) and a current access token.
-  const auth = accessToken !== undefined
-    ? { user: mailbox.username, accessToken }
-    : { user: mailbox.username, pass: password ?? openSecret(config.channels.secretKeys, mailbox.workspaceId, mailbox.passwordSealed) };
+  const auth =
+    accessToken !== undefined
+      ? { user: mailbox.username, accessToken }
+      : { user: mailbox.username, pass: password ?? openSecret(config.channels.secretKeys, mailbox.workspaceId, mailbox.passwordSealed) };
   return new ImapFlow({
     host: address,
     port: mailbox.port,

@@ -41,9 +41,16 @@ async function imap<T>(fn: (client: ImapFlow) => Promise<T>): Promise<T> {
 
 function message(o: { from: string; to: string; subject: string; id: string; body?: string; inReplyTo?: string; date?: Date }) {
   return [
-    `From: ${o.from}`, `To: ${o.to}`, `Subject: ${o.subject}`, `Message-ID: <${o.id}>`, `Date: ${(o.date ?? new Date()).toUTCString()}`,
+    `From: ${o.from}`,
+    `To: ${o.to}`,
+    `Subject: ${o.subject}`,
+    `Message-ID: <${o.id}>`,
+    `Date: ${(o.date ?? new Date()).toUTCString()}`,
     ...(o.inReplyTo ? [`In-Reply-To: <${o.inReplyTo}>`, `References: <${o.inReplyTo}>`] : []),
-    'Content-Type: text/plain; charset=utf-8', '', o.body ?? `Body of ${o.subject}`, '',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    o.body ?? `Body of ${o.subject}`,
+    '',
   ].join('\r\n');
 }
 
@@ -66,11 +73,14 @@ async function mailboxRow() {
 }
 
 async function waitIdle(count?: number) {
-  await vi.waitFor(async () => {
-    const row = await mailboxRow();
-    expect(row.status).toBe('IDLE');
-    if (count !== undefined) expect(await getApp().prisma.emailMessage.count({ where: { mailboxId: row.id } })).toBe(count);
-  }, { timeout: 20_000, interval: 50 });
+  await vi.waitFor(
+    async () => {
+      const row = await mailboxRow();
+      expect(row.status).toBe('IDLE');
+      if (count !== undefined) expect(await getApp().prisma.emailMessage.count({ where: { mailboxId: row.id } })).toBe(count);
+    },
+    { timeout: 20_000, interval: 50 },
+  );
 }
 
 const LIST = `{ communications(first: 50) { edges { node { direction subject body bodyHidden fromAddress contacts { id } email { subject html threadId source } } } } }`;
@@ -82,10 +92,23 @@ describe('IMAP sync (Dovecot)', () => {
     const ada = await contactWithEmail(getApp(), f, 'ada@example.com');
     await imap(async (client) => {
       await client.mailboxCreate('Private');
-      await client.append('INBOX', message({ from: 'ada@example.com', to: user, subject: 'Recent from Ada', id: 'a1@example.com' }), [], new Date(Date.now() - 2 * DAY));
+      await client.append(
+        'INBOX',
+        message({ from: 'ada@example.com', to: user, subject: 'Recent from Ada', id: 'a1@example.com' }),
+        [],
+        new Date(Date.now() - 2 * DAY),
+      );
       await client.append('INBOX', message({ from: 'stranger@example.net', to: user, subject: 'Stranger', id: 's1@example.net' }));
-      await client.append('INBOX', message({ from: 'ada@example.com', to: user, subject: 'Old from Ada', id: 'old@example.com', date: new Date(Date.now() - 200 * DAY) }), [], new Date(Date.now() - 200 * DAY));
-      await client.append('Sent', message({ from: user, to: 'ada@example.com', subject: 'Re: Recent from Ada', id: 'r1@example.com', inReplyTo: 'a1@example.com' }));
+      await client.append(
+        'INBOX',
+        message({ from: 'ada@example.com', to: user, subject: 'Old from Ada', id: 'old@example.com', date: new Date(Date.now() - 200 * DAY) }),
+        [],
+        new Date(Date.now() - 200 * DAY),
+      );
+      await client.append(
+        'Sent',
+        message({ from: user, to: 'ada@example.com', subject: 'Re: Recent from Ada', id: 'r1@example.com', inReplyTo: 'a1@example.com' }),
+      );
       await client.append('Junk', message({ from: 'ada@example.com', to: user, subject: 'In junk', id: 'j1@example.com' }));
       await client.append('Private', message({ from: 'ada@example.com', to: user, subject: 'In private', id: 'p1@example.com' }));
     });
@@ -97,7 +120,12 @@ describe('IMAP sync (Dovecot)', () => {
     expect(messages.map((m) => m.subject).sort()).toEqual(['Re: Recent from Ada', 'Recent from Ada']);
     const inbound = messages.find((m) => m.subject === 'Recent from Ada')!;
     const sent = messages.find((m) => m.subject === 'Re: Recent from Ada')!;
-    expect(inbound).toMatchObject({ direction: 'INBOUND', fromAddress: 'ada@example.com', contacts: [{ id: ada.gid }], email: { source: 'IMAP', threadId: 'a1@example.com' } });
+    expect(inbound).toMatchObject({
+      direction: 'INBOUND',
+      fromAddress: 'ada@example.com',
+      contacts: [{ id: ada.gid }],
+      email: { source: 'IMAP', threadId: 'a1@example.com' },
+    });
     expect(sent).toMatchObject({ direction: 'OUTBOUND', contacts: [{ id: ada.gid }], email: { threadId: 'a1@example.com' } });
     const folders = await getApp().prisma.mailboxFolder.findMany({ orderBy: { path: 'asc' } });
     expect(folders.map((x) => x.path)).toEqual(['INBOX', 'Sent']);
@@ -132,11 +160,22 @@ describe('IMAP sync (Dovecot)', () => {
 
   it('resumes from the last stored UID after a crash midway, importing nothing twice', async () => {
     await imap(async (client) => {
-      for (let i = 0; i < 7; i++) await client.append('INBOX', message({ from: `p${i}@example.net`, to: user, subject: `Message ${i}`, id: `m${i}@example.net` }));
+      for (let i = 0; i < 7; i++)
+        await client.append('INBOX', message({ from: `p${i}@example.net`, to: user, subject: `Message ${i}`, id: `m${i}@example.net` }));
     });
     // Stored straight away (no watcher), so the test controls each pass.
     const mailbox = await getApp().prisma.mailbox.create({
-      data: { workspaceId: f.workspaceId, userId: f.users.MEMBER.id, host: '127.0.0.1', port: dovecot.port, secure: false, username: user, passwordSealed: (await import('../secrets/sealed-secret.js')).sealSecret(testChannelsKeys(), f.workspaceId, PASS), importEveryone: true, syncSince: new Date(Date.now() - DAY) },
+      data: {
+        workspaceId: f.workspaceId,
+        userId: f.users.MEMBER.id,
+        host: '127.0.0.1',
+        port: dovecot.port,
+        secure: false,
+        username: user,
+        passwordSealed: (await import('../secrets/sealed-secret.js')).sealSecret(testChannelsKeys(), f.workspaceId, PASS),
+        importEveryone: true,
+        syncSince: new Date(Date.now() - DAY),
+      },
     });
     const pass = async (crashAfterBatches: number | null) => {
       const client = await imapClientFor(getApp().services.config, mailbox);
@@ -162,11 +201,14 @@ describe('IMAP sync (Dovecot)', () => {
 
   it('each privacy level, as another member sees it; the mailbox owner and admins see everything', async () => {
     await contactWithEmail(getApp(), f, 'ada@example.com');
-    await imap((client) => client.append('INBOX', message({ from: 'ada@example.com', to: user, subject: 'Salary talk', id: 'priv@example.com', body: 'The number is 42.' })));
+    await imap((client) =>
+      client.append('INBOX', message({ from: 'ada@example.com', to: user, subject: 'Salary talk', id: 'priv@example.com', body: 'The number is 42.' })),
+    );
     const id = await connect({ privacy: 'METADATA' });
     await waitIdle(1);
 
-    const set = (privacy: string) => f.clients.MEMBER.ok(`mutation($id: ID!, $p: MailboxPrivacy!) { updateMailbox(id: $id, input: { privacy: $p }) { privacy } }`, { id, p: privacy });
+    const set = (privacy: string) =>
+      f.clients.MEMBER.ok(`mutation($id: ID!, $p: MailboxPrivacy!) { updateMailbox(id: $id, input: { privacy: $p }) { privacy } }`, { id, p: privacy });
     const view = async () => ({
       owner: (await seenBy(f.clients.MEMBER))[0]!,
       other: (await seenBy(f.clients.VIEWER))[0]!,
@@ -202,7 +244,9 @@ describe('IMAP sync (Dovecot)', () => {
     await waitIdle();
     await imap((client) => client.append('INBOX', message({ from: 'ada@example.com', to: user, subject: 'Second', id: 'k2@example.com' })));
     await vi.waitFor(async () => expect(await getApp().prisma.communication.count()).toBe(2), { timeout: 20_000, interval: 50 });
-    expect(await f.clients.MEMBER.ok(`mutation($id: ID!) { disconnectMailbox(id: $id, deleteImported: true) }`, { id: again })).toEqual({ disconnectMailbox: 1 });
+    expect(await f.clients.MEMBER.ok(`mutation($id: ID!) { disconnectMailbox(id: $id, deleteImported: true) }`, { id: again })).toEqual({
+      disconnectMailbox: 1,
+    });
     expect((await getApp().prisma.communication.findMany()).map((c) => c.subject)).toEqual(['Keep me?']);
     expect(await getApp().prisma.mailbox.count()).toBe(0);
   });
@@ -212,7 +256,11 @@ describe('IMAP sync (Dovecot)', () => {
     await contactWithEmail(app, f, 'ada@example.com');
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     const raw = await nodemailerMessage({
-      from: 'ada@example.com', to: user, subject: 'The quote', messageId: '<att1@example.com>', text: 'Quote attached.',
+      from: 'ada@example.com',
+      to: user,
+      subject: 'The quote',
+      messageId: '<att1@example.com>',
+      text: 'Quote attached.',
       attachments: [
         { filename: 'quote.pdf', content: pdf, contentType: 'application/pdf' },
         { filename: 'tool.exe', content: Buffer.from('MZ\x90\x00binary'), contentType: 'application/octet-stream' },
@@ -222,7 +270,9 @@ describe('IMAP sync (Dovecot)', () => {
     const id = await connect();
     await waitIdle(1);
     const files = await app.prisma.file.findMany({ include: { communication: true } });
-    expect(files.map((file) => [file.name, file.contentType, file.size, file.communication?.subject])).toEqual([['quote.pdf', 'application/pdf', pdf.length, 'The quote']]);
+    expect(files.map((file) => [file.name, file.contentType, file.size, file.communication?.subject])).toEqual([
+      ['quote.pdf', 'application/pdf', pdf.length, 'The quote'],
+    ]);
     const storage = fileStorage(app.services.config);
     const opened = await storage.open(files[0]!.storageKey);
     expect(Buffer.concat(await opened!.body.toArray()).equals(pdf)).toBe(true);

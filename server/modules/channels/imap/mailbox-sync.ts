@@ -30,8 +30,13 @@ export interface SyncResult {
 
 export function foldersToSync(folders: ListResponse[], excluded: string[]): ListResponse[] {
   const skip = new Set(excluded.map((path) => path.toLowerCase()));
-  return folders.filter((folder) =>
-    !folder.flags.has('\\Noselect') && !folder.flags.has('\\NonExistent') && !(folder.specialUse && SKIPPED_SPECIAL_USE.has(folder.specialUse)) && !skip.has(folder.path.toLowerCase()));
+  return folders.filter(
+    (folder) =>
+      !folder.flags.has('\\Noselect') &&
+      !folder.flags.has('\\NonExistent') &&
+      !(folder.specialUse && SKIPPED_SPECIAL_USE.has(folder.specialUse)) &&
+      !skip.has(folder.path.toLowerCase()),
+  );
 }
 
 const lower = (list: Array<{ address?: string }> | undefined) => (list ?? []).map((a) => a.address?.toLowerCase()).filter((a): a is string => !!a);
@@ -44,7 +49,10 @@ interface Known {
 
 async function knownAddresses(app: AppServices, mailbox: Mailbox): Promise<Known> {
   const user = await app.db.prisma.user.findUniqueOrThrow({ where: { id: mailbox.userId }, select: { email: true } });
-  const rows = await app.db.prisma.contactEmail.findMany({ where: { workspaceId: mailbox.workspaceId, contact: { deletedAt: null } }, select: { email: true, contactId: true } });
+  const rows = await app.db.prisma.contactEmail.findMany({
+    where: { workspaceId: mailbox.workspaceId, contact: { deletedAt: null } },
+    select: { email: true, contactId: true },
+  });
   return { own: new Set([user.email.toLowerCase(), mailbox.username.toLowerCase()]), contacts: new Map(rows.map((r) => [r.email, r.contactId])) };
 }
 
@@ -56,7 +64,10 @@ function wanted(mailbox: Mailbox, known: Known, message: FetchMessageObject): bo
 }
 
 const addressesIn = (field: ParsedMail['to']) =>
-  (Array.isArray(field) ? field : field ? [field] : []).flatMap((g) => g.value).map((a) => a.address?.toLowerCase()).filter((a): a is string => !!a);
+  (Array.isArray(field) ? field : field ? [field] : [])
+    .flatMap((g) => g.value)
+    .map((a) => a.address?.toLowerCase())
+    .filter((a): a is string => !!a);
 
 function emailFrom(mailbox: Mailbox, known: Known, folder: string, folderId: string, message: FetchMessageObject, mail: ParsedMail): EmailToRecord {
   const from = addressesIn(mail.from)[0] ?? null;
@@ -90,7 +101,16 @@ function emailFrom(mailbox: Mailbox, known: Known, folder: string, folderId: str
  * Stores a batch and moves the folder's last UID past it, in one transaction. Attachments go to file storage
  * first (the same types and size limit as uploads); a message already stored, or a batch that fails, drops them.
  */
-async function importBatch(app: AppServices, mailbox: Mailbox, known: Known, folder: string, folderId: string, messages: FetchMessageObject[], lastUid: number, lease?: SyncLease) {
+async function importBatch(
+  app: AppServices,
+  mailbox: Mailbox,
+  known: Known,
+  folder: string,
+  folderId: string,
+  messages: FetchMessageObject[],
+  lastUid: number,
+  lease?: SyncLease,
+) {
   const { simpleParser } = await import('mailparser'); // loaded when a mailbox first syncs
   const parsed = await Promise.all(messages.map((message) => simpleParser(message.source!, { skipImageLinks: true, skipTextToHtml: true })));
   const emails = parsed.map((mail, i) => emailFrom(mailbox, known, folder, folderId, messages[i]!, mail));
@@ -98,16 +118,22 @@ async function importBatch(app: AppServices, mailbox: Mailbox, known: Known, fol
   const stored = attachments.flatMap((a) => a.kept);
   const sink = {};
   try {
-    const created = await app.db.prisma.$transaction(async (tx) => {
-      if (lease) await renewSyncLease(tx, mailbox.id, lease);
-      const results = await recordEmails(tx, sink, emails);
-      for (const [i, result] of results.entries()) {
-        if (result.created) await recordAttachments(tx, mailbox.workspaceId, result.communicationId, mailbox.userId, attachments[i]!.kept);
-      }
-      await tx.mailboxFolder.update({ where: { id: folderId }, data: { lastUid } });
-      return results.map((r) => r.created);
-    }, { timeout: 60_000 });
-    await dropStored(app, attachments.flatMap((a, i) => (created[i] ? [] : a.kept)));
+    const created = await app.db.prisma.$transaction(
+      async (tx) => {
+        if (lease) await renewSyncLease(tx, mailbox.id, lease);
+        const results = await recordEmails(tx, sink, emails);
+        for (const [i, result] of results.entries()) {
+          if (result.created) await recordAttachments(tx, mailbox.workspaceId, result.communicationId, mailbox.userId, attachments[i]!.kept);
+        }
+        await tx.mailboxFolder.update({ where: { id: folderId }, data: { lastUid } });
+        return results.map((r) => r.created);
+      },
+      { timeout: 60_000 },
+    );
+    await dropStored(
+      app,
+      attachments.flatMap((a, i) => (created[i] ? [] : a.kept)),
+    );
     return created.filter(Boolean).length;
   } catch (error) {
     await dropStored(app, stored);
@@ -139,9 +165,10 @@ export async function syncFolder(app: AppServices, client: ImapFlow, mailbox: Ma
     const firstSync = folder.lastUid === 0;
     // Every message there now, in the window or not: later syncs start after them, not after the window's last.
     const existingUpTo = opened.uidNext - 1;
-    const found = folder.lastUid === 0
-      ? await client.search({ since: mailbox.syncSince }, { uid: true })
-      : await client.search({ uid: `${folder.lastUid + 1}:*` }, { uid: true });
+    const found =
+      folder.lastUid === 0
+        ? await client.search({ since: mailbox.syncSince }, { uid: true })
+        : await client.search({ uid: `${folder.lastUid + 1}:*` }, { uid: true });
     const uids = (found || []).filter((uid) => uid > folder.lastUid).sort((a, b) => a - b);
     const known = await knownAddresses(app, mailbox);
     let fetched = 0;
@@ -153,9 +180,20 @@ export async function syncFolder(app: AppServices, client: ImapFlow, mailbox: Ma
       const candidates = mailbox.importEveryone
         ? batch
         : (await client.fetchAll(range, { uid: true, envelope: true }, { uid: true })).filter((m) => wanted(mailbox, known, m)).map((m) => m.uid);
-      const messages = candidates.length ? await client.fetchAll(candidates.join(','), { uid: true, envelope: true, internalDate: true, source: true }, { uid: true }) : [];
+      const messages = candidates.length
+        ? await client.fetchAll(candidates.join(','), { uid: true, envelope: true, internalDate: true, source: true }, { uid: true })
+        : [];
       fetched += batch.length;
-      imported += await importBatch(app, mailbox, known, path, folder.id, messages.filter((m) => m.source), batch[batch.length - 1]!, options.lease);
+      imported += await importBatch(
+        app,
+        mailbox,
+        known,
+        path,
+        folder.id,
+        messages.filter((m) => m.source),
+        batch[batch.length - 1]!,
+        options.lease,
+      );
       await options.afterBatch?.(path, batch[batch.length - 1]!);
     }
     if (firstSync) await prisma.mailboxFolder.updateMany({ where: { id: folder.id, lastUid: { lt: existingUpTo } }, data: { lastUid: existingUpTo } });

@@ -31,7 +31,11 @@ export class MailboxWatcher {
   connections = 0;
   private readonly options: WatcherOptions & { lease: SyncLease };
 
-  constructor(private readonly app: AppServices, readonly mailboxId: string, options: WatcherOptions & { lease?: SyncLease } = {}) {
+  constructor(
+    private readonly app: AppServices,
+    readonly mailboxId: string,
+    options: WatcherOptions & { lease?: SyncLease } = {},
+  ) {
     this.options = { ...options, lease: options.lease ?? { holder: newLeaseHolder(), ms: LEASE_MS } };
   }
 
@@ -57,7 +61,7 @@ export class MailboxWatcher {
     while (!this.stopped) {
       try {
         const held = await this.session();
-        pauseMs = held ? this.options.firstPauseMs ?? 1000 : this.options.leaseRetryMs ?? LEASE_RETRY_MS;
+        pauseMs = held ? (this.options.firstPauseMs ?? 1000) : (this.options.leaseRetryMs ?? LEASE_RETRY_MS);
       } catch (error) {
         if (this.stopped) break;
         if (error instanceof SyncLeaseLost || this.leaseLost) {
@@ -128,16 +132,18 @@ export class MailboxWatcher {
     if (!mailbox.excludedFolders.some((path) => path.toLowerCase() === 'inbox')) {
       let chain = Promise.resolve();
       const syncInbox = () => {
-        chain = chain.then(async () => {
-          const fresh = await this.app.db.prisma.mailbox.findUnique({ where: { id: this.mailboxId } });
-          if (fresh && !this.stopped) await syncFolder(this.app, client, fresh, 'INBOX', this.options);
-          this.options.onSynced?.();
-        }).catch((error: unknown) => {
-          if (error instanceof SyncLeaseLost) {
-            this.leaseLost = true;
-            client.close();
-          } else this.app.logger.warn(`Mailbox ${this.mailboxId}: ${imapFailure(error)}`);
-        })
+        chain = chain
+          .then(async () => {
+            const fresh = await this.app.db.prisma.mailbox.findUnique({ where: { id: this.mailboxId } });
+            if (fresh && !this.stopped) await syncFolder(this.app, client, fresh, 'INBOX', this.options);
+            this.options.onSynced?.();
+          })
+          .catch((error: unknown) => {
+            if (error instanceof SyncLeaseLost) {
+              this.leaseLost = true;
+              client.close();
+            } else this.app.logger.warn(`Mailbox ${this.mailboxId}: ${imapFailure(error)}`);
+          })
           .finally(() => this.idle(client));
       };
       client.on('exists', syncInbox);

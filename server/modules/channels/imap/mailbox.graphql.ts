@@ -13,7 +13,8 @@ import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 export const MailboxPrivacyEnum = builder.enumType(MailboxPrivacy, {
   name: 'MailboxPrivacy',
-  description: 'What others in the workspace see of synced mail: FULL message, SUBJECT and metadata, or METADATA only (who, when). Admins and you see everything.',
+  description:
+    'What others in the workspace see of synced mail: FULL message, SUBJECT and metadata, or METADATA only (who, when). Admins and you see everything.',
 });
 
 // Not a Node: a mailbox is its owner's alone (not the workspace's), read only through myMailboxes.
@@ -75,7 +76,11 @@ builder.queryField('myMailboxes', (t) =>
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: (_root, args, ctx) => ({ $all: { personal: true, ...permissionInWorkspace(ctx, 'channels:send', args.workspaceId) } }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.mailbox.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: requireViewer(ctx).user.id }, orderBy: { createdAt: 'asc' } }),
+      ctx.prisma.mailbox.findMany({
+        ...query,
+        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: requireViewer(ctx).user.id },
+        orderBy: { createdAt: 'asc' },
+      }),
   }),
 );
 

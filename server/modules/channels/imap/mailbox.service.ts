@@ -45,12 +45,17 @@ export function newMailboxSettings(input: MailboxSettings) {
   } as const;
 }
 
-type NewMailbox = Pick<Mailbox, 'workspaceId' | 'userId' | 'host' | 'port' | 'secure' | 'username' | 'passwordSealed' | 'oauthProvider'> & ReturnType<typeof newMailboxSettings>;
+type NewMailbox = Pick<Mailbox, 'workspaceId' | 'userId' | 'host' | 'port' | 'secure' | 'username' | 'passwordSealed' | 'oauthProvider'> &
+  ReturnType<typeof newMailboxSettings>;
 
 /** Stores a mailbox that signed in, and starts its sync in this server process. */
 export async function storeMailbox(context: Pick<Context, 'prisma' | 'app'> & Parameters<typeof emitEvent>[1], data: NewMailbox) {
   const mailbox = await context.prisma.$transaction((tx) =>
-    tx.mailbox.create({ data }).then((row) => emitEvent(tx, context, row, 'Mailbox', 'connected', { privacy: row.privacy, ...(row.oauthProvider ? { oauthProvider: row.oauthProvider } : {}) })),
+    tx.mailbox
+      .create({ data })
+      .then((row) =>
+        emitEvent(tx, context, row, 'Mailbox', 'connected', { privacy: row.privacy, ...(row.oauthProvider ? { oauthProvider: row.oauthProvider } : {}) }),
+      ),
   );
   mailboxWatchers(context.app).watch(mailbox.id);
   return mailbox;
@@ -65,7 +70,8 @@ export async function connectMailbox(context: Context, workspaceId: string, user
   if (!username) throw badInput('Give the user name the server signs in with.', 'input.username');
   if (!input.password) throw badInput('Give the password (or app password) for the mailbox.', 'input.password');
   const settings = newMailboxSettings(input);
-  if (config.channels.secretKeys.length === 0) throw notConfigured('This server cannot store mailbox credentials: its administrator has not set CHANNELS_SECRET_KEYS.');
+  if (config.channels.secretKeys.length === 0)
+    throw notConfigured('This server cannot store mailbox credentials: its administrator has not set CHANNELS_SECRET_KEYS.');
   const login = { host, port: input.port, secure: input.secure ?? input.port === 993, username, workspaceId, passwordSealed: '' };
   const client = await imapClientFor(config, login, input.password);
   client.on('error', () => {});

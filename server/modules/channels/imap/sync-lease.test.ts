@@ -29,7 +29,19 @@ async function appendMessages(user: string, from: number, count: number) {
   const client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user, pass: PASS }, logger: false });
   await client.connect();
   for (let i = from; i < from + count; i++) {
-    await client.append('INBOX', [`From: p${i}@example.net`, `To: ${user}`, `Subject: Message ${i}`, `Message-ID: <${user}-${i}@example.net>`, `Date: ${new Date().toUTCString()}`, '', `Body ${i}`, ''].join('\r\n'));
+    await client.append(
+      'INBOX',
+      [
+        `From: p${i}@example.net`,
+        `To: ${user}`,
+        `Subject: Message ${i}`,
+        `Message-ID: <${user}-${i}@example.net>`,
+        `Date: ${new Date().toUTCString()}`,
+        '',
+        `Body ${i}`,
+        '',
+      ].join('\r\n'),
+    );
   }
   await client.logout();
 }
@@ -37,8 +49,15 @@ async function appendMessages(user: string, from: number, count: number) {
 async function mailboxFor(user: string) {
   return getApp().prisma.mailbox.create({
     data: {
-      workspaceId: f.workspaceId, userId: f.users.MEMBER.id, host: '127.0.0.1', port: dovecot.port, secure: false, username: user,
-      passwordSealed: sealSecret(channels.secretKeys, f.workspaceId, PASS), importEveryone: true, syncSince: new Date(Date.now() - 86_400_000),
+      workspaceId: f.workspaceId,
+      userId: f.users.MEMBER.id,
+      host: '127.0.0.1',
+      port: dovecot.port,
+      secure: false,
+      username: user,
+      passwordSealed: sealSecret(channels.secretKeys, f.workspaceId, PASS),
+      importEveryone: true,
+      syncSince: new Date(Date.now() - 86_400_000),
     },
   });
 }
@@ -50,18 +69,29 @@ describe('one sync per mailbox across Kith processes', () => {
     await appendMessages(USERS[0]!, 0, 12);
     const mailbox = await mailboxFor(USERS[0]!);
     // Two Kith instances over the same database, each with its own services and its own holder name.
-    const instances = ['instance-a', 'instance-b'].map((holder) =>
-      new MailboxWatcher(new TestApp(getApp().db, { config: { channels } }).services, mailbox.id, { lease: { holder, ms: 3000 }, leaseRetryMs: 100, batchSize: 4 }));
+    const instances = ['instance-a', 'instance-b'].map(
+      (holder) =>
+        new MailboxWatcher(new TestApp(getApp().db, { config: { channels } }).services, mailbox.id, {
+          lease: { holder, ms: 3000 },
+          leaseRetryMs: 100,
+          batchSize: 4,
+        }),
+    );
     instances.forEach((watcher) => watcher.start());
     try {
-      await vi.waitFor(async () => {
-        expect((await getApp().prisma.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } })).status).toBe('IDLE');
-        expect(await getApp().prisma.emailMessage.count()).toBe(12);
-      }, { timeout: 20_000, interval: 50 });
+      await vi.waitFor(
+        async () => {
+          expect((await getApp().prisma.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } })).status).toBe('IDLE');
+          expect(await getApp().prisma.emailMessage.count()).toBe(12);
+        },
+        { timeout: 20_000, interval: 50 },
+      );
       const connections = instances.map((w) => w.connections).sort();
       expect(connections).toEqual([0, 1]);
       const [syncing, waiting] = instances[0]!.connections === 1 ? instances : [instances[1]!, instances[0]!];
-      expect((await getApp().prisma.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } })).syncLeaseHolder).toBe(syncing === instances[0] ? 'instance-a' : 'instance-b');
+      expect((await getApp().prisma.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } })).syncLeaseHolder).toBe(
+        syncing === instances[0] ? 'instance-a' : 'instance-b',
+      );
 
       await syncing!.stop(); // releases the lease
       await vi.waitFor(() => expect(waiting!.connections).toBe(1), { timeout: 10_000, interval: 50 });
@@ -74,16 +104,20 @@ describe('one sync per mailbox across Kith processes', () => {
     }
   });
 
-  it('a crashed holder\'s lease is taken only once it has expired', async () => {
+  it("a crashed holder's lease is taken only once it has expired", async () => {
     const mailbox = await mailboxFor(USERS[0]!);
-    await getApp().prisma.$executeRaw`UPDATE "Mailbox" SET "syncLeaseHolder" = 'crashed', "syncLeaseUntil" = (now() AT TIME ZONE 'UTC') + interval '1500 milliseconds' WHERE "id" = ${mailbox.id}::uuid`;
+    await getApp().prisma
+      .$executeRaw`UPDATE "Mailbox" SET "syncLeaseHolder" = 'crashed', "syncLeaseUntil" = (now() AT TIME ZONE 'UTC') + interval '1500 milliseconds' WHERE "id" = ${mailbox.id}::uuid`;
     const { syncLeaseUntil } = await getApp().prisma.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } });
     const attempts: Array<{ at: number; taken: boolean }> = [];
-    await vi.waitFor(async () => {
-      const taken = await acquireSyncLease(getApp().prisma, mailbox.id, { holder: 'successor', ms: 60_000 });
-      attempts.push({ at: Date.now(), taken });
-      expect(taken).toBe(true);
-    }, { timeout: 10_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        const taken = await acquireSyncLease(getApp().prisma, mailbox.id, { holder: 'successor', ms: 60_000 });
+        attempts.push({ at: Date.now(), taken });
+        expect(taken).toBe(true);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     const expiry = syncLeaseUntil!.getTime();
     expect(attempts.filter((a) => a.taken)).toHaveLength(1);
     expect(attempts.filter((a) => a.at < expiry - 50).length).toBeGreaterThan(0);
@@ -104,7 +138,10 @@ describe('one sync per mailbox across Kith processes', () => {
         batchSize: 3,
         lease,
         // After the first batch, another process takes the mailbox over (as after this one stalled past its expiry).
-        afterBatch: () => getApp().prisma.mailbox.update({ where: { id: mailbox.id }, data: { syncLeaseHolder: 'successor' } }).then(() => {}),
+        afterBatch: () =>
+          getApp()
+            .prisma.mailbox.update({ where: { id: mailbox.id }, data: { syncLeaseHolder: 'successor' } })
+            .then(() => {}),
       });
       await expect(sync).rejects.toBeInstanceOf(SyncLeaseLost);
     } finally {

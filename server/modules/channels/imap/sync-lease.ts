@@ -23,7 +23,8 @@ export const newLeaseHolder = () => `kith-${process.pid}-${randomUUID()}`;
 
 /** Takes the lease when it is free, expired or already ours; false when another process holds it. Database time throughout, in UTC as Prisma stores it. */
 export async function acquireSyncLease(prisma: PrismaClient, mailboxId: string, lease: SyncLease): Promise<boolean> {
-  const taken = await prisma.$executeRaw`UPDATE "Mailbox" SET "syncLeaseHolder" = ${lease.holder}, "syncLeaseUntil" = (now() AT TIME ZONE 'UTC') + ${lease.ms}::int * interval '1 millisecond'
+  const taken =
+    await prisma.$executeRaw`UPDATE "Mailbox" SET "syncLeaseHolder" = ${lease.holder}, "syncLeaseUntil" = (now() AT TIME ZONE 'UTC') + ${lease.ms}::int * interval '1 millisecond'
     WHERE "id" = ${mailboxId}::uuid AND ("syncLeaseHolder" IS NULL OR "syncLeaseHolder" = ${lease.holder} OR "syncLeaseUntil" < (now() AT TIME ZONE 'UTC'))`;
   return taken === 1;
 }

@@ -45,7 +45,13 @@ export async function dropStored(app: AppServices, kept: KeptAttachment[]) {
   await Promise.all(kept.map((file) => storage.delete(file.storageKey)));
 }
 
-export async function recordAttachments(tx: Prisma.TransactionClient, workspaceId: string, communicationId: string, ownerId: string | null, kept: KeptAttachment[]) {
+export async function recordAttachments(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  communicationId: string,
+  ownerId: string | null,
+  kept: KeptAttachment[],
+) {
   if (kept.length === 0) return;
   await tx.file.createMany({ data: kept.map((file) => ({ ...file, workspaceId, communicationId, uploadedById: ownerId })) });
 }

@@ -26,7 +26,9 @@ export async function inboundAddress(context: Context, workspaceId: string, user
   const existing = await context.prisma.inboundAddress.findFirst({ where: { workspaceId, userId } });
   if (existing) return existing;
   return context.prisma.$transaction((tx) =>
-    tx.inboundAddress.create({ data: { workspaceId, userId, token: newToken() } }).then((row) => emitEvent(tx, context, row, 'InboundAddress', 'created', { personal: userId != null })),
+    tx.inboundAddress
+      .create({ data: { workspaceId, userId, token: newToken() } })
+      .then((row) => emitEvent(tx, context, row, 'InboundAddress', 'created', { personal: userId != null })),
   );
 }
 
@@ -34,7 +36,9 @@ export async function inboundAddress(context: Context, workspaceId: string, user
 export async function rotateInboundAddress(context: Context, workspaceId: string, userId: string | null) {
   const current = await inboundAddress(context, workspaceId, userId);
   return context.prisma.$transaction((tx) =>
-    tx.inboundAddress.update({ where: { id: current.id }, data: { token: newToken() } }).then((row) => emitEvent(tx, context, row, 'InboundAddress', 'rotated', { personal: userId != null })),
+    tx.inboundAddress
+      .update({ where: { id: current.id }, data: { token: newToken() } })
+      .then((row) => emitEvent(tx, context, row, 'InboundAddress', 'rotated', { personal: userId != null })),
   );
 }
 

@@ -21,7 +21,8 @@ const MAX_BODY_CHARS = 100_000;
 
 function addressesOf(field: AddressObject | AddressObject[] | undefined): Array<{ address: string; name: string }> {
   const list = Array.isArray(field) ? field : field ? [field] : [];
-  return list.flatMap((group) => group.value.flatMap((entry) => (entry.group ? entry.group : [entry])))
+  return list
+    .flatMap((group) => group.value.flatMap((entry) => (entry.group ? entry.group : [entry])))
     .filter((entry) => entry.address && /^[^@\s]+@[^@\s]+$/.test(entry.address))
     .map((entry) => ({ address: entry.address!.toLowerCase(), name: entry.name ?? '' }));
 }
@@ -66,7 +67,14 @@ export async function storeInboundMail(app: AppServices, recipient: InboundRecip
       const contactIds = await contactsByAddress(tx, workspaceId, external);
       if (direction === 'INBOUND' && from && contactIds.length === 0 && settings?.createUnknownContacts) {
         const contact = await tx.contact.create({
-          data: { workspaceId, ...splitName(from.name, from.address), source: 'email', ownerId, createdById: null, emails: { create: [{ workspaceId, email: from.address, isPrimary: true }] } },
+          data: {
+            workspaceId,
+            ...splitName(from.name, from.address),
+            source: 'email',
+            ownerId,
+            createdById: null,
+            emails: { create: [{ workspaceId, email: from.address, isPrimary: true }] },
+          },
         });
         await emitEvent(tx, sink, contact, 'Contact', 'created', { source: 'email' });
         contactIds.push(contact.id);
@@ -78,7 +86,7 @@ export async function storeInboundMail(app: AppServices, recipient: InboundRecip
         to,
         cc,
         subject: parsed.subject?.slice(0, 998) ?? null,
-        text: (text + note) || null,
+        text: text + note || null,
         html: parsed.html ? sanitizeEmailHtml(parsed.html).slice(0, 5 * MAX_BODY_CHARS) : null,
         messageId: parsed.messageId ? stripBrackets(parsed.messageId).slice(0, 995) : `${randomUUID()}@kith.invalid`,
         inReplyTo: parsed.inReplyTo ? stripBrackets(parsed.inReplyTo) : null,

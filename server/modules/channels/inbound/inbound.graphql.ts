@@ -24,11 +24,13 @@ const InboundMail = builder.objectRef<InboundMailShape>('InboundMail').implement
     myAddress: t.string({
       nullable: true,
       description: 'Your own address: what arrives there is yours (you own the records).',
-      resolve: async (shape, _args, ctx) => (shape.domain ? inboundAddressOf((await inboundAddress(ctx, shape.workspaceId, requireViewer(ctx).user.id)).token, shape.domain) : null),
+      resolve: async (shape, _args, ctx) =>
+        shape.domain ? inboundAddressOf((await inboundAddress(ctx, shape.workspaceId, requireViewer(ctx).user.id)).token, shape.domain) : null,
     }),
     createUnknownContacts: t.boolean({
       description: 'Whether mail from an unknown sender creates a contact.',
-      resolve: async (shape, _args, ctx) => (await ctx.prisma.channelSettings.findUnique({ where: { workspaceId: shape.workspaceId } }))?.createUnknownContacts ?? false,
+      resolve: async (shape, _args, ctx) =>
+        (await ctx.prisma.channelSettings.findUnique({ where: { workspaceId: shape.workspaceId } }))?.createUnknownContacts ?? false,
     }),
   }),
 });
@@ -45,7 +47,7 @@ builder.queryField('inboundMail', (t) =>
 builder.mutationFields((t) => ({
   rotateInboundAddress: t.field({
     type: InboundMail,
-    description: 'Gives the address a new token; mail to the old one is refused from now on. personal: your own address, else the workspace\'s (admins).',
+    description: "Gives the address a new token; mail to the old one is refused from now on. personal: your own address, else the workspace's (admins).",
     args: { workspaceId: t.arg.id({ required: false }), personal: t.arg.boolean() },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, args.personal ? 'channels:send' : 'channels:manage', args.workspaceId),
     resolve: async (_root, args, ctx) => {
@@ -64,7 +66,11 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       await ctx.prisma.$transaction(async (tx) => {
-        await tx.channelSettings.upsert({ where: { workspaceId }, create: { workspaceId, createUnknownContacts: args.enabled }, update: { createUnknownContacts: args.enabled } });
+        await tx.channelSettings.upsert({
+          where: { workspaceId },
+          create: { workspaceId, createUnknownContacts: args.enabled },
+          update: { createUnknownContacts: args.enabled },
+        });
         await emitEvent(tx, ctx, { id: workspaceId, workspaceId }, 'Workspace', 'channel_settings_changed', { createUnknownContacts: args.enabled });
       });
       return { workspaceId, domain: ctx.app.config.channels.inbound?.domain ?? null };

@@ -14,8 +14,29 @@ import { startInboundReceiver } from './receiver.js';
 const dir = mkdtempSync(join(tmpdir(), 'kith-inbound-tls-'));
 function selfSigned(name: string) {
   const [certFile, keyFile] = [join(dir, `${name}.crt`), join(dir, `${name}.key`)];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`, '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${name}`,
+      '-addext',
+      `subjectAltName=DNS:${name}`,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore' },
+  );
   return { certFile, keyFile, cert: readFileSync(certFile) };
 }
 const ours = selfSigned('mx.kith.test');
@@ -33,7 +54,13 @@ beforeEach(async () => {
 
 /** Sends over STARTTLS only (requireTLS), trusting nothing but the given certificate for mx.kith.test. */
 async function sendOverStartTls(port: number, trusted: Buffer, to: string) {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, requireTLS: true, tls: { ca: [trusted], servername: 'mx.kith.test' } });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    requireTLS: true,
+    tls: { ca: [trusted], servername: 'mx.kith.test' },
+  });
   try {
     return await transport.sendMail({ from: 'ada@example.com', to, subject: 'Over TLS', text: 'Encrypted on the way in.', messageId: '<tls-1@example.com>' });
   } finally {
@@ -58,7 +85,7 @@ describe('inbound receiver TLS', () => {
     }
   });
 
-  it('refuses to start with a key that is not the certificate\'s, or a file that is not PEM', async () => {
+  it("refuses to start with a key that is not the certificate's, or a file that is not PEM", async () => {
     const start = (tls: { certFile: string; keyFile: string }) => {
       const app = getApp();
       const services = { ...app.services, config: { ...app.services.config, channels: { ...app.services.config.channels, inbound: { ...inbound, tls } } } };
@@ -73,7 +100,10 @@ describe('inbound receiver TLS', () => {
 
   it('reads INBOUND_TLS_CERT and INBOUND_TLS_KEY together, never one alone', () => {
     const env = { INBOUND_SMTP_PORT: '2525', INBOUND_DOMAIN: DOMAIN };
-    expect(channelsConfigFrom({ ...env, INBOUND_TLS_CERT: ours.certFile, INBOUND_TLS_KEY: ours.keyFile }).inbound?.tls).toEqual({ certFile: ours.certFile, keyFile: ours.keyFile });
+    expect(channelsConfigFrom({ ...env, INBOUND_TLS_CERT: ours.certFile, INBOUND_TLS_KEY: ours.keyFile }).inbound?.tls).toEqual({
+      certFile: ours.certFile,
+      keyFile: ours.keyFile,
+    });
     expect(channelsConfigFrom(env).inbound?.tls).toBeNull();
     expect(() => channelsConfigFrom({ ...env, INBOUND_TLS_CERT: ours.certFile })).toThrow('INBOUND_TLS_CERT and INBOUND_TLS_KEY');
   });

@@ -13,9 +13,10 @@ export interface ReceiverTls {
 }
 
 export async function loadReceiverTls(files: { certFile: string; keyFile: string }): Promise<ReceiverTls> {
-  const read = (path: string, name: string) => readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`Inbound mail: cannot read ${name} ${path} (${error.code ?? error.message}).`);
-  });
+  const read = (path: string, name: string) =>
+    readFile(path).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`Inbound mail: cannot read ${name} ${path} (${error.code ?? error.message}).`);
+    });
   const [cert, key] = await Promise.all([read(files.certFile, 'INBOUND_TLS_CERT'), read(files.keyFile, 'INBOUND_TLS_KEY')]);
   let certificate: X509Certificate;
   try {

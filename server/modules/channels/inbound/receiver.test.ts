@@ -10,7 +10,9 @@ import { startInboundReceiver, type InboundReceiver } from './receiver.js';
 const DOMAIN = 'in.kith.test';
 const MAX_BYTES = 25 * 1024 * 1024;
 const getApp = useTestApp({
-  config: { channels: testChannels({ inbound: { port: 0, host: '127.0.0.1', domain: DOMAIN, maxBytes: MAX_BYTES, perWorkspacePerHour: 40, perSenderPerHour: 5 } }) },
+  config: {
+    channels: testChannels({ inbound: { port: 0, host: '127.0.0.1', domain: DOMAIN, maxBytes: MAX_BYTES, perWorkspacePerHour: 40, perSenderPerHour: 5 } }),
+  },
 });
 
 let receiver: InboundReceiver;
@@ -59,18 +61,45 @@ describe('forwarding/BCC address', () => {
     const accepted = new Map<string, number>();
     receiver.onStored = (id, at) => accepted.set(id, at);
 
-    await send({ from: 'Ada Lovelace <ada@example.com>', to: 'sales@acme.test', bcc: workspaceAddress, subject: 'Pricing', text: 'What does it cost?', messageId: '<root-1@example.com>' });
+    await send({
+      from: 'Ada Lovelace <ada@example.com>',
+      to: 'sales@acme.test',
+      bcc: workspaceAddress,
+      subject: 'Pricing',
+      text: 'What does it cost?',
+      messageId: '<root-1@example.com>',
+    });
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 'x')]);
     await send({
-      from: 'ada@example.com', to: workspaceAddress, subject: 'Re: Pricing', text: 'And the terms?', messageId: '<reply-2@example.com>',
-      inReplyTo: '<root-1@example.com>', references: ['<root-1@example.com>'],
-      attachments: [{ filename: 'terms.pdf', content: pdf, contentType: 'application/pdf' }, { filename: 'setup.exe', content: Buffer.from('MZ...') }],
+      from: 'ada@example.com',
+      to: workspaceAddress,
+      subject: 'Re: Pricing',
+      text: 'And the terms?',
+      messageId: '<reply-2@example.com>',
+      inReplyTo: '<root-1@example.com>',
+      references: ['<root-1@example.com>'],
+      attachments: [
+        { filename: 'terms.pdf', content: pdf, contentType: 'application/pdf' },
+        { filename: 'setup.exe', content: Buffer.from('MZ...') },
+      ],
     });
     stop();
 
     const [reply, root] = (await timeline()).sort((a, b) => (a.subject < b.subject ? 1 : -1));
-    expect(root).toMatchObject({ direction: 'INBOUND', fromAddress: 'ada@example.com', subject: 'Pricing', body: 'What does it cost?\n', owner: null, contacts: [{ id: ada.gid }], email: { messageId: 'root-1@example.com', threadId: 'root-1@example.com', source: 'FORWARDED' } });
-    expect(reply).toMatchObject({ subject: 'Re: Pricing', contacts: [{ id: ada.gid }], email: { inReplyTo: 'root-1@example.com', threadId: 'root-1@example.com' } });
+    expect(root).toMatchObject({
+      direction: 'INBOUND',
+      fromAddress: 'ada@example.com',
+      subject: 'Pricing',
+      body: 'What does it cost?\n',
+      owner: null,
+      contacts: [{ id: ada.gid }],
+      email: { messageId: 'root-1@example.com', threadId: 'root-1@example.com', source: 'FORWARDED' },
+    });
+    expect(reply).toMatchObject({
+      subject: 'Re: Pricing',
+      contacts: [{ id: ada.gid }],
+      email: { inReplyTo: 'root-1@example.com', threadId: 'root-1@example.com' },
+    });
     expect(reply!.email.attachments).toEqual([{ name: 'terms.pdf', contentType: 'application/pdf', size: pdf.length }]);
     expect(reply!.body).toContain('Attachments not kept (type or size not accepted): setup.exe');
     const file = await getApp().prisma.file.findFirstOrThrow({ where: { name: 'terms.pdf' } });
@@ -89,7 +118,9 @@ describe('forwarding/BCC address', () => {
     const wrong = workspaceAddress.replace(/\+[a-z2-7]{4}/, '+aaaa');
     await expect(send({ from: 'ada@example.com', to: wrong, subject: 'Hi', text: 'Hello' })).rejects.toMatchObject({ code: 'EENVELOPE', responseCode: 550 });
     await expect(send({ from: 'ada@example.com', to: `bcc+nonsense@${DOMAIN}`, subject: 'Hi', text: 'Hello' })).rejects.toMatchObject({ responseCode: 550 });
-    await expect(send({ from: 'ada@example.com', to: workspaceAddress.replace(DOMAIN, 'elsewhere.test'), subject: 'Hi', text: 'Hello' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(send({ from: 'ada@example.com', to: workspaceAddress.replace(DOMAIN, 'elsewhere.test'), subject: 'Hi', text: 'Hello' })).rejects.toMatchObject(
+      { responseCode: 550 },
+    );
     expect(await getApp().prisma.communication.count()).toBe(0);
   });
 
@@ -100,8 +131,9 @@ describe('forwarding/BCC address', () => {
 
   it('refuses a 30 MB attachment over the 25 MB limit, storing nothing', async () => {
     const big = Buffer.alloc(30 * 1024 * 1024, 1);
-    await expect(send({ from: 'ada@example.com', to: workspaceAddress, subject: 'Big', text: 'See attached', attachments: [{ filename: 'big.pdf', content: big }] }))
-      .rejects.toMatchObject({ responseCode: 552 });
+    await expect(
+      send({ from: 'ada@example.com', to: workspaceAddress, subject: 'Big', text: 'See attached', attachments: [{ filename: 'big.pdf', content: big }] }),
+    ).rejects.toMatchObject({ responseCode: 552 });
     expect(await getApp().prisma.communication.count()).toBe(0);
     expect(await getApp().prisma.file.count()).toBe(0);
   });
@@ -109,7 +141,12 @@ describe('forwarding/BCC address', () => {
   it('holds back a mail bomb from one sender at RCPT, and still takes mail from others', async () => {
     const outcomes: Array<number | 'ok'> = [];
     for (let i = 0; i < 12; i++) {
-      outcomes.push(await send({ from: 'bomber@example.net', to: workspaceAddress, subject: `Spam ${i}`, text: 'x' }).then(() => 'ok' as const, (e: { responseCode: number }) => e.responseCode));
+      outcomes.push(
+        await send({ from: 'bomber@example.net', to: workspaceAddress, subject: `Spam ${i}`, text: 'x' }).then(
+          () => 'ok' as const,
+          (e: { responseCode: number }) => e.responseCode,
+        ),
+      );
     }
     expect(outcomes).toEqual([...Array(5).fill('ok'), ...Array(7).fill(450)]);
     await send({ from: 'ada@example.com', to: workspaceAddress, subject: 'Real mail', text: 'Hello' });
@@ -118,17 +155,19 @@ describe('forwarding/BCC address', () => {
 
   it('decodes non-UTF-8 headers (encoded words in Latin-1 and KOI8-R, raw Latin-1 bytes)', async () => {
     const raw = Buffer.concat([
-      Buffer.from([
-        'From: =?ISO-8859-1?Q?Andr=E9_M=FCller?= <andre@example.com>',
-        `To: ${workspaceAddress}`,
-        'Subject: =?KOI8-R?B?8NLJ18XU?= =?ISO-8859-1?Q?_caf=E9?=',
-        'Message-ID: <latin-1@example.com>',
-        'MIME-Version: 1.0',
-        'Content-Type: text/plain; charset=ISO-8859-1',
-        'Content-Transfer-Encoding: 8bit',
-        '',
-        '',
-      ].join('\r\n')),
+      Buffer.from(
+        [
+          'From: =?ISO-8859-1?Q?Andr=E9_M=FCller?= <andre@example.com>',
+          `To: ${workspaceAddress}`,
+          'Subject: =?KOI8-R?B?8NLJ18XU?= =?ISO-8859-1?Q?_caf=E9?=',
+          'Message-ID: <latin-1@example.com>',
+          'MIME-Version: 1.0',
+          'Content-Type: text/plain; charset=ISO-8859-1',
+          'Content-Transfer-Encoding: 8bit',
+          '',
+          '',
+        ].join('\r\n'),
+      ),
       Buffer.from('Gr\xfc\xdfe aus K\xf6ln\r\n', 'latin1'),
     ]);
     await send({ envelope: { from: 'andre@example.com', to: [workspaceAddress] }, raw });
@@ -138,7 +177,9 @@ describe('forwarding/BCC address', () => {
 
   it('stores and shows HTML sanitised: no script, no handlers, no remote images', async () => {
     await send({
-      from: 'ada@example.com', to: workspaceAddress, subject: 'Newsletter',
+      from: 'ada@example.com',
+      to: workspaceAddress,
+      subject: 'Newsletter',
       html: '<p onclick="steal()">Hello <b>there</b></p><script>alert(document.cookie)</script><img src="https://track.example/p.gif"><a href="javascript:alert(1)">x</a><a href="https://example.com">site</a>',
     });
     const [message] = await timeline();
@@ -190,7 +231,7 @@ describe('forwarding/BCC address', () => {
     expect(two.contacts).toEqual([{ id: expect.any(String) }]);
   });
 
-  it('mail to a personal address is that member\'s; a member BCC-ing their own mail makes it outbound', async () => {
+  it("mail to a personal address is that member's; a member BCC-ing their own mail makes it outbound", async () => {
     const mine = (await f.clients.MEMBER.ok(`{ inboundMail { myAddress } }`)).inboundMail.myAddress;
     await contactWithEmail(getApp(), f, 'ada@example.com');
     await send({ from: 'ada@example.com', to: mine, subject: 'To the member', text: 'x' });

@@ -85,10 +85,13 @@ export async function startInboundReceiver(app: AppServices): Promise<InboundRec
             const stored = await storeInboundMail(app, recipient, parsed);
             if (stored.communicationId && stored.created) receiver.onStored?.(stored.communicationId, acceptedAt);
           }
-        })().then(() => callback(), (error: unknown) => {
-          app.logger.error(`Inbound mail: could not store a message: ${error instanceof Error ? error.message : String(error)}`);
-          callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
-        });
+        })().then(
+          () => callback(),
+          (error: unknown) => {
+            app.logger.error(`Inbound mail: could not store a message: ${error instanceof Error ? error.message : String(error)}`);
+            callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+          },
+        );
       });
     },
   });

@@ -14,7 +14,11 @@ import { pendingConsent, redirectUri, STATE_COOKIE, stateCookie, type PendingCon
 import { exchangeCode, OAuthRefused } from './tokens.js';
 
 const cookieValue = (req: IncomingMessage, name: string) =>
-  req.headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
+  req.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
 
 export async function handleMailOAuthCallback(app: AppServices, req: IncomingMessage, res: ServerResponse) {
   const cookies = [stateCookie(app.config, '', 0)]; // used once, whatever happens

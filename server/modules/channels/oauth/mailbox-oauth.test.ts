@@ -22,8 +22,13 @@ afterAll(async () => {
 });
 
 const google: MailOAuthProvider = {
-  id: 'google', clientId: 'kith-client', clientSecret: 'kith-secret', authorizeUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl,
-  scopes: ['openid', 'email', 'https://mail.google.com/'], authorizeParams: { access_type: 'offline', prompt: 'consent' },
+  id: 'google',
+  clientId: 'kith-client',
+  clientSecret: 'kith-secret',
+  authorizeUrl: oauth.authorizeUrl,
+  tokenUrl: oauth.tokenUrl,
+  scopes: ['openid', 'email', 'https://mail.google.com/'],
+  authorizeParams: { access_type: 'offline', prompt: 'consent' },
   imap: { host: '127.0.0.1', port: dovecot.port, secure: false },
   smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
 };
@@ -74,8 +79,12 @@ describe('mailboxes by OAuth2 (XOAUTH2)', () => {
     const { consentUrl, stateCookie, setCookie } = await start();
     expect(setCookie).toMatch(/Path=\/oauth\/mail\/callback; HttpOnly; SameSite=Lax; Max-Age=600/);
     expect(Object.fromEntries(consentUrl.searchParams)).toMatchObject({
-      client_id: 'kith-client', redirect_uri: 'http://localhost:4000/oauth/mail/callback', response_type: 'code', code_challenge_method: 'S256',
-      scope: 'openid email https://mail.google.com/', access_type: 'offline',
+      client_id: 'kith-client',
+      redirect_uri: 'http://localhost:4000/oauth/mail/callback',
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      scope: 'openid email https://mail.google.com/',
+      access_type: 'offline',
     });
     const back = await consent(consentUrl);
     expect(await callback(back, [f.clients.MEMBER.cookie!, stateCookie])).toBe('/settings/channels?mailbox=connected');
@@ -100,11 +109,18 @@ describe('mailboxes by OAuth2 (XOAUTH2)', () => {
     await watchers.unwatch(mailbox.id);
     oauth.revokeAll();
     watchers.watch(mailbox.id);
-    await vi.waitFor(async () => expect(await getApp().prisma.mailbox.findFirstOrThrow()).toMatchObject({ status: 'ERROR', lastError: expect.stringMatching(/connect the mailbox again/) }), { timeout: 20_000, interval: 50 });
+    await vi.waitFor(
+      async () =>
+        expect(await getApp().prisma.mailbox.findFirstOrThrow()).toMatchObject({
+          status: 'ERROR',
+          lastError: expect.stringMatching(/connect the mailbox again/),
+        }),
+      { timeout: 20_000, interval: 50 },
+    );
     expect(await getApp().prisma.mailbox.count()).toBe(1);
   });
 
-  it('sends through the provider\'s SMTP server with the same sign-in (XOAUTH2) and, once the grant is revoked, refuses with SEND_FAILED and sends nothing', async () => {
+  it("sends through the provider's SMTP server with the same sign-in (XOAUTH2) and, once the grant is revoked, refuses with SEND_FAILED and sends nothing", async () => {
     await contactWithEmail(getApp(), f, 'ada@example.com');
     const { consentUrl, stateCookie } = await start();
     await callback(await consent(consentUrl), [f.clients.MEMBER.cookie!, stateCookie]);
@@ -124,7 +140,7 @@ describe('mailboxes by OAuth2 (XOAUTH2)', () => {
     expect(await sent()).toBe(1);
   });
 
-  it('refuses a callback without the state cookie, with another state, in another member\'s session, or signed out; nothing is stored', async () => {
+  it("refuses a callback without the state cookie, with another state, in another member's session, or signed out; nothing is stored", async () => {
     const { consentUrl, stateCookie } = await start();
     const back = await consent(consentUrl);
     const refused = (location: string) => expect(location).toMatch(/^\/settings\/channels\?mailboxError=/);
@@ -135,7 +151,6 @@ describe('mailboxes by OAuth2 (XOAUTH2)', () => {
     refused(await callback(back, [f.clients.ADMIN.cookie!, stateCookie])); // the cookie is sealed for the member who started
     refused(await callback(back, [stateCookie])); // signed out
     expect(await getApp().prisma.mailbox.count()).toBe(0);
-
   });
 
   it('is off for a provider the server has not set up, and for API keys', async () => {

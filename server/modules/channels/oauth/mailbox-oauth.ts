@@ -36,7 +36,8 @@ export function startMailboxOAuth(context: Context, workspaceId: string, userId:
   const { config } = context.app;
   const provider = config.channels.oauth[providerId];
   if (!provider) throw notConfigured(`Signing in with ${providerId} is not set up on this server.`);
-  if (config.channels.secretKeys.length === 0) throw notConfigured('This server cannot store mailbox credentials: its administrator has not set CHANNELS_SECRET_KEYS.');
+  if (config.channels.secretKeys.length === 0)
+    throw notConfigured('This server cannot store mailbox credentials: its administrator has not set CHANNELS_SECRET_KEYS.');
   newMailboxSettings(settings); // refused now rather than after the consent
   const pending: PendingConsent = {
     state: randomBytes(32).toString('base64url'),

@@ -24,7 +24,8 @@ const StartMailboxOAuthInput = builder.inputType('StartMailboxOAuthInput', {
 
 builder.mutationField('startMailboxOAuth', (t) =>
   t.string({
-    description: 'Starts connecting a mailbox of yours by OAuth2: returns the provider\'s consent URL to open in this browser. The provider sends you back to /oauth/mail/callback, which connects the mailbox with the settings given here.',
+    description:
+      "Starts connecting a mailbox of yours by OAuth2: returns the provider's consent URL to open in this browser. The provider sends you back to /oauth/mail/callback, which connects the mailbox with the settings given here.",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: StartMailboxOAuthInput }) },
     authScopes: (_root, args, ctx) => ({ $all: { personal: true, ...permissionInWorkspace(ctx, 'channels:send', args.workspaceId) } }),
     resolve: (_root, args, ctx) => {

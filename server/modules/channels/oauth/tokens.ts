@@ -90,4 +90,3 @@ export async function mailAccessToken(app: AppServices, table: Table, row: OAuth
   tokens.set(key, { token: answer.access_token, until: Date.now() + Math.max(0, (answer.expires_in ?? 3600) - 60) * 1000 });
   return answer.access_token;
 }
-

@@ -20,7 +20,9 @@ export async function resealCredentials(prisma: PrismaClient, keys: SecretKey[])
       // Only where the value is still the one read, so a password changed meanwhile is not overwritten.
       await prisma.$executeRawUnsafe(
         `UPDATE "${table === 'smtpAccount' ? 'SmtpAccount' : 'Mailbox'}" SET "passwordSealed" = $1 WHERE "id" = $2::uuid AND "passwordSealed" = $3`,
-        sealSecret(keys, row.workspaceId, plain), row.id, row.passwordSealed,
+        sealSecret(keys, row.workspaceId, plain),
+        row.id,
+        row.passwordSealed,
       );
       resealed++;
     }

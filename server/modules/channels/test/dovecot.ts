@@ -46,14 +46,29 @@ export async function startDovecot(users: Record<string, string>, options: { oau
   for (const user of Object.keys(users)) {
     for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(home, user, 'Maildir', sub), { recursive: true });
   }
-  writeFileSync(join(dir, 'passwd'), Object.entries(users).map(([user, pass]) => `${user}:{PLAIN}${pass}::::::\n`).join(''));
+  writeFileSync(
+    join(dir, 'passwd'),
+    Object.entries(users)
+      .map(([user, pass]) => `${user}:{PLAIN}${pass}::::::\n`)
+      .join(''),
+  );
   if (options.oauth2IntrospectionUrl) {
-    writeFileSync(join(dir, 'oauth2.conf.ext'), [
-      `introspection_url = ${options.oauth2IntrospectionUrl}`, 'introspection_mode = post', 'force_introspection = yes',
-      'username_attribute = email', 'active_attribute = active', 'active_value = true', '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'oauth2.conf.ext'),
+      [
+        `introspection_url = ${options.oauth2IntrospectionUrl}`,
+        'introspection_mode = post',
+        'force_introspection = yes',
+        'username_attribute = email',
+        'active_attribute = active',
+        'active_value = true',
+        '',
+      ].join('\n'),
+    );
   }
-  writeFileSync(join(dir, 'dovecot.conf'), `
+  writeFileSync(
+    join(dir, 'dovecot.conf'),
+    `
 base_dir = ${dir}/run
 state_dir = ${dir}/run
 instance_name = kith-test-${port}
@@ -69,12 +84,16 @@ default_internal_group = ${owner.user}
 default_login_user = ${owner.user}
 first_valid_uid = ${owner.uid}
 last_valid_uid = ${owner.uid}
-${options.oauth2IntrospectionUrl ? `passdb {
+${
+  options.oauth2IntrospectionUrl
+    ? `passdb {
   driver = oauth2
   mechanisms = xoauth2
   args = ${dir}/oauth2.conf.ext
 }
-` : ''}passdb {
+`
+    : ''
+}passdb {
   driver = passwd-file
   mechanisms = plain login
   args = scheme=PLAIN username_format=%u ${dir}/passwd
@@ -121,7 +140,8 @@ service stats {
     mode = 0666
   }
 }
-`);
+`,
+  );
   if (owner.uid !== userInfo().uid || userInfo().uid === 0) {
     execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, home]);
   }

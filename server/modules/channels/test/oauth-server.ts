@@ -6,7 +6,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-interface Grant { email: string; clientId: string; redirectUri: string; challenge: string; scope: string }
+interface Grant {
+  email: string;
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+  scope: string;
+}
 
 async function form(req: IncomingMessage) {
   const chunks: Buffer[] = [];
@@ -17,7 +23,13 @@ async function form(req: IncomingMessage) {
 const token = (prefix: string) => `${prefix}-${randomBytes(18).toString('base64url')}`;
 const unsignedJwt = (claims: object) => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
 
-export async function startOAuthServer(options: { clientId: string; clientSecret: string; email: string; accessTokenSeconds?: number; rotateRefreshTokens?: boolean }) {
+export async function startOAuthServer(options: {
+  clientId: string;
+  clientSecret: string;
+  email: string;
+  accessTokenSeconds?: number;
+  rotateRefreshTokens?: boolean;
+}) {
   const codes = new Map<string, Grant>();
   const refreshTokens = new Map<string, string>(); // token → email
   const accessTokens = new Map<string, { email: string; expiresAt: number }>();
@@ -27,7 +39,8 @@ export async function startOAuthServer(options: { clientId: string; clientSecret
     const json = (status: number, body: object) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     if (url.pathname === '/authorize') {
       const q = Object.fromEntries(url.searchParams);
-      if (q.client_id !== options.clientId || q.response_type !== 'code' || q.code_challenge_method !== 'S256' || !q.code_challenge || !q.redirect_uri) return json(400, { error: 'invalid_request' });
+      if (q.client_id !== options.clientId || q.response_type !== 'code' || q.code_challenge_method !== 'S256' || !q.code_challenge || !q.redirect_uri)
+        return json(400, { error: 'invalid_request' });
       const code = token('code');
       codes.set(code, { email: options.email, clientId: q.client_id, redirectUri: q.redirect_uri, challenge: q.code_challenge, scope: q.scope ?? '' });
       const back = new URL(q.redirect_uri);
@@ -47,7 +60,9 @@ export async function startOAuthServer(options: { clientId: string; clientSecret
       if (params.grant_type === 'authorization_code') {
         const grant = codes.get(params.code ?? '');
         codes.delete(params.code ?? '');
-        const challenge = createHash('sha256').update(params.code_verifier ?? '').digest('base64url');
+        const challenge = createHash('sha256')
+          .update(params.code_verifier ?? '')
+          .digest('base64url');
         if (!grant || grant.redirectUri !== params.redirect_uri || grant.challenge !== challenge) return json(400, { error: 'invalid_grant' });
         email = grant.email;
       } else if (params.grant_type === 'refresh_token') {
@@ -60,7 +75,13 @@ export async function startOAuthServer(options: { clientId: string; clientSecret
       accessTokens.set(access, { email, expiresAt: Date.now() + seconds * 1000 });
       const refresh = params.grant_type === 'authorization_code' || options.rotateRefreshTokens ? token('refresh') : undefined;
       if (refresh) refreshTokens.set(refresh, email);
-      json(200, { access_token: access, token_type: 'Bearer', expires_in: seconds, ...(refresh ? { refresh_token: refresh } : {}), id_token: unsignedJwt({ email, email_verified: true }) });
+      json(200, {
+        access_token: access,
+        token_type: 'Bearer',
+        expires_in: seconds,
+        ...(refresh ? { refresh_token: refresh } : {}),
+        id_token: unsignedJwt({ email, email_verified: true }),
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -6,13 +6,17 @@ import type { AddressInfo } from 'node:net';
 export async function startReverseProxy(target: string, options: { stripPrefix: string; forwardedProto: string; forwardedHost: string }) {
   const server = createServer((req, res) => {
     const path = req.url!.startsWith(options.stripPrefix) ? req.url!.slice(options.stripPrefix.length) || '/' : req.url!;
-    const upstream = request(`${target}${path}`, {
-      method: req.method,
-      headers: { ...req.headers, 'x-forwarded-proto': options.forwardedProto, 'x-forwarded-host': options.forwardedHost, 'x-forwarded-for': '198.51.100.7' },
-    }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      `${target}${path}`,
+      {
+        method: req.method,
+        headers: { ...req.headers, 'x-forwarded-proto': options.forwardedProto, 'x-forwarded-host': options.forwardedHost, 'x-forwarded-for': '198.51.100.7' },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });

@@ -31,14 +31,41 @@ export async function startTwilioServer(accountSid: string) {
       if (failNext) {
         const failure = failNext;
         failNext = null;
-        return json(failure.status, { code: failure.code, message: failure.message, more_info: `https://www.twilio.com/docs/errors/${failure.code}`, status: failure.status });
+        return json(failure.status, {
+          code: failure.code,
+          message: failure.message,
+          more_info: `https://www.twilio.com/docs/errors/${failure.code}`,
+          status: failure.status,
+        });
       }
       const now = new Date().toUTCString();
       if (req.method === 'POST' && req.url === `${base}/Messages.json`) {
-        return json(201, { sid: sidOf('SM'), account_sid: accountSid, from: params.From, to: params.To, body: params.Body, status: 'queued', direction: 'outbound-api', date_created: now, date_updated: now, num_segments: '1', uri: `${base}/Messages/x.json` });
+        return json(201, {
+          sid: sidOf('SM'),
+          account_sid: accountSid,
+          from: params.From,
+          to: params.To,
+          body: params.Body,
+          status: 'queued',
+          direction: 'outbound-api',
+          date_created: now,
+          date_updated: now,
+          num_segments: '1',
+          uri: `${base}/Messages/x.json`,
+        });
       }
       if (req.method === 'POST' && req.url === `${base}/Calls.json`) {
-        return json(201, { sid: sidOf('CA'), account_sid: accountSid, from: params.From, to: params.To, status: 'queued', direction: 'outbound-api', date_created: now, date_updated: now, uri: `${base}/Calls/x.json` });
+        return json(201, {
+          sid: sidOf('CA'),
+          account_sid: accountSid,
+          from: params.From,
+          to: params.To,
+          status: 'queued',
+          direction: 'outbound-api',
+          date_created: now,
+          date_updated: now,
+          uri: `${base}/Calls/x.json`,
+        });
       }
       json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     });

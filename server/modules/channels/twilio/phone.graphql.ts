@@ -17,8 +17,9 @@ const PhoneChannel = builder.objectRef<PhoneChannelShape>('PhoneChannel').implem
     enabled: t.boolean({ description: 'False until the server has TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.', resolve: (shape) => shape.enabled }),
     number: t.string({
       nullable: true,
-      description: 'The workspace\'s Twilio number (E.164), which sends and receives.',
-      resolve: async (shape, _args, ctx) => (shape.enabled ? ((await ctx.prisma.channelSettings.findUnique({ where: { workspaceId: shape.workspaceId } }))?.twilioNumber ?? null) : null),
+      description: "The workspace's Twilio number (E.164), which sends and receives.",
+      resolve: async (shape, _args, ctx) =>
+        shape.enabled ? ((await ctx.prisma.channelSettings.findUnique({ where: { workspaceId: shape.workspaceId } }))?.twilioNumber ?? null) : null,
     }),
   }),
 });
@@ -27,7 +28,7 @@ const phoneChannel = (workspaceId: string, enabled: boolean): PhoneChannelShape 
 
 const SendSmsInput = builder.inputType('SendSmsInput', {
   fields: (t) => ({
-    to: t.string({ required: false, description: 'A phone number; defaults to the contact\'s first.', validate: shortText('Number', 40) }),
+    to: t.string({ required: false, description: "A phone number; defaults to the contact's first.", validate: shortText('Number', 40) }),
     contactId: t.id({ required: false }),
     companyId: t.id({ required: false }),
     dealId: t.id({ required: false }),
@@ -37,7 +38,7 @@ const SendSmsInput = builder.inputType('SendSmsInput', {
 
 const PlaceCallInput = builder.inputType('PlaceCallInput', {
   fields: (t) => ({
-    to: t.string({ required: false, description: 'The number to call; defaults to the contact\'s first.', validate: shortText('Number', 40) }),
+    to: t.string({ required: false, description: "The number to call; defaults to the contact's first.", validate: shortText('Number', 40) }),
     contactId: t.id({ required: false }),
     companyId: t.id({ required: false }),
     dealId: t.id({ required: false }),
@@ -58,7 +59,7 @@ builder.queryField('phoneChannel', (t) =>
 builder.mutationFields((t) => ({
   setTwilioNumber: t.field({
     type: PhoneChannel,
-    description: 'The workspace\'s Twilio number; point its messaging and voice webhooks at this server (docs/channels.md). Null clears it.',
+    description: "The workspace's Twilio number; point its messaging and voice webhooks at this server (docs/channels.md). Null clears it.",
     args: { workspaceId: t.arg.id({ required: false }), number: t.arg.string({ required: false, validate: shortText('Number', 40) }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
     resolve: async (_root, args, ctx) => {
@@ -69,7 +70,7 @@ builder.mutationFields((t) => ({
   }),
   sendSms: t.prismaField({
     type: 'Communication',
-    description: 'Sends an SMS from the workspace\'s Twilio number and records it. Numbers that texted STOP are refused (OPTED_OUT).',
+    description: "Sends an SMS from the workspace's Twilio number and records it. Numbers that texted STOP are refused (OPTED_OUT).",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendSmsInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
     resolve: async (query, _root, args, ctx) => {
@@ -79,7 +80,8 @@ builder.mutationFields((t) => ({
   }),
   placeCall: t.prismaField({
     type: 'Communication',
-    description: 'Click-to-call: Twilio rings your phone, then connects you to the contact. The call record fills in its status and duration when the call ends.',
+    description:
+      'Click-to-call: Twilio rings your phone, then connects you to the contact. The call record fills in its status and duration when the call ends.',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: PlaceCallInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
     resolve: async (query, _root, args, ctx) => {
@@ -113,8 +115,8 @@ builder.objectField(ContactRef, 'smsOptOuts', (t) =>
 const PhoneEventType = builder.prismaObject('PhoneEvent', {
   authScopes: (row) => ({ seesRecord: { model: 'communication', id: row.communicationId, workspaceId: row.workspaceId } }),
   fields: (f) => ({
-    providerSid: f.exposeString('providerSid', { description: 'Twilio\'s SID of the message or call.' }),
-    status: f.exposeString('status', { description: 'Twilio\'s status: queued, sent, delivered, failed, completed, no-answer, busy, ...' }),
+    providerSid: f.exposeString('providerSid', { description: "Twilio's SID of the message or call." }),
+    status: f.exposeString('status', { description: "Twilio's status: queued, sent, delivered, failed, completed, no-answer, busy, ..." }),
     recordingUrl: f.exposeString('recordingUrl', { nullable: true }),
     recordingSeconds: f.exposeInt('recordingSeconds', { nullable: true }),
   }),

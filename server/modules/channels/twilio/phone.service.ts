@@ -63,10 +63,25 @@ async function resolveTarget(context: Context, workspaceId: string, access: Reco
   return { to, contactIds, ...links };
 }
 
-async function recordPhone(tx: Tx, sink: EventSink & Partial<Pick<Context, 'viewer'>>, data: {
-  workspaceId: string; kind: 'SMS' | 'CALL'; direction: 'INBOUND' | 'OUTBOUND'; from: string; to: string; body?: string | null;
-  ownerId: string | null; contactIds: string[]; companyId?: string | null; dealId?: string | null; sid: string; status: string; outcome?: string | null;
-}) {
+async function recordPhone(
+  tx: Tx,
+  sink: EventSink & Partial<Pick<Context, 'viewer'>>,
+  data: {
+    workspaceId: string;
+    kind: 'SMS' | 'CALL';
+    direction: 'INBOUND' | 'OUTBOUND';
+    from: string;
+    to: string;
+    body?: string | null;
+    ownerId: string | null;
+    contactIds: string[];
+    companyId?: string | null;
+    dealId?: string | null;
+    sid: string;
+    status: string;
+    outcome?: string | null;
+  },
+) {
   const row = await tx.communication.create({
     data: {
       workspaceId: data.workspaceId,
@@ -97,7 +112,10 @@ export async function sendSms(context: Context, workspaceId: string, input: Phon
   const from = await workspaceNumber(context, workspaceId);
   const target = await resolveTarget(context, workspaceId, access, input);
   const optedOut = await context.prisma.phoneOptOut.findUnique({ where: { workspaceId_phone: { workspaceId, phone: target.to } } });
-  if (optedOut) throw new GraphQLError(`${target.to} replied ${optedOut.keyword} and receives no more SMS until it texts START.`, { extensions: { code: 'OPTED_OUT', field: 'input.to' } });
+  if (optedOut)
+    throw new GraphQLError(`${target.to} replied ${optedOut.keyword} and receives no more SMS until it texts START.`, {
+      extensions: { code: 'OPTED_OUT', field: 'input.to' },
+    });
   let message;
   try {
     message = await client.messages.create({ from, to: target.to, body, statusCallback: `${context.app.config.publicUrl}/twilio/status` });
@@ -105,7 +123,20 @@ export async function sendSms(context: Context, workspaceId: string, input: Phon
     throw providerFailed(`The SMS was not sent: ${twilioFailure(error)}.`);
   }
   return context.prisma.$transaction((tx) =>
-    recordPhone(tx, context, { workspaceId, kind: 'SMS', direction: 'OUTBOUND', from, to: target.to, body, ownerId: viewer.user.id, contactIds: target.contactIds, companyId: target.companyId, dealId: target.dealId, sid: message.sid, status: message.status ?? 'queued' }),
+    recordPhone(tx, context, {
+      workspaceId,
+      kind: 'SMS',
+      direction: 'OUTBOUND',
+      from,
+      to: target.to,
+      body,
+      ownerId: viewer.user.id,
+      contactIds: target.contactIds,
+      companyId: target.companyId,
+      dealId: target.dealId,
+      sid: message.sid,
+      status: message.status ?? 'queued',
+    }),
   );
 }
 
@@ -137,7 +168,20 @@ export async function placeCall(context: Context, workspaceId: string, input: Ph
     throw providerFailed(`The call was not placed: ${twilioFailure(error)}.`);
   }
   return context.prisma.$transaction((tx) =>
-    recordPhone(tx, context, { workspaceId, kind: 'CALL', direction: 'OUTBOUND', from, to: target.to, ownerId: viewer.user.id, contactIds: target.contactIds, companyId: target.companyId, dealId: target.dealId, sid: call.sid, status: call.status ?? 'queued', outcome: 'initiated' }),
+    recordPhone(tx, context, {
+      workspaceId,
+      kind: 'CALL',
+      direction: 'OUTBOUND',
+      from,
+      to: target.to,
+      ownerId: viewer.user.id,
+      contactIds: target.contactIds,
+      companyId: target.companyId,
+      dealId: target.dealId,
+      sid: call.sid,
+      status: call.status ?? 'queued',
+      outcome: 'initiated',
+    }),
   );
 }
 

@@ -46,7 +46,15 @@ describe('SMS', () => {
     expect(request!.path).toBe(`/2010-04-01/Accounts/${SID}/Messages.json`);
     expect(request!.authorization).toBe(`Basic ${Buffer.from(`${SID}:${TOKEN}`).toString('base64')}`);
     expect(request!.params).toEqual({ From: NUMBER, To: ADA, Body: 'Your quote is ready.', StatusCallback: 'http://localhost:4000/twilio/status' });
-    expect(sent).toMatchObject({ kind: 'SMS', direction: 'OUTBOUND', fromAddress: NUMBER, toAddresses: [ADA], body: 'Your quote is ready.', contacts: [{ id: ada.gid }], phone: { providerSid: expect.stringMatching(/^SM/), status: 'queued' } });
+    expect(sent).toMatchObject({
+      kind: 'SMS',
+      direction: 'OUTBOUND',
+      fromAddress: NUMBER,
+      toAddresses: [ADA],
+      body: 'Your quote is ready.',
+      contacts: [{ id: ada.gid }],
+      phone: { providerSid: expect.stringMatching(/^SM/), status: 'queued' },
+    });
 
     const status = await webhook('/twilio/status', { MessageSid: sent.phone.providerSid, MessageStatus: 'delivered', AccountSid: SID });
     expect(status.status).toBe(200);
@@ -55,11 +63,22 @@ describe('SMS', () => {
 
   it('receives an SMS by signed webhook, and refuses a forged one', async () => {
     const ada = await contactWithEmail(getApp(), f, 'ada@example.com', { phone: ADA });
-    const params = { MessageSid: 'SM00000000000000000000000000000001', AccountSid: SID, From: ADA, To: NUMBER, Body: 'Can we talk tomorrow?', SmsStatus: 'received' };
+    const params = {
+      MessageSid: 'SM00000000000000000000000000000001',
+      AccountSid: SID,
+      From: ADA,
+      To: NUMBER,
+      Body: 'Can we talk tomorrow?',
+      SmsStatus: 'received',
+    };
 
     const forged = await webhook('/twilio/sms', params, 'not-the-token');
     expect(forged.status).toBe(403);
-    const unsigned = await fetch(`${base}/twilio/sms`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
+    const unsigned = await fetch(`${base}/twilio/sms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(params).toString(),
+    });
     expect(unsigned.status).toBe(403);
     // A valid signature over other parameters does not carry over to changed ones.
     const tampered = signedWebhook(TOKEN, 'http://localhost:4000', '/twilio/sms', params);
@@ -72,7 +91,9 @@ describe('SMS', () => {
     expect(ok.headers.get('content-type')).toBe('text/xml');
     await webhook('/twilio/sms', params); // Twilio retries: kept once
     const data = await f.clients.MEMBER.ok(`{ communications { edges { node { kind direction fromAddress body contacts { id } } } } }`);
-    expect(data.communications.edges.map((e: { node: unknown }) => e.node)).toEqual([{ kind: 'SMS', direction: 'INBOUND', fromAddress: ADA, body: 'Can we talk tomorrow?', contacts: [{ id: ada.gid }] }]);
+    expect(data.communications.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { kind: 'SMS', direction: 'INBOUND', fromAddress: ADA, body: 'Can we talk tomorrow?', contacts: [{ id: ada.gid }] },
+    ]);
   });
 
   it('records STOP on the contact and refuses to text them until START', async () => {
@@ -90,7 +111,7 @@ describe('SMS', () => {
     expect(twilioApi.requests).toHaveLength(1);
   });
 
-  it('reports Twilio\'s refusal as SEND_FAILED and records nothing', async () => {
+  it("reports Twilio's refusal as SEND_FAILED and records nothing", async () => {
     twilioApi.failNext({ status: 400, code: 21211, message: "The 'To' number is not a valid phone number." });
     const result = await f.clients.MEMBER.gql(SEND, { input: { to: '+14155550199', body: 'Hi' } });
     expect(errorCodes(result)).toEqual(['SEND_FAILED']);
@@ -103,20 +124,48 @@ describe('SMS', () => {
 describe('click-to-call', () => {
   it('rings the member, then dials the contact; status, duration and recording callbacks complete the call record', async () => {
     const ada = await contactWithEmail(getApp(), f, 'ada@example.com', { phone: ADA });
-    const placed = (await f.clients.MEMBER.ok(`mutation($input: PlaceCallInput!) { placeCall(input: $input) { id kind outcome durationSeconds phone { providerSid status } } }`, {
-      input: { contactId: ada.gid, myPhone: '+1 415 555 0177', record: true },
-    })).placeCall;
+    const placed = (
+      await f.clients.MEMBER.ok(
+        `mutation($input: PlaceCallInput!) { placeCall(input: $input) { id kind outcome durationSeconds phone { providerSid status } } }`,
+        {
+          input: { contactId: ada.gid, myPhone: '+1 415 555 0177', record: true },
+        },
+      )
+    ).placeCall;
     const [request] = twilioApi.requests;
     expect(request!.path).toBe(`/2010-04-01/Accounts/${SID}/Calls.json`);
-    expect(request!.params).toMatchObject({ To: '+14155550177', From: NUMBER, StatusCallback: 'http://localhost:4000/twilio/call-status', StatusCallbackEvent: 'completed' });
-    expect(request!.params.Twiml).toBe(`<Response><Dial callerId="${NUMBER}" record="record-from-answer-dual" recordingStatusCallback="http://localhost:4000/twilio/recording"><Number>${ADA}</Number></Dial></Response>`);
+    expect(request!.params).toMatchObject({
+      To: '+14155550177',
+      From: NUMBER,
+      StatusCallback: 'http://localhost:4000/twilio/call-status',
+      StatusCallbackEvent: 'completed',
+    });
+    expect(request!.params.Twiml).toBe(
+      `<Response><Dial callerId="${NUMBER}" record="record-from-answer-dual" recordingStatusCallback="http://localhost:4000/twilio/recording"><Number>${ADA}</Number></Dial></Response>`,
+    );
     expect(placed).toMatchObject({ kind: 'CALL', outcome: 'initiated', durationSeconds: null });
 
     const sid = placed.phone.providerSid;
     expect((await webhook('/twilio/call-status', { CallSid: sid, CallStatus: 'completed', CallDuration: '95' })).status).toBe(200);
-    expect((await webhook('/twilio/recording', { CallSid: sid, RecordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1', RecordingDuration: '90' })).status).toBe(200);
-    const call = await f.clients.MEMBER.ok(`query($id: ID!) { communication(id: $id) { outcome durationSeconds contacts { id } phone { status recordingUrl recordingSeconds } } }`, { id: placed.id });
-    expect(call.communication).toEqual({ outcome: 'completed', durationSeconds: 95, contacts: [{ id: ada.gid }], phone: { status: 'completed', recordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1', recordingSeconds: 90 } });
+    expect(
+      (
+        await webhook('/twilio/recording', {
+          CallSid: sid,
+          RecordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1',
+          RecordingDuration: '90',
+        })
+      ).status,
+    ).toBe(200);
+    const call = await f.clients.MEMBER.ok(
+      `query($id: ID!) { communication(id: $id) { outcome durationSeconds contacts { id } phone { status recordingUrl recordingSeconds } } }`,
+      { id: placed.id },
+    );
+    expect(call.communication).toEqual({
+      outcome: 'completed',
+      durationSeconds: 95,
+      contacts: [{ id: ada.gid }],
+      phone: { status: 'completed', recordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1', recordingSeconds: 90 },
+    });
   });
 });
 

@@ -52,7 +52,9 @@ export async function handleTwilioWebhook(app: AppServices, req: IncomingMessage
 
 /** An SMS to a workspace's number: on the timeline, and STOP / START kept for the number and its contact. */
 async function inboundSms(tx: Tx, sink: object, params: Params) {
-  const settings = params.To ? await tx.channelSettings.findUnique({ where: { twilioNumber: params.To }, include: { workspace: { select: { closedAt: true } } } }) : null;
+  const settings = params.To
+    ? await tx.channelSettings.findUnique({ where: { twilioNumber: params.To }, include: { workspace: { select: { closedAt: true } } } })
+    : null;
   if (!settings || settings.workspace.closedAt || !params.From || !params.MessageSid) return;
   if (await tx.phoneEvent.findUnique({ where: { providerSid: params.MessageSid } })) return; // Twilio retried
   const { workspaceId } = settings;
@@ -80,7 +82,12 @@ async function inboundSms(tx: Tx, sink: object, params: Params) {
       phoneEvent: { create: { workspaceId, providerSid: params.MessageSid, status: params.SmsStatus ?? 'received' } },
     },
   });
-  await emitEvent(tx, sink, row, 'Communication', 'created', { kind: 'SMS', direction: 'INBOUND', source: 'TWILIO', ...(OPT_OUT.has(keyword) ? { optOut: keyword } : {}) });
+  await emitEvent(tx, sink, row, 'Communication', 'created', {
+    kind: 'SMS',
+    direction: 'INBOUND',
+    source: 'TWILIO',
+    ...(OPT_OUT.has(keyword) ? { optOut: keyword } : {}),
+  });
 }
 
 const toInt = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : null);
@@ -91,7 +98,10 @@ async function providerUpdate(tx: Tx, sink: object, route: string, params: Param
   const event = sid ? await tx.phoneEvent.findUnique({ where: { providerSid: sid }, include: { communication: true } }) : null;
   if (!event) return;
   if (route === 'recording') {
-    await tx.phoneEvent.update({ where: { id: event.id }, data: { recordingUrl: params.RecordingUrl?.slice(0, 1000) ?? null, recordingSeconds: toInt(params.RecordingDuration) } });
+    await tx.phoneEvent.update({
+      where: { id: event.id },
+      data: { recordingUrl: params.RecordingUrl?.slice(0, 1000) ?? null, recordingSeconds: toInt(params.RecordingDuration) },
+    });
     await emitEvent(tx, sink, event.communication, 'Communication', 'updated', { fields: ['recording'] });
     return;
   }
@@ -99,7 +109,13 @@ async function providerUpdate(tx: Tx, sink: object, route: string, params: Param
   if (!status) return;
   await tx.phoneEvent.update({ where: { id: event.id }, data: { status } });
   if (route === 'call-status') {
-    await tx.communication.update({ where: { id: event.communicationId }, data: { outcome: status, durationSeconds: toInt(params.CallDuration) ?? event.communication.durationSeconds } });
+    await tx.communication.update({
+      where: { id: event.communicationId },
+      data: { outcome: status, durationSeconds: toInt(params.CallDuration) ?? event.communication.durationSeconds },
+    });
   }
-  await emitEvent(tx, sink, event.communication, 'Communication', 'updated', { fields: route === 'call-status' ? ['durationSeconds', 'outcome'] : ['status'], status });
+  await emitEvent(tx, sink, event.communication, 'Communication', 'updated', {
+    fields: route === 'call-status' ? ['durationSeconds', 'outcome'] : ['status'],
+    status,
+  });
 }

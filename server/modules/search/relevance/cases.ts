@@ -24,7 +24,9 @@ export interface RelevanceCase {
   rank: number;
 }
 
-const at = (rank: number) => (query: string, expect: TargetKey): RelevanceCase => ({ query, expect, rank });
+const at =
+  (rank: number) =>
+  (query: string, expect: TargetKey): RelevanceCase => ({ query, expect, rank });
 const first = at(1);
 const top2 = at(2);
 

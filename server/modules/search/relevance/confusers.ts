@@ -22,53 +22,312 @@ export function seededRandom(seed: number) {
 }
 
 const FIRST_NAMES = [
-  'Daniel', 'Danielle', 'Dana', 'Danny', 'Dante', 'Anna', 'Anne', 'Annika', 'Annabel', 'Annette', 'Maxine', 'Maximilian',
-  'Maxwell', 'Thomas', 'Tomas', 'Tommy', 'Leonie', 'Lea', 'Jonas', 'Johan', 'Johanna', 'Joan', 'Jon', 'Johnny', 'Jane',
-  'Janet', 'Priya', 'Priyanka', 'Theodore', 'Theo', 'Dora', 'Bart', 'Barton', 'Gwen', 'Gwenda', 'Xavier', 'Thad',
-  'Sarah', 'Samir', 'Amina', 'Rami', 'Mario', 'Mariam', 'Marco', 'Marcos', 'Jean', 'Luc', 'Lucas', 'Pieter', 'Peter',
-  'Fiona', 'Brian', 'Brien', 'Olga', 'Olaf', 'Ken', 'Kenji', 'Ines', 'Inge', 'Gordon', 'Ruth', 'Camille', 'Devon',
-  'Grace', 'Klaus', 'Heinz', 'Martin', 'Martina', 'Søren', 'Sören', 'Åse', 'José', 'Josef', 'Zoë', 'Zora', 'Kim',
-  'Noor', 'Nora', 'Alex', 'Alexa', 'Yuki', 'Yusuf', 'Harper', 'Harriet', 'Leo', 'Leon', 'Wilhelm', 'Willa', 'Lena',
-  'Arthur', 'Artem', 'Erik', 'Ingo', 'Jürgen', 'Jörg', 'Hugo', 'Emma', 'Liam', 'Chloé', 'Rafael', 'Aylin', 'Mehmet',
+  'Daniel',
+  'Danielle',
+  'Dana',
+  'Danny',
+  'Dante',
+  'Anna',
+  'Anne',
+  'Annika',
+  'Annabel',
+  'Annette',
+  'Maxine',
+  'Maximilian',
+  'Maxwell',
+  'Thomas',
+  'Tomas',
+  'Tommy',
+  'Leonie',
+  'Lea',
+  'Jonas',
+  'Johan',
+  'Johanna',
+  'Joan',
+  'Jon',
+  'Johnny',
+  'Jane',
+  'Janet',
+  'Priya',
+  'Priyanka',
+  'Theodore',
+  'Theo',
+  'Dora',
+  'Bart',
+  'Barton',
+  'Gwen',
+  'Gwenda',
+  'Xavier',
+  'Thad',
+  'Sarah',
+  'Samir',
+  'Amina',
+  'Rami',
+  'Mario',
+  'Mariam',
+  'Marco',
+  'Marcos',
+  'Jean',
+  'Luc',
+  'Lucas',
+  'Pieter',
+  'Peter',
+  'Fiona',
+  'Brian',
+  'Brien',
+  'Olga',
+  'Olaf',
+  'Ken',
+  'Kenji',
+  'Ines',
+  'Inge',
+  'Gordon',
+  'Ruth',
+  'Camille',
+  'Devon',
+  'Grace',
+  'Klaus',
+  'Heinz',
+  'Martin',
+  'Martina',
+  'Søren',
+  'Sören',
+  'Åse',
+  'José',
+  'Josef',
+  'Zoë',
+  'Zora',
+  'Kim',
+  'Noor',
+  'Nora',
+  'Alex',
+  'Alexa',
+  'Yuki',
+  'Yusuf',
+  'Harper',
+  'Harriet',
+  'Leo',
+  'Leon',
+  'Wilhelm',
+  'Willa',
+  'Lena',
+  'Arthur',
+  'Artem',
+  'Erik',
+  'Ingo',
+  'Jürgen',
+  'Jörg',
+  'Hugo',
+  'Emma',
+  'Liam',
+  'Chloé',
+  'Rafael',
+  'Aylin',
+  'Mehmet',
 ];
 
 const LAST_NAMES = [
-  'Weber', 'Webers', 'Weberling', 'Schulz', 'Müller', 'Mueller', 'Muller', 'Smith', 'Smithers', 'Smithson', 'Brooks',
-  'Brookes', 'Quinn', 'Quinnell', 'Quigg', 'Lund', 'Lundgren', 'Haddad', 'Hadid', 'Morgan', 'Morgenstern', 'Tanaka',
-  'Tanabe', 'Koenig', 'Königsmann', 'Konig', 'Okonjo', 'Castello', 'Castellano', 'Ramos', 'Raman', 'Ramsey',
-  'Halvorson', 'Halvors', 'Al Aminah', 'Amin', 'Alami', 'Cruz', 'Delgado', 'Dela Rosa', 'Berg', 'Bergmann', 'van Dijk',
-  'Angelo', 'Angeli', 'Picardo', 'Lucas', 'Park', 'Parker', 'Ito', 'Itoh', 'Petrov', 'Petrovic', 'Roux', 'Rousseau',
-  'Kapoor', 'Kapur', 'Hopper', 'Hoppe', 'Brandt', 'Brand', 'Fair', 'Fairley', 'Fairbanks', 'Vasquez-Ortiz', 'Vance',
-  'Hartley-Jones', 'Hart', 'Lefebvre', 'Lefort', 'Nuñez', 'Núñez-García', 'Dvořáková', 'Großer', 'Grossman', 'Schröder',
-  'Schroder', 'Lindqvist-Berg', 'Lindberg', 'Ødegaard', 'Odegaarden', 'Zorn-Meyer', 'Zorner', 'Marchetto', 'Whitlow',
-  'Ferreira-Lopes', 'Ferris', 'Abernethy', 'Okafor', 'Gudmundsson', 'Quigley-Hart', "O'Neill", "O'Brian", 'Brien',
+  'Weber',
+  'Webers',
+  'Weberling',
+  'Schulz',
+  'Müller',
+  'Mueller',
+  'Muller',
+  'Smith',
+  'Smithers',
+  'Smithson',
+  'Brooks',
+  'Brookes',
+  'Quinn',
+  'Quinnell',
+  'Quigg',
+  'Lund',
+  'Lundgren',
+  'Haddad',
+  'Hadid',
+  'Morgan',
+  'Morgenstern',
+  'Tanaka',
+  'Tanabe',
+  'Koenig',
+  'Königsmann',
+  'Konig',
+  'Okonjo',
+  'Castello',
+  'Castellano',
+  'Ramos',
+  'Raman',
+  'Ramsey',
+  'Halvorson',
+  'Halvors',
+  'Al Aminah',
+  'Amin',
+  'Alami',
+  'Cruz',
+  'Delgado',
+  'Dela Rosa',
+  'Berg',
+  'Bergmann',
+  'van Dijk',
+  'Angelo',
+  'Angeli',
+  'Picardo',
+  'Lucas',
+  'Park',
+  'Parker',
+  'Ito',
+  'Itoh',
+  'Petrov',
+  'Petrovic',
+  'Roux',
+  'Rousseau',
+  'Kapoor',
+  'Kapur',
+  'Hopper',
+  'Hoppe',
+  'Brandt',
+  'Brand',
+  'Fair',
+  'Fairley',
+  'Fairbanks',
+  'Vasquez-Ortiz',
+  'Vance',
+  'Hartley-Jones',
+  'Hart',
+  'Lefebvre',
+  'Lefort',
+  'Nuñez',
+  'Núñez-García',
+  'Dvořáková',
+  'Großer',
+  'Grossman',
+  'Schröder',
+  'Schroder',
+  'Lindqvist-Berg',
+  'Lindberg',
+  'Ødegaard',
+  'Odegaarden',
+  'Zorn-Meyer',
+  'Zorner',
+  'Marchetto',
+  'Whitlow',
+  'Ferreira-Lopes',
+  'Ferris',
+  'Abernethy',
+  'Okafor',
+  'Gudmundsson',
+  'Quigley-Hart',
+  "O'Neill",
+  "O'Brian",
+  'Brien',
 ];
 
 const JOB_TITLES = [
-  'Software Developer', 'Golang Developer', 'Developer Relations', 'Director of Sales', 'Art Buyer', 'Procurement Manager',
-  'Head of Sales', 'Head of Marketing', 'Account Executive', 'Buyer', 'Chief Financial Officer', 'Data Analyst',
-  'Go-to-market Lead', 'Office Manager', 'Creative Director', 'Hydraulics Engineer', 'Wine Buyer', 'Cloud Architect',
-  'Energy Consultant', 'Auditor', 'Security Auditor', 'Logistics Coordinator', 'Chief of Staff',
+  'Software Developer',
+  'Golang Developer',
+  'Developer Relations',
+  'Director of Sales',
+  'Art Buyer',
+  'Procurement Manager',
+  'Head of Sales',
+  'Head of Marketing',
+  'Account Executive',
+  'Buyer',
+  'Chief Financial Officer',
+  'Data Analyst',
+  'Go-to-market Lead',
+  'Office Manager',
+  'Creative Director',
+  'Hydraulics Engineer',
+  'Wine Buyer',
+  'Cloud Architect',
+  'Energy Consultant',
+  'Auditor',
+  'Security Auditor',
+  'Logistics Coordinator',
+  'Chief of Staff',
 ];
 const HEADLINES = [
-  'Helping teams ship faster', 'Sales leader | SaaS', 'Building data platforms', 'Energy transition advisor',
-  'Supply chain nerd', 'Design systems at scale', 'Cloud native consultant', 'Open source maintainer',
+  'Helping teams ship faster',
+  'Sales leader | SaaS',
+  'Building data platforms',
+  'Energy transition advisor',
+  'Supply chain nerd',
+  'Design systems at scale',
+  'Cloud native consultant',
+  'Open source maintainer',
 ];
 const LOCATIONS = ['Berlin', 'Hamburg', 'Bremen', 'Paris', 'Oslo', 'Stockholm', 'Madrid', 'Lagos', 'Toronto', 'New York', 'Pune', 'Tokyo'];
 const DOMAINS = ['acme.io', 'example.com', 'gmail.com', 'weber-logistik.de', 'nordic.no', 'mailbox.org', 'acme-rockets.com', 'fabrik.de'];
 const COMPANY_WORDS = [
-  'Weber', 'Brooks', 'Castello', 'Morgan', 'Quinn', 'Lund', 'Smith', 'Hartley', 'Park', 'Ito', 'Picard', 'Nordic',
-  'Quantum', 'Quanta', 'Analytic', 'Haupt', 'Strasser', 'Bäcker', 'Harbor', 'Summit', 'Water', 'Paper', 'Labs', 'Cloud',
-  'Delta', 'Orbit', 'Granite', 'Maple', 'Zorn', 'König', 'Müller', 'Berg', 'Angelo', 'Danube', 'Maxim', 'Annex',
+  'Weber',
+  'Brooks',
+  'Castello',
+  'Morgan',
+  'Quinn',
+  'Lund',
+  'Smith',
+  'Hartley',
+  'Park',
+  'Ito',
+  'Picard',
+  'Nordic',
+  'Quantum',
+  'Quanta',
+  'Analytic',
+  'Haupt',
+  'Strasser',
+  'Bäcker',
+  'Harbor',
+  'Summit',
+  'Water',
+  'Paper',
+  'Labs',
+  'Cloud',
+  'Delta',
+  'Orbit',
+  'Granite',
+  'Maple',
+  'Zorn',
+  'König',
+  'Müller',
+  'Berg',
+  'Angelo',
+  'Danube',
+  'Maxim',
+  'Annex',
 ];
 const COMPANY_SUFFIXES = ['GmbH', 'Logistics', '& Partners', 'Design', 'Marine', '& Sons', 'Foods', 'Systems', 'Trading', 'Holdings', 'B.V.', 'Inc'];
 const TOPICS = [
-  'pricing', 'the renewal', 'a pilot', 'shipping delays', 'the invoice', 'logistics', 'the contract', 'a referral',
-  'hiring', 'the roadmap', 'payment terms', 'a site visit', 'the trade fair', 'the budget',
+  'pricing',
+  'the renewal',
+  'a pilot',
+  'shipping delays',
+  'the invoice',
+  'logistics',
+  'the contract',
+  'a referral',
+  'hiring',
+  'the roadmap',
+  'payment terms',
+  'a site visit',
+  'the trade fair',
+  'the budget',
 ];
 
 export interface ConfuserSeed {
-  contacts: Array<{ firstName: string; lastName: string; jobTitle?: string; headline?: string; location?: string; emails: string[]; phones: string[]; profiles: string[]; minutesAgo: number }>;
+  contacts: Array<{
+    firstName: string;
+    lastName: string;
+    jobTitle?: string;
+    headline?: string;
+    location?: string;
+    emails: string[];
+    phones: string[];
+    profiles: string[];
+    minutesAgo: number;
+  }>;
   companies: Array<{ name: string; domain?: string; phone?: string; minutesAgo: number }>;
   notes: Array<{ body: string; minutesAgo: number }>;
   communications: Array<{ subject: string; body: string; fromAddress: string; minutesAgo: number }>;
@@ -80,7 +339,16 @@ const TWO_MONTHS = 60 * 24 * 60;
  * `avoid` guards the cases' honesty: no confuser is named like a target or a query, has a target's email, or a
  * phone ending in a target's last four digits; `mentions` are target names that notes may talk about.
  */
-export function confusers(options: { contacts: number; companies: number; notes: number; communications: number; avoidNames: Set<string>; avoidPhoneEnds: Set<string>; avoidEmails: Set<string>; mentions: string[] }): ConfuserSeed {
+export function confusers(options: {
+  contacts: number;
+  companies: number;
+  notes: number;
+  communications: number;
+  avoidNames: Set<string>;
+  avoidPhoneEnds: Set<string>;
+  avoidEmails: Set<string>;
+  mentions: string[];
+}): ConfuserSeed {
   const random = seededRandom(24);
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const seed: ConfuserSeed = { contacts: [], companies: [], notes: [], communications: [] };
@@ -98,7 +366,13 @@ export function confusers(options: { contacts: number; companies: number; notes:
     const phones: string[] = [];
     if (random.next() < 0.6) {
       // Same area codes as the targets' numbers: +1 212 555, +44 20 7946, +49 30, +49 40.
-      const [prefix, rest] = random.pick([['+1212555', 4], ['+1415555', 4], ['+4420794', 5], ['+49301234', 5], ['+494012', 6]] as const);
+      const [prefix, rest] = random.pick([
+        ['+1212555', 4],
+        ['+1415555', 4],
+        ['+4420794', 5],
+        ['+49301234', 5],
+        ['+494012', 6],
+      ] as const);
       let phone = '';
       do phone = prefix + String(random.int(10 ** rest)).padStart(rest, '0');
       while (options.avoidPhoneEnds.has(phone.slice(-4)));
@@ -125,7 +399,12 @@ export function confusers(options: { contacts: number; companies: number; notes:
     const name = `${word}${second} ${random.pick(COMPANY_SUFFIXES)}`;
     if (companyNames.has(name) || options.avoidNames.has(fold(name))) continue;
     companyNames.add(name);
-    const domain = random.next() < 0.5 ? `${fold(name).replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}.com` : undefined;
+    const domain =
+      random.next() < 0.5
+        ? `${fold(name)
+            .replace(/[^a-z]+/g, '-')
+            .replace(/^-|-$/g, '')}.com`
+        : undefined;
     seed.companies.push({ name, domain, minutesAgo: random.int(TWO_MONTHS) });
   }
   for (let i = 0; i < options.notes; i += 1) {
@@ -140,10 +419,25 @@ export function confusers(options: { contacts: number; companies: number; notes:
     const kind = random.int(3);
     seed.communications.push(
       kind === 0
-        ? { subject: `Invoice ${number} overdue`, body: `Payment for invoice ${number} is pending.`, fromAddress: 'billing@vendorly.com', minutesAgo: random.int(TWO_MONTHS) }
+        ? {
+            subject: `Invoice ${number} overdue`,
+            body: `Payment for invoice ${number} is pending.`,
+            fromAddress: 'billing@vendorly.com',
+            minutesAgo: random.int(TWO_MONTHS),
+          }
         : kind === 1
-          ? { subject: `Renewal terms for ${2020 + random.int(6)}`, body: `Proposed terms attached; ${random.pick(options.mentions)} to review.`, fromAddress: 'sales@vendorly.com', minutesAgo: random.int(TWO_MONTHS) }
-          : { subject: `Re: ${random.pick(TOPICS)}`, body: `Thanks ${random.pick(names)}, the leasing quote for the depot follows.`, fromAddress: 'ops@vendorly.com', minutesAgo: random.int(TWO_MONTHS) },
+          ? {
+              subject: `Renewal terms for ${2020 + random.int(6)}`,
+              body: `Proposed terms attached; ${random.pick(options.mentions)} to review.`,
+              fromAddress: 'sales@vendorly.com',
+              minutesAgo: random.int(TWO_MONTHS),
+            }
+          : {
+              subject: `Re: ${random.pick(TOPICS)}`,
+              body: `Thanks ${random.pick(names)}, the leasing quote for the depot follows.`,
+              fromAddress: 'ops@vendorly.com',
+              minutesAgo: random.int(TWO_MONTHS),
+            },
     );
   }
   return seed;
@@ -155,7 +449,15 @@ export function confusers(options: { contacts: number; companies: number; notes:
  * would go to them: a target only passes by being the better match.
  */
 export function nearMisses(): ConfuserSeed {
-  const contact = (firstName: string, lastName: string, extra: Partial<ConfuserSeed['contacts'][number]> = {}) => ({ firstName, lastName, emails: [], phones: [], profiles: [], minutesAgo: 1, ...extra });
+  const contact = (firstName: string, lastName: string, extra: Partial<ConfuserSeed['contacts'][number]> = {}) => ({
+    firstName,
+    lastName,
+    emails: [],
+    phones: [],
+    profiles: [],
+    minutesAgo: 1,
+    ...extra,
+  });
   return {
     contacts: [
       contact('Brien', 'Walsh'),

@@ -38,14 +38,24 @@ it('finds what a person is looking for: 150+ cases over a few thousand confusers
       const wanted = globalId(TYPENAMES[target.type], target.id);
       const rank = edges.findIndex((e) => e.node.record?.id === wanted) + 1;
       if (rank >= 1 && rank <= c.rank) classPassed += 1;
-      else failures.push(`[${name}] "${c.query}" (${actor}) → ${c.expect} at ${rank || `>${PAGE}`} (needs ≤${c.rank}); got ${edges.slice(0, 3).map((e) => e.node.title).join(' | ')}`);
+      else
+        failures.push(
+          `[${name}] "${c.query}" (${actor}) → ${c.expect} at ${rank || `>${PAGE}`} (needs ≤${c.rank}); got ${edges
+            .slice(0, 3)
+            .map((e) => e.node.title)
+            .join(' | ')}`,
+        );
     }
     passed += classPassed;
     total += cases.length;
     lines.push(`  ${name.padEnd(36)} ${classPassed}/${cases.length}`);
   }
   console.log(
-    [`relevance: ${passed}/${total} cases pass over ${documents} documents (seeded in ${seeded - started} ms, queried in ${Date.now() - seeded} ms)`, ...lines, ...failures.map((l) => `  FAIL ${l}`)].join('\n'),
+    [
+      `relevance: ${passed}/${total} cases pass over ${documents} documents (seeded in ${seeded - started} ms, queried in ${Date.now() - seeded} ms)`,
+      ...lines,
+      ...failures.map((l) => `  FAIL ${l}`),
+    ].join('\n'),
   );
   expect(total).toBeGreaterThanOrEqual(150);
   expect(failures).toEqual([]);

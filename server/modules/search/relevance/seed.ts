@@ -29,7 +29,12 @@ function titleOf(target: Target): string {
   }
 }
 
-export async function seedRelevance(prisma: PrismaClient, workspaceId: string, ownerId: string, size = { contacts: 2400, companies: 300, notes: 500, communications: 300 }) {
+export async function seedRelevance(
+  prisma: PrismaClient,
+  workspaceId: string,
+  ownerId: string,
+  size = { contacts: 2400, companies: 300, notes: 500, communications: 300 },
+) {
   const now = Date.now();
   const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
   const targets = Object.entries(TARGETS) as Array<[TargetKey, Target]>;
@@ -49,7 +54,18 @@ export async function seedRelevance(prisma: PrismaClient, workspaceId: string, o
   });
 
   const ids = {} as Record<TargetKey, SeededTarget>;
-  const contacts: Array<{ id: string; firstName: string; lastName: string; jobTitle?: string; headline?: string; location?: string; emails: string[]; phones: string[]; profiles: string[]; minutesAgo: number }> = [];
+  const contacts: Array<{
+    id: string;
+    firstName: string;
+    lastName: string;
+    jobTitle?: string;
+    headline?: string;
+    location?: string;
+    emails: string[];
+    phones: string[];
+    profiles: string[];
+    minutesAgo: number;
+  }> = [];
   const companies: Array<{ id: string; name: string; domain?: string; industry?: string; city?: string; phone?: string; minutesAgo: number }> = [];
   const notes: Array<{ id: string; body: string; minutesAgo: number }> = [];
   const communications: Array<{ id: string; kind: 'EMAIL' | 'CALL'; subject?: string; body: string; fromAddress?: string; minutesAgo: number }> = [];
@@ -79,12 +95,31 @@ export async function seedRelevance(prisma: PrismaClient, workspaceId: string, o
 
   await writeWithDeferredSearch(prisma, async (tx) => {
     await tx.company.createMany({
-      data: companies.map((c) => ({ id: c.id, workspaceId, name: c.name, domain: c.domain, industry: c.industry, city: c.city, phone: c.phone, ownerId, createdAt: at(c.minutesAgo), updatedAt: at(c.minutesAgo) })),
+      data: companies.map((c) => ({
+        id: c.id,
+        workspaceId,
+        name: c.name,
+        domain: c.domain,
+        industry: c.industry,
+        city: c.city,
+        phone: c.phone,
+        ownerId,
+        createdAt: at(c.minutesAgo),
+        updatedAt: at(c.minutesAgo),
+      })),
     });
     await tx.contact.createMany({
       data: contacts.map((c) => ({
-        id: c.id, workspaceId, firstName: c.firstName, lastName: c.lastName, jobTitle: c.jobTitle, headline: c.headline, location: c.location, ownerId,
-        createdAt: at(c.minutesAgo), updatedAt: at(c.minutesAgo),
+        id: c.id,
+        workspaceId,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        jobTitle: c.jobTitle,
+        headline: c.headline,
+        location: c.location,
+        ownerId,
+        createdAt: at(c.minutesAgo),
+        updatedAt: at(c.minutesAgo),
       })),
     });
     await tx.contactEmail.createMany({ data: contacts.flatMap((c) => c.emails.map((email) => ({ workspaceId, contactId: c.id, email }))) });
@@ -100,13 +135,27 @@ export async function seedRelevance(prisma: PrismaClient, workspaceId: string, o
     await tx.note.createMany({ data: notes.map((n) => ({ id: n.id, workspaceId, body: n.body, createdAt: at(n.minutesAgo), updatedAt: at(n.minutesAgo) })) });
     await tx.communication.createMany({
       data: communications.map((c) => ({
-        id: c.id, workspaceId, kind: c.kind, direction: 'INBOUND' as const, subject: c.subject, body: c.body, fromAddress: c.fromAddress,
-        occurredAt: at(c.minutesAgo), ownerId, createdAt: at(c.minutesAgo), updatedAt: at(c.minutesAgo),
+        id: c.id,
+        workspaceId,
+        kind: c.kind,
+        direction: 'INBOUND' as const,
+        subject: c.subject,
+        body: c.body,
+        fromAddress: c.fromAddress,
+        occurredAt: at(c.minutesAgo),
+        ownerId,
+        createdAt: at(c.minutesAgo),
+        updatedAt: at(c.minutesAgo),
       })),
     });
     return {
       result: null,
-      touched: { CONTACT: contacts.map((c) => c.id), COMPANY: companies.map((c) => c.id), NOTE: notes.map((n) => n.id), COMMUNICATION: communications.map((c) => c.id) },
+      touched: {
+        CONTACT: contacts.map((c) => c.id),
+        COMPANY: companies.map((c) => c.id),
+        NOTE: notes.map((n) => n.id),
+        COMMUNICATION: communications.map((c) => c.id),
+      },
     };
   });
   return { ids, documents: contacts.length + companies.length + notes.length + communications.length };

@@ -37,10 +37,21 @@ export interface TargetCommunication {
 }
 export type Target = TargetContact | TargetCompany | TargetNote | TargetCommunication;
 
-const person = (firstName: string, lastName: string, extra: Omit<TargetContact, 'kind' | 'firstName' | 'lastName'> = {}): TargetContact => ({ kind: 'contact', firstName, lastName, ...extra });
+const person = (firstName: string, lastName: string, extra: Omit<TargetContact, 'kind' | 'firstName' | 'lastName'> = {}): TargetContact => ({
+  kind: 'contact',
+  firstName,
+  lastName,
+  ...extra,
+});
 const company = (name: string, extra: Omit<TargetCompany, 'kind' | 'name'> = {}): TargetCompany => ({ kind: 'company', name, ...extra });
 const note = (body: string): TargetNote => ({ kind: 'note', body });
-const message = (channel: 'EMAIL' | 'CALL', subject: string | undefined, body: string, fromAddress?: string): TargetCommunication => ({ kind: 'communication', channel, subject, body, fromAddress });
+const message = (channel: 'EMAIL' | 'CALL', subject: string | undefined, body: string, fromAddress?: string): TargetCommunication => ({
+  kind: 'communication',
+  channel,
+  subject,
+  body,
+  fromAddress,
+});
 
 export const TARGETS = {
   // Accents and transliteration.
