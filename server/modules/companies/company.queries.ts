@@ -1,14 +1,14 @@
 import { builder } from '../../builder.js';
+import { recordListField } from '../records/record-list-field.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { dateRangeWhere } from '../records/common.types.js';
 import { containsText } from '../records/text-filter.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
-import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
+import { type SortShape } from '../custom-fields/custom-field.inputs.js';
+import { filterBranches } from '../custom-fields/list-page.js';
 import type { Context } from '../../context.js';
 import { CompanyFilter, CompanySort } from './company.inputs.js';
-import { recordAccess, rememberVisible } from '../../auth/record-access.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { recordAccess } from '../../auth/record-access.js';
 import { visibleWhere } from '../../auth/record-where.js';
 
 type Filter = typeof CompanyFilter.$inferInput;
@@ -53,27 +53,13 @@ export async function companyList(ctx: Context, args: CompanyListArgs) {
 }
 
 builder.queryFields((t) => ({
-  companies: t.prismaConnection({
+  companies: recordListField(t, {
     type: 'Company',
-    cursor: 'id',
+    model: 'company',
     description: 'Companies you can see, filtered and sorted; `trash: true` lists deleted ones instead.',
-    args: {
-      workspaceId: t.arg.id({ required: false }),
-      filter: t.arg({ type: CompanyFilter, required: false }),
-      sort: t.arg({ type: CompanySort, required: false }),
-      trash: t.arg.boolean({ required: false }),
-      customSort: t.arg({
-        type: CustomFieldSortInput,
-        required: false,
-        description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).',
-      }),
-    },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) => listCount(ctx, await companyList(ctx, args)),
-    resolve: async (query, _root, args, ctx) => {
-      const list = await companyList(ctx, args);
-      return rememberVisible(ctx, 'company', list.workspaceId, await listRows(ctx, list, query));
-    },
+    filter: CompanyFilter,
+    sort: CompanySort,
+    list: companyList,
   }),
   company: t.prismaField({
     type: 'Company',

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { recordListField } from '../records/record-list-field.js';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -7,11 +8,11 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
 import { normalizeProfileUrl } from '../records/normalize.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
-import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
+import { type SortShape } from '../custom-fields/custom-field.inputs.js';
+import { filterBranches } from '../custom-fields/list-page.js';
 import { ContactFilter, ContactSort, type ContactFilterShape } from './contact.inputs.js';
 import { contactFilterWhere, contactOrderBy } from './contact-where.js';
-import { recordAccess, rememberVisible } from '../../auth/record-access.js';
+import { recordAccess } from '../../auth/record-access.js';
 import { permissionInWorkspace } from '../../auth/record-scopes.js';
 import { visibleWhere } from '../../auth/record-where.js';
 
@@ -46,27 +47,13 @@ export async function contactList(ctx: Context, args: ContactListArgs) {
 }
 
 builder.queryFields((t) => ({
-  contacts: t.prismaConnection({
+  contacts: recordListField(t, {
     type: 'Contact',
-    cursor: 'id',
+    model: 'contact',
     description: 'Contacts you can see, filtered and sorted (by name unless said otherwise); `trash: true` lists deleted ones instead.',
-    args: {
-      workspaceId: t.arg.id({ required: false }),
-      filter: t.arg({ type: ContactFilter, required: false }),
-      sort: t.arg({ type: ContactSort, required: false }),
-      trash: t.arg.boolean({ required: false }),
-      customSort: t.arg({
-        type: CustomFieldSortInput,
-        required: false,
-        description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).',
-      }),
-    },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) => listCount(ctx, await contactList(ctx, args)),
-    resolve: async (query, _root, args, ctx) => {
-      const list = await contactList(ctx, args);
-      return rememberVisible(ctx, 'contact', list.workspaceId, await listRows(ctx, list, query));
-    },
+    filter: ContactFilter,
+    sort: ContactSort,
+    list: contactList,
   }),
   contact: t.prismaField({
     type: 'Contact',

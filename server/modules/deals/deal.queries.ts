@@ -1,15 +1,15 @@
 import { builder } from '../../builder.js';
+import { recordListField } from '../records/record-list-field.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
-import { filterBranches, listCount, listRows } from '../custom-fields/list-page.js';
+import { type SortShape } from '../custom-fields/custom-field.inputs.js';
+import { filterBranches } from '../custom-fields/list-page.js';
 import { DealFilter, DealSort } from './deal.inputs.js';
 import { dealFilterWhere, dealOrderBy } from './deal-where.js';
 import './deal.types.js';
-import { recordAccess, rememberVisible } from '../../auth/record-access.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { recordAccess } from '../../auth/record-access.js';
 import { visibleWhere } from '../../auth/record-where.js';
 
 /** Deals of the workspace the viewer sees, narrowed by `where`. */
@@ -42,27 +42,13 @@ export async function dealList(ctx: Context, args: DealListArgs) {
 }
 
 builder.queryFields((t) => ({
-  deals: t.prismaConnection({
+  deals: recordListField(t, {
     type: 'Deal',
-    cursor: 'id',
+    model: 'deal',
     description: 'Deals you can see, filtered and sorted (by name unless said otherwise); `trash: true` lists deleted ones instead.',
-    args: {
-      workspaceId: t.arg.id({ required: false }),
-      filter: t.arg({ type: DealFilter, required: false }),
-      sort: t.arg({ type: DealSort, required: false }),
-      trash: t.arg.boolean({ required: false }),
-      customSort: t.arg({
-        type: CustomFieldSortInput,
-        required: false,
-        description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).',
-      }),
-    },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) => listCount(ctx, await dealList(ctx, args)),
-    resolve: async (query, _root, args, ctx) => {
-      const list = await dealList(ctx, args);
-      return rememberVisible(ctx, 'deal', list.workspaceId, await listRows(ctx, list, query));
-    },
+    filter: DealFilter,
+    sort: DealSort,
+    list: dealList,
   }),
   deal: t.prismaField({
     type: 'Deal',
