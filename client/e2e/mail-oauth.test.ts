@@ -3,10 +3,9 @@
 // then a revoked grant shown on the mailbox.
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { mailboxWatchers } from '../../server/modules/channels/imap/mailbox-watcher.js';
-import type { MailOAuthProvider } from '../../server/modules/channels/oauth/providers.js';
 import { testChannels } from '../../server/modules/channels/test/channels-config.js';
 import { startDovecot } from '../../server/modules/channels/test/dovecot.js';
-import { startOAuthServer } from '../../server/modules/channels/test/oauth-server.js';
+import { loopbackGoogle, startOAuthServer } from '../../server/modules/channels/test/oauth-server.js';
 import { rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -14,17 +13,7 @@ const EMAIL = 'oauth.member@example.com';
 // Access tokens shorter than Kith's minute of margin: every sign-in refreshes, so a revoked grant shows at once.
 const oauth = await startOAuthServer({ clientId: 'kith-client', clientSecret: 'kith-secret', email: EMAIL, accessTokenSeconds: 30 });
 const dovecot = await startDovecot({ [EMAIL]: 'no-password-login-here' }, { oauth2IntrospectionUrl: oauth.introspectionUrl });
-const google: MailOAuthProvider = {
-  id: 'google',
-  clientId: 'kith-client',
-  clientSecret: 'kith-secret',
-  authorizeUrl: oauth.authorizeUrl,
-  tokenUrl: oauth.tokenUrl,
-  scopes: ['openid', 'email', 'https://mail.google.com/'],
-  authorizeParams: { access_type: 'offline', prompt: 'consent' },
-  imap: { host: '127.0.0.1', port: dovecot.port, secure: false },
-  smtp: { host: '127.0.0.1', port: 1, secure: false },
-};
+const google = loopbackGoogle(oauth, { imap: dovecot.port, smtp: 1 });
 
 let h: Harness;
 let f: RolesFixture;

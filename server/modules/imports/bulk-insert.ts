@@ -8,6 +8,15 @@ type Tx = Pick<Prisma.TransactionClient, '$executeRawUnsafe'>;
 /** Column name → SQL type, in the order they are inserted. */
 export type ColumnTypes = Record<string, string>;
 
+/** What every imported record row ends with: owner, custom values, visibility, who created it and when. */
+export const RECORD_TAIL_COLUMNS: ColumnTypes = {
+  ownerId: 'uuid',
+  customFields: 'jsonb',
+  visibility: '"RecordVisibility"',
+  createdById: 'uuid',
+  createdAt: 'timestamp(3)',
+  updatedAt: 'timestamp(3)',
+};
 export const COMPANY_COLUMNS: ColumnTypes = {
   id: 'uuid',
   workspaceId: 'uuid',
@@ -23,12 +32,7 @@ export const COMPANY_COLUMNS: ColumnTypes = {
   postalCode: 'text',
   country: 'text',
   linkedinUrl: 'text',
-  ownerId: 'uuid',
-  customFields: 'jsonb',
-  visibility: '"RecordVisibility"',
-  createdById: 'uuid',
-  createdAt: 'timestamp(3)',
-  updatedAt: 'timestamp(3)',
+  ...RECORD_TAIL_COLUMNS,
 };
 export const CONTACT_COLUMNS: ColumnTypes = {
   id: 'uuid',
@@ -42,12 +46,7 @@ export const CONTACT_COLUMNS: ColumnTypes = {
   lifecycleStage: '"LifecycleStage"',
   skills: 'text[]',
   companyId: 'uuid',
-  ownerId: 'uuid',
-  customFields: 'jsonb',
-  visibility: '"RecordVisibility"',
-  createdById: 'uuid',
-  createdAt: 'timestamp(3)',
-  updatedAt: 'timestamp(3)',
+  ...RECORD_TAIL_COLUMNS,
 };
 export const EMAIL_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', contactId: 'uuid', email: 'text', isPrimary: 'boolean' };
 export const PHONE_COLUMNS: ColumnTypes = { id: 'uuid', workspaceId: 'uuid', contactId: 'uuid', e164: 'text', isPrimary: 'boolean' };

@@ -5,7 +5,7 @@ import { uuidv7 } from '../activity-events/record-event.js';
 import type { CompanyDecision, Directories, MatchSource, PendingRow, RunSettings } from './batch-types.js';
 import { normalizeCompanyName, type CompanyValues } from './row-values.js';
 import { checkRows, ownerOf } from './check-rows.js';
-import { sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
+import { recordTail, sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
 import { COMPANY_COLUMNS, insertRows, NOTE_COLUMNS } from './bulk-insert.js';
 import { visibleWhere } from '../../auth/record-where.js';
 
@@ -102,12 +102,7 @@ export async function writeCompanies(tx: Tx, settings: RunSettings, directories:
           name: values.name,
           id,
           workspaceId,
-          ownerId: ownerId ?? importerId,
-          customFields: values.custom,
-          visibility: settings.visibility,
-          createdById: importerId,
-          createdAt: now,
-          updatedAt: now,
+          ...recordTail(settings, ownerId, values.custom, now),
         };
       }),
     );

@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { ContactDecision, Directories, RunSettings } from './batch-types.js';
 import { companyIdFor, type CompanyLinks } from './company-links.js';
 import type { ContactValues } from './row-values.js';
-import { sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
+import { recordTail, sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
 import { uuidv7 } from '../activity-events/record-event.js';
 import { COMPANY_COLUMNS, CONTACT_COLUMNS, EMAIL_COLUMNS, insertRows, NOTE_COLUMNS, PHONE_COLUMNS, PROFILE_COLUMNS } from './bulk-insert.js';
 
@@ -57,12 +57,7 @@ export async function writeContacts(tx: Tx, settings: RunSettings, directories: 
     lifecycleStage: values.lifecycleStage ?? 'LEAD',
     skills: values.skills,
     companyId: companyIdFor(settings, directories, links, values, now),
-    ownerId: ownerId ?? importerId,
-    customFields: values.custom,
-    visibility: settings.visibility,
-    createdById: importerId,
-    createdAt: now,
-    updatedAt: now,
+    ...recordTail(settings, ownerId, values.custom, now),
   }));
   const emails = creates.flatMap(({ id, values }) => emailRows(workspaceId, id, values.emails, true));
   const phones = creates.flatMap(({ id, values }) => values.phones.map((e164, i) => ({ workspaceId, contactId: id, e164, isPrimary: i === 0 })));

@@ -4,10 +4,10 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import { statusAfterEntering } from '../pipelines/stage-status.js';
 import type { Directories, PendingRow, RunSettings } from './batch-types.js';
-import { COMPANY_COLUMNS, insertRows, type ColumnTypes } from './bulk-insert.js';
+import { COMPANY_COLUMNS, insertRows, RECORD_TAIL_COLUMNS, type ColumnTypes } from './bulk-insert.js';
 import type { CompanyLinks } from './company-links.js';
 import { planDeals, type DealDecision, type PlannedDeal } from './deal-plan.js';
-import { sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
+import { recordTail, sortDecisions, writeTagLinks, type UndoImage, type Written } from './write-common.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,13 +22,8 @@ const DEAL_COLUMNS: ColumnTypes = {
   status: '"DealStatus"',
   expectedCloseDate: 'date',
   closedAt: 'timestamp(3)',
-  ownerId: 'uuid',
   companyId: 'uuid',
-  customFields: 'jsonb',
-  visibility: '"RecordVisibility"',
-  createdById: 'uuid',
-  createdAt: 'timestamp(3)',
-  updatedAt: 'timestamp(3)',
+  ...RECORD_TAIL_COLUMNS,
 };
 const STAGE_CHANGE_COLUMNS: ColumnTypes = {
   id: 'uuid',
@@ -92,13 +87,8 @@ export async function writeDeals(
       pipelineId: values.targets.pipelineId,
       stageId: values.targets.stage.id,
       ...statusAfterEntering(values.targets.stage, null, now),
-      ownerId: ownerId ?? importerId,
       companyId: values.targets.companyId,
-      customFields: values.custom,
-      visibility: settings.visibility,
-      createdById: importerId,
-      createdAt: now,
-      updatedAt: now,
+      ...recordTail(settings, ownerId, values.custom, now),
     })),
   );
   await insertRows(

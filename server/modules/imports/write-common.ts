@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ImportAction, ImportEntity } from '../../generated/prisma/enums.js';
-import type { BatchCounts, Decision, PendingRow } from './batch-types.js';
+import type { BatchCounts, Decision, PendingRow, RunSettings } from './batch-types.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,6 +44,18 @@ export function sortDecisions<V>(decisions: Decision<V>[], foldedCountAs: 'updat
   }
   written.counts.failed = written.failures.length;
   return { written, creates, updates };
+}
+
+/** The values of RECORD_TAIL_COLUMNS for a new record: the row's owner (else the importer), its custom values, the import's visibility. */
+export function recordTail(settings: Pick<RunSettings, 'importerId' | 'visibility'>, ownerId: string | undefined, custom: unknown, now: Date) {
+  return {
+    ownerId: ownerId ?? settings.importerId,
+    customFields: custom,
+    visibility: settings.visibility,
+    createdById: settings.importerId,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** Links records to tags through Prisma's implicit join table (A: the record, B: the tag). */

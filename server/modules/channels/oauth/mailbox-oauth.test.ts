@@ -5,11 +5,10 @@ import { errorCodes, useTestApp } from '../../../test/test-app.js';
 import { mailboxWatchers } from '../imap/mailbox-watcher.js';
 import { testChannels } from '../test/channels-config.js';
 import { startDovecot } from '../test/dovecot.js';
-import { startOAuthServer } from '../test/oauth-server.js';
+import { loopbackGoogle, startOAuthServer } from '../test/oauth-server.js';
 import { startSmtpSink } from '../test/smtp-sink.js';
 import { contactWithEmail } from '../test/people.js';
 import { openSecret } from '../secrets/sealed-secret.js';
-import type { MailOAuthProvider } from './providers.js';
 
 // Google-style mail by OAuth2 on loopback: a provider with consent, token and introspection endpoints;
 // Dovecot whose oauth2 passdb asks that provider about each XOAUTH2 token.
@@ -21,17 +20,7 @@ afterAll(async () => {
   await Promise.all([oauth.close(), dovecot.stop(), smtp.close()]);
 });
 
-const google: MailOAuthProvider = {
-  id: 'google',
-  clientId: 'kith-client',
-  clientSecret: 'kith-secret',
-  authorizeUrl: oauth.authorizeUrl,
-  tokenUrl: oauth.tokenUrl,
-  scopes: ['openid', 'email', 'https://mail.google.com/'],
-  authorizeParams: { access_type: 'offline', prompt: 'consent' },
-  imap: { host: '127.0.0.1', port: dovecot.port, secure: false },
-  smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
-};
+const google = loopbackGoogle(oauth, { imap: dovecot.port, smtp: smtp.port });
 const getApp = useTestApp({ config: { channels: testChannels({ oauth: { google } }) } });
 let f: RolesFixture;
 let server: KithServer;

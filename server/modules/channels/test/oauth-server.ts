@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MailOAuthProvider } from '../oauth/providers.js';
 
 interface Grant {
   email: string;
@@ -98,5 +99,23 @@ export async function startOAuthServer(options: {
     /** Revokes every refresh token, as a user removing the app's access would. */
     revokeAll: () => refreshTokens.clear(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Google as Kith sees it, pointed at this loopback provider and at loopback IMAP and SMTP servers. */
+export function loopbackGoogle(
+  oauth: Pick<Awaited<ReturnType<typeof startOAuthServer>>, 'authorizeUrl' | 'tokenUrl'>,
+  ports: { imap: number; smtp: number },
+): MailOAuthProvider {
+  return {
+    id: 'google',
+    clientId: 'kith-client',
+    clientSecret: 'kith-secret',
+    authorizeUrl: oauth.authorizeUrl,
+    tokenUrl: oauth.tokenUrl,
+    scopes: ['openid', 'email', 'https://mail.google.com/'],
+    authorizeParams: { access_type: 'offline', prompt: 'consent' },
+    imap: { host: '127.0.0.1', port: ports.imap, secure: false },
+    smtp: { host: '127.0.0.1', port: ports.smtp, secure: false },
   };
 }
