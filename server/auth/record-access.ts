@@ -1,6 +1,7 @@
 // The viewer's access to records in a request: loaded once per workspace, and the batched single-record
 // checks derived from the record rules' where-fragments.
 import DataLoader from 'dataloader';
+import { delegateOf } from '../db/delegate.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { roleCan } from './permissions.js';
@@ -46,7 +47,7 @@ function visibilityLoader(context: Context, model: RecordModel, workspaceId: str
     () =>
       new DataLoader<string, boolean>(async (ids) => {
         const access = await recordAccess(context, workspaceId);
-        const delegate = context.prisma[model] as unknown as { findMany: IdFinder };
+        const delegate = delegateOf<{ findMany: IdFinder }>(context.prisma, model);
         const rows = await delegate.findMany({ where: { AND: [{ id: { in: [...ids] } }, recordWhere(model, access)] }, select: { id: true } });
         const visible = new Set(rows.map((r) => r.id));
         return ids.map((id) => visible.has(id));

@@ -2,6 +2,7 @@
 // workspace without a visibility of their own (members, invitations, pipelines...). Modules name scopes;
 // the rules live here and in record-rules.ts.
 import type { Context } from '../context.js';
+import { delegateOf } from '../db/delegate.js';
 import { forbidden, notFound } from '../errors.js';
 import { idFromGlobalId } from '../modules/node/uuid.js';
 import { roleCan, type Permission } from './permissions.js';
@@ -32,7 +33,7 @@ type RowFinder = (args: { where: { id: string }; select: Record<string, true> })
 async function visibleRow(context: Context, target: RecordTarget, columns: readonly string[] = []) {
   const { typename } = RECORD_MODELS[target.model];
   const id = idFromGlobalId(target.id, typename);
-  const delegate = context.prisma[target.model] as unknown as { findUnique: RowFinder };
+  const delegate = delegateOf<{ findUnique: RowFinder }>(context.prisma, target.model);
   const select = Object.fromEntries(['workspaceId', ...columns].map((column) => [column, true] as const));
   const row = await delegate.findUnique({ where: { id }, select });
   const workspaceId = row?.workspaceId;

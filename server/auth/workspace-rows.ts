@@ -2,6 +2,7 @@
 // own workspace decides (the `workspaceRow` scope). A row outside the viewer's workspaces, missing, or
 // filtered out by `where` (deleted forms, revoked keys) reads as NOT_FOUND, never as FORBIDDEN.
 import type { Context } from '../context.js';
+import { delegateOf } from '../db/delegate.js';
 import { notFound } from '../errors.js';
 import { idFromGlobalId } from '../modules/node/uuid.js';
 import type { Permission } from './permissions.js';
@@ -39,7 +40,7 @@ export async function mayActOnWorkspaceRow(context: Context, target: WorkspaceRo
   if (!context.viewer) return false;
   const declared: { typename: string; what: string; missing?: string; where?: object } = WORKSPACE_ROWS[target.model];
   const id = idFromGlobalId(target.id, declared.typename, declared.what);
-  const delegate = context.prisma[target.model] as unknown as { findFirst: Finder };
+  const delegate = delegateOf<{ findFirst: Finder }>(context.prisma, target.model);
   const row = await delegate.findFirst({ where: { id, ...declared.where }, select: { workspaceId: true } });
   if (!row || (await context.roleIn(row.workspaceId)) == null) throw notFound(declared.missing ?? declared.what);
   return can({ workspaceId: row.workspaceId, permission: target.permission });

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { selectedRow } from '../../db/delegate.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
@@ -35,10 +36,7 @@ builder.mutationFields((t) => ({
       email: t.arg.string({ validate: emailInput }),
       password: t.arg.string({ validate: passwordInput }),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const user = await signIn(ctx, args.email, args.password);
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'user', query, await signIn(ctx, args.email, args.password)),
   }),
   signOut: t.boolean({
     description: 'Ends this session.',

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { selectedRow } from '../../db/delegate.js';
 import type { Context } from '../../context.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import { sendOrLog } from '../../mail/mailer.js';
@@ -58,9 +59,6 @@ builder.mutationField('signUp', (t) =>
     description: 'Creates an account, its first workspace (you are its owner) and signs you in. A verification email follows.',
     authScopes: { public: true },
     args: { input: t.arg({ type: SignUpInput }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const user = await signUp(ctx, input);
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
-    },
+    resolve: async (query, _root, { input }, ctx) => selectedRow(ctx, 'user', query, await signUp(ctx, input)),
   }),
 );

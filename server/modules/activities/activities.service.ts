@@ -5,7 +5,6 @@ import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { linkColumns } from '../records/record-links.js';
 import { assertMember } from '../records/links.service.js';
-import { assertRestorable } from '../records/restorable.js';
 import type { ActivityInputShape } from './activity.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 import { recordAccess } from '../../auth/record-access.js';
@@ -69,17 +68,5 @@ export async function completeActivity(context: Context, id: string, done: boole
     tx.activity
       .update({ where: { id }, data: { done, doneAt: done ? new Date() : null } })
       .then((row) => emitEvent(tx, context, row, 'Activity', done ? 'completed' : 'reopened')),
-  );
-}
-
-/** Who may delete it is the `deletes` scope's rule (auth/record-scopes.ts). */
-export async function setActivityDeleted(context: Context, id: string, deleted: boolean) {
-  const activity = await context.prisma.activity.findUniqueOrThrow({ where: { id } });
-  if (deleted && activity.deletedAt) throw badInput('This activity is already in the trash.');
-  if (!deleted) assertRestorable(context, activity.deletedAt, 'activities');
-  return context.prisma.$transaction((tx) =>
-    tx.activity
-      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
-      .then((row) => emitEvent(tx, context, row, 'Activity', deleted ? 'deleted' : 'restored')),
   );
 }

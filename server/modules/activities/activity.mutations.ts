@@ -1,7 +1,8 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { onRecord, recordMutations, writtenRow } from '../records/record-mutations.js';
-import { completeActivity, createActivity, setActivityDeleted, updateActivity } from './activities.service.js';
+import { onRecord, recordMutations } from '../records/record-mutations.js';
+import { selectedRow } from '../../db/delegate.js';
+import { completeActivity, createActivity, updateActivity } from './activities.service.js';
 import { ActivityInput } from './activity.inputs.js';
 
 builder.mutationFields((t) => ({
@@ -11,7 +12,6 @@ builder.mutationFields((t) => ({
     input: ActivityInput,
     create: createActivity,
     update: updateActivity,
-    setDeleted: setActivityDeleted,
     descriptions: {
       delete:
         'Moves the activity to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete those they created or are assigned.',
@@ -22,6 +22,7 @@ builder.mutationFields((t) => ({
     description: 'Marks the activity done (or, with done: false, not done); doneAt records when.',
     args: { id: t.arg.id(), done: t.arg.boolean({ defaultValue: true }) },
     authScopes: onRecord('activity', 'records:update'),
-    resolve: async (query, _root, args, ctx) => writtenRow(ctx, 'activity', query, await completeActivity(ctx, idFromGlobalId(args.id, 'Activity'), args.done)),
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'activity', query, await completeActivity(ctx, idFromGlobalId(args.id, 'Activity'), args.done)),
   }),
 }));

@@ -1,4 +1,5 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { delegateOf } from '../../db/delegate.js';
 import { GraphQLError } from 'graphql';
 import { mapAsyncIterator } from 'graphql-yoga';
 import { z } from 'zod';
@@ -214,7 +215,7 @@ async function watchedRecord(ctx: Context, globalId: string) {
   const { type, id } = entityKey(globalId);
   const model = (WATCHABLE as Record<string, (typeof WATCHABLE)[keyof typeof WATCHABLE]>)[type];
   if (!model) throw notFound('Record');
-  const row = await (ctx.prisma[model] as unknown as { findUnique: WorkspaceFinder }).findUnique({ where: { id }, select: { workspaceId: true } });
+  const row = await delegateOf<{ findUnique: WorkspaceFinder }>(ctx.prisma, model).findUnique({ where: { id }, select: { workspaceId: true } });
   return row ? { type, id, workspaceId: row.workspaceId } : null;
 }
 

@@ -2,6 +2,7 @@
 // timeline items they ticked. Anything they may not see, or that is not on that record's timeline, reads
 // as missing. Nothing else is read: these rows are all the model will receive.
 import type { Context } from '../../context.js';
+import { delegateOf } from '../../db/delegate.js';
 import { badInput, notFound } from '../../errors.js';
 import { mayReadBody } from '../communications/body-privacy.js';
 import { entryForGlobalId } from '../node/uuid.js';
@@ -37,7 +38,7 @@ type Finder = { findFirst: (args: object) => Promise<Record<string, unknown> | n
 export function recordWorkspace(ctx: Context, recordId: string, allowed: ReadonlyArray<keyof typeof OWNERS> = ['Contact', 'Company', 'Deal']) {
   const { entry: owner, id } = entryForGlobalId(recordId, pick(allowed), 'Record');
   return ctx.memo(`aiRecordWorkspace:${owner}:${id}`, async () => {
-    const delegate = ctx.prisma[owner] as unknown as Finder;
+    const delegate = delegateOf<Finder>(ctx.prisma, owner);
     return (await delegate.findFirst({ where: { id }, select: { workspaceId: true } })) as { workspaceId: string } | null;
   });
 }
@@ -54,7 +55,7 @@ export async function loadRecord(
   const located = await recordWorkspace(ctx, recordId, allowed);
   if (!located) throw notFound('Record');
   const access = await recordAccess(ctx, located.workspaceId);
-  const delegate = ctx.prisma[owner] as unknown as Finder;
+  const delegate = delegateOf<Finder>(ctx.prisma, owner);
   const row = await delegate.findFirst({ where: { id, deletedAt: null, ...visibleWhere(access) } });
   if (!row) throw notFound('Record');
   const name = owner === 'contact' ? [row.firstName, row.lastName].filter(Boolean).join(' ') : String(row.name);
@@ -102,7 +103,7 @@ export async function loadItems(
   const items: SelectedItem[] = [];
   for (const [kind, ids] of wanted) {
     const source = SOURCES.find((s) => s.kind === kind)!;
-    const delegate = ctx.prisma[source.model] as unknown as { findMany: (args: object) => Promise<Array<Record<string, any> & { id: string }>> };
+    const delegate = delegateOf<{ findMany: (args: object) => Promise<Array<Record<string, any> & { id: string }>> }>(ctx.prisma, source.model);
     const rows = await delegate.findMany({ where: { AND: [source.where(record.owner, record.id, access), { id: { in: [...ids] } }] } });
     if (rows.length !== ids.size) throw notFound('Item');
     for (const row of rows) {

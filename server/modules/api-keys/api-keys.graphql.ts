@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { selectedRow } from '../../db/delegate.js';
 import type { Context } from '../../context.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
@@ -107,9 +108,6 @@ builder.mutationFields((t) => ({
     description: 'Revokes the key at once, including live subscriptions that use it.',
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => manageKey(ctx, args.id),
-    resolve: async (query, _root, args, ctx) => {
-      const revoked = await revokeApiKey(ctx, idFromGlobalId(args.id, 'ApiKey'));
-      return ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: revoked.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'apiKey', query, await revokeApiKey(ctx, idFromGlobalId(args.id, 'ApiKey'))),
   }),
 }));

@@ -1,6 +1,7 @@
 // A comment belongs to exactly one note, activity or deal, and is visible exactly when that target is:
 // live, and not hidden from the viewer by its own visibility or by the records it links to.
 import type { Permission } from '../../auth/permissions.js';
+import { delegateOf } from '../../db/delegate.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { entryForGlobalId } from '../node/uuid.js';
@@ -42,7 +43,7 @@ type Finder = (args: { where: object; select: { workspaceId: true } }) => Promis
 /** The target's workspace when it is live and visible; NOT_FOUND otherwise. Once per request and target. */
 export function visibleTarget(context: Context, target: CommentTarget): Promise<{ workspaceId: string }> {
   return context.memo(`commentTarget:${target.model}:${target.id}`, async () => {
-    const delegate = context.prisma[target.model] as unknown as { findUnique: Finder; findFirst: Finder };
+    const delegate = delegateOf<{ findUnique: Finder; findFirst: Finder }>(context.prisma, target.model);
     const row = await delegate.findUnique({ where: { id: target.id }, select: { workspaceId: true } });
     if (!row || (await context.roleIn(row.workspaceId)) == null) throw notFound('Record');
     const access = await recordAccess(context, row.workspaceId);

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { recordMutations } from '../records/record-mutations.js';
 import { CommunicationInput } from './communication.inputs.js';
-import { createCommunication, setCommunicationDeleted, updateCommunication } from './communications.service.js';
+import { createCommunication, updateCommunication } from './communications.service.js';
 
 builder.mutationFields((t) =>
   recordMutations(t, {
@@ -10,7 +10,6 @@ builder.mutationFields((t) =>
     input: CommunicationInput,
     create: createCommunication,
     update: updateCommunication,
-    setDeleted: setCommunicationDeleted,
     descriptions: {
       create: 'Logs an email, SMS or call that happened (nothing is sent).',
       delete:

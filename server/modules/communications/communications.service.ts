@@ -5,7 +5,6 @@ import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { assertVisibleLinks, linkColumns } from '../records/record-links.js';
 import { assertMember, keysOf } from '../records/links.service.js';
-import { assertRestorable } from '../records/restorable.js';
 import { normalizeAddress } from './addresses.js';
 import { mayReadBody } from './body-privacy.js';
 import type { CommunicationInputShape } from './communication.inputs.js';
@@ -104,15 +103,4 @@ export async function updateCommunication(context: Context, id: string, input: C
       })
       .then((row) => emitEvent(tx, context, row, 'Communication', 'updated', changedFields(input)));
   });
-}
-
-export async function setCommunicationDeleted(context: Context, id: string, deleted: boolean) {
-  const row = await context.prisma.communication.findUniqueOrThrow({ where: { id } });
-  if (deleted && row.deletedAt) throw badInput('This communication is already in the trash.');
-  if (!deleted) assertRestorable(context, row.deletedAt, 'communications');
-  return context.prisma.$transaction((tx) =>
-    tx.communication
-      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
-      .then((row) => emitEvent(tx, context, row, 'Communication', deleted ? 'deleted' : 'restored')),
-  );
 }

@@ -5,7 +5,6 @@ import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
 import { normalizeDomain, normalizePhone, normalizeUrl } from '../records/normalize.js';
-import { assertRestorable } from '../records/restorable.js';
 import { badInput } from '../../errors.js';
 import type { CompanyInputShape } from './company.inputs.js';
 import { customWrite, withCustomKeys } from '../custom-fields/record-values.js';
@@ -90,15 +89,4 @@ export async function updateCompany(context: Context, id: string, input: Company
         .then((row) => emitEvent(tx, context, row, 'Company', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
     })
     .catch((error: unknown) => rethrowUniqueViolation(error, DUPLICATE_DOMAIN, 'domain'));
-}
-
-export async function setCompanyDeleted(context: Context, id: string, deleted: boolean) {
-  const company = await context.prisma.company.findUniqueOrThrow({ where: { id } });
-  if (deleted && company.deletedAt) throw badInput('This company is already in the trash.');
-  if (!deleted) assertRestorable(context, company.deletedAt, 'companies');
-  return context.prisma.$transaction((tx) =>
-    tx.company
-      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
-      .then((row) => emitEvent(tx, context, row, 'Company', deleted ? 'deleted' : 'restored')),
-  );
 }

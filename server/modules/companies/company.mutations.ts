@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { recordMutations } from '../records/record-mutations.js';
 import { CompanyInput } from './company.inputs.js';
-import { createCompany, setCompanyDeleted, updateCompany } from './companies.service.js';
+import { createCompany, updateCompany } from './companies.service.js';
 
 builder.mutationFields((t) =>
   recordMutations(t, {
@@ -10,7 +10,6 @@ builder.mutationFields((t) =>
     input: CompanyInput,
     create: createCompany,
     update: updateCompany,
-    setDeleted: setCompanyDeleted,
     descriptions: {
       delete: 'Moves the company to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
     },

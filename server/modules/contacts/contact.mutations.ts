@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { recordMutations } from '../records/record-mutations.js';
 import { ContactInput } from './contact.inputs.js';
-import { createContact, setContactDeleted, updateContact } from './contacts.service.js';
+import { createContact, updateContact } from './contacts.service.js';
 
 builder.mutationFields((t) =>
   recordMutations(t, {
@@ -10,7 +10,6 @@ builder.mutationFields((t) =>
     input: ContactInput,
     create: createContact,
     update: updateContact,
-    setDeleted: setContactDeleted,
     descriptions: {
       delete: 'Moves the contact to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
     },

@@ -4,7 +4,6 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
-import { assertRestorable } from '../records/restorable.js';
 import { assertEmailsFree, contactDetails, duplicateEmailMessage, writeContactDetails } from './contact-details.js';
 import type { ContactInputShape } from './contact.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
@@ -127,15 +126,4 @@ export async function updateContactIn(tx: Tx, context: Context, access: RecordAc
       data: { ...columns, customFields: custom.document, skills, tags: tagIds ? { set: tagIds.map((tagId) => ({ id: tagId })) } : undefined },
     })
     .then((row) => emitEvent(tx, context, row, 'Contact', 'updated', withCustomKeys(changedFields(input), custom.changedKeys)));
-}
-
-export async function setContactDeleted(context: Context, id: string, deleted: boolean) {
-  const contact = await context.prisma.contact.findUniqueOrThrow({ where: { id } });
-  if (deleted && contact.deletedAt) throw badInput('This contact is already in the trash.');
-  if (!deleted) assertRestorable(context, contact.deletedAt, 'contacts');
-  return context.prisma.$transaction((tx) =>
-    tx.contact
-      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
-      .then((row) => emitEvent(tx, context, row, 'Contact', deleted ? 'deleted' : 'restored')),
-  );
 }

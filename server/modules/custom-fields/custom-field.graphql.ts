@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
@@ -66,20 +67,15 @@ builder.mutationFields((t) => ({
     type: 'CustomField',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: CreateCustomFieldInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'customFields:manage', args.workspaceId),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await createField(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
-      return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'customField', query, await createField(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
   updateCustomField: t.prismaField({
     type: 'CustomField',
     description: 'Rename, change help text or flags, archive or unarchive.',
     args: { id: t.arg.id(), input: t.arg({ type: UpdateCustomFieldInput }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await updateField(ctx, fieldKey(args.id), args.input);
-      return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await updateField(ctx, fieldKey(args.id), args.input)),
   }),
   reorderCustomFields: t.prismaField({
     type: ['CustomField'],
@@ -96,19 +92,13 @@ builder.mutationFields((t) => ({
     description: 'Hides the field and its values; restoreCustomField brings both back within the trash retention window.',
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await setFieldDeleted(ctx, fieldKey(args.id), true);
-      return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await setFieldDeleted(ctx, fieldKey(args.id), true)),
   }),
   restoreCustomField: t.prismaField({
     type: 'CustomField',
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await setFieldDeleted(ctx, fieldKey(args.id), false);
-      return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await setFieldDeleted(ctx, fieldKey(args.id), false)),
   }),
   changeCustomFieldType: t.field({
     type: TypeChangeReportType,
@@ -121,28 +111,20 @@ builder.mutationFields((t) => ({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), input: t.arg({ type: CustomFieldOptionInput }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await addOption(ctx, fieldKey(args.fieldId), args.input);
-      return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await addOption(ctx, fieldKey(args.fieldId), args.input)),
   }),
   updateCustomFieldOption: t.prismaField({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), optionId: t.arg.string({ validate: optionId }), input: t.arg({ type: OptionUpdateInput }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await updateOption(ctx, fieldKey(args.fieldId), args.optionId, args.input);
-      return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'customField', query, await updateOption(ctx, fieldKey(args.fieldId), args.optionId, args.input)),
   }),
   reorderCustomFieldOptions: t.prismaField({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await reorderOptions(ctx, fieldKey(args.fieldId), args.optionIds);
-      return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await reorderOptions(ctx, fieldKey(args.fieldId), args.optionIds)),
   }),
   mergeCustomFieldOptions: t.prismaField({
     type: 'CustomField',
@@ -153,9 +135,7 @@ builder.mutationFields((t) => ({
       intoOptionId: t.arg.string({ validate: optionId }),
     },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await mergeOptions(ctx, fieldKey(args.fieldId), args.optionIds, args.intoOptionId);
-      return ctx.prisma.customField.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'customField', query, await mergeOptions(ctx, fieldKey(args.fieldId), args.optionIds, args.intoOptionId)),
   }),
 }));

@@ -1,8 +1,9 @@
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { onRecord, recordMutations, writtenRow } from '../records/record-mutations.js';
+import { onRecord, recordMutations } from '../records/record-mutations.js';
+import { selectedRow } from '../../db/delegate.js';
 import { DealInput } from './deal.inputs.js';
-import { createDeal, moveDeal, setDealDeleted, updateDeal } from './deals.service.js';
+import { createDeal, moveDeal, updateDeal } from './deals.service.js';
 import './deal.types.js';
 
 builder.mutationFields((t) => ({
@@ -12,7 +13,6 @@ builder.mutationFields((t) => ({
     input: DealInput,
     create: createDeal,
     update: updateDeal,
-    setDeleted: setDealDeleted,
     descriptions: {
       update: 'Changes anything but the stage and pipeline (see moveDeal).',
       delete: 'Moves the deal to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise).',
@@ -25,6 +25,6 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id(), stageId: t.arg.id(), pipelineId: t.arg.id({ required: false }) },
     authScopes: onRecord('deal', 'records:update'),
     resolve: async (query, _root, args, ctx) =>
-      writtenRow(ctx, 'deal', query, await moveDeal(ctx, idFromGlobalId(args.id, 'Deal'), args.stageId, args.pipelineId)),
+      selectedRow(ctx, 'deal', query, await moveDeal(ctx, idFromGlobalId(args.id, 'Deal'), args.stageId, args.pipelineId)),
   }),
 }));

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { delegateOf, type Counter } from '../../db/delegate.js';
 import { badInput } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
@@ -6,7 +7,6 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { statusAfterEntering } from '../pipelines/stage-status.js';
 import { assertLinksInWorkspace, assertMember, keysOf } from '../records/links.service.js';
 import { normalizeCurrency } from '../records/normalize.js';
-import { assertRestorable } from '../records/restorable.js';
 import type { DealInputShape } from './deal.inputs.js';
 import { customWrite, withCustomKeys } from '../custom-fields/record-values.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
@@ -19,7 +19,7 @@ type Tx = Prisma.TransactionClient;
 /** Linked companies and contacts must be live, in the workspace, and visible to the viewer. */
 async function assertVisibleLinks(tx: Tx, access: RecordAccess, model: 'company' | 'contact', ids: string[], field: string) {
   await assertLinksInWorkspace(tx, model, ids, access.workspaceId, field);
-  const delegate = tx[model] as unknown as { count(args: { where: object }): Promise<number> };
+  const delegate = delegateOf<Counter>(tx, model);
   const visible = await delegate.count({ where: { id: { in: ids }, ...visibleWhere(access) } });
   if (visible !== ids.length) throw badInput(`A linked ${model} was not found in this workspace.`, field);
 }
@@ -165,15 +165,4 @@ export async function moveDeal(context: Context, id: string, stageGlobalId: stri
       .update({ where: { id }, data: { stageId: stage.id, pipelineId: stage.pipelineId, ...statusAfterEntering(stage, deal) } })
       .then((row) => emitEvent(tx, context, row, 'Deal', 'stage_moved', { from: from.name, to: stage.name, status: row.status }));
   });
-}
-
-export async function setDealDeleted(context: Context, id: string, deleted: boolean) {
-  const deal = await context.prisma.deal.findUniqueOrThrow({ where: { id } });
-  if (deleted && deal.deletedAt) throw badInput('This deal is already in the trash.');
-  if (!deleted) assertRestorable(context, deal.deletedAt, 'deals');
-  return context.prisma.$transaction((tx) =>
-    tx.deal
-      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
-      .then((row) => emitEvent(tx, context, row, 'Deal', deleted ? 'deleted' : 'restored')),
-  );
 }

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { selectedRow } from '../../db/delegate.js';
 import { ExportFormat, ExportStatus } from '../../generated/prisma/enums.js';
 import { byUuid } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
@@ -62,9 +63,7 @@ builder.mutationField('requestWorkspaceExport', (t) =>
       'Starts an export of the whole workspace; follow it with workspaceExports or node(id), or on the activity feed. The requester gets an email when it is ready.',
     args: { workspaceId: t.arg.id({ required: false }), format: t.arg({ type: ExportFormatEnum }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:export', args.workspaceId),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await requestWorkspaceExport(ctx, requireWorkspaceId(ctx, args.workspaceId), args.format);
-      return ctx.prisma.workspaceExport.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'workspaceExport', query, await requestWorkspaceExport(ctx, requireWorkspaceId(ctx, args.workspaceId), args.format)),
   }),
 );

@@ -1,6 +1,7 @@
 // Who sees a file: whoever sees the live record it is attached to. Contacts, companies, deals and
 // communications have their own visibility; notes and activities inherit it from every record they link.
 import DataLoader from 'dataloader';
+import { delegateOf } from '../../db/delegate.js';
 import { roleCan, type Permission } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
@@ -70,7 +71,7 @@ export function visibleTarget(context: Context, globalId: string): Promise<Attac
 
 async function findVisibleTarget(context: Context, globalId: string): Promise<AttachTarget> {
   const { model, id } = decodeTarget(globalId);
-  const delegate = context.prisma[model] as unknown as { findUnique: Finder; findFirst: Finder };
+  const delegate = delegateOf<{ findUnique: Finder; findFirst: Finder }>(context.prisma, model);
   const record = await delegate.findUnique({ where: { id }, select: { workspaceId: true } });
   if (!record || (await context.roleIn(record.workspaceId)) == null) throw notFound('Record');
   const access = await recordAccess(context, record.workspaceId);

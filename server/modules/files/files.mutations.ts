@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { permissionOnAttachTarget } from './access.js';
 import { UploadScalar } from './attachment.types.js';
@@ -12,10 +13,7 @@ builder.mutationFields((t) => ({
       'size and type limits apply, and the contents must match the extension.',
     args: { file: t.arg({ type: UploadScalar }), attachTo: t.arg.id({ description: 'A contact, company, deal, note, activity or communication.' }) },
     authScopes: (_root, args, ctx) => permissionOnAttachTarget(ctx, args.attachTo, 'files:upload'),
-    resolve: async (query, _root, args, ctx) => {
-      const file = await uploadFile(ctx, args.attachTo, args.file);
-      return ctx.prisma.file.findUniqueOrThrow({ ...query, where: { id: file.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'file', query, await uploadFile(ctx, args.attachTo, args.file)),
   }),
   deleteFile: t.id({
     description:

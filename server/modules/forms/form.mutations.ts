@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { selectedRow } from '../../db/delegate.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import type { FormFieldDefinition } from './form-definition.js';
@@ -39,19 +40,13 @@ builder.mutationFields((t) => ({
     description: 'Deletes the form (soft): its URL answers 404 from now on; submissions and contacts stay.',
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'form', id: args.id, permission: 'forms:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const form = await deleteForm(ctx, key(args.id));
-      return ctx.prisma.form.findUniqueOrThrow({ ...query, where: { id: form.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'form', query, await deleteForm(ctx, key(args.id))),
   }),
   regenerateFormKey: t.prismaField({
     type: 'Form',
     description: 'Gives the form a new public URL; the old one answers 404 from now on.',
     args: { id: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'form', id: args.id, permission: 'forms:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const form = await regenerateFormKey(ctx, key(args.id));
-      return ctx.prisma.form.findUniqueOrThrow({ ...query, where: { id: form.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'form', query, await regenerateFormKey(ctx, key(args.id))),
   }),
 }));

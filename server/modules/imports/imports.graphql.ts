@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { selectedRow } from '../../db/delegate.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { notFound } from '../../errors.js';
@@ -205,20 +206,15 @@ builder.mutationFields((t) => ({
     description: 'Saves the settings and queues the import; follow it with importProgress.',
     args: { id: t.arg.id(), settings: t.arg({ type: ImportSettingsInput }) },
     authScopes: (_root, args, ctx) => permissionOnWorkspaceRow(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await startImport(ctx, idFromGlobalId(args.id, 'Import'), settingsOf(args.settings));
-      return ctx.prisma.import.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'import', query, await startImport(ctx, idFromGlobalId(args.id, 'Import'), settingsOf(args.settings))),
   }),
   undoImport: t.prismaField({
     type: 'Import',
     description: 'Created records go to the trash, updated ones get their previous values back. Refused when any was edited since.',
     args: { id: t.arg.id() },
     authScopes: (_root, args, ctx) => permissionOnWorkspaceRow(ctx, () => importById(ctx, args.id), 'records:create', 'Import'),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await undoImport(ctx, idFromGlobalId(args.id, 'Import'));
-      return ctx.prisma.import.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'import', query, await undoImport(ctx, idFromGlobalId(args.id, 'Import'))),
   }),
   saveImportMapping: t.prismaField({
     type: 'ImportMappingPreset',

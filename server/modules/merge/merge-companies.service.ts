@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { delegateOf } from '../../db/delegate.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
@@ -23,7 +24,7 @@ async function moveChildren(tx: Tx, survivor: CompanyRow, mergedIds: string[], c
   const merged = await tx.company.findMany({ where: { id: { in: mergedIds } }, include: { tags: { select: { id: true } } } });
   const from = { companyId: { in: mergedIds } };
   for (const model of ['contact', 'deal', 'activity', 'note', 'communication', 'file', 'recordShare'] as const) {
-    const delegate = tx[model] as unknown as { updateMany(args: object): Promise<unknown> };
+    const delegate = delegateOf<{ updateMany(args: object): Promise<unknown> }>(tx, model);
     await delegate.updateMany({ where: from, data: { companyId: survivor.id } });
   }
   // A merged company's domain may move to the survivor: free it first (domains are unique).

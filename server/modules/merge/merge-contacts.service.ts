@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { delegateOf } from '../../db/delegate.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
@@ -63,7 +64,7 @@ async function moveChildren(tx: Tx, survivorId: string, mergedIds: string[], cho
   const newComms = [...new Set(merged.flatMap((m) => m.communications.map((c) => c.communicationId)))].filter((id) => !communications.has(id));
   await tx.communicationContact.createMany({ data: newComms.map((communicationId) => ({ communicationId, contactId: survivorId })) });
   for (const model of ['activity', 'note', 'file', 'formSubmission', 'recordShare', 'clipSource'] as const) {
-    const delegate = tx[model] as unknown as { updateMany(args: object): Promise<unknown> };
+    const delegate = delegateOf<{ updateMany(args: object): Promise<unknown> }>(tx, model);
     await delegate.updateMany({ where: from, data: { contactId: survivorId } });
   }
   const tagIds = [...new Set(merged.flatMap((m) => m.tags.map((t) => t.id)))];

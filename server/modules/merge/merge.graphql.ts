@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delegateOf } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { CompanyType } from '../companies/company.types.js';
@@ -35,7 +36,7 @@ function pairType<T extends typeof ContactType | typeof CompanyType>(name: strin
 
 type Finder = (args: object) => Promise<unknown>;
 const loadOne = (ctx: Context, model: 'contact' | 'company', query: object, id: string) =>
-  (ctx.prisma[model] as unknown as { findUniqueOrThrow: Finder }).findUniqueOrThrow({ ...query, where: { id } }) as never;
+  delegateOf<{ findUniqueOrThrow: Finder }>(ctx.prisma, model).findUniqueOrThrow({ ...query, where: { id } }) as never;
 
 const DuplicateContactPair = pairType('DuplicateContactPair', ContactType, 'contact');
 const DuplicateCompanyPair = pairType('DuplicateCompanyPair', CompanyType, 'company');

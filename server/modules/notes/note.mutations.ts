@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { recordMutations } from '../records/record-mutations.js';
 import { NoteInput } from './note.inputs.js';
-import { createNote, setNoteDeleted, updateNote } from './notes.service.js';
+import { createNote, updateNote } from './notes.service.js';
 
 builder.mutationFields((t) =>
   recordMutations(t, {
@@ -10,7 +10,6 @@ builder.mutationFields((t) =>
     input: NoteInput,
     create: createNote,
     update: updateNote,
-    setDeleted: setNoteDeleted,
     descriptions: {
       delete:
         'Moves the note to the trash, from where it can be restored until it is purged (30 days later unless the server is set otherwise). Members delete their own.',

@@ -2,7 +2,6 @@ import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { linkColumns } from '../records/record-links.js';
-import { assertRestorable } from '../records/restorable.js';
 import type { NoteInputShape } from './note.inputs.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 import { recordAccess } from '../../auth/record-access.js';
@@ -28,15 +27,4 @@ export async function updateNote(context: Context, id: string, input: NoteInputS
       .update({ where: { id, deletedAt: null }, data: { ...links, body: input.body ?? undefined } })
       .then((row) => emitEvent(tx, context, row, 'Note', 'updated', changedFields(input)));
   });
-}
-
-export async function setNoteDeleted(context: Context, id: string, deleted: boolean) {
-  const note = await context.prisma.note.findUniqueOrThrow({ where: { id } });
-  if (deleted && note.deletedAt) throw badInput('This note is already in the trash.');
-  if (!deleted) assertRestorable(context, note.deletedAt, 'notes');
-  return context.prisma.$transaction((tx) =>
-    tx.note
-      .update({ where: { id }, data: { deletedAt: deleted ? new Date() : null } })
-      .then((row) => emitEvent(tx, context, row, 'Note', deleted ? 'deleted' : 'restored')),
-  );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
@@ -17,20 +18,15 @@ builder.mutationFields((t) => ({
     type: 'Pipeline',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: PipelineInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'pipelines:manage', args.workspaceId),
-    resolve: async (query, _root, args, ctx) => {
-      const pipeline = await createPipeline(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
-      return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'pipeline', query, await createPipeline(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
   updatePipeline: t.prismaField({
     type: 'Pipeline',
     description: 'Renames the pipeline and/or makes it the default.',
     args: { id: t.arg.id(), input: t.arg({ type: PipelineUpdateInput }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.id, permission: 'pipelines:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const pipeline = await updatePipeline(ctx, pipelineKey(args.id), args.input);
-      return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await updatePipeline(ctx, pipelineKey(args.id), args.input)),
   }),
   deletePipeline: t.boolean({
     description: 'Refused while any deal (the trash counts) is in it, and for the last pipeline. A deleted default passes to the next pipeline.',
@@ -49,19 +45,14 @@ builder.mutationFields((t) => ({
       position: t.arg.int({ required: false, description: 'Zero-based place; at the end unless given.', validate: z.number().int().min(0) }),
     },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.pipelineId, permission: 'pipelines:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const stage = await addStage(ctx, pipelineKey(args.pipelineId), args.input, args.position);
-      return ctx.prisma.pipelineStage.findUniqueOrThrow({ ...query, where: { id: stage.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'pipelineStage', query, await addStage(ctx, pipelineKey(args.pipelineId), args.input, args.position)),
   }),
   updateStage: t.prismaField({
     type: 'PipelineStage',
     args: { id: t.arg.id(), input: t.arg({ type: StageUpdateInput }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'pipelineStage', id: args.id, permission: 'pipelines:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const stage = await updateStage(ctx, stageKey(args.id), args.input);
-      return ctx.prisma.pipelineStage.findUniqueOrThrow({ ...query, where: { id: stage.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipelineStage', query, await updateStage(ctx, stageKey(args.id), args.input)),
   }),
   reorderStages: t.prismaField({
     type: 'Pipeline',
@@ -70,19 +61,13 @@ builder.mutationFields((t) => ({
       stageIds: t.arg.idList({ description: 'Every stage of the pipeline, in the new order.', validate: z.array(z.string()).max(MAX_STAGES) }),
     },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.pipelineId, permission: 'pipelines:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const pipeline = await reorderStages(ctx, pipelineKey(args.pipelineId), args.stageIds);
-      return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await reorderStages(ctx, pipelineKey(args.pipelineId), args.stageIds)),
   }),
   deleteStage: t.prismaField({
     type: 'Pipeline',
     description: 'Refused while deals are in the stage unless moveDealsTo names another stage of the same pipeline.',
     args: { id: t.arg.id(), moveDealsTo: t.arg.id({ required: false }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'pipelineStage', id: args.id, permission: 'pipelines:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const pipeline = await deleteStage(ctx, stageKey(args.id), args.moveDealsTo);
-      return ctx.prisma.pipeline.findUniqueOrThrow({ ...query, where: { id: pipeline.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await deleteStage(ctx, stageKey(args.id), args.moveDealsTo)),
   }),
 }));

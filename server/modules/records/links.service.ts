@@ -1,4 +1,5 @@
 import { badInput } from '../../errors.js';
+import { delegateOf, type Counter } from '../../db/delegate.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { idFromGlobalId } from '../node/uuid.js';
 
@@ -17,7 +18,7 @@ type LinkModel = 'company' | 'contact' | 'deal' | 'tag' | 'note' | 'activity';
  */
 export async function assertLinksInWorkspace(tx: Tx, model: LinkModel, ids: readonly string[], workspaceId: string, field: string) {
   if (ids.length === 0) return;
-  const delegate = tx[model] as unknown as { count(args: { where: object }): Promise<number> };
+  const delegate = delegateOf<Counter>(tx, model);
   const softDeletes = model !== 'tag';
   const found = await delegate.count({
     where: { id: { in: [...ids] }, workspaceId, ...(softDeletes ? { deletedAt: null } : {}) },

@@ -1,6 +1,7 @@
 // Links from notes, activities, comments and communications to contacts, companies and deals: checking
 // them on write, filtering by them, and showing them as fields.
 import { getRefFromModel, type PrismaObjectRef } from '@pothos/plugin-prisma';
+import { delegateOf, type Counter } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
@@ -47,15 +48,13 @@ export interface LinkInput {
   dealId?: string | null;
 }
 
-type Counter = { count(args: { where: object }): Promise<number> };
-
 /**
  * Checks that linked records are live and visible to the viewer, which also keeps them in the workspace:
  * linking a note to a record you cannot see would reveal that it exists. BAD_USER_INPUT otherwise.
  */
 export async function assertVisibleLinks(tx: Tx, access: RecordAccess, model: VisibleModel, ids: readonly string[], field: string) {
   if (ids.length === 0) return;
-  const delegate = tx[model] as unknown as Counter;
+  const delegate = delegateOf<Counter>(tx, model);
   const found = await delegate.count({ where: { AND: [{ id: { in: [...ids] }, deletedAt: null }, visibleWhere(access)] } });
   if (found !== new Set(ids).size) throw badInput(`A linked ${model} was not found in this workspace.`, field);
 }

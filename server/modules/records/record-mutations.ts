@@ -7,6 +7,8 @@ import type { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { selectedRow } from '../../db/delegate.js';
+import { setRecordDeleted, type TrashableModel } from './set-deleted.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type MutationFields = PothosSchemaTypes.MutationFieldBuilder<Types, object>;
@@ -15,18 +17,11 @@ type Written = Promise<{ id: string }>;
 
 export interface RecordMutationSpec<Input> {
   type: RecordTypeName;
-  model: Extract<RecordModel, 'contact' | 'company' | 'deal' | 'activity' | 'note' | 'communication'>;
+  model: TrashableModel;
   input: InputObjectRef<Types, Input>;
   create: (ctx: Context, workspaceId: string, input: Input) => Written;
   update: (ctx: Context, id: string, input: Input) => Written;
-  setDeleted: (ctx: Context, id: string, deleted: boolean) => Written;
   descriptions: { create?: string; update?: string; delete: string };
-}
-
-/** The row the service wrote, read again with the query's selection (relations included). */
-export function writtenRow(ctx: Context, model: RecordMutationSpec<unknown>['model'], query: object, row: { id: string }) {
-  const delegate = ctx.prisma[model] as unknown as { findUniqueOrThrow(args: object): Promise<unknown> };
-  return delegate.findUniqueOrThrow({ ...query, where: { id: row.id } }) as never;
 }
 
 /** The record's scope for a permission, for a field whose `id` argument names it. */
@@ -45,7 +40,7 @@ export function recordMutations<Input>(t: MutationFields, spec: RecordMutationSp
       ...(deleted ? { description: spec.descriptions.delete } : {}),
       args: { id: t.arg.id() },
       authScopes: deletes,
-      resolve: async (query, _root, args, ctx) => writtenRow(ctx, model, query, await spec.setDeleted(ctx, key(args.id), deleted)),
+      resolve: async (query, _root, args, ctx) => selectedRow(ctx, model, query, await setRecordDeleted(ctx, model, key(args.id), deleted)),
     });
   return {
     [`create${type}`]: t.prismaField({
@@ -55,7 +50,7 @@ export function recordMutations<Input>(t: MutationFields, spec: RecordMutationSp
       authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', argsOf(args).workspaceId),
       resolve: async (query, _root, args, ctx) => {
         const { workspaceId, input } = argsOf(args);
-        return writtenRow(ctx, model, query, await spec.create(ctx, requireWorkspaceId(ctx, workspaceId), input));
+        return selectedRow(ctx, model, query, await spec.create(ctx, requireWorkspaceId(ctx, workspaceId), input));
       },
     }),
     [`update${type}`]: t.prismaField({
@@ -65,7 +60,7 @@ export function recordMutations<Input>(t: MutationFields, spec: RecordMutationSp
       authScopes: (root, args) => onRecord(model, 'records:update')(root, argsOf(args)),
       resolve: async (query, _root, args, ctx) => {
         const { id, input } = argsOf(args);
-        return writtenRow(ctx, model, query, await spec.update(ctx, key(id), input));
+        return selectedRow(ctx, model, query, await spec.update(ctx, key(id), input));
       },
     }),
     [`delete${type}`]: setDeleted(true),

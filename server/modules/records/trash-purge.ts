@@ -10,6 +10,7 @@
 //    stay forever.
 // Search documents go with their rows (database triggers); file bytes go after each commit.
 import type { AppServices } from '../../app-services.js';
+import { delegateOf } from '../../db/delegate.js';
 import { afterBulkWrite } from '../../db/statistics.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { expiredBefore } from '../../retention.js';
@@ -37,7 +38,7 @@ type Delegate = {
   findMany(args: { where: object; select: { id: true }; take?: number }): Promise<Ids>;
   deleteMany(args: { where: object }): Promise<{ count: number }>;
 };
-const delegate = (tx: Tx, model: PurgedModel) => tx[model] as unknown as Delegate;
+const delegate = (tx: Tx, model: PurgedModel) => delegateOf<Delegate>(tx, model);
 const idsOf = (rows: Ids) => rows.map((row) => row.id);
 
 const LINKS = { contact: 'contactId', company: 'companyId', deal: 'dealId' } as const;

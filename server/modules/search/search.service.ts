@@ -1,6 +1,7 @@
 // Runs the ranked search statement and turns its rows into results: title, marked snippet, the field that
 // matched, counts per type. Records themselves are loaded only when a result's `record` is selected.
 import { createHash } from 'node:crypto';
+import { delegateOf } from '../../db/delegate.js';
 import DataLoader from 'dataloader';
 import type { Context } from '../../context.js';
 import type { SearchEntityType } from '../../generated/prisma/enums.js';
@@ -119,7 +120,7 @@ export function loadRecord(context: Context, hit: SearchHit, query: object): Pro
     `searchRecords:${model}`,
     () =>
       new DataLoader<string, object | null>(async (ids) => {
-        const delegate = context.prisma[model] as unknown as { findMany: RowFinder };
+        const delegate = delegateOf<{ findMany: RowFinder }>(context.prisma, model);
         const rows = await delegate.findMany({ ...query, where: { id: { in: [...ids] }, deletedAt: null } });
         // The search statement applied visibleWhere's rules already: the type's own check need not ask again.
         if (VISIBLE_MODELS.has(model)) rememberVisible(context, model as VisibleModel, hit.workspaceId, rows);

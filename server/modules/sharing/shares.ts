@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { selectedRow } from '../../db/delegate.js';
+import { delegateOf } from '../../db/delegate.js';
 import { roleCan } from '../../auth/permissions.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
@@ -30,7 +32,7 @@ type OwnedFinder = (args: { where: { id: string }; select: { workspaceId: true; 
 /** Only the record's owner and those who see every record (admins) decide who else sees it. */
 async function ownedRecord(ctx: Context, globalId: string) {
   const target = shareable(globalId);
-  const delegate = ctx.prisma[target.model] as unknown as { findUniqueOrThrow: OwnedFinder };
+  const delegate = delegateOf<{ findUniqueOrThrow: OwnedFinder }>(ctx.prisma, target.model);
   const record = await delegate.findUniqueOrThrow({ where: { id: target.id }, select: { workspaceId: true, ownerId: true } });
   const access = await recordAccess(ctx, record.workspaceId);
   if (record.ownerId !== access.userId && !roleCan(access.role, 'records:readAll')) {
@@ -131,7 +133,7 @@ builder.mutationFields((t) => ({
             .update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { recordPolicy: args.policy } })
             .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'policy_changed', { recordPolicy: args.policy })),
         )
-        .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),
+        .then((row) => selectedRow(ctx, 'workspace', query, row)),
   }),
 }));
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { rethrowUniqueViolation } from '../../errors.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
@@ -48,7 +49,7 @@ builder.mutationFields((t) => ({
             .create({ data: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), name: args.name.trim(), color: args.color ?? null } })
             .then((row) => emitEvent(tx, ctx, row, 'Tag', 'created')),
         )
-        .then((row) => ctx.prisma.tag.findUniqueOrThrow({ ...query, where: { id: row.id } }))
+        .then((row) => selectedRow(ctx, 'tag', query, row))
         .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name')),
   }),
   updateTag: t.prismaField({
@@ -66,7 +67,7 @@ builder.mutationFields((t) => ({
             .update({ where: { id: idFromGlobalId(args.id, 'Tag') }, data: { name: args.name?.trim() ?? undefined, color: args.color ?? undefined } })
             .then((row) => emitEvent(tx, ctx, row, 'Tag', 'updated', changedFields({ name: args.name ?? undefined, color: args.color ?? undefined }))),
         )
-        .then((row) => ctx.prisma.tag.findUniqueOrThrow({ ...query, where: { id: row.id } }))
+        .then((row) => selectedRow(ctx, 'tag', query, row))
         .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name')),
   }),
   deleteTag: t.boolean({

@@ -1,6 +1,7 @@
 // Where each kind of timeline item comes from, for a contact, a company or a deal, and how the viewer's
 // access narrows it. Each source is read with keyset pagination on (time, id), newest first.
 import type { Context } from '../../context.js';
+import { delegateOf } from '../../db/delegate.js';
 import { commentVisibleWhere } from '../../auth/record-where.js';
 import { fileVisibleWhere } from '../files/access.js';
 import type { RecordAccess } from '../../auth/record-rules.js';
@@ -106,7 +107,7 @@ export async function readSource(
   before?: Cursor,
 ) {
   const after = before ? { OR: [{ [source.time]: { lt: before.at } }, { [source.time]: before.at, id: { lt: before.id } }] } : {};
-  const delegate = context.prisma[source.model] as unknown as { findMany: Finder };
+  const delegate = delegateOf<{ findMany: Finder }>(context.prisma, source.model);
   const rows = await delegate.findMany({
     where: { AND: [source.where(owner, ownerId, access), after] },
     orderBy: [{ [source.time]: 'desc' }, { id: 'desc' }],

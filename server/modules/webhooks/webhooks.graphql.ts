@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
@@ -131,9 +132,7 @@ builder.mutationFields((t) => ({
     description: 'Sends a delivery again (for instance after fixing the receiver).',
     args: { deliveryId: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'webhookDelivery', id: args.deliveryId, permission: 'webhooks:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const delivery = await redeliver(ctx, idFromGlobalId(args.deliveryId, 'WebhookDelivery'));
-      return ctx.prisma.webhookDelivery.findUniqueOrThrow({ ...query, where: { id: delivery.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'webhookDelivery', query, await redeliver(ctx, idFromGlobalId(args.deliveryId, 'WebhookDelivery'))),
   }),
 }));

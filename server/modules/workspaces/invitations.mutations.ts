@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { selectedRow } from '../../db/delegate.js';
 import { tokenInput, emailInput } from '../accounts/inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { acceptInvitation, findInvitationByToken, inviteMember, resendInvitation, revokeInvitation } from './invitations.service.js';
@@ -54,38 +55,27 @@ builder.mutationFields((t) => ({
     authScopes: (_root, args, ctx) => ({
       $all: { verified: true, ...permissionInWorkspace(ctx, 'invitations:manage', args.workspaceId) },
     }),
-    resolve: async (query, _root, args, ctx) => {
-      const invitation = await inviteMember(ctx, requireWorkspaceId(ctx, args.workspaceId), args.email, args.role);
-      return ctx.prisma.invitation.findUniqueOrThrow({ ...query, where: { id: invitation.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'invitation', query, await inviteMember(ctx, requireWorkspaceId(ctx, args.workspaceId), args.email, args.role)),
   }),
   resendInvitation: t.prismaField({
     type: 'Invitation',
     description: 'Sends a new link and restarts the 7 days; the old link stops working.',
     args: { invitationId: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'invitation', id: args.invitationId, permission: 'invitations:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const invitation = await resendInvitation(ctx, invitationKey(args.invitationId));
-      return ctx.prisma.invitation.findUniqueOrThrow({ ...query, where: { id: invitation.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'invitation', query, await resendInvitation(ctx, invitationKey(args.invitationId))),
   }),
   revokeInvitation: t.prismaField({
     type: 'Invitation',
     args: { invitationId: t.arg.id() },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'invitation', id: args.invitationId, permission: 'invitations:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const invitation = await revokeInvitation(ctx, invitationKey(args.invitationId));
-      return ctx.prisma.invitation.findUniqueOrThrow({ ...query, where: { id: invitation.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'invitation', query, await revokeInvitation(ctx, invitationKey(args.invitationId))),
   }),
   acceptInvitation: t.prismaField({
     type: 'Membership',
     description: 'Joins the workspace of an invitation addressed to your (verified) email.',
     authScopes: { $all: { verified: true, personal: true } },
     args: { token: t.arg.string({ validate: tokenInput }) },
-    resolve: async (query, _root, { token }, ctx) => {
-      const membership = await acceptInvitation(ctx, token);
-      return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
-    },
+    resolve: async (query, _root, { token }, ctx) => selectedRow(ctx, 'membership', query, await acceptInvitation(ctx, token)),
   }),
 }));

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { selectedRow } from '../../db/delegate.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { changeMemberRole, removeMember } from './members.service.js';
 import { RoleEnum } from './workspace.types.js';
@@ -11,10 +12,7 @@ builder.mutationFields((t) => ({
     description: "Changes a member's role. You can give roles up to your own; a workspace always keeps an owner.",
     args: { memberId: t.arg.id(), role: t.arg({ type: RoleEnum }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'membership', id: args.memberId, permission: 'members:manage' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const updated = await changeMemberRole(ctx, memberKey(args.memberId), args.role);
-      return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: updated.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'membership', query, await changeMemberRole(ctx, memberKey(args.memberId), args.role)),
   }),
   removeMember: t.boolean({
     args: { memberId: t.arg.id() },

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { selectedRow } from '../../db/delegate.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { leaveWorkspace, transferOwnership } from './members.service.js';
@@ -42,7 +43,7 @@ builder.mutationFields((t) => ({
             .update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { name: args.name.trim() } })
             .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'renamed')),
         )
-        .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),
+        .then((row) => selectedRow(ctx, 'workspace', query, row)),
   }),
   setWorkspacePhoneCountry: t.prismaField({
     type: 'Workspace',
@@ -56,7 +57,7 @@ builder.mutationFields((t) => ({
             .update({ where: { id: requireWorkspaceId(ctx, args.workspaceId) }, data: { defaultPhoneCountry: args.country?.toUpperCase() ?? null } })
             .then((row) => emitEvent(tx, ctx, { id: row.id, workspaceId: row.id }, 'Workspace', 'settings_changed', { fields: ['defaultPhoneCountry'] })),
         )
-        .then((row) => ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: row.id } })),
+        .then((row) => selectedRow(ctx, 'workspace', query, row)),
   }),
   leaveWorkspace: t.boolean({
     description: 'Leaves a workspace. The last owner must hand over ownership first.',

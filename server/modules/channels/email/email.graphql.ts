@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectedRow } from '../../../db/delegate.js';
 import { builder } from '../../../builder.js';
 import { idFromGlobalId } from '../../node/uuid.js';
 import { MAX_LONG_TEXT, requiredText, shortText } from '../../records/common.types.js';
@@ -92,10 +93,8 @@ builder.mutationFields((t) => ({
     description: "Saves the workspace's SMTP account after signing in to the server with it.",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null, args.input);
-      return ctx.prisma.smtpAccount.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'smtpAccount', query, await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null, args.input)),
   }),
   removeWorkspaceSmtpAccount: t.boolean({
     args: { workspaceId: t.arg.id({ required: false }) },
@@ -107,10 +106,8 @@ builder.mutationFields((t) => ({
     description: 'Saves your own SMTP account for this workspace after signing in to the server with it.',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id, args.input);
-      return ctx.prisma.smtpAccount.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'smtpAccount', query, await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id, args.input)),
   }),
   removeMySmtpAccount: t.boolean({
     args: { workspaceId: t.arg.id({ required: false }) },
@@ -121,19 +118,15 @@ builder.mutationFields((t) => ({
     type: 'EmailTemplate',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: EmailTemplateInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await createTemplate(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
-      return ctx.prisma.emailTemplate.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'emailTemplate', query, await createTemplate(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
   updateEmailTemplate: t.prismaField({
     type: 'EmailTemplate',
     args: { id: t.arg.id(), input: t.arg({ type: EmailTemplateInput }) },
     authScopes: (_root, args) => ({ workspaceRow: { model: 'emailTemplate', id: args.id, permission: 'channels:send' } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await updateTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate'), args.input);
-      return ctx.prisma.emailTemplate.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'emailTemplate', query, await updateTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate'), args.input)),
   }),
   deleteEmailTemplate: t.boolean({
     args: { id: t.arg.id() },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectedRow } from '../../../db/delegate.js';
 import { builder } from '../../../builder.js';
 import type { Context } from '../../../context.js';
 import { MailboxPrivacy } from '../../../generated/prisma/enums.js';
@@ -90,19 +91,14 @@ builder.mutationFields((t) => ({
     description: 'Signs in to an IMAP mailbox of yours and starts syncing it.',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: ConnectMailboxInput }) },
     authScopes: (_root, args, ctx) => ({ $all: { personal: true, ...permissionInWorkspace(ctx, 'channels:send', args.workspaceId) } }),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await connectMailbox(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id, args.input);
-      return ctx.prisma.mailbox.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'mailbox', query, await connectMailbox(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id, args.input)),
   }),
   updateMailbox: t.prismaField({
     type: 'Mailbox',
     args: { id: t.arg.id(), input: t.arg({ type: MailboxSettingsInput }) },
     authScopes: (_root, args, ctx) => ownMailbox(ctx, args.id),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await updateMailbox(ctx, idFromGlobalId(args.id, 'Mailbox'), args.input);
-      return ctx.prisma.mailbox.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'mailbox', query, await updateMailbox(ctx, idFromGlobalId(args.id, 'Mailbox'), args.input)),
   }),
   disconnectMailbox: t.int({
     description: 'Stops the sync and forgets the mailbox; with deleteImported, the mail it imported is deleted too. Returns how many messages went.',

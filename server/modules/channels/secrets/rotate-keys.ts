@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../../generated/prisma/client.js';
+import { delegateOf } from '../../../db/delegate.js';
 import type { SecretKey } from '../config.js';
 import { openSecret, sealedWithCurrentKey, sealSecret } from './sealed-secret.js';
 
@@ -9,10 +10,10 @@ import { openSecret, sealedWithCurrentKey, sealSecret } from './sealed-secret.js
 export async function resealCredentials(prisma: PrismaClient, keys: SecretKey[]): Promise<{ resealed: number }> {
   let resealed = 0;
   for (const table of ['smtpAccount', 'mailbox'] as const) {
-    const delegate = prisma[table] as unknown as {
+    const delegate = delegateOf<{
       findMany(args: object): Promise<Array<{ id: string; workspaceId: string; passwordSealed: string }>>;
       update(args: object): Promise<unknown>;
-    };
+    }>(prisma, table);
     const rows = await delegate.findMany({ select: { id: true, workspaceId: true, passwordSealed: true } });
     for (const row of rows) {
       if (sealedWithCurrentKey(keys, row.passwordSealed)) continue;

@@ -1,4 +1,5 @@
 import { builder } from '../../../builder.js';
+import { selectedRow } from '../../../db/delegate.js';
 import { shortText } from '../../records/common.types.js';
 import { ContactRef } from '../../records/record-links.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
@@ -73,10 +74,8 @@ builder.mutationFields((t) => ({
     description: "Sends an SMS from the workspace's Twilio number and records it. Numbers that texted STOP are refused (OPTED_OUT).",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendSmsInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await sendSms(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
-      return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'communication', query, await sendSms(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
   placeCall: t.prismaField({
     type: 'Communication',
@@ -84,10 +83,8 @@ builder.mutationFields((t) => ({
       'Click-to-call: Twilio rings your phone, then connects you to the contact. The call record fills in its status and duration when the call ends.',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: PlaceCallInput }) },
     authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
-    resolve: async (query, _root, args, ctx) => {
-      const row = await placeCall(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
-      return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id: row.id } });
-    },
+    resolve: async (query, _root, args, ctx) =>
+      selectedRow(ctx, 'communication', query, await placeCall(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
 }));
 
