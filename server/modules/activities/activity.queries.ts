@@ -2,10 +2,8 @@ import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { dateRangeWhere } from '../records/common.types.js';
 import { linkFilterWhere } from '../records/record-links.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { ActivityFilter, ActivitySort, type ActivityFilterShape } from './activity.inputs.js';
-import { recordAccess } from '../../auth/record-access.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import { linkedListField, recordField, type LinkedListArgs } from '../records/record-queries.js';
 import { linkedRecordsVisibleWhere } from '../../auth/record-where.js';
 
 const insensitive = (text: string) => ({ contains: text, mode: 'insensitive' as const });
@@ -25,39 +23,26 @@ function filterWhere(filter: ActivityFilterShape | null | undefined, trash: bool
 
 const SORT_COLUMNS = { DUE_AT: 'dueAt', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' } as const;
 
+type ActivityListArgs = LinkedListArgs & { filter?: ActivityFilterShape | null; sort?: typeof ActivitySort.$inferInput | null };
+
 builder.queryFields((t) => ({
-  activities: t.prismaConnection({
+  activities: linkedListField(t, {
     type: 'Activity',
-    cursor: 'id',
+    model: 'activity',
     description: 'Activities you can see, soonest due first unless sorted; `trash: true` lists deleted ones instead.',
-    args: {
-      workspaceId: t.arg.id({ required: false }),
-      filter: t.arg({ type: ActivityFilter, required: false }),
-      sort: t.arg({ type: ActivitySort, required: false }),
-      trash: t.arg.boolean({ required: false }),
-    },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) => {
-      const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
-      return ctx.prisma.activity.count({ where: { AND: [linkedRecordsVisibleWhere(access), filterWhere(args.filter, !!args.trash)] } });
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
+    filter: ActivityFilter,
+    sort: ActivitySort,
+    where: (access, args: ActivityListArgs) => ({ AND: [linkedRecordsVisibleWhere(access), filterWhere(args.filter, !!args.trash)] }),
+    orderBy: (args: ActivityListArgs) => {
       const direction = args.sort?.direction === 'DESC' ? 'desc' : 'asc';
       const column = SORT_COLUMNS[args.sort?.field ?? 'DUE_AT'];
-      return ctx.prisma.activity.findMany({
-        ...query,
-        where: { AND: [linkedRecordsVisibleWhere(access), filterWhere(args.filter, !!args.trash)] },
-        orderBy: [column === 'dueAt' ? { dueAt: { sort: direction, nulls: 'last' } } : { [column]: direction }, { id: direction }],
-      });
+      return [column === 'dueAt' ? { dueAt: { sort: direction, nulls: 'last' } } : { [column]: direction }, { id: direction }];
     },
   }),
-  activity: t.prismaField({
+  activity: recordField(t, {
     type: 'Activity',
+    model: 'activity',
     description: 'An activity you can see: NOT_FOUND when it is in the trash or linked to a record hidden from you.',
-    args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ record: { model: 'activity', id: args.id, permission: 'records:read' } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.activity.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Activity'), deletedAt: null } }),
+    checkedBy: 'record',
   }),
 }));

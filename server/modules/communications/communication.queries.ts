@@ -2,12 +2,10 @@ import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { dateRangeWhere } from '../records/common.types.js';
 import { phoneForSearch } from '../records/normalize.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { readableBodyWhere } from './body-privacy.js';
 import { CommunicationFilter, CommunicationSort, type CommunicationFilterShape } from './communication.inputs.js';
-import { recordAccess } from '../../auth/record-access.js';
+import { linkedListField, recordField, type LinkedListArgs } from '../records/record-queries.js';
 import type { RecordAccess } from '../../auth/record-rules.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 import { visibleWhere } from '../../auth/record-where.js';
 
 const insensitive = (text: string) => ({ contains: text, mode: 'insensitive' as const });
@@ -43,39 +41,25 @@ function filterWhere(filter: CommunicationFilterShape | null | undefined, trash:
 
 const SORT_COLUMNS = { OCCURRED_AT: 'occurredAt', CREATED_AT: 'createdAt' } as const;
 
+type CommunicationListArgs = LinkedListArgs & { filter?: CommunicationFilterShape | null; sort?: typeof CommunicationSort.$inferInput | null };
+
 builder.queryFields((t) => ({
-  communications: t.prismaConnection({
+  communications: linkedListField(t, {
     type: 'Communication',
-    cursor: 'id',
+    model: 'communication',
     description: 'Communication records you can see, most recent first unless sorted; `trash: true` lists deleted ones instead.',
-    args: {
-      workspaceId: t.arg.id({ required: false }),
-      filter: t.arg({ type: CommunicationFilter, required: false }),
-      sort: t.arg({ type: CommunicationSort, required: false }),
-      trash: t.arg.boolean({ required: false }),
-    },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
-    totalCount: async (_root, args, ctx) => {
-      const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
-      return ctx.prisma.communication.count({ where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash, access)] } });
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
+    filter: CommunicationFilter,
+    sort: CommunicationSort,
+    where: (access, args: CommunicationListArgs) => ({ AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash, access)] }),
+    orderBy: (args: CommunicationListArgs) => {
       const direction = args.sort ? (args.sort.direction === 'DESC' ? 'desc' : 'asc') : 'desc';
-      const column = SORT_COLUMNS[args.sort?.field ?? 'OCCURRED_AT'];
-      return ctx.prisma.communication.findMany({
-        ...query,
-        where: { AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash, access)] },
-        orderBy: [{ [column]: direction }, { id: direction }],
-      });
+      return [{ [SORT_COLUMNS[args.sort?.field ?? 'OCCURRED_AT']]: direction }, { id: direction }];
     },
   }),
-  communication: t.prismaField({
+  communication: recordField(t, {
     type: 'Communication',
+    model: 'communication',
     description: 'A record you can see: NOT_FOUND when it is in the trash or private to others.',
-    args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ record: { model: 'communication', id: args.id, permission: 'records:read' } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Communication'), deletedAt: null } }),
+    checkedBy: 'record',
   }),
 }));

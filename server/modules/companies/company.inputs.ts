@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customFieldValuesArg, customFiltersField } from '../custom-fields/custom-field.inputs.js';
 import { builder } from '../../builder.js';
+import { recordFilter, type FilterFieldBuilder } from '../records/record-filter.js';
 import { DateRangeInput, requiredText, shortText, SortDirection, RecordVisibilityEnum } from '../records/common.types.js';
 
 const text = (label: string, max?: number) => ({ required: false, validate: shortText(label, max) }) as const;
@@ -30,8 +31,6 @@ export const CompanyInput = builder.inputType('CompanyInput', {
 
 export type CompanyInputShape = typeof CompanyInput.$inferInput;
 
-type FilterFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
-
 const companyFilterFields = (t: FilterFieldBuilder) => ({
   ownerId: t.id({ required: false }),
   tagId: t.id({ required: false }),
@@ -41,22 +40,7 @@ const companyFilterFields = (t: FilterFieldBuilder) => ({
   custom: t.field(customFiltersField),
 });
 
-export const CompanyFilterBranch = builder.inputType('CompanyFilterBranch', {
-  description: 'One branch of `CompanyFilter.anyOf`: its fields all hold.',
-  fields: companyFilterFields,
-});
-
-export const CompanyFilter = builder.inputType('CompanyFilter', {
-  fields: (t) => ({
-    ...companyFilterFields(t),
-    anyOf: t.field({
-      type: [CompanyFilterBranch],
-      required: false,
-      description: 'Records matching at least one of these branches, on top of the fields beside anyOf (root lists only).',
-      validate: z.array(z.unknown()).max(10, 'At most 10 anyOf branches.'),
-    }),
-  }),
-});
+export const CompanyFilter = recordFilter('Company', companyFilterFields);
 
 export const CompanySortField = builder.enumType('CompanySortField', { values: ['NAME', 'CREATED_AT', 'UPDATED_AT'] as const });
 

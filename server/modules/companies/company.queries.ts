@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { recordField } from '../records/record-queries.js';
 import { recordListField } from '../records/record-list-field.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { dateRangeWhere } from '../records/common.types.js';
@@ -61,11 +62,5 @@ builder.queryFields((t) => ({
     sort: CompanySort,
     list: companyList,
   }),
-  company: t.prismaField({
-    type: 'Company',
-    args: { id: t.arg.id() },
-    authScopes: { authenticated: true },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.company.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Company'), deletedAt: null } }),
-  }),
+  company: recordField(t, { type: 'Company', model: 'company', checkedBy: 'type' }),
 }));

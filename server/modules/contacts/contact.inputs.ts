@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customFieldValuesArg, customFiltersField } from '../custom-fields/custom-field.inputs.js';
 import { builder } from '../../builder.js';
+import { recordFilter, type FilterFieldBuilder } from '../records/record-filter.js';
 import { emailInput } from '../accounts/inputs.js';
 import { DateRangeInput, shortText, SortDirection, RecordVisibilityEnum } from '../records/common.types.js';
 import { LifecycleStageEnum } from './contact.types.js';
@@ -61,8 +62,6 @@ export const ContactInput = builder.inputType('ContactInput', {
 
 export type ContactInputShape = typeof ContactInput.$inferInput;
 
-type FilterFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
-
 const contactFilterFields = (t: FilterFieldBuilder) => ({
   ownerId: t.id({ required: false }),
   tagId: t.id({ required: false }),
@@ -78,22 +77,7 @@ const contactFilterFields = (t: FilterFieldBuilder) => ({
   custom: t.field(customFiltersField),
 });
 
-export const ContactFilterBranch = builder.inputType('ContactFilterBranch', {
-  description: 'One branch of `ContactFilter.anyOf`: its fields all hold.',
-  fields: contactFilterFields,
-});
-
-export const ContactFilter = builder.inputType('ContactFilter', {
-  fields: (t) => ({
-    ...contactFilterFields(t),
-    anyOf: t.field({
-      type: [ContactFilterBranch],
-      required: false,
-      description: 'Records matching at least one of these branches, on top of the fields beside anyOf (root lists only).',
-      validate: z.array(z.unknown()).max(10, 'At most 10 anyOf branches.'),
-    }),
-  }),
-});
+export const ContactFilter = recordFilter('Contact', contactFilterFields);
 
 export type ContactFilterShape = typeof ContactFilter.$inferInput;
 

@@ -1,10 +1,9 @@
 import { builder } from '../../builder.js';
+import { recordField } from '../records/record-queries.js';
 import { recordListField } from '../records/record-list-field.js';
 import type { Context } from '../../context.js';
-import { notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { emailInput, normalizeEmail } from '../accounts/inputs.js';
-import { idFromGlobalId } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
 import { normalizeProfileUrl } from '../records/normalize.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
@@ -55,16 +54,7 @@ builder.queryFields((t) => ({
     sort: ContactSort,
     list: contactList,
   }),
-  contact: t.prismaField({
-    type: 'Contact',
-    args: { id: t.arg.id() },
-    authScopes: { authenticated: true },
-    resolve: async (query, _root, args, ctx) => {
-      const contact = await ctx.prisma.contact.findUnique({ ...query, where: { id: idFromGlobalId(args.id, 'Contact'), deletedAt: null } });
-      if (!contact) throw notFound('Contact');
-      return contact;
-    },
-  }),
+  contact: recordField(t, { type: 'Contact', model: 'contact', checkedBy: 'type' }),
   contactByEmail: t.prismaField({
     type: 'Contact',
     nullable: true,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customFieldValuesArg, customFiltersField } from '../custom-fields/custom-field.inputs.js';
 import { builder } from '../../builder.js';
+import { recordFilter, type FilterFieldBuilder } from '../records/record-filter.js';
 import { DealStatus } from '../../generated/prisma/enums.js';
 import { DateRangeInput, RecordVisibilityEnum, requiredText, shortText, SortDirection } from '../records/common.types.js';
 import { minorUnitsInput } from './money.js';
@@ -52,8 +53,6 @@ export const DateOnlyRangeInput = builder.inputType('DateOnlyRangeInput', {
   }),
 });
 
-type FilterFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
-
 const dealFilterFields = (t: FilterFieldBuilder) => ({
   ownerId: t.id({ required: false }),
   tagId: t.id({ required: false }),
@@ -71,22 +70,7 @@ const dealFilterFields = (t: FilterFieldBuilder) => ({
   text: t.string({ required: false, description: 'Contained in the name (case-insensitive).', validate: shortText('Text') }),
 });
 
-export const DealFilterBranch = builder.inputType('DealFilterBranch', {
-  description: 'One branch of `DealFilter.anyOf`: its fields all hold.',
-  fields: dealFilterFields,
-});
-
-export const DealFilter = builder.inputType('DealFilter', {
-  fields: (t) => ({
-    ...dealFilterFields(t),
-    anyOf: t.field({
-      type: [DealFilterBranch],
-      required: false,
-      description: 'Records matching at least one of these branches, on top of the fields beside anyOf (root lists only).',
-      validate: z.array(z.unknown()).max(10, 'At most 10 anyOf branches.'),
-    }),
-  }),
-});
+export const DealFilter = recordFilter('Deal', dealFilterFields);
 
 export type DealFilterShape = typeof DealFilter.$inferInput;
 

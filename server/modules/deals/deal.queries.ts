@@ -1,8 +1,8 @@
 import { builder } from '../../builder.js';
+import { recordField } from '../records/record-queries.js';
 import { recordListField } from '../records/record-list-field.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { filterBranches } from '../custom-fields/list-page.js';
@@ -50,10 +50,5 @@ builder.queryFields((t) => ({
     sort: DealSort,
     list: dealList,
   }),
-  deal: t.prismaField({
-    type: 'Deal',
-    args: { id: t.arg.id() },
-    authScopes: { authenticated: true },
-    resolve: (query, _root, args, ctx) => ctx.prisma.deal.findUniqueOrThrow({ ...query, where: { id: idFromGlobalId(args.id, 'Deal'), deletedAt: null } }),
-  }),
+  deal: recordField(t, { type: 'Deal', model: 'deal', checkedBy: 'type' }),
 }));

@@ -1,0 +1,82 @@
+// The one-record field every record type has, and the list field of the records linked to contacts,
+// companies and deals (notes, activities, communications): the same arguments, scope and paging.
+import type { InputObjectRef } from '@pothos/core';
+import { recordAccess } from '../../auth/record-access.js';
+import type { RecordAccess } from '../../auth/record-rules.js';
+import { permissionInWorkspace } from '../../auth/record-scopes.js';
+import type { builder } from '../../builder.js';
+import { delegateOf } from '../../db/delegate.js';
+import { notFound } from '../../errors.js';
+import { idFromGlobalId } from '../node/uuid.js';
+import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import type { TrashableModel } from './set-deleted.js';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type QueryFields = PothosSchemaTypes.QueryFieldBuilder<Types, object>;
+type RecordTypeName = 'Contact' | 'Company' | 'Deal' | 'Activity' | 'Note' | 'Communication';
+type Finder = { findFirst(args: object): Promise<unknown>; findMany(args: object): Promise<unknown[]>; count(args: object): Promise<number> };
+
+export interface RecordFieldSpec {
+  type: RecordTypeName;
+  model: TrashableModel;
+  description?: string;
+  /** `type`: the object type's own scope decides (contacts, companies, deals); `record`: the record scope, before loading. */
+  checkedBy: 'type' | 'record';
+}
+
+/** A live record by global ID: NOT_FOUND when it is missing, in the trash, or hidden from the viewer. */
+export function recordField(t: QueryFields, { type, model, description, checkedBy }: RecordFieldSpec) {
+  return t.prismaField({
+    type,
+    description,
+    args: { id: t.arg.id() },
+    authScopes: (_root, args) => (checkedBy === 'type' ? { authenticated: true } : { record: { model, id: args.id, permission: 'records:read' } }),
+    resolve: async (query, _root, args, ctx) => {
+      const row = await delegateOf<Finder>(ctx.prisma, model).findFirst({ ...query, where: { id: idFromGlobalId(args.id, type), deletedAt: null } });
+      if (!row) throw notFound(type);
+      return row as never;
+    },
+  });
+}
+
+export interface LinkedListArgs {
+  workspaceId?: string | null;
+  filter?: unknown;
+  sort?: { direction?: 'ASC' | 'DESC' | null } | null;
+  trash?: boolean | null;
+}
+
+export interface LinkedListSpec {
+  type: 'Activity' | 'Note' | 'Communication';
+  model: 'activity' | 'note' | 'communication';
+  description: string;
+  filter: InputObjectRef<Types, unknown>;
+  sort: InputObjectRef<Types, unknown>;
+  /** The rows the viewer sees that match the arguments (methods: each list takes its own filter and sort). */
+  where(access: RecordAccess, args: LinkedListArgs): object;
+  orderBy(args: LinkedListArgs): object[];
+}
+
+export function linkedListField(t: QueryFields, spec: LinkedListSpec) {
+  const rows = (ctx: Parameters<typeof recordAccess>[0]) => delegateOf<Finder>(ctx.prisma, spec.model);
+  return t.prismaConnection({
+    type: spec.type,
+    cursor: 'id',
+    description: spec.description,
+    args: {
+      workspaceId: t.arg.id({ required: false }),
+      filter: t.arg({ type: spec.filter, required: false }),
+      sort: t.arg({ type: spec.sort, required: false }),
+      trash: t.arg.boolean({ required: false }),
+    },
+    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    totalCount: async (_root, args, ctx) => {
+      const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
+      return rows(ctx).count({ where: spec.where(access, args as LinkedListArgs) });
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
+      return rows(ctx).findMany({ ...query, where: spec.where(access, args as LinkedListArgs), orderBy: spec.orderBy(args as LinkedListArgs) }) as never;
+    },
+  });
+}
