@@ -1,4 +1,5 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { delegateOf } from '../../db/delegate.js';
 import { GraphQLError } from 'graphql';
 import { mapAsyncIterator } from 'graphql-yoga';
@@ -131,7 +132,7 @@ builder.queryField('activityEvents', (t) =>
       ...ownCursors,
       description: 'The workspace’s activity history, newest first; only events about what you may see.',
       args: { workspaceId: t.arg.id({ required: false }), filter: t.arg({ type: ActivityEventFilter, required: false }) },
-      authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+      authScopes: inWorkspace('records:read'),
       resolve: (_root, args, ctx) => {
         if (args.last != null || args.before != null) throw badInput('Activity history pages forward only: use first and after.', 'last');
         const first = args.first ?? 20;
@@ -190,7 +191,7 @@ builder.subscriptionField('activityFeed', (t) =>
       filter: t.arg({ type: ActivityEventFilter, required: false }),
       after: t.arg.string({ required: false, description: 'The sequence (cursor) of the last event received.' }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     subscribe: (_root, args, ctx) => {
       const options = { workspaceId: requireWorkspaceId(ctx, args.workspaceId), filter: feedFilter(args.filter), after: parseCursor(args.after) };
       return withFinalError(ctx, activityFeed(ctx, options, ctx.app.activityHub.limits));

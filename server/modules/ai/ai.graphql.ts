@@ -1,6 +1,7 @@
 // Root fields of the AI features. Each request sends only what the caller selected; nothing is written but
 // its metering and audit entry. Saving a draft or a contact goes through the ordinary mutations.
 import { builder } from '../../builder.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
@@ -76,14 +77,14 @@ builder.queryFields((t) => ({
     description:
       'Whether AI is available and on in the workspace, and its monthly token use. Never refused for being off: the app reads it to show or hide AI.',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:read', args.workspaceId),
+    authScopes: inWorkspace('workspace:read'),
     resolve: (_root, args, ctx) => workspaceAiState(ctx, requireWorkspaceId(ctx, args.workspaceId)),
   }),
   workspaceAiUsage: t.field({
     type: WorkspaceAiUsageType,
     description: 'AI tokens in and out this month, per feature and per user (owners, like the rest of usage).',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'usage:read', args.workspaceId),
+    authScopes: inWorkspace('usage:read'),
     resolve: async (_root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const [month, breakdown] = await Promise.all([aiTokensInMonth(ctx.prisma, workspaceId), aiUsageBreakdown(ctx.prisma, workspaceId)]);
@@ -93,7 +94,7 @@ builder.queryFields((t) => ({
   aiProviderModels: t.stringList({
     description: 'The models the instance’s AI provider serves (GET /models), to check AI_MODEL against (admins).',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'ai:manage', args.workspaceId),
+    authScopes: inWorkspace('ai:manage'),
     resolve: async (_root, _args, ctx) => {
       const config = instanceAi(ctx);
       try {
@@ -133,7 +134,7 @@ builder.mutationFields((t) => ({
     type: WorkspaceAiType,
     description: 'Turns AI on or off for the workspace (admins). Refused with AI_DISABLED when the instance has no AI provider.',
     args: { workspaceId: t.arg.id({ required: false }), enabled: t.arg.boolean() },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'ai:manage', args.workspaceId),
+    authScopes: inWorkspace('ai:manage'),
     resolve: async (_root, args, ctx) => {
       instanceAi(ctx);
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
@@ -172,7 +173,7 @@ builder.mutationFields((t) => ({
     type: AiContactDraftType,
     description: 'Reads a contact from pasted text against a JSON schema, for you to correct, then create or update. Nothing is saved.',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: AiExtractContactInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'ai:use', args.workspaceId),
+    authScopes: inWorkspace('ai:use'),
     resolve: async (_root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const plan = await planExtract(ctx, workspaceId, args.input.text);

@@ -1,11 +1,11 @@
 import { roleCan } from '../../auth/permissions.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { dateRangeWhere, DateRangeInput, shortText } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 function auditsUser(ctx: Context, userId: string | null): Promise<boolean> {
   if (!userId) return Promise.resolve(false);
@@ -80,7 +80,7 @@ builder.queryField('auditLog', (t) =>
     cursor: 'id',
     description: 'The workspace audit log, newest first: role changes, keys, exports, erasures, deletions, and members’ sign-ins.',
     args: { workspaceId: t.arg.id({ required: false }), filter: t.arg({ type: AuditLogFilter, required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'audit:read', args.workspaceId),
+    authScopes: inWorkspace('audit:read'),
     totalCount: async (_root, args, ctx) =>
       ctx.prisma.auditLogEntry.count({ where: await auditWhere(ctx, requireWorkspaceId(ctx, args.workspaceId), args.filter) }),
     resolve: async (query, _root, args, ctx) =>

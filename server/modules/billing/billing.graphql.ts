@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { billingDisabled } from '../../errors.js';
 import { BillingStatus } from '../../generated/prisma/enums.js';
 import type { BillingInvoice } from '../../generated/prisma/client.js';
@@ -9,7 +10,6 @@ import { completeCheckout, openPortal, startCheckout } from './checkout.js';
 import { billingOverview, type BillingOverview, type UsageMeter } from './overview.js';
 import { billingNotice, type BillingNotice } from './notice.js';
 import type { Context } from '../../context.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const BillingStatusEnum = builder.enumType(BillingStatus, {
   name: 'BillingStatus',
@@ -113,7 +113,7 @@ builder.queryField('billing', (t) =>
     type: BillingType,
     description: "The workspace's plan, usage and invoices (owners and admins).",
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'billing:manage', args.workspaceId),
+    authScopes: inWorkspace('billing:manage'),
     resolve: (_root, args, ctx) => billingOverview(ctx, requireWorkspaceId(ctx, args.workspaceId)),
   }),
 );
@@ -138,7 +138,7 @@ builder.queryField('billingNotice', (t) =>
     nullable: true,
     description: 'The billing warning the app shows on every screen, for every member; null with billing off or nothing to say.',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:read', args.workspaceId),
+    authScopes: inWorkspace('workspace:read'),
     resolve: (_root, args, ctx) => billingNotice(ctx, requireWorkspaceId(ctx, args.workspaceId)),
   }),
 );
@@ -151,14 +151,14 @@ builder.mutationFields((t) => ({
       planId: t.arg.string({ validate: shortText('Plan', 40) }),
       withCard: t.arg.boolean({ required: false, defaultValue: true, description: 'false starts the trial without a card, where the server allows it.' }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'billing:checkout', args.workspaceId),
+    authScopes: inWorkspace('billing:checkout'),
     resolve: (_root, args, ctx) => startCheckout(ctx, billingOn(ctx), requireWorkspaceId(ctx, args.workspaceId), args.planId, args.withCard ?? true),
   }),
   completeBillingCheckout: t.field({
     type: BillingType,
     description: 'After the return from Checkout: reads the subscription from Stripe at once (the webhook would bring the same a little later).',
     args: { workspaceId: t.arg.id({ required: false }), sessionId: t.arg.string({ validate: shortText('Checkout session', 200) }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'billing:checkout', args.workspaceId),
+    authScopes: inWorkspace('billing:checkout'),
     resolve: async (_root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       await completeCheckout(ctx, billingOn(ctx), workspaceId, args.sessionId);
@@ -168,7 +168,7 @@ builder.mutationFields((t) => ({
   openBillingPortal: t.string({
     description: "Returns the URL of Stripe's customer portal for the workspace (plan changes, payment methods, invoices, cancellation).",
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'billing:manage', args.workspaceId),
+    authScopes: inWorkspace('billing:manage'),
     resolve: (_root, args, ctx) => openPortal(ctx, billingOn(ctx), requireWorkspaceId(ctx, args.workspaceId)),
   }),
 }));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import { MAX_BULK } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { bulkDelete, bulkUpdate } from './bulk.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const ids = z.array(z.string()).min(1, 'Select at least one record.').max(MAX_BULK, `Bulk changes take at most ${MAX_BULK} records per call.`);
 
@@ -27,7 +27,7 @@ builder.mutationFields((t) => ({
     type: BulkResult,
     description: `Changes owner, tags or (deals) stage of up to ${MAX_BULK} contacts, companies or deals at once, all or nothing.`,
     args: { workspaceId: t.arg.id({ required: false }), ids: t.arg.idList({ validate: ids }), input: t.arg({ type: BulkUpdateInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:update', args.workspaceId),
+    authScopes: inWorkspace('records:update'),
     resolve: async (_root, args, ctx) => {
       const { ids: changed } = await bulkUpdate(ctx, requireWorkspaceId(ctx, args.workspaceId), args.ids, args.input);
       return { count: changed.length };
@@ -37,7 +37,7 @@ builder.mutationFields((t) => ({
     type: BulkResult,
     description: `Moves up to ${MAX_BULK} contacts, companies or deals to the trash, all or nothing.`,
     args: { workspaceId: t.arg.id({ required: false }), ids: t.arg.idList({ validate: ids }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:deleteOwn', args.workspaceId),
+    authScopes: inWorkspace('records:deleteOwn'),
     resolve: async (_root, args, ctx) => ({ count: await bulkDelete(ctx, requireWorkspaceId(ctx, args.workspaceId), args.ids) }),
   }),
 }));

@@ -1,9 +1,9 @@
 import { roleCan } from '../../auth/permissions.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { senderFor } from './email/sender.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 interface StatusShape {
   workspaceId: string;
@@ -44,7 +44,7 @@ builder.queryField('channelsStatus', (t) =>
   t.field({
     type: ChannelsStatus,
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (_root, args, ctx) => ({ workspaceId: requireWorkspaceId(ctx, args.workspaceId) }),
   }),
 );

@@ -1,5 +1,6 @@
 // The browser extension's two root fields: "already in Kith?" and "save this profile".
 import { z } from 'zod';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { emailInput } from '../accounts/inputs.js';
@@ -145,7 +146,7 @@ builder.queryField('clipperLookup', (t) =>
       name: t.arg.string({ required: false, validate: shortText('Name') }),
       companyName: t.arg.string({ required: false, validate: shortText('Company name') }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: async (_root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const url = clipUrl(args.url);

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { recordField } from '../records/record-queries.js';
 import { recordListField } from '../records/record-list-field.js';
 import type { Context } from '../../context.js';
@@ -12,7 +13,6 @@ import { filterBranches } from '../custom-fields/list-page.js';
 import { ContactFilter, ContactSort, type ContactFilterShape } from './contact.inputs.js';
 import { contactFilterWhere, contactOrderBy } from './contact-where.js';
 import { recordAccess } from '../../auth/record-access.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 import { visibleWhere } from '../../auth/record-where.js';
 
 /** Live contacts of the workspace the viewer sees, narrowed by `where`. */
@@ -60,7 +60,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The live contact you can see with this email address (any case), or null.',
     args: { workspaceId: t.arg.id({ required: false }), email: t.arg.string({ validate: emailInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: async (query, _root, args, ctx) => {
       const email = { equals: normalizeEmail(args.email), mode: 'insensitive' as const };
       return ctx.prisma.contact.findFirst({
@@ -74,7 +74,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The oldest live contact you can see with this profile (LinkedIn, Upwork, ...), however its URL is written; or null.',
     args: { workspaceId: t.arg.id({ required: false }), url: t.arg.string({ validate: shortText('URL', 2000) }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: async (query, _root, args, ctx) => {
       const { key } = normalizeProfileUrl(args.url, 'url');
       return ctx.prisma.contact.findFirst({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
@@ -8,7 +9,6 @@ import { CustomFieldEntityEnum, CustomFieldTypeEnum } from './custom-field.types
 import { createField, reorderFields, setFieldDeleted, updateField } from './definitions.service.js';
 import { addOption, mergeOptions, reorderOptions, updateOption } from './options.service.js';
 import { changeFieldType, type ConversionFailure, type TypeChangeReport } from './type-change.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const fieldKey = (id: string) => idFromGlobalId(id, 'CustomField', 'Field');
 const optionId = z.string().max(64);
@@ -47,7 +47,7 @@ builder.queryField('customFields', (t) =>
       includeArchived: t.arg.boolean({ required: false }),
       trash: t.arg.boolean({ required: false }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.customField.findMany({
         ...query,
@@ -66,7 +66,7 @@ builder.mutationFields((t) => ({
   createCustomField: t.prismaField({
     type: 'CustomField',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: CreateCustomFieldInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'customFields:manage', args.workspaceId),
+    authScopes: inWorkspace('customFields:manage'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'customField', query, await createField(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
@@ -74,7 +74,7 @@ builder.mutationFields((t) => ({
     type: 'CustomField',
     description: 'Rename, change help text or flags, archive or unarchive.',
     args: { id: t.arg.id(), input: t.arg({ type: UpdateCustomFieldInput }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
+    authScopes: onRow('customField', 'customFields:manage'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await updateField(ctx, fieldKey(args.id), args.input)),
   }),
   reorderCustomFields: t.prismaField({
@@ -84,46 +84,46 @@ builder.mutationFields((t) => ({
       entity: t.arg({ type: CustomFieldEntityEnum }),
       fieldIds: t.arg.idList({ description: 'Every field of the entity (archived too), in the new order.', validate: z.array(z.string()).max(MAX_FIELDS) }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'customFields:manage', args.workspaceId),
+    authScopes: inWorkspace('customFields:manage'),
     resolve: (_query, _root, args, ctx) => reorderFields(ctx, requireWorkspaceId(ctx, args.workspaceId), args.entity, args.fieldIds.map(fieldKey)),
   }),
   deleteCustomField: t.prismaField({
     type: 'CustomField',
     description: 'Hides the field and its values; restoreCustomField brings both back within the trash retention window.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
+    authScopes: onRow('customField', 'customFields:manage'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await setFieldDeleted(ctx, fieldKey(args.id), true)),
   }),
   restoreCustomField: t.prismaField({
     type: 'CustomField',
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
+    authScopes: onRow('customField', 'customFields:manage'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await setFieldDeleted(ctx, fieldKey(args.id), false)),
   }),
   changeCustomFieldType: t.field({
     type: TypeChangeReportType,
     description: 'With dryRun, reports what would convert and what could not; without, converts and clears the values that cannot.',
     args: { id: t.arg.id(), type: t.arg({ type: CustomFieldTypeEnum }), dryRun: t.arg.boolean({ required: false, defaultValue: true }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.id, permission: 'customFields:manage' } }),
+    authScopes: onRow('customField', 'customFields:manage'),
     resolve: (_root, args, ctx) => changeFieldType(ctx, fieldKey(args.id), args.type, args.dryRun ?? true),
   }),
   addCustomFieldOption: t.prismaField({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), input: t.arg({ type: CustomFieldOptionInput }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
+    authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await addOption(ctx, fieldKey(args.fieldId), args.input)),
   }),
   updateCustomFieldOption: t.prismaField({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), optionId: t.arg.string({ validate: optionId }), input: t.arg({ type: OptionUpdateInput }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
+    authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'customField', query, await updateOption(ctx, fieldKey(args.fieldId), args.optionId, args.input)),
   }),
   reorderCustomFieldOptions: t.prismaField({
     type: 'CustomField',
     args: { fieldId: t.arg.id(), optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
+    authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await reorderOptions(ctx, fieldKey(args.fieldId), args.optionIds)),
   }),
   mergeCustomFieldOptions: t.prismaField({
@@ -134,7 +134,7 @@ builder.mutationFields((t) => ({
       optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }),
       intoOptionId: t.arg.string({ validate: optionId }),
     },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'customField', id: args.fieldId, permission: 'customFields:manage' } }),
+    authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'customField', query, await mergeOptions(ctx, fieldKey(args.fieldId), args.optionIds, args.intoOptionId)),
   }),

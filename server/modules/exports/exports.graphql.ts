@@ -1,10 +1,10 @@
 import { builder } from '../../builder.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { ExportFormat, ExportStatus } from '../../generated/prisma/enums.js';
 import { byUuid } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { exportDownloadUrl, requestWorkspaceExport } from './exports.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const ExportFormatEnum = builder.enumType(ExportFormat, {
   name: 'ExportFormat',
@@ -46,7 +46,7 @@ builder.queryField('workspaceExports', (t) =>
     cursor: 'id',
     description: 'Exports of the workspace, newest first.',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:export', args.workspaceId),
+    authScopes: inWorkspace('workspace:export'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.workspaceExport.findMany({
         ...query,
@@ -62,7 +62,7 @@ builder.mutationField('requestWorkspaceExport', (t) =>
     description:
       'Starts an export of the whole workspace; follow it with workspaceExports or node(id), or on the activity feed. The requester gets an email when it is ready.',
     args: { workspaceId: t.arg.id({ required: false }), format: t.arg({ type: ExportFormatEnum }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:export', args.workspaceId),
+    authScopes: inWorkspace('workspace:export'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'workspaceExport', query, await requestWorkspaceExport(ctx, requireWorkspaceId(ctx, args.workspaceId), args.format)),
   }),

@@ -1,11 +1,11 @@
 import { builder } from '../../builder.js';
+import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import type { FormFieldDefinition } from './form-definition.js';
 import { CreateFormInput, UpdateFormInput } from './form.inputs.js';
 import { createForm, deleteForm, regenerateFormKey, updateForm } from './forms.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Form');
 
@@ -18,7 +18,7 @@ builder.mutationFields((t) => ({
   createForm: t.prismaField({
     type: 'Form',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: CreateFormInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'forms:manage', args.workspaceId),
+    authScopes: inWorkspace('forms:manage'),
     resolve: async (query, _root, args, ctx) => {
       const { name, fields, isActive } = args.input;
       const form = await createForm(ctx, requireWorkspaceId(ctx, args.workspaceId), { name, fields: definition(fields), isActive });
@@ -28,7 +28,7 @@ builder.mutationFields((t) => ({
   updateForm: t.prismaField({
     type: 'Form',
     args: { id: t.arg.id(), input: t.arg({ type: UpdateFormInput }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'form', id: args.id, permission: 'forms:manage' } }),
+    authScopes: onRow('form', 'forms:manage'),
     resolve: async (query, _root, args, ctx) => {
       const { name, fields, isActive } = args.input;
       const form = await updateForm(ctx, key(args.id), { name, fields: fields ? definition(fields) : null, isActive });
@@ -39,14 +39,14 @@ builder.mutationFields((t) => ({
     type: 'Form',
     description: 'Deletes the form (soft): its URL answers 404 from now on; submissions and contacts stay.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'form', id: args.id, permission: 'forms:manage' } }),
+    authScopes: onRow('form', 'forms:manage'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'form', query, await deleteForm(ctx, key(args.id))),
   }),
   regenerateFormKey: t.prismaField({
     type: 'Form',
     description: 'Gives the form a new public URL; the old one answers 404 from now on.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'form', id: args.id, permission: 'forms:manage' } }),
+    authScopes: onRow('form', 'forms:manage'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'form', query, await regenerateFormKey(ctx, key(args.id))),
   }),
 }));

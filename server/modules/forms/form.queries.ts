@@ -1,9 +1,9 @@
 import { builder } from '../../builder.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { notFound } from '../../errors.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { liveFormWhere } from './forms.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const formsWhere = (workspaceId: string, isActive: boolean | null | undefined) => ({
   workspaceId,
@@ -17,7 +17,7 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: "The workspace's forms, newest first; `isActive` narrows to active or inactive ones.",
     args: { workspaceId: t.arg.id({ required: false }), isActive: t.arg.boolean({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     totalCount: (_root, args, ctx) => ctx.prisma.form.count({ where: formsWhere(requireWorkspaceId(ctx, args.workspaceId), args.isActive) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.form.findMany({

@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
@@ -160,7 +161,7 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Your imports in the workspace, newest first (admins: everyone’s).',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+    authScopes: inWorkspace('records:create'),
     resolve: async (query, _root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const everyone = await canSeeImport(ctx, { workspaceId, createdById: null });
@@ -175,7 +176,7 @@ builder.queryFields((t) => ({
     type: [ImportFieldType],
     description: 'The fields a column can be imported as.',
     args: { workspaceId: t.arg.id({ required: false }), entity: t.arg({ type: ImportEntityEnum }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+    authScopes: inWorkspace('records:create'),
     resolve: (_root, args) => Object.entries(fieldsOf(args.entity)).map(([key, spec]) => ({ key, label: spec.label, list: Boolean(spec.list) })),
   }),
   importPreview: t.field({
@@ -189,7 +190,7 @@ builder.queryFields((t) => ({
     type: ['ImportMappingPreset'],
     description: 'Saved mappings of the workspace, by name.',
     args: { workspaceId: t.arg.id({ required: false }), entity: t.arg({ type: ImportEntityEnum, required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+    authScopes: inWorkspace('records:create'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.importMappingPreset.findMany({
         ...query,
@@ -226,7 +227,7 @@ builder.mutationFields((t) => ({
       headers: t.arg.stringList({ validate: z.array(z.string().max(200)).max(500) }),
       columns: t.arg.stringList({ required: { list: true, items: false }, validate: columnList }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:create', args.workspaceId),
+    authScopes: inWorkspace('records:create'),
     resolve: (query, _root, args, ctx) =>
       saveImportMapping(
         ctx,

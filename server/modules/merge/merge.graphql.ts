@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { delegateOf } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
@@ -10,7 +11,6 @@ import { findDuplicateCompanies, findDuplicateContacts, type DuplicatePair } fro
 import { fieldChoicesArg } from './custom-choices.js';
 import { mergeCompanies } from './merge-companies.service.js';
 import { mergeContacts, MAX_MERGE } from './merge-contacts.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const DuplicateReasonEnum = builder.enumType('DuplicateReason', {
   values: ['SAME_PHONE', 'SAME_PROFILE', 'SAME_NAME_AND_COMPANY', 'SAME_NAME', 'SAME_LINKEDIN'] as const,
@@ -46,14 +46,14 @@ builder.queryFields((t) => ({
     type: [DuplicateContactPair],
     description: 'Likely duplicate contacts (same phone, same profile, or same name at the same company), at most 100 pairs.',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (_root, args, ctx) => findDuplicateContacts(ctx, requireWorkspaceId(ctx, args.workspaceId)),
   }),
   duplicateCompanies: t.field({
     type: [DuplicateCompanyPair],
     description: 'Likely duplicate companies (same name, phone or LinkedIn page), at most 100 pairs.',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (_root, args, ctx) => findDuplicateCompanies(ctx, requireWorkspaceId(ctx, args.workspaceId)),
   }),
 }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
@@ -8,7 +9,6 @@ import { MAX_STAGES } from './pipeline.inputs.js';
 import { createPipeline, deletePipeline, updatePipeline } from './pipelines.service.js';
 import { addStage, deleteStage, reorderStages, updateStage } from './stages.service.js';
 import './pipeline.types.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const pipelineKey = (id: string) => idFromGlobalId(id, 'Pipeline');
 const stageKey = (id: string) => idFromGlobalId(id, 'PipelineStage', 'Stage');
@@ -17,7 +17,7 @@ builder.mutationFields((t) => ({
   createPipeline: t.prismaField({
     type: 'Pipeline',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: PipelineInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'pipelines:manage', args.workspaceId),
+    authScopes: inWorkspace('pipelines:manage'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'pipeline', query, await createPipeline(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
@@ -25,13 +25,13 @@ builder.mutationFields((t) => ({
     type: 'Pipeline',
     description: 'Renames the pipeline and/or makes it the default.',
     args: { id: t.arg.id(), input: t.arg({ type: PipelineUpdateInput }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.id, permission: 'pipelines:manage' } }),
+    authScopes: onRow('pipeline', 'pipelines:manage'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await updatePipeline(ctx, pipelineKey(args.id), args.input)),
   }),
   deletePipeline: t.boolean({
     description: 'Refused while any deal (the trash counts) is in it, and for the last pipeline. A deleted default passes to the next pipeline.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.id, permission: 'pipelines:manage' } }),
+    authScopes: onRow('pipeline', 'pipelines:manage'),
     resolve: async (_root, args, ctx) => {
       await deletePipeline(ctx, pipelineKey(args.id));
       return true;
@@ -44,14 +44,14 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: StageInput }),
       position: t.arg.int({ required: false, description: 'Zero-based place; at the end unless given.', validate: z.number().int().min(0) }),
     },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.pipelineId, permission: 'pipelines:manage' } }),
+    authScopes: onRow('pipeline', 'pipelines:manage', 'pipelineId'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'pipelineStage', query, await addStage(ctx, pipelineKey(args.pipelineId), args.input, args.position)),
   }),
   updateStage: t.prismaField({
     type: 'PipelineStage',
     args: { id: t.arg.id(), input: t.arg({ type: StageUpdateInput }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipelineStage', id: args.id, permission: 'pipelines:manage' } }),
+    authScopes: onRow('pipelineStage', 'pipelines:manage'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipelineStage', query, await updateStage(ctx, stageKey(args.id), args.input)),
   }),
   reorderStages: t.prismaField({
@@ -60,14 +60,14 @@ builder.mutationFields((t) => ({
       pipelineId: t.arg.id(),
       stageIds: t.arg.idList({ description: 'Every stage of the pipeline, in the new order.', validate: z.array(z.string()).max(MAX_STAGES) }),
     },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipeline', id: args.pipelineId, permission: 'pipelines:manage' } }),
+    authScopes: onRow('pipeline', 'pipelines:manage', 'pipelineId'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await reorderStages(ctx, pipelineKey(args.pipelineId), args.stageIds)),
   }),
   deleteStage: t.prismaField({
     type: 'Pipeline',
     description: 'Refused while deals are in the stage unless moveDealsTo names another stage of the same pipeline.',
     args: { id: t.arg.id(), moveDealsTo: t.arg.id({ required: false }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'pipelineStage', id: args.id, permission: 'pipelines:manage' } }),
+    authScopes: onRow('pipelineStage', 'pipelines:manage'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await deleteStage(ctx, stageKey(args.id), args.moveDealsTo)),
   }),
 }));

@@ -1,8 +1,8 @@
 // The contacts, companies and deals lists as one connection field: the same arguments (filter, sort, trash,
 // a custom-field sort), the same scope, and rows and counts from the list's own `ListArgs`.
 import type { InputObjectRef } from '@pothos/core';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { rememberVisible } from '../../auth/record-access.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 import type { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
@@ -45,7 +45,7 @@ export function recordListField(t: QueryFields, spec: RecordListSpec) {
         description: 'Sort by a custom field instead of `sort` (which then breaks no ties: the id does).',
       }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     totalCount: async (_root, args, ctx) => listCount(ctx, await spec.list(ctx, args)),
     resolve: async (query, _root, args, ctx) => {
       const list = await spec.list(ctx, args);

@@ -1,9 +1,9 @@
 // The one-record field every record type has, and the list field of the records linked to contacts,
 // companies and deals (notes, activities, communications): the same arguments, scope and paging.
 import type { InputObjectRef } from '@pothos/core';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { recordAccess } from '../../auth/record-access.js';
 import type { RecordAccess } from '../../auth/record-rules.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 import type { builder } from '../../builder.js';
 import { delegateOf } from '../../db/delegate.js';
 import { notFound } from '../../errors.js';
@@ -69,7 +69,7 @@ export function linkedListField(t: QueryFields, spec: LinkedListSpec) {
       sort: t.arg({ type: spec.sort, required: false }),
       trash: t.arg.boolean({ required: false }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     totalCount: async (_root, args, ctx) => {
       const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
       return rows(ctx).count({ where: spec.where(access, args as LinkedListArgs) });

@@ -1,10 +1,10 @@
 import { builder } from '../../builder.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { addSampleData, firstSteps, hasSampleData, keepSampleData, removeSampleData } from './sample-data.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 interface FirstStepsShape {
   workspaceId: string;
@@ -47,7 +47,7 @@ const sampleMutation = (name: string, description: string, run: (ctx: Context, w
       type: 'Workspace',
       description,
       args: { workspaceId: t.arg.id({ required: false }) },
-      authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:settings', args.workspaceId),
+      authScopes: inWorkspace('workspace:settings'),
       resolve: async (query, _root, args, ctx) => {
         const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
         await run(ctx, workspaceId);

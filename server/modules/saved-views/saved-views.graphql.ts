@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { notFound } from '../../errors.js';
 import { CustomFieldEntityEnum } from '../custom-fields/custom-field.types.js';
 import { idFromGlobalId } from '../node/uuid.js';
@@ -7,7 +8,6 @@ import { CreateSavedViewInput, UpdateSavedViewInput } from './saved-view.inputs.
 import './saved-view.types.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 import { stateData, viewScope, visibleViewsWhere } from './saved-views.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 // Events say whether the view is shared: the feed shows a private view's events to their actor alone.
 const summary = (view: { shared: boolean; name: string }, changes: object = {}) => ({
@@ -21,7 +21,7 @@ builder.queryField('savedViews', (t) =>
     type: ['SavedView'],
     description: "A list's views you can see: yours and the shared ones, by name.",
     args: { workspaceId: t.arg.id({ required: false }), list: t.arg({ type: CustomFieldEntityEnum }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.savedView.findMany({
         ...query,
@@ -36,7 +36,7 @@ builder.mutationFields((t) => ({
     type: 'SavedView',
     description: 'Saves a view of a list ("save as" saves the current state under a new name).',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: CreateSavedViewInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'views:save', args.workspaceId),
+    authScopes: inWorkspace('views:save'),
     resolve: async (query, _root, args, ctx, info) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const data = await stateData(ctx, info.schema, workspaceId, args.input.list, args.input);
@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
   setDefaultSavedView: t.boolean({
     description: 'Stars a view you can see as the one your list opens with; without `id`, the list opens with no view.',
     args: { workspaceId: t.arg.id({ required: false }), list: t.arg({ type: CustomFieldEntityEnum }), id: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'views:save', args.workspaceId),
+    authScopes: inWorkspace('views:save'),
     resolve: async (_root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const userId = ctx.viewer!.user.id;

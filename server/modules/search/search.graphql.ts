@@ -1,4 +1,5 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import { badInput } from '../../errors.js';
@@ -17,7 +18,6 @@ import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { COUNT_CAP, SHORT_QUERY } from './search.sql.js';
 import { loadRecord, search, SEARCH_TYPES, type SearchHit, type SearchPage } from './search.service.js';
 import { recordAccess } from '../../auth/record-access.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const MAX_PAGE = 50;
 
@@ -91,7 +91,7 @@ builder.queryFields((t) => ({
         types: t.arg({ type: [SearchEntityTypeEnum], required: false, description: 'Only these kinds (default: all). Counts always cover all kinds.' }),
         workspaceId: t.arg.id({ required: false }),
       },
-      authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+      authScopes: inWorkspace('records:read'),
       resolve: async (_root, args, ctx) => {
         if (args.last != null || args.before != null) throw badInput('Search pages forward only: use first and after.', 'last');
         const query = args.query.trim();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { delegateOf } from '../../db/delegate.js';
 import { roleCan } from '../../auth/permissions.js';
@@ -13,7 +14,6 @@ import { emitEvent } from '../activity-events/record-event.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { recordAccess } from '../../auth/record-access.js';
 import type { VisibleModel } from '../../auth/record-rules.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const MODELS: Record<string, { model: VisibleModel; column: 'contactId' | 'companyId' | 'dealId' | 'communicationId' }> = {
   Contact: { model: 'contact', column: 'contactId' },
@@ -125,7 +125,7 @@ builder.mutationFields((t) => ({
   setRecordPolicy: t.prismaField({
     type: 'Workspace',
     args: { workspaceId: t.arg.id({ required: false }), policy: t.arg({ type: RecordPolicyEnum }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:policy', args.workspaceId),
+    authScopes: inWorkspace('workspace:policy'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>

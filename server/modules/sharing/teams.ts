@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -8,7 +9,6 @@ import { requiredText } from '../records/common.types.js';
 import { keysOf } from '../records/links.service.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 builder.prismaNode('Team', {
   id: { field: 'id' },
@@ -41,7 +41,7 @@ builder.queryField('teams', (t) =>
   t.prismaField({
     type: ['Team'],
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.team.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: { name: 'asc' } }),
   }),
@@ -55,7 +55,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ validate: teamName }),
       memberIds: t.arg.idList({ required: false, validate: memberIds }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'teams:manage', args.workspaceId),
+    authScopes: inWorkspace('teams:manage'),
     resolve: async (query, _root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       const team = await ctx.prisma
@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: false, validate: teamName }),
       memberIds: t.arg.idList({ required: false, validate: memberIds }),
     },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'team', id: args.id, permission: 'teams:manage' } }),
+    authScopes: onRow('team', 'teams:manage'),
     resolve: async (query, _root, args, ctx) => {
       const id = idFromGlobalId(args.id, 'Team');
       await ctx.prisma
@@ -97,7 +97,7 @@ builder.mutationFields((t) => ({
   deleteTeam: t.boolean({
     description: 'Deletes the team; records shared with it are no longer shared through it.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'team', id: args.id, permission: 'teams:manage' } }),
+    authScopes: onRow('team', 'teams:manage'),
     resolve: async (_root, args, ctx) => {
       await ctx.prisma.$transaction((tx) =>
         tx.team.delete({ where: { id: idFromGlobalId(args.id, 'Team') } }).then((row) => emitEvent(tx, ctx, row, 'Team', 'deleted', { name: row.name })),

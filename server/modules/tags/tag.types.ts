@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { rethrowUniqueViolation } from '../../errors.js';
@@ -6,7 +7,6 @@ import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 export const TagType = builder.prismaNode('Tag', {
   id: { field: 'id' },
@@ -27,7 +27,7 @@ builder.queryField('tags', (t) =>
   t.prismaField({
     type: ['Tag'],
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.tag.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: { name: 'asc' } }),
   }),
@@ -41,7 +41,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ validate: tagName }),
       color: t.arg.string({ required: false, validate: tagColor }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'tags:manage', args.workspaceId),
+    authScopes: inWorkspace('tags:manage'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>
@@ -59,7 +59,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: false, validate: tagName }),
       color: t.arg.string({ required: false, validate: tagColor }),
     },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'tag', id: args.id, permission: 'tags:manage' } }),
+    authScopes: onRow('tag', 'tags:manage'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>
@@ -73,7 +73,7 @@ builder.mutationFields((t) => ({
   deleteTag: t.boolean({
     description: 'Deletes the tag and removes it from every record.',
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'tag', id: args.id, permission: 'tags:manage' } }),
+    authScopes: onRow('tag', 'tags:manage'),
     resolve: async (_root, args, ctx) => {
       await ctx.prisma.$transaction((tx) =>
         tx.tag.delete({ where: { id: idFromGlobalId(args.id, 'Tag') } }).then((row) => emitEvent(tx, ctx, row, 'Tag', 'deleted', { name: row.name })),

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { inWorkspace } from '../../auth/field-scopes.js';
 import { UsageKind } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
@@ -13,7 +14,6 @@ import {
   type WorkspaceUsageSummary,
 } from './usage.service.js';
 import { parseUserAgent } from './user-agent.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 export const UsageKindEnum = builder.enumType(UsageKind, {
   name: 'UsageKind',
@@ -97,7 +97,7 @@ builder.queryFields((t) => ({
       from: t.arg({ type: 'DateTime', required: false }),
       to: t.arg({ type: 'DateTime', required: false }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'usage:read', args.workspaceId),
+    authScopes: inWorkspace('usage:read'),
     resolve: (_root, args, ctx) => workspaceUsageSummary(ctx.prisma, requireWorkspaceId(ctx, args.workspaceId), usageRange(args.from, args.to)),
   }),
   myUsage: t.prismaConnection({

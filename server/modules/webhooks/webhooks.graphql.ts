@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
@@ -6,7 +7,6 @@ import { shortText } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { isWebhookEventType } from './event-types.js';
 import { createWebhook, deleteWebhook, redeliver, rotateWebhookSecret, updateWebhook } from './webhooks.service.js';
-import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const eventTypes = z
   .array(
@@ -68,7 +68,7 @@ builder.queryField('webhooks', (t) =>
     type: 'Webhook',
     cursor: 'id',
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'webhooks:manage', args.workspaceId),
+    authScopes: inWorkspace('webhooks:manage'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.webhook.findMany({
         ...query,
@@ -86,7 +86,7 @@ builder.mutationFields((t) => ({
       url: t.arg.string({ validate: shortText('URL', 2000) }),
       eventTypes: t.arg.stringList({ required: false, validate: eventTypes }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'webhooks:manage', args.workspaceId),
+    authScopes: inWorkspace('webhooks:manage'),
     resolve: async (_root, args, ctx) => {
       const { webhook, secret } = await createWebhook(ctx, requireWorkspaceId(ctx, args.workspaceId), { url: args.url, eventTypes: args.eventTypes ?? [] });
       return { webhookId: webhook.id, secret };
@@ -100,7 +100,7 @@ builder.mutationFields((t) => ({
       eventTypes: t.arg.stringList({ required: false, validate: eventTypes }),
       isActive: t.arg.boolean({ required: false }),
     },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'webhook', id: args.id, permission: 'webhooks:manage' } }),
+    authScopes: onRow('webhook', 'webhooks:manage'),
     resolve: async (query, _root, args, ctx) => {
       const updated = await updateWebhook(ctx, idFromGlobalId(args.id, 'Webhook'), {
         url: args.url ?? undefined,
@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
   rotateWebhookSecret: t.field({
     type: IssuedWebhook,
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'webhook', id: args.id, permission: 'webhooks:manage' } }),
+    authScopes: onRow('webhook', 'webhooks:manage'),
     resolve: async (_root, args, ctx) => {
       const { webhook, secret } = await rotateWebhookSecret(ctx, idFromGlobalId(args.id, 'Webhook'));
       return { webhookId: webhook.id, secret };
@@ -121,7 +121,7 @@ builder.mutationFields((t) => ({
   }),
   deleteWebhook: t.boolean({
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'webhook', id: args.id, permission: 'webhooks:manage' } }),
+    authScopes: onRow('webhook', 'webhooks:manage'),
     resolve: async (_root, args, ctx) => {
       await deleteWebhook(ctx, idFromGlobalId(args.id, 'Webhook'));
       return true;
@@ -131,7 +131,7 @@ builder.mutationFields((t) => ({
     type: 'WebhookDelivery',
     description: 'Sends a delivery again (for instance after fixing the receiver).',
     args: { deliveryId: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'webhookDelivery', id: args.deliveryId, permission: 'webhooks:manage' } }),
+    authScopes: onRow('webhookDelivery', 'webhooks:manage', 'deliveryId'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'webhookDelivery', query, await redeliver(ctx, idFromGlobalId(args.deliveryId, 'WebhookDelivery'))),
   }),

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { tokenInput, emailInput } from '../accounts/inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
@@ -62,13 +63,13 @@ builder.mutationFields((t) => ({
     type: 'Invitation',
     description: 'Sends a new link and restarts the 7 days; the old link stops working.',
     args: { invitationId: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'invitation', id: args.invitationId, permission: 'invitations:manage' } }),
+    authScopes: onRow('invitation', 'invitations:manage', 'invitationId'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'invitation', query, await resendInvitation(ctx, invitationKey(args.invitationId))),
   }),
   revokeInvitation: t.prismaField({
     type: 'Invitation',
     args: { invitationId: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'invitation', id: args.invitationId, permission: 'invitations:manage' } }),
+    authScopes: onRow('invitation', 'invitations:manage', 'invitationId'),
     resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'invitation', query, await revokeInvitation(ctx, invitationKey(args.invitationId))),
   }),
   acceptInvitation: t.prismaField({

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
@@ -35,7 +36,7 @@ builder.mutationFields((t) => ({
   renameWorkspace: t.prismaField({
     type: 'Workspace',
     args: { workspaceId: t.arg.id({ required: false }), name: t.arg.string({ validate: workspaceNameInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:rename', args.workspaceId),
+    authScopes: inWorkspace('workspace:rename'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>
@@ -49,7 +50,7 @@ builder.mutationFields((t) => ({
     type: 'Workspace',
     description: 'Sets the country phone numbers written without +code are read in (null: every number needs its +code).',
     args: { workspaceId: t.arg.id({ required: false }), country: t.arg.string({ required: false, validate: phoneCountryInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'workspace:settings', args.workspaceId),
+    authScopes: inWorkspace('workspace:settings'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma
         .$transaction((tx) =>
@@ -72,7 +73,7 @@ builder.mutationFields((t) => ({
     type: 'Workspace',
     description: 'Makes another member an owner and you an admin.',
     args: { memberId: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'membership', id: args.memberId, permission: 'ownership:transfer' } }),
+    authScopes: onRow('membership', 'ownership:transfer', 'memberId'),
     resolve: async (query, _root, args, ctx) => {
       const workspaceId = await transferOwnership(ctx, idFromGlobalId(args.memberId, 'Membership', 'Member'));
       return ctx.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: workspaceId } });

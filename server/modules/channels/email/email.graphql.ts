@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inWorkspace, onRow } from '../../../auth/field-scopes.js';
 import { selectedRow } from '../../../db/delegate.js';
 import { builder } from '../../../builder.js';
 import { idFromGlobalId } from '../../node/uuid.js';
@@ -9,7 +10,6 @@ import { sendEmail } from './send-email.service.js';
 import { removeSmtpAccount, saveSmtpAccount } from './smtp-accounts.service.js';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.service.js';
 import './email.types.js';
-import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 const SmtpAccountInput = builder.inputType('SmtpAccountInput', {
   fields: (t) => ({
@@ -60,7 +60,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "The workspace's SMTP account for sending (admins).",
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
+    authScopes: inWorkspace('channels:manage'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.smtpAccount.findFirst({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: null } }),
   }),
@@ -69,14 +69,14 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "Your own SMTP account in this workspace, used instead of the workspace's.",
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    authScopes: inWorkspace('channels:send'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.smtpAccount.findFirst({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: requireViewer(ctx).user.id } }),
   }),
   emailTemplates: t.prismaField({
     type: ['EmailTemplate'],
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.emailTemplate.findMany({
         ...query,
@@ -92,52 +92,52 @@ builder.mutationFields((t) => ({
     type: 'SmtpAccount',
     description: "Saves the workspace's SMTP account after signing in to the server with it.",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
+    authScopes: inWorkspace('channels:manage'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'smtpAccount', query, await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null, args.input)),
   }),
   removeWorkspaceSmtpAccount: t.boolean({
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
+    authScopes: inWorkspace('channels:manage'),
     resolve: (_root, args, ctx) => removeSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null),
   }),
   setMySmtpAccount: t.prismaField({
     type: 'SmtpAccount',
     description: 'Saves your own SMTP account for this workspace after signing in to the server with it.',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    authScopes: inWorkspace('channels:send'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'smtpAccount', query, await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id, args.input)),
   }),
   removeMySmtpAccount: t.boolean({
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    authScopes: inWorkspace('channels:send'),
     resolve: (_root, args, ctx) => removeSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id),
   }),
   createEmailTemplate: t.prismaField({
     type: 'EmailTemplate',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: EmailTemplateInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    authScopes: inWorkspace('channels:send'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'emailTemplate', query, await createTemplate(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
   updateEmailTemplate: t.prismaField({
     type: 'EmailTemplate',
     args: { id: t.arg.id(), input: t.arg({ type: EmailTemplateInput }) },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'emailTemplate', id: args.id, permission: 'channels:send' } }),
+    authScopes: onRow('emailTemplate', 'channels:send'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'emailTemplate', query, await updateTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate'), args.input)),
   }),
   deleteEmailTemplate: t.boolean({
     args: { id: t.arg.id() },
-    authScopes: (_root, args) => ({ workspaceRow: { model: 'emailTemplate', id: args.id, permission: 'channels:send' } }),
+    authScopes: onRow('emailTemplate', 'channels:send'),
     resolve: (_root, args, ctx) => deleteTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate')),
   }),
   sendEmail: t.prismaField({
     type: 'Communication',
     description: "Sends an email through your SMTP account (or the workspace's) and records it on every known participant's timeline.",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendEmailInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    authScopes: inWorkspace('channels:send'),
     resolve: async (query, _root, args, ctx) => {
       const id = await sendEmail(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
       return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id } });

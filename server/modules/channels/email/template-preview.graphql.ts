@@ -1,11 +1,11 @@
 // What the template editor shows beside the text: the subject and body merged with a sample contact (and
 // the viewer as sender), the merge fields there are, and any unknown ones, by the same rules as sending.
 import { builder } from '../../../builder.js';
+import { inWorkspace } from '../../../auth/field-scopes.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { MAX_LONG_TEXT, shortText } from '../../records/common.types.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { MERGE_FIELDS, renderMerge, unknownMergeFields, type MergeValues } from './merge-fields.js';
-import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 interface PreviewShape {
   workspaceId: string;
@@ -42,7 +42,7 @@ builder.queryField('emailTemplatePreview', (t) =>
       subject: t.arg.string({ required: false, validate: shortText('Subject', 998) }),
       body: t.arg.string({ validate: shortText('Body', MAX_LONG_TEXT) }),
     },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (_root, args, ctx) => {
       const { user } = requireViewer(ctx);
       return {

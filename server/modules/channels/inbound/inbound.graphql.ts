@@ -1,4 +1,5 @@
 import { builder } from '../../../builder.js';
+import { inWorkspace } from '../../../auth/field-scopes.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { emitEvent } from '../../activity-events/record-event.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
@@ -39,7 +40,7 @@ builder.queryField('inboundMail', (t) =>
   t.field({
     type: InboundMail,
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    authScopes: inWorkspace('channels:send'),
     resolve: (_root, args, ctx) => ({ workspaceId: requireWorkspaceId(ctx, args.workspaceId), domain: ctx.app.config.channels.inbound?.domain ?? null }),
   }),
 );
@@ -62,7 +63,7 @@ builder.mutationFields((t) => ({
     type: InboundMail,
     description: 'Whether inbound mail from an unknown sender creates a contact.',
     args: { workspaceId: t.arg.id({ required: false }), enabled: t.arg.boolean() },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
+    authScopes: inWorkspace('channels:manage'),
     resolve: async (_root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       await ctx.prisma.$transaction(async (tx) => {

@@ -1,10 +1,10 @@
 import { builder } from '../../../builder.js';
+import { inWorkspace } from '../../../auth/field-scopes.js';
 import { selectedRow } from '../../../db/delegate.js';
 import { shortText } from '../../records/common.types.js';
 import { ContactRef } from '../../records/record-links.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { placeCall, sendSms, setTwilioNumber } from './phone.service.js';
-import { permissionInWorkspace } from '../../../auth/record-scopes.js';
 
 interface PhoneChannelShape {
   workspaceId: string;
@@ -52,7 +52,7 @@ builder.queryField('phoneChannel', (t) =>
   t.field({
     type: PhoneChannel,
     args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'records:read', args.workspaceId),
+    authScopes: inWorkspace('records:read'),
     resolve: (_root, args, ctx) => phoneChannel(requireWorkspaceId(ctx, args.workspaceId), ctx.app.config.channels.twilio != null),
   }),
 );
@@ -62,7 +62,7 @@ builder.mutationFields((t) => ({
     type: PhoneChannel,
     description: "The workspace's Twilio number; point its messaging and voice webhooks at this server (docs/channels.md). Null clears it.",
     args: { workspaceId: t.arg.id({ required: false }), number: t.arg.string({ required: false, validate: shortText('Number', 40) }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:manage', args.workspaceId),
+    authScopes: inWorkspace('channels:manage'),
     resolve: async (_root, args, ctx) => {
       const workspaceId = requireWorkspaceId(ctx, args.workspaceId);
       await setTwilioNumber(ctx, workspaceId, args.number ?? null);
@@ -73,7 +73,7 @@ builder.mutationFields((t) => ({
     type: 'Communication',
     description: "Sends an SMS from the workspace's Twilio number and records it. Numbers that texted STOP are refused (OPTED_OUT).",
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendSmsInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    authScopes: inWorkspace('channels:send'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'communication', query, await sendSms(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
@@ -82,7 +82,7 @@ builder.mutationFields((t) => ({
     description:
       'Click-to-call: Twilio rings your phone, then connects you to the contact. The call record fills in its status and duration when the call ends.',
     args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: PlaceCallInput }) },
-    authScopes: (_root, args, ctx) => permissionInWorkspace(ctx, 'channels:send', args.workspaceId),
+    authScopes: inWorkspace('channels:send'),
     resolve: async (query, _root, args, ctx) =>
       selectedRow(ctx, 'communication', query, await placeCall(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
   }),
