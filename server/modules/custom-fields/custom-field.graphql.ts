@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
+import { rowMutations } from '../workspaces/row-mutations.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { CreateCustomFieldInput, CustomFieldOptionInput, MAX_FIELDS, MAX_OPTIONS, OptionUpdateInput, UpdateCustomFieldInput } from './custom-field.inputs.js';
@@ -62,80 +63,63 @@ builder.queryField('customFields', (t) =>
   }),
 );
 
-builder.mutationFields((t) => ({
-  createCustomField: t.prismaField({
-    type: 'CustomField',
-    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: CreateCustomFieldInput }) },
-    authScopes: inWorkspace('customFields:manage'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'customField', query, await createField(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
-  }),
-  updateCustomField: t.prismaField({
-    type: 'CustomField',
-    description: 'Rename, change help text or flags, archive or unarchive.',
-    args: { id: t.arg.id(), input: t.arg({ type: UpdateCustomFieldInput }) },
-    authScopes: onRow('customField', 'customFields:manage'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await updateField(ctx, fieldKey(args.id), args.input)),
-  }),
-  reorderCustomFields: t.prismaField({
-    type: ['CustomField'],
-    args: {
-      workspaceId: t.arg.id({ required: false }),
-      entity: t.arg({ type: CustomFieldEntityEnum }),
-      fieldIds: t.arg.idList({ description: 'Every field of the entity (archived too), in the new order.', validate: z.array(z.string()).max(MAX_FIELDS) }),
-    },
-    authScopes: inWorkspace('customFields:manage'),
-    resolve: (_query, _root, args, ctx) => reorderFields(ctx, requireWorkspaceId(ctx, args.workspaceId), args.entity, args.fieldIds.map(fieldKey)),
-  }),
-  deleteCustomField: t.prismaField({
-    type: 'CustomField',
-    description: 'Hides the field and its values; restoreCustomField brings both back within the trash retention window.',
-    args: { id: t.arg.id() },
-    authScopes: onRow('customField', 'customFields:manage'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await setFieldDeleted(ctx, fieldKey(args.id), true)),
-  }),
-  restoreCustomField: t.prismaField({
-    type: 'CustomField',
-    args: { id: t.arg.id() },
-    authScopes: onRow('customField', 'customFields:manage'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await setFieldDeleted(ctx, fieldKey(args.id), false)),
-  }),
-  changeCustomFieldType: t.field({
-    type: TypeChangeReportType,
-    description: 'With dryRun, reports what would convert and what could not; without, converts and clears the values that cannot.',
-    args: { id: t.arg.id(), type: t.arg({ type: CustomFieldTypeEnum }), dryRun: t.arg.boolean({ required: false, defaultValue: true }) },
-    authScopes: onRow('customField', 'customFields:manage'),
-    resolve: (_root, args, ctx) => changeFieldType(ctx, fieldKey(args.id), args.type, args.dryRun ?? true),
-  }),
-  addCustomFieldOption: t.prismaField({
-    type: 'CustomField',
-    args: { fieldId: t.arg.id(), input: t.arg({ type: CustomFieldOptionInput }) },
-    authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await addOption(ctx, fieldKey(args.fieldId), args.input)),
-  }),
-  updateCustomFieldOption: t.prismaField({
-    type: 'CustomField',
-    args: { fieldId: t.arg.id(), optionId: t.arg.string({ validate: optionId }), input: t.arg({ type: OptionUpdateInput }) },
-    authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'customField', query, await updateOption(ctx, fieldKey(args.fieldId), args.optionId, args.input)),
-  }),
-  reorderCustomFieldOptions: t.prismaField({
-    type: 'CustomField',
-    args: { fieldId: t.arg.id(), optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }) },
-    authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await reorderOptions(ctx, fieldKey(args.fieldId), args.optionIds)),
-  }),
-  mergeCustomFieldOptions: t.prismaField({
-    type: 'CustomField',
-    description: 'Records holding any of optionIds hold intoOptionId instead; the merged options are removed.',
-    args: {
-      fieldId: t.arg.id(),
-      optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }),
-      intoOptionId: t.arg.string({ validate: optionId }),
-    },
-    authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'customField', query, await mergeOptions(ctx, fieldKey(args.fieldId), args.optionIds, args.intoOptionId)),
-  }),
-}));
+builder.mutationFields((t) => {
+  const fields = rowMutations(t, 'customField', 'customFields:manage');
+  return {
+    createCustomField: fields.create(CreateCustomFieldInput, createField),
+    updateCustomField: fields.update(UpdateCustomFieldInput, updateField, 'Rename, change help text or flags, archive or unarchive.'),
+    reorderCustomFields: t.prismaField({
+      type: ['CustomField'],
+      args: {
+        workspaceId: t.arg.id({ required: false }),
+        entity: t.arg({ type: CustomFieldEntityEnum }),
+        fieldIds: t.arg.idList({ description: 'Every field of the entity (archived too), in the new order.', validate: z.array(z.string()).max(MAX_FIELDS) }),
+      },
+      authScopes: inWorkspace('customFields:manage'),
+      resolve: (_query, _root, args, ctx) => reorderFields(ctx, requireWorkspaceId(ctx, args.workspaceId), args.entity, args.fieldIds.map(fieldKey)),
+    }),
+    deleteCustomField: fields.act(
+      (ctx, id) => setFieldDeleted(ctx, id, true),
+      'Hides the field and its values; restoreCustomField brings both back within the trash retention window.',
+    ),
+    restoreCustomField: fields.act((ctx, id) => setFieldDeleted(ctx, id, false)),
+    changeCustomFieldType: t.field({
+      type: TypeChangeReportType,
+      description: 'With dryRun, reports what would convert and what could not; without, converts and clears the values that cannot.',
+      args: { id: t.arg.id(), type: t.arg({ type: CustomFieldTypeEnum }), dryRun: t.arg.boolean({ required: false, defaultValue: true }) },
+      authScopes: onRow('customField', 'customFields:manage'),
+      resolve: (_root, args, ctx) => changeFieldType(ctx, fieldKey(args.id), args.type, args.dryRun ?? true),
+    }),
+    addCustomFieldOption: t.prismaField({
+      type: 'CustomField',
+      args: { fieldId: t.arg.id(), input: t.arg({ type: CustomFieldOptionInput }) },
+      authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
+      resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await addOption(ctx, fieldKey(args.fieldId), args.input)),
+    }),
+    updateCustomFieldOption: t.prismaField({
+      type: 'CustomField',
+      args: { fieldId: t.arg.id(), optionId: t.arg.string({ validate: optionId }), input: t.arg({ type: OptionUpdateInput }) },
+      authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
+      resolve: async (query, _root, args, ctx) =>
+        selectedRow(ctx, 'customField', query, await updateOption(ctx, fieldKey(args.fieldId), args.optionId, args.input)),
+    }),
+    reorderCustomFieldOptions: t.prismaField({
+      type: 'CustomField',
+      args: { fieldId: t.arg.id(), optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }) },
+      authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
+      resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'customField', query, await reorderOptions(ctx, fieldKey(args.fieldId), args.optionIds)),
+    }),
+    mergeCustomFieldOptions: t.prismaField({
+      type: 'CustomField',
+      description: 'Records holding any of optionIds hold intoOptionId instead; the merged options are removed.',
+      args: {
+        fieldId: t.arg.id(),
+        optionIds: t.arg.stringList({ validate: z.array(optionId).max(MAX_OPTIONS) }),
+        intoOptionId: t.arg.string({ validate: optionId }),
+      },
+      authScopes: onRow('customField', 'customFields:manage', 'fieldId'),
+      resolve: async (query, _root, args, ctx) =>
+        selectedRow(ctx, 'customField', query, await mergeOptions(ctx, fieldKey(args.fieldId), args.optionIds, args.intoOptionId)),
+    }),
+  };
+});

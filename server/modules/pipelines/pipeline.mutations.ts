@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { inWorkspace, onRow } from '../../auth/field-scopes.js';
+import { onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
+import { rowMutations } from '../workspaces/row-mutations.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { PipelineInput, PipelineUpdateInput, StageInput, StageUpdateInput } from './pipeline.inputs.js';
 import { MAX_STAGES } from './pipeline.inputs.js';
 import { createPipeline, deletePipeline, updatePipeline } from './pipelines.service.js';
@@ -13,61 +13,42 @@ import './pipeline.types.js';
 const pipelineKey = (id: string) => idFromGlobalId(id, 'Pipeline');
 const stageKey = (id: string) => idFromGlobalId(id, 'PipelineStage', 'Stage');
 
-builder.mutationFields((t) => ({
-  createPipeline: t.prismaField({
-    type: 'Pipeline',
-    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: PipelineInput }) },
-    authScopes: inWorkspace('pipelines:manage'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'pipeline', query, await createPipeline(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
-  }),
-  updatePipeline: t.prismaField({
-    type: 'Pipeline',
-    description: 'Renames the pipeline and/or makes it the default.',
-    args: { id: t.arg.id(), input: t.arg({ type: PipelineUpdateInput }) },
-    authScopes: onRow('pipeline', 'pipelines:manage'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await updatePipeline(ctx, pipelineKey(args.id), args.input)),
-  }),
-  deletePipeline: t.boolean({
-    description: 'Refused while any deal (the trash counts) is in it, and for the last pipeline. A deleted default passes to the next pipeline.',
-    args: { id: t.arg.id() },
-    authScopes: onRow('pipeline', 'pipelines:manage'),
-    resolve: async (_root, args, ctx) => {
-      await deletePipeline(ctx, pipelineKey(args.id));
-      return true;
-    },
-  }),
-  addStage: t.prismaField({
-    type: 'PipelineStage',
-    args: {
-      pipelineId: t.arg.id(),
-      input: t.arg({ type: StageInput }),
-      position: t.arg.int({ required: false, description: 'Zero-based place; at the end unless given.', validate: z.number().int().min(0) }),
-    },
-    authScopes: onRow('pipeline', 'pipelines:manage', 'pipelineId'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'pipelineStage', query, await addStage(ctx, pipelineKey(args.pipelineId), args.input, args.position)),
-  }),
-  updateStage: t.prismaField({
-    type: 'PipelineStage',
-    args: { id: t.arg.id(), input: t.arg({ type: StageUpdateInput }) },
-    authScopes: onRow('pipelineStage', 'pipelines:manage'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipelineStage', query, await updateStage(ctx, stageKey(args.id), args.input)),
-  }),
-  reorderStages: t.prismaField({
-    type: 'Pipeline',
-    args: {
-      pipelineId: t.arg.id(),
-      stageIds: t.arg.idList({ description: 'Every stage of the pipeline, in the new order.', validate: z.array(z.string()).max(MAX_STAGES) }),
-    },
-    authScopes: onRow('pipeline', 'pipelines:manage', 'pipelineId'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await reorderStages(ctx, pipelineKey(args.pipelineId), args.stageIds)),
-  }),
-  deleteStage: t.prismaField({
-    type: 'Pipeline',
-    description: 'Refused while deals are in the stage unless moveDealsTo names another stage of the same pipeline.',
-    args: { id: t.arg.id(), moveDealsTo: t.arg.id({ required: false }) },
-    authScopes: onRow('pipelineStage', 'pipelines:manage'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await deleteStage(ctx, stageKey(args.id), args.moveDealsTo)),
-  }),
-}));
+builder.mutationFields((t) => {
+  const pipelines = rowMutations(t, 'pipeline', 'pipelines:manage');
+  return {
+    createPipeline: pipelines.create(PipelineInput, createPipeline),
+    updatePipeline: pipelines.update(PipelineUpdateInput, updatePipeline, 'Renames the pipeline and/or makes it the default.'),
+    deletePipeline: pipelines.remove(
+      deletePipeline,
+      'Refused while any deal (the trash counts) is in it, and for the last pipeline. A deleted default passes to the next pipeline.',
+    ),
+    addStage: t.prismaField({
+      type: 'PipelineStage',
+      args: {
+        pipelineId: t.arg.id(),
+        input: t.arg({ type: StageInput }),
+        position: t.arg.int({ required: false, description: 'Zero-based place; at the end unless given.', validate: z.number().int().min(0) }),
+      },
+      authScopes: onRow('pipeline', 'pipelines:manage', 'pipelineId'),
+      resolve: async (query, _root, args, ctx) =>
+        selectedRow(ctx, 'pipelineStage', query, await addStage(ctx, pipelineKey(args.pipelineId), args.input, args.position)),
+    }),
+    updateStage: rowMutations(t, 'pipelineStage', 'pipelines:manage').update(StageUpdateInput, updateStage),
+    reorderStages: t.prismaField({
+      type: 'Pipeline',
+      args: {
+        pipelineId: t.arg.id(),
+        stageIds: t.arg.idList({ description: 'Every stage of the pipeline, in the new order.', validate: z.array(z.string()).max(MAX_STAGES) }),
+      },
+      authScopes: onRow('pipeline', 'pipelines:manage', 'pipelineId'),
+      resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await reorderStages(ctx, pipelineKey(args.pipelineId), args.stageIds)),
+    }),
+    deleteStage: t.prismaField({
+      type: 'Pipeline',
+      description: 'Refused while deals are in the stage unless moveDealsTo names another stage of the same pipeline.',
+      args: { id: t.arg.id(), moveDealsTo: t.arg.id({ required: false }) },
+      authScopes: onRow('pipelineStage', 'pipelines:manage'),
+      resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'pipeline', query, await deleteStage(ctx, stageKey(args.id), args.moveDealsTo)),
+    }),
+  };
+});

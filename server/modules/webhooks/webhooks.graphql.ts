@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
+import { rowMutations } from '../workspaces/row-mutations.js';
 import { byUuid, idFromGlobalId } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
@@ -119,14 +120,7 @@ builder.mutationFields((t) => ({
       return { webhookId: webhook.id, secret };
     },
   }),
-  deleteWebhook: t.boolean({
-    args: { id: t.arg.id() },
-    authScopes: onRow('webhook', 'webhooks:manage'),
-    resolve: async (_root, args, ctx) => {
-      await deleteWebhook(ctx, idFromGlobalId(args.id, 'Webhook'));
-      return true;
-    },
-  }),
+  deleteWebhook: rowMutations(t, 'webhook', 'webhooks:manage').remove(deleteWebhook),
   redeliverWebhook: t.prismaField({
     type: 'WebhookDelivery',
     description: 'Sends a delivery again (for instance after fixing the receiver).',

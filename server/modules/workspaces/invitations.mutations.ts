@@ -1,14 +1,11 @@
 import { builder } from '../../builder.js';
-import { onRow } from '../../auth/field-scopes.js';
+import { rowMutations } from './row-mutations.js';
 import { selectedRow } from '../../db/delegate.js';
 import { tokenInput, emailInput } from '../accounts/inputs.js';
-import { idFromGlobalId } from '../node/uuid.js';
 import { acceptInvitation, findInvitationByToken, inviteMember, resendInvitation, revokeInvitation } from './invitations.service.js';
 import { RoleEnum } from './workspace.types.js';
 import { requireWorkspaceId } from './workspaces.service.js';
 import { permissionInWorkspace } from '../../auth/record-scopes.js';
-
-const invitationKey = (globalId: string) => idFromGlobalId(globalId, 'Invitation');
 
 const InvitationPreview = builder
   .objectRef<{ workspaceName: string; email: string; role: 'OWNER' | 'ADMIN' | 'MEMBER' | 'VIEWER'; inviterName: string | null; expiresAt: Date }>(
@@ -44,39 +41,31 @@ builder.queryField('invitation', (t) =>
   }),
 );
 
-builder.mutationFields((t) => ({
-  inviteMember: t.prismaField({
-    type: 'Invitation',
-    description: 'Emails an invitation (valid 7 days). You can invite with roles up to your own.',
-    args: {
-      workspaceId: t.arg.id({ required: false }),
-      email: t.arg.string({ validate: emailInput }),
-      role: t.arg({ type: RoleEnum }),
-    },
-    authScopes: (_root, args, ctx) => ({
-      $all: { verified: true, ...permissionInWorkspace(ctx, 'invitations:manage', args.workspaceId) },
+builder.mutationFields((t) => {
+  const invitations = rowMutations(t, 'invitation', 'invitations:manage');
+  return {
+    inviteMember: t.prismaField({
+      type: 'Invitation',
+      description: 'Emails an invitation (valid 7 days). You can invite with roles up to your own.',
+      args: {
+        workspaceId: t.arg.id({ required: false }),
+        email: t.arg.string({ validate: emailInput }),
+        role: t.arg({ type: RoleEnum }),
+      },
+      authScopes: (_root, args, ctx) => ({
+        $all: { verified: true, ...permissionInWorkspace(ctx, 'invitations:manage', args.workspaceId) },
+      }),
+      resolve: async (query, _root, args, ctx) =>
+        selectedRow(ctx, 'invitation', query, await inviteMember(ctx, requireWorkspaceId(ctx, args.workspaceId), args.email, args.role)),
     }),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'invitation', query, await inviteMember(ctx, requireWorkspaceId(ctx, args.workspaceId), args.email, args.role)),
-  }),
-  resendInvitation: t.prismaField({
-    type: 'Invitation',
-    description: 'Sends a new link and restarts the 7 days; the old link stops working.',
-    args: { invitationId: t.arg.id() },
-    authScopes: onRow('invitation', 'invitations:manage', 'invitationId'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'invitation', query, await resendInvitation(ctx, invitationKey(args.invitationId))),
-  }),
-  revokeInvitation: t.prismaField({
-    type: 'Invitation',
-    args: { invitationId: t.arg.id() },
-    authScopes: onRow('invitation', 'invitations:manage', 'invitationId'),
-    resolve: async (query, _root, args, ctx) => selectedRow(ctx, 'invitation', query, await revokeInvitation(ctx, invitationKey(args.invitationId))),
-  }),
-  acceptInvitation: t.prismaField({
-    type: 'Membership',
-    description: 'Joins the workspace of an invitation addressed to your (verified) email.',
-    authScopes: { $all: { verified: true, personal: true } },
-    args: { token: t.arg.string({ validate: tokenInput }) },
-    resolve: async (query, _root, { token }, ctx) => selectedRow(ctx, 'membership', query, await acceptInvitation(ctx, token)),
-  }),
-}));
+    resendInvitation: invitations.act(resendInvitation, 'Sends a new link and restarts the 7 days; the old link stops working.', 'invitationId'),
+    revokeInvitation: invitations.act(revokeInvitation, undefined, 'invitationId'),
+    acceptInvitation: t.prismaField({
+      type: 'Membership',
+      description: 'Joins the workspace of an invitation addressed to your (verified) email.',
+      authScopes: { $all: { verified: true, personal: true } },
+      args: { token: t.arg.string({ validate: tokenInput }) },
+      resolve: async (query, _root, { token }, ctx) => selectedRow(ctx, 'membership', query, await acceptInvitation(ctx, token)),
+    }),
+  };
+});

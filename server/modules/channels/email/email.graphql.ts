@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { inWorkspace, onRow } from '../../../auth/field-scopes.js';
+import { inWorkspace } from '../../../auth/field-scopes.js';
 import { selectedRow } from '../../../db/delegate.js';
 import { builder } from '../../../builder.js';
-import { idFromGlobalId } from '../../node/uuid.js';
+import { rowMutations } from '../../workspaces/row-mutations.js';
 import { MAX_LONG_TEXT, requiredText, shortText } from '../../records/common.types.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { requireViewer } from '../../accounts/session.service.js';
@@ -87,60 +87,47 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  setWorkspaceSmtpAccount: t.prismaField({
-    type: 'SmtpAccount',
-    description: "Saves the workspace's SMTP account after signing in to the server with it.",
-    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
-    authScopes: inWorkspace('channels:manage'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'smtpAccount', query, await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null, args.input)),
-  }),
-  removeWorkspaceSmtpAccount: t.boolean({
-    args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: inWorkspace('channels:manage'),
-    resolve: (_root, args, ctx) => removeSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null),
-  }),
-  setMySmtpAccount: t.prismaField({
-    type: 'SmtpAccount',
-    description: 'Saves your own SMTP account for this workspace after signing in to the server with it.',
-    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
-    authScopes: inWorkspace('channels:send'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'smtpAccount', query, await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id, args.input)),
-  }),
-  removeMySmtpAccount: t.boolean({
-    args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: inWorkspace('channels:send'),
-    resolve: (_root, args, ctx) => removeSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id),
-  }),
-  createEmailTemplate: t.prismaField({
-    type: 'EmailTemplate',
-    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: EmailTemplateInput }) },
-    authScopes: inWorkspace('channels:send'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'emailTemplate', query, await createTemplate(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input)),
-  }),
-  updateEmailTemplate: t.prismaField({
-    type: 'EmailTemplate',
-    args: { id: t.arg.id(), input: t.arg({ type: EmailTemplateInput }) },
-    authScopes: onRow('emailTemplate', 'channels:send'),
-    resolve: async (query, _root, args, ctx) =>
-      selectedRow(ctx, 'emailTemplate', query, await updateTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate'), args.input)),
-  }),
-  deleteEmailTemplate: t.boolean({
-    args: { id: t.arg.id() },
-    authScopes: onRow('emailTemplate', 'channels:send'),
-    resolve: (_root, args, ctx) => deleteTemplate(ctx, idFromGlobalId(args.id, 'EmailTemplate')),
-  }),
-  sendEmail: t.prismaField({
-    type: 'Communication',
-    description: "Sends an email through your SMTP account (or the workspace's) and records it on every known participant's timeline.",
-    args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendEmailInput }) },
-    authScopes: inWorkspace('channels:send'),
-    resolve: async (query, _root, args, ctx) => {
-      const id = await sendEmail(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
-      return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-}));
+builder.mutationFields((t) => {
+  const templates = rowMutations(t, 'emailTemplate', 'channels:send');
+  return {
+    setWorkspaceSmtpAccount: t.prismaField({
+      type: 'SmtpAccount',
+      description: "Saves the workspace's SMTP account after signing in to the server with it.",
+      args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
+      authScopes: inWorkspace('channels:manage'),
+      resolve: async (query, _root, args, ctx) =>
+        selectedRow(ctx, 'smtpAccount', query, await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null, args.input)),
+    }),
+    removeWorkspaceSmtpAccount: t.boolean({
+      args: { workspaceId: t.arg.id({ required: false }) },
+      authScopes: inWorkspace('channels:manage'),
+      resolve: (_root, args, ctx) => removeSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), null),
+    }),
+    setMySmtpAccount: t.prismaField({
+      type: 'SmtpAccount',
+      description: 'Saves your own SMTP account for this workspace after signing in to the server with it.',
+      args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SmtpAccountInput }) },
+      authScopes: inWorkspace('channels:send'),
+      resolve: async (query, _root, args, ctx) =>
+        selectedRow(ctx, 'smtpAccount', query, await saveSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id, args.input)),
+    }),
+    removeMySmtpAccount: t.boolean({
+      args: { workspaceId: t.arg.id({ required: false }) },
+      authScopes: inWorkspace('channels:send'),
+      resolve: (_root, args, ctx) => removeSmtpAccount(ctx, requireWorkspaceId(ctx, args.workspaceId), requireViewer(ctx).user.id),
+    }),
+    createEmailTemplate: templates.create(EmailTemplateInput, createTemplate),
+    updateEmailTemplate: templates.update(EmailTemplateInput, updateTemplate),
+    deleteEmailTemplate: templates.remove(deleteTemplate),
+    sendEmail: t.prismaField({
+      type: 'Communication',
+      description: "Sends an email through your SMTP account (or the workspace's) and records it on every known participant's timeline.",
+      args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendEmailInput }) },
+      authScopes: inWorkspace('channels:send'),
+      resolve: async (query, _root, args, ctx) => {
+        const id = await sendEmail(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
+        return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id } });
+      },
+    }),
+  };
+});
