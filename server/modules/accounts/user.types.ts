@@ -1,7 +1,7 @@
 import { hashToken } from '../../auth/tokens.js';
 import { builder } from '../../builder.js';
 import { Theme } from '../../generated/prisma/enums.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode } from '../node/uuid.js';
 import { WorkspaceType } from '../workspaces/workspace.types.js';
 
 export const ThemeEnum = builder.enumType(Theme, { name: 'Theme' });
@@ -29,8 +29,7 @@ export const Preferences = builder.objectRef<PreferencesShape>('Preferences').im
 const selfOnly = (user: { id: string }) => ({ self: user.id });
 
 export const UserType = builder.prismaNode('User', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   // Select mode: a record's owner loads its name, never the password hash or preferences it does not show.
   select: { id: true, deletedAt: true },
   // Users are visible to themselves and to people they share a workspace with. A deleted account has left

@@ -1,13 +1,12 @@
 import { builder } from '../../builder.js';
 import { ActivityType as ActivityKind } from '../../generated/prisma/enums.js';
-import { byUuid } from '../node/uuid.js';
+import { liveUuidNode } from '../node/uuid.js';
 import { addRecordLinkFields } from '../records/record-links.js';
 
 export const ActivityTypeEnum = builder.enumType(ActivityKind, { name: 'ActivityType' });
 
 export const ActivityType = builder.prismaNode('Activity', {
-  id: { field: 'id' },
-  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  ...liveUuidNode,
   description: 'A task, call or meeting; hidden wherever the contact, company or deal it is linked to is hidden.',
   authScopes: (activity) => ({ seesRecord: { model: 'activity', id: activity.id, workspaceId: activity.workspaceId } }),
   fields: (t) => ({

@@ -10,13 +10,13 @@ import { SHARED_RESULT_KEY } from '../../http/shared-subscription-results.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { byUuid, idFromGlobalId } from '../node/uuid.js';
+import { byUuid, idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { dateRangeWhere, DateRangeInput, shortText } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { FeedAccess } from './feed-access.js';
 import { activityFeed, toFeedEvent, type FeedDelivery, type FeedFilter } from './feed.js';
 import type { FeedEvent } from './feed-event.js';
-import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
+import { permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 type EventRow = Prisma.ActivityEventGetPayload<object>;
 const MAX_PAGE = 100;
@@ -24,8 +24,7 @@ const MAX_PAGE = 100;
 const seesEvent = (ctx: Context, row: EventRow) => new FeedAccess(ctx, row.workspaceId, Infinity).canSee(toFeedEvent(row));
 
 export const ActivityEventType = builder.prismaNode('ActivityEvent', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'One change to workspace data. `sequence` grows by exactly one per event in a workspace: resume a feed with `after: sequence`.',
   authScopes: async (row, ctx) => {
     if ((await ctx.roleIn(row.workspaceId)) == null || !(await seesEvent(ctx, row))) throw notFound('Activity event');

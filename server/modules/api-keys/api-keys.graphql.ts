@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { selectedRow } from '../../db/delegate.js';
 import type { Context } from '../../context.js';
-import { byUuid, idFromGlobalId } from '../node/uuid.js';
+import { idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { RoleEnum } from '../workspaces/workspace.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
@@ -25,8 +25,7 @@ const manageKey = async (ctx: Context, globalId: string) => ({
 });
 
 export const ApiKeyType = builder.prismaNode('ApiKey', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'A workspace credential for integrations (`Authorization: Bearer <secret>`). Acts for its creator, capped at its role.',
   authScopes: (key) => ({ can: { workspaceId: key.workspaceId, permission: 'apiKeys:manage' } }),
   fields: (t) => ({

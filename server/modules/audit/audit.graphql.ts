@@ -3,7 +3,7 @@ import { inWorkspace } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { byUuid, idFromGlobalId } from '../node/uuid.js';
+import { idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { dateRangeWhere, DateRangeInput, shortText } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 
@@ -18,8 +18,7 @@ function auditsUser(ctx: Context, userId: string | null): Promise<boolean> {
 }
 
 export const AuditLogEntryType = builder.prismaNode('AuditLogEntry', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'One security-relevant action: who, what, when and from where. The log is append-only.',
   authScopes: async (entry, ctx) => {
     if (entry.workspaceId) return { can: { workspaceId: entry.workspaceId, permission: 'audit:read' } };

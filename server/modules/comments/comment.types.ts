@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import '../activities/activity.types.js';
-import { byUuid } from '../node/uuid.js';
+import { liveUuidNode } from '../node/uuid.js';
 import '../notes/note.types.js';
 
 // Reached only through a comment the viewer sees; the mentioned person is a fellow member.
@@ -12,8 +12,7 @@ builder.prismaObject('CommentMention', {
 });
 
 export const CommentType = builder.prismaNode('Comment', {
-  id: { field: 'id' },
-  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  ...liveUuidNode,
   description: 'Team discussion on a note, an activity or a deal; visible to whoever sees that record.',
   authScopes: (comment) => ({ seesRecord: { model: 'comment', id: comment.id, workspaceId: comment.workspaceId } }),
   fields: (t) => ({

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { CommunicationDirection, CommunicationKind } from '../../generated/prisma/enums.js';
-import { byUuid } from '../node/uuid.js';
+import { liveUuidNode } from '../node/uuid.js';
 import { RecordVisibilityEnum } from '../records/common.types.js';
 import { addRecordLinkFields, ContactRef, visibleLink } from '../records/record-links.js';
 import { viewerMayReadBody } from './body-privacy.js';
@@ -9,8 +9,7 @@ export const CommunicationKindEnum = builder.enumType(CommunicationKind, { name:
 export const CommunicationDirectionEnum = builder.enumType(CommunicationDirection, { name: 'CommunicationDirection' });
 
 export const CommunicationType = builder.prismaNode('Communication', {
-  id: { field: 'id' },
-  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  ...liveUuidNode,
   description: 'A logged email, SMS or call. A private body is read only by its owner and admins; the rest stays visible.',
   authScopes: (row) => ({ seesRecord: { model: 'communication', id: row.id, workspaceId: row.workspaceId } }),
   fields: (t) => ({

@@ -1,10 +1,9 @@
 import { builder } from '../../builder.js';
-import { byUuid } from '../node/uuid.js';
+import { liveUuidNode } from '../node/uuid.js';
 import { RecordVisibilityEnum } from '../records/common.types.js';
 
 export const CompanyType = builder.prismaNode('Company', {
-  id: { field: 'id' },
-  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  ...liveUuidNode,
   // Select mode: only the columns a query asks for are loaded (a contact's company usually shows its name).
   select: { id: true, workspaceId: true, deletedAt: true },
   authScopes: (company) => ({ seesRecord: { model: 'company', id: company.id, workspaceId: company.workspaceId } }),

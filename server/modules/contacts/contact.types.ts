@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { LifecycleStage, ProfileNetwork } from '../../generated/prisma/enums.js';
 import { CompanyType } from '../companies/company.types.js';
-import { byUuid } from '../node/uuid.js';
+import { liveUuidNode } from '../node/uuid.js';
 import { RecordVisibilityEnum } from '../records/common.types.js';
 import { canSeeRecord, knownVisible } from '../../auth/record-access.js';
 
@@ -37,8 +37,7 @@ builder.prismaObject('ContactProfile', {
 const primaryFirst = { orderBy: [{ isPrimary: 'desc' as const }, { id: 'asc' as const }] };
 
 export const ContactType = builder.prismaNode('Contact', {
-  id: { field: 'id' },
-  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  ...liveUuidNode,
   // Select mode: only the columns a query asks for are loaded (a list page reads a few of 19, not customFields).
   select: { id: true, workspaceId: true, deletedAt: true },
   authScopes: (contact) => ({ seesRecord: { model: 'contact', id: contact.id, workspaceId: contact.workspaceId } }),

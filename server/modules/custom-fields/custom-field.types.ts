@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { CustomFieldEntity, CustomFieldType } from '../../generated/prisma/enums.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode } from '../node/uuid.js';
 import { optionsOf, type Currency, type FieldOption } from './field-values.js';
 
 export const CustomFieldEntityEnum = builder.enumType(CustomFieldEntity, {
@@ -22,8 +22,7 @@ export const CustomFieldOptionType = builder.objectRef<FieldOption>('CustomField
 
 // Definitions are workspace settings: every member reads them, admins change them.
 export const CustomFieldRef = builder.prismaNode('CustomField', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'A typed field on contacts, companies or deals. Values live on the records, under `key`.',
   authScopes: (field) => ({ member: field.workspaceId }),
   fields: (t) => ({

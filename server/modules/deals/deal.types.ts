@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { UserType } from '../accounts/user.types.js';
 import { CompanyType } from '../companies/company.types.js';
 import { ContactType } from '../contacts/contact.types.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode, liveUuidNode } from '../node/uuid.js';
 import '../pipelines/pipeline.types.js';
 import { RecordVisibilityEnum } from '../records/common.types.js';
 import { DealStatusEnum } from './deal.inputs.js';
@@ -10,8 +10,7 @@ import { formatMinor } from './money.js';
 import { canSeeRecord } from '../../auth/record-access.js';
 
 export const DealType = builder.prismaNode('Deal', {
-  id: { field: 'id' },
-  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  ...liveUuidNode,
   authScopes: (deal) => ({ seesRecord: { model: 'deal', id: deal.id, workspaceId: deal.workspaceId } }),
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -75,8 +74,7 @@ export const DealType = builder.prismaNode('Deal', {
 });
 
 builder.prismaNode('DealStageChange', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'A deal entering a stage.',
   authScopes: (change) => ({ seesRecord: { model: 'deal', id: change.dealId, workspaceId: change.workspaceId } }),
   fields: (t) => ({

@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { inWorkspace } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { ExportFormat, ExportStatus } from '../../generated/prisma/enums.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode } from '../node/uuid.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { exportDownloadUrl, requestWorkspaceExport } from './exports.service.js';
 
@@ -13,8 +13,7 @@ const ExportFormatEnum = builder.enumType(ExportFormat, {
 const ExportStatusEnum = builder.enumType(ExportStatus, { name: 'ExportStatus' });
 
 builder.prismaNode('WorkspaceExport', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'A zip archive of the workspace: one file per record type, the uploaded files, and manifest.json with counts and SHA-256 checksums.',
   authScopes: (row) => ({ can: { workspaceId: row.workspaceId, permission: 'workspace:export' } }),
   fields: (t) => ({

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode, liveUuidNode } from '../node/uuid.js';
 import { FIELD_TARGETS, FIELD_TYPES, storedFields, type FormFieldDefinition } from './form-definition.js';
 import { publicFormUrl } from './forms.service.js';
 
@@ -28,8 +28,7 @@ export const FormFieldType = builder.objectRef<FormFieldDefinition>('FormField')
 });
 
 export const FormType = builder.prismaNode('Form', {
-  id: { field: 'id' },
-  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  ...liveUuidNode,
   description: 'A public lead form: submissions create or update the contact with the submitted email.',
   authScopes: (form) => ({ member: form.workspaceId }),
   fields: (t) => ({
@@ -55,8 +54,7 @@ export const FormType = builder.prismaNode('Form', {
 });
 
 export const FormSubmissionType = builder.prismaNode('FormSubmission', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   authScopes: (submission) => ({ member: submission.workspaceId }),
   fields: (t) => ({
     data: t.expose('data', { type: 'JSONObject', description: 'The cleaned values, by field key.' }),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { notFound } from '../../errors.js';
 import { ImportDedupeMode, ImportEntity, ImportSourceKind, ImportStatus } from '../../generated/prisma/enums.js';
-import { byUuid, idFromGlobalId } from '../node/uuid.js';
+import { idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { requiredText, RecordVisibilityEnum } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { fieldsOf } from './fields.js';
@@ -13,7 +13,7 @@ import { canSeeImport, previewImport, startImport, visibleImport } from './impor
 import { saveImportMapping } from './saved-mappings.js';
 import { nextBatch } from './progress.js';
 import { undoImport } from './undo.js';
-import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
+import { permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 
 const ImportEntityEnum = builder.enumType(ImportEntity, { name: 'ImportEntity' });
 const ImportStatusEnum = builder.enumType(ImportStatus, { name: 'ImportStatus' });
@@ -30,8 +30,7 @@ const importById = (
 ) => ctx.prisma.import.findUnique({ where: { id: idFromGlobalId(globalId, 'Import') } });
 
 export const ImportType = builder.prismaNode('Import', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'An uploaded CSV or vCard file and what became of it. Upload with POST /imports/upload, preview with importPreview, run with startImport.',
   authScopes: async (row, ctx) => {
     if (!(await canSeeImport(ctx, row))) throw notFound('Import');

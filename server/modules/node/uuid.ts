@@ -37,3 +37,9 @@ export function entryForGlobalId<T>(globalId: string, byTypename: Readonly<Recor
   }
   throw notFound(what);
 }
+
+/** The options every node keyed by its UUID column starts with: `id` is the column, and a global ID finds the row. */
+export const uuidNode = { id: { field: 'id' as const }, findUnique: byUuid };
+
+/** The same for records with a trash: a trashed record is not found by its global ID. */
+export const liveUuidNode = { id: { field: 'id' as const }, findUnique: (id: string) => ({ ...byUuid(id), deletedAt: null }) };

@@ -1,10 +1,9 @@
 import { builder } from '../../builder.js';
-import { byUuid } from '../node/uuid.js';
+import { liveUuidNode } from '../node/uuid.js';
 import { addRecordLinkFields } from '../records/record-links.js';
 
 export const NoteType = builder.prismaNode('Note', {
-  id: { field: 'id' },
-  findUnique: (id) => ({ ...byUuid(id), deletedAt: null }),
+  ...liveUuidNode,
   description: 'A markdown note on a contact, company or deal; hidden wherever one of those is hidden.',
   authScopes: (note) => ({ seesRecord: { model: 'note', id: note.id, workspaceId: note.workspaceId } }),
   fields: (t) => ({

@@ -1,10 +1,9 @@
 import { builder } from '../../builder.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode } from '../node/uuid.js';
 
 // Pipelines and their stages are workspace settings: every member reads them, admins change them.
 export const PipelineType = builder.prismaNode('Pipeline', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'An ordered set of stages that deals move through. Each workspace has one default pipeline.',
   authScopes: (pipeline) => ({ member: pipeline.workspaceId }),
   fields: (t) => ({
@@ -18,8 +17,7 @@ export const PipelineType = builder.prismaNode('Pipeline', {
 });
 
 export const PipelineStageType = builder.prismaNode('PipelineStage', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   authScopes: (stage) => ({ member: stage.workspaceId }),
   fields: (t) => ({
     name: t.exposeString('name'),

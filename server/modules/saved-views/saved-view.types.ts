@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { CustomFieldEntityEnum } from '../custom-fields/custom-field.types.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode } from '../node/uuid.js';
 import { canEdit, countUnder, readableState, starsOf } from './saved-views.service.js';
 import type { ViewColumn } from './view-layout.js';
 
@@ -15,8 +15,7 @@ const ColumnType = builder.objectRef<ViewColumn>('SavedViewColumn').implement({
 
 // A private view is its owner's alone: for anyone else it does not exist (NOT_FOUND), admins included.
 export const SavedViewRef = builder.prismaNode('SavedView', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: "A list's saved filters, sort, columns and (deals) board grouping. Open it by passing `filter`, `sort` and `customSort` to the list.",
   authScopes: (view) => (view.shared ? { member: view.workspaceId } : { $all: { member: view.workspaceId, ownedBy: view.ownerId } }),
   fields: (t) => ({

@@ -3,7 +3,7 @@ import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { rowMutations } from '../workspaces/row-mutations.js';
-import { byUuid, idFromGlobalId } from '../node/uuid.js';
+import { idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { isWebhookEventType } from './event-types.js';
@@ -18,8 +18,7 @@ const eventTypes = z
   .max(50);
 
 builder.prismaNode('WebhookDelivery', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   authScopes: (delivery) => ({ can: { workspaceId: delivery.workspaceId, permission: 'webhooks:manage' } }),
   fields: (t) => ({
     eventType: t.exposeString('eventType'),
@@ -35,8 +34,7 @@ builder.prismaNode('WebhookDelivery', {
 });
 
 builder.prismaNode('Webhook', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: `Receives the workspace's activity events as signed POSTs (header Kith-Signature: t=<unix>,v1=<HMAC-SHA256 hex of "<t>.<body>">).`,
   authScopes: (webhook) => ({ can: { workspaceId: webhook.workspaceId, permission: 'webhooks:manage' } }),
   fields: (t) => ({

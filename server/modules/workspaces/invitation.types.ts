@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { UserType } from '../accounts/user.types.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode } from '../node/uuid.js';
 import { RoleEnum } from './workspace.types.js';
 
 export const InvitationStatus = builder.enumType('InvitationStatus', {
@@ -8,8 +8,7 @@ export const InvitationStatus = builder.enumType('InvitationStatus', {
 });
 
 builder.prismaNode('Invitation', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   authScopes: (invitation) => ({ can: { workspaceId: invitation.workspaceId, permission: 'invitations:manage' } }),
   fields: (t) => ({
     email: t.exposeString('email'),

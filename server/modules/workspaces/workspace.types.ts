@@ -1,13 +1,12 @@
 import { builder } from '../../builder.js';
 import { permissionsOf } from '../../auth/permissions.js';
 import { Role } from '../../generated/prisma/enums.js';
-import { byUuid } from '../node/uuid.js';
+import { uuidNode } from '../node/uuid.js';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
 
 export const WorkspaceType = builder.prismaNode('Workspace', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   authScopes: (workspace) => ({ member: workspace.id }),
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -42,8 +41,7 @@ export const WorkspaceType = builder.prismaNode('Workspace', {
 });
 
 builder.prismaNode('Membership', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   authScopes: (membership) => ({ member: membership.workspaceId }),
   fields: (t) => ({
     role: t.expose('role', { type: RoleEnum }),

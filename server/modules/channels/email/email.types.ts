@@ -1,5 +1,5 @@
 import { builder } from '../../../builder.js';
-import { byUuid } from '../../node/uuid.js';
+import { uuidNode } from '../../node/uuid.js';
 import { viewerMayReadBody } from '../../communications/body-privacy.js';
 import { AttachmentType } from '../../files/attachment.types.js';
 
@@ -20,8 +20,7 @@ builder.prismaObject('SmtpAccount', {
 });
 
 builder.prismaNode('EmailTemplate', {
-  id: { field: 'id' },
-  findUnique: (id) => byUuid(id),
+  ...uuidNode,
   description: 'A reusable email with merge fields such as {{contact.firstName}} and {{contact.firstName | there}}.',
   authScopes: (template) => ({ can: { workspaceId: template.workspaceId, permission: 'records:read' } }),
   fields: (t) => ({
