@@ -33,11 +33,7 @@ builder.queryFields((t) => ({
     filter: ActivityFilter,
     sort: ActivitySort,
     where: (access, args: ActivityListArgs) => ({ AND: [linkedRecordsVisibleWhere(access), filterWhere(args.filter, !!args.trash)] }),
-    orderBy: (args: ActivityListArgs) => {
-      const direction = args.sort?.direction === 'DESC' ? 'desc' : 'asc';
-      const column = SORT_COLUMNS[args.sort?.field ?? 'DUE_AT'];
-      return [column === 'dueAt' ? { dueAt: { sort: direction, nulls: 'last' } } : { [column]: direction }, { id: direction }];
-    },
+    order: { columns: SORT_COLUMNS, unsorted: { field: 'DUE_AT', direction: 'asc' }, nullsLast: 'dueAt' },
   }),
   activity: recordField(t, {
     type: 'Activity',

@@ -51,10 +51,7 @@ builder.queryFields((t) => ({
     filter: CommunicationFilter,
     sort: CommunicationSort,
     where: (access, args: CommunicationListArgs) => ({ AND: [visibleWhere(access), filterWhere(args.filter, !!args.trash, access)] }),
-    orderBy: (args: CommunicationListArgs) => {
-      const direction = args.sort ? (args.sort.direction === 'DESC' ? 'desc' : 'asc') : 'desc';
-      return [{ [SORT_COLUMNS[args.sort?.field ?? 'OCCURRED_AT']]: direction }, { id: direction }];
-    },
+    order: { columns: SORT_COLUMNS, unsorted: { field: 'OCCURRED_AT', direction: 'desc' } },
   }),
   communication: recordField(t, {
     type: 'Communication',

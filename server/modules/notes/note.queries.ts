@@ -29,10 +29,7 @@ builder.queryFields((t) => ({
     filter: NoteFilter,
     sort: NoteSort,
     where: (access, args: NoteListArgs) => ({ AND: [linkedRecordsVisibleWhere(access), filterWhere(args.filter, !!args.trash)] }),
-    orderBy: (args: NoteListArgs) => {
-      const direction = args.sort ? (args.sort.direction === 'DESC' ? 'desc' : 'asc') : 'desc';
-      return [{ [SORT_COLUMNS[args.sort?.field ?? 'CREATED_AT']]: direction }, { id: direction }];
-    },
+    order: { columns: SORT_COLUMNS, unsorted: { field: 'CREATED_AT', direction: 'desc' } },
   }),
   note: recordField(t, {
     type: 'Note',

@@ -7,6 +7,7 @@ import type { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { listCount, listRows, type ListArgs } from '../custom-fields/list-page.js';
+import { listArgs } from './record-queries.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type QueryFields = PothosSchemaTypes.QueryFieldBuilder<Types, object>;
@@ -35,10 +36,7 @@ export function recordListField(t: QueryFields, spec: RecordListSpec) {
     cursor: 'id',
     description: spec.description,
     args: {
-      workspaceId: t.arg.id({ required: false }),
-      filter: t.arg({ type: spec.filter, required: false }),
-      sort: t.arg({ type: spec.sort, required: false }),
-      trash: t.arg.boolean({ required: false }),
+      ...listArgs(t, spec.filter, spec.sort),
       customSort: t.arg({
         type: CustomFieldSortInput,
         required: false,

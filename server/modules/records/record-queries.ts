@@ -42,8 +42,31 @@ export function recordField(t: QueryFields, { type, model, description, checkedB
 export interface LinkedListArgs {
   workspaceId?: string | null;
   filter?: unknown;
-  sort?: { direction?: 'ASC' | 'DESC' | null } | null;
+  sort?: { field: string; direction?: 'ASC' | 'DESC' | null } | null;
   trash?: boolean | null;
+}
+
+/** The arguments every record list takes: the workspace, its filter and sort, and `trash`. */
+export const listArgs = (t: QueryFields, filter: InputObjectRef<Types, unknown>, sort: InputObjectRef<Types, unknown>) => ({
+  workspaceId: t.arg.id({ required: false }),
+  filter: t.arg({ type: filter, required: false }),
+  sort: t.arg({ type: sort, required: false }),
+  trash: t.arg.boolean({ required: false }),
+});
+
+export interface ListOrder {
+  /** Sort field (enum value) → column. */
+  columns: Record<string, string>;
+  /** Without `sort`: this field, in this direction. */
+  unsorted: { field: string; direction: 'asc' | 'desc' };
+  /** A nullable column whose empty values sort last either way. */
+  nullsLast?: string;
+}
+
+function orderBy(order: ListOrder, sort: LinkedListArgs['sort']) {
+  const direction = sort ? (sort.direction === 'DESC' ? 'desc' : 'asc') : order.unsorted.direction;
+  const column = order.columns[sort?.field ?? order.unsorted.field]!;
+  return [column === order.nullsLast ? { [column]: { sort: direction, nulls: 'last' } } : { [column]: direction }, { id: direction }];
 }
 
 export interface LinkedListSpec {
@@ -52,9 +75,9 @@ export interface LinkedListSpec {
   description: string;
   filter: InputObjectRef<Types, unknown>;
   sort: InputObjectRef<Types, unknown>;
-  /** The rows the viewer sees that match the arguments (methods: each list takes its own filter and sort). */
+  /** The rows the viewer sees that match the arguments (a method: each list takes its own filter). */
   where(access: RecordAccess, args: LinkedListArgs): object;
-  orderBy(args: LinkedListArgs): object[];
+  order: ListOrder;
 }
 
 export function linkedListField(t: QueryFields, spec: LinkedListSpec) {
@@ -63,12 +86,7 @@ export function linkedListField(t: QueryFields, spec: LinkedListSpec) {
     type: spec.type,
     cursor: 'id',
     description: spec.description,
-    args: {
-      workspaceId: t.arg.id({ required: false }),
-      filter: t.arg({ type: spec.filter, required: false }),
-      sort: t.arg({ type: spec.sort, required: false }),
-      trash: t.arg.boolean({ required: false }),
-    },
+    args: listArgs(t, spec.filter, spec.sort),
     authScopes: inWorkspace('records:read'),
     totalCount: async (_root, args, ctx) => {
       const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
@@ -76,7 +94,11 @@ export function linkedListField(t: QueryFields, spec: LinkedListSpec) {
     },
     resolve: async (query, _root, args, ctx) => {
       const access = await recordAccess(ctx, requireWorkspaceId(ctx, args.workspaceId));
-      return rows(ctx).findMany({ ...query, where: spec.where(access, args as LinkedListArgs), orderBy: spec.orderBy(args as LinkedListArgs) }) as never;
+      return rows(ctx).findMany({
+        ...query,
+        where: spec.where(access, args as LinkedListArgs),
+        orderBy: orderBy(spec.order, (args as LinkedListArgs).sort),
+      }) as never;
     },
   });
 }
