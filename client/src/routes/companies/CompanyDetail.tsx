@@ -37,10 +37,7 @@ const CompanyDetail: Component = () => {
   const [result, refetch] = createQuery({ query: CompanyQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateCompany);
   // Someone else's edit shows at once.
-  useRecordChanged(
-    () => params.id,
-    () => refetch({ requestPolicy: 'network-only' }),
-  );
+  useRecordChanged(() => params.id);
   const canEdit = () => session.can('records:update');
   const save = (input: CompanyInput) => saveField(() => update({ id: params.id!, input }));
   const text = (label: string, key: 'name' | 'domain' | 'website' | 'industry' | 'size' | 'city' | 'country') => (
@@ -55,7 +52,7 @@ const CompanyDetail: Component = () => {
       <Show when={result.fetching && !result.data}>
         <Loading />
       </Show>
-      <ErrorNotice message={recordError(result.error, 'company')} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorNotice message={recordError(result.error, 'company')} onRetry={() => refetch()} />
       <Show when={result.data?.company}>
         {(company) => (
           <div class="detail">
@@ -98,19 +95,14 @@ const CompanyDetail: Component = () => {
                 </ul>
               </Show>
               <CustomValues entity="COMPANY" recordId={company().id} canEdit={session.can('records:update')} />
-              <Attachments recordId={company().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
-              <AiPanel
-                recordId={company().id}
-                kind="Company"
-                items={company().timeline.edges.map((e) => e.node)}
-                onChange={() => refetch({ requestPolicy: 'network-only' })}
-              />
+              <Attachments recordId={company().id} canUpload={session.can('files:upload')} onUploaded={() => refetch()} />
+              <AiPanel recordId={company().id} kind="Company" items={company().timeline.edges.map((e) => e.node)} onChange={() => refetch()} />
             </div>
             <Timeline
               items={company().timeline.edges.map((e) => e.node)}
               noteTarget={{ companyId: company().id }}
               canWrite={session.can('records:create')}
-              onChange={() => refetch({ requestPolicy: 'network-only' })}
+              onChange={() => refetch()}
             />
           </div>
         )}

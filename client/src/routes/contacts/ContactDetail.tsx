@@ -42,10 +42,7 @@ const ContactDetail: Component = () => {
   const [result, refetch] = createQuery({ query: ContactQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateContact);
   // Someone else's edit shows at once.
-  useRecordChanged(
-    () => params.id,
-    () => refetch({ requestPolicy: 'network-only' }),
-  );
+  useRecordChanged(() => params.id);
   const canEdit = () => session.can('records:update');
   const save = (input: ContactInput) => saveField(() => update({ id: params.id!, input }));
 
@@ -57,7 +54,7 @@ const ContactDetail: Component = () => {
       <Show when={result.fetching && !result.data}>
         <Loading />
       </Show>
-      <ErrorNotice message={recordError(result.error, 'contact')} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorNotice message={recordError(result.error, 'contact')} onRetry={() => refetch()} />
       <Show when={result.data?.contact}>
         {(contact) => (
           <div class="detail">
@@ -97,19 +94,14 @@ const ContactDetail: Component = () => {
                 <InlineField label="Created" value={formatDate(contact().createdAt)} canEdit={false} onSave={() => Promise.resolve(null)} />
               </div>
               <CustomValues entity="CONTACT" recordId={contact().id} canEdit={session.can('records:update')} />
-              <Attachments recordId={contact().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
-              <AiPanel
-                recordId={contact().id}
-                kind="Contact"
-                items={contact().timeline.edges.map((e) => e.node)}
-                onChange={() => refetch({ requestPolicy: 'network-only' })}
-              />
+              <Attachments recordId={contact().id} canUpload={session.can('files:upload')} onUploaded={() => refetch()} />
+              <AiPanel recordId={contact().id} kind="Contact" items={contact().timeline.edges.map((e) => e.node)} onChange={() => refetch()} />
             </div>
             <Timeline
               items={contact().timeline.edges.map((e) => e.node)}
               noteTarget={{ contactId: contact().id }}
               canWrite={session.can('records:create')}
-              onChange={() => refetch({ requestPolicy: 'network-only' })}
+              onChange={() => refetch()}
             />
           </div>
         )}

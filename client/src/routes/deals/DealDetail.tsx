@@ -46,14 +46,11 @@ const DealDetail: Component = () => {
   const [result, refetch] = createQuery({ query: DealQuery, variables: () => ({ id: params.id! }) });
   const [, update] = createMutation(UpdateDeal);
   // Someone else's edit shows at once.
-  useRecordChanged(
-    () => params.id,
-    () => refetch({ requestPolicy: 'network-only' }),
-  );
+  useRecordChanged(() => params.id);
   const [, move] = createMutation(MoveDealFromPage);
   const canEdit = () => session.can('records:update');
   const save = (input: DealInput) => saveField(() => update({ id: params.id!, input }));
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
 
   return (
     <section class="page detail-page">
@@ -95,7 +92,6 @@ const DealDetail: Component = () => {
                   canEdit={canEdit()}
                   onSave={async (stageId) => {
                     const moved = await move({ id: deal().id, stageId });
-                    if (!moved.error) reload();
                     return errorMessage(moved.error);
                   }}
                 />
@@ -117,13 +113,8 @@ const DealDetail: Component = () => {
                 <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={() => Promise.resolve(null)} />
               </div>
               <CustomValues entity="DEAL" recordId={deal().id} canEdit={session.can('records:update')} />
-              <Attachments recordId={deal().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
-              <AiPanel
-                recordId={deal().id}
-                kind="Deal"
-                items={deal().timeline.edges.map((e) => e.node)}
-                onChange={() => refetch({ requestPolicy: 'network-only' })}
-              />
+              <Attachments recordId={deal().id} canUpload={session.can('files:upload')} onUploaded={() => refetch()} />
+              <AiPanel recordId={deal().id} kind="Deal" items={deal().timeline.edges.map((e) => e.node)} onChange={() => refetch()} />
             </div>
             <Timeline
               items={deal().timeline.edges.map((e) => e.node)}
