@@ -80,7 +80,7 @@ function targetOf(node: FeedNode): Target | null {
 export const ActivityFeed: Component<{ limit?: number; headingId?: string }> = (props) => {
   const client = useClient();
   const session = useSession();
-  const [history, refetch] = createQuery({ query: FeedHistory, variables: () => ({ first: props.limit ?? 30 }), requestPolicy: 'network-only' });
+  const [history, refetch] = createQuery({ query: FeedHistory, variables: () => ({ first: props.limit ?? 30 }) });
   const [events, setEvents] = createSignal<FeedEventFieldsFragment[]>([]);
   const [targets, setTargets] = createSignal<Record<string, Target | null>>({});
   const [live, setLive] = createSignal(false);
@@ -89,7 +89,7 @@ export const ActivityFeed: Component<{ limit?: number; headingId?: string }> = (
   const resolve = async (ids: string[]) => {
     const wanted = [...new Set(ids)].filter((id) => !(id in targets()));
     if (!wanted.length) return;
-    const lookUp = (ids: string[]) => client.query(FeedRecords, { ids }, { requestPolicy: 'network-only' }).toPromise();
+    const lookUp = (ids: string[]) => client.query(FeedRecords, { ids }).toPromise();
     const result = await lookUp(wanted);
     // A record that no longer exists (merged, purged) can fail the whole batch: then ask one by one.
     const nodes = result.data ? result.data.nodes : await Promise.all(wanted.map(async (id) => (await lookUp([id])).data?.nodes[0] ?? null));
@@ -142,7 +142,7 @@ export const ActivityFeed: Component<{ limit?: number; headingId?: string }> = (
       <Show when={history.fetching && !history.data}>
         <Loading />
       </Show>
-      <ErrorNotice message={errorMessage(history.error) ?? liveError()} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorNotice message={errorMessage(history.error) ?? liveError()} onRetry={() => refetch()} />
       <Show when={history.data && events().length === 0}>
         <EmptyState title="No activity yet." />
       </Show>

@@ -39,7 +39,7 @@ export const Attachments: Component<{ recordId: string; canUpload: boolean; onUp
     setProgress(null);
     input.value = '';
     if (result.error) return setError(result.error);
-    refetch({ requestPolicy: 'network-only' });
+    refetch();
     props.onUploaded?.();
   };
 
@@ -69,7 +69,7 @@ export const Attachments: Component<{ recordId: string; canUpload: boolean; onUp
       <Show when={files.fetching && !files.data}>
         <Loading label="Loading files…" />
       </Show>
-      <ErrorNotice message={errorMessage(files.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorNotice message={errorMessage(files.error)} onRetry={() => refetch()} />
       <Show when={files.data?.attachments.totalCount === 0}>
         <EmptyState title="No files yet." />
       </Show>

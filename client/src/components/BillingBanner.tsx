@@ -2,7 +2,6 @@ import { A } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { onCleanup, onMount, Show, type Component } from 'solid-js';
 import { graphql } from '../gql';
-import { MUTATION_ANSWERED } from '../lib/client';
 import { useSession } from '../lib/session';
 
 // Null with billing off or nothing to say, so self-hosters never see it.
@@ -38,23 +37,11 @@ function sentence(notice: { kind: string; graceDaysLeft?: number | null; limit?:
 export const BillingBanner: Component = () => {
   const session = useSession();
   const [state, refetch] = createQuery({ query: BillingNoticeQuery, pause: () => !session.workspace() });
-  // A limit is reached by a change made here, a payment settles by webhook: read again after every change
-  // (a burst of them once) and whenever the tab comes back.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const reread = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => session.workspace() && refetch({ requestPolicy: 'network-only' }), 200);
-  };
-  const onVisible = () => document.visibilityState === 'visible' && reread();
-  onMount(() => {
-    window.addEventListener(MUTATION_ANSWERED, reread);
-    document.addEventListener('visibilitychange', onVisible);
-  });
-  onCleanup(() => {
-    clearTimeout(timer);
-    window.removeEventListener(MUTATION_ANSWERED, reread);
-    document.removeEventListener('visibilitychange', onVisible);
-  });
+  // A change made here re-reads it through the cache's updaters (lib/cache.ts); a payment settles by webhook, so
+  // read again whenever the tab comes back.
+  const onVisible = () => document.visibilityState === 'visible' && session.workspace() && refetch();
+  onMount(() => document.addEventListener('visibilitychange', onVisible));
+  onCleanup(() => document.removeEventListener('visibilitychange', onVisible));
   return (
     <Show when={state.data?.billingNotice}>
       {(notice) => (

@@ -29,7 +29,7 @@ const VALUE_LABEL: Record<Action, string> = { owner: 'New owner', addTag: 'Tag t
 /** One change (owner, a tag, or a deal's stage) applied to every selected record in one call. */
 export const BulkUpdate: Component<{ ids: string[]; kind: RecordKind; onDone: (count: number) => void }> = (props) => {
   const session = useSession();
-  const [choices] = createQuery({ query: BulkChoices, variables: () => ({ deals: props.kind === 'deal' }), context: { additionalTypenames: ['Tag'] } });
+  const [choices] = createQuery({ query: BulkChoices, variables: () => ({ deals: props.kind === 'deal' }) });
   const [, update] = createMutation(BulkUpdateRecords);
   const [, createTag] = createMutation(CreateTag);
   const [action, setAction] = createSignal<Action>('owner');

@@ -105,7 +105,7 @@ export const CustomValues: Component<{ entity: CustomFieldEntity; recordId: stri
           const values = (result.data?.customFields ?? []).map((f) => inputOf(f.key, f.type, draft()[f.key]));
           const outcome = await save({ id: props.recordId, values });
           setSaved(!outcome.error);
-          if (!outcome.error) refetch({ requestPolicy: 'network-only' });
+          if (!outcome.error) refetch();
         }}
       >
         <h2>Custom fields</h2>

@@ -48,7 +48,7 @@ export const NoteThread: Component<{ noteId: string; canWrite: boolean; onChange
     if (result.error) return;
     setBody('');
     setMentioned([]);
-    refetch({ requestPolicy: 'network-only' });
+    refetch();
     props.onChange();
   };
 
@@ -57,7 +57,7 @@ export const NoteThread: Component<{ noteId: string; canWrite: boolean; onChange
       <Show when={comments.fetching && !comments.data}>
         <Loading label="Loading comments…" />
       </Show>
-      <ErrorNotice message={errorMessage(comments.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorNotice message={errorMessage(comments.error)} onRetry={() => refetch()} />
       <Show when={comments.data?.comments.totalCount === 0}>
         <EmptyState title="No comments yet." />
       </Show>

@@ -115,7 +115,7 @@ const SearchPalette: Component<{ onClose: () => void }> = (props) => {
       return;
     }
     setLoading(true);
-    const result = await client.query(SearchPaletteDoc, { query: query.slice(0, 200) }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client.query(SearchPaletteDoc, { query: query.slice(0, 200) }).toPromise();
     if (ticket !== latest) return;
     setLoading(false);
     setError(errorMessage(result.error));

@@ -8,7 +8,7 @@ const FilterTags = graphql(`
 
 /** A list filter by one of the workspace's tags ('' = any); the choices follow tags created meanwhile. */
 export const TagFilter: Component<{ id: string; value: string; onChange: (tagId: string) => void }> = (props) => {
-  const [tags] = createQuery({ query: FilterTags, context: { additionalTypenames: ['Tag'] } });
+  const [tags] = createQuery({ query: FilterTags });
   return (
     <div class="field inline">
       <label for={props.id}>Tag</label>

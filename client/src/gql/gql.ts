@@ -65,14 +65,14 @@ type Documents = {
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": typeof types.SendSmsDocument,
     "\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n": typeof types.EmailTemplatePreviewDocument,
     "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n": typeof types.NavViewCountsDocument,
-    "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n": typeof types.NavFeedDocument,
+    "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType entityId } }\n": typeof types.NavFeedDocument,
     "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n": typeof types.SavedViewFieldsFragmentDoc,
     "\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n": typeof types.SavedViewsDocument,
     "\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n": typeof types.CreateSavedViewDocument,
     "\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n": typeof types.UpdateSavedViewDocument,
     "\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n": typeof types.DeleteSavedViewDocument,
     "\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n": typeof types.StarSavedViewDocument,
-    "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": typeof types.RecordChangedDocument,
+    "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb entityType entityId } }\n": typeof types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": typeof types.ActivitiesPageDocument,
     "\n  mutation CompleteActivity($id: ID!, $done: Boolean!) { completeActivity(id: $id, done: $done) { id done doneAt } }\n": typeof types.CompleteActivityDocument,
@@ -225,14 +225,14 @@ const documents: Documents = {
     "\n  mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }\n": types.SendSmsDocument,
     "\n  query EmailTemplatePreview($subject: String, $body: String!) {\n    emailTemplatePreview(subject: $subject, body: $body) { subject body unknownFields mergeFields }\n  }\n": types.EmailTemplatePreviewDocument,
     "\n  query NavViewCounts {\n    contacts: savedViews(list: CONTACT) { id name count }\n    companies: savedViews(list: COMPANY) { id name count }\n    deals: savedViews(list: DEAL) { id name count }\n  }\n": types.NavViewCountsDocument,
-    "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n": types.NavFeedDocument,
+    "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType entityId } }\n": types.NavFeedDocument,
     "\n  fragment SavedViewFields on SavedView { id name list shared ownedByViewer isDefault canEdit filter sort customSort columns { key width } missingFields count }\n": types.SavedViewFieldsFragmentDoc,
     "\n  query SavedViews($list: CustomFieldEntity!) { savedViews(list: $list) { ...SavedViewFields } }\n": types.SavedViewsDocument,
     "\n  mutation CreateSavedView($input: CreateSavedViewInput!) { createSavedView(input: $input) { ...SavedViewFields } }\n": types.CreateSavedViewDocument,
     "\n  mutation UpdateSavedView($id: ID!, $input: UpdateSavedViewInput!) { updateSavedView(id: $id, input: $input) { ...SavedViewFields } }\n": types.UpdateSavedViewDocument,
     "\n  mutation DeleteSavedView($id: ID!) { deleteSavedView(id: $id) }\n": types.DeleteSavedViewDocument,
     "\n  mutation StarSavedView($list: CustomFieldEntity!, $id: ID) { setDefaultSavedView(list: $list, id: $id) }\n": types.StarSavedViewDocument,
-    "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n": types.RecordChangedDocument,
+    "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb entityType entityId } }\n": types.RecordChangedDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      preferences { theme fontFamily fontSize }\n      workspaces { id name viewerRole viewerPermissions }\n    }\n  }\n": types.MeDocument,
     "\n  query ActivitiesPage($first: Int!, $after: String, $filter: ActivityFilter) {\n    activities(first: $first, after: $after, filter: $filter, sort: { field: DUE_AT, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject type done dueAt assignee { id name } contact { id name } company { id name } deal { id name } } }\n    }\n  }\n": types.ActivitiesPageDocument,
     "\n  mutation CompleteActivity($id: ID!, $done: Boolean!) { completeActivity(id: $id, done: $done) { id done doneAt } }\n": types.CompleteActivityDocument,
@@ -555,7 +555,7 @@ export function graphql(source: "\n  query NavViewCounts {\n    contacts: savedV
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n"): (typeof documents)["\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }\n"];
+export function graphql(source: "\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType entityId } }\n"): (typeof documents)["\n  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType entityId } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -583,7 +583,7 @@ export function graphql(source: "\n  mutation StarSavedView($list: CustomFieldEn
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n"): (typeof documents)["\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }\n"];
+export function graphql(source: "\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb entityType entityId } }\n"): (typeof documents)["\n  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb entityType entityId } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,6 @@
-import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
+import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
-
-/** Fired on window after every mutation's answer, for what reads workspace-wide totals (the billing banner). */
-export const MUTATION_ANSWERED = 'kith:mutation-answered';
+import { kithCacheExchange } from './cache';
 
 /**
  * One urql client per (session, workspace): switching either starts from an empty cache, so a list of
@@ -23,12 +21,7 @@ export function createKithClient(workspaceId: string | null) {
     requestPolicy: 'cache-and-network',
     fetchOptions: { credentials: 'same-origin', headers },
     exchanges: [
-      mapExchange({
-        onResult(result) {
-          if (result.operation.kind === 'mutation') window.dispatchEvent(new Event(MUTATION_ANSWERED));
-        },
-      }),
-      cacheExchange,
+      kithCacheExchange(),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({

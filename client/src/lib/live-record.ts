@@ -3,18 +3,19 @@ import { createEffect, onCleanup } from 'solid-js';
 import { graphql } from '../gql';
 
 const RecordChanged = graphql(`
-  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb } }
+  subscription RecordChanged($id: ID!) { recordChanged(id: $id) { id verb entityType entityId } }
 `);
 
-/** Calls `onChange` whenever anyone changes the record (an open detail page refetches, so it never goes stale). */
-export function useRecordChanged(id: () => string | undefined, onChange: () => void) {
+/**
+ * Follows anyone's changes to the record while its page is open: the cache's `recordChanged` updater
+ * (lib/cache.ts) drops what changed, so the page reads it again and never goes stale.
+ */
+export function useRecordChanged(id: () => string | undefined) {
   const client = useClient();
   createEffect(() => {
     const recordId = id();
     if (!recordId) return;
-    const { unsubscribe } = client.subscription(RecordChanged, { id: recordId }).subscribe((result) => {
-      if (result.data?.recordChanged) onChange();
-    });
+    const { unsubscribe } = client.subscription(RecordChanged, { id: recordId }).subscribe(() => {});
     onCleanup(unsubscribe);
   });
 }

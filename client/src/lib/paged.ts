@@ -76,6 +76,7 @@ export function createConnectionList<Row, Data, Variables extends object>(
 ) {
   const client = useClient();
   return createPagedList<Row>(variables, async (after) => {
+    // network-only: the list keeps its loaded pages itself rather than watching the cache, so each page is read fresh.
     const result = await client.query(query, { first: pageSize, after, ...variables() }, { requestPolicy: 'network-only' }).toPromise();
     const found = result.data && connection(result.data);
     return {

@@ -62,8 +62,9 @@ export const SessionProvider: ParentComponent = (props) => {
     error: () => Boolean(result.error?.networkError),
     workspace,
     can: (permission) => workspace()?.viewerPermissions.includes(permission) ?? false,
-    refetch: () => refetch({ requestPolicy: 'network-only' }),
+    refetch: () => refetch(),
     switchTo: async (id) => {
+      // network-only: the memberships live on `me`, which the mutation updaters leave alone.
       await client.query(Me, {}, { requestPolicy: 'network-only' }).toPromise();
       selectWorkspace(id);
     },

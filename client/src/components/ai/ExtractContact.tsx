@@ -79,6 +79,7 @@ export const ExtractContact: Component = () => {
     event.preventDefault();
     setError(null);
     if (hasSeenPreview('EXTRACT_CONTACT')) return extract();
+    // network-only: the preview is the request body the server builds now, not a record the cache holds.
     const result = await client.query(Preview, { extract: { text: text() } }, { requestPolicy: 'network-only' }).toPromise();
     if (result.error || !result.data) return setError(errorMessage(result.error));
     setPending(result.data.aiPreview);

@@ -50,6 +50,7 @@ export function usePreviewGate(onError: (message: string | null) => void) {
   const ask = async (feature: string, variables: Record<string, unknown>, run: () => void) => {
     onError(null);
     if (hasSeenPreview(feature)) return run();
+    // network-only: the preview is the request body the server builds from the records as they are now.
     const result = await client.query(Preview, variables, { requestPolicy: 'network-only' }).toPromise();
     if (result.error || !result.data) return onError(errorMessage(result.error));
     const { model, messages } = result.data.aiPreview;

@@ -14,7 +14,7 @@ export function useWorkspaceAi() {
   const state = () => result.data?.workspaceAi;
   return {
     state,
-    refetch: () => refetch({ requestPolicy: 'network-only' }),
+    refetch: () => refetch(),
     /** Every AI control is absent unless this holds. */
     usable: () => Boolean(state()?.available && state()?.enabled && session.can('ai:use')),
     exhausted: () => Boolean(state()?.budgetExhausted),

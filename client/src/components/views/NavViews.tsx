@@ -13,33 +13,20 @@ const NavViewCounts = graphql(`
 `);
 
 const NavFeed = graphql(`
-  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType } }
+  subscription NavFeed($workspaceId: ID) { activityFeed(workspaceId: $workspaceId) { id entityType entityId } }
 `);
-
-const COUNTED = new Set(['Contact', 'Company', 'Deal', 'SavedView', 'Tag', 'CustomField']);
 type List = 'contacts' | 'companies' | 'deals';
 
-/** Your views and the shared ones under each list in the navigation, with live counts (refetched as the feed reports changes). */
+/** Your views and the shared ones under each list in the navigation, with live counts: the feed's cache updater (lib/cache.ts) re-reads them. */
 export function createNavViews() {
   const client = useClient();
   const session = useSession();
-  const [counts, refetch] = createQuery({ query: NavViewCounts, pause: () => !session.can('records:read'), context: { additionalTypenames: ['SavedView'] } });
+  const [counts] = createQuery({ query: NavViewCounts, pause: () => !session.can('records:read') });
   createEffect(() => {
     const workspaceId = session.workspace()?.id;
     if (!workspaceId || !session.can('records:read')) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const { unsubscribe } = client.subscription(NavFeed, { workspaceId }).subscribe((result) => {
-      if (!COUNTED.has(result.data?.activityFeed?.entityType ?? '') || timer) return;
-      // A burst of changes (an import, a bulk edit) refetches once.
-      timer = setTimeout(() => {
-        timer = undefined;
-        refetch({ requestPolicy: 'network-only' });
-      }, 500);
-    });
-    onCleanup(() => {
-      unsubscribe();
-      clearTimeout(timer);
-    });
+    const { unsubscribe } = client.subscription(NavFeed, { workspaceId }).subscribe(() => {});
+    onCleanup(unsubscribe);
   });
   return (list: List) => counts.data?.[list] ?? [];
 }

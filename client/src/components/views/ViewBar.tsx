@@ -8,8 +8,6 @@ import { toast } from '../../lib/toast';
 import { CreateView, DeleteView, SavedViews, StarView, UpdateView } from './view-documents';
 import { viewInput, type ListState, type SavedView } from './view-state';
 
-const VIEW_TYPES = { additionalTypenames: ['SavedView'] };
-
 /**
  * The list's saved views: pick one (its id goes in the URL, so a link opens it for a colleague who may see it),
  * save the list's state into it, save as a new view, share, star as your default, delete.
@@ -18,7 +16,7 @@ export const ViewBar: Component<{ list: CustomFieldEntity; noun: string; state: 
   const client = useClient();
   const session = useSession();
   const [params, setParams] = useSearchParams<{ view?: string }>();
-  const [views] = createQuery({ query: SavedViews, variables: () => ({ list: props.list }), context: VIEW_TYPES });
+  const [views] = createQuery({ query: SavedViews, variables: () => ({ list: props.list }) });
   const [naming, setNaming] = createSignal(false);
   const [name, setName] = createSignal('');
   const [share, setShare] = createSignal(false);
@@ -72,12 +70,12 @@ export const ViewBar: Component<{ list: CustomFieldEntity; noun: string; state: 
     );
   const star = () =>
     run(
-      () => client.mutation(StarView, { list: props.list, id: current()?.isDefault ? null : current()!.id }, VIEW_TYPES).toPromise(),
+      () => client.mutation(StarView, { list: props.list, id: current()?.isDefault ? null : current()!.id }).toPromise(),
       current()?.isDefault ? 'Default view cleared.' : 'Default view set.',
     );
   const remove = async () => {
     const id = current()!.id;
-    await run(() => client.mutation(DeleteView, { id }, VIEW_TYPES).toPromise(), 'View deleted.');
+    await run(() => client.mutation(DeleteView, { id }).toPromise(), 'View deleted.');
     setParams({ view: undefined });
   };
 

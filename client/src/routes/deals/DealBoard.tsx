@@ -66,8 +66,8 @@ const DealBoard: Component = () => {
   const moveTo = async (dealId: string, stageId: string) => {
     setPending({ dealId, stageId });
     await moveDeal({ id: dealId, stageId });
-    refetch({ requestPolicy: 'network-only' });
-    refetchDeals({ requestPolicy: 'network-only' });
+    refetch();
+    refetchDeals();
     setPending(null);
   };
 
@@ -92,7 +92,7 @@ const DealBoard: Component = () => {
           </select>
         </div>
       </Show>
-      <ErrorNotice message={errorMessage(board.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorNotice message={errorMessage(board.error)} onRetry={() => refetch()} />
       <ErrorNotice message={errorMessage(deals.error)} />
       <ErrorNotice message={errorMessage(move.error)} />
       <Show when={(deals.data?.deals.totalCount ?? 0) > 100}>

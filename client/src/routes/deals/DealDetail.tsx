@@ -1,19 +1,12 @@
-import { CustomValues } from '../../components/CustomValues';
-import { A, useParams } from '@solidjs/router';
-import { createMutation, createQuery } from '@urql/solid';
-import { Show, type Component } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createMutation } from '@urql/solid';
+import type { Component } from 'solid-js';
 import { InlineField } from '../../components/InlineField';
-import { ErrorNotice, Loading } from '../../components/States';
-import { Attachments } from '../../components/Attachments';
-import { Timeline } from '../../components/Timeline';
-import { AiPanel } from '../../components/ai/AiPanel';
+import { RecordDetail, RecordPage } from '../../components/RecordDetail';
 import { graphql } from '../../gql';
-import type { DealInput } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, formatMoney, humanize, toMinorUnits } from '../../lib/format';
-import { recordError, saveField } from '../../lib/record-page';
-import { useSession } from '../../lib/session';
-import { useRecordChanged } from '../../lib/live-record';
+import { useRecordPage } from '../../lib/record-page';
 
 const DealQuery = graphql(`
   query DealDetail($id: ID!) {
@@ -41,100 +34,73 @@ const MoveDealFromPage = graphql(`
 `);
 
 const DealDetail: Component = () => {
-  const params = useParams();
-  const session = useSession();
-  const [result, refetch] = createQuery({ query: DealQuery, variables: () => ({ id: params.id! }) });
-  const [, update] = createMutation(UpdateDeal);
-  // Someone else's edit shows at once.
-  useRecordChanged(
-    () => params.id,
-    () => refetch({ requestPolicy: 'network-only' }),
-  );
+  const { result, reload, canEdit, save } = useRecordPage(DealQuery, UpdateDeal);
   const [, move] = createMutation(MoveDealFromPage);
-  const canEdit = () => session.can('records:update');
-  const save = (input: DealInput) => saveField(() => update({ id: params.id!, input }));
-  const reload = () => refetch({ requestPolicy: 'network-only' });
 
   return (
-    <section class="page detail-page">
-      <p class="breadcrumb">
-        <A href="/deals">Deals</A> · <A href="/deals/board">Board</A>
-      </p>
-      <Show when={result.fetching && !result.data}>
-        <Loading />
-      </Show>
-      <ErrorNotice message={recordError(result.error, 'deal')} onRetry={reload} />
-      <Show when={result.data?.deal}>
-        {(deal) => (
-          <div class="detail">
-            <div class="record">
-              <h1>{deal().name}</h1>
-              <p class="muted">
-                {humanize(deal().status)} · {deal().pipeline.name}
-              </p>
-              <div class="fields">
-                <InlineField label="Name" value={deal().name} canEdit={canEdit()} onSave={(v) => save({ name: v })} />
-                <InlineField
-                  label="Amount"
-                  value={deal().amount}
-                  display={formatMoney(deal().amount, deal().currency)}
-                  canEdit={canEdit()}
-                  onSave={async (v) => {
-                    const amountMinor = v ? toMinorUnits(v, deal().currency) : null;
-                    if (v && amountMinor === null) return 'Enter the amount as a number, e.g. 1200.50.';
-                    return save({ amountMinor });
-                  }}
-                />
-                <InlineField label="Currency" value={deal().currency} canEdit={canEdit()} onSave={(v) => save({ currency: v.toUpperCase() })} />
-                <InlineField
-                  label="Stage"
-                  type="select"
-                  value={deal().stage.id}
-                  display={deal().stage.name}
-                  options={deal().pipeline.stages.map((s) => ({ value: s.id, label: s.name }))}
-                  canEdit={canEdit()}
-                  onSave={async (stageId) => {
-                    const moved = await move({ id: deal().id, stageId });
-                    if (!moved.error) reload();
-                    return errorMessage(moved.error);
-                  }}
-                />
-                <InlineField
-                  label="Expected close"
-                  type="date"
-                  value={deal().expectedCloseDate}
-                  display={formatDate(deal().expectedCloseDate)}
-                  canEdit={canEdit()}
-                  onSave={(v) => save({ expectedCloseDate: v || null })}
-                />
-                <InlineField
-                  label="Company"
-                  value={deal().company?.name}
-                  display={deal().company && <A href={`/companies/${deal().company!.id}`}>{deal().company!.name}</A>}
-                  canEdit={false}
-                  onSave={() => Promise.resolve(null)}
-                />
-                <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={() => Promise.resolve(null)} />
-              </div>
-              <CustomValues entity="DEAL" recordId={deal().id} canEdit={session.can('records:update')} />
-              <Attachments recordId={deal().id} canUpload={session.can('files:upload')} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
-              <AiPanel
-                recordId={deal().id}
-                kind="Deal"
-                items={deal().timeline.edges.map((e) => e.node)}
-                onChange={() => refetch({ requestPolicy: 'network-only' })}
-              />
-            </div>
-            <Timeline
-              items={deal().timeline.edges.map((e) => e.node)}
-              noteTarget={{ dealId: deal().id }}
-              canWrite={session.can('records:create')}
-              onChange={reload}
+    <RecordPage
+      breadcrumb={
+        <>
+          <A href="/deals">Deals</A> · <A href="/deals/board">Board</A>
+        </>
+      }
+      noun="deal"
+      result={result}
+      record={result.data?.deal}
+      onRetry={reload}
+    >
+      {(deal) => (
+        <RecordDetail kind="Deal" record={deal()} onChange={reload}>
+          <h1>{deal().name}</h1>
+          <p class="muted">
+            {humanize(deal().status)} · {deal().pipeline.name}
+          </p>
+          <div class="fields">
+            <InlineField label="Name" value={deal().name} canEdit={canEdit()} onSave={(v) => save({ name: v })} />
+            <InlineField
+              label="Amount"
+              value={deal().amount}
+              display={formatMoney(deal().amount, deal().currency)}
+              canEdit={canEdit()}
+              onSave={async (v) => {
+                const amountMinor = v ? toMinorUnits(v, deal().currency) : null;
+                if (v && amountMinor === null) return 'Enter the amount as a number, e.g. 1200.50.';
+                return save({ amountMinor });
+              }}
             />
+            <InlineField label="Currency" value={deal().currency} canEdit={canEdit()} onSave={(v) => save({ currency: v.toUpperCase() })} />
+            <InlineField
+              label="Stage"
+              type="select"
+              value={deal().stage.id}
+              display={deal().stage.name}
+              options={deal().pipeline.stages.map((s) => ({ value: s.id, label: s.name }))}
+              canEdit={canEdit()}
+              onSave={async (stageId) => {
+                const moved = await move({ id: deal().id, stageId });
+                return errorMessage(moved.error);
+              }}
+            />
+            <InlineField
+              label="Expected close"
+              type="date"
+              value={deal().expectedCloseDate}
+              display={formatDate(deal().expectedCloseDate)}
+              canEdit={canEdit()}
+              onSave={(v) => save({ expectedCloseDate: v || null })}
+            />
+            <InlineField
+              label="Company"
+              value={deal().company?.name}
+              display={deal().company && <A href={`/companies/${deal().company!.id}`}>{deal().company!.name}</A>}
+              canEdit={false}
+              onSave={() => Promise.resolve(null)}
+            />
+            <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={() => Promise.resolve(null)} />
           </div>
-        )}
-      </Show>
-    </section>
+        </RecordDetail>
+      )}
+    </RecordPage>
   );
 };
 

@@ -84,7 +84,7 @@ const FormEditor: Component = () => {
       <Show when={!isNew() && form.fetching && !form.data}>
         <Loading />
       </Show>
-      <ErrorNotice message={isNew() ? null : recordError(form.error, 'form')} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorNotice message={isNew() ? null : recordError(form.error, 'form')} onRetry={() => refetch()} />
       <Show when={isNew() || form.data?.form}>
         <h1>{isNew() ? 'New form' : name() || 'Form'}</h1>
         <Show when={form.data?.form && !isNew()}>

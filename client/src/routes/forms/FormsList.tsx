@@ -39,7 +39,7 @@ const FormsList: Component = () => {
       <Show when={result.fetching && !result.data}>
         <Loading />
       </Show>
-      <ErrorNotice message={errorMessage(result.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorNotice message={errorMessage(result.error)} onRetry={() => refetch()} />
       <Show when={result.data?.forms.totalCount === 0}>
         <EmptyState title="No forms yet.">
           <p class="muted">A form collects contacts from your website: each answer fills a contact field.</p>

@@ -48,12 +48,12 @@ const describe = (side: Side) => (side.detail ? `${side.name} (${side.detail.spl
 /** Suggested duplicate contacts and companies: pick the record to keep, confirm, merge. */
 const Duplicates: Component = () => {
   const session = useSession();
-  const [result, refetch] = createQuery({ query: DuplicateSuggestions, requestPolicy: 'network-only' });
+  const [result, refetch] = createQuery({ query: DuplicateSuggestions });
   const [kind, setKind] = createSignal<'contacts' | 'companies'>('contacts');
   const [done, setDone] = createSignal<string | null>(null);
   const [, mergeContacts] = createMutation(MergeContacts);
   const [, mergeCompanies] = createMutation(MergeCompanies);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
 
   const pairs = (): Pair[] => {
     const data = result.data;
@@ -71,7 +71,6 @@ const Duplicates: Component = () => {
     const merged = kind() === 'contacts' ? await mergeContacts(vars) : await mergeCompanies(vars);
     if (merged.error) return errorMessage(merged.error);
     setDone(`${describe(duplicate)} was merged into ${describe(survivor)}.`);
-    reload();
     return null;
   };
 

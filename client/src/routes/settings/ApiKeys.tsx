@@ -41,7 +41,7 @@ const KeysScreen: Component = () => {
   const [role, setRole] = createSignal<Role>('MEMBER');
   const [expiry, setExpiry] = createSignal('');
   const [issued, setIssued] = createSignal<{ name: string; secret: string; rotated: boolean } | null>(null);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
   const myRole = () => session.workspace()?.viewerRole ?? 'VIEWER';
   const roles = () => rolesUpTo(myRole()).filter((r) => r !== 'OWNER');
   const keys = () => result.data?.apiKeys.edges.map((e) => e.node) ?? [];
@@ -103,7 +103,6 @@ const KeysScreen: Component = () => {
                     onConfirm={async () => {
                       const done = await rotate({ id: key.id });
                       if (done.data) setIssued({ name: done.data.rotateApiKey.apiKey.name, secret: done.data.rotateApiKey.secret, rotated: true });
-                      reload();
                     }}
                   />{' '}
                   <ConfirmButton
@@ -112,7 +111,7 @@ const KeysScreen: Component = () => {
                     question={`Revoke ${key.name}? Integrations using it stop working at once.`}
                     confirmLabel="Revoke key"
                     busy={revocation.fetching}
-                    onConfirm={() => void revoke({ id: key.id }).then(reload)}
+                    onConfirm={() => void revoke({ id: key.id })}
                   />
                 </Show>
               </td>
@@ -132,7 +131,6 @@ const KeysScreen: Component = () => {
           setIssued({ name: done.data.createApiKey.apiKey.name, secret: done.data.createApiKey.secret, rotated: false });
           setName('');
           setExpiry('');
-          reload();
         }}
       >
         <Field

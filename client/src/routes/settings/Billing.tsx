@@ -57,7 +57,7 @@ const BillingScreen: Component = () => {
   const [portal, openPortal] = createMutation(OpenPortal);
   const [notice, setNotice] = createSignal<string | null>(null);
   const billing = () => result.data?.billing;
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
 
   // Back from Stripe Checkout: read the subscription now rather than wait for the webhook.
   // Solid does not await onMount; the callback handles its own failures.
@@ -68,7 +68,6 @@ const BillingScreen: Component = () => {
       const done = await complete({ sessionId });
       if (done.data) setNotice(`Subscribed: ${humanize(done.data.completeBillingCheckout.status ?? 'ACTIVE')}.`);
       setParams({ checkout: undefined, session_id: undefined }, { replace: true });
-      reload();
     } else if (params.checkout === 'cancelled') {
       setNotice('Checkout was cancelled; nothing changed.');
       setParams({ checkout: undefined }, { replace: true });

@@ -90,9 +90,9 @@ const SmtpForm: Component<{
 export default function ChannelsSettings() {
   const session = useSession();
   const isAdmin = () => session.can('channels:manage');
-  const [result, refetch] = createQuery({ query: ChannelsQuery, requestPolicy: 'network-only' });
+  const [result, refetch] = createQuery({ query: ChannelsQuery });
   const [workspaceSmtp, refetchWorkspace] = createQuery({ query: WorkspaceSmtpQuery, pause: () => !isAdmin() });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
   const [mine, setMine] = createMutation(SetMine);
   const [ws, setWs] = createMutation(SetWorkspace);
   const [, removeMine] = createMutation(RemoveMine);
@@ -177,7 +177,7 @@ export default function ChannelsSettings() {
                   error={errorMessage(ws.error)}
                   onSave={async (input) => {
                     const r = await setWs({ input: input as never });
-                    refetchWorkspace({ requestPolicy: 'network-only' });
+                    refetchWorkspace();
                     return r;
                   }}
                 />

@@ -65,7 +65,7 @@ const CustomFields: Component = () => {
   const [type, setType] = createSignal<CustomFieldType>('TEXT');
   const [options, setOptions] = createSignal('');
   const [error, setError] = createSignal<string | undefined>();
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
   const run = async (action: Promise<{ error?: Parameters<typeof errorMessage>[0] }>) => {
     const outcome = await action;
     setError(errorMessage(outcome.error) ?? undefined);

@@ -23,8 +23,8 @@ const BLANK: TemplateDraft = { name: '', subject: '', body: 'Hello {{contact.fir
 export default function EmailTemplates() {
   const session = useSession();
   const canEdit = () => session.can('channels:send');
-  const [result, refetch] = createQuery({ query: TemplatesQuery, requestPolicy: 'network-only' });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const [result, refetch] = createQuery({ query: TemplatesQuery });
+  const reload = () => refetch();
   // null: no editor open; 'new': a new template; otherwise the ID being edited.
   const [editing, setEditing] = createSignal<string | null>(null);
   const [creating, create] = createMutation(Create);
@@ -76,7 +76,7 @@ export default function EmailTemplates() {
                                 confirmLabel="Delete template"
                                 question={`Delete ${template.name}?`}
                                 busy={deleting.fetching}
-                                onConfirm={() => void remove({ id: template.id }).then((r) => !r.error && reload())}
+                                onConfirm={() => void remove({ id: template.id })}
                               />
                             </Show>
                           </div>

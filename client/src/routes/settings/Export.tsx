@@ -32,7 +32,7 @@ const ExportScreen: Component = () => {
   const [request, send] = createMutation(RequestExport);
   const [format, setFormat] = createSignal<ExportFormat>('JSON');
   const exports = () => result.data?.workspaceExports.edges.map((e) => e.node) ?? [];
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
   const underWay = () => exports().some((row) => row.status === 'QUEUED' || row.status === 'RUNNING');
 
   // Poll only while an export is being written.
@@ -54,8 +54,7 @@ const ExportScreen: Component = () => {
         state={request}
         disabled={underWay()}
         onSubmit={async () => {
-          const done = await send({ format: format() });
-          if (done.data) reload();
+          await send({ format: format() });
         }}
       >
         <fieldset>

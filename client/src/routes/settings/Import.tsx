@@ -90,6 +90,7 @@ const Mapping: Component<{ id: string; onStarted: () => void }> = (props) => {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   async function runPreview() {
+    // network-only: the preview matches the file against the records as they are now, which no mutation answer carries.
     const result = await client.query(PreviewQuery, { id: props.id, settings: settings() }, { requestPolicy: 'network-only' }).toPromise();
     if (result.error) {
       setError(errorMessage(result.error));

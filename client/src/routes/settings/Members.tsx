@@ -45,7 +45,7 @@ const Members: Component = () => {
   const [revocation, revoke] = createMutation(Revoke);
   const [email, setEmail] = createSignal('');
   const [role, setRole] = createSignal<Role>('MEMBER');
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
   const myRole = () => result.data?.workspace.viewerRole ?? 'VIEWER';
   const assignable = () => rolesUpTo(myRole());
   const canManage = (memberRole: Role) => session.can('members:manage') && assignable().includes(memberRole);
@@ -77,7 +77,7 @@ const Members: Component = () => {
                       <select
                         id={`role-${member.id}`}
                         value={member.role}
-                        onChange={(e) => void changeRole({ memberId: member.id, role: e.currentTarget.value as Role }).then(reload)}
+                        onChange={(e) => void changeRole({ memberId: member.id, role: e.currentTarget.value as Role })}
                       >
                         <For each={assignable()}>{(r) => <option value={r}>{humanize(r)}</option>}</For>
                       </select>
@@ -92,7 +92,7 @@ const Members: Component = () => {
                         question={`Remove ${member.user.name} from ${workspace().name}? They lose access at once.`}
                         confirmLabel="Remove member"
                         busy={removal.fetching}
-                        onConfirm={() => void removeMember({ memberId: member.id }).then(reload)}
+                        onConfirm={() => void removeMember({ memberId: member.id })}
                       />
                     </Show>
                   </td>
@@ -108,7 +108,7 @@ const Members: Component = () => {
                     <li>
                       {invitation.email} · {humanize(invitation.role)} · until {formatDate(invitation.expiresAt)}{' '}
                       <Show when={session.can('invitations:manage')}>
-                        <button type="button" class="link-button" onClick={() => void revoke({ invitationId: invitation.id }).then(reload)}>
+                        <button type="button" class="link-button" onClick={() => void revoke({ invitationId: invitation.id })}>
                           Revoke<span class="visually-hidden"> the invitation of {invitation.email}</span>
                         </button>
                       </Show>
@@ -128,7 +128,6 @@ const Members: Component = () => {
                   const sent = await sendInvite({ email: email(), role: role() });
                   if (sent.error) return;
                   setEmail('');
-                  reload();
                 }}
               >
                 <Field label="Email to invite" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />

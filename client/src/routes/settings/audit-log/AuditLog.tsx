@@ -35,7 +35,7 @@ const AuditScreen: Component = () => {
       <QueryStates
         result={result}
         loading="Loading the audit log…"
-        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        onRetry={() => refetch()}
         empty="No audit entries match these filters."
         count={log()?.edges.length}
       >

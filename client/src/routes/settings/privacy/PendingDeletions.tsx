@@ -15,7 +15,7 @@ const CancelDeletion = graphql(`
 
 /** Your workspaces scheduled for deletion, each with a button that cancels it; nothing when there are none. */
 export const PendingDeletions: Component = () => {
-  const [result, refetch] = createQuery({ query: PendingQuery, requestPolicy: 'network-only' });
+  const [result, refetch] = createQuery({ query: PendingQuery });
   const [cancel, cancelDeletion] = createMutation(CancelDeletion);
   const session = useSession();
   return (
@@ -34,7 +34,7 @@ export const PendingDeletions: Component = () => {
                   onClick={async () => {
                     const done = await cancelDeletion({ workspaceId: pending.workspaceId });
                     if (done.error) return;
-                    refetch({ requestPolicy: 'network-only' });
+                    refetch();
                     session.refetch();
                   }}
                 >

@@ -19,9 +19,9 @@ const RevokeSession = graphql(`
 
 /** The devices signed in to your account, each but this one with a sign-out button. */
 export const MySessions: Component = () => {
-  const [result, refetch] = createQuery({ query: SessionsQuery, requestPolicy: 'network-only' });
+  const [result, refetch] = createQuery({ query: SessionsQuery });
   const [revocation, revoke] = createMutation(RevokeSession);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
   const sessions = () => result.data?.me?.sessions ?? [];
   const device = (s: { browser?: string | null; os?: string | null; userAgent?: string | null }) =>
     [s.browser, s.os].filter(Boolean).join(' on ') || s.userAgent || 'Unknown device';
@@ -52,7 +52,7 @@ export const MySessions: Component = () => {
                     question="Sign out this device?"
                     confirmLabel="Sign it out"
                     busy={revocation.fetching}
-                    onConfirm={() => void revoke({ sessionId: s.id }).then(reload)}
+                    onConfirm={() => void revoke({ sessionId: s.id })}
                   />
                 </Show>
               </td>

@@ -40,7 +40,7 @@ export const WorkspaceUsage: Component = () => {
         <h3 id="usage-heading">Workspace usage</h3>
         <SelectField id="usage-range" label="Period" value={String(days())} options={RANGES} onChange={(value) => setDays(Number(value))} />
       </div>
-      <QueryStates result={result} loading="Loading usage…" onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      <QueryStates result={result} loading="Loading usage…" onRetry={() => refetch()}>
         <Show when={result.data?.workspaceUsage}>{(usage) => <UsageReport usage={usage()} />}</Show>
       </QueryStates>
     </section>

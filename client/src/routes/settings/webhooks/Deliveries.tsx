@@ -25,10 +25,10 @@ const Redeliver = graphql(`
 
 /** A webhook's last 25 deliveries, each of which can be sent again. */
 export const Deliveries: Component<{ webhookId: string; url: string }> = (props) => {
-  const [result, refetch] = createQuery({ query: DeliveriesQuery, variables: () => ({ id: props.webhookId }), requestPolicy: 'network-only' });
+  const [result, refetch] = createQuery({ query: DeliveriesQuery, variables: () => ({ id: props.webhookId }) });
   const [resend, redeliver] = createMutation(Redeliver);
   const [sent, setSent] = createSignal<string | null>(null);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
   const deliveries = () => {
     const node = result.data?.node;
     return node && 'deliveries' in node ? node.deliveries.edges.map((e) => e.node) : [];
@@ -76,7 +76,6 @@ export const Deliveries: Component<{ webhookId: string; url: string }> = (props)
                     setSent(null);
                     const done = await redeliver({ deliveryId: delivery.id });
                     if (done.data) setSent(`The ${delivery.eventType} delivery was queued again.`);
-                    reload();
                   }}
                 >
                   Re-send<span class="visually-hidden"> the {delivery.eventType} delivery</span>

@@ -18,7 +18,7 @@ const WebhooksScreen: Component = () => {
   const [result, refetch] = createQuery({ query: WebhooksQuery });
   const [issued, setIssued] = createSignal<IssuedSecret | null>(null);
   const [open, setOpen] = createSignal<string | null>(null);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => refetch();
   const actions = createWebhookActions({ onIssued: setIssued, onChanged: reload });
   const hooks = () => result.data?.webhooks.edges.map((e) => e.node) ?? [];
 
@@ -39,7 +39,6 @@ const WebhooksScreen: Component = () => {
       <NewWebhook
         onCreated={(secret) => {
           setIssued(secret);
-          reload();
         }}
       />
     </>
