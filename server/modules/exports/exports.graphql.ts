@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { rowConnection } from '../workspaces/row-lists.js';
 import { inWorkspace } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { ExportFormat, ExportStatus } from '../../generated/prisma/enums.js';
@@ -40,18 +41,12 @@ builder.prismaNode('WorkspaceExport', {
 });
 
 builder.queryField('workspaceExports', (t) =>
-  t.prismaConnection({
+  rowConnection(t, {
     type: 'WorkspaceExport',
-    cursor: 'id',
+    model: 'workspaceExport',
+    permission: 'workspace:export',
     description: 'Exports of the workspace, newest first.',
-    args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: inWorkspace('workspace:export'),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.workspaceExport.findMany({
-        ...query,
-        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   }),
 );
 

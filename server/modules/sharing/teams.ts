@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowList } from '../workspaces/row-lists.js';
 import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
@@ -36,15 +37,7 @@ async function memberKeys(tx: Prisma.TransactionClient, workspaceId: string, glo
 
 const duplicate = 'A team with this name already exists.';
 
-builder.queryField('teams', (t) =>
-  t.prismaField({
-    type: ['Team'],
-    args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: inWorkspace('records:read'),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.team.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: { name: 'asc' } }),
-  }),
-);
+builder.queryField('teams', (t) => rowList(t, { type: 'Team', model: 'team', permission: 'records:read', orderBy: { name: 'asc' } }));
 
 builder.mutationFields((t) => ({
   createTeam: t.prismaField({

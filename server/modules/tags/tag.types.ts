@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowList } from '../workspaces/row-lists.js';
 import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
@@ -22,15 +23,7 @@ const tagName = requiredText('Tag name', 50);
 const tagColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'Colors are hex codes like #3366ff.');
 const duplicate = 'A tag with this name already exists.';
 
-builder.queryField('tags', (t) =>
-  t.prismaField({
-    type: ['Tag'],
-    args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: inWorkspace('records:read'),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.tag.findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) }, orderBy: { name: 'asc' } }),
-  }),
-);
+builder.queryField('tags', (t) => rowList(t, { type: 'Tag', model: 'tag', permission: 'records:read', orderBy: { name: 'asc' } }));
 
 builder.mutationFields((t) => ({
   createTag: t.prismaField({

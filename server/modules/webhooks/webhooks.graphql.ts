@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowConnection } from '../workspaces/row-lists.js';
 import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
@@ -63,18 +64,7 @@ const IssuedWebhook = builder.objectRef<IssuedShape>('IssuedWebhook').implement(
 });
 
 builder.queryField('webhooks', (t) =>
-  t.prismaConnection({
-    type: 'Webhook',
-    cursor: 'id',
-    args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: inWorkspace('webhooks:manage'),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.webhook.findMany({
-        ...query,
-        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
-  }),
+  rowConnection(t, { type: 'Webhook', model: 'webhook', permission: 'webhooks:manage', orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
 );
 
 builder.mutationFields((t) => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowList } from '../../workspaces/row-lists.js';
 import { inWorkspace } from '../../../auth/field-scopes.js';
 import { selectedRow } from '../../../db/delegate.js';
 import { builder } from '../../../builder.js';
@@ -73,17 +74,12 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.smtpAccount.findFirst({ ...query, where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId), userId: requireViewer(ctx).user.id } }),
   }),
-  emailTemplates: t.prismaField({
-    type: ['EmailTemplate'],
-    args: { workspaceId: t.arg.id({ required: false }) },
-    authScopes: inWorkspace('records:read'),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.emailTemplate.findMany({
-        ...query,
-        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        take: 500,
-      }),
+  emailTemplates: rowList(t, {
+    type: 'EmailTemplate',
+    model: 'emailTemplate',
+    permission: 'records:read',
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: 500,
   }),
 }));
 
