@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { trashTimestampFields } from '../records/common.types.js';
 import { ActivityType as ActivityKind } from '../../generated/prisma/enums.js';
 import { liveUuidNode } from '../node/uuid.js';
 import { addRecordLinkFields } from '../records/record-links.js';
@@ -16,9 +17,7 @@ export const ActivityType = builder.prismaNode('Activity', {
     dueAt: t.expose('dueAt', { type: 'DateTime', nullable: true }),
     done: t.exposeBoolean('done'),
     doneAt: t.expose('doneAt', { type: 'DateTime', nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    ...trashTimestampFields(t),
     assignee: t.relation('assignee', { nullable: true }),
     createdBy: t.relation('createdBy', { nullable: true }),
   }),

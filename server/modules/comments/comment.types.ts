@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { trashTimestampFields } from '../records/common.types.js';
 import '../activities/activity.types.js';
 import { liveUuidNode } from '../node/uuid.js';
 import '../notes/note.types.js';
@@ -17,9 +18,7 @@ export const CommentType = builder.prismaNode('Comment', {
   authScopes: (comment) => ({ seesRecord: { model: 'comment', id: comment.id, workspaceId: comment.workspaceId } }),
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Markdown.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    ...trashTimestampFields(t),
     author: t.relation('author', { nullable: true }),
     mentions: t.relation('mentions', { description: 'Members mentioned in the comment.', query: { orderBy: { user: { name: 'asc' } } } }),
     note: t.relation('note', { nullable: true }),

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { CommunicationDirection, CommunicationKind } from '../../generated/prisma/enums.js';
 import { liveUuidNode } from '../node/uuid.js';
-import { RecordVisibilityEnum } from '../records/common.types.js';
+import { recordStampFields } from '../records/common.types.js';
 import { addRecordLinkFields, ContactRef, visibleLink } from '../records/record-links.js';
 import { viewerMayReadBody } from './body-privacy.js';
 
@@ -31,12 +31,7 @@ export const CommunicationType = builder.prismaNode('Communication', {
     durationSeconds: t.exposeInt('durationSeconds', { nullable: true, description: 'Calls only.' }),
     outcome: t.exposeString('outcome', { nullable: true, description: 'Calls only, e.g. "left voicemail".' }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
-    visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
-    owner: t.relation('owner', { nullable: true }),
-    createdBy: t.relation('createdBy', { nullable: true }),
+    ...recordStampFields(t),
     contacts: t.field({
       type: [ContactRef],
       description: 'Linked contacts you can see (not those in the trash).',

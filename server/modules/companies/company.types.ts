@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { liveUuidNode } from '../node/uuid.js';
-import { RecordVisibilityEnum } from '../records/common.types.js';
+import { recordStampFields } from '../records/common.types.js';
 
 export const CompanyType = builder.prismaNode('Company', {
   ...liveUuidNode,
@@ -20,12 +20,7 @@ export const CompanyType = builder.prismaNode('Company', {
     country: t.exposeString('country', { nullable: true }),
     phone: t.exposeString('phone', { nullable: true, description: 'E.164.' }),
     linkedinUrl: t.exposeString('linkedinUrl', { nullable: true }),
-    visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
-    owner: t.relation('owner', { nullable: true }),
-    createdBy: t.relation('createdBy', { nullable: true }),
+    ...recordStampFields(t),
     tags: t.relation('tags', { query: { orderBy: { name: 'asc' } } }),
   }),
 });

@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { LifecycleStage, ProfileNetwork } from '../../generated/prisma/enums.js';
 import { CompanyType } from '../companies/company.types.js';
 import { liveUuidNode } from '../node/uuid.js';
-import { RecordVisibilityEnum } from '../records/common.types.js';
+import { recordStampFields } from '../records/common.types.js';
 import { canSeeRecord, knownVisible } from '../../auth/record-access.js';
 
 export const LifecycleStageEnum = builder.enumType(LifecycleStage, { name: 'LifecycleStage' });
@@ -55,12 +55,7 @@ export const ContactType = builder.prismaNode('Contact', {
     skills: t.exposeStringList('skills'),
     source: t.exposeString('source', { nullable: true, description: 'Where the contact came from, e.g. "referral" or "form:Contact us".' }),
     lifecycleStage: t.expose('lifecycleStage', { type: LifecycleStageEnum }),
-    visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
-    owner: t.relation('owner', { nullable: true }),
-    createdBy: t.relation('createdBy', { nullable: true }),
+    ...recordStampFields(t),
     company: t.field({
       type: CompanyType,
       nullable: true,

@@ -4,7 +4,7 @@ import { CompanyType } from '../companies/company.types.js';
 import { ContactType } from '../contacts/contact.types.js';
 import { uuidNode, liveUuidNode } from '../node/uuid.js';
 import '../pipelines/pipeline.types.js';
-import { RecordVisibilityEnum } from '../records/common.types.js';
+import { RecordVisibilityEnum, trashTimestampFields } from '../records/common.types.js';
 import { DealStatusEnum } from './deal.inputs.js';
 import { formatMinor } from './money.js';
 import { canSeeRecord } from '../../auth/record-access.js';
@@ -29,9 +29,7 @@ export const DealType = builder.prismaNode('Deal', {
     expectedCloseDate: t.expose('expectedCloseDate', { type: 'Date', nullable: true }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When the deal entered a won or lost stage.' }),
     visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    ...trashTimestampFields(t),
     pipeline: t.relation('pipeline'),
     stage: t.relation('stage'),
     owner: t.relation('owner', { nullable: true }),

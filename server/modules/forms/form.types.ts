@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { trashTimestampFields } from '../records/common.types.js';
 import { uuidNode, liveUuidNode } from '../node/uuid.js';
 import { FIELD_TARGETS, FIELD_TYPES, storedFields, type FormFieldDefinition } from './form-definition.js';
 import { publicFormUrl } from './forms.service.js';
@@ -47,9 +48,7 @@ export const FormType = builder.prismaNode('Form', {
       query: () => ({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
     }),
     createdBy: t.relation('createdBy', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    ...trashTimestampFields(t),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { trashTimestampFields } from '../records/common.types.js';
 import { liveUuidNode } from '../node/uuid.js';
 import { addRecordLinkFields } from '../records/record-links.js';
 
@@ -8,9 +9,7 @@ export const NoteType = builder.prismaNode('Note', {
   authScopes: (note) => ({ seesRecord: { model: 'note', id: note.id, workspaceId: note.workspaceId } }),
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Markdown.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    ...trashTimestampFields(t),
     createdBy: t.relation('createdBy', { nullable: true }),
   }),
 });

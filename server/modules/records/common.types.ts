@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { RecordVisibility } from '../../generated/prisma/enums.js';
+import type PrismaTypes from '../../generated/pothos-types.js';
 
 export const RecordVisibilityEnum = builder.enumType(RecordVisibility, {
   name: 'RecordVisibility',
@@ -34,3 +35,28 @@ export const requiredText = (label: string, max = MAX_TEXT) => shortText(label, 
 export const customFieldsInput = z
   .record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
   .refine((value) => Object.keys(value).length <= 50, 'At most 50 custom fields.');
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+// Typed as Contact's builder: the fields below exist alike on the rows they are used for.
+type RecordFieldBuilder = PothosSchemaTypes.PrismaObjectFieldBuilder<Types, PrismaTypes['Contact']>;
+
+/** createdAt, updatedAt and deletedAt (null unless in the trash), alike on every row with a trash. */
+export function trashTimestampFields(builderOfRow: unknown) {
+  const t = builderOfRow as RecordFieldBuilder;
+  return {
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+  };
+}
+
+/** Visibility, the three timestamps, owner and creator: the same six fields on contacts, companies and communications. */
+export function recordStampFields(builderOfRecord: unknown) {
+  const t = builderOfRecord as RecordFieldBuilder;
+  return {
+    visibility: t.expose('visibility', { type: RecordVisibilityEnum }),
+    ...trashTimestampFields(t),
+    owner: t.relation('owner', { nullable: true }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+  };
+}
