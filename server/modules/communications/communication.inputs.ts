@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { DateRangeInput, MAX_LONG_TEXT, RecordVisibilityEnum, shortText, SortDirection } from '../records/common.types.js';
+import { DateRangeInput, MAX_LONG_TEXT, RecordVisibilityEnum, shortText, sortInput, linkIdFields } from '../records/common.types.js';
 import { CommunicationDirectionEnum, CommunicationKindEnum } from './communication.types.js';
 
 const address = shortText('An address', 320);
@@ -43,9 +43,7 @@ export const CommunicationFilter = builder.inputType('CommunicationFilter', {
   fields: (t) => ({
     kind: t.field({ type: CommunicationKindEnum, required: false }),
     direction: t.field({ type: CommunicationDirectionEnum, required: false }),
-    contactId: t.id({ required: false }),
-    companyId: t.id({ required: false }),
-    dealId: t.id({ required: false }),
+    ...linkIdFields(t),
     ownerId: t.id({ required: false }),
     occurredAt: t.field({ type: DateRangeInput, required: false }),
     text: t.string({
@@ -58,11 +56,4 @@ export const CommunicationFilter = builder.inputType('CommunicationFilter', {
 
 export type CommunicationFilterShape = typeof CommunicationFilter.$inferInput;
 
-export const CommunicationSortField = builder.enumType('CommunicationSortField', { values: ['OCCURRED_AT', 'CREATED_AT'] as const });
-
-export const CommunicationSort = builder.inputType('CommunicationSort', {
-  fields: (t) => ({
-    field: t.field({ type: CommunicationSortField }),
-    direction: t.field({ type: SortDirection, defaultValue: 'ASC' }),
-  }),
-});
+export const CommunicationSort = sortInput('Communication', ['OCCURRED_AT', 'CREATED_AT']);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { customFieldValuesArg, customFiltersField } from '../custom-fields/custom-field.inputs.js';
 import { builder } from '../../builder.js';
 import { recordFilter, type FilterFieldBuilder } from '../records/record-filter.js';
-import { DateRangeInput, requiredText, shortText, SortDirection, RecordVisibilityEnum } from '../records/common.types.js';
+import { DateRangeInput, requiredText, shortText, RecordVisibilityEnum, sortInput } from '../records/common.types.js';
 
 const text = (label: string, max?: number) => ({ required: false, validate: shortText(label, max) }) as const;
 
@@ -42,11 +42,4 @@ const companyFilterFields = (t: FilterFieldBuilder) => ({
 
 export const CompanyFilter = recordFilter('Company', companyFilterFields);
 
-export const CompanySortField = builder.enumType('CompanySortField', { values: ['NAME', 'CREATED_AT', 'UPDATED_AT'] as const });
-
-export const CompanySort = builder.inputType('CompanySort', {
-  fields: (t) => ({
-    field: t.field({ type: CompanySortField }),
-    direction: t.field({ type: SortDirection, defaultValue: 'ASC' }),
-  }),
-});
+export const CompanySort = sortInput('Company', ['NAME', 'CREATED_AT', 'UPDATED_AT']);

@@ -3,7 +3,7 @@ import { customFieldValuesArg, customFiltersField } from '../custom-fields/custo
 import { builder } from '../../builder.js';
 import { recordFilter, type FilterFieldBuilder } from '../records/record-filter.js';
 import { emailInput } from '../accounts/inputs.js';
-import { DateRangeInput, shortText, SortDirection, RecordVisibilityEnum } from '../records/common.types.js';
+import { DateRangeInput, shortText, RecordVisibilityEnum, sortInput } from '../records/common.types.js';
 import { LifecycleStageEnum } from './contact.types.js';
 
 export const MAX_EMAILS = 20;
@@ -81,11 +81,4 @@ export const ContactFilter = recordFilter('Contact', contactFilterFields);
 
 export type ContactFilterShape = typeof ContactFilter.$inferInput;
 
-export const ContactSortField = builder.enumType('ContactSortField', { values: ['NAME', 'CREATED_AT', 'UPDATED_AT'] as const });
-
-export const ContactSort = builder.inputType('ContactSort', {
-  fields: (t) => ({
-    field: t.field({ type: ContactSortField }),
-    direction: t.field({ type: SortDirection, defaultValue: 'ASC' }),
-  }),
-});
+export const ContactSort = sortInput('Contact', ['NAME', 'CREATED_AT', 'UPDATED_AT']);

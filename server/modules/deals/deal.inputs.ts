@@ -3,7 +3,7 @@ import { customFieldValuesArg, customFiltersField } from '../custom-fields/custo
 import { builder } from '../../builder.js';
 import { recordFilter, type FilterFieldBuilder } from '../records/record-filter.js';
 import { DealStatus } from '../../generated/prisma/enums.js';
-import { DateRangeInput, RecordVisibilityEnum, requiredText, shortText, SortDirection } from '../records/common.types.js';
+import { DateRangeInput, RecordVisibilityEnum, requiredText, shortText, sortInput } from '../records/common.types.js';
 import { minorUnitsInput } from './money.js';
 
 export const DealStatusEnum = builder.enumType(DealStatus, {
@@ -74,16 +74,10 @@ export const DealFilter = recordFilter('Deal', dealFilterFields);
 
 export type DealFilterShape = typeof DealFilter.$inferInput;
 
-export const DealSortField = builder.enumType('DealSortField', {
-  values: ['NAME', 'CREATED_AT', 'UPDATED_AT', 'AMOUNT', 'CLOSE_DATE'] as const,
-});
-
-export const DealSort = builder.inputType('DealSort', {
-  description: 'Deals without an amount or close date come last whatever the direction.',
-  fields: (t) => ({
-    field: t.field({ type: DealSortField }),
-    direction: t.field({ type: SortDirection, defaultValue: 'ASC' }),
-  }),
-});
+export const DealSort = sortInput(
+  'Deal',
+  ['NAME', 'CREATED_AT', 'UPDATED_AT', 'AMOUNT', 'CLOSE_DATE'],
+  'Deals without an amount or close date come last whatever the direction.',
+);
 
 export type DealSortShape = typeof DealSort.$inferInput;

@@ -1,13 +1,11 @@
 import { builder } from '../../builder.js';
-import { DateRangeInput, MAX_LONG_TEXT, requiredText, shortText, SortDirection } from '../records/common.types.js';
+import { DateRangeInput, MAX_LONG_TEXT, requiredText, shortText, sortInput, linkIdFields } from '../records/common.types.js';
 
 export const NoteInput = builder.inputType('NoteInput', {
   description: 'On update, fields left out stay as they are; null clears a link.',
   fields: (t) => ({
     body: t.string({ required: false, description: 'Markdown, up to 100,000 characters.', validate: requiredText('Body', MAX_LONG_TEXT) }),
-    contactId: t.id({ required: false }),
-    companyId: t.id({ required: false }),
-    dealId: t.id({ required: false }),
+    ...linkIdFields(t),
   }),
 });
 
@@ -15,9 +13,7 @@ export type NoteInputShape = typeof NoteInput.$inferInput;
 
 export const NoteFilter = builder.inputType('NoteFilter', {
   fields: (t) => ({
-    contactId: t.id({ required: false }),
-    companyId: t.id({ required: false }),
-    dealId: t.id({ required: false }),
+    ...linkIdFields(t),
     createdById: t.id({ required: false, description: 'The author (a User ID).' }),
     text: t.string({ required: false, description: 'Contained in the body (case-insensitive).', validate: shortText('Text') }),
     createdAt: t.field({ type: DateRangeInput, required: false }),
@@ -26,11 +22,4 @@ export const NoteFilter = builder.inputType('NoteFilter', {
 
 export type NoteFilterShape = typeof NoteFilter.$inferInput;
 
-export const NoteSortField = builder.enumType('NoteSortField', { values: ['CREATED_AT', 'UPDATED_AT'] as const });
-
-export const NoteSort = builder.inputType('NoteSort', {
-  fields: (t) => ({
-    field: t.field({ type: NoteSortField }),
-    direction: t.field({ type: SortDirection, defaultValue: 'ASC' }),
-  }),
-});
+export const NoteSort = sortInput('Note', ['CREATED_AT', 'UPDATED_AT']);

@@ -60,3 +60,21 @@ export function recordStampFields(builderOfRecord: unknown) {
     createdBy: t.relation('createdBy', { nullable: true }),
   };
 }
+
+/** A list's sort: `<name>SortField` with these values, and `<name>Sort` of a field and a direction (ASC unless said). */
+export function sortInput<const Values extends readonly string[]>(name: string, values: Values, description?: string) {
+  const field = builder.enumType(`${name}SortField`, { values });
+  return builder.inputType(`${name}Sort`, {
+    description,
+    fields: (t) => ({ field: t.field({ type: field }), direction: t.field({ type: SortDirection, defaultValue: 'ASC' }) }),
+  });
+}
+
+type InputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
+/** The optional contact, company and deal an input links to (global IDs). */
+export const linkIdFields = (t: InputFieldBuilder) => ({
+  contactId: t.id({ required: false }),
+  companyId: t.id({ required: false }),
+  dealId: t.id({ required: false }),
+});

@@ -1,7 +1,7 @@
 import { builder } from '../../../builder.js';
 import { inWorkspace } from '../../../auth/field-scopes.js';
 import { selectedRow } from '../../../db/delegate.js';
-import { shortText } from '../../records/common.types.js';
+import { shortText, linkIdFields } from '../../records/common.types.js';
 import { ContactRef } from '../../records/record-links.js';
 import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
 import { placeCall, sendSms, setTwilioNumber } from './phone.service.js';
@@ -30,9 +30,7 @@ const phoneChannel = (workspaceId: string, enabled: boolean): PhoneChannelShape 
 const SendSmsInput = builder.inputType('SendSmsInput', {
   fields: (t) => ({
     to: t.string({ required: false, description: "A phone number; defaults to the contact's first.", validate: shortText('Number', 40) }),
-    contactId: t.id({ required: false }),
-    companyId: t.id({ required: false }),
-    dealId: t.id({ required: false }),
+    ...linkIdFields(t),
     body: t.string({ validate: shortText('Message', 1600) }),
   }),
 });
@@ -40,9 +38,7 @@ const SendSmsInput = builder.inputType('SendSmsInput', {
 const PlaceCallInput = builder.inputType('PlaceCallInput', {
   fields: (t) => ({
     to: t.string({ required: false, description: "The number to call; defaults to the contact's first.", validate: shortText('Number', 40) }),
-    contactId: t.id({ required: false }),
-    companyId: t.id({ required: false }),
-    dealId: t.id({ required: false }),
+    ...linkIdFields(t),
     myPhone: t.string({ description: 'Your phone, which Twilio rings first.', validate: shortText('Your number', 40) }),
     record: t.boolean({ required: false, description: 'Record the call (tell the other side; the law may require their consent).' }),
   }),
