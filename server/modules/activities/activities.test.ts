@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { globalId, rolesFixture, type Actor, type RolesFixture } from '../../test/fixtures.js';
+import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
+import { createMutation, creator, lister, listQuery } from '../../test/record-api.js';
 import { companyRow, contactRow, dealRow, outsiderWorkspaceId } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 
 const FIELDS = `id type subject body dueAt done doneAt assignee { name } createdBy { name } contact { id } company { id } deal { id }`;
-const CREATE = `mutation($input: ActivityInput!) { createActivity(input: $input) { ${FIELDS} } }`;
-const LIST = `query($filter: ActivityFilter, $sort: ActivitySort, $first: Int, $after: String, $trash: Boolean) {
-  activities(filter: $filter, sort: $sort, first: $first, after: $after, trash: $trash) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id subject } }
-  }
-}`;
-
-async function create(f: RolesFixture, input: Record<string, unknown>, actor: Actor = 'MEMBER') {
-  return f.clients[actor].ok(CREATE, { input }).then((data) => data.createActivity);
-}
-
-async function subjects(f: RolesFixture, actor: Actor, variables: Record<string, unknown> = {}) {
-  const data = await f.clients[actor].ok(LIST, variables);
-  return { subjects: data.activities.edges.map((e: { node: { subject: string } }) => e.node.subject), total: data.activities.totalCount };
-}
+const CREATE = createMutation('Activity', FIELDS);
+const LIST = listQuery('Activity', 'activities', 'subject');
+const create = creator('Activity', CREATE);
+const subjects = lister('activities', LIST, 'subject', 'subjects');
 
 const day = (n: number) => new Date(Date.UTC(2031, 0, n, 9)).toISOString();
 

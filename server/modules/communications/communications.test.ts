@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { globalId, rolesFixture, type Actor, type RolesFixture } from '../../test/fixtures.js';
+import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
+import { createMutation, creator, lister, listQuery } from '../../test/record-api.js';
 import { companyRow, contactRow, dealRow, outsiderWorkspaceId } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 
 const FIELDS = `id kind direction fromAddress toAddresses subject body bodyPrivate bodyHidden durationSeconds outcome occurredAt visibility
   owner { name } contacts { id } company { id } deal { id }`;
-const CREATE = `mutation($input: CommunicationInput!) { createCommunication(input: $input) { ${FIELDS} } }`;
+const CREATE = createMutation('Communication', FIELDS);
+const LIST = listQuery('Communication', 'communications', 'subject');
+const create = creator('Communication', CREATE);
+const subjects = lister('communications', LIST, 'subject', 'subjects');
 const UPDATE = `mutation($id: ID!, $input: CommunicationInput!) { updateCommunication(id: $id, input: $input) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { communication(id: $id) { subject body bodyHidden fromAddress } }`;
-const LIST = `query($filter: CommunicationFilter, $sort: CommunicationSort, $first: Int, $after: String, $trash: Boolean) {
-  communications(filter: $filter, sort: $sort, first: $first, after: $after, trash: $trash) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id subject } }
-  }
-}`;
-
-async function create(f: RolesFixture, input: Record<string, unknown>, actor: Actor = 'MEMBER') {
-  return f.clients[actor].ok(CREATE, { input }).then((data) => data.createCommunication);
-}
-
-async function subjects(f: RolesFixture, actor: Actor, variables: Record<string, unknown> = {}) {
-  const data = await f.clients[actor].ok(LIST, variables);
-  return { subjects: data.communications.edges.map((e: { node: { subject: string } }) => e.node.subject), total: data.communications.totalCount };
-}
 
 const email = (extra: Record<string, unknown> = {}) => ({
   kind: 'EMAIL',

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
+import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
+import { createMutation, creator, lister, listQuery } from '../../test/record-api.js';
 
 const getApp = useTestApp();
 
-const CREATE = `mutation($input: CompanyInput!) { createCompany(input: $input) { id name domain website phone owner { name } tags { name } visibility } }`;
-const LIST = `query($filter: CompanyFilter, $sort: CompanySort, $first: Int, $after: String, $trash: Boolean) {
-  companies(filter: $filter, sort: $sort, first: $first, after: $after, trash: $trash) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id name } }
-  }
-}`;
-
-async function create(f: RolesFixture, input: Record<string, unknown>, actor: 'MEMBER' | 'ADMIN' | 'OWNER' = 'MEMBER') {
-  return f.clients[actor].ok(CREATE, { input }).then((data) => data.createCompany);
-}
-
-async function names(f: RolesFixture, actor: keyof RolesFixture['clients'], variables: Record<string, unknown> = {}) {
-  const data = await f.clients[actor].ok(LIST, variables);
-  return { names: data.companies.edges.map((e: { node: { name: string } }) => e.node.name), total: data.companies.totalCount };
-}
+const CREATE = createMutation('Company', `id name domain website phone owner { name } tags { name } visibility`);
+const LIST = listQuery('Company', 'companies', 'name');
+const create = creator('Company', CREATE);
+const names = lister('companies', LIST, 'name', 'names');
 
 describe('companies', () => {
   it('creates a company with normalised domain, website and phone, owned by its creator', async () => {

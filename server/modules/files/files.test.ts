@@ -3,10 +3,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createKithServer, type KithServer } from '../../http/server.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestClient } from '../../test/test-app.js';
+import { useTestServer } from '../../test/test-server.js';
 import { recordIn, type RecordKind } from './files.matrix.js';
 import { clientHeaders, UPLOAD, uploadAs, uploadForm, type TestFile } from './upload-client.js';
 
@@ -15,16 +15,7 @@ const filesDir = await mkdtemp(join(tmpdir(), 'kith-files-test-'));
 const getApp = useTestApp({ config: { filesDir, filesMaxBytes: MAX_BYTES } });
 afterAll(() => rm(filesDir, { recursive: true, force: true }));
 
-let running: KithServer | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function startServer() {
-  running = createKithServer(getApp().services);
-  return `http://127.0.0.1:${await running.listen(0, '127.0.0.1')}`;
-}
+const startServer = useTestServer(getApp);
 
 const LIST = `query($id: ID!) { attachments(recordId: $id) { totalCount edges { node { id name } } } }`;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { globalId, rolesFixture, type Actor, type RolesFixture } from '../../test/fixtures.js';
+import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
+import { createMutation, creator, lister, listQuery } from '../../test/record-api.js';
 import { companyRow, contactRow, dealRow, outsiderWorkspaceId } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 
-const CREATE = `mutation($input: NoteInput!) {
-  createNote(input: $input) { id body createdBy { name } contact { id } company { id } deal { id } }
-}`;
-const LIST = `query($filter: NoteFilter, $sort: NoteSort, $first: Int, $after: String, $trash: Boolean) {
-  notes(filter: $filter, sort: $sort, first: $first, after: $after, trash: $trash) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id body } }
-  }
-}`;
-
-async function create(f: RolesFixture, input: Record<string, unknown>, actor: Actor = 'MEMBER') {
-  return f.clients[actor].ok(CREATE, { input }).then((data) => data.createNote);
-}
-
-async function bodies(f: RolesFixture, actor: Actor, variables: Record<string, unknown> = {}) {
-  const data = await f.clients[actor].ok(LIST, variables);
-  return { bodies: data.notes.edges.map((e: { node: { body: string } }) => e.node.body), total: data.notes.totalCount };
-}
+const FIELDS = `id body createdBy { name } contact { id } company { id } deal { id }`;
+const CREATE = createMutation('Note', FIELDS);
+const LIST = listQuery('Note', 'notes', 'body');
+const create = creator('Note', CREATE);
+const bodies = lister('notes', LIST, 'body', 'bodies');
 
 describe('notes', () => {
   it('creates a markdown note linked to a contact, a company and a deal, then edits and unlinks it', async () => {
