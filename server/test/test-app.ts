@@ -1,4 +1,4 @@
-import { afterAll, beforeEach } from 'vitest';
+import { afterAll, beforeEach, expect } from 'vitest';
 import { createAppServices, type AppServices, type ServiceOverrides } from '../app-services.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -128,4 +128,23 @@ export function useTestApp(overrides: ServiceOverrides & { config?: Partial<Conf
 
 export function errorCodes(result: GqlResult): (string | undefined)[] {
   return (result.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/** Asserts a refusal with BAD_USER_INPUT that names the offending input field. */
+export function expectBadInput(result: GqlResult, field: string) {
+  expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+  expect(result.errors?.[0]?.extensions?.field).toBe(field);
+}
+
+/**
+ * Reads a page after the small seed and again after the large one, asserts that both reads take as many SQL
+ * statements (no N+1), and answers the second read with its statements.
+ */
+export async function sameStatementCount<T>(app: TestApp, read: () => Promise<T>, seedSmall: () => Promise<unknown>, seedLarge: () => Promise<unknown>) {
+  await seedSmall();
+  const small = await app.countSql(read);
+  await seedLarge();
+  const large = await app.countSql(read);
+  expect(large.statements.length).toBe(small.statements.length);
+  return large;
 }
