@@ -137,14 +137,20 @@ export function expectBadInput(result: GqlResult, field: string) {
 }
 
 /**
- * Reads a page after the small seed and again after the large one, asserts that both reads take as many SQL
+ * Reads a page after `seed(...small)` and again after `seed(...large)`, asserts that both reads take as many SQL
  * statements (no N+1), and answers the second read with its statements.
  */
-export async function sameStatementCount<T>(app: TestApp, read: () => Promise<T>, seedSmall: () => Promise<unknown>, seedLarge: () => Promise<unknown>) {
-  await seedSmall();
-  const small = await app.countSql(read);
-  await seedLarge();
-  const large = await app.countSql(read);
-  expect(large.statements.length).toBe(small.statements.length);
-  return large;
+export async function sameStatementCount<T, A extends unknown[]>(
+  app: TestApp,
+  read: () => Promise<T>,
+  seed: (...args: A) => Promise<unknown>,
+  small: A,
+  large: A,
+) {
+  await seed(...small);
+  const before = await app.countSql(read);
+  await seed(...large);
+  const after = await app.countSql(read);
+  expect(after.statements.length).toBe(before.statements.length);
+  return after;
 }

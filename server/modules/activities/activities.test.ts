@@ -178,12 +178,7 @@ describe('activities', () => {
       }
     };
     const page = `{ activities(first: 50) { totalCount edges { node { subject assignee { name } contact { name } company { name } deal { name } } } } }`;
-    const large = await sameStatementCount(
-      app,
-      () => f.clients.MEMBER.ok(page),
-      () => seed(3),
-      () => seed(50),
-    );
+    const large = await sameStatementCount(app, () => f.clients.MEMBER.ok(page), seed, [3], [50]);
     expect(large.result.activities.edges).toHaveLength(50);
   });
 

@@ -253,12 +253,7 @@ describe('communications', () => {
       }
     };
     const page = `{ communications(first: 50) { totalCount edges { node { body bodyHidden owner { name } contacts { name } company { name } deal { name } } } } }`;
-    const large = await sameStatementCount(
-      app,
-      () => f.clients.MEMBER.ok(page),
-      () => seed(3),
-      () => seed(50),
-    );
+    const large = await sameStatementCount(app, () => f.clients.MEMBER.ok(page), seed, [3], [50]);
     expect(large.result.communications.edges).toHaveLength(50);
     expect(large.result.communications.edges.filter((e: { node: { bodyHidden: boolean } }) => e.node.bodyHidden)).toHaveLength(25);
   });

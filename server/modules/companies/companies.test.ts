@@ -148,12 +148,7 @@ describe('companies', () => {
       }
     };
     const page = `{ companies(first: 50) { totalCount edges { node { name owner { name } tags { name } } } } }`;
-    const large = await sameStatementCount(
-      app,
-      () => f.clients.VIEWER.ok(page),
-      () => seed(5, 0),
-      () => seed(60, 5),
-    );
+    const large = await sameStatementCount(app, () => f.clients.VIEWER.ok(page), seed, [5, 0], [60, 5]);
     expect(large.result.companies.edges).toHaveLength(50);
   });
 });

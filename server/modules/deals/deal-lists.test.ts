@@ -268,12 +268,7 @@ describe('deal lists', () => {
       }
     };
     const page = `{ deals(first: 50) { totalCount edges { node { name amountMinor amount stage { name probability } pipeline { name } owner { name } company { name } contacts { name } tags { name } } } } }`;
-    const large = await sameStatementCount(
-      app,
-      () => f.clients.VIEWER.ok(page),
-      () => seed(5, 0),
-      () => seed(60, 5),
-    );
+    const large = await sameStatementCount(app, () => f.clients.VIEWER.ok(page), seed, [5, 0], [60, 5]);
     expect(large.result.deals.edges).toHaveLength(50);
     expect(large.result.deals.totalCount).toBe(65);
     expect(large.result.deals.edges[0].node.contacts).toHaveLength(1);

@@ -197,12 +197,7 @@ describe('notes', () => {
       }
     };
     const page = `{ notes(first: 50) { totalCount edges { node { body createdBy { name } contact { name } company { name } } } } }`;
-    const large = await sameStatementCount(
-      app,
-      () => f.clients.MEMBER.ok(page),
-      () => seed(3),
-      () => seed(55),
-    );
+    const large = await sameStatementCount(app, () => f.clients.MEMBER.ok(page), seed, [3], [55]);
     expect(large.result.notes.edges).toHaveLength(50);
   });
 });
