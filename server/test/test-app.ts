@@ -130,6 +130,15 @@ export function errorCodes(result: GqlResult): (string | undefined)[] {
   return (result.errors ?? []).map((e) => e.extensions?.code);
 }
 
+export type Attempt = [query: string, variables?: Record<string, unknown>];
+
+/** Each attempt by `client` answers `code`, and `state()` reads the same after them as before: nothing was written. */
+export async function expectRefusals(state: () => Promise<unknown>, client: TestClient, code: string, ...attempts: Attempt[]) {
+  const before = await state();
+  for (const [query, variables] of attempts) expect(errorCodes(await client.gql(query, variables))).toEqual([code]);
+  expect(await state()).toEqual(before);
+}
+
 /** Asserts a refusal with BAD_USER_INPUT that names the offending input field. */
 export function expectBadInput(result: GqlResult, field: string) {
   expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);

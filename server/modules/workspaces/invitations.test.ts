@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../auth/tokens.js';
 import { globalId, rolesFixture, signUpThroughApi, tokenFromOutbox, verifiedUser } from '../../test/fixtures.js';
-import { errorCodes, useTestApp, type TestClient } from '../../test/test-app.js';
+import { errorCodes, expectRefusals, useTestApp, type Attempt, type TestClient } from '../../test/test-app.js';
 
 const getApp = useTestApp();
 
@@ -43,12 +43,7 @@ async function writes() {
   return { invitations, memberships, emails };
 }
 
-/** Each attempt by `client` answers `code`, and nothing is written. */
-async function expectRefused(client: TestClient, code: string, ...attempts: Array<[query: string, variables?: Record<string, unknown>]>) {
-  const before = await writes();
-  for (const [query, variables] of attempts) expect(errorCodes(await client.gql(query, variables))).toEqual([code]);
-  expect(await writes()).toEqual(before);
-}
+const expectRefused = (client: TestClient, code: string, ...attempts: Attempt[]) => expectRefusals(writes, client, code, ...attempts);
 
 describe('inviting and accepting, end to end', () => {
   it('lets an owner invite a colleague who signs up, previews and accepts the invitation', async () => {

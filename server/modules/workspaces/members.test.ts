@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, signUpThroughApi, type RolesFixture } from '../../test/fixtures.js';
-import { errorCodes, useTestApp, type TestClient } from '../../test/test-app.js';
+import { errorCodes, expectRefusals, useTestApp, type Attempt, type TestClient } from '../../test/test-app.js';
 
 const getApp = useTestApp();
 
@@ -28,12 +28,7 @@ async function acmeRoles(fixture: RolesFixture) {
   return Object.fromEntries(rows.map((m) => [m.user.email, m.role]));
 }
 
-/** Each attempt by `client` answers `code`, and no membership or workspace changes. */
-async function expectRefused(client: TestClient, code: string, ...attempts: Array<[query: string, variables?: Record<string, unknown>]>) {
-  const before = await snapshot();
-  for (const [query, variables] of attempts) expect(errorCodes(await client.gql(query, variables))).toEqual([code]);
-  expect(await snapshot()).toEqual(before);
-}
+const expectRefused = (client: TestClient, code: string, ...attempts: Attempt[]) => expectRefusals(snapshot, client, code, ...attempts);
 
 describe('changeMemberRole', () => {
   it('lets an ADMIN move a member between MEMBER, VIEWER and ADMIN', async () => {
