@@ -31,3 +31,9 @@ export function lister<K extends string>(list: string, query: string, field: str
     return { [as]: values, total: data[list].totalCount as number } as Record<K, string[]> & { total: number };
   };
 }
+
+/** A record type's soft delete and restore mutations, answering `deletedAt`. */
+export const trashMutations = (type: string) => ({
+  del: `mutation($id: ID!) { delete${type}(id: $id) { deletedAt } }`,
+  restore: `mutation($id: ID!) { restore${type}(id: $id) { deletedAt } }`,
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, sameStatementCount, useTestApp } from '../../test/test-app.js';
-import { createMutation, creator, lister, listQuery } from '../../test/record-api.js';
+import { createMutation, creator, lister, listQuery, trashMutations } from '../../test/record-api.js';
 
 const getApp = useTestApp();
 
@@ -120,7 +120,7 @@ describe('companies', () => {
     const f = await rolesFixture(app);
     const mine = await create(f, { name: 'Mine' });
     const admins = await create(f, { name: 'Theirs' }, 'ADMIN');
-    const del = `mutation($id: ID!) { deleteCompany(id: $id) { deletedAt } }`;
+    const { del } = trashMutations('Company');
 
     expect(errorCodes(await f.clients.MEMBER.gql(del, { id: admins.id }))).toEqual(['FORBIDDEN']);
     expect((await f.clients.MEMBER.ok(del, { id: mine.id })).deleteCompany.deletedAt).toBeTruthy();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, sameStatementCount, useTestApp } from '../../test/test-app.js';
-import { createMutation, creator, lister, listQuery } from '../../test/record-api.js';
+import { createMutation, creator, lister, listQuery, trashMutations } from '../../test/record-api.js';
 import { companyRow, contactRow, dealRow, outsiderWorkspaceId } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
@@ -166,8 +166,7 @@ describe('notes', () => {
     const f = await rolesFixture(app);
     const mine = await create(f, { body: 'Mine' });
     const theirs = await create(f, { body: 'Theirs' }, 'ADMIN');
-    const del = `mutation($id: ID!) { deleteNote(id: $id) { deletedAt } }`;
-    const restore = `mutation($id: ID!) { restoreNote(id: $id) { deletedAt } }`;
+    const { del, restore } = trashMutations('Note');
 
     expect(errorCodes(await f.clients.MEMBER.gql(del, { id: theirs.id }))).toEqual(['FORBIDDEN']);
     expect((await f.clients.MEMBER.ok(del, { id: mine.id })).deleteNote.deletedAt).toBeTruthy();
