@@ -1,24 +1,13 @@
 import { connect } from 'node:net';
 import { createClient } from 'graphql-ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { rolesFixture } from '../test/fixtures.js';
 import { useTestApp } from '../test/test-app.js';
-import { createKithServer, type KithServer } from './server.js';
+import { useTestServer } from '../test/test-server.js';
 
 const getApp = useTestApp();
-let running: KithServer | null = null;
-
-async function startServer() {
-  running = createKithServer(getApp().services);
-  const port = await running.listen(0, '127.0.0.1');
-  return `http://127.0.0.1:${port}`;
-}
-
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
+const startServer = useTestServer(getApp);
 
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -148,14 +137,13 @@ describe('graphql-ws on the same port and path', () => {
 describe('failed API-key authentications over HTTP', () => {
   it('are counted per IP across /graphql and the download endpoints, and refused with 429 once spent', async () => {
     const services = getApp().services;
-    running = createKithServer({
+    const url = await startServer({
       ...services,
       config: {
         ...services.config,
         protection: { ...services.config.protection, rateLimit: { ...services.config.protection.rateLimit, failedAuthPerMinute: 3 } },
       },
     });
-    const url = `http://127.0.0.1:${await running.listen(0, '127.0.0.1')}`;
     const bad = { authorization: 'Bearer kith_not_a_real_key_0000000000000000' };
     const fileUrl = `${url}/files/00000000-0000-4000-8000-000000000000`;
     expect((await fetch(fileUrl, { headers: bad })).status).toBe(404);
@@ -197,12 +185,10 @@ describe('graphql-ws origin check', () => {
   it('refuses a cookie-authenticated connection from a foreign origin, allows its own origin, listed origins and API keys', async () => {
     const fixture = await rolesFixture(getApp());
     const cookie = fixture.clients.MEMBER.cookie!;
-    running = createKithServer({
+    const url = await startServer({
       ...getApp().services,
       config: { ...getApp().services.config, protection: { ...getApp().services.config.protection, corsOrigins: ['https://tools.example.com'] } },
     });
-    const port = await running.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${port}`;
     const member = { data: { me: { name: 'Member Person' } } };
 
     expect(await meOverSocket(url, { cookie, origin: 'https://evil.example' })).toEqual({ closed: 4403 });

@@ -9,6 +9,24 @@ function workerFor(app: TestApp, handlers: Record<string, JobHandler>, options: 
   return new JobWorker(app.prisma, handlers, { logger: app.services.logger, backoffMs: 60_000, ...options });
 }
 
+/** A worker whose handler for `kind` says it has started, then waits until released. */
+function blockedWorker(app: TestApp, kind: string, options: Parameters<typeof workerFor>[2]) {
+  let release!: () => void;
+  let begun!: () => void;
+  const started = new Promise<void>((resolve) => (begun = resolve));
+  const worker = workerFor(
+    app,
+    {
+      [kind]: async () => {
+        begun();
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+    },
+    options,
+  );
+  return { worker, started, release: () => release() };
+}
+
 const jobRow = (app: TestApp, id: string) => app.prisma.job.findUniqueOrThrow({ where: { id } });
 
 describe('job queue', () => {
@@ -57,19 +75,7 @@ describe('job queue', () => {
     const app = getApp();
     const job = await enqueueJob(app.prisma, 'export', { workspace: 'w1' });
     const effects = new Set<string>();
-    let releaseDeadWorker!: () => void;
-    let deadWorkerStarted!: () => void;
-    const started = new Promise<void>((resolve) => (deadWorkerStarted = resolve));
-    const dead = workerFor(
-      app,
-      {
-        export: async () => {
-          deadWorkerStarted();
-          await new Promise<void>((resolve) => (releaseDeadWorker = resolve));
-        },
-      },
-      { workerId: 'dead' },
-    );
+    const { worker: dead, started, release: releaseDeadWorker } = blockedWorker(app, 'export', { workerId: 'dead' });
     const deadRun = dead.runNext();
     await started;
     expect(await jobRow(app, job.id)).toMatchObject({ status: 'RUNNING', lockedBy: 'dead' });
@@ -93,19 +99,7 @@ describe('job queue', () => {
   it('holds a claim for seconds, not minutes, and renews it while the handler runs', async () => {
     const app = getApp();
     const job = await enqueueJob(app.prisma, 'long', {});
-    let finish!: () => void;
-    let begun!: () => void;
-    const started = new Promise<void>((resolve) => (begun = resolve));
-    const worker = workerFor(
-      app,
-      {
-        long: async () => {
-          begun();
-          await new Promise<void>((resolve) => (finish = resolve));
-        },
-      },
-      { leaseMs: 400, workerId: 'busy' },
-    );
+    const { worker, started, release: finish } = blockedWorker(app, 'long', { leaseMs: 400, workerId: 'busy' });
     const run = worker.runNext();
     await started;
     const successor = workerFor(app, { long: async () => undefined }, { workerId: 'successor' });

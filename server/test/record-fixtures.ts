@@ -1,6 +1,7 @@
 // Linked records for the notes, activities, comments and communications tests: rows written straight to
 // the database, owned by the MEMBER and visible to the workspace unless said otherwise.
 import { randomBytes } from 'node:crypto';
+import type { Prisma } from '../generated/prisma/client.js';
 import { globalId, type RolesFixture } from './fixtures.js';
 import type { TestApp } from './test-app.js';
 
@@ -41,4 +42,19 @@ export async function dealRow(app: TestApp, f: RolesFixture, options: RecordOpti
 /** The outsider's own workspace (where they are OWNER). */
 export async function outsiderWorkspaceId(app: TestApp, f: RolesFixture) {
   return (await app.prisma.membership.findFirstOrThrow({ where: { userId: f.users.OUTSIDER.id } })).workspaceId;
+}
+
+/** Ada Lovelace with her email (ada@example.com) and phone (+442071234567): someone to erase or to find. */
+export function adaReachable(app: TestApp, f: RolesFixture, extra: Partial<Prisma.ContactUncheckedCreateInput> = {}) {
+  const workspaceId = f.workspaceId;
+  return app.prisma.contact.create({
+    data: {
+      workspaceId,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      emails: { create: [{ workspaceId, email: 'ada@example.com', isPrimary: true }] },
+      phones: { create: [{ workspaceId, e164: '+442071234567', isPrimary: true }] },
+      ...extra,
+    },
+  });
 }

@@ -57,3 +57,55 @@ export const gql =
   (query: string, variables: Record<string, unknown> = {}) =>
   (_app: TestApp, f: RolesFixture, actor: Actor) =>
     as(f, actor).gql(query, variables);
+
+export type MatrixRun = MatrixCase['run'];
+type Seed<T> = (app: TestApp, f: RolesFixture) => Promise<T>;
+
+/** Runs the query with the variables `prepare` returns once it has seeded the workspace. */
+export const gqlAfter =
+  (query: string, prepare: (app: TestApp, f: RolesFixture, actor: Actor) => Promise<Record<string, unknown> | void>): MatrixRun =>
+  async (app, f, actor) =>
+    as(f, actor).gql(query, (await prepare(app, f, actor)) ?? {});
+
+/** Runs the query with `$id` bound to the record `seed` made. */
+export const gqlOn = (query: string, seed: Seed<string>): MatrixRun => gqlAfter(query, async (app, f) => ({ id: await seed(app, f) }));
+
+/** `withRecord(seed)(query, options)` runs the query with `$id` bound to a record that `seed` made with those options. */
+export const withRecord =
+  <O>(seed: (app: TestApp, f: RolesFixture, options?: O) => Promise<string>) =>
+  (query: string, options?: O): MatrixRun =>
+    gqlOn(query, (app, f) => seed(app, f, options));
+
+/** A list query that every reader may run, once `seed` has made a record for it to list. */
+export const listCase = (field: string, query: string, seed: Seed<unknown>): MatrixCase => ({
+  kind: 'query',
+  field,
+  run: gqlAfter(query, async (app, f) => {
+    await seed(app, f);
+  }),
+  expect: readers(),
+});
+
+/** Creating and updating a record type, both for writers. */
+export const createUpdateCases = (type: string, create: MatrixRun, update: MatrixRun): MatrixCase[] => [
+  { kind: 'mutation', field: `create${type}`, run: create, expect: writers() },
+  { kind: 'mutation', field: `update${type}`, run: update, expect: writers() },
+];
+
+/**
+ * Soft delete and restore of a record type: writers delete their own records, only admins delete one made by someone
+ * else (`othersOptions`), and writers restore a deleted one (`deletedOptions`).
+ */
+export function trashCases<O>(type: string, withType: (query: string, options?: O) => MatrixRun, othersOptions: O, deletedOptions: O): MatrixCase[] {
+  const remove = `mutation($id: ID!) { delete${type}(id: $id) { deletedAt } }`;
+  return [
+    { kind: 'mutation', field: `delete${type}`, run: withType(remove), expect: writers() },
+    { kind: 'mutation', field: `delete${type}`, run: withType(remove, othersOptions), expect: admins() },
+    {
+      kind: 'mutation',
+      field: `restore${type}`,
+      run: withType(`mutation($id: ID!) { restore${type}(id: $id) { deletedAt } }`, deletedOptions),
+      expect: writers(),
+    },
+  ];
+}

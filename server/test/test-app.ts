@@ -1,4 +1,4 @@
-import { afterAll, beforeEach } from 'vitest';
+import { afterAll, beforeEach, expect } from 'vitest';
 import { createAppServices, type AppServices, type ServiceOverrides } from '../app-services.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -128,4 +128,38 @@ export function useTestApp(overrides: ServiceOverrides & { config?: Partial<Conf
 
 export function errorCodes(result: GqlResult): (string | undefined)[] {
   return (result.errors ?? []).map((e) => e.extensions?.code);
+}
+
+export type Attempt = [query: string, variables?: Record<string, unknown>];
+
+/** Each attempt by `client` answers `code`, and `state()` reads the same after them as before: nothing was written. */
+export async function expectRefusals(state: () => Promise<unknown>, client: TestClient, code: string, ...attempts: Attempt[]) {
+  const before = await state();
+  for (const [query, variables] of attempts) expect(errorCodes(await client.gql(query, variables))).toEqual([code]);
+  expect(await state()).toEqual(before);
+}
+
+/** Asserts a refusal with BAD_USER_INPUT that names the offending input field. */
+export function expectBadInput(result: GqlResult, field: string) {
+  expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+  expect(result.errors?.[0]?.extensions?.field).toBe(field);
+}
+
+/**
+ * Reads a page after `seed(...small)` and again after `seed(...large)`, asserts that both reads take as many SQL
+ * statements (no N+1), and answers the second read with its statements.
+ */
+export async function sameStatementCount<T, A extends unknown[]>(
+  app: TestApp,
+  read: () => Promise<T>,
+  seed: (...args: A) => Promise<unknown>,
+  small: A,
+  large: A,
+) {
+  await seed(...small);
+  const before = await app.countSql(read);
+  await seed(...large);
+  const after = await app.countSql(read);
+  expect(after.statements.length).toBe(before.statements.length);
+  return after;
 }

@@ -51,126 +51,98 @@ export async function seedWorkspace(app: TestApp, workspaceId: string, ownerId: 
   for (const isPrivate of [false, true]) {
     const visibility = isPrivate ? ('PRIVATE' as const) : ('WORKSPACE' as const);
     const suffix = isPrivate ? 'private' : 'shared';
-    const company = add(
+    const added = async (type: string, row: Promise<{ id: string }>) => add(type, (await row).id, isPrivate);
+    const company = await added(
       'Company',
-      (
-        await db.company.create({
-          data: { ...mine, visibility, name: `Initech ${suffix}`, domain: `${suffix}-${unique()}.example`, city: 'Austin', customFields: { tier: 'gold' } },
-        })
-      ).id,
-      isPrivate,
+      db.company.create({
+        data: { ...mine, visibility, name: `Initech ${suffix}`, domain: `${suffix}-${unique()}.example`, city: 'Austin', customFields: { tier: 'gold' } },
+      }),
     );
     const handle = unique();
-    const contact = add(
+    const contact = await added(
       'Contact',
-      (
-        await db.contact.create({
-          data: {
-            ...mine,
-            visibility,
-            companyId: company,
-            firstName: 'Ada',
-            lastName: suffix,
-            jobTitle: 'CTO',
-            skills: ['math'],
-            customFields: { shoe: 42 },
-            tags: { connect: { id: tag } },
-            emails: { create: { workspaceId, email: `ada-${unique()}@example.com`, isPrimary: true } },
-            phones: { create: { workspaceId, e164: '+14155550132', isPrimary: true } },
-            profiles: { create: { workspaceId, network: 'GITHUB', url: `https://github.com/${handle}`, normalizedKey: `github:${handle}` } },
-          },
-        })
-      ).id,
-      isPrivate,
+      db.contact.create({
+        data: {
+          ...mine,
+          visibility,
+          companyId: company,
+          firstName: 'Ada',
+          lastName: suffix,
+          jobTitle: 'CTO',
+          skills: ['math'],
+          customFields: { shoe: 42 },
+          tags: { connect: { id: tag } },
+          emails: { create: { workspaceId, email: `ada-${unique()}@example.com`, isPrimary: true } },
+          phones: { create: { workspaceId, e164: '+14155550132', isPrimary: true } },
+          profiles: { create: { workspaceId, network: 'GITHUB', url: `https://github.com/${handle}`, normalizedKey: `github:${handle}` } },
+        },
+      }),
     );
-    const deal = add(
+    const deal = await added(
       'Deal',
-      (
-        await db.deal.create({
-          data: {
-            ...mine,
-            visibility,
-            companyId: company,
-            name: `Big deal ${suffix}`,
-            amountMinor: 123456n,
-            currency: 'EUR',
-            pipelineId: pipeline,
-            stageId: stage,
-            tags: { connect: { id: tag } },
-            contacts: { create: { contactId: contact } },
-          },
-        })
-      ).id,
-      isPrivate,
+      db.deal.create({
+        data: {
+          ...mine,
+          visibility,
+          companyId: company,
+          name: `Big deal ${suffix}`,
+          amountMinor: 123456n,
+          currency: 'EUR',
+          pipelineId: pipeline,
+          stageId: stage,
+          tags: { connect: { id: tag } },
+          contacts: { create: { contactId: contact } },
+        },
+      }),
     );
-    add(
-      'DealStageChange',
-      (await db.dealStageChange.create({ data: { ...w, dealId: deal, toStageId: stage, toStageName: 'Lead', changedById: ownerId } })).id,
-      isPrivate,
-    );
-    const activity = add(
+    await added('DealStageChange', db.dealStageChange.create({ data: { ...w, dealId: deal, toStageId: stage, toStageName: 'Lead', changedById: ownerId } }));
+    const activity = await added(
       'Activity',
-      (
-        await db.activity.create({
-          data: { ...w, type: 'TASK', subject: `Call ${suffix}`, body: 'About the deal', contactId: contact, assigneeId: ownerId, createdById: ownerId },
-        })
-      ).id,
-      isPrivate,
+      db.activity.create({
+        data: { ...w, type: 'TASK', subject: `Call ${suffix}`, body: 'About the deal', contactId: contact, assigneeId: ownerId, createdById: ownerId },
+      }),
     );
-    const note = add('Note', (await db.note.create({ data: { ...w, body: `Likes tea (${suffix})`, contactId: contact, createdById: ownerId } })).id, isPrivate);
-    add(
-      'Comment',
-      (await db.comment.create({ data: { ...w, body: 'Agreed', noteId: note, authorId: ownerId, mentions: { create: { userId: ownerId } } } })).id,
-      isPrivate,
-    );
-    add(
+    const note = await added('Note', db.note.create({ data: { ...w, body: `Likes tea (${suffix})`, contactId: contact, createdById: ownerId } }));
+    await added('Comment', db.comment.create({ data: { ...w, body: 'Agreed', noteId: note, authorId: ownerId, mentions: { create: { userId: ownerId } } } }));
+    await added(
       'Communication',
-      (
-        await db.communication.create({
-          data: {
-            ...mine,
-            visibility,
-            kind: 'EMAIL',
-            direction: 'INBOUND',
-            fromAddress: 'ada@example.com',
-            toAddresses: ['sales@example.com'],
-            subject: `Hello ${suffix}`,
-            body: 'Dear all',
-            occurredAt: new Date('2024-05-01T10:00:00Z'),
-            dealId: deal,
-            contacts: { create: { contactId: contact } },
-          },
-        })
-      ).id,
-      isPrivate,
+      db.communication.create({
+        data: {
+          ...mine,
+          visibility,
+          kind: 'EMAIL',
+          direction: 'INBOUND',
+          fromAddress: 'ada@example.com',
+          toAddresses: ['sales@example.com'],
+          subject: `Hello ${suffix}`,
+          body: 'Dear all',
+          occurredAt: new Date('2024-05-01T10:00:00Z'),
+          dealId: deal,
+          contacts: { create: { contactId: contact } },
+        },
+      }),
     );
-    add(
+    await added(
       'Attachment',
-      (
-        await db.file.create({
-          data: {
-            ...w,
-            name: `${suffix}.pdf`,
-            contentType: 'application/pdf',
-            size: 3,
-            storageKey: unique(),
-            sha256: 'ab'.repeat(32),
-            uploadedById: ownerId,
-            activityId: activity,
-          },
-        })
-      ).id,
-      isPrivate,
+      db.file.create({
+        data: {
+          ...w,
+          name: `${suffix}.pdf`,
+          contentType: 'application/pdf',
+          size: 3,
+          storageKey: unique(),
+          sha256: 'ab'.repeat(32),
+          uploadedById: ownerId,
+          activityId: activity,
+        },
+      }),
     );
     const sequence = isPrivate ? 2 : 1;
-    add(
+    await added(
       'ActivityEvent',
-      (
-        await db.activityEvent.create({
-          data: { ...w, sequence, actorUserId: ownerId, verb: 'created', entityType: 'Contact', entityId: contact, changes: { fields: ['firstName'] } },
-        })
-      ).id,
-      isPrivate,
+      db.activityEvent.create({
+        data: { ...w, sequence, actorUserId: ownerId, verb: 'created', entityType: 'Contact', entityId: contact, changes: { fields: ['firstName'] } },
+      }),
     );
   }
   await db.activitySequence.upsert({ where: { workspaceId }, create: { workspaceId, last: 2 }, update: { last: 2 } });

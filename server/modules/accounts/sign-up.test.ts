@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, useTestApp } from '../../test/test-app.js';
+import { errorCodes, expectBadInput, useTestApp } from '../../test/test-app.js';
 import { signUpThroughApi, tokenFromOutbox } from '../../test/fixtures.js';
 
 const getApp = useTestApp();
@@ -51,8 +51,7 @@ describe('signUp', () => {
     ['an empty workspace name', { workspaceName: '   ' }, 'input.workspaceName'],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_label, overrides, field) => {
     const { result } = await signUpThroughApi(getApp(), overrides);
-    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0]?.extensions?.field).toBe(field);
+    expectBadInput(result, field);
     expect(await tableCounts()).toEqual({ users: 0, workspaces: 0, memberships: 0 });
   });
 

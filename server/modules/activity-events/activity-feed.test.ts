@@ -1,28 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createKithServer, type KithServer } from '../../http/server.js';
+import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
-import { useTestApp } from '../../test/test-app.js';
+import { useTestApp, type TestApp } from '../../test/test-app.js';
+import { useTestServer } from '../../test/test-server.js';
 import { collect, FEED, listening, wsClient } from './feed.test-helpers.js';
 
 const getApp = useTestApp();
-let running: KithServer | null = null;
-
-async function start() {
-  running = createKithServer(getApp().services);
-  const port = await running.listen(0, '127.0.0.1');
-  return `http://127.0.0.1:${port}`;
-}
-
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
+const start = useTestServer(getApp);
 
 const CREATE = `mutation($name: String!, $v: RecordVisibility) { createCompany(input: { name: $name, visibility: $v }) { id } }`;
 const company = (f: RolesFixture, name: string, visibility = 'WORKSPACE') =>
   f.clients.OWNER.ok<{ createCompany: { id: string } }>(CREATE, { name, v: visibility }).then((d) => d.createCompany.id);
 const asUser = (url: string, f: RolesFixture, who: 'OWNER' | 'MEMBER' | 'VIEWER') =>
   wsClient(url, { cookie: f.clients[who].cookie, workspaceId: f.workspaceGid });
+/** A running server, a fresh workspace and a socket signed in as `who`; `limits` are set on the hub first. */
+async function connected(who: 'OWNER' | 'MEMBER' | 'VIEWER', limits: Partial<TestApp['services']['activityHub']['limits']> = {}) {
+  const url = await start();
+  const app = getApp();
+  Object.assign(app.services.activityHub.limits, limits);
+  const f = await rolesFixture(app);
+  return { app, f, client: asUser(url, f, who) };
+}
 const sequences = (events: Array<{ sequence: number }>) => events.map((e) => e.sequence);
 const consecutive = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
@@ -88,11 +85,9 @@ describe('activityFeed over graphql-ws', () => {
   });
 
   it('delivers only events the subscriber may see, and ends the feed of a member who is removed', async () => {
-    const url = await start();
-    const f = await rolesFixture(getApp());
-    const client = asUser(url, f, 'MEMBER');
+    const { app, f, client } = await connected('MEMBER');
     const feed = collect(client, FEED, { after: '0' }, (r) => r.completed);
-    await listening(getApp().services.activityHub, 1);
+    await listening(app.services.activityHub, 1);
     await company(f, 'Secret', 'PRIVATE');
     const open = await company(f, 'Public');
     await f.clients.OWNER.ok(`mutation($id: ID!) { removeMember(memberId: $id) }`, { id: f.users.MEMBER.membershipGid });
@@ -104,11 +99,7 @@ describe('activityFeed over graphql-ws', () => {
   });
 
   it('closes the feed with UNAUTHENTICATED once the session is revoked', async () => {
-    const url = await start();
-    const app = getApp();
-    app.services.activityHub.limits.sessionRecheckMs = 0;
-    const f = await rolesFixture(app);
-    const client = asUser(url, f, 'VIEWER');
+    const { app, f, client } = await connected('VIEWER', { sessionRecheckMs: 0 });
     const feed = collect(client, FEED, { after: '0' }, (r) => r.completed);
     await listening(app.services.activityHub, 1);
     await company(f, 'Seen');
@@ -121,11 +112,7 @@ describe('activityFeed over graphql-ws', () => {
   });
 
   it('lets go of a subscriber who leaves at once, not at the next event or credential recheck', async () => {
-    const url = await start();
-    const app = getApp();
-    app.services.activityHub.limits.sessionRecheckMs = 60_000;
-    const f = await rolesFixture(app);
-    const client = asUser(url, f, 'VIEWER');
+    const { app, client } = await connected('VIEWER', { sessionRecheckMs: 60_000 });
     const feed = collect(client, FEED, {}, () => false);
     await listening(app.services.activityHub, 1);
     feed.stop();
@@ -134,10 +121,7 @@ describe('activityFeed over graphql-ws', () => {
   });
 
   it('answers an operation with a syntax error with an error message and keeps the socket and its live feed', async () => {
-    const url = await start();
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const client = asUser(url, f, 'MEMBER');
+    const { app, f, client } = await connected('MEMBER');
     const feed = collect(client, FEED, {}, (r) => r.events.length >= 1);
     await listening(app.services.activityHub, 1);
     const broken = collect(client, '{ contacts(', {}, () => false);
@@ -167,11 +151,7 @@ describe('activityFeed over graphql-ws', () => {
   });
 
   it('tells a subscriber that falls too far behind to resume from its cursor, with bounded memory', async () => {
-    const url = await start();
-    const app = getApp();
-    app.services.activityHub.limits.maxBuffered = 3;
-    const f = await rolesFixture(app);
-    const client = asUser(url, f, 'OWNER');
+    const { app, f, client } = await connected('OWNER', { maxBuffered: 3 });
     const feed = collect(client, FEED, {}, (r) => r.completed);
     await listening(app.services.activityHub, 1);
     const flood = Array.from({ length: 10 }, (_, i) => ({

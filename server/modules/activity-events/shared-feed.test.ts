@@ -2,25 +2,18 @@
 // subscriber on the instance. These tests check that what each subscriber receives is still decided by its
 // own, current standing: a role change mid-stream changes what it gets, a revoked session ends every feed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKithServer, type KithServer } from '../../http/server.js';
 import { rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
+import { useTestServer } from '../../test/test-server.js';
 import { collect, FEED, listening, wsClient, type Received } from './feed.test-helpers.js';
 
 const getApp = useTestApp();
-let running: KithServer | null = null;
+const start = useTestServer(getApp);
 const clients: Array<{ dispose: () => Promise<void> | void }> = [];
 
-async function start() {
-  running = createKithServer(getApp().services);
-  const port = await running.listen(0, '127.0.0.1');
-  return `http://127.0.0.1:${port}`;
-}
-
+// Registered after the server's hook, so it runs first: clients leave before the server closes.
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.dispose();
-  await running?.close();
-  running = null;
 });
 
 const CREATE = `mutation($name: String!, $v: RecordVisibility) { createCompany(input: { name: $name, visibility: $v }) { id } }`;

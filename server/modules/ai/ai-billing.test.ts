@@ -1,12 +1,10 @@
 // AI with billing on: the plan's monthly AI tokens are checked before a request, and what a request costs is
 // recorded once as usage to bill.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { rolesFixture } from '../../test/fixtures.js';
 import { errorCodes } from '../../test/test-app.js';
 import { useBillingApp } from '../billing/billing.test-helpers.js';
 import { AI_TOKENS } from '../billing/limits.js';
-import { adaWithHistory } from './ai.fixtures.js';
-import { loopbackProvider, turnAiOn } from './ai.test-helpers.js';
+import { aiWorkspace, loopbackProvider } from './ai.test-helpers.js';
 
 const { getApp } = useBillingApp();
 const provider = await loopbackProvider();
@@ -16,10 +14,7 @@ const SUMMARISE = `mutation($i: AiSummaryInput!) { aiSummarise(input: $i) { text
 
 describe('AI under a billing plan', () => {
   it('bills each request’s tokens once, and refuses with PLAN_LIMIT once the plan’s monthly tokens are used', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const h = await adaWithHistory(app, f);
-    await turnAiOn(app, f.workspaceId);
+    const { app, f, h } = await aiWorkspace(getApp());
     provider.enqueue({ content: 'Ada is evaluating the quote.', usage: { prompt: 120, completion: 30 } });
 
     const answer = (await f.clients.MEMBER.ok(SUMMARISE, { i: { recordId: h.ada, itemIds: [h.note] } })).aiSummarise;

@@ -1,11 +1,11 @@
 import type { Client } from 'graphql-ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKithServer, type KithServer } from '../../http/server.js';
-import { rolesFixture, type RolesFixture } from '../../test/fixtures.js';
+import type { RolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
 import { wsClient } from '../activity-events/feed.test-helpers.js';
-import { adaWithHistory, dataCounts } from './ai.fixtures.js';
-import { loopbackProvider, turnAiOn } from './ai.test-helpers.js';
+import { dataCounts } from './ai.fixtures.js';
+import { aiWorkspace, loopbackProvider } from './ai.test-helpers.js';
 
 const getApp = useTestApp();
 const provider = await loopbackProvider();
@@ -77,10 +77,7 @@ async function until(condition: () => boolean | Promise<boolean>, ms = 5000) {
 
 describe('streamed output over graphql-ws', () => {
   it('streams a summary as it is generated, ending with the whole text, the items drawn on and the tokens', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const h = await adaWithHistory(app, f);
-    await turnAiOn(app, f.workspaceId);
+    const { app, f, h } = await aiWorkspace(getApp());
     provider.enqueue({
       content: 'Ada wants a quote by Friday [2].',
       chunks: ['Ada wants ', 'a quote ', 'by Friday [2].'],
@@ -103,10 +100,7 @@ describe('streamed output over graphql-ws', () => {
   });
 
   it('streams a draft reply with its subject', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const h = await adaWithHistory(app, f);
-    await turnAiOn(app, f.workspaceId);
+    const { f, h } = await aiWorkspace(getApp());
     provider.enqueue({ content: 'Dear Ada, Thursday it is.' });
     const stream = subscribe(await start(f), { d: { recordId: h.ada, sourceId: h.email, tone: 'FORMAL' } });
     await stream.finished;
@@ -120,10 +114,7 @@ describe('streamed output over graphql-ws', () => {
   });
 
   it('cancels the upstream request when the client unsubscribes, metered as cancelled, nothing written', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const h = await adaWithHistory(app, f);
-    await turnAiOn(app, f.workspaceId);
+    const { app, f, h } = await aiWorkspace(getApp());
     const chunks = ['First words ', 'then a long pause ', 'and more.'];
     provider.enqueue({ content: chunks.join(''), chunks, chunkDelayMs: 4000 });
     const before = await dataCounts(app);
@@ -144,10 +135,7 @@ describe('streamed output over graphql-ws', () => {
   });
 
   it('ends with a coded error for a provider failure, AI off, a viewer and an outsider', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const h = await adaWithHistory(app, f);
-    await turnAiOn(app, f.workspaceId);
+    const { app, f, h } = await aiWorkspace(getApp());
     const variables = { s: { recordId: h.ada, itemIds: [h.note] } };
     const codeOf = async (client: Client) => {
       const stream = subscribe(client, variables);

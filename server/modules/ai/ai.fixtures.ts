@@ -1,4 +1,5 @@
 // A contact with a history, for the AI tests: what may be selected, and what must never be sent.
+import type { Prisma } from '../../generated/prisma/client.js';
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
 import type { TestApp } from '../../test/test-app.js';
 import { dealRow } from '../../test/record-fixtures.js';
@@ -34,41 +35,26 @@ export async function adaWithHistory(app: TestApp, f: RolesFixture) {
   const unselected = await prisma.note.create({
     data: { workspaceId, contactId: ada.id, createdById: member, body: 'Private musings, not selected.', createdAt: new Date('2026-11-03T10:00:00Z') },
   });
-  const email = await prisma.communication.create({
-    data: {
-      ...owned,
-      kind: 'EMAIL',
-      direction: 'INBOUND',
-      fromAddress: 'ada@example.org',
-      toAddresses: ['member@example.com'],
-      subject: 'Quote',
-      body: 'Could you send the quote by Friday?',
-      occurredAt: new Date('2026-11-05T09:30:00Z'),
-      dealId: deal.id,
-      contacts: { create: { contactId: ada.id } },
-    },
+  const communication = (data: Omit<Prisma.CommunicationUncheckedCreateInput, 'workspaceId'>) =>
+    prisma.communication.create({ data: { ...owned, ...data, contacts: { create: { contactId: ada.id } } } });
+  const email = await communication({
+    kind: 'EMAIL',
+    direction: 'INBOUND',
+    fromAddress: 'ada@example.org',
+    toAddresses: ['member@example.com'],
+    subject: 'Quote',
+    body: 'Could you send the quote by Friday?',
+    occurredAt: new Date('2026-11-05T09:30:00Z'),
+    dealId: deal.id,
   });
-  const sms = await prisma.communication.create({
-    data: {
-      ...owned,
-      kind: 'SMS',
-      direction: 'INBOUND',
-      fromAddress: '+442071234567',
-      body: 'Running late, 10 min',
-      occurredAt: new Date('2026-11-06T09:00:00Z'),
-      contacts: { create: { contactId: ada.id } },
-    },
+  const sms = await communication({
+    kind: 'SMS',
+    direction: 'INBOUND',
+    fromAddress: '+442071234567',
+    body: 'Running late, 10 min',
+    occurredAt: new Date('2026-11-06T09:00:00Z'),
   });
-  const call = await prisma.communication.create({
-    data: {
-      ...owned,
-      kind: 'CALL',
-      direction: 'OUTBOUND',
-      outcome: 'no answer',
-      occurredAt: new Date('2026-11-06T10:00:00Z'),
-      contacts: { create: { contactId: ada.id } },
-    },
-  });
+  const call = await communication({ kind: 'CALL', direction: 'OUTBOUND', outcome: 'no answer', occurredAt: new Date('2026-11-06T10:00:00Z') });
   const activity = await prisma.activity.create({
     data: {
       workspaceId,

@@ -3,6 +3,8 @@
 import type { AiConfig } from './ai.config.js';
 import { startOpenAiLoopback, type OpenAiLoopback } from '../../test/openai-loopback.js';
 import type { TestApp } from '../../test/test-app.js';
+import { rolesFixture } from '../../test/fixtures.js';
+import { adaWithHistory } from './ai.fixtures.js';
 
 let shared: Promise<OpenAiLoopback> | null = null;
 
@@ -24,4 +26,12 @@ export async function turnAiOn(app: TestApp, workspaceId: string, overrides: Par
   app.services.config.ai = aiConfigFor(provider, overrides);
   await app.prisma.aiWorkspaceSetting.upsert({ where: { workspaceId }, create: { workspaceId, enabled: true }, update: { enabled: true } });
   return provider;
+}
+
+/** The Acme roles, Ada with her history and, unless `on` is false, AI switched on in the workspace. */
+export async function aiWorkspace(app: TestApp, options: { on?: boolean } = {}) {
+  const f = await rolesFixture(app);
+  const h = await adaWithHistory(app, f);
+  if (options.on !== false) await turnAiOn(app, f.workspaceId);
+  return { app, f, h };
 }

@@ -1,9 +1,9 @@
 // Billing on, against the loopback Stripe (server/test/stripe-server.ts), for billing's tests.
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createKithServer, type KithServer } from '../../http/server.js';
 import { startFakeStripe, type FakeStripe } from '../../test/stripe-server.js';
 import { useTestApp, type TestApp } from '../../test/test-app.js';
+import { useTestServer } from '../../test/test-server.js';
 import { billingPlansSchema, type BillingConfig } from './billing.config.js';
 import { createBilling } from './billing.service.js';
 
@@ -76,17 +76,13 @@ export function signed(event: object, options: { secret?: string; timestamp?: nu
 
 /** A real HTTP server for the test, closed after it. */
 export function useKithServer(getApp: () => TestApp) {
-  let server: KithServer | null = null;
-  let base = '';
-  afterEach(async () => {
-    await server?.close();
-    server = null;
+  const start = useTestServer(getApp);
+  let base: string | null = null;
+  afterEach(() => {
+    base = null;
   });
   return async function post(path: string, body: string, headers: Record<string, string>) {
-    if (!server) {
-      server = createKithServer(getApp().services);
-      base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
-    }
+    base ??= await start();
     const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };

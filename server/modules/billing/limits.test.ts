@@ -36,6 +36,18 @@ async function footprint(app: TestApp, workspaceId: string) {
 
 const limitOf = (result: GqlResult) => result.errors?.[0]?.extensions;
 
+/** A public form made by the MEMBER that asks for an email and a name. */
+async function leadsForm(f: RolesFixture) {
+  const fields = [
+    { key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' },
+    { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' },
+  ];
+  const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, {
+    input: { name: 'Leads', fields },
+  });
+  return createForm as { publicKey: string };
+}
+
 describe('plan limits', () => {
   it('refuses the contact past the free plan’s limit with PLAN_LIMIT naming it, and writes nothing', async () => {
     const { app, f } = await acme();
@@ -104,13 +116,7 @@ describe('plan limits', () => {
 
   it('closes a public form to new contacts past the limit, telling the public no more, while known contacts still submit', async () => {
     const { app, f } = await acme();
-    const fields = [
-      { key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' },
-      { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' },
-    ];
-    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, {
-      input: { name: 'Leads', fields },
-    });
+    const createForm = await leadsForm(f);
     await f.clients.MEMBER.ok(`mutation { createContact(input: { firstName: "Known", emails: ["known@example.com"] }) { id } }`);
     await app.prisma.contact.createMany({ data: ['X', 'Y'].map((firstName) => ({ workspaceId: f.workspaceId, firstName })) });
     const before = await footprint(app, f.workspaceId);
@@ -199,13 +205,7 @@ describe('payment states', () => {
 
   it('keeps public form submissions in a read-only workspace as in a paying one, while its team may not write', async () => {
     const { app, f } = await acme();
-    const fields = [
-      { key: 'email', label: 'Email', type: 'EMAIL', required: true, mapsTo: 'EMAIL' },
-      { key: 'first_name', label: 'Name', type: 'TEXT', required: true, mapsTo: 'FIRST_NAME' },
-    ];
-    const { createForm } = await f.clients.MEMBER.ok(`mutation($input: CreateFormInput!) { createForm(input: $input) { publicKey } }`, {
-      input: { name: 'Leads', fields },
-    });
+    const createForm = await leadsForm(f);
     await app.prisma.billingAccount.create({ data: { workspaceId: f.workspaceId, status: 'ACTIVE', planId: 'team', stripeSubscriptionId: 'sub_x' } });
     const submit = (email: string) => post(`/forms/${createForm.publicKey}`, JSON.stringify({ email, first_name: 'Lead' }), {});
     const leads = () =>

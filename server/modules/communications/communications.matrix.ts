@@ -1,5 +1,5 @@
-import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
-import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
+import { globalId, type RolesFixture } from '../../test/fixtures.js';
+import { byRole, createUpdateCases, gql, listCase, readers, trashCases, withRecord, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
 
 /** An inbound email owned by the MEMBER unless said otherwise. */
@@ -24,21 +24,10 @@ export async function communicationIn(app: TestApp, f: RolesFixture, options: { 
   return globalId('Communication', row.id);
 }
 
-const withCommunication =
-  (query: string, options: Parameters<typeof communicationIn>[2] = {}) =>
-  async (app: TestApp, f: RolesFixture, actor: Actor) =>
-    as(f, actor).gql(query, { id: await communicationIn(app, f, options) });
+const withCommunication = withRecord(communicationIn);
 
 export const cases: MatrixCase[] = [
-  {
-    kind: 'query',
-    field: 'communications',
-    run: async (app, f, actor) => {
-      await communicationIn(app, f);
-      return as(f, actor).gql(`{ communications { totalCount edges { node { subject body owner { name } } } } }`);
-    },
-    expect: readers(),
-  },
+  listCase('communications', `{ communications { totalCount edges { node { subject body owner { name } } } } }`, communicationIn),
   { kind: 'query', field: 'communication', run: withCommunication(`query($id: ID!) { communication(id: $id) { subject } }`), expect: readers() },
   {
     kind: 'query',
@@ -46,37 +35,10 @@ export const cases: MatrixCase[] = [
     run: withCommunication(`query($id: ID!) { communication(id: $id) { subject } }`, { owner: 'OWNER', private: true }),
     expect: byRole('ok', 'ok', 'NOT_FOUND', 'NOT_FOUND'),
   },
-  {
-    kind: 'mutation',
-    field: 'createCommunication',
-    run: (_app, f, actor) =>
-      as(f, actor).gql(
-        `mutation { createCommunication(input: { kind: CALL, direction: OUTBOUND, toAddresses: ["+1 415 555 0132"], durationSeconds: 60 }) { id } }`,
-      ),
-    expect: writers(),
-  },
-  {
-    kind: 'mutation',
-    field: 'updateCommunication',
-    run: withCommunication(`mutation($id: ID!) { updateCommunication(id: $id, input: { subject: "Re: Pricing" }) { subject } }`),
-    expect: writers(),
-  },
-  {
-    kind: 'mutation',
-    field: 'deleteCommunication',
-    run: withCommunication(`mutation($id: ID!) { deleteCommunication(id: $id) { deletedAt } }`),
-    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
-  },
-  {
-    kind: 'mutation',
-    field: 'deleteCommunication',
-    run: withCommunication(`mutation($id: ID!) { deleteCommunication(id: $id) { deletedAt } }`, { owner: 'OWNER' }),
-    expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'),
-  },
-  {
-    kind: 'mutation',
-    field: 'restoreCommunication',
-    run: withCommunication(`mutation($id: ID!) { restoreCommunication(id: $id) { deletedAt } }`, { deleted: true }),
-    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
-  },
+  ...createUpdateCases(
+    'Communication',
+    gql(`mutation { createCommunication(input: { kind: CALL, direction: OUTBOUND, toAddresses: ["+1 415 555 0132"], durationSeconds: 60 }) { id } }`),
+    withCommunication(`mutation($id: ID!) { updateCommunication(id: $id, input: { subject: "Re: Pricing" }) { subject } }`),
+  ),
+  ...trashCases('Communication', withCommunication, { owner: 'OWNER' }, { deleted: true }),
 ];

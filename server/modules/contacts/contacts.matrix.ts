@@ -1,5 +1,5 @@
-import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
-import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
+import { globalId, type RolesFixture } from '../../test/fixtures.js';
+import { as, byRole, createUpdateCases, gql, listCase, readers, trashCases, withRecord, type MatrixCase } from '../../test/role-matrix.js';
 import type { GqlResult, TestApp } from '../../test/test-app.js';
 import { companyIn } from '../companies/companies.matrix.js';
 import { normalizeProfileUrl } from '../records/normalize.js';
@@ -33,11 +33,9 @@ export async function contactIn(app: TestApp, f: RolesFixture, options: ContactO
   return globalId('Contact', contact.id);
 }
 
-const withContact =
-  (query: string, options?: { deleted?: boolean; owner?: 'OWNER'; private?: boolean }) => async (app: TestApp, f: RolesFixture, actor: Actor) =>
-    as(f, actor).gql(query, {
-      id: await contactIn(app, f, { deleted: options?.deleted, private: options?.private, ownerId: options?.owner ? f.users[options.owner].id : undefined }),
-    });
+const withContact = withRecord((app, f, options: { deleted?: boolean; owner?: 'OWNER'; private?: boolean } = {}) =>
+  contactIn(app, f, { deleted: options.deleted, private: options.private, ownerId: options.owner && f.users[options.owner].id }),
+);
 
 /** Lookups answer null for "none": a reader who should find the contact but gets null fails the case. */
 const nullAsNotFound = (result: GqlResult, field: string): GqlResult =>
@@ -46,15 +44,7 @@ const nullAsNotFound = (result: GqlResult, field: string): GqlResult =>
 const PAGE = `{ contacts { totalCount edges { node { name primaryEmail emails { email } phones { e164 } profiles { url } company { name } owner { name } tags { name } } } } }`;
 
 export const cases: MatrixCase[] = [
-  {
-    kind: 'query',
-    field: 'contacts',
-    run: async (app, f, actor) => {
-      await contactIn(app, f);
-      return as(f, actor).gql(PAGE);
-    },
-    expect: readers(),
-  },
+  listCase('contacts', PAGE, contactIn),
   { kind: 'query', field: 'contact', run: withContact(`query($id: ID!) { contact(id: $id) { name } }`), expect: readers() },
   // A private contact of the OWNER: only those who see every record (and its owner) find it.
   {
@@ -92,40 +82,16 @@ export const cases: MatrixCase[] = [
     },
     expect: readers(),
   },
-  {
-    kind: 'mutation',
-    field: 'createContact',
-    run: (_app, f, actor) => as(f, actor).gql(`mutation { createContact(input: { firstName: "Grace", emails: ["grace@example.com"] }) { id } }`),
-    expect: writers(),
-  },
-  {
-    kind: 'mutation',
-    field: 'updateContact',
-    run: withContact(`mutation($id: ID!) { updateContact(id: $id, input: { jobTitle: "Countess" }) { jobTitle } }`),
-    expect: writers(),
-  },
+  ...createUpdateCases(
+    'Contact',
+    gql(`mutation { createContact(input: { firstName: "Grace", emails: ["grace@example.com"] }) { id } }`),
+    withContact(`mutation($id: ID!) { updateContact(id: $id, input: { jobTitle: "Countess" }) { jobTitle } }`),
+  ),
   {
     kind: 'mutation',
     field: 'updateContact',
     run: withContact(`mutation($id: ID!) { updateContact(id: $id, input: { jobTitle: "Countess" }) { jobTitle } }`, { owner: 'OWNER', private: true }),
     expect: byRole('ok', 'ok', 'NOT_FOUND', 'NOT_FOUND'),
   },
-  {
-    kind: 'mutation',
-    field: 'deleteContact',
-    run: withContact(`mutation($id: ID!) { deleteContact(id: $id) { deletedAt } }`),
-    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
-  },
-  {
-    kind: 'mutation',
-    field: 'deleteContact',
-    run: withContact(`mutation($id: ID!) { deleteContact(id: $id) { deletedAt } }`, { owner: 'OWNER' }),
-    expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'),
-  },
-  {
-    kind: 'mutation',
-    field: 'restoreContact',
-    run: withContact(`mutation($id: ID!) { restoreContact(id: $id) { deletedAt } }`, { deleted: true }),
-    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
-  },
+  ...trashCases('Contact', withContact, { owner: 'OWNER' }, { deleted: true }),
 ];

@@ -1,5 +1,5 @@
 import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
-import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
+import { as, byRole, listCase, readers, trashCases, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
 import { salesPipeline } from '../pipelines/pipelines.matrix.js';
 
@@ -44,15 +44,7 @@ async function foreignStage(app: TestApp, f: RolesFixture) {
 }
 
 export const cases: MatrixCase[] = [
-  {
-    kind: 'query',
-    field: 'deals',
-    run: async (app, f, actor) => {
-      await dealIn(app, f);
-      return as(f, actor).gql(`{ deals { totalCount edges { node { name amountMinor stage { name } owner { name } contacts { name } } } } }`);
-    },
-    expect: readers(),
-  },
+  listCase('deals', `{ deals { totalCount edges { node { name amountMinor stage { name } owner { name } contacts { name } } } } }`, dealIn),
   {
     kind: 'query',
     field: 'deal',
@@ -96,22 +88,5 @@ export const cases: MatrixCase[] = [
     run: withDeal(`mutation($id: ID!, $stage: ID!) { moveDeal(id: $id, stageId: $stage) { status } }`, {}, (sales) => ({ stage: sales.stage('Won').gid })),
     expect: writers(),
   },
-  {
-    kind: 'mutation',
-    field: 'deleteDeal',
-    run: withDeal(`mutation($id: ID!) { deleteDeal(id: $id) { deletedAt } }`),
-    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
-  },
-  {
-    kind: 'mutation',
-    field: 'deleteDeal',
-    run: withDeal(`mutation($id: ID!) { deleteDeal(id: $id) { deletedAt } }`, { owner: 'OWNER' }),
-    expect: byRole('ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'),
-  },
-  {
-    kind: 'mutation',
-    field: 'restoreDeal',
-    run: withDeal(`mutation($id: ID!) { restoreDeal(id: $id) { deletedAt } }`, { deleted: true }),
-    expect: byRole('ok', 'ok', 'ok', 'FORBIDDEN'),
-  },
+  ...trashCases('Deal', withDeal, { owner: 'OWNER' }, { deleted: true }),
 ];

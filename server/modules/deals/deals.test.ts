@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
-import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
+import { errorCodes, expectBadInput, useTestApp, type TestApp } from '../../test/test-app.js';
 import { partnersPipeline, salesPipeline } from '../pipelines/pipelines.matrix.js';
 import { dealIn } from './deals.matrix.js';
 
@@ -22,6 +22,13 @@ async function links(app: TestApp, f: RolesFixture) {
   const contact = await app.prisma.contact.create({ data: { workspaceId: f.workspaceId, firstName: 'Ada', lastName: 'Lovelace', ownerId: f.users.MEMBER.id } });
   const tag = await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'enterprise' } });
   return { company: globalId('Company', company.id), contact: globalId('Contact', contact.id), tag: globalId('Tag', tag.id) };
+}
+
+/** The Acme roles, in a workspace with the Sales pipeline. */
+async function withSales() {
+  const app = getApp();
+  const f = await rolesFixture(app);
+  return { app, f, sales: await salesPipeline(app, f) };
 }
 
 describe('deals', () => {
@@ -68,9 +75,7 @@ describe('deals', () => {
   });
 
   it('places a deal in the named pipeline or stage, and a deal created in a won stage is won', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const sales = await salesPipeline(app, f);
+    const { app, f, sales } = await withSales();
     const partners = await partnersPipeline(app, f);
     const inPartners = await f.clients.MEMBER.ok(CREATE, { input: { name: 'Reseller', pipelineId: partners.gid } });
     expect(inPartners.createDeal).toMatchObject({ pipeline: { name: 'Partners' }, stage: { name: 'Intro' }, status: 'OPEN' });
@@ -82,9 +87,7 @@ describe('deals', () => {
   });
 
   it('refuses a stage that does not belong to the named pipeline, and writes nothing', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const sales = await salesPipeline(app, f);
+    const { app, f, sales } = await withSales();
     const partners = await partnersPipeline(app, f);
     const result = await f.clients.MEMBER.gql(CREATE, { input: { name: 'Confused', pipelineId: sales.gid, stageId: partners.stageGids[0] } });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -143,29 +146,22 @@ describe('deals', () => {
     ['a company private to someone else', 'private company', 'input.companyId'],
     ['a contact in the trash', 'trashed contact', 'input.contactIds'],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_label, input, field: string) => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    await salesPipeline(app, f);
+    const { app, f } = await withSales();
     const extra = typeof input === 'string' ? await foreign(app, f, input) : input;
     const result = await f.clients.MEMBER.gql(CREATE, { input: { name: 'Deal', ...extra } });
-    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0]?.extensions?.field).toBe(field);
+    expectBadInput(result, field);
     expect(await app.prisma.deal.count()).toBe(0);
   });
 
   it('refuses an impossible close date written inline', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    await salesPipeline(app, f);
+    const { app, f } = await withSales();
     const result = await f.clients.MEMBER.gql(`mutation { createDeal(input: { name: "Leap", expectedCloseDate: "2026-02-30" }) { id } }`);
     expect(errorCodes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(await app.prisma.deal.count()).toBe(0);
   });
 
   it('moves a deal through stages, recording each move and deriving status and close time', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const sales = await salesPipeline(app, f);
+    const { f, sales } = await withSales();
     const { createDeal } = await f.clients.MEMBER.ok(CREATE, { input: { name: 'Journey' } });
     const move = async (stage: string, actor: 'MEMBER' | 'ADMIN' = 'MEMBER') =>
       (await f.clients[actor].ok(MOVE, { id: createDeal.id, stage: sales.stage(stage).gid })).moveDeal;
@@ -197,9 +193,7 @@ describe('deals', () => {
   });
 
   it('moves a deal to another pipeline only when told to, and never to another workspace', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    await salesPipeline(app, f);
+    const { app, f } = await withSales();
     const partners = await partnersPipeline(app, f);
     const { createDeal } = await f.clients.MEMBER.ok(CREATE, { input: { name: 'Wanderer' } });
 
@@ -217,9 +211,7 @@ describe('deals', () => {
   });
 
   it('updates fields but not the stage; replacing contacts keeps links the editor cannot see', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    const sales = await salesPipeline(app, f);
+    const { app, f, sales } = await withSales();
     const linked = await links(app, f);
     const hidden = await app.prisma.contact.create({
       data: { workspaceId: f.workspaceId, firstName: 'Secret', ownerId: f.users.ADMIN.id, visibility: 'PRIVATE' },
@@ -256,9 +248,7 @@ describe('deals', () => {
   });
 
   it('lets viewers read but not write, and members delete only their own deals', async () => {
-    const app = getApp();
-    const f = await rolesFixture(app);
-    await salesPipeline(app, f);
+    const { app, f } = await withSales();
     expect(errorCodes(await f.clients.VIEWER.gql(CREATE, { input: { name: 'Nope' } }))).toEqual(['FORBIDDEN']);
     expect(await app.prisma.deal.count()).toBe(0);
 

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { expect } from 'vitest';
 import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
-import type { TestApp } from '../../test/test-app.js';
+import { errorCodes, type TestApp } from '../../test/test-app.js';
 import { companyIn } from '../companies/companies.matrix.js';
-import { uploadAs } from './upload-client.js';
+import { uploadAs, type TestFile } from './upload-client.js';
 
 export type RecordKind = 'contact' | 'company' | 'deal' | 'note' | 'activity' | 'communication';
 
@@ -35,6 +36,13 @@ export async function recordIn(app: TestApp, f: RolesFixture, kind: RecordKind, 
 }
 
 /** A file row on a new company (no bytes: listing and soft delete never read them). */
+/** The MEMBER uploads `file` to a new company and is refused with BAD_USER_INPUT and a `message` that says why. */
+export async function expectUploadRefused(app: TestApp, f: RolesFixture, file: TestFile, message: RegExp) {
+  const result = await uploadAs(app, f.clients.MEMBER, await recordIn(app, f, 'company'), file);
+  expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+  expect(result.errors?.[0]?.message).toMatch(message);
+}
+
 export async function attachmentIn(app: TestApp, f: RolesFixture, uploader: Exclude<Actor, 'ANONYMOUS' | 'OUTSIDER'> = 'MEMBER') {
   const companyGid = await companyIn(app, f);
   const companyId = decodeGlobalID(companyGid).id;

@@ -1,5 +1,5 @@
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
-import { as, everyone, gql, readers, signedIn, writers, type MatrixCase } from '../../test/role-matrix.js';
+import { createUpdateCases, everyone, gql, listCase, readers, signedIn, withRecord, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
 import { newPublicKey } from './forms.service.js';
 
@@ -21,21 +21,12 @@ export async function formIn(app: TestApp, f: RolesFixture, options: { deleted?:
   return globalId('Form', form.id);
 }
 
-const withForm = (query: string, options?: { deleted?: boolean }) => async (app: TestApp, f: RolesFixture, actor: Parameters<typeof as>[1]) =>
-  as(f, actor).gql(query, { id: await formIn(app, f, options) });
+const withForm = withRecord(formIn);
 
 const CREATE = `mutation($input: CreateFormInput!) { createForm(input: $input) { publicUrl } }`;
 
 export const cases: MatrixCase[] = [
-  {
-    kind: 'query',
-    field: 'forms',
-    run: async (app, f, actor) => {
-      await formIn(app, f);
-      return as(f, actor).gql(`{ forms { totalCount edges { node { name fields { key } submissions { totalCount } } } } }`);
-    },
-    expect: readers(),
-  },
+  listCase('forms', `{ forms { totalCount edges { node { name fields { key } submissions { totalCount } } } } }`, formIn),
   {
     kind: 'query',
     field: 'form',
@@ -44,18 +35,11 @@ export const cases: MatrixCase[] = [
   },
   { kind: 'query', field: 'form', run: withForm(`query($id: ID!) { form(id: $id) { name } }`, { deleted: true }), expect: signedIn('NOT_FOUND') },
   { kind: 'query', field: 'node', run: withForm(`query($id: ID!) { node(id: $id) { ... on Form { name } } }`), expect: readers() },
-  {
-    kind: 'mutation',
-    field: 'createForm',
-    run: (_app, f, actor) => as(f, actor).gql(CREATE, { input: { name: 'Contact us', fields: [EMAIL_FIELD] } }),
-    expect: writers(),
-  },
-  {
-    kind: 'mutation',
-    field: 'updateForm',
-    run: withForm(`mutation($id: ID!) { updateForm(id: $id, input: { isActive: false }) { isActive } }`),
-    expect: writers(),
-  },
+  ...createUpdateCases(
+    'Form',
+    gql(CREATE, { input: { name: 'Contact us', fields: [EMAIL_FIELD] } }),
+    withForm(`mutation($id: ID!) { updateForm(id: $id, input: { isActive: false }) { isActive } }`),
+  ),
   { kind: 'mutation', field: 'deleteForm', run: withForm(`mutation($id: ID!) { deleteForm(id: $id) { deletedAt } }`), expect: writers() },
   {
     kind: 'mutation',

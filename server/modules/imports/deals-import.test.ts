@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
 import { createDefaultPipeline } from '../pipelines/pipelines.service.js';
-import { importRow, PREVIEW, READ, runDueJobs, START } from './imports.test-helpers.js';
+import { graceIn, importAndRun, importRow, PREVIEW, READ, runDueJobs, START } from './imports.test-helpers.js';
 import { amountInMinor, calendarDay } from './deal-values.js';
 
 const getApp = useTestApp();
@@ -12,14 +12,7 @@ async function dealWorkspace() {
   const app = getApp();
   const f = await rolesFixture(app);
   await createDefaultPipeline(app.prisma, f.workspaceId);
-  const grace = await app.prisma.contact.create({
-    data: {
-      workspaceId: f.workspaceId,
-      firstName: 'Grace',
-      lastName: 'Hopper',
-      emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
-    },
-  });
+  const grace = await graceIn(app, f);
   return { app, f, grace };
 }
 
@@ -137,9 +130,7 @@ describe('importing deals', () => {
     });
     // Same name at another company, or at none: other deals.
     await app.prisma.deal.create({ data: { workspaceId: f.workspaceId, name: 'Big Renewal', pipelineId: stage.pipelineId, stageId: stage.id } });
-    const { gid, columns } = await importRow(app, f, 'MEMBER', FILE, 'deals.csv');
-    await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'DEAL', columns, dedupeMode: 'UPDATE' } });
-    await runDueJobs(app);
+    const { gid } = await importAndRun(app, f, FILE, { entity: 'DEAL', dedupeMode: 'UPDATE' }, 'deals.csv');
     expect((await f.clients.MEMBER.ok(READ, { id: gid })).node).toMatchObject({ createdCount: 1, updatedCount: 1, skippedCount: 1, failedCount: 3 });
     expect(await app.prisma.deal.count({ where: { workspaceId: f.workspaceId } })).toBe(3);
     const updated = await app.prisma.deal.findUniqueOrThrow({ where: { id: deal.id }, include: { contacts: true, tags: true, notes: true } });

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { useTestApp, type TestApp } from '../../test/test-app.js';
-import { importRow, READ, runDueJobs, START } from './imports.test-helpers.js';
+import { graceIn, importAndRun, importRow, READ, runDueJobs, START } from './imports.test-helpers.js';
 
 const getApp = useTestApp();
 
 type Mode = 'SKIP' | 'UPDATE' | 'FILL_EMPTY' | 'CREATE_ANYWAY';
 
 async function existingContacts(app: TestApp, f: RolesFixture) {
-  const byEmail = await app.prisma.contact.create({
-    data: {
-      workspaceId: f.workspaceId,
-      firstName: 'Grace',
-      lastName: 'Hopper',
-      jobTitle: 'Rear Admiral',
-      ownerId: f.users.MEMBER.id,
-      emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
-    },
-  });
+  const byEmail = await graceIn(app, f, { jobTitle: 'Rear Admiral', ownerId: f.users.MEMBER.id });
   const byPhone = await app.prisma.contact.create({
     data: {
       workspaceId: f.workspaceId,
@@ -145,9 +136,10 @@ describe('contact de-duplication: email, then phone, then profile URL; in the wo
         emails: { create: { workspaceId: f.workspaceId, email: 'binned@example.com', isPrimary: true } },
       },
     });
-    const { gid, columns } = await importRow(app, f, 'MEMBER', 'Name,Email\nChanged,secret@example.com\nChanged,binned@example.com\n');
-    await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'UPDATE' } });
-    await runDueJobs(app);
+    const { gid } = await importAndRun(app, f, 'Name,Email\nChanged,secret@example.com\nChanged,binned@example.com\n', {
+      entity: 'CONTACT',
+      dedupeMode: 'UPDATE',
+    });
     expect((await f.clients.MEMBER.ok(READ, { id: gid })).node).toMatchObject({ updatedCount: 0, failedCount: 2 });
     expect(await app.prisma.contact.count({ where: { firstName: 'Changed' } })).toBe(0);
     expect((await app.prisma.importFailure.findMany({ orderBy: { rowNumber: 'asc' } })).map((x) => x.reason)).toEqual([

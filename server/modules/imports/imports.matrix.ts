@@ -1,8 +1,11 @@
-import { as, gql, writers, type MatrixCase } from '../../test/role-matrix.js';
+import { as, gql, gqlAfter, writers, type MatrixCase } from '../../test/role-matrix.js';
 import { importRow } from './imports.test-helpers.js';
 
 const CSV = 'Name,Email\nAda Lovelace,ada@example.com\n';
 const SETTINGS = { entity: 'CONTACT', columns: ['fullName', 'emails'], dedupeMode: 'SKIP' };
+
+/** Runs the query with `$id` bound to the member's uploaded import and `$s` to settings for it. */
+const withUpload = (query: string) => gqlAfter(query, async (app, f) => ({ id: (await importRow(app, f, 'MEMBER', CSV)).gid, s: SETTINGS }));
 
 // Imports are made by the member: the owner and admin see it through imports:manageAll, the member as its
 // importer, the viewer may not import at all, and the outsider finds nothing.
@@ -13,19 +16,13 @@ export const cases: MatrixCase[] = [
   {
     kind: 'query',
     field: 'importPreview',
-    run: async (app, f, actor) => {
-      const { gid } = await importRow(app, f, 'MEMBER', CSV);
-      return as(f, actor).gql(`query($id: ID!, $s: ImportSettingsInput!) { importPreview(id: $id, settings: $s) { creates } }`, { id: gid, s: SETTINGS });
-    },
+    run: withUpload(`query($id: ID!, $s: ImportSettingsInput!) { importPreview(id: $id, settings: $s) { creates } }`),
     expect: writers(),
   },
   {
     kind: 'mutation',
     field: 'startImport',
-    run: async (app, f, actor) => {
-      const { gid } = await importRow(app, f, 'MEMBER', CSV);
-      return as(f, actor).gql(`mutation($id: ID!, $s: ImportSettingsInput!) { startImport(id: $id, settings: $s) { status } }`, { id: gid, s: SETTINGS });
-    },
+    run: withUpload(`mutation($id: ID!, $s: ImportSettingsInput!) { startImport(id: $id, settings: $s) { status } }`),
     expect: writers(),
   },
   {

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { jobHandlers } from '../../jobs/registry.js';
 import { JobWorker } from '../../jobs/worker.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { Actor, RolesFixture } from '../../test/fixtures.js';
 import type { TestApp } from '../../test/test-app.js';
 import { fileStorage, newStorageKey } from '../files/storage.js';
@@ -46,3 +47,42 @@ export const READ = `query($id: ID!) { node(id: $id) { ... on Import { status ro
 export const PREVIEW = `query($id: ID!, $settings: ImportSettingsInput!, $first: Int) { importPreview(id: $id, settings: $settings, first: $first) {
   rowsChecked complete creates updates skips failures matchesInWorkspace duplicatesInFile
   rows { number action match values errors } failedRows { number errors } } }`;
+
+/** Grace Hopper, already a contact with her navy email, whom imported rows match by that email. */
+export function graceIn(app: TestApp, f: RolesFixture, extra: Partial<Prisma.ContactUncheckedCreateInput> = {}) {
+  return app.prisma.contact.create({
+    data: {
+      workspaceId: f.workspaceId,
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
+      ...extra,
+    },
+  });
+}
+
+/** Uploads `text` as the MEMBER, starts the import with the suggested columns and runs it to the end. */
+export async function importAndRun(app: TestApp, f: RolesFixture, text: string, settings: { entity: string; dedupeMode: string }, fileName?: string) {
+  const uploaded = await importRow(app, f, 'MEMBER', text, fileName);
+  await f.clients.MEMBER.ok(START, { id: uploaded.gid, settings: { ...settings, columns: uploaded.columns } });
+  await runDueJobs(app);
+  return uploaded;
+}
+
+/** The columns of Kith's own Contact.csv and Company.csv that an import maps back onto the field of the same name. */
+export const KITH_CONTACT_FIELDS = ['firstName', 'lastName', 'jobTitle', 'location', 'headline', 'skills', 'source', 'lifecycleStage', 'customFields'] as const;
+export const KITH_COMPANY_FIELDS = [
+  'name',
+  'domain',
+  'website',
+  'industry',
+  'size',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'phone',
+  'linkedinUrl',
+  'customFields',
+] as const;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applySavedColumns, mappingProblem, savedColumnsOf, suggestMapping } from './mapping.js';
 import { readTable } from './read-table.js';
 import { sniffFormat } from './sniff.js';
+import { KITH_COMPANY_FIELDS, KITH_CONTACT_FIELDS } from './imports.test-helpers.js';
 
 /** The header's fields, as {header: field}, leaving out ignored columns. */
 function mapped(headers: string[], entity?: 'CONTACT' | 'COMPANY' | 'DEAL') {
@@ -39,17 +40,7 @@ describe('mapping suggestions for known exports', () => {
     expect(mapped(headers)).toEqual({
       recognised: 'Kith contacts',
       entity: 'CONTACT',
-      fields: {
-        firstName: 'firstName',
-        lastName: 'lastName',
-        jobTitle: 'jobTitle',
-        location: 'location',
-        headline: 'headline',
-        skills: 'skills',
-        source: 'source',
-        lifecycleStage: 'lifecycleStage',
-        customFields: 'customFields',
-      },
+      fields: Object.fromEntries(KITH_CONTACT_FIELDS.map((field) => [field, field])),
     });
   });
 
@@ -80,21 +71,7 @@ describe('mapping suggestions for known exports', () => {
     ];
     const { recognised, entity, fields } = mapped(headers);
     expect({ recognised, entity }).toEqual({ recognised: 'Kith companies', entity: 'COMPANY' });
-    expect(Object.keys(fields)).toEqual([
-      'name',
-      'domain',
-      'website',
-      'industry',
-      'size',
-      'street',
-      'city',
-      'region',
-      'postalCode',
-      'country',
-      'phone',
-      'linkedinUrl',
-      'customFields',
-    ]);
+    expect(Object.keys(fields)).toEqual(KITH_COMPANY_FIELDS);
     expect(fields.postalCode).toBe('postalCode');
   });
 

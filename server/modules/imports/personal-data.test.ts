@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
 import { exportOf, storedArchive } from '../exports/exports.test-helpers.js';
-import { importRow, READ, runDueJobs, START } from './imports.test-helpers.js';
+import { graceIn, importAndRun, READ } from './imports.test-helpers.js';
 import { expireImportDetails } from './personal-data.js';
 
 const getApp = useTestApp();
@@ -13,24 +13,14 @@ const ERASE = `mutation($id: ID!) { eraseContact(id: $id) { scrubbedRecords } }`
 async function imported() {
   const app = getApp();
   const f = await rolesFixture(app);
-  const grace = await app.prisma.contact.create({
-    data: {
-      workspaceId: f.workspaceId,
-      firstName: 'Grace',
-      lastName: 'Hopper',
-      jobTitle: 'Rear Admiral',
-      emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
-    },
-  });
+  const grace = await graceIn(app, f, { jobTitle: 'Rear Admiral' });
   const csv = [
     'Name,Email,Phone,Job Title',
     'Grace Hopper,grace@navy.example,,Professor',
     'Grace H,GRACE@navy.example,12,',
     'Ada Lovelace,ada@example.com,34,',
   ].join('\n');
-  const { row, gid, columns } = await importRow(app, f, 'MEMBER', csv);
-  await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'UPDATE' } });
-  await runDueJobs(app);
+  const { row, gid } = await importAndRun(app, f, csv, { entity: 'CONTACT', dedupeMode: 'UPDATE' });
   expect((await f.clients.MEMBER.ok(READ, { id: gid })).node).toMatchObject({ status: 'DONE', updatedCount: 1, failedCount: 2 });
   return { app, f, grace, row };
 }

@@ -1,19 +1,15 @@
 import { createClient } from 'graphql-ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createKithServer, type KithServer } from '../../http/server.js';
 import { JobWorker } from '../../jobs/worker.js';
 import { apiKeyFor, rolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
+import { useTestServer } from '../../test/test-server.js';
 import { importRow, START } from './imports.test-helpers.js';
 import { importHandlers } from './run-import.js';
 
 const getApp = useTestApp();
-let server: KithServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
+const start = useTestServer(getApp);
 
 describe('importProgress', () => {
   it('streams the counts over graphql-ws after each committed batch, and ends when the import is done', async () => {
@@ -24,8 +20,7 @@ describe('importProgress', () => {
     const { gid, columns } = await importRow(app, f, 'MEMBER', lines.join('\n'));
     await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'SKIP' } });
     const { secret } = await apiKeyFor(app, f.users.MEMBER.id, f.workspaceId, 'MEMBER');
-    server = createKithServer(app.services);
-    const url = `ws://127.0.0.1:${await server.listen(0, '127.0.0.1')}/graphql`;
+    const url = `${(await start()).replace('http', 'ws')}/graphql`;
     const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${secret}` }, retryAttempts: 0 });
     try {
       const seen: Array<{ status: string; rowsRead: number; createdCount: number }> = [];

@@ -6,26 +6,9 @@ import { rolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
 import { exportOf, storedArchive } from '../exports/exports.test-helpers.js';
 import { normalizeUrl } from '../records/normalize.js';
-import { importRow, READ, runDueJobs, START } from './imports.test-helpers.js';
+import { importRow, KITH_COMPANY_FIELDS, KITH_CONTACT_FIELDS, READ, runDueJobs, START } from './imports.test-helpers.js';
 
 const getApp = useTestApp();
-
-const CONTACT_FIELDS = ['firstName', 'lastName', 'jobTitle', 'location', 'headline', 'skills', 'source', 'lifecycleStage', 'customFields'] as const;
-const COMPANY_FIELDS = [
-  'name',
-  'domain',
-  'website',
-  'industry',
-  'size',
-  'street',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'phone',
-  'linkedinUrl',
-  'customFields',
-] as const;
 
 describe("Kith's own export, imported again", () => {
   it('gives the same contacts and companies, field by field, in a new workspace', async () => {
@@ -91,8 +74,8 @@ describe("Kith's own export, imported again", () => {
 
     const pick = <T extends Record<string, unknown>>(rows: T[], fields: readonly string[]) =>
       rows.map((row) => Object.fromEntries(fields.map((field) => [field, row[field]]))).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    const contactsIn = async (workspaceId: string) => pick(await app.prisma.contact.findMany({ where: { workspaceId } }), CONTACT_FIELDS);
-    const companiesIn = async (workspaceId: string) => pick(await app.prisma.company.findMany({ where: { workspaceId } }), COMPANY_FIELDS);
+    const contactsIn = async (workspaceId: string) => pick(await app.prisma.contact.findMany({ where: { workspaceId } }), KITH_CONTACT_FIELDS);
+    const companiesIn = async (workspaceId: string) => pick(await app.prisma.company.findMany({ where: { workspaceId } }), KITH_COMPANY_FIELDS);
     expect(await contactsIn(w)).toHaveLength(3);
     expect(await contactsIn(fresh.id)).toEqual(await contactsIn(w));
     expect(await companiesIn(fresh.id)).toEqual(await companiesIn(w));

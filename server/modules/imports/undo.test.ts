@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
 import { rolesFixture } from '../../test/fixtures.js';
-import { importRow, READ, runDueJobs, START } from './imports.test-helpers.js';
+import { graceIn, importAndRun, READ } from './imports.test-helpers.js';
 
 const getApp = useTestApp();
 const UNDO = `mutation($id: ID!) { undoImport(id: $id) { status undoneAt } }`;
@@ -10,24 +10,13 @@ async function importedWorkspace() {
   const app = getApp();
   const f = await rolesFixture(app);
   const vip = await app.prisma.tag.create({ data: { workspaceId: f.workspaceId, name: 'vip' } });
-  const grace = await app.prisma.contact.create({
-    data: {
-      workspaceId: f.workspaceId,
-      firstName: 'Grace',
-      lastName: 'Hopper',
-      jobTitle: 'Rear Admiral',
-      tags: { connect: { id: vip.id } },
-      emails: { create: { workspaceId: f.workspaceId, email: 'grace@navy.example', isPrimary: true } },
-    },
-  });
+  const grace = await graceIn(app, f, { jobTitle: 'Rear Admiral', tags: { connect: { id: vip.id } } });
   const csv = [
     'First Name,Last Name,Email,Other Email,Job Title,Company,Tags,Notes',
     'Grace,Brewster,grace@navy.example,grace@yale.example,Professor,,"vip, cobol",Keynote speaker',
     'Ada,Lovelace,ada@example.com,,,Analytical Engines,,',
   ].join('\n');
-  const { row, gid, columns } = await importRow(app, f, 'MEMBER', csv);
-  await f.clients.MEMBER.ok(START, { id: gid, settings: { entity: 'CONTACT', columns, dedupeMode: 'UPDATE' } });
-  await runDueJobs(app);
+  const { row, gid } = await importAndRun(app, f, csv, { entity: 'CONTACT', dedupeMode: 'UPDATE' });
   return { app, f, grace, vip, row, gid };
 }
 

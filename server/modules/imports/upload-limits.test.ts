@@ -1,22 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { protectionLimits } from '../../http/protection/limits.js';
-import { createKithServer, type KithServer } from '../../http/server.js';
 import { rolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
+import { useTestServer } from '../../test/test-server.js';
 import { clientHeaders } from '../files/upload-client.js';
 
 const getApp = useTestApp({ config: { protection: protectionLimits({ rateLimit: { perMinute: 2, anonymousPerMinute: 2, failedAuthPerMinute: 5 } }) } });
-let running: KithServer | null = null;
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
+const start = useTestServer(getApp);
 
 describe('POST /imports/upload and the rate limit', () => {
   it('spends the caller’s budget, and refuses with 429 and Retry-After once it is spent', async () => {
     const app = getApp();
-    running = createKithServer(app.services);
-    const url = `http://127.0.0.1:${await running.listen(0, '127.0.0.1')}`;
+    const url = await start();
     const f = await rolesFixture(app);
     const send = () =>
       fetch(`${url}/imports/upload?name=a.csv`, {

@@ -1,24 +1,14 @@
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createKithServer, type KithServer } from '../../http/server.js';
+import { describe, expect, it } from 'vitest';
 import { rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { useTestApp, type TestClient } from '../../test/test-app.js';
+import { useTestServer } from '../../test/test-server.js';
 import { fileStorage } from '../files/storage.js';
 import { clientHeaders } from '../files/upload-client.js';
 import { READ, runDueJobs, START } from './imports.test-helpers.js';
 
 const getApp = useTestApp();
-let running: KithServer | null = null;
-
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function start() {
-  running = createKithServer(getApp().services);
-  return `http://127.0.0.1:${await running.listen(0, '127.0.0.1')}`;
-}
+const start = useTestServer(getApp);
 
 function upload(url: string, client: TestClient, body: BodyInit, name = 'people.csv', extra: Record<string, string> = {}) {
   return fetch(`${url}/imports/upload?name=${encodeURIComponent(name)}`, {

@@ -1,5 +1,5 @@
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
-import { as, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
+import { gqlAfter, listCase, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
 import { contactRow } from './merge.test-helpers.js';
 
@@ -15,43 +15,11 @@ async function twoCompanies(app: TestApp, f: RolesFixture) {
   return { survivorId: globalId('Company', a.id), duplicateIds: [globalId('Company', b.id)] };
 }
 
+const MERGE = (field: string) => `mutation($survivorId: ID!, $duplicateIds: [ID!]!) { ${field}(survivorId: $survivorId, duplicateIds: $duplicateIds) { id } }`;
+
 export const cases: MatrixCase[] = [
-  {
-    kind: 'query',
-    field: 'duplicateContacts',
-    run: async (app, f, actor) => {
-      await twoContacts(app, f);
-      return as(f, actor).gql(`{ duplicateContacts { reasons a { id } b { id } } }`);
-    },
-    expect: readers(),
-  },
-  {
-    kind: 'query',
-    field: 'duplicateCompanies',
-    run: async (app, f, actor) => {
-      await twoCompanies(app, f);
-      return as(f, actor).gql(`{ duplicateCompanies { reasons a { id } b { id } } }`);
-    },
-    expect: readers(),
-  },
-  {
-    kind: 'mutation',
-    field: 'mergeContacts',
-    run: async (app, f, actor) =>
-      as(f, actor).gql(
-        `mutation($survivorId: ID!, $duplicateIds: [ID!]!) { mergeContacts(survivorId: $survivorId, duplicateIds: $duplicateIds) { id } }`,
-        await twoContacts(app, f),
-      ),
-    expect: writers(),
-  },
-  {
-    kind: 'mutation',
-    field: 'mergeCompanies',
-    run: async (app, f, actor) =>
-      as(f, actor).gql(
-        `mutation($survivorId: ID!, $duplicateIds: [ID!]!) { mergeCompanies(survivorId: $survivorId, duplicateIds: $duplicateIds) { id } }`,
-        await twoCompanies(app, f),
-      ),
-    expect: writers(),
-  },
+  listCase('duplicateContacts', `{ duplicateContacts { reasons a { id } b { id } } }`, twoContacts),
+  listCase('duplicateCompanies', `{ duplicateCompanies { reasons a { id } b { id } } }`, twoCompanies),
+  { kind: 'mutation', field: 'mergeContacts', run: gqlAfter(MERGE('mergeContacts'), twoContacts), expect: writers() },
+  { kind: 'mutation', field: 'mergeCompanies', run: gqlAfter(MERGE('mergeCompanies'), twoCompanies), expect: writers() },
 ];

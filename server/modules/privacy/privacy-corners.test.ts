@@ -12,6 +12,7 @@ import { EXPORT, exportOf } from '../exports/exports.test-helpers.js';
 import { fileStorage } from '../files/storage.js';
 import { identifierPattern, scrubIdentifiers } from './erased-identifiers.js';
 import { purgeWorkspace } from './workspace-purge.js';
+import { adaReachable } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -161,15 +162,8 @@ describe('erasure and what outlives the contact', () => {
     const app = getApp();
     const f = await rolesFixture(app);
     const workspaceId = f.workspaceId;
-    const ada = await app.prisma.contact.create({
-      data: {
-        workspaceId,
-        firstName: 'Ada',
-        lastName: 'Lovelace',
-        emails: { create: [{ workspaceId, email: 'ada@example.com', isPrimary: true }] },
-        phones: { create: [{ workspaceId, e164: '+442071234567', isPrimary: true }] },
-        profiles: { create: [{ workspaceId, network: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace', normalizedKey: 'linkedin:ada-lovelace' }] },
-      },
+    const ada = await adaReachable(app, f, {
+      profiles: { create: [{ workspaceId, network: 'LINKEDIN', url: 'https://www.linkedin.com/in/ada-lovelace', normalizedKey: 'linkedin:ada-lovelace' }] },
     });
     const grace = await app.prisma.contact.create({ data: { workspaceId, firstName: 'Grace', lastName: 'Hopper' } });
     const company = await app.prisma.company.create({ data: { workspaceId, name: 'Analytical Engines' } });

@@ -5,23 +5,14 @@ import { jobHandlers } from '../../jobs/registry.js';
 import { globalId, rolesFixture, STRONG_PASSWORD, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage } from '../files/storage.js';
-import { companyRow } from '../../test/record-fixtures.js';
+import { adaReachable, companyRow } from '../../test/record-fixtures.js';
 
 const getApp = useTestApp();
 
 /** Ada with an email, a phone, notes, activities, communications, a form submission, a file and a merge trail. */
 async function adaWithHistory(app: TestApp, f: RolesFixture) {
   const workspaceId = f.workspaceId;
-  const ada = await app.prisma.contact.create({
-    data: {
-      workspaceId,
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      ownerId: f.users.MEMBER.id,
-      emails: { create: [{ workspaceId, email: 'ada@example.com', isPrimary: true }] },
-      phones: { create: [{ workspaceId, e164: '+442071234567', isPrimary: true }] },
-    },
-  });
+  const ada = await adaReachable(app, f, { ownerId: f.users.MEMBER.id });
   const grace = await app.prisma.contact.create({ data: { workspaceId, firstName: 'Grace' } });
   const company = await companyRow(app, f);
   const privateNote = await app.prisma.note.create({ data: { workspaceId, body: 'Ada prefers calls', contactId: ada.id } });

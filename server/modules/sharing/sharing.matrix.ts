@@ -1,5 +1,5 @@
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
-import { admins, as, byRole, gql, readers, type MatrixCase } from '../../test/role-matrix.js';
+import { admins, as, byRole, gql, gqlOn, listCase, readers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
 import { companyIn } from '../companies/companies.matrix.js';
 
@@ -16,26 +16,18 @@ async function sharedCompany(app: TestApp, f: RolesFixture) {
 }
 
 export const cases: MatrixCase[] = [
-  {
-    kind: 'query',
-    field: 'teams',
-    run: async (app, f, actor) => {
-      await teamIn(app, f);
-      return as(f, actor).gql(`{ teams { name members { name } } }`);
-    },
-    expect: readers(),
-  },
+  listCase('teams', `{ teams { name members { name } } }`, teamIn),
   { kind: 'mutation', field: 'createTeam', run: gql(`mutation { createTeam(name: "Sales") { name } }`), expect: admins() },
   {
     kind: 'mutation',
     field: 'updateTeam',
-    run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { updateTeam(id: $id, name: "Renamed") { name } }`, { id: await teamIn(app, f) }),
+    run: gqlOn(`mutation($id: ID!) { updateTeam(id: $id, name: "Renamed") { name } }`, teamIn),
     expect: admins(),
   },
   {
     kind: 'mutation',
     field: 'deleteTeam',
-    run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { deleteTeam(id: $id) }`, { id: await teamIn(app, f) }),
+    run: gqlOn(`mutation($id: ID!) { deleteTeam(id: $id) }`, teamIn),
     expect: admins(),
   },
   {

@@ -1,5 +1,5 @@
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
-import { as, gql, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
+import { createUpdateCases, gql, gqlOn, listCase, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
 
 async function tagIn(app: TestApp, f: RolesFixture) {
@@ -8,26 +8,16 @@ async function tagIn(app: TestApp, f: RolesFixture) {
 }
 
 export const cases: MatrixCase[] = [
-  {
-    kind: 'query',
-    field: 'tags',
-    run: async (app, f, actor) => {
-      await tagIn(app, f);
-      return as(f, actor).gql(`{ tags { name } }`);
-    },
-    expect: readers(),
-  },
-  { kind: 'mutation', field: 'createTag', run: gql(`mutation { createTag(name: "hot", color: "#ff0000") { name } }`), expect: writers() },
-  {
-    kind: 'mutation',
-    field: 'updateTag',
-    run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { updateTag(id: $id, name: "warm") { name } }`, { id: await tagIn(app, f) }),
-    expect: writers(),
-  },
+  listCase('tags', `{ tags { name } }`, tagIn),
+  ...createUpdateCases(
+    'Tag',
+    gql(`mutation { createTag(name: "hot", color: "#ff0000") { name } }`),
+    gqlOn(`mutation($id: ID!) { updateTag(id: $id, name: "warm") { name } }`, tagIn),
+  ),
   {
     kind: 'mutation',
     field: 'deleteTag',
-    run: async (app, f, actor) => as(f, actor).gql(`mutation($id: ID!) { deleteTag(id: $id) }`, { id: await tagIn(app, f) }),
+    run: gqlOn(`mutation($id: ID!) { deleteTag(id: $id) }`, tagIn),
     expect: writers(),
   },
 ];

@@ -4,70 +4,72 @@ import { postDelivery } from './webhooks.service.js';
 import { assertPublicDestination, isPrivateAddress } from './url-safety.js';
 
 describe('isPrivateAddress', () => {
-  it('refuses loopback, private, shared, benchmarking, IETF, documentation and reserved IPv4 ranges', () => {
-    for (const address of [
-      '0.0.0.0',
-      '10.0.0.1',
-      '100.64.0.1',
-      '100.127.255.254',
-      '127.0.0.1',
-      '169.254.169.254',
-      '172.16.0.1',
-      '172.31.255.255',
-      '192.0.0.8',
-      '192.0.2.1',
-      '192.168.1.1',
-      '198.18.0.1',
-      '198.19.255.254',
-      '198.51.100.7',
-      '203.0.113.9',
-      '224.0.0.1',
-      '240.0.0.1',
-      '255.255.255.255',
-    ]) {
-      expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: true });
-    }
-  });
-
-  it('refuses IPv6 loopback, IPv4-mapped/compatible private addresses, NAT64, 6to4, Teredo, ULA, link-local and multicast', () => {
-    for (const address of [
-      '::',
-      '::1',
-      '::ffff:127.0.0.1',
-      '::ffff:10.0.0.1',
-      '::127.0.0.1',
-      '64:ff9b::a9fe:a9fe',
-      '64:ff9b::7f00:1',
-      '64:ff9b:1::1',
-      '2002:7f00:1::1',
-      '2002:a9fe:a9fe::1',
-      '2001:0:4136:e378::1',
-      '2001:db8::1',
-      'fc00::1',
-      'fd12:3456::1',
-      'fe80::1',
-      'ff02::1',
-      '100::1',
-    ]) {
-      expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: true });
-    }
-  });
-
-  it('lets public addresses through', () => {
-    for (const address of [
-      '8.8.8.8',
-      '1.1.1.1',
-      '100.63.255.255',
-      '100.128.0.1',
-      '198.17.255.255',
-      '198.20.0.1',
-      '192.0.1.1',
-      '2606:4700:4700::1111',
-      '2a00:1450:4001::200e',
-      '::ffff:8.8.8.8',
-    ]) {
-      expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: false });
-    }
+  it.each<[string, string[], boolean]>([
+    [
+      'refuses loopback, private, shared, benchmarking, IETF, documentation and reserved IPv4 ranges',
+      [
+        '0.0.0.0',
+        '10.0.0.1',
+        '100.64.0.1',
+        '100.127.255.254',
+        '127.0.0.1',
+        '169.254.169.254',
+        '172.16.0.1',
+        '172.31.255.255',
+        '192.0.0.8',
+        '192.0.2.1',
+        '192.168.1.1',
+        '198.18.0.1',
+        '198.19.255.254',
+        '198.51.100.7',
+        '203.0.113.9',
+        '224.0.0.1',
+        '240.0.0.1',
+        '255.255.255.255',
+      ],
+      true,
+    ],
+    [
+      'refuses IPv6 loopback, IPv4-mapped/compatible private addresses, NAT64, 6to4, Teredo, ULA, link-local and multicast',
+      [
+        '::',
+        '::1',
+        '::ffff:127.0.0.1',
+        '::ffff:10.0.0.1',
+        '::127.0.0.1',
+        '64:ff9b::a9fe:a9fe',
+        '64:ff9b::7f00:1',
+        '64:ff9b:1::1',
+        '2002:7f00:1::1',
+        '2002:a9fe:a9fe::1',
+        '2001:0:4136:e378::1',
+        '2001:db8::1',
+        'fc00::1',
+        'fd12:3456::1',
+        'fe80::1',
+        'ff02::1',
+        '100::1',
+      ],
+      true,
+    ],
+    [
+      'lets public addresses through',
+      [
+        '8.8.8.8',
+        '1.1.1.1',
+        '100.63.255.255',
+        '100.128.0.1',
+        '198.17.255.255',
+        '198.20.0.1',
+        '192.0.1.1',
+        '2606:4700:4700::1111',
+        '2a00:1450:4001::200e',
+        '::ffff:8.8.8.8',
+      ],
+      false,
+    ],
+  ])('%s', (_title, addresses, isPrivate) => {
+    for (const address of addresses) expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: isPrivate });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../auth/tokens.js';
 import { globalId, rolesFixture, signUpThroughApi, tokenFromOutbox, verifiedUser } from '../../test/fixtures.js';
-import { errorCodes, useTestApp, type TestClient } from '../../test/test-app.js';
+import { errorCodes, expectRefusals, useTestApp, type Attempt, type TestClient } from '../../test/test-app.js';
 
 const getApp = useTestApp();
 
@@ -42,6 +42,8 @@ async function writes() {
   ]);
   return { invitations, memberships, emails };
 }
+
+const expectRefused = (client: TestClient, code: string, ...attempts: Attempt[]) => expectRefusals(writes, client, code, ...attempts);
 
 describe('inviting and accepting, end to end', () => {
   it('lets an owner invite a colleague who signs up, previews and accepts the invitation', async () => {
@@ -101,10 +103,7 @@ describe('acceptInvitation refusals', () => {
     const app = getApp();
     const { token } = await ownerWithInvitation();
     const stranger = await verifiedUser(app, { name: 'Eve Stranger', email: 'eve@example.com', workspaceName: 'Eve Co' });
-    const before = await writes();
-
-    expect(errorCodes(await stranger.client.gql(ACCEPT, { t: token }))).toEqual(['FORBIDDEN']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(stranger.client, 'FORBIDDEN', [ACCEPT, { t: token }]);
 
     const colleague = await verifiedUser(app, COLLEAGUE);
     expect((await colleague.client.ok(ACCEPT, { t: token })).acceptInvitation.role).toBe('MEMBER');
@@ -113,10 +112,7 @@ describe('acceptInvitation refusals', () => {
   it('refuses a user whose email is not verified yet (FORBIDDEN)', async () => {
     const { token } = await ownerWithInvitation();
     const { client } = await signUpThroughApi(getApp(), COLLEAGUE);
-    const before = await writes();
-
-    expect(errorCodes(await client.gql(ACCEPT, { t: token }))).toEqual(['FORBIDDEN']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(client, 'FORBIDDEN', [ACCEPT, { t: token }]);
   });
 
   it('refuses anyone signed out (UNAUTHENTICATED), for the preview too', async () => {
@@ -130,11 +126,7 @@ describe('acceptInvitation refusals', () => {
     const { token } = await ownerWithInvitation();
     const colleague = await verifiedUser(getApp(), COLLEAGUE);
     await colleague.client.ok(ACCEPT, { t: token });
-    const before = await writes();
-
-    expect(errorCodes(await colleague.client.gql(ACCEPT, { t: token }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await colleague.client.gql(PREVIEW, { t: token }))).toEqual(['BAD_USER_INPUT']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(colleague.client, 'BAD_USER_INPUT', [ACCEPT, { t: token }], [PREVIEW, { t: token }]);
   });
 
   it('refuses an expired token with BAD_USER_INPUT and hides it from the pending list', async () => {
@@ -142,11 +134,7 @@ describe('acceptInvitation refusals', () => {
     const { owner, token } = await ownerWithInvitation();
     await app.prisma.invitation.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
     const colleague = await verifiedUser(app, COLLEAGUE);
-    const before = await writes();
-
-    expect(errorCodes(await colleague.client.gql(PREVIEW, { t: token }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await colleague.client.gql(ACCEPT, { t: token }))).toEqual(['BAD_USER_INPUT']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(colleague.client, 'BAD_USER_INPUT', [PREVIEW, { t: token }], [ACCEPT, { t: token }]);
     expect((await owner.client.ok(PENDING)).workspace.invitations).toEqual([]);
   });
 
@@ -261,10 +249,7 @@ describe('inviteMember refusals', () => {
     const { client, result } = await signUpThroughApi(getApp());
     client.workspaceId = globalId('Workspace', (await getApp().prisma.workspace.findFirstOrThrow()).id);
     expect(result.errors).toBeUndefined();
-    const before = await writes();
-
-    expect(errorCodes(await client.gql(INVITE, { email: COLLEAGUE.email, role: 'MEMBER' }))).toEqual(['FORBIDDEN']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(client, 'FORBIDDEN', [INVITE, { email: COLLEAGUE.email, role: 'MEMBER' }]);
   });
 });
 
@@ -274,19 +259,13 @@ describe('who may manage invitations', () => {
     const { clients } = await rolesFixture(app);
 
     expect((await clients.ADMIN.ok(INVITE, { email: 'a@example.com', role: 'ADMIN' })).inviteMember.role).toBe('ADMIN');
-    const before = await writes();
-    expect(errorCodes(await clients.ADMIN.gql(INVITE, { email: 'o@example.com', role: 'OWNER' }))).toEqual(['FORBIDDEN']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(clients.ADMIN, 'FORBIDDEN', [INVITE, { email: 'o@example.com', role: 'OWNER' }]);
   });
 
   it('refuses an ADMIN resending or revoking an OWNER invitation (FORBIDDEN)', async () => {
     const { clients } = await rolesFixture(getApp());
     const { inviteMember } = await clients.OWNER.ok(INVITE, { email: 'co-owner@example.com', role: 'OWNER' });
-    const before = await writes();
-
-    expect(errorCodes(await clients.ADMIN.gql(RESEND, { id: inviteMember.id }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await clients.ADMIN.gql(REVOKE, { id: inviteMember.id }))).toEqual(['FORBIDDEN']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(clients.ADMIN, 'FORBIDDEN', [RESEND, { id: inviteMember.id }], [REVOKE, { id: inviteMember.id }]);
     expect((await clients.OWNER.ok(REVOKE, { id: inviteMember.id })).revokeInvitation.status).toBe('REVOKED');
   });
 
@@ -297,30 +276,19 @@ describe('who may manage invitations', () => {
 
   it.each(['MEMBER', 'VIEWER'] as const)('refuses a %s any invitation (FORBIDDEN), even of a VIEWER', async (actor) => {
     const { clients } = await rolesFixture(getApp());
-    const before = await writes();
-    expect(errorCodes(await clients[actor].gql(INVITE, { email: 'v@example.com', role: 'VIEWER' }))).toEqual(['FORBIDDEN']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(clients[actor], 'FORBIDDEN', [INVITE, { email: 'v@example.com', role: 'VIEWER' }]);
   });
 
   it.each(['MEMBER', 'VIEWER'] as const)('refuses a %s resending, revoking or listing invitations (FORBIDDEN)', async (actor) => {
     const { clients } = await rolesFixture(getApp());
     const { inviteMember } = await clients.ADMIN.ok(INVITE, { email: 'new@example.com', role: 'MEMBER' });
-    const before = await writes();
-
-    expect(errorCodes(await clients[actor].gql(RESEND, { id: inviteMember.id }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await clients[actor].gql(REVOKE, { id: inviteMember.id }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await clients[actor].gql(PENDING))).toEqual(['FORBIDDEN']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(clients[actor], 'FORBIDDEN', [RESEND, { id: inviteMember.id }], [REVOKE, { id: inviteMember.id }], [PENDING]);
   });
 
   it('answers NOT_FOUND to an outsider resending or revoking another workspace’s invitation', async () => {
     const { clients } = await rolesFixture(getApp());
     const { inviteMember } = await clients.OWNER.ok(INVITE, { email: 'new@example.com', role: 'MEMBER' });
-    const before = await writes();
-
-    expect(errorCodes(await clients.OUTSIDER.gql(RESEND, { id: inviteMember.id }))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await clients.OUTSIDER.gql(REVOKE, { id: inviteMember.id }))).toEqual(['NOT_FOUND']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(clients.OUTSIDER, 'NOT_FOUND', [RESEND, { id: inviteMember.id }], [REVOKE, { id: inviteMember.id }]);
   });
 
   it('answers NOT_FOUND to an invitation ID that is garbage or names another type', async () => {
@@ -334,9 +302,6 @@ describe('who may manage invitations', () => {
     const { clients, workspaceGid } = await rolesFixture(getApp());
     const outsider = clients.OUTSIDER;
     outsider.workspaceId = workspaceGid;
-    const before = await writes();
-
-    expect(errorCodes(await outsider.gql(INVITE, { email: 'spy@example.com', role: 'VIEWER' }))).toEqual(['NOT_FOUND']);
-    expect(await writes()).toEqual(before);
+    await expectRefused(outsider, 'NOT_FOUND', [INVITE, { email: 'spy@example.com', role: 'VIEWER' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, signUpThroughApi, type RolesFixture } from '../../test/fixtures.js';
-import { errorCodes, useTestApp } from '../../test/test-app.js';
+import { errorCodes, expectRefusals, useTestApp, type Attempt, type TestClient } from '../../test/test-app.js';
 
 const getApp = useTestApp();
 
@@ -27,6 +27,8 @@ async function acmeRoles(fixture: RolesFixture) {
   const rows = await getApp().prisma.membership.findMany({ where: { workspaceId: fixture.workspaceId }, include: { user: true } });
   return Object.fromEntries(rows.map((m) => [m.user.email, m.role]));
 }
+
+const expectRefused = (client: TestClient, code: string, ...attempts: Attempt[]) => expectRefusals(snapshot, client, code, ...attempts);
 
 describe('changeMemberRole', () => {
   it('lets an ADMIN move a member between MEMBER, VIEWER and ADMIN', async () => {
@@ -124,9 +126,7 @@ describe('removeMember', () => {
 
   it('refuses an ADMIN removing the OWNER (FORBIDDEN) and writes nothing', async () => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients.ADMIN.gql(REMOVE, { id: fixture.users.OWNER.membershipGid }))).toEqual(['FORBIDDEN']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients.ADMIN, 'FORBIDDEN', [REMOVE, { id: fixture.users.OWNER.membershipGid }]);
   });
 
   it('lets an OWNER remove a co-owner, but never the last owner', async () => {
@@ -141,17 +141,13 @@ describe('removeMember', () => {
 
   it('refuses removing yourself (BAD_USER_INPUT): leaving is a separate mutation', async () => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients.ADMIN.gql(REMOVE, { id: fixture.users.ADMIN.membershipGid }))).toEqual(['BAD_USER_INPUT']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients.ADMIN, 'BAD_USER_INPUT', [REMOVE, { id: fixture.users.ADMIN.membershipGid }]);
   });
 
   it.each(['MEMBER', 'VIEWER'] as const)('refuses a %s removing anyone (FORBIDDEN)', async (actor) => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
     const target = actor === 'MEMBER' ? fixture.users.VIEWER : fixture.users.MEMBER;
-    expect(errorCodes(await fixture.clients[actor].gql(REMOVE, { id: target.membershipGid }))).toEqual(['FORBIDDEN']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients[actor], 'FORBIDDEN', [REMOVE, { id: target.membershipGid }]);
   });
 });
 
@@ -187,9 +183,7 @@ describe('leaveWorkspace', () => {
 
   it('answers NOT_FOUND when leaving a workspace you do not belong to', async () => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients.OUTSIDER.gql(LEAVE, { ws: fixture.workspaceGid }))).toEqual(['NOT_FOUND']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients.OUTSIDER, 'NOT_FOUND', [LEAVE, { ws: fixture.workspaceGid }]);
   });
 });
 
@@ -214,17 +208,12 @@ describe('transferOwnership', () => {
   it.each(['ADMIN', 'MEMBER', 'VIEWER'] as const)('refuses a %s (FORBIDDEN) and writes nothing', async (actor) => {
     const fixture = await rolesFixture(getApp());
     const target = actor === 'VIEWER' ? fixture.users.MEMBER : fixture.users.VIEWER;
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients[actor].gql(TRANSFER, { id: target.membershipGid }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await fixture.clients[actor].gql(TRANSFER, { id: fixture.users[actor].membershipGid }))).toEqual(['FORBIDDEN']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients[actor], 'FORBIDDEN', [TRANSFER, { id: target.membershipGid }], [TRANSFER, { id: fixture.users[actor].membershipGid }]);
   });
 
   it('refuses a transfer to yourself (BAD_USER_INPUT)', async () => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients.OWNER.gql(TRANSFER, { id: fixture.users.OWNER.membershipGid }))).toEqual(['BAD_USER_INPUT']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients.OWNER, 'BAD_USER_INPUT', [TRANSFER, { id: fixture.users.OWNER.membershipGid }]);
   });
 });
 
@@ -248,12 +237,8 @@ describe('member IDs from another workspace', () => {
 
   it.each(attempts)('answers NOT_FOUND to %s with a garbage, unknown or wrongly typed ID', async (_name, mutation, extra) => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
     const ids = ['garbage', globalId('Membership', 'not-a-uuid'), globalId('Membership', '00000000-0000-7000-8000-000000000000'), fixture.workspaceGid];
-    for (const id of ids) {
-      expect(errorCodes(await fixture.clients.OWNER.gql(mutation, { id, ...extra }))).toEqual(['NOT_FOUND']);
-    }
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients.OWNER, 'NOT_FOUND', ...ids.map((id): [string, Record<string, unknown>] => [mutation, { id, ...extra }]));
   });
 });
 
@@ -272,9 +257,7 @@ describe('createWorkspace', () => {
 
   it('refuses a user whose email is not verified (FORBIDDEN) and writes nothing', async () => {
     const { client } = await signUpThroughApi(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await client.gql(CREATE, { name: 'Second' }))).toEqual(['FORBIDDEN']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(client, 'FORBIDDEN', [CREATE, { name: 'Second' }]);
   });
 
   it('refuses anyone signed out (UNAUTHENTICATED)', async () => {
@@ -284,9 +267,7 @@ describe('createWorkspace', () => {
 
   it.each(['', '   ', 'x'.repeat(81)])('refuses the name %j (BAD_USER_INPUT)', async (name) => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients.MEMBER.gql(CREATE, { name }))).toEqual(['BAD_USER_INPUT']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients.MEMBER, 'BAD_USER_INPUT', [CREATE, { name }]);
   });
 });
 
@@ -302,23 +283,17 @@ describe('renameWorkspace', () => {
 
   it.each(['MEMBER', 'VIEWER'] as const)('refuses a %s (FORBIDDEN)', async (actor) => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients[actor].gql(RENAME, { name: 'Mine now' }))).toEqual(['FORBIDDEN']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients[actor], 'FORBIDDEN', [RENAME, { name: 'Mine now' }]);
   });
 
   it.each(['', '    ', 'x'.repeat(81)])('refuses the name %j (BAD_USER_INPUT)', async (name) => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients.OWNER.gql(RENAME, { name }))).toEqual(['BAD_USER_INPUT']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients.OWNER, 'BAD_USER_INPUT', [RENAME, { name }]);
   });
 
   it('answers NOT_FOUND to an outsider renaming Acme by ID', async () => {
     const fixture = await rolesFixture(getApp());
-    const before = await snapshot();
-    expect(errorCodes(await fixture.clients.OUTSIDER.gql(RENAME, { name: 'Pwned', ws: fixture.workspaceGid }))).toEqual(['NOT_FOUND']);
-    expect(await snapshot()).toEqual(before);
+    await expectRefused(fixture.clients.OUTSIDER, 'NOT_FOUND', [RENAME, { name: 'Pwned', ws: fixture.workspaceGid }]);
   });
 });
 

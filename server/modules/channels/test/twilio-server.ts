@@ -39,34 +39,22 @@ export async function startTwilioServer(accountSid: string) {
         });
       }
       const now = new Date().toUTCString();
-      if (req.method === 'POST' && req.url === `${base}/Messages.json`) {
-        return json(201, {
-          sid: sidOf('SM'),
+      // A message or call Twilio has just queued, as its API answers the POST that made it.
+      const queued = (sidPrefix: string, resource: string, extra: Record<string, unknown> = {}) =>
+        json(201, {
+          sid: sidOf(sidPrefix),
           account_sid: accountSid,
           from: params.From,
           to: params.To,
-          body: params.Body,
+          ...extra,
           status: 'queued',
           direction: 'outbound-api',
           date_created: now,
           date_updated: now,
-          num_segments: '1',
-          uri: `${base}/Messages/x.json`,
+          uri: `${base}/${resource}/x.json`,
         });
-      }
-      if (req.method === 'POST' && req.url === `${base}/Calls.json`) {
-        return json(201, {
-          sid: sidOf('CA'),
-          account_sid: accountSid,
-          from: params.From,
-          to: params.To,
-          status: 'queued',
-          direction: 'outbound-api',
-          date_created: now,
-          date_updated: now,
-          uri: `${base}/Calls/x.json`,
-        });
-      }
+      if (req.method === 'POST' && req.url === `${base}/Messages.json`) return queued('SM', 'Messages', { body: params.Body, num_segments: '1' });
+      if (req.method === 'POST' && req.url === `${base}/Calls.json`) return queued('CA', 'Calls');
       json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     });
   });

@@ -93,33 +93,28 @@ export async function seedRelevance(
   notes.push(...seed.notes.map((n) => ({ id: randomUUID(), ...n })));
   communications.push(...seed.communications.map((c) => ({ id: randomUUID(), kind: 'EMAIL' as const, ...c })));
 
+  const owned = (minutesAgo: number) => ({ workspaceId, ownerId, createdAt: at(minutesAgo), updatedAt: at(minutesAgo) });
   await writeWithDeferredSearch(prisma, async (tx) => {
     await tx.company.createMany({
       data: companies.map((c) => ({
         id: c.id,
-        workspaceId,
+        ...owned(c.minutesAgo),
         name: c.name,
         domain: c.domain,
         industry: c.industry,
         city: c.city,
         phone: c.phone,
-        ownerId,
-        createdAt: at(c.minutesAgo),
-        updatedAt: at(c.minutesAgo),
       })),
     });
     await tx.contact.createMany({
       data: contacts.map((c) => ({
         id: c.id,
-        workspaceId,
+        ...owned(c.minutesAgo),
         firstName: c.firstName,
         lastName: c.lastName,
         jobTitle: c.jobTitle,
         headline: c.headline,
         location: c.location,
-        ownerId,
-        createdAt: at(c.minutesAgo),
-        updatedAt: at(c.minutesAgo),
       })),
     });
     await tx.contactEmail.createMany({ data: contacts.flatMap((c) => c.emails.map((email) => ({ workspaceId, contactId: c.id, email }))) });
@@ -136,16 +131,13 @@ export async function seedRelevance(
     await tx.communication.createMany({
       data: communications.map((c) => ({
         id: c.id,
-        workspaceId,
+        ...owned(c.minutesAgo),
         kind: c.kind,
         direction: 'INBOUND' as const,
         subject: c.subject,
         body: c.body,
         fromAddress: c.fromAddress,
         occurredAt: at(c.minutesAgo),
-        ownerId,
-        createdAt: at(c.minutesAgo),
-        updatedAt: at(c.minutesAgo),
       })),
     });
     return {
