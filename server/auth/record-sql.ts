@@ -1,15 +1,7 @@
 // The record rules (record-rules.ts) as SQL conditions, for statements Prisma cannot write (search).
 import { roleCan } from './permissions.js';
-import {
-  COMMENT_TARGETS,
-  INHERITED_LINKS,
-  OWN_GRANTS,
-  RECORD_MODELS,
-  SEES_EVERY_RECORD,
-  type OwnGrant,
-  type RecordAccess,
-  type RecordModel,
-} from './record-rules.js';
+import { COMMENT_TARGETS, INHERITED_LINKS, OWN_GRANTS, RECORD_MODELS, SEES_EVERY_RECORD } from './record-rules.js';
+import type { OwnGrant, RecordAccess, RecordModel } from './record-rules.js';
 
 /** The statement's parameters holding the viewer's id (uuid) and team ids (uuid[]); unused for admins. */
 export interface ViewerParams {

@@ -1,15 +1,7 @@
 // The record rules (record-rules.ts) as Prisma where-fragments: lists, counts, batched checks.
 import { roleCan } from './permissions.js';
-import {
-  COMMENT_TARGETS,
-  INHERITED_LINKS,
-  OWN_GRANTS,
-  RECORD_MODELS,
-  SEES_EVERY_RECORD,
-  type OwnGrant,
-  type RecordAccess,
-  type RecordModel,
-} from './record-rules.js';
+import { COMMENT_TARGETS, INHERITED_LINKS, OWN_GRANTS, RECORD_MODELS, SEES_EVERY_RECORD } from './record-rules.js';
+import type { OwnGrant, RecordAccess, RecordModel } from './record-rules.js';
 
 function grantWhere(grant: OwnGrant, access: RecordAccess): object | null {
   switch (grant.grant) {

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { CustomFieldEntity, CustomFieldType } from '../../generated/prisma/enums.js';
-import { uuidNode } from '../node/uuid.js';
+import { memberNode } from '../node/uuid.js';
 import { optionsOf, type Currency, type FieldOption } from './field-values.js';
 
 export const CustomFieldEntityEnum = builder.enumType(CustomFieldEntity, {
@@ -22,9 +22,8 @@ export const CustomFieldOptionType = builder.objectRef<FieldOption>('CustomField
 
 // Definitions are workspace settings: every member reads them, admins change them.
 export const CustomFieldRef = builder.prismaNode('CustomField', {
-  ...uuidNode,
+  ...memberNode,
   description: 'A typed field on contacts, companies or deals. Values live on the records, under `key`.',
-  authScopes: (field) => ({ member: field.workspaceId }),
   fields: (t) => ({
     entity: t.expose('entity', { type: CustomFieldEntityEnum }),
     key: t.exposeString('key', { description: 'Stable and unique per workspace and entity; inputs, filters and sorts name fields by it.' }),

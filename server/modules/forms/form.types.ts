@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { trashTimestampFields } from '../records/common.types.js';
-import { uuidNode, liveUuidNode } from '../node/uuid.js';
+import { liveUuidNode, memberNode } from '../node/uuid.js';
 import { FIELD_TARGETS, FIELD_TYPES, storedFields, type FormFieldDefinition } from './form-definition.js';
 import { publicFormUrl } from './forms.service.js';
 
@@ -53,8 +53,7 @@ export const FormType = builder.prismaNode('Form', {
 });
 
 export const FormSubmissionType = builder.prismaNode('FormSubmission', {
-  ...uuidNode,
-  authScopes: (submission) => ({ member: submission.workspaceId }),
+  ...memberNode,
   fields: (t) => ({
     data: t.expose('data', { type: 'JSONObject', description: 'The cleaned values, by field key.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -43,3 +43,6 @@ export const uuidNode = { id: { field: 'id' as const }, findUnique: byUuid };
 
 /** The same for records with a trash: a trashed record is not found by its global ID. */
 export const liveUuidNode = { id: { field: 'id' as const }, findUnique: (id: string) => ({ ...byUuid(id), deletedAt: null }) };
+
+/** A workspace's own row (a setting, a tag, a team...): every member of the workspace sees it. */
+export const memberNode = { ...uuidNode, authScopes: (row: { workspaceId: string }) => ({ member: row.workspaceId }) };

@@ -1,11 +1,10 @@
 import { builder } from '../../builder.js';
-import { uuidNode } from '../node/uuid.js';
+import { memberNode } from '../node/uuid.js';
 
 // Pipelines and their stages are workspace settings: every member reads them, admins change them.
 export const PipelineType = builder.prismaNode('Pipeline', {
-  ...uuidNode,
+  ...memberNode,
   description: 'An ordered set of stages that deals move through. Each workspace has one default pipeline.',
-  authScopes: (pipeline) => ({ member: pipeline.workspaceId }),
   fields: (t) => ({
     name: t.exposeString('name'),
     isDefault: t.exposeBoolean('isDefault', { description: 'New deals land here when no pipeline is named.' }),
@@ -17,8 +16,7 @@ export const PipelineType = builder.prismaNode('Pipeline', {
 });
 
 export const PipelineStageType = builder.prismaNode('PipelineStage', {
-  ...uuidNode,
-  authScopes: (stage) => ({ member: stage.workspaceId }),
+  ...memberNode,
   fields: (t) => ({
     name: t.exposeString('name'),
     position: t.exposeInt('position', { description: 'Zero-based place on the board.' }),

@@ -1,13 +1,12 @@
 // The contacts, companies and deals lists as one connection field: the same arguments (filter, sort, trash,
 // a custom-field sort), the same scope, and rows and counts from the list's own `ListArgs`.
-import type { InputObjectRef } from '@pothos/core';
 import { inWorkspace } from '../../auth/field-scopes.js';
 import { rememberVisible } from '../../auth/record-access.js';
 import type { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { CustomFieldSortInput, type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { listCount, listRows, type ListArgs } from '../custom-fields/list-page.js';
-import { listArgs } from './record-queries.js';
+import { listArgs, type ListFieldSpec } from './record-queries.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type QueryFields = PothosSchemaTypes.QueryFieldBuilder<Types, object>;
@@ -20,12 +19,7 @@ export interface RecordListArgs<Filter, Sort> {
   customSort?: SortShape | null;
 }
 
-export interface RecordListSpec {
-  type: 'Contact' | 'Company' | 'Deal';
-  model: 'contact' | 'company' | 'deal';
-  description: string;
-  filter: InputObjectRef<Types, unknown>;
-  sort: InputObjectRef<Types, unknown>;
+export interface RecordListSpec extends ListFieldSpec<'Contact' | 'Company' | 'Deal', 'contact' | 'company' | 'deal'> {
   /** The list's rows and count, from the field's arguments (a method: each list takes its own filter and sort). */
   list(ctx: Context, args: RecordListArgs<unknown, unknown>): Promise<ListArgs<{ id: string }>>;
 }

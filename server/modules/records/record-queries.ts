@@ -69,12 +69,16 @@ function orderBy(order: ListOrder, sort: LinkedListArgs['sort']) {
   return [column === order.nullsLast ? { [column]: { sort: direction, nulls: 'last' } } : { [column]: direction }, { id: direction }];
 }
 
-export interface LinkedListSpec {
-  type: 'Activity' | 'Note' | 'Communication';
-  model: 'activity' | 'note' | 'communication';
+/** What every record list field names: its type and model, a description, and its filter and sort inputs. */
+export interface ListFieldSpec<Type extends RecordTypeName, Model extends TrashableModel> {
+  type: Type;
+  model: Model;
   description: string;
   filter: InputObjectRef<Types, unknown>;
   sort: InputObjectRef<Types, unknown>;
+}
+
+export interface LinkedListSpec extends ListFieldSpec<'Activity' | 'Note' | 'Communication', 'activity' | 'note' | 'communication'> {
   /** The rows the viewer sees that match the arguments (a method: each list takes its own filter). */
   where(access: RecordAccess, args: LinkedListArgs): object;
   order: ListOrder;

@@ -5,16 +5,15 @@ import { builder } from '../../builder.js';
 import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { UserType } from '../accounts/user.types.js';
-import { idFromGlobalId, uuidNode } from '../node/uuid.js';
+import { idFromGlobalId, memberNode } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { keysOf } from '../records/links.service.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 builder.prismaNode('Team', {
-  ...uuidNode,
+  ...memberNode,
   description: 'A group of members that private records can be shared with.',
-  authScopes: (team) => ({ member: team.workspaceId }),
   fields: (t) => ({
     name: t.exposeString('name'),
     members: t.field({

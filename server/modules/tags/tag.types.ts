@@ -4,15 +4,14 @@ import { inWorkspace, onRow } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { rethrowUniqueViolation } from '../../errors.js';
-import { idFromGlobalId, uuidNode } from '../node/uuid.js';
+import { idFromGlobalId, memberNode } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 export const TagType = builder.prismaNode('Tag', {
-  ...uuidNode,
+  ...memberNode,
   description: 'A label shared by contacts, companies and deals of one workspace.',
-  authScopes: (tag) => ({ member: tag.workspaceId }),
   fields: (t) => ({
     name: t.exposeString('name'),
     color: t.exposeString('color', { nullable: true }),

@@ -3,6 +3,7 @@
 import { inWorkspace } from '../../auth/field-scopes.js';
 import type { Permission } from '../../auth/permissions.js';
 import type { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
 import { delegateOf, type ModelKey } from '../../db/delegate.js';
 import { requireWorkspaceId } from './workspaces.service.js';
 
@@ -22,6 +23,9 @@ export interface RowListSpec {
   take?: number;
 }
 
+const rows = (spec: RowListSpec, ctx: Context, workspaceId: string | null | undefined, query: object, take?: number) =>
+  delegateOf<Finder>(ctx.prisma, spec.model).findMany({ ...query, where: { workspaceId: requireWorkspaceId(ctx, workspaceId) }, orderBy: spec.orderBy, take });
+
 /** All the rows, as a plain list. */
 export function rowList(t: QueryFields, spec: RowListSpec) {
   return t.prismaField({
@@ -29,13 +33,7 @@ export function rowList(t: QueryFields, spec: RowListSpec) {
     description: spec.description,
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: inWorkspace(spec.permission),
-    resolve: (query, _root, args, ctx) =>
-      delegateOf<Finder>(ctx.prisma, spec.model).findMany({
-        ...query,
-        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
-        orderBy: spec.orderBy,
-        take: spec.take,
-      }),
+    resolve: (query, _root, args, ctx) => rows(spec, ctx, args.workspaceId, query, spec.take),
   });
 }
 
@@ -47,11 +45,6 @@ export function rowConnection(t: QueryFields, spec: RowListSpec) {
     description: spec.description,
     args: { workspaceId: t.arg.id({ required: false }) },
     authScopes: inWorkspace(spec.permission),
-    resolve: (query, _root, args, ctx) =>
-      delegateOf<Finder>(ctx.prisma, spec.model).findMany({
-        ...query,
-        where: { workspaceId: requireWorkspaceId(ctx, args.workspaceId) },
-        orderBy: spec.orderBy,
-      }),
+    resolve: (query, _root, args, ctx) => rows(spec, ctx, args.workspaceId, query),
   });
 }

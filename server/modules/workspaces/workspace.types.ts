@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { permissionsOf } from '../../auth/permissions.js';
 import { Role } from '../../generated/prisma/enums.js';
-import { uuidNode } from '../node/uuid.js';
+import { uuidNode, memberNode } from '../node/uuid.js';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
 
@@ -41,8 +41,7 @@ export const WorkspaceType = builder.prismaNode('Workspace', {
 });
 
 builder.prismaNode('Membership', {
-  ...uuidNode,
-  authScopes: (membership) => ({ member: membership.workspaceId }),
+  ...memberNode,
   fields: (t) => ({
     role: t.expose('role', { type: RoleEnum }),
     joinedAt: t.expose('createdAt', { type: 'DateTime' }),
