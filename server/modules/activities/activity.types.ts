@@ -1,15 +1,13 @@
 import { builder } from '../../builder.js';
-import { trashTimestampFields } from '../records/common.types.js';
+import { trashTimestampFields, recordNode } from '../records/common.types.js';
 import { ActivityType as ActivityKind } from '../../generated/prisma/enums.js';
-import { liveUuidNode } from '../node/uuid.js';
 import { addRecordLinkFields } from '../records/record-links.js';
 
 export const ActivityTypeEnum = builder.enumType(ActivityKind, { name: 'ActivityType' });
 
 export const ActivityType = builder.prismaNode('Activity', {
-  ...liveUuidNode,
+  ...recordNode('activity'),
   description: 'A task, call or meeting; hidden wherever the contact, company or deal it is linked to is hidden.',
-  authScopes: (activity) => ({ seesRecord: { model: 'activity', id: activity.id, workspaceId: activity.workspaceId } }),
   fields: (t) => ({
     type: t.expose('type', { type: ActivityTypeEnum }),
     subject: t.exposeString('subject'),

@@ -1,7 +1,6 @@
 import { builder } from '../../builder.js';
-import { trashTimestampFields } from '../records/common.types.js';
+import { trashTimestampFields, recordNode } from '../records/common.types.js';
 import '../activities/activity.types.js';
-import { liveUuidNode } from '../node/uuid.js';
 import '../notes/note.types.js';
 
 // Reached only through a comment the viewer sees; the mentioned person is a fellow member.
@@ -13,9 +12,8 @@ builder.prismaObject('CommentMention', {
 });
 
 export const CommentType = builder.prismaNode('Comment', {
-  ...liveUuidNode,
+  ...recordNode('comment'),
   description: 'Team discussion on a note, an activity or a deal; visible to whoever sees that record.',
-  authScopes: (comment) => ({ seesRecord: { model: 'comment', id: comment.id, workspaceId: comment.workspaceId } }),
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Markdown.' }),
     ...trashTimestampFields(t),

@@ -1,7 +1,6 @@
 import { builder } from '../../builder.js';
 import { CommunicationDirection, CommunicationKind } from '../../generated/prisma/enums.js';
-import { liveUuidNode } from '../node/uuid.js';
-import { recordStampFields } from '../records/common.types.js';
+import { recordStampFields, recordNode } from '../records/common.types.js';
 import { addRecordLinkFields, ContactRef, visibleLink } from '../records/record-links.js';
 import { viewerMayReadBody } from './body-privacy.js';
 
@@ -9,9 +8,8 @@ export const CommunicationKindEnum = builder.enumType(CommunicationKind, { name:
 export const CommunicationDirectionEnum = builder.enumType(CommunicationDirection, { name: 'CommunicationDirection' });
 
 export const CommunicationType = builder.prismaNode('Communication', {
-  ...liveUuidNode,
+  ...recordNode('communication'),
   description: 'A logged email, SMS or call. A private body is read only by its owner and admins; the rest stays visible.',
-  authScopes: (row) => ({ seesRecord: { model: 'communication', id: row.id, workspaceId: row.workspaceId } }),
   fields: (t) => ({
     kind: t.expose('kind', { type: CommunicationKindEnum }),
     direction: t.expose('direction', { type: CommunicationDirectionEnum }),

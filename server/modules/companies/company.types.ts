@@ -1,12 +1,10 @@
 import { builder } from '../../builder.js';
-import { liveUuidNode } from '../node/uuid.js';
-import { recordStampFields } from '../records/common.types.js';
+import { recordStampFields, recordNode } from '../records/common.types.js';
 
 export const CompanyType = builder.prismaNode('Company', {
-  ...liveUuidNode,
+  ...recordNode('company'),
   // Select mode: only the columns a query asks for are loaded (a contact's company usually shows its name).
   select: { id: true, workspaceId: true, deletedAt: true },
-  authScopes: (company) => ({ seesRecord: { model: 'company', id: company.id, workspaceId: company.workspaceId } }),
   fields: (t) => ({
     name: t.exposeString('name'),
     domain: t.exposeString('domain', { nullable: true }),

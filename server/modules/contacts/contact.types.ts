@@ -1,8 +1,7 @@
 import { builder } from '../../builder.js';
 import { LifecycleStage, ProfileNetwork } from '../../generated/prisma/enums.js';
 import { CompanyType } from '../companies/company.types.js';
-import { liveUuidNode } from '../node/uuid.js';
-import { recordStampFields } from '../records/common.types.js';
+import { recordStampFields, recordNode } from '../records/common.types.js';
 import { canSeeRecord, knownVisible } from '../../auth/record-access.js';
 
 export const LifecycleStageEnum = builder.enumType(LifecycleStage, { name: 'LifecycleStage' });
@@ -37,10 +36,9 @@ builder.prismaObject('ContactProfile', {
 const primaryFirst = { orderBy: [{ isPrimary: 'desc' as const }, { id: 'asc' as const }] };
 
 export const ContactType = builder.prismaNode('Contact', {
-  ...liveUuidNode,
+  ...recordNode('contact'),
   // Select mode: only the columns a query asks for are loaded (a list page reads a few of 19, not customFields).
   select: { id: true, workspaceId: true, deletedAt: true },
-  authScopes: (contact) => ({ seesRecord: { model: 'contact', id: contact.id, workspaceId: contact.workspaceId } }),
   fields: (t) => ({
     firstName: t.exposeString('firstName'),
     lastName: t.exposeString('lastName'),

@@ -2,16 +2,15 @@ import { builder } from '../../builder.js';
 import { UserType } from '../accounts/user.types.js';
 import { CompanyType } from '../companies/company.types.js';
 import { ContactType } from '../contacts/contact.types.js';
-import { uuidNode, liveUuidNode } from '../node/uuid.js';
+import { uuidNode } from '../node/uuid.js';
 import '../pipelines/pipeline.types.js';
-import { RecordVisibilityEnum, trashTimestampFields } from '../records/common.types.js';
+import { RecordVisibilityEnum, trashTimestampFields, recordNode } from '../records/common.types.js';
 import { DealStatusEnum } from './deal.inputs.js';
 import { formatMinor } from './money.js';
 import { canSeeRecord } from '../../auth/record-access.js';
 
 export const DealType = builder.prismaNode('Deal', {
-  ...liveUuidNode,
-  authScopes: (deal) => ({ seesRecord: { model: 'deal', id: deal.id, workspaceId: deal.workspaceId } }),
+  ...recordNode('deal'),
   fields: (t) => ({
     name: t.exposeString('name'),
     amountMinor: t.string({

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { RecordVisibility } from '../../generated/prisma/enums.js';
 import type PrismaTypes from '../../generated/pothos-types.js';
+import type { RecordModel } from '../../auth/record-rules.js';
+import { liveUuidNode } from '../node/uuid.js';
 
 export const RecordVisibilityEnum = builder.enumType(RecordVisibility, {
   name: 'RecordVisibility',
@@ -77,4 +79,10 @@ export const linkIdFields = (t: InputFieldBuilder) => ({
   contactId: t.id({ required: false }),
   companyId: t.id({ required: false }),
   dealId: t.id({ required: false }),
+});
+
+/** A record's node options: found by global ID unless trashed, and seen by whom the record rules say. */
+export const recordNode = (model: RecordModel) => ({
+  ...liveUuidNode,
+  authScopes: (row: { id: string; workspaceId: string }) => ({ seesRecord: { model, id: row.id, workspaceId: row.workspaceId } }),
 });
