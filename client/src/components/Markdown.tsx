@@ -1,4 +1,5 @@
 import { For, Match, Switch, type Component, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { parseMarkdown, type Block, type Inline } from '../lib/markdown';
 
 /** Notes and comments as formatted text; see lib/markdown for the (safe) subset. */
@@ -58,9 +59,9 @@ const BlockView: Component<{ block: Block }> = (props) => {
           </p>
         )}
       </Match>
-      <Match when={block.kind === 'ul' && block}>
+      <Match when={(block.kind === 'ul' || block.kind === 'ol') && block}>
         {(b) => (
-          <ul>
+          <Dynamic component={b().kind}>
             <For each={b().items}>
               {(item) => (
                 <li>
@@ -68,20 +69,7 @@ const BlockView: Component<{ block: Block }> = (props) => {
                 </li>
               )}
             </For>
-          </ul>
-        )}
-      </Match>
-      <Match when={block.kind === 'ol' && block}>
-        {(b) => (
-          <ol>
-            <For each={b().items}>
-              {(item) => (
-                <li>
-                  <Inlines items={item} />
-                </li>
-              )}
-            </For>
-          </ol>
+          </Dynamic>
         )}
       </Match>
       <Match when={block.kind === 'quote' && block}>

@@ -3,7 +3,7 @@ import { createSignal, For, Show, type Component } from 'solid-js';
 import { graphql } from '../../gql';
 import type { TimelineEntryFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { ErrorNotice } from '../States';
+import { FormActions } from '../FormActions';
 
 const Templates = graphql(`
   query EmailTemplatesForCompose { emailTemplates { id name subject body } }
@@ -116,15 +116,7 @@ export const SendEmail: Component<Props> = (props) => {
           Merge fields such as {'{{contact.firstName}}'} and {'{{sender.name}}'} are filled in when sent.
         </small>
       </div>
-      <ErrorNotice message={errorMessage(state.error)} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={state.fetching}>
-          Send email
-        </button>
-        <button type="button" onClick={() => props.onClose()}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Send email" busy={state.fetching} error={errorMessage(state.error)} onCancel={() => props.onClose()} />
     </form>
   );
 };

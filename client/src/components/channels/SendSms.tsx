@@ -2,7 +2,7 @@ import { createMutation } from '@urql/solid';
 import { type Component } from 'solid-js';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
-import { ErrorNotice } from '../States';
+import { FormActions } from '../FormActions';
 
 const Send = graphql(`
   mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }
@@ -49,15 +49,7 @@ export const SendSms: Component<Props> = (props) => {
         <label for="sms-body">Message</label>
         <textarea id="sms-body" name="body" rows={3} maxLength={1600} value={props.body ?? ''} required />
       </div>
-      <ErrorNotice message={errorMessage(state.error)} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={state.fetching}>
-          Send SMS
-        </button>
-        <button type="button" onClick={() => props.onClose()}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Send SMS" busy={state.fetching} error={errorMessage(state.error)} onCancel={() => props.onClose()} />
     </form>
   );
 };
