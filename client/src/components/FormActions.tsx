@@ -1,4 +1,6 @@
-import type { Component } from 'solid-js';
+import type { CombinedError } from '@urql/core';
+import type { Component, JSX } from 'solid-js';
+import { errorMessage } from '../lib/errors';
 import { ErrorNotice } from './States';
 
 interface Props {
@@ -21,5 +23,22 @@ export const FormActions: Component<Props> = (props) => (
         Cancel
       </button>
     </div>
+  </>
+);
+
+interface SubmitProps {
+  /** The mutation the form sends: the button is busy while it runs, its error shown above. */
+  state: { fetching: boolean; error?: CombinedError };
+  disabled?: boolean;
+  children: JSX.Element;
+}
+
+/** The foot of a standalone form: the mutation's error, then the primary submit button. */
+export const FormSubmit: Component<SubmitProps> = (props) => (
+  <>
+    <ErrorNotice message={errorMessage(props.state.error)} />
+    <button type="submit" class="primary" disabled={props.state.fetching || props.disabled}>
+      {props.children}
+    </button>
   </>
 );

@@ -3,9 +3,8 @@ import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
 import { AuthPage } from '../../components/AuthPage';
 import { Field, PasswordField } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
 import { safeNext } from '../../lib/navigation';
 import { restartSession } from '../../lib/workspace';
 
@@ -35,10 +34,7 @@ const SignIn: Component = () => {
       <form onSubmit={submit} class="stack">
         <Field label="Email" type="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
         <PasswordField label="Password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
-        <ErrorNotice message={errorMessage(state.error)} />
-        <button type="submit" class="primary" disabled={state.fetching}>
-          {state.fetching ? 'Signing in…' : 'Sign in'}
-        </button>
+        <FormSubmit state={state}>{state.fetching ? 'Signing in…' : 'Sign in'}</FormSubmit>
       </form>
       <p class="aside">
         <A href="/forgot-password">Forgot your password?</A> · New to Kith?{' '}

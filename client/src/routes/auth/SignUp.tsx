@@ -3,9 +3,8 @@ import { createMutation } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { AuthPage } from '../../components/AuthPage';
 import { Field } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
 import { safeNext } from '../../lib/navigation';
 import { restartSession } from '../../lib/workspace';
 
@@ -75,10 +74,7 @@ const SignUp: Component = () => {
             </label>
           </Show>
         </fieldset>
-        <ErrorNotice message={errorMessage(state.error)} />
-        <button type="submit" class="primary" disabled={state.fetching}>
-          {state.fetching ? 'Creating your account…' : 'Create account'}
-        </button>
+        <FormSubmit state={state}>{state.fetching ? 'Creating your account…' : 'Create account'}</FormSubmit>
       </form>
       <p class="aside">
         Already have an account? <A href="/sign-in">Sign in</A>
