@@ -43,11 +43,11 @@ const BlockView: Component<{ block: Block }> = (props) => {
   const block = props.block;
   return (
     <Switch>
-      <Match when={block.kind === 'p' && block}>
+      <Match when={(block.kind === 'p' || block.kind === 'quote') && block}>
         {(b) => (
-          <p>
+          <Dynamic component={b().kind === 'quote' ? 'blockquote' : 'p'}>
             <Inlines items={b().children} />
-          </p>
+          </Dynamic>
         )}
       </Match>
       <Match when={block.kind === 'h' && block}>
@@ -70,13 +70,6 @@ const BlockView: Component<{ block: Block }> = (props) => {
               )}
             </For>
           </Dynamic>
-        )}
-      </Match>
-      <Match when={block.kind === 'quote' && block}>
-        {(b) => (
-          <blockquote>
-            <Inlines items={b().children} />
-          </blockquote>
         )}
       </Match>
       <Match when={block.kind === 'pre' && block}>
