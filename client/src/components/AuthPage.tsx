@@ -1,4 +1,7 @@
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import type { ParentComponent } from 'solid-js';
+import { safeNext } from '../lib/navigation';
+import { restartSession } from '../lib/workspace';
 
 export const AuthPage: ParentComponent<{ title: string }> = (props) => (
   <main id="main" class="auth-page">
@@ -9,3 +12,13 @@ export const AuthPage: ParentComponent<{ title: string }> = (props) => (
     </div>
   </main>
 );
+
+/** Once signed in (or up): on to the page that asked for it, else the contacts, in a fresh session. */
+export function useEnterKith(): () => void {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  return () => {
+    navigate(safeNext(params.next), { replace: true });
+    restartSession();
+  };
+}

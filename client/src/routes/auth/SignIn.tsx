@@ -1,12 +1,11 @@
-import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
-import { AuthPage } from '../../components/AuthPage';
+import { AuthPage, useEnterKith } from '../../components/AuthPage';
 import { Field, PasswordField } from '../../components/Field';
 import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
 import { safeNext } from '../../lib/navigation';
-import { restartSession } from '../../lib/workspace';
 
 const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -16,7 +15,7 @@ const SignInMutation = graphql(`
 
 const SignIn: Component = () => {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const enterKith = useEnterKith();
   const [state, signIn] = createMutation(SignInMutation);
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -24,9 +23,7 @@ const SignIn: Component = () => {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const result = await signIn({ email: email(), password: password() });
-    if (result.error) return;
-    navigate(safeNext(params.next), { replace: true });
-    restartSession();
+    if (!result.error) enterKith();
   };
 
   return (
