@@ -1,7 +1,8 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import type { ParentComponent } from 'solid-js';
+import { Match, Switch, type ParentComponent } from 'solid-js';
 import { safeNext } from '../lib/navigation';
 import { restartSession } from '../lib/workspace';
+import { ErrorNotice, Loading } from './States';
 
 export const AuthPage: ParentComponent<{ title: string }> = (props) => (
   <main id="main" class="auth-page">
@@ -22,3 +23,15 @@ export function useEnterKith(): () => void {
     restartSession();
   };
 }
+
+/** A page opened from an emailed link: `children` are the Switch's Matches; the spinner until one holds, a notice when the token is missing. */
+export const EmailLinkPage: ParentComponent<{ title: string; token: string; loading: string }> = (props) => (
+  <AuthPage title={props.title}>
+    <Switch fallback={<Loading label={props.loading} />}>
+      <Match when={!props.token}>
+        <ErrorNotice message="This link has no token. Open the link from the email again." />
+      </Match>
+      {props.children}
+    </Switch>
+  </AuthPage>
+);
