@@ -1,11 +1,11 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { graphql } from '../gql';
-import { errorMessage } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { sameOrigin } from '../lib/record-links';
 import { uploadFile } from '../lib/upload';
-import { EmptyState, ErrorNotice, Loading } from './States';
+import { QueryStates } from './settings/QueryStates';
+import { ErrorNotice } from './States';
 import './panels.css';
 
 const RecordFiles = graphql(`
@@ -66,27 +66,22 @@ export const Attachments: Component<{ recordId: string; canUpload: boolean; onUp
         </div>
       </Show>
       <ErrorNotice message={error()} />
-      <Show when={files.fetching && !files.data}>
-        <Loading label="Loading files…" />
-      </Show>
-      <ErrorNotice message={errorMessage(files.error)} onRetry={() => refetch()} />
-      <Show when={files.data?.attachments.totalCount === 0}>
-        <EmptyState title="No files yet." />
-      </Show>
-      <ul class="file-list">
-        <For each={files.data?.attachments.edges}>
-          {(edge) => (
-            <li>
-              <a href={sameOrigin(edge.node.downloadUrl)} download={edge.node.name}>
-                {edge.node.name}
-              </a>
-              <span class="muted">
-                {formatSize(edge.node.size)} · {edge.node.uploadedBy?.name ?? 'Someone'} · {formatDateTime(edge.node.createdAt)}
-              </span>
-            </li>
-          )}
-        </For>
-      </ul>
+      <QueryStates result={files} loading="Loading files…" onRetry={() => refetch()} empty="No files yet." count={files.data?.attachments.totalCount}>
+        <ul class="file-list">
+          <For each={files.data?.attachments.edges}>
+            {(edge) => (
+              <li>
+                <a href={sameOrigin(edge.node.downloadUrl)} download={edge.node.name}>
+                  {edge.node.name}
+                </a>
+                <span class="muted">
+                  {formatSize(edge.node.size)} · {edge.node.uploadedBy?.name ?? 'Someone'} · {formatDateTime(edge.node.createdAt)}
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </QueryStates>
     </section>
   );
 };

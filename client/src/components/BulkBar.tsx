@@ -3,6 +3,7 @@ import { createSignal, Show, type Component } from 'solid-js';
 import { graphql } from '../gql';
 import { errorMessage } from '../lib/errors';
 import { BulkUpdate, type RecordKind } from './BulkUpdate';
+import { InlineError } from './States';
 
 const BulkDelete = graphql(`
   mutation BulkDeleteRecords($ids: [ID!]!) { bulkDeleteRecords(ids: $ids) { count } }
@@ -60,11 +61,7 @@ export const BulkBar: Component<Props> = (props) => {
               </button>
             </Show>
           </Show>
-          <Show when={state.error}>
-            <span class="error-text" role="alert">
-              {errorMessage(state.error)}
-            </span>
-          </Show>
+          <InlineError message={errorMessage(state.error)} />
         </div>
       </Show>
     </>

@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import type { BulkUpdateInput } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
 import { useSession } from '../lib/session';
+import { InlineError } from './States';
 
 export type RecordKind = 'contact' | 'company' | 'deal';
 
@@ -124,11 +125,7 @@ export const BulkUpdate: Component<{ ids: string[]; kind: RecordKind; onDone: (c
       <button type="submit" disabled={busy() || !value().trim()}>
         Apply to {props.ids.length}
       </button>
-      <Show when={error()}>
-        <span class="error-text" role="alert">
-          {error()}
-        </span>
-      </Show>
+      <InlineError message={error()} />
     </form>
   );
 };

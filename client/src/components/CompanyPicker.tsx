@@ -1,6 +1,8 @@
+import { A } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { For, type Component } from 'solid-js';
 import { graphql } from '../gql';
+import { InlineField } from './InlineField';
 
 const CompanyOptions = graphql(`
   query CompanyOptions {
@@ -30,3 +32,14 @@ export const CompanyPicker: Component<{ id: string; value: string; onChange: (id
     </div>
   );
 };
+
+/** A record's company, read-only, linked to the company's page. */
+export const CompanyField: Component<{ company?: { id: string; name: string } | null }> = (props) => (
+  <InlineField
+    label="Company"
+    value={props.company?.name}
+    display={props.company && <A href={`/companies/${props.company.id}`}>{props.company.name}</A>}
+    canEdit={false}
+    onSave={() => Promise.resolve(null)}
+  />
+);

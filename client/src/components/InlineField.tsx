@@ -1,4 +1,5 @@
 import { createSignal, Show, type Component, type JSX } from 'solid-js';
+import { InlineError } from './States';
 
 interface Props {
   label: string;
@@ -88,11 +89,7 @@ export const InlineField: Component<Props> = (props) => {
           <button type="button" onClick={stop}>
             Cancel
           </button>
-          <Show when={error()}>
-            <span class="error-text" role="alert">
-              {error()}
-            </span>
-          </Show>
+          <InlineError message={error()} />
         </form>
       </Show>
     </div>

@@ -1,4 +1,5 @@
 import { For, Match, Switch, type Component, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { parseMarkdown, type Block, type Inline } from '../lib/markdown';
 
 /** Notes and comments as formatted text; see lib/markdown for the (safe) subset. */
@@ -42,11 +43,11 @@ const BlockView: Component<{ block: Block }> = (props) => {
   const block = props.block;
   return (
     <Switch>
-      <Match when={block.kind === 'p' && block}>
+      <Match when={(block.kind === 'p' || block.kind === 'quote') && block}>
         {(b) => (
-          <p>
+          <Dynamic component={b().kind === 'quote' ? 'blockquote' : 'p'}>
             <Inlines items={b().children} />
-          </p>
+          </Dynamic>
         )}
       </Match>
       <Match when={block.kind === 'h' && block}>
@@ -58,9 +59,9 @@ const BlockView: Component<{ block: Block }> = (props) => {
           </p>
         )}
       </Match>
-      <Match when={block.kind === 'ul' && block}>
+      <Match when={(block.kind === 'ul' || block.kind === 'ol') && block}>
         {(b) => (
-          <ul>
+          <Dynamic component={b().kind}>
             <For each={b().items}>
               {(item) => (
                 <li>
@@ -68,27 +69,7 @@ const BlockView: Component<{ block: Block }> = (props) => {
                 </li>
               )}
             </For>
-          </ul>
-        )}
-      </Match>
-      <Match when={block.kind === 'ol' && block}>
-        {(b) => (
-          <ol>
-            <For each={b().items}>
-              {(item) => (
-                <li>
-                  <Inlines items={item} />
-                </li>
-              )}
-            </For>
-          </ol>
-        )}
-      </Match>
-      <Match when={block.kind === 'quote' && block}>
-        {(b) => (
-          <blockquote>
-            <Inlines items={b().children} />
-          </blockquote>
+          </Dynamic>
         )}
       </Match>
       <Match when={block.kind === 'pre' && block}>

@@ -5,7 +5,8 @@ import { errorMessage } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { Markdown } from './Markdown';
 import { MentionInput, type Member } from './MentionInput';
-import { EmptyState, ErrorNotice, Loading } from './States';
+import { QueryStates } from './settings/QueryStates';
+import { ErrorNotice } from './States';
 
 const NoteComments = graphql(`
   query NoteComments($noteId: ID!) {
@@ -54,29 +55,24 @@ export const NoteThread: Component<{ noteId: string; canWrite: boolean; onChange
 
   return (
     <div class="thread">
-      <Show when={comments.fetching && !comments.data}>
-        <Loading label="Loading comments…" />
-      </Show>
-      <ErrorNotice message={errorMessage(comments.error)} onRetry={() => refetch()} />
-      <Show when={comments.data?.comments.totalCount === 0}>
-        <EmptyState title="No comments yet." />
-      </Show>
-      <ol class="thread-list" aria-label="Comments">
-        <For each={comments.data?.comments.edges}>
-          {(edge) => (
-            <li>
-              <p class="meta">
-                <span class="kind">{edge.node.author?.name ?? 'Someone'}</span> ·{' '}
-                <time datetime={edge.node.createdAt}>{formatDateTime(edge.node.createdAt)}</time>
-              </p>
-              <Markdown source={edge.node.body} />
-              <Show when={edge.node.mentions.length > 0}>
-                <p class="hint">Mentioned: {edge.node.mentions.map((m) => m.user.name).join(', ')}</p>
-              </Show>
-            </li>
-          )}
-        </For>
-      </ol>
+      <QueryStates result={comments} loading="Loading comments…" onRetry={() => refetch()} empty="No comments yet." count={comments.data?.comments.totalCount}>
+        <ol class="thread-list" aria-label="Comments">
+          <For each={comments.data?.comments.edges}>
+            {(edge) => (
+              <li>
+                <p class="meta">
+                  <span class="kind">{edge.node.author?.name ?? 'Someone'}</span> ·{' '}
+                  <time datetime={edge.node.createdAt}>{formatDateTime(edge.node.createdAt)}</time>
+                </p>
+                <Markdown source={edge.node.body} />
+                <Show when={edge.node.mentions.length > 0}>
+                  <p class="hint">Mentioned: {edge.node.mentions.map((m) => m.user.name).join(', ')}</p>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ol>
+      </QueryStates>
       <Show when={props.canWrite}>
         <form class="stack" onSubmit={submit}>
           <MentionInput

@@ -26,3 +26,12 @@ export const ErrorNotice: Component<{ message: string | null | undefined; onRetr
     </div>
   </Show>
 );
+
+/** A short error beside a compact form's buttons. */
+export const InlineError: Component<{ message: string | null | undefined }> = (props) => (
+  <Show when={props.message}>
+    <span class="error-text" role="alert">
+      {props.message}
+    </span>
+  </Show>
+);

@@ -9,6 +9,7 @@ import { replyToOf, SendEmail } from '../channels/SendEmail';
 import { SendSms } from '../channels/SendSms';
 import type { AiLength, AiTone } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
+import { humanized, SelectField } from '../Field';
 import { describe, Stream, usePreviewGate, type Selectable } from './ai-requests';
 
 const SaveCommunication = graphql(`
@@ -26,6 +27,9 @@ interface Props {
   /** A request used tokens. */
   onUsed: () => void;
 }
+
+const TONES = humanized(['NEUTRAL', 'FRIENDLY', 'FORMAL']);
+const LENGTHS = humanized(['SHORT', 'MEDIUM', 'LONG']);
 
 export const AiDraft: Component<Props> = (props) => {
   const client = useClient();
@@ -130,22 +134,8 @@ export const AiDraft: Component<Props> = (props) => {
             </select>
           </div>
           <div class="row">
-            <div class="field">
-              <label for="ai-draft-tone">Tone</label>
-              <select id="ai-draft-tone" value={tone()} onChange={(e) => setTone(e.currentTarget.value as AiTone)}>
-                <option value="NEUTRAL">Neutral</option>
-                <option value="FRIENDLY">Friendly</option>
-                <option value="FORMAL">Formal</option>
-              </select>
-            </div>
-            <div class="field">
-              <label for="ai-draft-length">Length</label>
-              <select id="ai-draft-length" value={length()} onChange={(e) => setLength(e.currentTarget.value as AiLength)}>
-                <option value="SHORT">Short</option>
-                <option value="MEDIUM">Medium</option>
-                <option value="LONG">Long</option>
-              </select>
-            </div>
+            <SelectField id="ai-draft-tone" label="Tone" value={tone()} options={TONES} onChange={(v) => setTone(v as AiTone)} />
+            <SelectField id="ai-draft-length" label="Length" value={length()} options={LENGTHS} onChange={(v) => setLength(v as AiLength)} />
           </div>
           <Show
             when={drafting()}

@@ -1,6 +1,6 @@
 // The usage page's AI section (owners): this month's tokens in and out per feature and per member.
 import { createQuery } from '@urql/solid';
-import { For, Show, type Component } from 'solid-js';
+import { For, Show, type Component, type JSX } from 'solid-js';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, humanize } from '../../lib/format';
@@ -36,50 +36,8 @@ export const AiUsageSummary: Component = () => {
                 {formatDate(u().from)}
                 {ai.state()!.monthlyTokenBudget > 0 ? ` (budget ${number.format(ai.state()!.monthlyTokenBudget)} tokens)` : ''}.
               </p>
-              <table class="settings-table" aria-label="AI tokens per feature">
-                <thead>
-                  <tr>
-                    <th>Feature</th>
-                    <th>Requests</th>
-                    <th>Tokens in</th>
-                    <th>Tokens out</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={u().byFeature}>
-                    {(row) => (
-                      <tr>
-                        <td>{humanize(row.feature ?? '')}</td>
-                        <td>{number.format(row.requests)}</td>
-                        <td>{number.format(row.inputTokens)}</td>
-                        <td>{number.format(row.outputTokens)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-              <table class="settings-table" aria-label="AI tokens per member">
-                <thead>
-                  <tr>
-                    <th>Member</th>
-                    <th>Requests</th>
-                    <th>Tokens in</th>
-                    <th>Tokens out</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={u().byUser}>
-                    {(row) => (
-                      <tr>
-                        <td>{row.userName ?? 'Deleted user'}</td>
-                        <td>{number.format(row.requests)}</td>
-                        <td>{number.format(row.inputTokens)}</td>
-                        <td>{number.format(row.outputTokens)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <UsageTable label="AI tokens per feature" first="Feature" rows={u().byFeature} name={(row) => humanize(row.feature ?? '')} />
+              <UsageTable label="AI tokens per member" first="Member" rows={u().byUser} name={(row) => row.userName ?? 'Deleted user'} />
             </>
           )}
         </Show>
@@ -87,3 +45,37 @@ export const AiUsageSummary: Component = () => {
     </Show>
   );
 };
+
+interface Counts {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** One breakdown of the month's tokens: a row per feature or per member. */
+function UsageTable<Row extends Counts>(props: { label: string; first: string; rows: readonly Row[]; name: (row: Row) => string }): JSX.Element {
+  return (
+    <table class="settings-table" aria-label={props.label}>
+      <thead>
+        <tr>
+          <th>{props.first}</th>
+          <th>Requests</th>
+          <th>Tokens in</th>
+          <th>Tokens out</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.rows}>
+          {(row) => (
+            <tr>
+              <td>{props.name(row)}</td>
+              <td>{number.format(row.requests)}</td>
+              <td>{number.format(row.inputTokens)}</td>
+              <td>{number.format(row.outputTokens)}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}

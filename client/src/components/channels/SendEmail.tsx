@@ -3,7 +3,9 @@ import { createSignal, For, Show, type Component } from 'solid-js';
 import { graphql } from '../../gql';
 import type { TimelineEntryFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { ErrorNotice } from '../States';
+import { Field } from '../Field';
+import { FormActions } from '../FormActions';
+import { targetInput, type MessageTarget } from './target';
 
 const Templates = graphql(`
   query EmailTemplatesForCompose { emailTemplates { id name subject body } }
@@ -28,7 +30,7 @@ export const replyToOf = (message: Message): ReplyTo => ({
 });
 
 interface Props {
-  target: { contactId?: string; companyId?: string; dealId?: string };
+  target: MessageTarget;
   /** Set to answer an email: In-Reply-To and References follow on the server. */
   replyTo?: ReplyTo | null;
   /** A text to start from (an AI draft the member edited), and to whom when it is not a reply in a thread. */
@@ -61,9 +63,7 @@ export const SendEmail: Component<Props> = (props) => {
         body: text('body') || null,
         templateId: templateId() || null,
         replyToId: props.replyTo?.id ?? null,
-        contactId: props.target.contactId ?? null,
-        companyId: props.target.companyId ?? null,
-        dealId: props.target.dealId ?? null,
+        ...targetInput(props.target),
       },
     });
     if (result.error) return;
@@ -72,17 +72,8 @@ export const SendEmail: Component<Props> = (props) => {
 
   return (
     <form class="stack panel-inline" aria-label={props.replyTo ? 'Reply by email' : 'Send an email'} onSubmit={submit}>
-      <div class="field">
-        <label for="email-to">To</label>
-        <input id="email-to" name="to" required value={props.replyTo?.to ?? props.draft?.to ?? ''} aria-describedby="email-to-hint" />
-        <small id="email-to-hint" class="hint">
-          Addresses separated by commas.
-        </small>
-      </div>
-      <div class="field">
-        <label for="email-cc">Cc</label>
-        <input id="email-cc" name="cc" />
-      </div>
+      <Field id="email-to" label="To" name="to" required value={props.replyTo?.to ?? props.draft?.to ?? ''} hint="Addresses separated by commas." />
+      <Field id="email-cc" label="Cc" name="cc" />
       <Show when={(templates.data?.emailTemplates.length ?? 0) > 0 && !props.replyTo}>
         <div class="field">
           <label for="email-template">Template</label>
@@ -92,15 +83,13 @@ export const SendEmail: Component<Props> = (props) => {
           </select>
         </div>
       </Show>
-      <div class="field">
-        <label for="email-subject">Subject</label>
-        <input
-          id="email-subject"
-          name="subject"
-          value={props.draft?.subject ?? ''}
-          placeholder={chosen()?.subject ?? (props.replyTo ? `Re: ${props.replyTo.subject ?? ''}` : '')}
-        />
-      </div>
+      <Field
+        id="email-subject"
+        label="Subject"
+        name="subject"
+        value={props.draft?.subject ?? ''}
+        placeholder={chosen()?.subject ?? (props.replyTo ? `Re: ${props.replyTo.subject ?? ''}` : '')}
+      />
       <div class="field">
         <label for="email-body">Message</label>
         <textarea
@@ -116,15 +105,7 @@ export const SendEmail: Component<Props> = (props) => {
           Merge fields such as {'{{contact.firstName}}'} and {'{{sender.name}}'} are filled in when sent.
         </small>
       </div>
-      <ErrorNotice message={errorMessage(state.error)} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={state.fetching}>
-          Send email
-        </button>
-        <button type="button" onClick={() => props.onClose()}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Send email" busy={state.fetching} error={errorMessage(state.error)} onCancel={() => props.onClose()} />
     </form>
   );
 };

@@ -2,14 +2,16 @@ import { createMutation } from '@urql/solid';
 import { type Component } from 'solid-js';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
-import { ErrorNotice } from '../States';
+import { Field } from '../Field';
+import { FormActions } from '../FormActions';
+import { targetInput, type MessageTarget } from './target';
 
 const Send = graphql(`
   mutation SendSms($input: SendSmsInput!) { sendSms(input: $input) { id } }
 `);
 
 interface Props {
-  target: { contactId?: string; companyId?: string; dealId?: string };
+  target: MessageTarget;
   /** The number to answer, and a text to start from (an AI draft). */
   to?: string;
   body?: string;
@@ -28,9 +30,7 @@ export const SendSms: Component<Props> = (props) => {
       input: {
         to: to || null,
         body: String(form.get('body') ?? ''),
-        contactId: props.target.contactId ?? null,
-        companyId: props.target.companyId ?? null,
-        dealId: props.target.dealId ?? null,
+        ...targetInput(props.target),
       },
     });
     if (result.error) return;
@@ -38,26 +38,12 @@ export const SendSms: Component<Props> = (props) => {
   };
   return (
     <form class="stack panel-inline" aria-label="Send an SMS" onSubmit={submit}>
-      <div class="field">
-        <label for="sms-to">Number</label>
-        <input id="sms-to" name="to" type="tel" value={props.to ?? ''} aria-describedby="sms-to-hint" />
-        <small id="sms-to-hint" class="hint">
-          Leave empty to text the contact's number.
-        </small>
-      </div>
+      <Field id="sms-to" label="Number" name="to" type="tel" value={props.to ?? ''} hint="Leave empty to text the contact's number." />
       <div class="field">
         <label for="sms-body">Message</label>
         <textarea id="sms-body" name="body" rows={3} maxLength={1600} value={props.body ?? ''} required />
       </div>
-      <ErrorNotice message={errorMessage(state.error)} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={state.fetching}>
-          Send SMS
-        </button>
-        <button type="button" onClick={() => props.onClose()}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Send SMS" busy={state.fetching} error={errorMessage(state.error)} onCancel={() => props.onClose()} />
     </form>
   );
 };

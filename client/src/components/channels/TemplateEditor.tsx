@@ -1,7 +1,7 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For, onCleanup, Show, type Component } from 'solid-js';
 import { Field } from '../Field';
-import { ErrorNotice } from '../States';
+import { FormActions } from '../FormActions';
 import { graphql } from '../../gql';
 
 const Preview = graphql(`
@@ -104,15 +104,7 @@ export const TemplateEditor: Component<Props> = (props) => {
           )}
         </Show>
       </section>
-      <ErrorNotice message={props.error} />
-      <div class="row">
-        <button type="submit" class="primary" disabled={props.saving}>
-          Save template
-        </button>
-        <button type="button" onClick={() => props.onCancel()}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Save template" busy={props.saving} error={props.error} onCancel={() => props.onCancel()} />
     </form>
   );
 };

@@ -1,7 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import type { ParentComponent } from 'solid-js';
-import { errorMessage } from '../../lib/errors';
-import { ErrorNotice } from '../States';
+import { FormSubmit } from '../FormActions';
 
 interface Props {
   /** Names the form, unless it has a `label`. */
@@ -30,10 +29,9 @@ export const SettingsForm: ParentComponent<Props> = (props) => {
     >
       <h3 id={id}>{props.heading}</h3>
       {props.children}
-      <ErrorNotice message={errorMessage(props.state.error)} />
-      <button type="submit" class="primary" disabled={props.state.fetching || props.disabled}>
+      <FormSubmit state={props.state} disabled={props.disabled}>
         {props.submit}
-      </button>
+      </FormSubmit>
     </form>
   );
 };

@@ -3,9 +3,8 @@ import { createMutation } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { AuthPage } from '../../components/AuthPage';
 import { Field } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
 
 const RequestReset = graphql(`
   mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }
@@ -23,10 +22,7 @@ const ForgotPassword: Component = () => {
       <Show when={!state.data} fallback={<p role="status">If an account exists for {email()}, a reset link is on its way. It lasts one hour.</p>}>
         <form onSubmit={submit} class="stack">
           <Field label="Email" type="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-          <ErrorNotice message={errorMessage(state.error)} />
-          <button type="submit" class="primary" disabled={state.fetching}>
-            Send reset link
-          </button>
+          <FormSubmit state={state}>Send reset link</FormSubmit>
         </form>
       </Show>
       <p class="aside">

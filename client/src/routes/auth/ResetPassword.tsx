@@ -3,9 +3,8 @@ import { createMutation } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
 import { AuthPage } from '../../components/AuthPage';
 import { Field } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../lib/session';
 
 const Reset = graphql(`
@@ -38,10 +37,7 @@ const ResetPassword: Component = () => {
             value={password()}
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
-          <ErrorNotice message={errorMessage(state.error)} />
-          <button type="submit" class="primary" disabled={state.fetching}>
-            Change password
-          </button>
+          <FormSubmit state={state}>Change password</FormSubmit>
         </form>
       </Show>
       <p class="aside">

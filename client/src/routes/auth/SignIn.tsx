@@ -1,13 +1,11 @@
-import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
-import { AuthPage } from '../../components/AuthPage';
+import { AuthPage, useEnterKith } from '../../components/AuthPage';
 import { Field, PasswordField } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
 import { safeNext } from '../../lib/navigation';
-import { restartSession } from '../../lib/workspace';
 
 const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -17,7 +15,7 @@ const SignInMutation = graphql(`
 
 const SignIn: Component = () => {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const enterKith = useEnterKith();
   const [state, signIn] = createMutation(SignInMutation);
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -25,9 +23,7 @@ const SignIn: Component = () => {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const result = await signIn({ email: email(), password: password() });
-    if (result.error) return;
-    navigate(safeNext(params.next), { replace: true });
-    restartSession();
+    if (!result.error) enterKith();
   };
 
   return (
@@ -35,10 +31,7 @@ const SignIn: Component = () => {
       <form onSubmit={submit} class="stack">
         <Field label="Email" type="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
         <PasswordField label="Password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
-        <ErrorNotice message={errorMessage(state.error)} />
-        <button type="submit" class="primary" disabled={state.fetching}>
-          {state.fetching ? 'Signing in…' : 'Sign in'}
-        </button>
+        <FormSubmit state={state}>{state.fetching ? 'Signing in…' : 'Sign in'}</FormSubmit>
       </form>
       <p class="aside">
         <A href="/forgot-password">Forgot your password?</A> · New to Kith?{' '}

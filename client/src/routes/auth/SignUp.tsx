@@ -1,13 +1,10 @@
-import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, Show, type Component } from 'solid-js';
-import { AuthPage } from '../../components/AuthPage';
+import { AuthPage, useEnterKith } from '../../components/AuthPage';
 import { Field } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
-import { safeNext } from '../../lib/navigation';
-import { restartSession } from '../../lib/workspace';
 
 const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
@@ -19,8 +16,7 @@ const MINIMUM_AGE = 16;
 
 /** Sign-up with the 16+ rule: a birth date (checked by the server, never stored) or an explicit confirmation. */
 const SignUp: Component = () => {
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const enterKith = useEnterKith();
   const [state, signUp] = createMutation(SignUpMutation);
   const [form, setForm] = createSignal({ name: '', email: '', password: '', workspaceName: '', birthDate: '' });
   const [confirmAge, setConfirmAge] = createSignal(false);
@@ -32,9 +28,7 @@ const SignUp: Component = () => {
     const { birthDate, ...rest } = form();
     const input = { ...rest, ...(birthDate ? { birthDate } : { confirmAge16OrOlder: confirmAge() }) };
     const result = await signUp({ input });
-    if (result.error) return;
-    navigate(safeNext(params.next), { replace: true });
-    restartSession();
+    if (!result.error) enterKith();
   };
 
   return (
@@ -75,10 +69,7 @@ const SignUp: Component = () => {
             </label>
           </Show>
         </fieldset>
-        <ErrorNotice message={errorMessage(state.error)} />
-        <button type="submit" class="primary" disabled={state.fetching}>
-          {state.fetching ? 'Creating your account…' : 'Create account'}
-        </button>
+        <FormSubmit state={state}>{state.fetching ? 'Creating your account…' : 'Create account'}</FormSubmit>
       </form>
       <p class="aside">
         Already have an account? <A href="/sign-in">Sign in</A>

@@ -1,8 +1,8 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
-import { Match, onMount, Switch, type Component } from 'solid-js';
-import { AuthPage } from '../../components/AuthPage';
-import { ErrorNotice, Loading } from '../../components/States';
+import { Match, onMount, type Component } from 'solid-js';
+import { EmailLinkPage } from '../../components/AuthPage';
+import { ErrorNotice } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../lib/session';
@@ -29,23 +29,18 @@ const VerifyEmail: Component = () => {
   });
 
   return (
-    <AuthPage title="Confirm your email">
-      <Switch fallback={<Loading label="Confirming your email…" />}>
-        <Match when={!token()}>
-          <ErrorNotice message="This link has no token. Open the link from the email again." />
-        </Match>
-        <Match when={state.error}>
-          <ErrorNotice message={errorMessage(state.error)} />
-          <p class="aside">Links last 24 hours and work once. Sign in to ask for a new one.</p>
-        </Match>
-        <Match when={state.data}>
-          <p role="status">Your email address is confirmed.</p>
-          <A class="button primary" href={session.me() ? '/contacts' : '/sign-in'}>
-            {session.me() ? 'Go to Kith' : 'Sign in'}
-          </A>
-        </Match>
-      </Switch>
-    </AuthPage>
+    <EmailLinkPage title="Confirm your email" token={token()} loading="Confirming your email…">
+      <Match when={state.error}>
+        <ErrorNotice message={errorMessage(state.error)} />
+        <p class="aside">Links last 24 hours and work once. Sign in to ask for a new one.</p>
+      </Match>
+      <Match when={state.data}>
+        <p role="status">Your email address is confirmed.</p>
+        <A class="button primary" href={session.me() ? '/contacts' : '/sign-in'}>
+          {session.me() ? 'Go to Kith' : 'Sign in'}
+        </A>
+      </Match>
+    </EmailLinkPage>
   );
 };
 

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show, type Component } from 'solid-js';
+import { For, Show, type Component, type JSX } from 'solid-js';
 import { InlineField } from '../../components/InlineField';
 import { RecordDetail, RecordPage } from '../../components/RecordDetail';
 import { EmptyState } from '../../components/States';
@@ -45,36 +45,39 @@ const CompanyDetail: Component = () => {
             {text('Country', 'country')}
           </div>
           <h2>People ({company().contacts.totalCount})</h2>
-          <Show when={company().contacts.edges.length > 0} fallback={<EmptyState title="No contacts at this company." />}>
-            <ul class="plain-list">
-              <For each={company().contacts.edges}>
-                {(edge) => (
-                  <li>
-                    <A href={`/contacts/${edge.node.id}`}>{edge.node.name}</A> <span class="muted">{edge.node.jobTitle ?? ''}</span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+          <Related edges={company().contacts.edges} empty="No contacts at this company.">
+            {(contact) => (
+              <>
+                <A href={`/contacts/${contact.id}`}>{contact.name}</A> <span class="muted">{contact.jobTitle ?? ''}</span>
+              </>
+            )}
+          </Related>
           <h2>Deals ({company().deals.totalCount})</h2>
-          <Show when={company().deals.edges.length > 0} fallback={<EmptyState title="No deals with this company." />}>
-            <ul class="plain-list">
-              <For each={company().deals.edges}>
-                {(edge) => (
-                  <li>
-                    <A href={`/deals/${edge.node.id}`}>{edge.node.name}</A>{' '}
-                    <span class="muted">
-                      {edge.node.stage.name} · {formatMoney(edge.node.amount, edge.node.currency)}
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+          <Related edges={company().deals.edges} empty="No deals with this company.">
+            {(deal) => (
+              <>
+                <A href={`/deals/${deal.id}`}>{deal.name}</A>{' '}
+                <span class="muted">
+                  {deal.stage.name} · {formatMoney(deal.amount, deal.currency)}
+                </span>
+              </>
+            )}
+          </Related>
         </RecordDetail>
       )}
     </RecordPage>
   );
 };
+
+/** The company's contacts or deals, one line each. */
+function Related<Node>(props: { edges: readonly { node: Node }[]; empty: string; children: (node: Node) => JSX.Element }): JSX.Element {
+  return (
+    <Show when={props.edges.length > 0} fallback={<EmptyState title={props.empty} />}>
+      <ul class="plain-list">
+        <For each={props.edges}>{(edge) => <li>{props.children(edge.node)}</li>}</For>
+      </ul>
+    </Show>
+  );
+}
 
 export default CompanyDetail;

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { Show, type Component } from 'solid-js';
-import { CompanyPicker } from '../../components/CompanyPicker';
+import { CompanyField, CompanyPicker } from '../../components/CompanyPicker';
 import { InlineField } from '../../components/InlineField';
 import { RecordDetail, RecordPage } from '../../components/RecordDetail';
 import { graphql } from '../../gql';
@@ -53,18 +53,7 @@ const ContactDetail: Component = () => {
               canEdit={canEdit()}
               onSave={(v) => save({ lifecycleStage: v as ContactInput['lifecycleStage'] })}
             />
-            <Show
-              when={canEdit()}
-              fallback={
-                <InlineField
-                  label="Company"
-                  value={contact().company?.name}
-                  display={contact().company && <A href={`/companies/${contact().company!.id}`}>{contact().company!.name}</A>}
-                  canEdit={false}
-                  onSave={() => Promise.resolve(null)}
-                />
-              }
-            >
+            <Show when={canEdit()} fallback={<CompanyField company={contact().company} />}>
               <CompanyPicker id="contact-company" value={contact().company?.id ?? ''} onChange={(id) => void save({ companyId: id || null })} />
             </Show>
             <InlineField label="Owner" value={contact().owner?.name} canEdit={false} onSave={() => Promise.resolve(null)} />

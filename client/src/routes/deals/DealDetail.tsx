@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import type { Component } from 'solid-js';
+import { CompanyField } from '../../components/CompanyPicker';
 import { InlineField } from '../../components/InlineField';
 import { RecordDetail, RecordPage } from '../../components/RecordDetail';
 import { graphql } from '../../gql';
@@ -89,13 +90,7 @@ const DealDetail: Component = () => {
               canEdit={canEdit()}
               onSave={(v) => save({ expectedCloseDate: v || null })}
             />
-            <InlineField
-              label="Company"
-              value={deal().company?.name}
-              display={deal().company && <A href={`/companies/${deal().company!.id}`}>{deal().company!.name}</A>}
-              canEdit={false}
-              onSave={() => Promise.resolve(null)}
-            />
+            <CompanyField company={deal().company} />
             <InlineField label="Owner" value={deal().owner?.name} canEdit={false} onSave={() => Promise.resolve(null)} />
           </div>
         </RecordDetail>

@@ -2,6 +2,7 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show, type Component } from 'solid-js';
 import { SettingsFrame } from '../../components/SettingsNav';
 import { ErrorNotice, Loading } from '../../components/States';
+import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
 import type { MailboxPrivacy } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
@@ -317,10 +318,7 @@ export default function ChannelsSettings() {
                   <label for="mb-days">First sync goes back (days)</label>
                   <input id="mb-days" name="days" type="number" value="90" min="1" max="3650" />
                 </div>
-                <ErrorNotice message={errorMessage(connecting.error)} />
-                <button type="submit" class="primary" disabled={connecting.fetching}>
-                  Connect mailbox
-                </button>
+                <FormSubmit state={connecting}>Connect mailbox</FormSubmit>
               </form>
             </section>
             <Show when={data().phoneChannel.enabled && isAdmin()}>

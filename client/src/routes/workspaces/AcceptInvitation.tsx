@@ -1,8 +1,8 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
-import { Match, Show, Switch, type Component } from 'solid-js';
-import { AuthPage } from '../../components/AuthPage';
-import { ErrorNotice, Loading } from '../../components/States';
+import { Match, Show, type Component } from 'solid-js';
+import { EmailLinkPage } from '../../components/AuthPage';
+import { ErrorNotice } from '../../components/States';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { formatDate, humanize } from '../../lib/format';
@@ -40,42 +40,37 @@ const AcceptInvitation: Component = () => {
   };
 
   return (
-    <AuthPage title="Join a workspace">
-      <Switch fallback={<Loading label="Opening the invitation…" />}>
-        <Match when={!token()}>
-          <ErrorNotice message="This link has no token. Open the link from the email again." />
-        </Match>
-        <Match when={session.me() === null}>
-          <p>You have been invited to a Kith workspace. Sign in, or create an account with the invited email address, to see it and join.</p>
-          <p>
-            <A class="button primary" href={`/sign-in?next=${encodeURIComponent(here())}`}>
-              Sign in to accept
-            </A>{' '}
-            <A href={`/sign-up?next=${encodeURIComponent(here())}`}>Create an account</A>
-          </p>
-        </Match>
-        <Match when={preview.error}>
-          <ErrorNotice message={errorMessage(preview.error)} />
-        </Match>
-        <Match when={preview.data?.invitation}>
-          {(invitation) => (
-            <div class="stack">
-              <p>
-                {invitation().inviterName ?? 'A member'} invited <strong>{invitation().email}</strong> to <strong>{invitation().workspaceName}</strong> as{' '}
-                {humanize(invitation().role).toLowerCase()}. The invitation lasts until {formatDate(invitation().expiresAt)}.
-              </p>
-              <Show when={!session.me()?.emailVerified}>
-                <p class="muted">Confirm your email address first: open the link we sent to {session.me()?.email}.</p>
-              </Show>
-              <ErrorNotice message={errorMessage(state.error)} />
-              <button type="button" class="primary" disabled={state.fetching} onClick={join}>
-                Join {invitation().workspaceName}
-              </button>
-            </div>
-          )}
-        </Match>
-      </Switch>
-    </AuthPage>
+    <EmailLinkPage title="Join a workspace" token={token()} loading="Opening the invitation…">
+      <Match when={session.me() === null}>
+        <p>You have been invited to a Kith workspace. Sign in, or create an account with the invited email address, to see it and join.</p>
+        <p>
+          <A class="button primary" href={`/sign-in?next=${encodeURIComponent(here())}`}>
+            Sign in to accept
+          </A>{' '}
+          <A href={`/sign-up?next=${encodeURIComponent(here())}`}>Create an account</A>
+        </p>
+      </Match>
+      <Match when={preview.error}>
+        <ErrorNotice message={errorMessage(preview.error)} />
+      </Match>
+      <Match when={preview.data?.invitation}>
+        {(invitation) => (
+          <div class="stack">
+            <p>
+              {invitation().inviterName ?? 'A member'} invited <strong>{invitation().email}</strong> to <strong>{invitation().workspaceName}</strong> as{' '}
+              {humanize(invitation().role).toLowerCase()}. The invitation lasts until {formatDate(invitation().expiresAt)}.
+            </p>
+            <Show when={!session.me()?.emailVerified}>
+              <p class="muted">Confirm your email address first: open the link we sent to {session.me()?.email}.</p>
+            </Show>
+            <ErrorNotice message={errorMessage(state.error)} />
+            <button type="button" class="primary" disabled={state.fetching} onClick={join}>
+              Join {invitation().workspaceName}
+            </button>
+          </div>
+        )}
+      </Match>
+    </EmailLinkPage>
   );
 };
 

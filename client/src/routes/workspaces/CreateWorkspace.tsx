@@ -2,9 +2,8 @@ import { useNavigate } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type Component } from 'solid-js';
 import { Field } from '../../components/Field';
-import { ErrorNotice } from '../../components/States';
+import { FormSubmit } from '../../components/FormActions';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
 import { useSession } from '../../lib/session';
 
 const Create = graphql(`
@@ -32,10 +31,7 @@ const CreateWorkspace: Component = () => {
       <p>A workspace keeps its own contacts, companies, deals and members. You will be its owner.</p>
       <form onSubmit={submit} class="stack">
         <Field label="Workspace name" required value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-        <ErrorNotice message={errorMessage(state.error)} />
-        <button type="submit" class="primary" disabled={state.fetching}>
-          Create workspace
-        </button>
+        <FormSubmit state={state}>Create workspace</FormSubmit>
       </form>
     </section>
   );
