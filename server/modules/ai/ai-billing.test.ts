@@ -1,6 +1,6 @@
 // AI with billing on: the plan's monthly AI tokens are checked before a request, and what a request costs is
 // recorded once as usage to bill.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../test/test-app.js';
 import { useBillingApp } from '../billing/billing.test-helpers.js';
 import { AI_TOKENS } from '../billing/limits.js';
@@ -9,6 +9,8 @@ import { aiWorkspace, loopbackProvider } from './ai.test-helpers.js';
 const { getApp } = useBillingApp();
 const provider = await loopbackProvider();
 beforeEach(() => provider.reset());
+// Shared with the worker's later test files (the role matrix among them): leave it with its default replies.
+afterEach(() => provider.reset());
 
 const SUMMARISE = `mutation($i: AiSummaryInput!) { aiSummarise(input: $i) { text usage { inputTokens outputTokens } } }`;
 

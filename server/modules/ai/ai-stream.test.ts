@@ -13,6 +13,8 @@ let running: { server: KithServer; url: string } | null = null;
 const clients: Client[] = [];
 
 beforeEach(() => provider.reset());
+// Shared with the worker's later test files (the role matrix among them): leave it with its default replies.
+afterEach(() => provider.reset());
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.dispose();
   await running?.server.close();

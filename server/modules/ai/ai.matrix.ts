@@ -6,7 +6,8 @@ import { turnAiOn } from './ai.test-helpers.js';
 
 /** AI on, and a contact and a deal with a note each. */
 async function selection(app: TestApp, f: RolesFixture) {
-  await turnAiOn(app, f.workspaceId);
+  // The provider is shared by the test files of a worker: start from its default replies, whatever ran before.
+  (await turnAiOn(app, f.workspaceId)).reset();
   const contact = await contactRow(app, f);
   const deal = await dealRow(app, f);
   const note = await app.prisma.note.create({ data: { workspaceId: f.workspaceId, body: 'Met at the fair.', contactId: contact.id, dealId: deal.id } });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
 import { contactRow, outsiderWorkspaceId } from '../../test/record-fixtures.js';
@@ -11,6 +11,8 @@ import { aiTokensInMonth, expireAiUsage } from './ai.usage.js';
 const getApp = useTestApp();
 const provider = await loopbackProvider();
 beforeEach(() => provider.reset());
+// Shared with the worker's later test files (the role matrix among them): leave it with its default replies.
+afterEach(() => provider.reset());
 
 const SUMMARISE = `mutation($i: AiSummaryInput!) { aiSummarise(input: $i) { text usage { inputTokens outputTokens } items { __typename ... on Note { id } ... on Communication { id } ... on Activity { id } } } }`;
 const DRAFT = `mutation($i: AiDraftInput!) { aiDraftReply(input: $i) { body subject channel } }`;
