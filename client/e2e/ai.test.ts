@@ -26,6 +26,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // The provider is shared with the worker's later test files: leave it with its default replies.
+  provider?.reset();
   await h?.close();
   await sink.close();
 });
