@@ -13,7 +13,7 @@ import { loadConfig } from '../server/config.js';
 import { createKithYoga } from '../server/http/yoga.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { seedRecords } from '../server/seed/records.js';
-import { createWorkspaceWithOwner } from '../server/modules/workspaces/workspaces.service.js';
+import { createWorkspaceWithOwner } from '../server/modules/workspaces/workspace.service.js';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);

@@ -15,7 +15,7 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/database.js';
 import { applyMigrations } from '../server/db/migrations.js';
 import { seedRecords } from '../server/seed/records.js';
-import { createWorkspaceWithOwner } from '../server/modules/workspaces/workspaces.service.js';
+import { createWorkspaceWithOwner } from '../server/modules/workspaces/workspace.service.js';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 2_000);
 const PAGES = 200;

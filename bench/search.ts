@@ -17,7 +17,7 @@ import { createKithYoga } from '../server/http/yoga.js';
 import { queryKeys } from '../server/modules/search/query-keys.js';
 import { searchSql } from '../server/modules/search/search.sql.js';
 import { SEARCH_TYPES, statementName } from '../server/modules/search/search.service.js';
-import { createDefaultPipeline } from '../server/modules/pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../server/modules/pipelines/pipeline.service.js';
 import { seedRecords } from '../server/seed/records.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

@@ -3,7 +3,7 @@
 // the builder to its public page. One server and browser for the file; records are written through the API.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { createDefaultPipeline } from '../../server/modules/pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../../server/modules/pipelines/pipeline.service.js';
 import { rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { jobHandlers } from '../../server/jobs/registry.js';
 import { JobWorker } from '../../server/jobs/worker.js';
-import { createDefaultPipeline } from '../../server/modules/pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../../server/modules/pipelines/pipeline.service.js';
 import { rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 

@@ -3,7 +3,7 @@
 // the board and the search palette; no missing glyphs; screenshots of the main screens at 1280 and 390 px.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { createDefaultPipeline } from '../../server/modules/pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../../server/modules/pipelines/pipeline.service.js';
 import { rolesFixture, STRONG_PASSWORD, type RolesFixture } from '../../server/test/fixtures.js';
 import { expectAccessible, startHarness, type Harness } from './harness.js';
 

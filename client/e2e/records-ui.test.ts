@@ -4,7 +4,7 @@
 // records are set up through the API as the owner, each test under its own names.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { createDefaultPipeline } from '../../server/modules/pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../../server/modules/pipelines/pipeline.service.js';
 import { globalId, rolesFixture, type RolesFixture } from '../../server/test/fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rolesFixture } from '../test/fixtures.js';
 import { useTestApp } from '../test/test-app.js';
-import { createDefaultPipeline } from '../modules/pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../modules/pipelines/pipeline.service.js';
 import { seedRecords } from './records.js';
 
 const getApp = useTestApp();

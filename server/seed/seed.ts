@@ -9,7 +9,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase, type PrismaClient } from '../db/database.js';
 import { applyMigrations } from '../db/migrations.js';
 import { afterBulkWrite, afterMigrations } from '../db/statistics.js';
-import { createWorkspaceWithOwner } from '../modules/workspaces/workspaces.service.js';
+import { createWorkspaceWithOwner } from '../modules/workspaces/workspace.service.js';
 import { seedRecords } from './records.js';
 
 const { values } = parseArgs({

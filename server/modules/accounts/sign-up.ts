@@ -5,7 +5,7 @@ import { badInput, rethrowUniqueViolation } from '../../errors.js';
 import { sendOrLog } from '../../mail/mailer.js';
 import { verificationEmail } from '../../mail/templates.js';
 import { countryFromLocale, phoneCountryInput } from '../workspaces/phone-country.js';
-import { createWorkspaceWithOwner, workspaceNameInput } from '../workspaces/workspaces.service.js';
+import { createWorkspaceWithOwner, workspaceNameInput } from '../workspaces/workspace.service.js';
 import { assertOldEnough } from './age.js';
 import { issueAuthToken } from './auth-tokens.service.js';
 import { emailInput, nameInput, normalizeEmail, passwordInput } from './inputs.js';

@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { onRecord, recordMutations } from '../records/record-mutations.js';
 import { selectedRow } from '../../db/delegate.js';
-import { completeActivity, createActivity, updateActivity } from './activities.service.js';
+import { completeActivity, createActivity, updateActivity } from './activity.service.js';
 import { ActivityInput } from './activity.inputs.js';
 
 builder.mutationFields((t) => ({

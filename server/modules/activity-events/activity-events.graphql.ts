@@ -12,7 +12,7 @@ import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { byUuid, idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { dateRangeWhere, DateRangeInput, shortText } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { FeedAccess } from './feed-access.js';
 import { activityFeed, toFeedEvent, type FeedDelivery, type FeedFilter } from './feed.js';
 import type { FeedEvent } from './feed-event.js';

@@ -4,7 +4,7 @@ import { builder } from '../../builder.js';
 import { inWorkspace } from '../../auth/field-scopes.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { instanceAi, workspaceAiState } from './ai.access.js';

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { RoleEnum } from '../workspaces/workspace.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { createApiKey, revokeApiKey, rotateApiKey } from './api-keys.service.js';
 import { permissionInWorkspace, permissionOnWorkspaceRow } from '../../auth/record-scopes.js';
 

@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { dateRangeWhere, DateRangeInput, shortText } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 
 function auditsUser(ctx: Context, userId: string | null): Promise<boolean> {
   if (!userId) return Promise.resolve(false);

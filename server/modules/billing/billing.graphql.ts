@@ -4,7 +4,7 @@ import { billingDisabled } from '../../errors.js';
 import { BillingStatus } from '../../generated/prisma/enums.js';
 import type { BillingInvoice } from '../../generated/prisma/client.js';
 import { shortText } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import type { Plan } from './billing.config.js';
 import { completeCheckout, openPortal, startCheckout } from './checkout.js';
 import { billingOverview, type BillingOverview, type UsageMeter } from './overview.js';

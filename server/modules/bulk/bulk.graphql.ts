@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inWorkspace } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import { MAX_BULK } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { bulkDelete, bulkUpdate } from './bulk.service.js';
 
 const ids = z.array(z.string()).min(1, 'Select at least one record.').max(MAX_BULK, `Bulk changes take at most ${MAX_BULK} records per call.`);

@@ -2,7 +2,7 @@ import { roleCan } from '../../auth/permissions.js';
 import { inWorkspace } from '../../auth/field-scopes.js';
 import { builder } from '../../builder.js';
 import { requireViewer } from '../accounts/session.service.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { senderFor } from './email/sender.js';
 
 interface StatusShape {

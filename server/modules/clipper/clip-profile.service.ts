@@ -7,7 +7,7 @@ import { badInput, forbidden, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
-import { createContactIn, rethrowDuplicateEmail, updateContactIn } from '../contacts/contacts.service.js';
+import { createContactIn, rethrowDuplicateEmail, updateContactIn } from '../contacts/contact.service.js';
 import type { ContactInputShape } from '../contacts/contact.inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { keysOf } from '../records/links.service.js';

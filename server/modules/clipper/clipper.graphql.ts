@@ -8,7 +8,7 @@ import '../contacts/contact.types.js';
 import { visibleDeals } from '../deals/deal.queries.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import type { FieldChange } from './clip-plan.js';
 import { clipProfile } from './clip-profile.service.js';
 import { matchContact, nameSuggestions, type ClipMatch } from './clip-target.js';

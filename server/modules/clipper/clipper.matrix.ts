@@ -1,7 +1,7 @@
 import type { Actor } from '../../test/fixtures.js';
 import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { GqlResult } from '../../test/test-app.js';
-import { contactIn } from '../contacts/contacts.matrix.js';
+import { contactIn } from '../contacts/contact.matrix.js';
 
 const LOOKUP = `query($url: String!) { clipperLookup(url: $url) { matchedBy contact { name } } }`;
 const CLIP = `mutation($profile: ClipProfileInput!, $contactId: ID) { clipProfile(profile: $profile, contactId: $contactId) { created contact { name } } }`;

@@ -3,7 +3,7 @@ import { selectedRow } from '../../db/delegate.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { permissionOnCommentTarget, targetFromInput } from './comment-target.js';
 import { CreateCommentInput, UpdateCommentInput } from './comment.inputs.js';
-import { createComment, deleteComment, updateComment } from './comments.service.js';
+import { createComment, deleteComment, updateComment } from './comment.service.js';
 
 const key = (id: string) => idFromGlobalId(id, 'Comment');
 

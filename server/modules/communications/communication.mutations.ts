@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { recordMutations } from '../records/record-mutations.js';
 import { CommunicationInput } from './communication.inputs.js';
-import { createCommunication, updateCommunication } from './communications.service.js';
+import { createCommunication, updateCommunication } from './communication.service.js';
 
 builder.mutationFields((t) =>
   recordMutations(t, {

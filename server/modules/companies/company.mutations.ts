@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { recordMutations } from '../records/record-mutations.js';
 import { CompanyInput } from './company.inputs.js';
-import { createCompany, updateCompany } from './companies.service.js';
+import { createCompany, updateCompany } from './company.service.js';
 
 builder.mutationFields((t) =>
   recordMutations(t, {

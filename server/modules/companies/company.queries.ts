@@ -4,7 +4,7 @@ import { recordListField } from '../records/record-list-field.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { dateRangeWhere } from '../records/common.types.js';
 import { containsText } from '../records/text-filter.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { filterBranches } from '../custom-fields/list-page.js';
 import type { Context } from '../../context.js';

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { recordMutations } from '../records/record-mutations.js';
 import { ContactInput } from './contact.inputs.js';
-import { createContact, updateContact } from './contacts.service.js';
+import { createContact, updateContact } from './contact.service.js';
 
 builder.mutationFields((t) =>
   recordMutations(t, {

@@ -7,7 +7,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { emailInput, normalizeEmail } from '../accounts/inputs.js';
 import { shortText } from '../records/common.types.js';
 import { normalizeProfileUrl } from '../records/normalize.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { filterBranches } from '../custom-fields/list-page.js';
 import { ContactFilter, ContactSort, type ContactFilterShape } from './contact.inputs.js';

@@ -4,7 +4,7 @@ import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import { rowMutations } from '../workspaces/row-mutations.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { CreateCustomFieldInput, CustomFieldOptionInput, MAX_FIELDS, MAX_OPTIONS, OptionUpdateInput, UpdateCustomFieldInput } from './custom-field.inputs.js';
 import { CustomFieldEntityEnum, CustomFieldTypeEnum } from './custom-field.types.js';
 import { createField, reorderFields, setFieldDeleted, updateField } from './definitions.service.js';

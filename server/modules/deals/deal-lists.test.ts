@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { globalId, rolesFixture, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, sameStatementCount, useTestApp, type TestApp } from '../../test/test-app.js';
-import { partnersPipeline, salesPipeline } from '../pipelines/pipelines.matrix.js';
+import { partnersPipeline, salesPipeline } from '../pipelines/pipeline.matrix.js';
 
 const getApp = useTestApp();
 

@@ -3,7 +3,7 @@ import { idFromGlobalId } from '../node/uuid.js';
 import { onRecord, recordMutations } from '../records/record-mutations.js';
 import { selectedRow } from '../../db/delegate.js';
 import { DealInput } from './deal.inputs.js';
-import { createDeal, moveDeal, updateDeal } from './deals.service.js';
+import { createDeal, moveDeal, updateDeal } from './deal.service.js';
 import './deal.types.js';
 
 builder.mutationFields((t) => ({

@@ -3,7 +3,7 @@ import { recordField } from '../records/record-queries.js';
 import { recordListField } from '../records/record-list-field.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { type SortShape } from '../custom-fields/custom-field.inputs.js';
 import { filterBranches } from '../custom-fields/list-page.js';
 import { DealFilter, DealSort } from './deal.inputs.js';

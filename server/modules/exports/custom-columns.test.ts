@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { rolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
-import { selectField } from '../custom-fields/custom-fields.matrix.js';
+import { selectField } from '../custom-fields/custom-field.matrix.js';
 import { exportOf, storedArchive } from './exports.test-helpers.js';
 
 const getApp = useTestApp();

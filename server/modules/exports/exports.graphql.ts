@@ -4,7 +4,7 @@ import { inWorkspace } from '../../auth/field-scopes.js';
 import { selectedRow } from '../../db/delegate.js';
 import { ExportFormat, ExportStatus } from '../../generated/prisma/enums.js';
 import { uuidNode } from '../node/uuid.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { exportDownloadUrl, requestWorkspaceExport } from './exports.service.js';
 
 const ExportFormatEnum = builder.enumType(ExportFormat, {

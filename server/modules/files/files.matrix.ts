@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
 import { errorCodes, type TestApp } from '../../test/test-app.js';
-import { companyIn } from '../companies/companies.matrix.js';
+import { companyIn } from '../companies/company.matrix.js';
 import { uploadAs, type TestFile } from './upload-client.js';
 
 export type RecordKind = 'contact' | 'company' | 'deal' | 'note' | 'activity' | 'communication';

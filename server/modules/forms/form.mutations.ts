@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { rowMutations } from '../workspaces/row-mutations.js';
 import type { FormFieldDefinition } from './form-definition.js';
 import { CreateFormInput, UpdateFormInput } from './form.inputs.js';
-import { createForm, deleteForm, regenerateFormKey, updateForm } from './forms.service.js';
+import { createForm, deleteForm, regenerateFormKey, updateForm } from './form.service.js';
 
 /** Another workspace's form, or a deleted one, reads as NOT_FOUND; then the role must manage forms. */
 

@@ -2,8 +2,8 @@ import { builder } from '../../builder.js';
 import { inWorkspace } from '../../auth/field-scopes.js';
 import { notFound } from '../../errors.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
-import { liveFormWhere } from './forms.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
+import { liveFormWhere } from './form.service.js';
 
 const formsWhere = (workspaceId: string, isActive: boolean | null | undefined) => ({
   workspaceId,

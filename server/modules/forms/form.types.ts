@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { trashTimestampFields } from '../records/common.types.js';
 import { liveUuidNode, memberNode } from '../node/uuid.js';
 import { FIELD_TARGETS, FIELD_TYPES, storedFields, type FormFieldDefinition } from './form-definition.js';
-import { publicFormUrl } from './forms.service.js';
+import { publicFormUrl } from './form.service.js';
 
 export const FormFieldTypeEnum = builder.enumType('FormFieldType', {
   values: FIELD_TYPES,

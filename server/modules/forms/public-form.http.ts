@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { AppServices } from '../../app-services.js';
 import { publicDefinition, storedFields } from './form-definition.js';
-import { PUBLIC_KEY_PATTERN } from './forms.service.js';
+import { PUBLIC_KEY_PATTERN } from './form.service.js';
 import { checkSubmission, honeypotFilled, type RawValues } from './submission-values.js';
 import { recordSubmission, type LiveForm } from './submission.service.js';
 import { publishPending } from '../activity-events/publish.js';

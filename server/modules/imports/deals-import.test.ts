@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
-import { createDefaultPipeline } from '../pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../pipelines/pipeline.service.js';
 import { graceIn, importAndRun, importRow, PREVIEW, READ, runDueJobs, START } from './imports.test-helpers.js';
 import { amountInMinor, calendarDay } from './deal-values.js';
 

@@ -7,7 +7,7 @@ import { notFound } from '../../errors.js';
 import { ImportDedupeMode, ImportEntity, ImportSourceKind, ImportStatus } from '../../generated/prisma/enums.js';
 import { idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { requiredText, RecordVisibilityEnum } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { fieldsOf } from './fields.js';
 import { canSeeImport, previewImport, startImport, visibleImport } from './imports.service.js';
 import { saveImportMapping } from './saved-mappings.js';

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { CompanyType } from '../companies/company.types.js';
 import { ContactType } from '../contacts/contact.types.js';
 import { keysOf } from '../records/links.service.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { findDuplicateCompanies, findDuplicateContacts, type DuplicatePair } from './find-duplicates.service.js';
 import { fieldChoicesArg } from './custom-choices.js';
 import { mergeCompanies } from './merge-companies.service.js';

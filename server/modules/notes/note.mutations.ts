@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { recordMutations } from '../records/record-mutations.js';
 import { NoteInput } from './note.inputs.js';
-import { createNote, updateNote } from './notes.service.js';
+import { createNote, updateNote } from './note.service.js';
 
 builder.mutationFields((t) =>
   recordMutations(t, {

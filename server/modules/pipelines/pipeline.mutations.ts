@@ -6,7 +6,7 @@ import { rowMutations } from '../workspaces/row-mutations.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { PipelineInput, PipelineUpdateInput, StageInput, StageUpdateInput } from './pipeline.inputs.js';
 import { MAX_STAGES } from './pipeline.inputs.js';
-import { createPipeline, deletePipeline, updatePipeline } from './pipelines.service.js';
+import { createPipeline, deletePipeline, updatePipeline } from './pipeline.service.js';
 import { addStage, deleteStage, reorderStages, updateStage } from './stages.service.js';
 import './pipeline.types.js';
 

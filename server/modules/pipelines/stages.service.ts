@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { MAX_STAGES, type StageInputShape, type StageUpdateShape } from './pipeline.inputs.js';
-import { assertDistinctNames, assertNoDeals, stageColumns } from './pipelines.service.js';
+import { assertDistinctNames, assertNoDeals, stageColumns } from './pipeline.service.js';
 import { putDealsInStage } from './stage-status.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { passwordInput } from '../accounts/inputs.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { deleteMyAccount, exportMyData } from './account-privacy.service.js';
 import { eraseContact, exportContact, type ContactErasure } from './contact-privacy.service.js';
 import type { ErasureMention } from './erasure-free-text.js';

@@ -1,6 +1,6 @@
 import { STRONG_PASSWORD } from '../../test/fixtures.js';
 import { admins, as, byRole, gql, signedIn, type MatrixCase } from '../../test/role-matrix.js';
-import { contactIn } from '../contacts/contacts.matrix.js';
+import { contactIn } from '../contacts/contact.matrix.js';
 
 const onContact =
   (query: string) =>

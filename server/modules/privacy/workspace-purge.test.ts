@@ -7,7 +7,7 @@ import { seedChannelRows } from '../channels/test/channel-rows.js';
 import { apiKeyFor, globalId, rolesFixture, STRONG_PASSWORD, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { fileStorage } from '../files/storage.js';
-import { createWorkspaceWithOwner } from '../workspaces/workspaces.service.js';
+import { createWorkspaceWithOwner } from '../workspaces/workspace.service.js';
 import { purgeWorkspace, workspaceModels } from './workspace-purge.js';
 
 const getApp = useTestApp();

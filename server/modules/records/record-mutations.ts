@@ -6,7 +6,7 @@ import type { RecordModel } from '../../auth/record-rules.js';
 import type { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { selectedRow } from '../../db/delegate.js';
 import { setRecordDeleted, type TrashableModel } from './set-deleted.js';
 

@@ -8,7 +8,7 @@ import type { builder } from '../../builder.js';
 import { delegateOf } from '../../db/delegate.js';
 import { notFound } from '../../errors.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import type { TrashableModel } from './set-deleted.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -203,7 +203,7 @@ describe('trash purge (retention sweep)', () => {
       .filter(([, model]) => model.fields.some((field) => field.name === 'deletedAt'))
       .map(([name]) => name[0]!.toLowerCase() + name.slice(1));
     // User: account deletion has its own job; Form: a deleted form keeps its submissions; SearchDocument follows its record;
-    // CustomField: purged with its values by purgeDeletedFields (custom-fields.test.ts).
+    // CustomField: purged with its values by purgeDeletedFields (custom-field.test.ts).
     expect(withDeletedAt.filter((m) => !['user', 'form', 'searchDocument', 'customField'].includes(m)).sort()).toEqual([...PURGED_MODELS].sort());
   });
 });

@@ -3,7 +3,7 @@ import { inWorkspace } from '../../auth/field-scopes.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { addSampleData, firstSteps, hasSampleData, keepSampleData, removeSampleData } from './sample-data.service.js';
 
 interface FirstStepsShape {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type TestApp } from '../../test/test-app.js';
 import { BatchSize, exportedColumns, exportSources, rowBatches } from '../exports/export-sources.js';
-import { createDefaultPipeline } from '../pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../pipelines/pipeline.service.js';
 
 const getApp = useTestApp();
 const STATE = `{ workspace { hasSampleData firstSteps { addedContact createdDeal invitedSomeone connectedEmail } } }`;

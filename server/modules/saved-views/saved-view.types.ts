@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { CustomFieldEntityEnum } from '../custom-fields/custom-field.types.js';
 import { uuidNode } from '../node/uuid.js';
-import { canEdit, countUnder, readableState, starsOf } from './saved-views.service.js';
+import { canEdit, countUnder, readableState, starsOf } from './saved-view.service.js';
 import type { ViewColumn } from './view-layout.js';
 
 const ColumnType = builder.objectRef<ViewColumn>('SavedViewColumn').implement({

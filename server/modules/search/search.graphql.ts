@@ -14,7 +14,7 @@ import { DealType } from '../deals/deal.types.js';
 import { AttachmentType } from '../files/attachment.types.js';
 import { FormType } from '../forms/form.types.js';
 import { NoteType } from '../notes/note.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { COUNT_CAP, SHORT_QUERY } from './search.sql.js';
 import { loadRecord, search, SEARCH_TYPES, type SearchHit, type SearchPage } from './search.service.js';
 import { recordAccess } from '../../auth/record-access.js';

@@ -9,7 +9,7 @@ import { badInput, forbidden, notFound } from '../../errors.js';
 import { RecordPolicy } from '../../generated/prisma/enums.js';
 import { entryForGlobalId } from '../node/uuid.js';
 import { keysOf } from '../records/links.service.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { recordAccess } from '../../auth/record-access.js';

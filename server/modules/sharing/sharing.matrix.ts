@@ -1,7 +1,7 @@
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
 import { admins, as, byRole, gql, gqlOn, listCase, readers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
-import { companyIn } from '../companies/companies.matrix.js';
+import { companyIn } from '../companies/company.matrix.js';
 
 async function teamIn(app: TestApp, f: RolesFixture) {
   const team = await app.prisma.team.create({ data: { workspaceId: f.workspaceId, name: `Team ${crypto.randomUUID()}` } });

@@ -8,7 +8,7 @@ import { UserType } from '../accounts/user.types.js';
 import { idFromGlobalId, memberNode } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
 import { keysOf } from '../records/links.service.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 builder.prismaNode('Team', {

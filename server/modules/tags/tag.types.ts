@@ -6,7 +6,7 @@ import { builder } from '../../builder.js';
 import { rethrowUniqueViolation } from '../../errors.js';
 import { idFromGlobalId, memberNode } from '../node/uuid.js';
 import { requiredText } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
 
 export const TagType = builder.prismaNode('Tag', {

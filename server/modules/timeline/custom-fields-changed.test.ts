@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
-import { selectField } from '../custom-fields/custom-fields.matrix.js';
+import { selectField } from '../custom-fields/custom-field.matrix.js';
 
 const getApp = useTestApp();
 

@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 import { inWorkspace } from '../../auth/field-scopes.js';
 import { UsageKind } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { usageRecorderFor } from './usage.recorder.js';
 import {
   normalisePagePath,

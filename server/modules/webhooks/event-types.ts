@@ -45,7 +45,7 @@ export const EVENT_VERBS: Record<string, readonly string[]> = {
   InboundAddress: ['created', 'rotated'],
   Mailbox: ['connected', 'updated', 'disconnected'],
   SmtpAccount: ['created', 'updated', 'deleted'],
-  // A private view's events name neither the view nor its filter (saved-views.graphql.ts, summary).
+  // A private view's events name neither the view nor its filter (saved-view.graphql.ts, summary).
   SavedView: ['created', 'updated', 'deleted'],
 };
 

@@ -6,7 +6,7 @@ import { builder } from '../../builder.js';
 import { rowMutations } from '../workspaces/row-mutations.js';
 import { idFromGlobalId, uuidNode } from '../node/uuid.js';
 import { shortText } from '../records/common.types.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { isWebhookEventType } from './event-types.js';
 import { createWebhook, deleteWebhook, redeliver, rotateWebhookSecret, updateWebhook } from './webhooks.service.js';
 

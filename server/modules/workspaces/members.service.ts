@@ -4,7 +4,7 @@ import { badInput, forbidden, notFound } from '../../errors.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { assertOwnerRemains, findMembershipOrThrow } from './workspaces.service.js';
+import { assertOwnerRemains, findMembershipOrThrow } from './workspace.service.js';
 import { queueSeatSync } from '../billing/seats.js';
 import { emitEvent } from '../activity-events/record-event.js';
 

@@ -5,7 +5,7 @@ import type { Permission } from '../../auth/permissions.js';
 import type { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { delegateOf, type ModelKey } from '../../db/delegate.js';
-import { requireWorkspaceId } from './workspaces.service.js';
+import { requireWorkspaceId } from './workspace.service.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type QueryFields = PothosSchemaTypes.QueryFieldBuilder<Types, object>;

@@ -9,7 +9,7 @@ import type { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { selectedRow } from '../../db/delegate.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { requireWorkspaceId } from './workspaces.service.js';
+import { requireWorkspaceId } from './workspace.service.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type MutationFields = PothosSchemaTypes.MutationFieldBuilder<Types, object>;

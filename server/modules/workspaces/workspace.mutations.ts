@@ -4,7 +4,7 @@ import { selectedRow } from '../../db/delegate.js';
 import { requireViewer } from '../accounts/session.service.js';
 import { idFromGlobalId } from '../node/uuid.js';
 import { leaveWorkspace, transferOwnership } from './members.service.js';
-import { createWorkspaceWithOwner, requireWorkspaceId, workspaceNameInput } from './workspaces.service.js';
+import { createWorkspaceWithOwner, requireWorkspaceId, workspaceNameInput } from './workspace.service.js';
 import { emitEvent } from '../activity-events/record-event.js';
 import { countryFromLocale, phoneCountryInput } from './phone-country.js';
 import { permissionInWorkspace } from '../../auth/record-scopes.js';

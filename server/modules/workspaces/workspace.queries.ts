@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { requireWorkspaceId } from './workspaces.service.js';
+import { requireWorkspaceId } from './workspace.service.js';
 
 builder.queryField('workspace', (t) =>
   t.prismaField({

@@ -5,7 +5,7 @@ import { selectedRow } from '../../../db/delegate.js';
 import { builder } from '../../../builder.js';
 import { rowMutations } from '../../workspaces/row-mutations.js';
 import { MAX_LONG_TEXT, requiredText, shortText } from '../../records/common.types.js';
-import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../../workspaces/workspace.service.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { sendEmail } from './send-email.service.js';
 import { removeSmtpAccount, saveSmtpAccount } from './smtp-accounts.service.js';

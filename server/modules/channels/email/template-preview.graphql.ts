@@ -4,7 +4,7 @@ import { builder } from '../../../builder.js';
 import { inWorkspace } from '../../../auth/field-scopes.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { MAX_LONG_TEXT, shortText } from '../../records/common.types.js';
-import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../../workspaces/workspace.service.js';
 import { MERGE_FIELDS, renderMerge, unknownMergeFields, type MergeValues } from './merge-fields.js';
 
 interface PreviewShape {

@@ -7,7 +7,7 @@ import { requireViewer } from '../../accounts/session.service.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { idFromGlobalId } from '../../node/uuid.js';
 import { requiredText, shortText } from '../../records/common.types.js';
-import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../../workspaces/workspace.service.js';
 import { notFound } from '../../../errors.js';
 import { connectMailbox, disconnectMailbox, updateMailbox } from './mailbox.service.js';
 import { permissionInWorkspace } from '../../../auth/record-scopes.js';

@@ -2,7 +2,7 @@ import { builder } from '../../../builder.js';
 import { inWorkspace } from '../../../auth/field-scopes.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { emitEvent } from '../../activity-events/record-event.js';
-import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../../workspaces/workspace.service.js';
 import { notConfigured } from '../secrets/sealed-secret.js';
 import { inboundAddress, inboundAddressOf, rotateInboundAddress } from './inbound-addresses.service.js';
 import { permissionInWorkspace } from '../../../auth/record-scopes.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { builder } from '../../../builder.js';
 import { requireViewer } from '../../accounts/session.service.js';
 import { shortText } from '../../records/common.types.js';
-import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../../workspaces/workspace.service.js';
 import { MailboxPrivacyEnum } from '../imap/mailbox.graphql.js';
 import { startMailboxOAuth } from './mailbox-oauth.js';
 import { permissionInWorkspace } from '../../../auth/record-scopes.js';

@@ -3,7 +3,7 @@ import { inWorkspace } from '../../../auth/field-scopes.js';
 import { selectedRow } from '../../../db/delegate.js';
 import { shortText, linkIdFields } from '../../records/common.types.js';
 import { ContactRef } from '../../records/record-links.js';
-import { requireWorkspaceId } from '../../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../../workspaces/workspace.service.js';
 import { placeCall, sendSms, setTwilioNumber } from './phone.service.js';
 
 interface PhoneChannelShape {

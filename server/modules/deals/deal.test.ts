@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, expectBadInput, useTestApp, type TestApp } from '../../test/test-app.js';
-import { partnersPipeline, salesPipeline } from '../pipelines/pipelines.matrix.js';
-import { dealIn } from './deals.matrix.js';
+import { partnersPipeline, salesPipeline } from '../pipelines/pipeline.matrix.js';
+import { dealIn } from './deal.matrix.js';
 
 const getApp = useTestApp();
 

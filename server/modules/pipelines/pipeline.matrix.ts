@@ -1,7 +1,7 @@
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
 import { admins, as, readers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
-import { createDefaultPipeline } from './pipelines.service.js';
+import { createDefaultPipeline } from './pipeline.service.js';
 
 /**
  * The default "Sales" pipeline of the fixture workspace (rolesFixture writes workspaces straight to the

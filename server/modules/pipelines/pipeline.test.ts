@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, verifiedUser } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
-import { dealIn } from '../deals/deals.matrix.js';
-import { partnersPipeline, salesPipeline } from './pipelines.matrix.js';
+import { dealIn } from '../deals/deal.matrix.js';
+import { partnersPipeline, salesPipeline } from './pipeline.matrix.js';
 
 const getApp = useTestApp();
 

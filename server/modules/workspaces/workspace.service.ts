@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { createDefaultPipeline } from '../pipelines/pipelines.service.js';
+import { createDefaultPipeline } from '../pipelines/pipeline.service.js';
 
 type Tx = Prisma.TransactionClient;
 

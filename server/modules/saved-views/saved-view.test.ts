@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp, type GqlResult, type TestApp } from '../../test/test-app.js';
-import { createContactAs } from '../contacts/contacts.test-helpers.js';
-import { selectField } from '../custom-fields/custom-fields.matrix.js';
+import { createContactAs } from '../contacts/contact.test-helpers.js';
+import { selectField } from '../custom-fields/custom-field.matrix.js';
 
 const getApp = useTestApp();
 

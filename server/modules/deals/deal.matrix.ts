@@ -1,7 +1,7 @@
 import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { as, byRole, listCase, readers, trashCases, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
-import { salesPipeline } from '../pipelines/pipelines.matrix.js';
+import { salesPipeline } from '../pipelines/pipeline.matrix.js';
 
 /** A deal in the Lead stage of the Sales pipeline, owned and created by the MEMBER unless said otherwise. */
 export async function dealIn(app: TestApp, f: RolesFixture, options: { ownerId?: string; deleted?: boolean; private?: boolean; name?: string } = {}) {

@@ -3,11 +3,11 @@ import { inWorkspace } from '../../auth/field-scopes.js';
 import { notFound } from '../../errors.js';
 import { CustomFieldEntityEnum } from '../custom-fields/custom-field.types.js';
 import { idFromGlobalId } from '../node/uuid.js';
-import { requireWorkspaceId } from '../workspaces/workspaces.service.js';
+import { requireWorkspaceId } from '../workspaces/workspace.service.js';
 import { CreateSavedViewInput, UpdateSavedViewInput } from './saved-view.inputs.js';
 import './saved-view.types.js';
 import { changedFields, emitEvent } from '../activity-events/record-event.js';
-import { stateData, viewScope, visibleViewsWhere } from './saved-views.service.js';
+import { stateData, viewScope, visibleViewsWhere } from './saved-view.service.js';
 
 // Events say whether the view is shared: the feed shows a private view's events to their actor alone.
 const summary = (view: { shared: boolean; name: string }, changes: object = {}) => ({

@@ -1,7 +1,7 @@
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
 import { as, byRole, createUpdateCases, gql, listCase, readers, trashCases, withRecord, type MatrixCase } from '../../test/role-matrix.js';
 import type { GqlResult, TestApp } from '../../test/test-app.js';
-import { companyIn } from '../companies/companies.matrix.js';
+import { companyIn } from '../companies/company.matrix.js';
 import { normalizeProfileUrl } from '../records/normalize.js';
 
 interface ContactOptions {

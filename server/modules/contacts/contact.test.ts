@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, expectBadInput, useTestApp } from '../../test/test-app.js';
-import { CONTACT_FIELDS, createContactAs } from './contacts.test-helpers.js';
+import { CONTACT_FIELDS, createContactAs } from './contact.test-helpers.js';
 
 const getApp = useTestApp();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture, type RolesFixture } from '../../test/fixtures.js';
 import { useTestApp } from '../../test/test-app.js';
-import { contactNames, createContactAs, LIST } from './contacts.test-helpers.js';
+import { contactNames, createContactAs, LIST } from './contact.test-helpers.js';
 
 const getApp = useTestApp();
 

@@ -1,7 +1,7 @@
 import { globalId, type RolesFixture } from '../../test/fixtures.js';
 import { createUpdateCases, everyone, gql, listCase, readers, signedIn, withRecord, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
-import { newPublicKey } from './forms.service.js';
+import { newPublicKey } from './form.service.js';
 
 export const EMAIL_FIELD = { key: 'email', label: 'Email', type: 'EMAIL', required: true, options: [], mapsTo: 'EMAIL', customKey: null };
 

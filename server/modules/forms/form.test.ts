@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, expectBadInput, useTestApp } from '../../test/test-app.js';
-import { EMAIL_FIELD } from './forms.matrix.js';
+import { EMAIL_FIELD } from './form.matrix.js';
 
 const getApp = useTestApp();
 

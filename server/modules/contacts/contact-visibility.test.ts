@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalId, rolesFixture } from '../../test/fixtures.js';
 import { errorCodes, useTestApp } from '../../test/test-app.js';
-import { contactNames, createContactAs } from './contacts.test-helpers.js';
+import { contactNames, createContactAs } from './contact.test-helpers.js';
 
 const getApp = useTestApp();
 

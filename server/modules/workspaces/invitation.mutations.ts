@@ -2,9 +2,9 @@ import { builder } from '../../builder.js';
 import { rowMutations } from './row-mutations.js';
 import { selectedRow } from '../../db/delegate.js';
 import { tokenInput, emailInput } from '../accounts/inputs.js';
-import { acceptInvitation, findInvitationByToken, inviteMember, resendInvitation, revokeInvitation } from './invitations.service.js';
+import { acceptInvitation, findInvitationByToken, inviteMember, resendInvitation, revokeInvitation } from './invitation.service.js';
 import { RoleEnum } from './workspace.types.js';
-import { requireWorkspaceId } from './workspaces.service.js';
+import { requireWorkspaceId } from './workspace.service.js';
 import { permissionInWorkspace } from '../../auth/record-scopes.js';
 
 const InvitationPreview = builder

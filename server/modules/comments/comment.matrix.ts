@@ -2,7 +2,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { globalId, type Actor, type RolesFixture } from '../../test/fixtures.js';
 import { as, byRole, readers, writers, type MatrixCase } from '../../test/role-matrix.js';
 import type { TestApp } from '../../test/test-app.js';
-import { noteIn } from '../notes/notes.matrix.js';
+import { noteIn } from '../notes/note.matrix.js';
 
 /** A comment by the MEMBER (unless said otherwise) on a new note; returns both IDs. */
 export async function commentIn(app: TestApp, f: RolesFixture, author: 'OWNER' | 'ADMIN' | 'MEMBER' = 'MEMBER') {
