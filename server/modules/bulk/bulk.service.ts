@@ -28,7 +28,6 @@ type Delegate = {
   updateMany(args: object): Promise<{ count: number }>;
   update(args: object): Promise<unknown>;
 };
-const bulkDelegate = (db: Context['prisma'] | Prisma.TransactionClient, model: BulkModel) => delegateOf<Delegate>(db, model);
 
 /** Decodes a homogeneous list of contact, company or deal IDs within the cap. */
 export function bulkTarget(globalIds: readonly string[]) {
@@ -48,7 +47,7 @@ export function bulkTarget(globalIds: readonly string[]) {
 /** Every selected record must exist, be live and be visible in the selected workspace; else NOT_FOUND. */
 export async function loadVisible(context: Context, workspaceId: string, model: BulkModel, ids: string[]) {
   const access = await recordAccess(context, workspaceId);
-  const rows = await bulkDelegate(context.prisma, model).findMany({
+  const rows = await delegateOf<Delegate>(context.prisma, model).findMany({
     where: { AND: [visibleWhere(access), { id: { in: ids }, deletedAt: null }] },
     select: { id: true, workspaceId: true, ownerId: true, createdById: true },
   });
@@ -74,12 +73,12 @@ export async function bulkUpdate(context: Context, workspaceId: string, globalId
     if (changes.ownerId) {
       const ownerId = idFromGlobalId(changes.ownerId, 'User', 'Owner');
       await assertMember(tx, ownerId, workspaceId, 'ownerId');
-      await bulkDelegate(tx, model).updateMany({ where: { id: { in: ids } }, data: { ownerId } });
+      await delegateOf<Delegate>(tx, model).updateMany({ where: { id: { in: ids } }, data: { ownerId } });
     }
     if (changes.stageId) await moveDeals(tx, context, workspaceId, ids, idFromGlobalId(changes.stageId, 'PipelineStage', 'Stage'));
     if (addTags.length + removeTags.length > 0) {
       for (const id of ids) {
-        await bulkDelegate(tx, model).update({
+        await delegateOf<Delegate>(tx, model).update({
           where: { id },
           data: { tags: { connect: addTags.map((tagId) => ({ id: tagId })), disconnect: removeTags.map((tagId) => ({ id: tagId })) } },
         });
@@ -127,7 +126,7 @@ export async function bulkDelete(context: Context, workspaceId: string, globalId
   const { rows, access } = await loadVisible(context, workspaceId, model, ids);
   for (const row of rows) assertMayDelete(access, model, row);
   await context.prisma.$transaction(async (tx) => {
-    await bulkDelegate(tx, model).updateMany({ where: { id: { in: ids } }, data: { deletedAt: new Date() } });
+    await delegateOf<Delegate>(tx, model).updateMany({ where: { id: { in: ids } }, data: { deletedAt: new Date() } });
     for (const id of ids) await emitEvent(tx, context, { id, workspaceId }, typename, 'deleted', { bulk: true });
   });
   await afterBulkWrite(context.app.db);

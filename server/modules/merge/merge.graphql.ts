@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inWorkspace } from '../../auth/field-scopes.js';
-import { delegateOf } from '../../db/delegate.js';
+import { selectedRow } from '../../db/delegate.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { CompanyType } from '../companies/company.types.js';
@@ -24,19 +24,15 @@ function pairType<T extends typeof ContactType | typeof CompanyType>(name: strin
       reasons: t.field({ type: [DuplicateReasonEnum], resolve: (pair) => pair.reasons }),
       a: t.prismaField({
         type: recordType as never,
-        resolve: (query: object, pair: DuplicatePair, _a: object, ctx: Context) => loadOne(ctx, model, query, pair.aId),
+        resolve: (query: object, pair: DuplicatePair, _a: object, ctx: Context) => selectedRow(ctx, model, query, { id: pair.aId }),
       }),
       b: t.prismaField({
         type: recordType as never,
-        resolve: (query: object, pair: DuplicatePair, _a: object, ctx: Context) => loadOne(ctx, model, query, pair.bId),
+        resolve: (query: object, pair: DuplicatePair, _a: object, ctx: Context) => selectedRow(ctx, model, query, { id: pair.bId }),
       }),
     }),
   });
 }
-
-type Finder = (args: object) => Promise<unknown>;
-const loadOne = (ctx: Context, model: 'contact' | 'company', query: object, id: string) =>
-  delegateOf<{ findUniqueOrThrow: Finder }>(ctx.prisma, model).findUniqueOrThrow({ ...query, where: { id } }) as never;
 
 const DuplicateContactPair = pairType('DuplicateContactPair', ContactType, 'contact');
 const DuplicateCompanyPair = pairType('DuplicateCompanyPair', CompanyType, 'company');

@@ -1,3 +1,4 @@
+import { selectedRow } from '../../db/delegate.js';
 import { z } from 'zod';
 import { rowList } from '../workspaces/row-lists.js';
 import { inWorkspace, onRow } from '../../auth/field-scopes.js';
@@ -82,7 +83,7 @@ builder.mutationFields((t) => ({
         })
         .catch((error: unknown) => rethrowUniqueViolation(error, duplicate, 'name'));
       ctx.invalidateRoles();
-      return ctx.prisma.team.findUniqueOrThrow({ ...query, where: { id } });
+      return selectedRow(ctx, 'team', query, { id });
     },
   }),
   deleteTeam: t.boolean({

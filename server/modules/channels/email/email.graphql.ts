@@ -120,10 +120,8 @@ builder.mutationFields((t) => {
       description: "Sends an email through your SMTP account (or the workspace's) and records it on every known participant's timeline.",
       args: { workspaceId: t.arg.id({ required: false }), input: t.arg({ type: SendEmailInput }) },
       authScopes: inWorkspace('channels:send'),
-      resolve: async (query, _root, args, ctx) => {
-        const id = await sendEmail(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input);
-        return ctx.prisma.communication.findUniqueOrThrow({ ...query, where: { id } });
-      },
+      resolve: async (query, _root, args, ctx) =>
+        selectedRow(ctx, 'communication', query, { id: await sendEmail(ctx, requireWorkspaceId(ctx, args.workspaceId), args.input) }),
     }),
   };
 });
